@@ -1,0 +1,109 @@
+"""Start-up of the window program: Qt application, Chinese translations, single instance, data, main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from desktop import APP_ID, APP_NAME
+from desktop.db.migrate import MigrationError
+from desktop.paths import default_data_dir
+from desktop.services.demo import load_demo
+from desktop.workspace import Workspace, WorkspaceError, open_workspace
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_ID)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_translations(app)
+    return app
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Chinese standard buttons (取消/确定) whatever the OS locale: load Qt's own zh_CN catalogues."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    app.setProperty("keyproj_translators", installed)
+    return installed
+
+
+def acquire_lock(data_dir: Path) -> QLockFile | None:
+    lock = QLockFile(str(data_dir / "keyproj.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        return None
+    return lock
+
+
+def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[no-untyped-def]
+    dialog = QProgressDialog("正在生成演示数据……", "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(APP_NAME)
+    dialog.show()
+    QApplication.processEvents()
+    with workspace.db.transaction() as session:
+        load_demo(session, date.today())
+    dialog.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = create_application()
+    data_dir = getattr(args, "data_dir", None)
+    demo = bool(getattr(args, "demo", False))
+    if demo and data_dir is None:
+        data_dir = Path(tempfile.mkdtemp(prefix="keyproj-demo-"))
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = acquire_lock(data_dir)
+    if lock is None:
+        QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
+                            "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
+        return 1
+    try:
+        workspace = open_workspace(data_dir, getattr(args, "database_url", None),
+                                   operator=getattr(args, "operator", None) or "办公室")
+    except (WorkspaceError, MigrationError) as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    if workspace.is_empty():
+        if demo:
+            load_demo_data(workspace)
+        else:
+            answer = QMessageBox.question(
+                None, APP_NAME,
+                "这是第一次使用，数据库还是空的。\n\n是否载入演示数据（约100个项目、300个问题、3次推进会）？\n"
+                "演示数据可用于熟悉功能；正式使用前可另建数据文件夹。",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                load_demo_data(workspace)
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, settings=QSettings())
+    for warning in workspace.warnings:
+        QMessageBox.warning(window, APP_NAME, warning)
+    window.show()
+    code = app.exec()
+    workspace.close()
+    lock.unlock()
+    return int(code)
+
+
+def main() -> int:
+    from desktop.cli import main as cli_main
+
+    return cli_main()

@@ -1,0 +1,49 @@
+"""`keyproj`: the app's entry point. Without a subcommand it opens the window; subcommands work without one.
+
+Each subcommand lives in its own module with a `register(subparsers)` function; add the module name to
+COMMAND_MODULES to expose it. They all go through the same services as the menus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import APP_NAME, __version__
+from desktop.cli.common import data_options
+
+COMMAND_MODULES = ("stats",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="keyproj", description=f"{APP_NAME}：不带子命令时启动窗口程序。",
+                                     parents=[data_options()])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="在一个全新的演示数据库上启动（不影响正式数据）")
+    subparsers = parser.add_subparsers(dest="command", metavar="子命令")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop.app import run_gui
+
+        return run_gui(args)
+    return int(args.handler(args))
+
+
+def _utf8_console() -> None:
+    """Chinese output must not crash on a Windows console with a legacy code page."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")

@@ -1,0 +1,55 @@
+"""What every `keyproj` subcommand shares: the data options, opening the workspace, Chinese errors without tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from desktop.db.migrate import MigrationError
+from desktop.services.errors import UserError
+from desktop.workspace import Workspace, WorkspaceError, open_workspace
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+def data_options() -> argparse.ArgumentParser:
+    """Options accepted both before and after the subcommand name."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="数据文件夹（默认：用户数据目录）；可指向U盘等其他位置")
+    parent.add_argument("--database-url", default=argparse.SUPPRESS,
+                        help="数据库地址，例如 postgresql+psycopg://user:pw@host/db（默认：数据文件夹中的 SQLite 文件）")
+    parent.add_argument("--operator", default=argparse.SUPPRESS, help="记入操作日志的操作人姓名")
+    return parent
+
+
+def open_from_args(args: argparse.Namespace) -> Workspace:
+    return open_workspace(getattr(args, "data_dir", None), getattr(args, "database_url", None),
+                          operator=getattr(args, "operator", None) or "命令行")
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，收到「{text}」") from exc
+
+
+def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Run a subcommand; a user-facing failure prints its Chinese message and exits non-zero, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except (UserError, WorkspaceError, MigrationError) as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        except OSError as exc:
+            print(f"错误：文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr)
+            return EXIT_USER_ERROR
+
+    return run

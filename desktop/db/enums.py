@@ -1,0 +1,158 @@
+"""Closed vocabularies of the domain.
+
+Values are stored as their short English codes so that the database stays readable in any locale; the Chinese
+labels the offices use live here, once, and every layer (UI, exports, imports) asks for them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class IssueStatus(StrEnum):
+    NEW = "new"
+    ASSIGNED = "assigned"
+    PHASED = "phased"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return _ISSUE_STATUS_LABELS[self]
+
+    @property
+    def is_done(self) -> bool:
+        """Counted as 办结 in 办结率: the unit reported it done, whether or not it is closed yet."""
+        return self in (IssueStatus.RESOLVED, IssueStatus.CLOSED)
+
+    @property
+    def is_open(self) -> bool:
+        return not self.is_done
+
+
+_ISSUE_STATUS_LABELS = {
+    IssueStatus.NEW: "待交办",
+    IssueStatus.ASSIGNED: "办理中",
+    IssueStatus.PHASED: "阶段性推进",
+    IssueStatus.RESOLVED: "已办结",
+    IssueStatus.CLOSED: "已销号",
+}
+
+
+class IssueLevel(StrEnum):
+    SITE = "site"
+    TASK_FORCE = "task_force"
+    DISTRICT = "district"
+    CITY = "city"
+
+    @property
+    def label(self) -> str:
+        return _LEVEL_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return list(IssueLevel).index(self)
+
+
+_LEVEL_LABELS = {
+    IssueLevel.SITE: "现场解决",
+    IssueLevel.TASK_FORCE: "专班/工作组",
+    IssueLevel.DISTRICT: "区级",
+    IssueLevel.CITY: "市级",
+}
+
+
+class Feedback(StrEnum):
+    SATISFIED = "satisfied"
+    BASICALLY = "basically"
+    UNSATISFIED = "unsatisfied"
+
+    @property
+    def label(self) -> str:
+        return _FEEDBACK_LABELS[self]
+
+
+_FEEDBACK_LABELS = {
+    Feedback.SATISFIED: "满意",
+    Feedback.BASICALLY: "基本满意",
+    Feedback.UNSATISFIED: "不满意",
+}
+
+
+class ProjectStage(StrEnum):
+    PLANNING = "planning"
+    PRELIMINARY = "preliminary"
+    NEW_START = "new_start"
+    CONTINUING = "continuing"
+    COMPLETED = "completed"
+    IN_USE = "in_use"
+
+    @property
+    def label(self) -> str:
+        return _STAGE_LABELS[self]
+
+
+_STAGE_LABELS = {
+    ProjectStage.PLANNING: "谋划",
+    ProjectStage.PRELIMINARY: "前期",
+    ProjectStage.NEW_START: "新开工",
+    ProjectStage.CONTINUING: "续建",
+    ProjectStage.COMPLETED: "竣工",
+    ProjectStage.IN_USE: "投用",
+}
+
+
+class LeaderRole(StrEnum):
+    LEAD = "lead"
+    SUPPORT = "support"
+
+    @property
+    def label(self) -> str:
+        return "牵头" if self is LeaderRole.LEAD else "包保"
+
+
+class MeetingType(StrEnum):
+    PROGRESS = "progress"
+    DISPATCH = "dispatch"
+    SPECIAL = "special"
+    ONSITE = "onsite"
+    WEEKLY = "weekly"
+
+    @property
+    def label(self) -> str:
+        return _MEETING_LABELS[self]
+
+
+_MEETING_LABELS = {
+    MeetingType.PROGRESS: "推进会",
+    MeetingType.DISPATCH: "调度会",
+    MeetingType.SPECIAL: "专题会",
+    MeetingType.ONSITE: "现场会",
+    MeetingType.WEEKLY: "周会商",
+}
+
+
+class CategoryKind(StrEnum):
+    """Which dictionary a category entry belongs to."""
+
+    PROJECT = "project"
+    ISSUE = "issue"
+
+
+class BriefingKind(StrEnum):
+    BRIEFING = "briefing"
+    NOTICE = "notice"
+
+    @property
+    def label(self) -> str:
+        return "工作简报" if self is BriefingKind.BRIEFING else "工作通报"
+
+
+def label_of(enum_cls: type[StrEnum], code: str | None) -> str:
+    """Chinese label for a stored code; an unknown code is shown as-is rather than hidden."""
+    if code is None:
+        return ""
+    try:
+        return enum_cls(code).label  # type: ignore[attr-defined]
+    except ValueError:
+        return code

@@ -1,0 +1,27 @@
+"""Where the data lives: the user data folder by default, any folder (a USB stick) on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from desktop import APP_ID
+
+DB_FILENAME = "keyproj.sqlite3"
+
+
+def default_data_dir() -> Path:
+    return user_data_path(APP_ID, appauthor=False, roaming=False)
+
+
+def database_file(data_dir: Path) -> Path:
+    return data_dir / DB_FILENAME
+
+
+def attachments_dir(data_dir: Path) -> Path:
+    return data_dir / "attachments"
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / "backups"

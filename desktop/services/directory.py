@@ -1,0 +1,48 @@
+"""Look-up lists for pickers and filters: units, people, leaders, task forces, categories (id, label) pairs."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import Category, Leader, Person, TaskForce, Unit
+
+Choice = tuple[int, str]
+
+
+def units(session: Session) -> list[Choice]:
+    return [(i, n) for i, n in session.execute(select(Unit.id, Unit.name).order_by(Unit.sort_order, Unit.id))]
+
+
+def people(session: Session, unit_id: int | None = None) -> list[Choice]:
+    stmt = select(Person.id, Person.name, Unit.name).join(Unit, Unit.id == Person.unit_id, isouter=True)
+    if unit_id is not None:
+        stmt = stmt.where(Person.unit_id == unit_id)
+    return [(i, f"{n}（{u}）" if u else n) for i, n, u in session.execute(stmt.order_by(Person.id))]
+
+
+def leaders(session: Session, active_only: bool = True) -> list[Choice]:
+    stmt = select(Leader.id, Leader.name).order_by(Leader.sort_order, Leader.id)
+    if active_only:
+        stmt = stmt.where(Leader.active.is_(True))
+    return [(i, n) for i, n in session.execute(stmt)]
+
+
+def task_forces(session: Session) -> list[Choice]:
+    return [(i, n) for i, n in session.execute(select(TaskForce.id, TaskForce.name).order_by(TaskForce.sort_order))]
+
+
+def categories(session: Session, kind: str) -> list[Choice]:
+    stmt = select(Category.id, Category.name).where(Category.kind == kind, Category.active.is_(True))
+    return [(i, n) for i, n in session.execute(stmt.order_by(Category.sort_order, Category.id))]
+
+
+def ensure_unit(session: Session, name: str) -> Unit:
+    """Find a unit by its trimmed name or create it (imports and quick entry use this)."""
+    clean = name.strip()
+    unit = session.scalar(select(Unit).where(Unit.name == clean))
+    if unit is None:
+        unit = Unit(name=clean)
+        session.add(unit)
+        session.flush()
+    return unit

@@ -1,0 +1,82 @@
+"""Rows for the project tree: each project with what the tree shows beside it (groups, counts, light)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import ProjectStage
+from desktop.db.models import Assignment, Category, Issue, Leader, Project, TaskForce
+from desktop.services import stats
+from desktop.services.figures import LagThresholds, Light
+
+GROUPINGS = {"category": "按类别", "task_force": "按项目专班", "leader": "按包保领导", "location": "按街乡",
+             "stage": "按阶段"}
+
+
+@dataclass
+class ProjectNode:
+    id: int
+    code: str
+    name: str
+    owner: str
+    category: str
+    task_force: str
+    leaders: list[str]
+    location: str
+    stage: str
+    removed: bool
+    open_issues: int
+    overdue_issues: int
+    light: Light
+
+    def group_keys(self, grouping: str) -> list[str]:
+        if grouping == "category":
+            return [self.category or "未分类"]
+        if grouping == "task_force":
+            return [self.task_force or "未分专班"]
+        if grouping == "leader":
+            return self.leaders or ["未安排包保领导"]
+        if grouping == "location":
+            return [self.location or "未填街乡"]
+        return [ProjectStage(self.stage).label]
+
+
+def load_project_nodes(session: Session, year: int, today: date, thresholds: LagThresholds) -> list[ProjectNode]:
+    done = ("resolved", "closed")
+    counts = {
+        pid: (open_n or 0, overdue_n or 0)
+        for pid, open_n, overdue_n in session.execute(
+            select(Issue.project_id,
+                   func.sum(case((Issue.status.not_in(done), 1), else_=0)),
+                   func.sum(case((Issue.status.not_in(done) & (Issue.deadline < today), 1), else_=0)))
+            .where(Issue.project_id.is_not(None)).group_by(Issue.project_id))
+    }
+    leaders: dict[int, list[str]] = {}
+    for pid, name in session.execute(
+        select(Assignment.project_id, Leader.name).join(Leader, Leader.id == Assignment.leader_id)
+        .where(Assignment.end_date.is_(None)).order_by(Assignment.role, Assignment.id)
+    ):
+        leaders.setdefault(pid, []).append(name)
+    month = stats.reported_month(stats.Period.year(year), today)
+    lights = {pid: line.light for pid, line in stats.investment_by_project(session, year, month,
+                                                                        thresholds=thresholds)}
+    rows = session.execute(
+        select(Project.id, Project.code, Project.name, Project.owner, Category.name, TaskForce.name,
+               Project.location, Project.stage, Project.removed_on)
+        .join(Category, Category.id == Project.category_id, isouter=True)
+        .join(TaskForce, TaskForce.id == Project.task_force_id, isouter=True)
+        .where(Project.list_year == year).order_by(Project.code)
+    )
+    return [
+        ProjectNode(pid, code, name, owner or "", cat or "", tf or "", leaders.get(pid, []), loc or "", stage,
+                    removed is not None, *counts.get(pid, (0, 0)), lights.get(pid, Light.NONE))
+        for pid, code, name, owner, cat, tf, loc, stage, removed in rows
+    ]
+
+
+def available_years(session: Session) -> list[int]:
+    return [y for (y,) in session.execute(select(Project.list_year).distinct().order_by(Project.list_year.desc()))]

@@ -1,0 +1,26 @@
+"""Search keys with pinyin initials, so typing `hkxy` finds 汉口学院 (pypinyin, cached per distinct string)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+
+@lru_cache(maxsize=65536)
+def initials(text: str) -> str:
+    """First letters of each character's pinyin; non-Chinese characters kept as they are, lower-cased."""
+    if not text:
+        return ""
+    return "".join(part[:1] for part in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
+
+
+@lru_cache(maxsize=65536)
+def search_key(text: str) -> str:
+    """What a needle is matched against: the text itself and its pinyin initials."""
+    return f"{text.lower()}\x1f{initials(text)}" if text else ""
+
+
+def matches(needle: str, *texts: str) -> bool:
+    needle = needle.strip().lower()
+    return not needle or any(needle in search_key(t) for t in texts if t)

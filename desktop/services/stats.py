@@ -1,0 +1,297 @@
+"""The headline figures (办结率, 开复工率, 完成年度计划, 序时进度, lights, overdue …) over a period and a scope.
+
+One service for the dashboard, the briefings and `keyproj stats`, so the numbers a leader sees on screen are the
+numbers printed in the briefing. Counting is done in SQL; the arithmetic is in `figures`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import IssueLevel, IssueStatus, MeetingType
+from desktop.db.models import (
+    Category,
+    Decision,
+    InvestmentReport,
+    Issue,
+    Leader,
+    Meeting,
+    Project,
+    Unit,
+    Visit,
+)
+from desktop.services.figures import LagThresholds, Light, Rate, lag_light, schedule_progress
+from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
+
+DONE = (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value)
+ALL = Scope()
+DEFAULT_THRESHOLDS = LagThresholds()
+
+
+@dataclass
+class IssueFigures:
+    raised: int = 0
+    done: int = 0
+    open: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_level: dict[str, int] = field(default_factory=dict)
+    overdue_by_unit: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> Rate:
+        return Rate(self.done, self.raised)
+
+
+def issue_figures(session: Session, period: Period, scope: Scope = ALL, *, today: date | None = None,
+                  due_soon_days: int = 7) -> IssueFigures:
+    """Issues found in the period; 办结 = resolved (or closed) by the period's end."""
+    today = today or date.today()
+    done_by_end = (Issue.status.in_(DONE)) & (Issue.resolved_on <= period.end)
+    open_now = Issue.status.not_in(DONE)
+    stmt = select(
+        func.count(Issue.id),
+        func.sum(case((done_by_end, 1), else_=0)),
+        func.sum(case((open_now & (Issue.deadline < today), 1), else_=0)),
+        func.sum(case((open_now & Issue.deadline.between(today, today + timedelta(days=due_soon_days)), 1),
+                      else_=0)),
+    ).where(Issue.found_on.between(period.start, period.end))
+    raised, done, overdue, due_soon = session.execute(filter_issues(stmt, scope, period.end)).one()
+    figures = IssueFigures(raised=raised or 0, done=done or 0, overdue=overdue or 0, due_soon=due_soon or 0)
+    figures.open = figures.raised - figures.done
+    base = filter_issues(select(Issue.status, func.count()).where(
+        Issue.found_on.between(period.start, period.end)), scope, period.end)
+    figures.by_status = {IssueStatus(s).label: n for s, n in session.execute(base.group_by(Issue.status))}
+    base = filter_issues(select(Issue.level, func.count()).where(
+        Issue.found_on.between(period.start, period.end)), scope, period.end)
+    figures.by_level = {IssueLevel(lv).label: n for lv, n in session.execute(base.group_by(Issue.level))}
+    base = filter_issues(
+        select(Unit.name, func.count()).select_from(Issue).join(Unit, Unit.id == Issue.lead_unit_id).where(
+            Issue.found_on.between(period.start, period.end), open_now, Issue.deadline < today),
+        scope, period.end)
+    figures.overdue_by_unit = dict(
+        sorted(session.execute(base.group_by(Unit.name)).all(), key=lambda r: (-r[1], r[0]))
+    )
+    return figures
+
+
+@dataclass
+class DecisionFigures:
+    meetings: int = 0
+    decided: int = 0
+    done: int = 0
+    overdue: int = 0
+    per_meeting: list[tuple[str, int, int]] = field(default_factory=list)  # (label, decided, done)
+
+    @property
+    def rate(self) -> Rate:
+        return Rate(self.done, self.decided)
+
+
+def decision_figures(session: Session, period: Period, scope: Scope = ALL, *,
+                     today: date | None = None) -> DecisionFigures:
+    """Decided items of meetings held in the period; scope applies through the item's project or unit."""
+    today = today or date.today()
+    held = (Meeting.held_at >= datetime.combine(period.start, time.min)) & (
+        Meeting.held_at < datetime.combine(period.end + timedelta(days=1), time.min))
+    stmt = select(Meeting.id, Meeting.kind, Meeting.year, Meeting.number, Decision.status, Decision.deadline,
+                  Decision.resolved_on, Decision.project_id, Decision.lead_unit_id).join(
+        Decision, Decision.meeting_id == Meeting.id).where(held).order_by(Meeting.held_at, Decision.seq)
+    if scope.kind is ScopeKind.UNIT:
+        stmt = stmt.where(Decision.lead_unit_id == scope.ref_id)
+    elif scope.kind is not ScopeKind.ALL:
+        stmt = stmt.where(Decision.project_id.in_(filter_projects(select(Project.id), scope, period.end)))
+    figures = DecisionFigures()
+    per: dict[int, list] = {}
+    for mid, kind, year, number, status, deadline, resolved_on, _pid, _uid in session.execute(stmt):
+        is_done = status in DONE and resolved_on is not None and resolved_on <= period.end
+        entry = per.setdefault(mid, [f"{year}年第{number}次{MeetingType(kind).label}", 0, 0])
+        entry[1] += 1
+        entry[2] += int(is_done)
+        figures.decided += 1
+        figures.done += int(is_done)
+        if status not in DONE and deadline is not None and deadline < today:
+            figures.overdue += 1
+    figures.meetings = session.scalar(select(func.count(Meeting.id)).where(held)) or 0
+    figures.per_meeting = [tuple(v) for v in per.values()]  # type: ignore[misc]
+    return figures
+
+
+@dataclass
+class StartFigures:
+    due: int
+    started: int
+
+    @property
+    def rate(self) -> Rate:
+        return Rate(self.started, self.due)
+
+
+def start_figures(session: Session, year: int, scope: Scope = ALL, *, as_of: date | None = None) -> StartFigures:
+    """开复工率: projects of the year's list due on site (new starts and continuing) that have started or resumed."""
+    as_of = as_of or date(year, 12, 31)
+    due_stmt = select(Project.id, Project.started_on).where(
+        Project.list_year == year, Project.removed_on.is_(None),
+        Project.stage.in_(("new_start", "continuing", "completed", "in_use")),
+    )
+    rows = session.execute(filter_projects(due_stmt, scope, as_of)).all()
+    started = sum(1 for _pid, started_on in rows if started_on is not None and started_on <= as_of)
+    return StartFigures(due=len(rows), started=started)
+
+
+@dataclass
+class InvestmentLine:
+    """One row of an investment table: a project or a roll-up (category, task force …)."""
+
+    label: str
+    projects: int
+    annual_plan: int
+    completed: int
+    target_to_date: int | None
+    schedule_pct: Decimal | None
+    light: Light
+
+    @property
+    def plan_rate(self) -> Rate:
+        return Rate(self.completed, self.annual_plan)
+
+
+def _line(label: str, projects: int, plan: int, completed: int, target: int | None, months: int,
+          thresholds: LagThresholds) -> InvestmentLine:
+    pct = schedule_progress(completed, plan, months, target)
+    return InvestmentLine(label, projects, plan, completed, target, pct, lag_light(pct, thresholds))
+
+
+def investment_by_project(session: Session, year: int, month: int, scope: Scope = ALL,
+                          thresholds: LagThresholds = DEFAULT_THRESHOLDS) -> list[tuple[int, InvestmentLine]]:
+    """Year-to-date per project through `month`, with monthly targets used when every month has one."""
+    stmt = select(Project.id, Project.name, Project.annual_plan_yuan).where(
+        Project.list_year == year, Project.removed_on.is_(None)).order_by(Project.code)
+    projects = session.execute(filter_projects(stmt, scope, _month_end(year, month))).all()
+    sums = {
+        pid: (amount or 0, target, n_targets)
+        for pid, amount, target, n_targets in session.execute(
+            select(InvestmentReport.project_id, func.sum(InvestmentReport.amount_yuan),
+                   func.sum(InvestmentReport.target_yuan), func.count(InvestmentReport.target_yuan))
+            .where(InvestmentReport.year == year, InvestmentReport.month <= month)
+            .group_by(InvestmentReport.project_id))
+    }
+    lines = []
+    for pid, name, plan in projects:
+        amount, target, n_targets = sums.get(pid, (0, None, 0))
+        target_to_date = int(target) if target is not None and n_targets == month else None
+        lines.append((pid, _line(name, 1, plan, int(amount), target_to_date, month, thresholds)))
+    return lines
+
+
+def investment_by_category(session: Session, year: int, month: int, scope: Scope = ALL,
+                           thresholds: LagThresholds = DEFAULT_THRESHOLDS) -> list[InvestmentLine]:
+    """The 厦门-style table: per category count, completed and 序时进度, then a 合计 line."""
+    per_project = dict(investment_by_project(session, year, month, scope, thresholds))
+    cat_of = dict(session.execute(
+        select(Project.id, Category.name).join(Category, Category.id == Project.category_id, isouter=True)
+        .where(Project.id.in_(list(per_project)))
+    ).all()) if per_project else {}
+    order = [name for (name,) in session.execute(
+        select(Category.name).where(Category.kind == "project").order_by(Category.sort_order, Category.id))]
+    groups: dict[str, list[InvestmentLine]] = {}
+    for pid, line in per_project.items():
+        groups.setdefault(cat_of.get(pid) or "未分类", []).append(line)
+    result = []
+    for name in [*order, *sorted(set(groups) - set(order))]:
+        if name in groups:
+            result.append(_rollup(name, groups[name], month, thresholds))
+    if per_project:
+        result.append(_rollup("合计", list(per_project.values()), month, thresholds))
+    return result
+
+
+def _rollup(label: str, lines: list[InvestmentLine], month: int, thresholds: LagThresholds) -> InvestmentLine:
+    targets = [ln.target_to_date for ln in lines]
+    target = sum(t for t in targets if t is not None) if all(t is not None for t in targets) else None
+    return _line(label, sum(ln.projects for ln in lines), sum(ln.annual_plan for ln in lines),
+                 sum(ln.completed for ln in lines), target, month, thresholds)
+
+
+def _month_end(year: int, month: int) -> date:
+    return Period.months(year, month, month).end
+
+
+@dataclass
+class Headline:
+    """Everything a briefing or a dashboard header states, for one period and scope."""
+
+    period: str
+    scope: dict
+    projects: int
+    visits: int
+    issues: IssueFigures
+    decisions: DecisionFigures
+    starts: StartFigures
+    investment: list[InvestmentLine]
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["issues"]["rate"] = self.issues.rate.text
+        data["decisions"]["rate"] = self.decisions.rate.text
+        data["starts"]["rate"] = self.starts.rate.text
+        for raw, line in zip(data["investment"], self.investment, strict=True):
+            raw["schedule_pct"] = None if line.schedule_pct is None else str(line.schedule_pct.quantize(Decimal("0.01")))
+            raw["plan_rate"] = line.plan_rate.text
+            raw["light"] = line.light.value
+        return data
+
+
+def project_count(session: Session, year: int, scope: Scope = ALL, as_of: date | None = None) -> int:
+    stmt = select(func.count(Project.id)).where(Project.list_year == year, Project.removed_on.is_(None))
+    return session.scalar(filter_projects(stmt, scope, as_of or date(year, 12, 31))) or 0
+
+
+def visit_count(session: Session, period: Period, scope: Scope = ALL) -> int:
+    stmt = select(func.count(Visit.id)).where(Visit.visited_on.between(period.start, period.end))
+    if scope.kind is ScopeKind.LEADER:
+        stmt = stmt.where(Visit.leader_id == scope.ref_id)
+    elif scope.kind is not ScopeKind.ALL:
+        stmt = stmt.where(Visit.project_id.in_(filter_projects(select(Project.id), scope, period.end)))
+    return session.scalar(stmt) or 0
+
+
+def visits_by_leader(session: Session, period: Period) -> Counter[str]:
+    rows = session.execute(
+        select(Leader.name, func.count(Visit.id)).join(Visit, Visit.leader_id == Leader.id)
+        .where(Visit.visited_on.between(period.start, period.end)).group_by(Leader.name)
+    )
+    return Counter(dict(rows.all()))
+
+
+def reported_month(period: Period, today: date) -> int:
+    """The last month a period's investment figures can cover: a period still running reports through last month."""
+    if period.end < date(today.year, today.month, 1):
+        return period.end.month
+    if period.end.year < today.year:
+        return period.end.month
+    return max(1, today.month - 1)
+
+
+def headline(session: Session, period: Period, scope: Scope = ALL, *, today: date | None = None,
+             thresholds: LagThresholds = DEFAULT_THRESHOLDS, due_soon_days: int = 7) -> Headline:
+    today = today or date.today()
+    year = period.end.year
+    month = reported_month(period, today)
+    return Headline(
+        period=period.label,
+        scope=scope.as_dict(),
+        projects=project_count(session, year, scope, period.end),
+        visits=visit_count(session, period, scope),
+        issues=issue_figures(session, period, scope, today=today, due_soon_days=due_soon_days),
+        decisions=decision_figures(session, period, scope, today=today),
+        starts=start_figures(session, year, scope, as_of=period.end),
+        investment=investment_by_category(session, year, month, scope, thresholds),
+    )

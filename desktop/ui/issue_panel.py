@@ -1,0 +1,147 @@
+"""The central issue table with its filter bar and colour legend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.enums import IssueStatus
+from desktop.services.issue_rows import IssueRow
+from desktop.services.issues import is_due_soon, is_overdue
+from desktop.services.search import matches
+from desktop.ui.models.issue_table import COLUMNS, IssueTableModel
+
+DEFAULT_WIDTHS = {"seq": 48, "project": 180, "category": 72, "description": 300, "unit": 140, "person": 70,
+                  "deadline": 96, "level": 84, "status": 78, "progress": 260, "found_on": 92}
+
+
+class IssuePanel(QWidget):
+    selection_changed = Signal(int)  # issue id, or 0 when nothing is selected
+
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or date.today()
+        self.model = IssueTableModel(self, today=self.today)
+        self._scope: Callable[[IssueRow], bool] | None = None
+        self._scope_label = "全部项目"
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("搜索问题、项目、责任单位（支持拼音首字母）")
+        self.search_edit.setClearButtonEnabled(True)
+        self.status_combo = QComboBox(self)
+        self.status_combo.addItem("全部状态", "")
+        self.status_combo.addItem("未办结", "open")
+        for status in IssueStatus:
+            self.status_combo.addItem(status.label, status.value)
+        self.overdue_check = QCheckBox("仅超期", self)
+        self.count_label = QLabel(self)
+        legend = QLabel(
+            '<span style="background:#fde2e1">&nbsp;超期&nbsp;</span> '
+            '<span style="background:#fff4d6">&nbsp;7日内到期&nbsp;</span> '
+            '<span style="color:#8a8a8a">已办结/已销号</span>', self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 3)
+        bar.addWidget(self.status_combo)
+        bar.addWidget(self.overdue_check)
+        bar.addStretch(1)
+        bar.addWidget(legend)
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(26)
+        vertical.hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        for column, (key, _label) in enumerate(COLUMNS):
+            self.table.setColumnWidth(column, DEFAULT_WIDTHS[key])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self._debounce.start)
+        self.status_combo.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_check.toggled.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._update_count)
+
+    def set_rows(self, rows: list[IssueRow]) -> None:
+        self.model.set_rows(rows)
+        self.apply_filter()
+
+    def set_scope(self, predicate: Callable[[IssueRow], bool] | None, label: str) -> None:
+        """Restrict the table to a project or a group chosen in the tree."""
+        self._scope = predicate
+        self._scope_label = label
+        self.apply_filter()
+
+    def current_filter(self) -> Callable[[IssueRow], bool]:
+        needle = self.search_edit.text().strip()
+        status = self.status_combo.currentData()
+        overdue_only = self.overdue_check.isChecked()
+        scope = self._scope
+        today = self.today
+
+        def accept(row: IssueRow) -> bool:
+            if scope is not None and not scope(row):
+                return False
+            if status == "open" and row.is_done:
+                return False
+            if status and status != "open" and row.status != status:
+                return False
+            if overdue_only and not is_overdue(row.status, row.deadline, today):
+                return False
+            return not needle or matches(needle, row.description, row.project_name, row.unit, row.project_code)
+
+        return accept
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def _update_count(self) -> None:
+        rows = self.model.visible_rows()
+        overdue = sum(1 for r in rows if is_overdue(r.status, r.deadline, self.today))
+        soon = sum(1 for r in rows if is_due_soon(r.status, r.deadline, self.today, self.model.due_soon_days))
+        self.count_label.setText(f"{self._scope_label}：显示 {len(rows)} / {self.model.total_count()} 条，"
+                                 f"超期 {overdue}，临期 {soon}")
+
+    def _on_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        self.selection_changed.emit(self.model.row_at(current.row()).id if current.isValid() else 0)
+
+    def selected_ids(self) -> list[int]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [self.model.row_at(r).id for r in sorted(rows)]

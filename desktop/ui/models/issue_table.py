@@ -1,0 +1,156 @@
+"""The issue table model: plain tuples in, filtered and sorted in Python, never through a proxy's string filter.
+
+Rows are `IssueRow` tuples loaded once by the service; `set_filter` and `sort` rebuild the visible index list and
+reset the model (23–40 ms per 100k rows on the test VM, engineering-facts §1.2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.services.issue_rows import IssueRow
+from desktop.services.issues import is_due_soon, is_overdue
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("seq", "序号"), ("project", "项目"), ("category", "类别"), ("description", "问题描述"), ("unit", "责任单位"),
+    ("person", "责任人"), ("deadline", "完成时限"), ("level", "当前层级"), ("status", "状态"),
+    ("progress", "最新进展"), ("found_on", "发现日期"),
+)
+
+OVERDUE_BG = QColor("#fde2e1")
+OVERDUE_FG = QColor("#b3261e")
+DUE_SOON_BG = QColor("#fff4d6")
+DONE_FG = QColor("#8a8a8a")
+
+
+def _deadline_text(row: IssueRow) -> str:
+    if row.deadline is None:
+        return row.deadline_text
+    return row.deadline.isoformat() if not row.deadline_text else f"{row.deadline.isoformat()}（{row.deadline_text}）"
+
+
+_CELL: dict[str, Callable[[IssueRow], Any]] = {
+    "project": lambda r: r.project_name,
+    "category": lambda r: r.category,
+    "description": lambda r: r.description,
+    "unit": lambda r: r.unit,
+    "person": lambda r: r.person,
+    "deadline": _deadline_text,
+    "level": lambda r: r.level_label,
+    "status": lambda r: r.status_label,
+    "progress": lambda r: r.latest_progress,
+    "found_on": lambda r: r.found_on.isoformat(),
+}
+
+_SORT_KEY: dict[str, Callable[[IssueRow], Any]] = {
+    "seq": lambda r: r.id,
+    "deadline": lambda r: (r.deadline is None, r.deadline or date.min),
+    "found_on": lambda r: r.found_on,
+    "level": lambda r: r.level,
+    "status": lambda r: r.status,
+}
+
+
+class IssueTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None, *, today: date | None = None, due_soon_days: int = 7) -> None:
+        super().__init__(parent)
+        self._all: list[IssueRow] = []
+        self._visible: list[IssueRow] = []
+        self._predicate: Callable[[IssueRow], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.today = today or date.today()
+        self.due_soon_days = due_soon_days
+
+    # --- data in -------------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[IssueRow]) -> None:
+        self._all = list(rows)
+        self._rebuild()
+
+    def replace_rows(self, rows: Sequence[IssueRow]) -> None:
+        """Swap in fresh copies of some rows (after an edit) without reloading everything."""
+        fresh = {r.id: r for r in rows}
+        self._all = [fresh.pop(r.id, r) for r in self._all] + list(fresh.values())
+        self._rebuild()
+
+    def set_filter(self, predicate: Callable[[IssueRow], bool] | None) -> None:
+        self._predicate = predicate
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        rows = self._all if self._predicate is None else [r for r in self._all if self._predicate(r)]
+        if self._sort is not None:
+            rows = self._sorted(rows, *self._sort)
+        self._visible = rows
+        self.endResetModel()
+
+    # --- Qt model API ----------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return COLUMNS[section][1]
+            return None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._visible[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return index.row() + 1 if key == "seq" else _CELL[key](row)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("description", "progress", "project"):
+            return _CELL[key](row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if is_overdue(row.status, row.deadline, self.today):
+                return QBrush(OVERDUE_BG)
+            if is_due_soon(row.status, row.deadline, self.today, self.due_soon_days):
+                return QBrush(DUE_SOON_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.is_done:
+                return QBrush(DONE_FG)
+            if key == "deadline" and is_overdue(row.status, row.deadline, self.today):
+                return QBrush(OVERDUE_FG)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("seq", "deadline", "found_on", "level", "status"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.beginResetModel()
+        self._visible = self._sorted(self._visible, column, order)
+        self.endResetModel()
+
+    @staticmethod
+    def _sorted(rows: list[IssueRow], column: int, order: Qt.SortOrder) -> list[IssueRow]:
+        key = COLUMNS[column][0]
+        func = _SORT_KEY.get(key) or _CELL[key]
+        return sorted(rows, key=func, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    # --- helpers for views -----------------------------------------------------------------------------------
+    def row_at(self, row: int) -> IssueRow:
+        return self._visible[row]
+
+    def visible_rows(self) -> list[IssueRow]:
+        """What the user sees, in the order shown (exports use this)."""
+        return list(self._visible)
+
+    def total_count(self) -> int:
+        return len(self._all)

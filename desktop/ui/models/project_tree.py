@@ -1,0 +1,78 @@
+"""The project tree: groups (类别 / 专班 / 领导 / 街乡 / 阶段) with counts, projects with their light and badges.
+
+A QStandardItemModel is fine here: a district has ~100 projects, a city ~2,000 — a few thousand items at most.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+
+from desktop.services.figures import Light
+from desktop.services.project_tree import ProjectNode
+from desktop.services.search import matches
+
+PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
+
+LIGHT_COLORS = {Light.GREEN: "#2e9d4f", Light.YELLOW: "#e6a700", Light.RED: "#d93025", Light.NONE: "#b8b8b8"}
+_icons: dict[Light, QIcon] = {}
+
+
+def light_icon(light: Light) -> QIcon:
+    if light not in _icons:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(LIGHT_COLORS[light]))
+        painter.setPen(QColor(LIGHT_COLORS[light]).darker(130))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _icons[light] = QIcon(pixmap)
+    return _icons[light]
+
+
+def build_tree(nodes: list[ProjectNode], grouping: str, needle: str = "") -> QStandardItemModel:
+    model = QStandardItemModel()
+    groups: dict[str, list[ProjectNode]] = {}
+    for node in nodes:
+        if needle and not matches(needle, node.name, node.code, node.owner):
+            continue
+        for key in node.group_keys(grouping):
+            groups.setdefault(key, []).append(node)
+    root = model.invisibleRootItem()
+    all_item = QStandardItem(f"全部项目（{sum(1 for n in nodes if not n.removed)}个）")
+    all_item.setData("*", GROUP_ROLE)
+    all_item.setEditable(False)
+    root.appendRow(all_item)
+    for key in sorted(groups):
+        members = groups[key]
+        active = [n for n in members if not n.removed]
+        open_n = sum(n.open_issues for n in active)
+        overdue_n = sum(n.overdue_issues for n in active)
+        label = f"{key}（{len(active)}个项目，未办结{open_n}，超期{overdue_n}）"
+        group_item = QStandardItem(label)
+        group_item.setData(key, GROUP_ROLE)
+        group_item.setEditable(False)
+        font = group_item.font()
+        font.setBold(True)
+        group_item.setFont(font)
+        for node in members:
+            text = node.name
+            if node.removed:
+                text += "（已调出）"
+            elif node.overdue_issues:
+                text += f"  ⚠超期{node.overdue_issues}"
+            item = QStandardItem(light_icon(node.light), text)
+            item.setEditable(False)
+            item.setData(node.id, PROJECT_ID_ROLE)
+            item.setToolTip(f"{node.code}｜{node.owner}\n包保领导：{'、'.join(node.leaders) or '无'}\n"
+                            f"未办结问题{node.open_issues}个，超期{node.overdue_issues}个；投资进度：{node.light.label}")
+            if node.removed:
+                item.setForeground(QBrush(QColor("#9a9a9a")))
+            elif node.overdue_issues:
+                item.setForeground(QBrush(QColor("#b3261e")))
+            group_item.appendRow(item)
+        root.appendRow(group_item)
+    return model

@@ -1,0 +1,89 @@
+"""Opening the office's data: folder, database, migrations. Shared by the window and every `keyproj` command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
+
+from desktop import paths
+from desktop.db.engine import Database, make_engine, sqlite_url
+from desktop.db.location import network_location
+from desktop.db.migrate import upgrade
+from desktop.db.models import Project
+
+
+class WorkspaceError(RuntimeError):
+    """The data could not be opened; the message is for the user."""
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: Database
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def attachments_dir(self) -> Path:
+        return paths.attachments_dir(self.data_dir)
+
+    @property
+    def backups_dir(self) -> Path:
+        return paths.backups_dir(self.data_dir)
+
+    @property
+    def database_file(self) -> Path | None:
+        return paths.database_file(self.data_dir) if self.db.is_sqlite else None
+
+    def is_empty(self) -> bool:
+        with self.db.read() as session:
+            return (session.scalar(select(func.count(Project.id))) or 0) == 0
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_workspace(data_dir: Path | None = None, database_url: str | None = None, *,
+                   operator: str = "系统", allow_network_share: bool = False) -> Workspace:
+    folder = Path(data_dir) if data_dir else paths.default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError(f"无法创建数据文件夹 {folder}：{exc.strerror or exc}") from exc
+    warnings: list[str] = []
+    if database_url is None:
+        share = network_location(folder)
+        if share is not None:
+            message = (f"数据文件夹位于{share}。SQLite 数据库放在网络共享上可能损坏，请改用本机磁盘，"
+                       "多人共用请使用 PostgreSQL 服务器（见 README）。")
+            if not allow_network_share:
+                raise WorkspaceError(message)
+            warnings.append(message)
+        url = sqlite_url(str(paths.database_file(folder)))
+    else:
+        url = database_url
+    engine = make_engine(url)
+    try:
+        if engine.dialect.name == "sqlite":
+            _quick_check(engine)
+        upgrade(engine, backup_dir=paths.backups_dir(folder))
+    except DBAPIError as exc:
+        engine.dispose()
+        raise WorkspaceError(
+            f"无法打开数据库（{exc.orig}）。数据库文件可能已损坏，或不是本程序的数据库。"
+            "请不要继续写入，使用“文件 → 恢复”或 keyproj restore 从最近的备份恢复。"
+        ) from exc
+    return Workspace(folder, Database(engine, operator=operator), warnings)
+
+
+def _quick_check(engine: Engine) -> None:
+    """Refuse a damaged file plainly instead of starting on it (and never silently start empty)."""
+    with engine.connect() as conn:
+        result = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        raise WorkspaceError(
+            "数据库完整性检查未通过：" + "；".join(result[:3]) +
+            "。请不要继续写入，使用“文件 → 恢复”或 keyproj restore 从最近的备份恢复。"
+        )

@@ -1,0 +1,41 @@
+"""`keyproj` without a window: the same figures as the services, Chinese errors, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from desktop.cli import main
+
+
+def test_stats_json_matches_service(demo_workspace, capsys) -> None:
+    code = main(["stats", "--data-dir", str(demo_workspace.data_dir), "--year", "2026", "--today", "2026-11-25",
+                 "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["decisions"]["rate"] == "97.06%"
+    assert data["decisions"]["decided"] == 34
+    assert data["issues"]["raised"] == 300
+
+
+def test_stats_text(demo_workspace, capsys) -> None:
+    assert main(["stats", "--data-dir", str(demo_workspace.data_dir), "--year", "2026", "--today", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert "议定事项：共34项，已完成33项，办结率97.06%（97%）" in out
+
+
+def test_refused_database_gives_chinese_message_without_traceback(tmp_path) -> None:
+    (tmp_path / "keyproj.sqlite3").write_bytes(b"this is not a database" * 100)
+    result = subprocess.run([sys.executable, "-m", "desktop", "stats", "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "错误：" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_date_argument(capsys) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["stats", "--from", "2026/13/01"])
+    assert "日期格式应为 YYYY-MM-DD" in capsys.readouterr().err

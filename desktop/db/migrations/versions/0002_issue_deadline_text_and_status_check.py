@@ -20,8 +20,14 @@ branch_labels = None
 depends_on = None
 
 
+def _recreate() -> str:
+    """SQLite must rebuild the table for a CHECK constraint; PostgreSQL alters it in place (a rebuild there would
+    try to drop the primary key that the child tables' foreign keys depend on)."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("issue", recreate="always") as batch_op:
+    with op.batch_alter_table("issue", recreate=_recreate()) as batch_op:
         batch_op.add_column(sa.Column("deadline_text", sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column("phased_plan", sa.Text(), nullable=True))
         batch_op.create_check_constraint(
@@ -30,7 +36,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("issue", recreate="always") as batch_op:
+    with op.batch_alter_table("issue", recreate=_recreate()) as batch_op:
         batch_op.drop_constraint("ck_issue_status_code", type_="check")
         batch_op.drop_column("phased_plan")
         batch_op.drop_column("deadline_text")

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop import paths
 from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.location import network_location
-from desktop.db.migrate import upgrade
+from desktop.db.migrate import current_revision, head_revision, upgrade
 from desktop.db.models import Project
 
 
@@ -64,10 +64,16 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
         url = sqlite_url(str(paths.database_file(folder)))
     else:
         url = database_url
+    if database_url is None:
+        from desktop.services.restore import finish_interrupted_restore
+
+        if finish_interrupted_restore(folder):
+            warnings.append("上次恢复备份时程序被中断，已在本次启动时完成恢复。")
     engine = make_engine(url)
     try:
         if engine.dialect.name == "sqlite":
             _quick_check(engine)
+            _archive_before_migration(engine, folder)
         upgrade(engine, backup_dir=paths.backups_dir(folder))
     except DBAPIError as exc:
         engine.dispose()
@@ -76,6 +82,22 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
             "请不要继续写入，使用“文件 → 恢复”或 keyproj restore 从最近的备份恢复。"
         ) from exc
     return Workspace(folder, Database(engine, operator=operator), warnings)
+
+
+def _archive_before_migration(engine: Engine, folder: Path) -> None:
+    """A full, restorable backup (with attachments) before the schema changes; migrate.py keeps its own raw copy
+    for rolling back a failed step, this one is for the user to go back to later."""
+    from sqlalchemy import inspect
+
+    if not inspect(engine).get_table_names():
+        return
+    before = current_revision(engine)
+    if before is None or before == head_revision():
+        return
+    from desktop.services import backups
+
+    target = backups.automatic_target(folder, backups.Reason.MIGRATION)
+    backups.create_archive(engine, folder, target, reason=backups.Reason.MIGRATION)
 
 
 def _quick_check(engine: Engine) -> None:

@@ -1,0 +1,110 @@
+"""`keyproj backup`, `keyproj restore`, `keyproj check`: the reliability tools, for scheduled jobs and by hand.
+
+Exit codes: 0 success; 2 a refused request or a failure explained on stderr; 3 `check` found damage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import paths
+from desktop.cli.common import data_options, guarded, open_from_args
+from desktop.db.engine import make_engine, sqlite_url
+from desktop.db.integrity import check_engine
+from desktop.services import backups
+from desktop.services.backups import BackupError
+from desktop.services.restore import restore_archive
+
+EXIT_DAMAGED = 3
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    backup = subparsers.add_parser("backup", parents=[data_options()],
+                                   help="立即完整备份（数据库 + 附件 + 清单，一个 zip 文件）")
+    backup.add_argument("--to", type=Path, help="备份文件路径（默认：数据文件夹的 backups/ 中，并按规则轮换）")
+    backup.set_defaults(handler=guarded(run_backup))
+
+    restore = subparsers.add_parser("restore", parents=[data_options()], help="从备份文件恢复（先自动备份当前数据）")
+    restore.add_argument("file", type=Path, help="备份文件（.zip）")
+    restore.add_argument("--yes", action="store_true", help="不询问，直接恢复（用于脚本）")
+    restore.set_defaults(handler=guarded(run_restore))
+
+    check = subparsers.add_parser("check", parents=[data_options()],
+                                  help="检查数据库完整性和外键（发现损坏时退出码为 3）")
+    check.set_defaults(handler=guarded(run_check))
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "data_dir", None) or paths.default_data_dir())
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    workspace = open_from_args(args)
+    try:
+        if args.to is not None:
+            target = args.to if args.to.suffix else args.to.with_suffix(".zip")
+            info = backups.create_archive(workspace.db.engine, workspace.data_dir, target)
+            print(f"已备份到：{info.path}")
+        else:
+            result = backups.automatic_backup(workspace.db, workspace.data_dir, backups.Reason.MANUAL)
+            if result is None:
+                raise BackupError("当前使用 PostgreSQL 服务器，数据由服务器保存；请由服务器管理员用 pg_dump 定期备份。")
+            info = result.info
+            print(f"已备份到：{result.path}")
+            if result.mirrored_to is not None:
+                print(f"已复制到第二备份位置：{result.mirrored_to}")
+            for warning in result.warnings:
+                print(f"注意：{warning}", file=sys.stderr)
+    finally:
+        workspace.close()
+    for line in info.summary_lines():
+        print(line)
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    if getattr(args, "database_url", None):
+        raise BackupError("恢复只适用于本机 SQLite 数据；PostgreSQL 服务器的数据请由管理员用 pg_restore 恢复。")
+    info = backups.inspect_archive(args.file)
+    print("备份内容：")
+    for line in info.summary_lines():
+        print(f"  {line}")
+    data_dir = _data_dir(args)
+    if not args.yes:
+        answer = input(f"将用此备份替换 {data_dir} 中的当前数据（当前数据会先自动备份）。确定恢复吗？[y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print("已取消，未做任何改动。")
+            return 1
+    result = restore_archive(args.file, data_dir)
+    print(f"已恢复：{info.created_at:%Y-%m-%d %H:%M:%S} 的备份。")
+    if result.safety_backup is not None:
+        print(f"恢复前的数据已备份到：{result.safety_backup}")
+    if result.set_aside is not None:
+        print(f"恢复前的数据库文件保留在：{result.set_aside}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if getattr(args, "database_url", None):
+        raise BackupError("完整性检查只适用于本机 SQLite 数据库文件；PostgreSQL 服务器请使用 pg_amcheck。")
+    db_file = paths.database_file(_data_dir(args))
+    if not db_file.exists():
+        raise BackupError(f"找不到数据库文件：{db_file}")
+    engine = make_engine(sqlite_url(str(db_file)), pool=False)
+    try:
+        report = check_engine(engine)
+    except Exception as exc:  # the file is not even a database: that is damage, reported, not a crash
+        print(f"数据库：{db_file}")
+        print(f"无法打开数据库：{exc}")
+        return EXIT_DAMAGED
+    finally:
+        engine.dispose()
+    print(f"数据库：{db_file}")
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        print("数据库已损坏。请不要继续写入，使用 keyproj restore 从最近的备份恢复。", file=sys.stderr)
+        return EXIT_DAMAGED
+    return 0

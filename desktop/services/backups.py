@@ -1,0 +1,344 @@
+"""Full backups: one zip holding a consistent copy of the database, the attachment files it refers to, and a
+manifest (date, app version, schema revision, row counts) so a backup can be judged before it is restored.
+
+The copy is taken with SQLite's online backup API, so it is consistent while the app keeps working, and checked
+with integrity_check before it is archived: a backup that cannot be restored is worse than none, because it is
+trusted. Automatic backups (daily at start-up, before migrations, imports and restores) go to the data folder's
+`backups/` and, when the office has chosen one, a second folder (USB stick, another drive); both are rotated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from desktop import __version__
+from desktop.db.backup import backup_sqlite
+from desktop.db.engine import Database
+from desktop.db.integrity import check_file
+from desktop.paths import DB_FILENAME, attachments_dir, backups_dir
+from desktop.services import backup_rotation as rotation
+from desktop.services.errors import UserError
+
+MANIFEST = "manifest.json"
+FORMAT = 1
+MIRROR_SETTING = "backup_mirror_dir"
+
+
+class BackupError(UserError):
+    """A backup could not be made or read; the message says which file and why."""
+
+
+class Reason:
+    """Why a backup was taken; the tag is part of the file name so the list explains itself."""
+
+    MANUAL = "手动"
+    DAILY = "每日"
+    MIGRATION = "升级前"
+    IMPORT = "导入前"
+    RESTORE = "恢复前"
+    EXCHANGE = "交换前"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, read from its manifest (and checked against the archive's CRCs)."""
+
+    path: Path
+    created_at: datetime
+    app_version: str
+    schema_revision: str | None
+    reason: str
+    counts: dict[str, int]
+    attachments: int
+    size: int
+
+    def summary_lines(self) -> list[str]:
+        from desktop.services.backup_labels import count_lines
+
+        return [
+            f"备份时间：{self.created_at:%Y年%m月%d日 %H:%M:%S}",
+            f"备份原因：{self.reason}",
+            f"程序版本：{self.app_version}；数据结构版本：{self.schema_revision or '—'}",
+            *count_lines(self.counts),
+            f"附件文件：{self.attachments}个；备份文件大小：{self.size / 1024 / 1024:.1f} MB",
+        ]
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    info: BackupInfo
+    mirrored_to: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- writing ---------------------------------------------------------------------------------------------------
+
+def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str = Reason.MANUAL,
+                   now: datetime | None = None) -> BackupInfo:
+    """Write a full backup to `target` atomically (a `.part` file renamed at the end)."""
+    _require_sqlite(engine)
+    target = Path(target)
+    stamp = (now or datetime.now()).replace(microsecond=0)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="keyproj-backup-", dir=target.parent) as tmp:
+        copy = Path(tmp) / DB_FILENAME
+        backup_sqlite(engine, copy)
+        report = check_file(copy)
+        if not report.ok:
+            raise BackupError("当前数据库未通过完整性检查，不能用它做备份：" + "；".join(report.structure[:3]
+                                                                  + report.foreign_keys[:3])
+                              + "。请从以前的备份恢复（文件 → 备份与恢复）。")
+        counts, revision, shas = _describe_copy(copy)
+        files = _attachment_files(attachments_dir(data_dir), shas)
+        manifest = {
+            "format": FORMAT,
+            "created_at": stamp.isoformat(sep=" "),
+            "app_version": __version__,
+            "schema_revision": revision,
+            "reason": reason,
+            "database": DB_FILENAME,
+            "database_sha256": _sha256(copy),
+            "counts": counts,
+            "attachments": [{"sha256": sha, "path": rel} for sha, (rel, _) in sorted(files.items())],
+            "missing_attachments": sorted(shas - set(files)),
+        }
+        part = target.with_name(target.name + ".part")
+        with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+            archive.write(copy, DB_FILENAME)
+            for _sha, (rel, source) in sorted(files.items()):
+                archive.write(source, f"attachments/{rel}", compress_type=zipfile.ZIP_STORED)
+        _fsync_file(part)
+        os.replace(part, target)
+        fsync_dir(target.parent)
+    return inspect_archive(target, verify=False)
+
+
+def automatic_backup(db: Database, data_dir: Path, reason: str, *, now: datetime | None = None,
+                     mirror_dir: Path | None = None) -> BackupResult | None:
+    """A safety backup into `backups/` (and the mirror folder), then rotation. None on a database server,
+    whose backups belong to the server's administrator (pg_dump)."""
+    if not db.is_sqlite:
+        return None
+    stamp = (now or datetime.now()).replace(microsecond=0)
+    folder = backups_dir(data_dir)
+    target = _free_name(folder, stamp, reason)
+    info = create_archive(db.engine, data_dir, target, reason=reason, now=stamp)
+    result = BackupResult(target, info)
+    rotation.rotate(folder, stamp)
+    mirror = mirror_dir if mirror_dir is not None else mirror_folder(db)
+    if mirror is not None:
+        try:
+            result.mirrored_to = copy_to_mirror(target, mirror)
+            rotation.rotate(mirror, stamp)
+        except OSError as exc:
+            result.warnings.append(f"备份已保存在数据文件夹，但未能复制到第二备份位置 {mirror}："
+                                   f"{exc.strerror or exc}（U盘是否已插入？）")
+    return result
+
+
+def daily_backup_if_due(db: Database, data_dir: Path, *, now: datetime | None = None) -> BackupResult | None:
+    """The start-up backup: at most one a day, skipped for an empty database (nothing to protect yet)."""
+    if not db.is_sqlite:
+        return None
+    stamp = now or datetime.now()
+    if any(d.at.date() == stamp.date() for d in rotation.dated_archives(backups_dir(data_dir))):
+        return None
+    if sum(_live_counts(db.engine).values()) == 0:
+        return None
+    return automatic_backup(db, data_dir, Reason.DAILY, now=stamp)
+
+
+def backup_before_import(db: Database, data_dir: Path, *, now: datetime | None = None) -> BackupResult | None:
+    """For importers: call before writing imported rows, so a wrong import can be undone by a restore."""
+    return automatic_backup(db, data_dir, Reason.IMPORT, now=now)
+
+
+def copy_to_mirror(archive: Path, mirror: Path) -> Path:
+    mirror.mkdir(parents=True, exist_ok=True)
+    target = mirror / archive.name
+    part = target.with_name(target.name + ".part")
+    with open(archive, "rb") as src, open(part, "wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(part, target)
+    return target
+
+
+def mirror_folder(db: Database) -> Path | None:
+    from desktop.services import office_settings
+
+    with db.read() as session:
+        value = office_settings.get(session, MIRROR_SETTING)
+    return Path(value) if value else None
+
+
+def set_mirror_folder(db: Database, folder: Path | None) -> None:
+    from desktop.services import office_settings
+
+    with db.transaction() as session:
+        office_settings.put(session, MIRROR_SETTING, str(folder) if folder else None)
+
+
+def default_archive_name(now: datetime | None = None) -> str:
+    return rotation.archive_name((now or datetime.now()).replace(microsecond=0), Reason.MANUAL)
+
+
+# --- reading ---------------------------------------------------------------------------------------------------
+
+def inspect_archive(path: Path, *, verify: bool = True) -> BackupInfo:
+    """Read the manifest; with `verify`, also check every member's CRC (a truncated copy on a USB stick fails)."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if verify and (bad := archive.testzip()) is not None:
+                raise BackupError(f"备份文件 {path.name} 已损坏（{bad} 校验失败），不能用于恢复。")
+            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+            if manifest.get("database") not in archive.namelist():
+                raise BackupError(f"备份文件 {path.name} 中缺少数据库文件。")
+    except FileNotFoundError as exc:
+        raise BackupError(f"找不到备份文件 {path}。") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        raise BackupError(f"{path.name} 不是本程序的备份文件，或文件不完整（{exc}）。") from exc
+    if int(manifest.get("format", 0)) > FORMAT:
+        raise BackupError(f"备份文件 {path.name} 由更新版本的程序创建，请先升级程序。")
+    return BackupInfo(
+        path=path,
+        created_at=datetime.fromisoformat(manifest["created_at"]),
+        app_version=str(manifest.get("app_version", "")),
+        schema_revision=manifest.get("schema_revision"),
+        reason=str(manifest.get("reason", "")),
+        counts={str(k): int(v) for k, v in manifest.get("counts", {}).items()},
+        attachments=len(manifest.get("attachments", [])),
+        size=path.stat().st_size,
+    )
+
+
+def list_backups(data_dir: Path, mirror: Path | None = None) -> list[BackupInfo | BackupError]:
+    """Every archive we made, newest first; unreadable ones are listed as their error rather than hidden."""
+    folders = [backups_dir(data_dir)] + ([mirror] if mirror is not None else [])
+    seen: set[str] = set()
+    out: list[tuple[datetime, BackupInfo | BackupError]] = []
+    for folder in folders:
+        for d in rotation.dated_archives(folder):
+            if d.path.name in seen:
+                continue
+            seen.add(d.path.name)
+            try:
+                out.append((d.at, inspect_archive(d.path, verify=False)))
+            except BackupError as exc:
+                out.append((d.at, exc))
+    return [item for _, item in sorted(out, key=lambda t: t[0], reverse=True)]
+
+
+def newest_good_backup(data_dir: Path, mirror: Path | None = None,
+                       progress: Callable[[Path], None] | None = None) -> BackupInfo | None:
+    """The most recent archive whose CRCs check out: what to offer when the database is found damaged."""
+    for item in list_backups(data_dir, mirror):
+        if isinstance(item, BackupError):
+            continue
+        if progress is not None:
+            progress(item.path)
+        try:
+            return inspect_archive(item.path, verify=True)
+        except BackupError:
+            continue
+    return None
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+
+def _require_sqlite(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        raise BackupError("当前使用 PostgreSQL 服务器，数据由服务器保存；请由服务器管理员用 pg_dump 定期备份。")
+
+
+def automatic_target(data_dir: Path, reason: str, now: datetime | None = None) -> Path:
+    """A fresh file name in the data folder's `backups/` for an automatic backup."""
+    return _free_name(backups_dir(data_dir), (now or datetime.now()).replace(microsecond=0), reason)
+
+
+def _free_name(folder: Path, stamp: datetime, reason: str) -> Path:
+    attempt = 0
+    while (candidate := folder / rotation.archive_name(stamp, reason, attempt)).exists():
+        attempt += 1
+    return candidate
+
+
+def _describe_copy(copy: Path) -> tuple[dict[str, int], str | None, set[str]]:
+    conn = sqlite3.connect(copy)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables
+                  if t != "alembic_version"}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        shas: set[str] = set()
+        if "attachment" in tables:
+            shas = {r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")}
+    finally:
+        conn.close()
+    return counts, revision, shas
+
+
+def _live_counts(engine: Engine) -> dict[str, int]:
+    raw = engine.raw_connection()
+    try:
+        conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT IN ('alembic_version', 'app_setting', 'audit_log')")]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        raw.close()
+
+
+def _attachment_files(folder: Path, shas: set[str]) -> dict[str, tuple[str, Path]]:
+    """sha256 → (path relative to attachments/, absolute path), whatever sub-folder layout the files use."""
+    if not shas or not folder.is_dir():
+        return {}
+    found: dict[str, tuple[str, Path]] = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and (stem := path.name.split(".")[0].lower()) in shas and stem not in found:
+            found[stem] = (path.relative_to(folder).as_posix(), path)
+    return found
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows; NTFS journals the rename
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,190 @@
+"""Restoring a full backup without ever leaving a half-restored data folder.
+
+The new database is first unpacked next to the live one and checked (integrity, foreign keys, schema not newer
+than this program). Only then is a small journal written, and the swap done by renames: the current database's
+WAL/SHM files are moved aside and the checked copy renamed over the database file. If the program dies anywhere
+after the journal is written, `finish_interrupted_restore` (run before every start) completes the swap; before
+it, nothing in the folder has changed. Attachment files are content-addressed, so unpacking them first is
+harmless either way. The current data is backed up (as an archive) before anything is touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.db.engine import make_engine, sqlite_url
+from desktop.db.integrity import check_file
+from desktop.db.migrate import alembic_config
+from desktop.paths import attachments_dir, backups_dir, database_file
+from desktop.services.backups import (
+    MANIFEST,
+    BackupError,
+    BackupInfo,
+    Reason,
+    automatic_target,
+    create_archive,
+    fsync_dir,
+    inspect_archive,
+)
+
+JOURNAL = ".restore-journal.json"
+STAGED_SUFFIX = ".restoring"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    safety_backup: Path | None
+    set_aside: Path | None
+
+
+def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = None,
+                    crash_hook: Callable[[str], None] | None = None) -> RestoreResult:
+    """Replace the data folder's database (and add its attachments) from `archive`.
+
+    No program may have the database open (the window closes its workspace first). `crash_hook` is for the fault
+    tests: it is called with the name of each step so a test can stop the process there.
+    """
+    hook = crash_hook or (lambda _step: None)
+    info = inspect_archive(archive, verify=True)
+    _refuse_newer_schema(info)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    finish_interrupted_restore(data_dir)
+    live = database_file(data_dir)
+    staged = live.with_name(live.name + STAGED_SUFFIX)
+    staged.unlink(missing_ok=True)
+
+    with zipfile.ZipFile(archive) as zf:
+        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+        with zf.open(manifest["database"]) as src, open(staged, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        report = check_file(staged)
+        if not report.ok:
+            staged.unlink(missing_ok=True)
+            raise BackupError(f"备份 {archive.name} 中的数据库未通过完整性检查，未做任何改动：" +
+                              "；".join(report.lines()[:4]))
+        hook("staged")
+        _unpack_attachments(zf, manifest, attachments_dir(data_dir))
+    hook("attachments")
+
+    safety = _backup_current(live, data_dir, now)
+    hook("safety_backup")
+
+    aside = backups_dir(data_dir) / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
+    _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})
+    hook("journal")
+    _swap(data_dir, staged, live, aside, hook)
+    (data_dir / JOURNAL).unlink(missing_ok=True)
+    fsync_dir(data_dir)
+    return RestoreResult(info, safety, aside if aside.exists() else None)
+
+
+def finish_interrupted_restore(data_dir: Path) -> bool:
+    """Complete a restore that was cut off after its journal was written. True when there was one to finish."""
+    journal = data_dir / JOURNAL
+    if not journal.exists():
+        return False
+    try:
+        state = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        # The journal is written atomically, so an unreadable one was never complete: the swap had not begun.
+        journal.unlink(missing_ok=True)
+        return False
+    live = database_file(data_dir)
+    staged = data_dir / state["staged"]
+    if staged.exists():
+        _swap(data_dir, staged, live, Path(state["aside"]), lambda _step: None)
+    journal.unlink(missing_ok=True)
+    fsync_dir(data_dir)
+    return True
+
+
+def _swap(data_dir: Path, staged: Path, live: Path, aside: Path, hook: Callable[[str], None]) -> None:
+    """Move the live file and its WAL aside (a stale WAL must never meet the new file), then rename the copy in.
+
+    Every step is a rename that can be repeated after a crash: files already moved are simply not found again.
+    """
+    aside.mkdir(parents=True, exist_ok=True)
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(str(live) + suffix)
+        if side.exists():
+            os.replace(side, aside / side.name)
+    hook("aside_wal")
+    if live.exists():
+        # A hard link keeps the old file in the aside folder while the rename below replaces it in one step,
+        # so there is no moment without a database file (which would make a start look like a first start).
+        target = aside / live.name
+        if not target.exists():
+            try:
+                os.link(live, target)
+            except OSError:  # a file system without hard links (FAT on a USB stick)
+                shutil.copy2(live, target)
+    hook("aside_db")
+    os.replace(staged, live)
+    hook("swapped")
+    if not any(aside.iterdir()):
+        aside.rmdir()
+
+
+def _backup_current(live: Path, data_dir: Path, now: datetime | None) -> Path | None:
+    """An archive of the data about to be replaced. A damaged database cannot be archived; its files are then
+    kept as they are in the aside folder by the swap, so nothing is thrown away."""
+    if not live.exists() or live.stat().st_size == 0:
+        return None
+    engine = make_engine(sqlite_url(str(live)), pool=False)
+    try:
+        stamp = (now or datetime.now()).replace(microsecond=0)
+        target = automatic_target(data_dir, Reason.RESTORE, stamp)
+        create_archive(engine, data_dir, target, reason=Reason.RESTORE, now=stamp)
+        return target
+    except Exception:  # a damaged current file is the usual reason to restore: keep going, keep its files
+        return None
+    finally:
+        engine.dispose()
+
+
+def _unpack_attachments(zf: zipfile.ZipFile, manifest: dict, folder: Path) -> None:
+    for item in manifest.get("attachments", []):
+        rel = Path(item["path"])
+        if rel.is_absolute() or ".." in rel.parts:
+            raise BackupError(f"备份中的附件路径不合法：{item['path']}")
+        target = folder / rel
+        if target.exists():
+            continue  # named by content hash: an existing file is the same file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + ".part")
+        with zf.open(f"attachments/{rel.as_posix()}") as src, open(part, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(part, target)
+
+
+def _write_journal(data_dir: Path, state: dict) -> None:
+    path = data_dir / JOURNAL
+    part = path.with_name(path.name + ".part")
+    with open(part, "w", encoding="utf-8") as f:
+        json.dump(state, f, ensure_ascii=False)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(part, path)
+    fsync_dir(data_dir)
+
+
+def _refuse_newer_schema(info: BackupInfo) -> None:
+    from alembic.script import ScriptDirectory
+
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if info.schema_revision is not None and info.schema_revision not in known:
+        raise BackupError(f"备份由更新版本的程序创建（数据结构版本 {info.schema_revision}），请先升级程序再恢复。")

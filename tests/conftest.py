@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from desktop.workspace import Workspace, open_workspace
+from tests import pg_support
 
 TODAY = date(2026, 11, 25)
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -55,3 +56,63 @@ def demo_workspace(tmp_path: Path, demo_template: Path) -> Iterator[Workspace]:
     ws = open_workspace(target, operator="测试员")
     yield ws
     ws.close()
+
+
+# --- both back ends ----------------------------------------------------------------------------------------------
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def _skip_without_pg() -> None:
+    if not pg_support.reachable():
+        pytest.skip(f"PostgreSQL 不可用（设置 {pg_support.ENV} 指向可连接的测试数据库以运行）")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql":
+        _skip_without_pg()
+    return str(request.param)
+
+
+@pytest.fixture
+def db_workspace(backend: str, tmp_path: Path) -> Iterator[Workspace]:
+    """A migrated, empty workspace on SQLite and, when reachable, on PostgreSQL."""
+    if backend == "sqlite":
+        ws = open_workspace(tmp_path / "data", operator="测试员")
+        yield ws
+        ws.close()
+        return
+    url = pg_support.create_database()
+    ws = open_workspace(tmp_path / "data", url, operator="测试员")
+    yield ws
+    ws.close()
+    pg_support.drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo data loaded once into a PostgreSQL database that tests copy (CREATE DATABASE … TEMPLATE)."""
+    from desktop.services.demo import load_demo
+
+    _skip_without_pg()
+    url = pg_support.create_database(name="kp_demo_template")
+    ws = open_workspace(tmp_path_factory.mktemp("pg-demo"), url, operator="演示数据")
+    with ws.db.transaction() as session:
+        load_demo(session, TODAY)
+    ws.close()
+    yield "kp_demo_template"
+    pg_support.drop_database(url)
+
+
+@pytest.fixture
+def db_demo_workspace(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    if backend == "sqlite":
+        ws = request.getfixturevalue("demo_workspace")
+        yield ws
+        return
+    template = request.getfixturevalue("pg_demo_template")
+    url = pg_support.create_database(template=template)
+    ws = open_workspace(tmp_path / "data", url, operator="测试员")
+    yield ws
+    ws.close()
+    pg_support.drop_database(url)

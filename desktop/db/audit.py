@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditLog, RowMixin
@@ -53,6 +53,8 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                          entity_uuid=_text(obj.uuid), new_value=_summary(obj))
             )
             session.info.setdefault("audit_pending_create", []).append((obj, entries[-1]))
+    session.info["flushing_rows"] = [(o.__tablename__, o.id) for o in (*session.dirty, *session.deleted)
+                                     if isinstance(o, RowMixin) and o.id is not None]
     for obj in session.dirty:
         if not isinstance(obj, RowMixin) or not session.is_modified(obj, include_collections=False):
             continue
@@ -79,6 +81,19 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             )
     if entries:
         session.add_all(entries)
+
+
+def last_change(session: Session, rows: list[tuple[str, int]]) -> tuple[str, datetime] | None:
+    """Who last changed any of `rows` ((table, id) pairs) and when: for telling a user whose edit won."""
+    best: tuple[str, datetime] | None = None
+    for table, row_id in rows:
+        entry = session.scalars(
+            select(AuditLog).where(AuditLog.entity == table, AuditLog.entity_id == row_id)
+            .order_by(AuditLog.id.desc()).limit(1)
+        ).first()
+        if entry is not None and (best is None or entry.at > best[1]):
+            best = (entry.operator, entry.at)
+    return best
 
 
 def _after_flush(session: Session, _context: Any) -> None:

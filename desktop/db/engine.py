@@ -7,15 +7,20 @@ BEGIN so that SAVEPOINTs and transactional DDL behave.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from desktop.db import audit
+from desktop.db.faults import storage_message
+from desktop.services.errors import ConcurrentChange, StorageError
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -84,12 +89,30 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
+        """All or nothing. A lost optimistic-locking race becomes ConcurrentChange (naming who won, from the audit
+        log); a refused disk write becomes StorageError with a Chinese explanation. Both leave the data as it was.
+        """
         session = self.new_session()
         try:
             with session.begin():
                 yield session
+        except StaleDataError as exc:
+            raise self._concurrent_change(session.info.get("flushing_rows") or []) from exc
+        except (OperationalError, sqlite3.OperationalError) as exc:
+            message = storage_message(exc)
+            if message is None:
+                raise
+            raise StorageError(message) from exc
         finally:
             session.close()
+
+    def _concurrent_change(self, rows: list[tuple[str, int]]) -> ConcurrentChange:
+        try:
+            with self.read() as session:
+                last = audit.last_change(session, rows)
+        except Exception:  # the lookup is a courtesy; the refusal itself must still reach the user
+            last = None
+        return ConcurrentChange("该记录", *(last or (None, None)))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

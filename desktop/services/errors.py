@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -37,4 +38,22 @@ class NotFound(UserError):
 
 
 class ConcurrentChange(UserError):
-    """Another user changed the same record since it was read (optimistic locking on a shared server)."""
+    """Another user changed the same record since it was read (optimistic locking on a shared server).
+
+    The message names who changed it and when (from the audit log), so the user knows whom to ask before
+    redoing the edit; nothing of this user's attempt has been written.
+    """
+
+    def __init__(self, what: str = "该记录", operator: str | None = None, at: datetime | None = None) -> None:
+        self.operator = operator
+        self.at = at
+        if operator and at:
+            text = f"{what}已被{operator}于{at:%Y-%m-%d %H:%M}修改，请刷新后重试。"
+        else:
+            text = f"{what}已被其他用户修改或删除，请刷新后重试。"
+        super().__init__(text + "您本次的修改未保存。")
+
+
+class StorageError(UserError):
+    """The disk refused a write (full, read-only, failing). SQLite rolled the transaction back, so the data on
+    disk is as it was before the attempt; the message says what to do."""

@@ -18,6 +18,7 @@ from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.db.models import Escalation, Issue, Unit
 from desktop.services import tracking
 from desktop.services import validation as v
+from desktop.services.concurrency import check_version
 from desktop.services.journal import cn_date, get_or_fail, operator_of
 from desktop.services.lifecycle import Action, check
 
@@ -73,13 +74,18 @@ def create_issue(session: Session, data: IssueInput) -> Issue:
     return issue
 
 
-def update_issue(session: Session, issue_id: int, **changes: object) -> Issue:
-    """Edit descriptive fields; life-cycle fields only change through the actions below."""
+def update_issue(session: Session, issue_id: int, *, expected_version: int | None = None,
+                 **changes: object) -> Issue:
+    """Edit descriptive fields; life-cycle fields only change through the actions below.
+
+    `expected_version` is the version the edit form loaded; a newer one means someone else saved meanwhile.
+    """
     allowed = {"description", "category_id", "found_by", "found_on", "project_id", "enterprise_id", "source"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"fields not editable here: {sorted(unknown)}")
     issue = get_or_fail(session, Issue, issue_id, "问题")
+    check_version(session, issue, expected_version, "该问题")
     for key, value in changes.items():
         setattr(issue, key, value.strip() if isinstance(value, str) else value)
     v.raise_if_any([

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import LeaderRole, ProjectStage
 from desktop.db.models import Assignment, Leader, Project
 from desktop.services import validation as v
+from desktop.services.concurrency import check_version
 from desktop.services.journal import get_or_fail
 
 
@@ -67,8 +68,12 @@ def create_project(session: Session, data: ProjectInput) -> Project:
     return project
 
 
-def update_project(session: Session, project_id: int, data: ProjectInput) -> Project:
+def update_project(session: Session, project_id: int, data: ProjectInput, *,
+                   expected_version: int | None = None) -> Project:
+    """Save an edit form; `expected_version` (the version the form loaded) guards against a colleague's save
+    on a shared server being overwritten unseen."""
     project = get_or_fail(session, Project, project_id, "项目")
+    check_version(session, project, expected_version, f"项目「{project.name}」")
     _validate(session, data, project_id)
     for f in fields(data):
         value = getattr(data, f.name)

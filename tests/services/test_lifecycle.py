@@ -17,12 +17,12 @@ D = date(2026, 5, 1)
 
 
 @pytest.fixture
-def base(workspace):
-    with workspace.db.transaction() as s:
+def base(db_workspace):
+    with db_workspace.db.transaction() as s:
         unit = Unit(name="区住建局")
         project = Project(code="2026-001", name="紫云府项目", list_year=2026, stage="continuing")
         s.add_all([unit, project])
-    return workspace, project.id, unit.id
+    return db_workspace, project.id, unit.id
 
 
 def _issue_in(state: IssueStatus, ws, project_id: int, unit_id: int) -> int:

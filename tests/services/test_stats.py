@@ -62,8 +62,8 @@ def test_lag_light_thresholds_are_settings() -> None:
     assert lag_light(Decimal(85), LagThresholds(Decimal(20), Decimal(40))) is Light.GREEN
 
 
-def test_demo_year_reads_like_xiaodian(demo_workspace, today) -> None:
-    with demo_workspace.db.read() as s:
+def test_demo_year_reads_like_xiaodian(db_demo_workspace, today) -> None:
+    with db_demo_workspace.db.read() as s:
         h = stats.headline(s, Period.year(2026), today=today)
     assert (h.decisions.decided, h.decisions.done, h.decisions.rate.text) == (34, 33, "97.06%")
     assert [(label, n, d) for label, n, d in h.decisions.per_meeting] == [
@@ -79,10 +79,10 @@ def test_demo_year_reads_like_xiaodian(demo_workspace, today) -> None:
     assert h.visits == 296
 
 
-def test_scopes_partition_the_whole(demo_workspace, today) -> None:
+def test_scopes_partition_the_whole(db_demo_workspace, today) -> None:
     from desktop.services import directory
 
-    with demo_workspace.db.read() as s:
+    with db_demo_workspace.db.read() as s:
         total = stats.issue_figures(s, Period.year(2026), today=today)
         by_cat = [stats.issue_figures(s, Period.year(2026), Scope(ScopeKind.CATEGORY, cid), today=today)
                   for cid, _ in directory.categories(s, "project")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
             if not allow_network_share:
                 raise WorkspaceError(message)
             warnings.append(message)
+        _require_writable(folder)
         url = sqlite_url(str(paths.database_file(folder)))
     else:
         url = database_url
@@ -82,6 +84,19 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
             "请不要继续写入，使用“文件 → 恢复”或 keyproj restore 从最近的备份恢复。"
         ) from exc
     return Workspace(folder, Database(engine, operator=operator), warnings)
+
+
+def _require_writable(folder: Path) -> None:
+    """SQLite in WAL mode must write beside the database even to read it; a read-only folder (write-protected USB
+    stick, read-only share, missing permission) is said plainly instead of surfacing as "unable to open"."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise WorkspaceError(
+            f"数据文件夹 {folder} 不能写入（{exc.strerror or exc}）：可能是只读U盘、只读文件夹或权限不足。"
+            "本程序需要写入数据文件夹才能保存修改；请检查文件夹权限，或把数据文件夹复制到可写的位置后再打开。数据未做任何改动。"
+        ) from exc
 
 
 def _archive_before_migration(engine: Engine, folder: Path) -> None:

@@ -15,6 +15,7 @@ import os
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -212,7 +213,7 @@ def inspect_archive(path: Path, *, verify: bool = True) -> BackupInfo:
                 raise BackupError(f"备份文件 {path.name} 中缺少数据库文件。")
     except FileNotFoundError as exc:
         raise BackupError(f"找不到备份文件 {path}。") from exc
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError) as exc:
         raise BackupError(f"{path.name} 不是本程序的备份文件，或文件不完整（{exc}）。") from exc
     if int(manifest.get("format", 0)) > FORMAT:
         raise BackupError(f"备份文件 {path.name} 由更新版本的程序创建，请先升级程序。")

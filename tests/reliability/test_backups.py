@@ -133,14 +133,15 @@ def test_damaged_or_foreign_archives_are_refused_without_touching_data(workspace
     truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     with pytest.raises(BackupError):
         backups.inspect_archive(truncated)
-    flipped = bytearray(good.read_bytes())
     with zipfile.ZipFile(good) as zf:
-        offset = zf.getinfo("keyproj.sqlite3").header_offset + 200
-    flipped[offset] ^= 0xFF
-    corrupt = tmp_path / "corrupt.zip"
-    corrupt.write_bytes(bytes(flipped))
-    with pytest.raises(BackupError, match=r"已损坏|不是本程序"):
-        backups.inspect_archive(corrupt)
+        start = zf.getinfo("keyproj.sqlite3").header_offset + 100
+    for delta in range(0, 4000, 97):  # a flipped byte anywhere in the deflated database: CRC or zlib error
+        flipped = bytearray(good.read_bytes())
+        flipped[start + delta] ^= 0xFF
+        corrupt = tmp_path / "corrupt.zip"
+        corrupt.write_bytes(bytes(flipped))
+        with pytest.raises(BackupError, match=r"已损坏|不是本程序"):
+            backups.inspect_archive(corrupt)
 
 
 def test_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:

@@ -65,7 +65,7 @@ class BackupInfo:
     size: int
 
     def summary_lines(self) -> list[str]:
-        from desktop.services.backup_labels import count_lines
+        from desktop.services.table_labels import count_lines
 
         return [
             f"备份时间：{self.created_at:%Y年%m月%d日 %H:%M:%S}",

@@ -12,10 +12,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTransla
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_ID, APP_NAME
-from desktop.db.migrate import MigrationError
 from desktop.paths import default_data_dir
 from desktop.services.demo import load_demo
-from desktop.workspace import Workspace, WorkspaceError, open_workspace
+from desktop.ui import startup
+from desktop.workspace import Workspace
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -74,12 +74,21 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
                             "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
         return 1
-    try:
-        workspace = open_workspace(data_dir, getattr(args, "database_url", None),
-                                   operator=getattr(args, "operator", None) or "办公室")
-    except (WorkspaceError, MigrationError) as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+    settings = QSettings()
+    database_url = getattr(args, "database_url", None)
+    if database_url is None and not demo:
+        go_on, database_url = startup.server_url(settings)
+        if not go_on:
+            return 1
+    operator = getattr(args, "operator", None) or ("演示" if demo else startup.ask_operator(settings))
+    if not operator:
+        return 1
+    workspace = startup.open_guarded(data_dir, database_url, operator)
+    if workspace is None:
         return 2
+    if not startup.unlock(workspace):
+        workspace.close()
+        return 1
     if workspace.is_empty():
         if demo:
             load_demo_data(workspace)
@@ -93,10 +102,13 @@ def run_gui(args: argparse.Namespace) -> int:
                 load_demo_data(workspace)
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(workspace, settings=QSettings())
+    window = MainWindow(workspace, settings=settings)
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
     window.show()
+    backup_note = startup.daily_backup(workspace)
+    if backup_note:
+        window.statusBar().showMessage(backup_note, 15000)
     code = app.exec()
     workspace.close()
     lock.unlock()

@@ -17,7 +17,12 @@ from desktop.db.models import Project
 
 
 class WorkspaceError(RuntimeError):
-    """The data could not be opened; the message is for the user."""
+    """The data could not be opened; the message is for the user. `damaged` says the database file itself is
+    broken, so the window can offer the newest good backup instead of just giving up."""
+
+    def __init__(self, message: str, *, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
 
 
 @dataclass
@@ -81,7 +86,7 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
         engine.dispose()
         raise WorkspaceError(
             f"无法打开数据库（{exc.orig}）。数据库文件可能已损坏，或不是本程序的数据库。"
-            "请不要继续写入，使用“文件 → 恢复”或 keyproj restore 从最近的备份恢复。"
+            "请不要继续写入，使用“文件 → 备份与恢复”或 keyproj restore 从最近的备份恢复。", damaged=True
         ) from exc
     return Workspace(folder, Database(engine, operator=operator), warnings)
 
@@ -122,5 +127,5 @@ def _quick_check(engine: Engine) -> None:
     if result != ["ok"]:
         raise WorkspaceError(
             "数据库完整性检查未通过：" + "；".join(result[:3]) +
-            "。请不要继续写入，使用“文件 → 恢复”或 keyproj restore 从最近的备份恢复。"
+            "。请不要继续写入，使用“文件 → 备份与恢复”或 keyproj restore 从最近的备份恢复。", damaged=True
         )

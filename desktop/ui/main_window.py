@@ -48,6 +48,11 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.reload()
 
+        # feat/reliability: 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
+        from desktop.ui import reliability_menu
+
+        self.reliability = reliability_menu.install(self)
+
     def _connect_signals(self) -> None:
         f = self.form
         f.quit_action.triggered.connect(self.close)

@@ -1,0 +1,88 @@
+"""The reliability entries of the 文件 menu (备份与恢复, 操作日志, 操作人, 密码锁, 数据库服务器) and what they do.
+
+Kept out of main_window.py (owned by the window's authors): the window calls `install(window)` once.
+Restoring swaps the window's workspace: close the data, restore the archive, reopen, reload every view.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from desktop import APP_NAME
+from desktop.services.restore import restore_archive
+from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
+from desktop.ui.dialogs.backup_dialog import BackupDialog
+from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
+from desktop.ui.dialogs.operator_dialog import ask_operator
+from desktop.ui.dialogs.server_dialog import ServerDialog
+from desktop.ui.idle_lock import IdleLock
+from desktop.workspace import open_workspace
+
+
+class ReliabilityActions:
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        menu = window.form.file_menu  # type: ignore[attr-defined]
+        first = menu.actions()[0] if menu.actions() else None
+        self.backup_action = self._action("备份与恢复(&B)…", self.open_backups)
+        self.audit_action = self._action("操作日志(&L)…", self.open_audit_log)
+        self.operator_action = self._action("更改操作人(&O)…", self.change_operator)
+        self.lock_action = self._action("密码锁(&P)…", self.open_lock_settings)
+        self.server_action = self._action("数据库服务器(&S)…", self.open_server_settings)
+        for action in (self.backup_action, self.audit_action, self.operator_action, self.lock_action,
+                       self.server_action):
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        self.backup_action.setEnabled(window.workspace.db.is_sqlite)  # type: ignore[attr-defined]
+        self.idle_lock = IdleLock(window)
+
+    def _action(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        return action
+
+    @property
+    def workspace(self):  # type: ignore[no-untyped-def]
+        return self.window.workspace  # type: ignore[attr-defined]
+
+    def open_backups(self) -> BackupDialog:
+        dialog = BackupDialog(self.workspace, self.restore_from, self.window)
+        dialog.open()
+        return dialog
+
+    def restore_from(self, archive: Path) -> None:
+        """Close the data, restore, reopen under the same operator; the views reload from the restored data."""
+        old = self.workspace
+        operator = old.db.operator
+        old.close()
+        try:
+            restore_archive(archive, old.data_dir)
+        finally:
+            self.window.workspace = open_workspace(old.data_dir, operator=operator)  # type: ignore[attr-defined]
+        self.window.reload()  # type: ignore[attr-defined]
+
+    def open_audit_log(self) -> AuditLogDialog:
+        dialog = AuditLogDialog(self.workspace, self.window, today=getattr(self.window, "today", None))
+        dialog.open()
+        return dialog
+
+    def change_operator(self) -> None:
+        name = ask_operator(self.window.settings, self.window, force=True)  # type: ignore[attr-defined]
+        if name:
+            self.workspace.db.operator = name
+            self.window.statusBar().showMessage(f"操作人已改为：{name}", 5000)
+
+    def open_lock_settings(self) -> None:
+        if LockSettingsDialog(self.workspace, self.window).exec():
+            self.idle_lock.reconfigure()
+
+    def open_server_settings(self) -> None:
+        if ServerDialog(self.window.settings, self.window).exec():  # type: ignore[attr-defined]
+            QMessageBox.information(self.window, APP_NAME, "数据库服务器设置已保存，下次启动时生效。")
+
+
+def install(window: QMainWindow) -> ReliabilityActions:
+    return ReliabilityActions(window)

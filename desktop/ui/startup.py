@@ -1,0 +1,100 @@
+"""Start-up steps of the window program that guard the data: server password, operator name, a damaged
+database (never start empty: offer the newest good backup), the password lock, and the daily backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop import APP_NAME
+from desktop.db.migrate import MigrationError
+from desktop.paths import database_file
+from desktop.services import app_lock, backups
+from desktop.services.errors import UserError
+from desktop.services.restore import restore_archive
+from desktop.ui.dialogs.lock_dialogs import PasswordDialog
+from desktop.ui.dialogs.operator_dialog import ask_operator
+from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
+from desktop.ui.dialogs.server_dialog import ask_password
+from desktop.ui.dialogs.server_dialog import load as load_server
+from desktop.workspace import Workspace, WorkspaceError, open_workspace
+
+__all__ = ["ask_operator", "daily_backup", "open_guarded", "server_url", "unlock"]
+
+
+def server_url(settings: QSettings, parent: QWidget | None = None) -> tuple[bool, str | None]:
+    """(go on?, url): the configured server's URL with the password asked now, or None for the local folder."""
+    server = load_server(settings)
+    if not server.enabled:
+        return True, None
+    password = ask_password(server, parent)
+    if password is None:
+        return False, None
+    return True, server.url(password)
+
+
+def open_guarded(data_dir: Path, database_url: str | None, operator: str,
+                 parent: QWidget | None = None) -> Workspace | None:
+    """Open the data; when the database file is damaged or gone, say so and offer the newest good backup."""
+    if database_url is None and not database_file(data_dir).exists() and backups.list_backups(data_dir):
+        problem = f"数据文件夹 {data_dir} 中找不到数据库文件（可能被移动、删除或改名），但有以前的备份。"
+        if not offer_recovery(data_dir, problem, parent):
+            answer = QMessageBox.question(parent, APP_NAME, "不恢复备份，而是新建一个空的数据库吗？\n"
+                                          "（以前的备份仍保留在 backups 文件夹中）")
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+    try:
+        return open_workspace(data_dir, database_url, operator=operator)
+    except MigrationError as exc:
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
+    except WorkspaceError as exc:
+        if database_url is not None or not exc.damaged:
+            QMessageBox.critical(parent, APP_NAME, str(exc))
+            return None
+        if not offer_recovery(data_dir, f"数据库已损坏，程序不能在损坏的数据上启动：\n{exc}", parent):
+            return None
+    try:
+        return open_workspace(data_dir, database_url, operator=operator)
+    except (WorkspaceError, MigrationError) as exc:
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
+
+
+def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None) -> bool:
+    """True when a backup was restored. The damaged file itself is kept (set aside by the restore)."""
+    info = backups.newest_good_backup(data_dir)
+    if info is None:
+        QMessageBox.critical(parent, APP_NAME, f"{problem}\n\n数据文件夹中没有找到可用的备份。程序不会在损坏的数据上启动，"
+                                               "也不会新建空数据库。请联系技术人员，或用 keyproj restore 从其他位置的备份恢复。")
+        return False
+    headline = (f"{problem}\n\n"
+                f"找到最近的完好备份（{info.created_at:%Y-%m-%d %H:%M}）。是否从它恢复？损坏的文件会另外保存，不会删除。")
+    if RestorePreviewDialog(info, parent, headline=headline).exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        restore_archive(info.path, data_dir)
+    except (UserError, OSError) as exc:
+        QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
+        return False
+    return True
+
+
+def unlock(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    with workspace.db.read() as session:
+        if not app_lock.settings(session).enabled:
+            return True
+    return PasswordDialog(workspace, parent, message="请输入密码打开程序。").exec() == QDialog.DialogCode.Accepted
+
+
+def daily_backup(workspace: Workspace) -> str | None:
+    """Take the day's backup; returns a line for the status bar, or a warning. Never blocks the start."""
+    try:
+        result = backups.daily_backup_if_due(workspace.db, workspace.data_dir)
+    except (UserError, OSError) as exc:
+        return f"今日自动备份失败：{exc}"
+    if result is None:
+        return None
+    return "；".join([f"已自动备份：{result.path.name}", *result.warnings])

@@ -1,0 +1,245 @@
+"""The reliability dialogs driven like a user would: backups and restore from the 文件 menu, the 操作日志, the
+operator name, the password and idle lock, the server settings, and the damaged-database start-up path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from sqlalchemy import func, select
+
+from desktop.app import create_application
+from desktop.db.models import Issue
+from desktop.paths import database_file
+from desktop.services import app_lock, backups
+from desktop.ui import startup
+from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
+from desktop.ui.dialogs.operator_dialog import OperatorDialog, ask_operator, saved_operator
+from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
+from desktop.ui.dialogs.server_dialog import ServerDialog
+from desktop.ui.dialogs.server_dialog import load as load_server
+from desktop.ui.main_window import MainWindow
+
+
+def _settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
+    create_application()
+    window = MainWindow(workspace, today=today, settings=_settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def accept_previews(monkeypatch):
+    shown: list[str] = []
+
+    def accept(self) -> int:
+        shown.append(self.form.contents_edit.toPlainText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", accept)
+    return shown
+
+
+def _issues(ws) -> int:
+    with ws.db.read() as s:
+        return s.scalar(select(func.count(Issue.id)))
+
+
+def test_file_menu_has_the_reliability_entries(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    texts = [a.text() for a in window.form.file_menu.actions()]
+    for wanted in ("备份与恢复(&B)…", "操作日志(&L)…", "更改操作人(&O)…", "密码锁(&P)…", "数据库服务器(&S)…"):
+        assert wanted in texts
+    assert texts[-1] == window.form.quit_action.text()
+
+
+def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, today, tmp_path,
+                                                       accept_previews) -> None:
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    dialog = window.reliability.open_backups()
+    target = dialog.backup_now(tmp_path / "手动备份")
+    assert target == tmp_path / "手动备份.zip" and target.exists()
+    with window.workspace.db.transaction() as s:
+        s.execute(Issue.__table__.delete().where(Issue.id > 200))
+    window.reload()
+    assert window.issue_panel.model.rowCount() == 200
+
+    assert dialog.confirm_and_restore(target)
+
+    assert "问题：300" in accept_previews[0] and "备份时间" in accept_previews[0]
+    assert window.workspace is not demo_workspace and _issues(window.workspace) == 300
+    assert window.issue_panel.model.rowCount() == 300
+    assert window.workspace.db.operator == "测试员"
+    assert dialog.form.backups_table.rowCount() >= 1  # the automatic 恢复前 backup is listed
+    reasons = {dialog.form.backups_table.item(r, 1).text() for r in range(dialog.form.backups_table.rowCount())}
+    assert "恢复前" in reasons
+    dialog.close()
+    window.workspace.close()
+
+
+def test_mirror_folder_setting(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    dialog = window.reliability.open_backups()
+    dialog.set_mirror(demo_workspace.backups_dir)
+    assert "不能与数据文件夹的 backups 相同" in dialog.form.status_label.text()
+    dialog.set_mirror(tmp_path / "usb")
+    assert dialog.form.mirror_edit.text() == str(tmp_path / "usb")
+    assert backups.mirror_folder(demo_workspace.db) == tmp_path / "usb"
+    dialog.close()
+
+
+def test_audit_log_view_filters_and_pages_read_only(qtbot, qtmodeltester, demo_workspace, today, tmp_path) -> None:
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    dialog = window.reliability.open_audit_log()
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert dialog.total > 1000 and model.rowCount() == 200
+    assert dialog.form.next_button.isEnabled() and not dialog.form.previous_button.isEnabled()
+    first_page = model.index(0, 0).data()
+    qtbot.mouseClick(dialog.form.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.offset == 200 and dialog.form.previous_button.isEnabled()
+    assert not model.flags(model.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
+    dialog.form.entity_combo.setCurrentIndex(dialog.form.entity_combo.findText("重点项目"))
+    assert dialog.offset == 0 and all(model.index(r, 3).data() == "重点项目" for r in range(model.rowCount()))
+    dialog.form.text_edit.setText("不存在的内容xyz")
+    qtbot.mouseClick(dialog.form.search_button, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 0 and "共 0 条" in dialog.form.page_label.text()
+    assert first_page
+
+
+def test_operator_is_asked_once_and_changeable(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    settings = _settings(tmp_path)
+    dialog = OperatorDialog()
+    qtbot.addWidget(dialog)
+    dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "操作人姓名" in dialog.form.error_label.text() and dialog.result() == 0
+
+    def fill(self) -> int:
+        self.form.name_edit.setText("  王主任 ")
+        self._accept()
+        return self.result()
+
+    monkeypatch.setattr(OperatorDialog, "exec", fill)
+    assert ask_operator(settings) == "王主任" and saved_operator(settings) == "王主任"
+    monkeypatch.setattr(OperatorDialog, "exec", lambda self: pytest.fail("asked again"))
+    assert ask_operator(settings) == "王主任"
+
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    monkeypatch.setattr(OperatorDialog, "exec", lambda self: (self.form.name_edit.setText("赵科员"),
+                                                              self._accept(), self.result())[2])
+    window.reliability.change_operator()
+    assert window.workspace.db.operator == "赵科员"
+
+
+def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    dialog = LockSettingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.form.password_edit.setText("abc123456")
+    dialog.form.confirm_edit.setText("abc12345")
+    dialog._save()
+    assert "两次输入的密码不一致" in dialog.form.error_label.text()
+    dialog.form.confirm_edit.setText("abc123456")
+    dialog.form.idle_spin.setValue(5)
+    dialog._save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    lock = window.reliability.idle_lock
+    lock.reconfigure()
+    assert lock.timer.isActive() and lock.timer.interval() == 5 * 60_000
+
+    lock.timer.setInterval(10_000)
+    lock.timer.start()
+    qtbot.keyClick(window.issue_panel, Qt.Key.Key_Down)
+    assert lock.timer.remainingTime() > 9_000  # activity restarted the countdown
+
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        seen["hidden"] = not window.centralWidget().isVisible()
+        modal.form.password_edit.setText("wrong-one")
+        modal._check()
+        seen["error"] = modal.form.error_label.text()
+        modal.form.password_edit.setText("abc123456")
+        modal._check()
+
+    QTimer.singleShot(50, answer)
+    lock.lock()
+    assert seen["hidden"] is True and "不正确" in str(seen["error"])
+    assert window.centralWidget().isVisible() and not lock.locked
+
+
+def test_start_up_asks_password_when_set(qtbot, demo_workspace) -> None:
+    create_application()
+    with demo_workspace.db.transaction() as s:
+        app_lock.set_password(s, "secret99", "secret99", 0)
+
+    def answer() -> None:
+        modal = QApplication.activeModalWidget()
+        modal.form.password_edit.setText("secret99")
+        modal._check()
+
+    QTimer.singleShot(50, answer)
+    assert startup.unlock(demo_workspace)
+
+
+def test_server_settings_keep_no_password(qtbot, tmp_path) -> None:
+    create_application()
+    settings = _settings(tmp_path)
+    dialog = ServerDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.form.use_server_check.setChecked(True)
+    dialog._save()
+    assert "「服务器地址」：请填写" in dialog.form.error_label.text()
+    dialog.form.host_edit.setText("192.168.1.20")
+    dialog.form.user_edit.setText("bgs")
+    dialog._save()
+    server = load_server(settings)
+    assert server.enabled and server.url("p@ss") == "postgresql+psycopg://bgs:p%40ss@192.168.1.20:5432/keyproj"
+    assert "p@ss" not in (tmp_path / "ui.ini").read_text(encoding="utf-8")
+
+
+def test_damaged_database_at_start_offers_newest_good_backup(qtbot, demo_workspace, tmp_path,
+                                                             accept_previews) -> None:
+    create_application()
+    ws = demo_workspace
+    backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
+    data_dir = ws.data_dir
+    ws.close()
+    db_file = database_file(data_dir)
+    with open(db_file, "r+b") as f:  # overwrite pages in the middle of the file, as a bad sector would
+        f.seek(8192)
+        f.write(b"\x00\xff" * 16384)
+    opened = startup.open_guarded(data_dir, None, "测试员")
+    assert opened is not None
+    try:
+        assert "问题：300" in accept_previews[0]
+        assert _issues(opened) == 300
+    finally:
+        opened.close()
+
+
+def test_missing_database_with_backups_is_not_silently_started_empty(qtbot, demo_workspace, tmp_path,
+                                                                     accept_previews) -> None:
+    create_application()
+    ws = demo_workspace
+    backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
+    data_dir = ws.data_dir
+    ws.close()
+    for f in data_dir.glob("keyproj.sqlite3*"):
+        f.unlink()
+    opened = startup.open_guarded(data_dir, None, "测试员")
+    assert opened is not None
+    try:
+        assert len(accept_previews) == 1 and _issues(opened) == 300
+    finally:
+        opened.close()
+

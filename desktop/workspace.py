@@ -84,6 +84,11 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
         upgrade(engine, backup_dir=paths.backups_dir(folder))
     except DBAPIError as exc:
         engine.dispose()
+        if engine.dialect.name != "sqlite":
+            raise WorkspaceError(
+                f"无法连接数据库服务器 {engine.url.render_as_string(hide_password=True)}（{exc.orig}）。"
+                "请检查服务器地址、端口、数据库名、用户名和密码，以及网络连接；本机数据未受影响。"
+            ) from exc
         raise WorkspaceError(
             f"无法打开数据库（{exc.orig}）。数据库文件可能已损坏，或不是本程序的数据库。"
             "请不要继续写入，使用“文件 → 备份与恢复”或 keyproj restore 从最近的备份恢复。", damaged=True

@@ -111,6 +111,9 @@ def setup_defaults(doc: DocxDocument, profile: FontProfile) -> None:
     if ppr_default is None:
         ppr_default = set_child(defaults, "pPrDefault", ("rPrDefault", "pPrDefault"))
     ppr = set_child(ppr_default, "pPr", ("pPr",))
+    # Explicitly off: LibreOffice applies widow/orphan control when the element is absent, which moves lines
+    # to the next page and breaks the 22-lines-a-page rule.
+    set_child(ppr, "widowControl", PPR_ORDER, {"val": "0"})
     set_child(ppr, "spacing", PPR_ORDER,
               {"before": "0", "after": "0", "line": str(LINE_TWIPS), "lineRule": "exact"})
 
@@ -119,6 +122,7 @@ def setup_defaults(doc: DocxDocument, profile: FontProfile) -> None:
     set_fonts(normal_rpr, profile.body, profile.latin)
     set_size(normal_rpr, BODY_PT)
     normal_ppr = normal.get_or_add_pPr()
+    set_child(normal_ppr, "widowControl", PPR_ORDER, {"val": "0"})
     set_child(normal_ppr, "spacing", PPR_ORDER,
               {"before": "0", "after": "0", "line": str(LINE_TWIPS), "lineRule": "exact"})
 
@@ -128,7 +132,8 @@ def setup_defaults(doc: DocxDocument, profile: FontProfile) -> None:
             rfonts.attrib.pop(attr, None)
         for slot, family in (("ascii", profile.latin), ("hAnsi", profile.latin), ("cs", profile.latin),
                              ("eastAsia", profile.body)):
-            rfonts.attrib.setdefault(qn(f"w:{slot}"), family)
+            if rfonts.get(qn(f"w:{slot}")) is None:
+                rfonts.set(qn(f"w:{slot}"), family)
     _drop_styles_with_effects(doc)
 
 
@@ -185,7 +190,7 @@ def setup_page_numbers(section: Section, profile: FontProfile) -> None:
 
 def strip_theme_fonts_everywhere(doc: DocxDocument) -> None:
     """Last pass before saving: no theme font reference may survive in any part python-docx writes."""
-    parts = [doc.part, doc.styles.part]
+    parts = [doc.part, doc.part._styles_part]
     for section in doc.sections:
         for hf in (section.footer, section.even_page_footer, section.header, section.even_page_header):
             if not hf.is_linked_to_previous:

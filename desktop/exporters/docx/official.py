@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from datetime import date
@@ -69,6 +70,11 @@ _CLOSING_PUNCTUATION = "。：；！？，、.:;!?"
 
 def _date_text(value: str | date) -> str:
     return cn_date(value) if isinstance(value, date) else clean_text(value)
+
+
+def _lines(text: str) -> list[str]:
+    """User text split into paragraphs; blank lines between paragraphs carry no meaning in 公文."""
+    return [line for line in re.split(r"\r\n|\r|\n", clean_text(text)) if line]
 
 
 class OfficialDocument:
@@ -213,7 +219,7 @@ class OfficialDocument:
         ``lead`` is a 黑体 lead-in on the first paragraph, e.g. "会议强调，".
         """
         made: list[Paragraph] = []
-        lines = [line for line in clean_text(text).split("\n") if line.strip()] or [""]
+        lines = _lines(text) or [""]
         for index, line in enumerate(lines):
             paragraph = self.new_paragraph(align=align, first_line_chars=2 if indent else 0)
             if lead and index == 0:
@@ -252,7 +258,7 @@ class OfficialDocument:
     def editor_note(self, text: str, label: str = "编者按：") -> list[Paragraph]:
         """编者按: 黑体 label, the note in 楷体, set apart from the article by a blank line."""
         made: list[Paragraph] = []
-        lines = [line for line in clean_text(text).split("\n") if line.strip()]
+        lines = _lines(text)
         for index, line in enumerate(lines):
             paragraph = self.new_paragraph(first_line_chars=2)
             if index == 0:

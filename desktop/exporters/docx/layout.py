@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm
+from lxml import etree
 
 from desktop.exporters.docx.fonts import FontProfile
 from desktop.exporters.docx.ooxml import (
@@ -154,6 +155,38 @@ def setup_settings(doc: DocxDocument) -> None:
     props.comments = ""
 
 
+# What Word itself records for these fonts: the other-language name, or the font to fall back on.
+_ALT_NAMES: dict[str, str] = {
+    "宋体": "SimSun", "仿宋": "FangSong", "黑体": "SimHei", "楷体": "KaiTi",
+    "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体", "方正小标宋_GBK": "宋体",
+    "方正仿宋_GBK": "仿宋", "方正黑体_GBK": "黑体", "方正楷体_GBK": "楷体",
+}  # fmt: skip
+
+
+def setup_font_table(doc: DocxDocument, profile: FontProfile) -> None:
+    """Declare the profile's Chinese fonts as GB2312 (charset 86) with an alternative name.
+
+    A reader without, say, 仿宋_GB2312 then gets a Chinese substitute chosen by Word/WPS instead of a
+    Western one; it is only a hint, which is why the UI also warns about missing fonts.
+    """
+    part = next((rel.target_part for rel in doc.part.rels.values()
+                 if not rel.is_external and rel.reltype.endswith("/fontTable")), None)
+    if part is None:  # pragma: no cover - the bundled template always has one
+        return
+    root = etree.fromstring(part.blob, parser=etree.XMLParser(resolve_entities=False))
+    present = {font.get(qn("w:name")) for font in root.findall(qn("w:font"))}
+    for family in profile.families():
+        if family in present or family == profile.latin:
+            continue
+        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): family})
+        if family in _ALT_NAMES:
+            etree.SubElement(font, qn("w:altName"), {qn("w:val"): _ALT_NAMES[family]})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): "modern"})
+        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "fixed"})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _footer_paragraph(paragraph_el, profile: FontProfile, odd: bool) -> None:
     ppr = paragraph_el.get_or_add_pPr()
     no_snap_to_grid(ppr)
@@ -214,6 +247,7 @@ __all__ = [
     "Margins",
     "mm_to_twips",
     "setup_defaults",
+    "setup_font_table",
     "setup_page",
     "setup_page_numbers",
     "setup_settings",

@@ -36,6 +36,7 @@ from desktop.exporters.docx.layout import (
     TITLE_PT,
     Margins,
     setup_defaults,
+    setup_font_table,
     setup_page,
     setup_page_numbers,
     setup_settings,
@@ -98,6 +99,7 @@ class OfficialDocument:
         setup_page(section, margins)
         setup_defaults(self.doc, profile)
         setup_settings(self.doc)
+        setup_font_table(self.doc, profile)
         if page_numbers:
             setup_page_numbers(section, profile)
         self.text_width = text_width_twips(section)

@@ -334,3 +334,28 @@ def test_dates_in_banji_are_formatted(tmp_path: Path) -> None:
     body = part(doc.save(tmp_path / "b.docx"), "word/document.xml")
     assert "区重点办2026年1月5日印发" in [run_texts(p) for p in body.iter(q("p"))]
     assert "抄送" not in "".join(run_texts(p) for p in body.iter(q("p")))
+
+
+def test_font_table_declares_chinese_fonts_as_gb2312(briefing_path: Path) -> None:
+    fonts = {f.get(q("name")): f for f in part(briefing_path, "word/fontTable.xml").findall("w:font", NS)}
+    for family, alt in (("仿宋_GB2312", "仿宋"), ("黑体", "SimHei"), ("方正小标宋简体", "宋体")):
+        assert fonts[family].find("w:charset", NS).get(q("val")) == "86"
+        assert fonts[family].find("w:altName", NS).get(q("val")) == alt
+
+
+def test_property_children_are_in_schema_order(briefing_path: Path, minutes_path: Path) -> None:
+    """Word refuses (or "repairs") files whose pPr/rPr/tblPr/tcPr children are out of schema order."""
+    from desktop.exporters.docx.ooxml import PPR_ORDER, RPR_ORDER, SECTPR_ORDER, TBLPR_ORDER, TCPR_ORDER
+
+    orders = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "tblPr": TBLPR_ORDER, "tcPr": TCPR_ORDER,
+              "sectPr": SECTPR_ORDER}
+    checked = 0
+    for path in (briefing_path, minutes_path):
+        roots = [part(path, "word/document.xml"), part(path, "word/styles.xml"), *footer_parts(path).values()]
+        for root in roots:
+            for name, order in orders.items():
+                for element in root.iter(q(name)):
+                    ranks = [order.index(etree.QName(c).localname) for c in element]
+                    assert ranks == sorted(ranks), (name, [etree.QName(c).localname for c in element])
+                    checked += 1
+    assert checked > 200

@@ -9,6 +9,7 @@ wide as the type area.
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import re
 import tempfile
@@ -46,6 +47,7 @@ from desktop.exporters.docx.layout import (
 from desktop.exporters.docx.ooxml import (
     PPR_ORDER,
     RPR_ORDER,
+    no_snap_to_grid,
     set_border,
     set_child,
     set_exact_line,
@@ -66,6 +68,7 @@ _ALIGN = {
 RED = "FF0000"
 # 16 pt type fits 27 characters on 156 mm; -0.25 pt tracking gives the 28 GB/T 9704 asks for (measured in LO).
 _TIGHT_TRACKING = "-5"
+_RULE_SPACE_PT = 6
 _CLOSING_PUNCTUATION = "。：；！？，、.:;!?"
 
 
@@ -113,11 +116,18 @@ class OfficialDocument:
         first_line_chars: int = 0,
         line_twips: int = LINE_TWIPS,
         keep_next: bool = False,
+        snap_to_grid: bool = True,
     ) -> Paragraph:
-        """An empty paragraph on the line grid; ``first_line_chars`` in whole 三号 characters."""
+        """An empty paragraph on the line grid; ``first_line_chars`` in whole 三号 characters.
+
+        ``snap_to_grid=False`` is for type larger than 三号: LibreOffice otherwise gives each of its lines two
+        grid lines although the spacing is exact.
+        """
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = _ALIGN[align]
         ppr = paragraph._p.get_or_add_pPr()
+        if not snap_to_grid:
+            no_snap_to_grid(ppr)
         set_exact_line(ppr, line_twips)
         if first_line_chars:
             set_indent(ppr, first_line=first_line_chars * CHAR_TWIPS, first_line_chars=first_line_chars * 100)
@@ -175,9 +185,11 @@ class OfficialDocument:
         The rule is the bottom border of the issuer line, so it is exactly as wide as the type area.
         """
         self.blank_line(lines_before)
-        name_line = round(name_size_pt * 1.3 * 20)
+        # Whole grid lines, so the body under the masthead stays on the 22-line grid.
+        name_line = math.ceil(name_size_pt * 1.3 * 20 / LINE_TWIPS) * LINE_TWIPS
         for line in clean_text(name).split("\n"):
-            paragraph = self.new_paragraph(align="center", line_twips=name_line, keep_next=True)
+            paragraph = self.new_paragraph(align="center", line_twips=name_line, keep_next=True,
+                                           snap_to_grid=False)
             self.add_run(paragraph, line, font=self.profile.title, size_pt=name_size_pt, color=name_color)
         number = clean_text(number_text)
         if total_number_text:
@@ -188,8 +200,13 @@ class OfficialDocument:
         paragraph = self.new_paragraph(align="left", keep_next=True)
         paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(self.text_width), WD_TAB_ALIGNMENT.RIGHT)
         self.add_run(paragraph, f"{clean_text(issuer)}\t{_date_text(date_text)}")
-        set_border(paragraph._p.get_or_add_pPr(), "bottom", size_eighths=rule_eighths, color=RED, space_pt=6)
-        self.blank_line(lines_after)
+        set_border(paragraph._p.get_or_add_pPr(), "bottom", size_eighths=rule_eighths, color=RED,
+                   space_pt=_RULE_SPACE_PT)
+        if lines_after:
+            # The border and its gap add height; the first blank line gives it back to stay on the grid.
+            rule_twips = _RULE_SPACE_PT * 20 + math.ceil(rule_eighths * 20 / 8)
+            self.new_paragraph(line_twips=max(LINE_TWIPS - rule_twips, 20), snap_to_grid=False)
+            self.blank_line(lines_after - 1)
 
     def plain_title(self, text: str, subtitle: str | None = None) -> None:
         """Masthead-less opening (internal 纪要): 2号 title, optional 楷体 subtitle line, one blank line."""
@@ -201,7 +218,7 @@ class OfficialDocument:
 
     def title(self, text: str, *, blank_after: bool = True) -> Paragraph:
         """2号 小标宋, centred; ``\\n`` splits lines inside one paragraph so it stays one title."""
-        paragraph = self.new_paragraph(align="center", keep_next=True)
+        paragraph = self.new_paragraph(align="center", keep_next=True, snap_to_grid=False)
         self.add_run(paragraph, text, font=self.profile.title, size_pt=TITLE_PT)
         if blank_after:
             self.blank_line()

@@ -324,7 +324,7 @@ def test_masthead_accepts_text_date_and_multi_line_name(tmp_path: Path) -> None:
     body = part(doc.save(tmp_path / "m.docx"), "word/document.xml")
     assert run_texts(paragraph_with(body, "推进会")) == "示例区重点项目推进会"
     assert run_texts(paragraph_with(body, "会议纪要")) == "会议纪要"
-    assert paragraph_with(body, "会议纪要").find("w:pPr/w:spacing", NS).get(q("line")) == str(round(36 * 1.3 * 20))
+    assert paragraph_with(body, "会议纪要").find("w:pPr/w:spacing", NS).get(q("line")) == str(2 * 579)
     assert "2026年7月1日" in run_texts(paragraph_with(body, "区重点办"))
 
 

@@ -137,3 +137,15 @@ def test_render_to_pdf_reports_missing_file(tmp_path: Path) -> None:
 
     with pytest.raises(RenderError, match="文件不存在"):
         render_to_pdf(tmp_path / "nope.docx", tmp_path)
+
+
+@needs_soffice
+def test_first_page_body_stays_on_the_line_grid_under_the_masthead(rendered: dict[str, Path]) -> None:
+    lines = page_lines(rendered["briefing"], 1)
+    assert lines[0][3] == "工作简报"
+    grid_top = page_lines(rendered["briefing"], 4)[0][0]  # first line of a plain body page
+    body = [line for line in lines if abs((line[4] - line[0]) - 20.8) < 0.5 and line[0] < TYPE_AREA_BOTTOM_PT]
+    assert len(body) >= 12
+    for y0, *_ in body:
+        offset = (y0 - grid_top) / LINE_PITCH_PT
+        assert abs(offset - round(offset)) < 0.02, (y0, offset)

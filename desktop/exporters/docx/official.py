@@ -329,13 +329,19 @@ class OfficialDocument:
         send_to: Sequence[str] | str | None = None,
         issue_to: Sequence[str] | str | None = None,
         copies: int | None = None,
-    ) -> None:
+        anchor_bottom: bool = True,
+    ) -> Table:
         """简报 报尾: 报：/送：/发： between rules, then （共印X份）; see :mod:`.colophon`."""
-        colophon.distribution_block(self, report_to=report_to, send_to=send_to, issue_to=issue_to, copies=copies)
+        return colophon.distribution_block(self, report_to=report_to, send_to=send_to, issue_to=issue_to,
+                                           copies=copies, anchor_bottom=anchor_bottom)
 
-    def banji(self, cc: Sequence[str] | str | None, issuer: str, issued_on: date | str) -> None:
-        """纪要 版记: thick rule, 抄送, thin rule, 印发机关 + 印发日期, thick rule; see :mod:`.colophon`."""
-        colophon.banji(self, cc, issuer, issued_on)
+    def banji(self, cc: Sequence[str] | str | None, issuer: str, issued_on: date | str, *,
+              anchor_bottom: bool = True) -> Table:
+        """纪要 版记: thick rule, 抄送, thin rule, 印发机关 + 印发日期, thick rule; see :mod:`.colophon`.
+
+        ``anchor_bottom`` floats it onto the bottom edge of the last page's type area (GB/T 9704 §7.4).
+        """
+        return colophon.banji(self, cc, issuer, issued_on, anchor_bottom=anchor_bottom)
 
     # ------------------------------------------------------------------ output
     def save(self, path: str | os.PathLike[str]) -> Path:

@@ -218,19 +218,43 @@ def test_table_rejects_ragged_rows() -> None:
         doc.table(["序号", "事项"], [[1, "甲"], [2]])
 
 
+def block_rows(body: etree._Element, first_text: str) -> list[etree._Element]:
+    """Rows of the end-block table whose first row starts with *first_text*."""
+    for tbl in body.iter(q("tbl")):
+        rows = tbl.findall("w:tr", NS)
+        if run_texts(rows[0]).startswith(first_text):
+            return rows
+    raise AssertionError(f"no block starts with {first_text!r}")
+
+
+def assert_full_width_bottom_float(tbl: etree._Element) -> None:
+    assert tbl.find("w:tblPr/w:tblW", NS).get(q("w")) == "8845"
+    assert tbl.find("w:tblGrid/w:gridCol", NS).get(q("w")) == "8845"
+    margins = tbl.find("w:tblPr/w:tblCellMar", NS)
+    assert all(margins.find(f"w:{side}", NS).get(q("w")) == "0" for side in ("left", "right"))
+    float_pr = tbl.find("w:tblPr/w:tblpPr", NS)
+    assert (float_pr.get(q("vertAnchor")), float_pr.get(q("tblpYSpec")), float_pr.get(q("tblpXSpec"))) == (
+        "margin", "bottom", "center")
+
+
 def test_distribution_block_lines_rules_and_copies(briefing_path: Path) -> None:
     body = part(briefing_path, "word/document.xml")
-    texts = [run_texts(p) for p in body.iter(q("p"))]
-    start = texts.index("报：市重点项目服务办公室，区委办公室")
-    assert texts[start:start + 4] == ["报：市重点项目服务办公室，区委办公室", "送：区人大常委会办公室",
-                                      "发：各街道办事处，区直各有关部门", ""]
-    assert texts[-1] == "（共印40份）"
-    paragraphs = list(body.iter(q("p")))
-    rules = [p.find("w:pPr/w:pBdr/w:top", NS) for p in (paragraphs[start - 1], paragraphs[start + 3])]
-    assert [r.get(q("sz")) for r in rules] == ["8", "8"]
-    ind = paragraphs[start].find("w:pPr/w:ind", NS)
+    rows = block_rows(body, "报：")
+    assert [run_texts(r) for r in rows] == ["报：市重点项目服务办公室，区委办公室", "送：区人大常委会办公室",
+                                            "发：各街道办事处，区直各有关部门", "（共印40份）"]
+    tops = [r.find("w:tc/w:tcPr/w:tcBorders/w:top", NS) for r in rows]
+    bottoms = [r.find("w:tc/w:tcPr/w:tcBorders/w:bottom", NS) for r in rows]
+    assert [t.get(q("val")) for t in tops] == ["single", "nil", "nil", "single"]
+    assert [b.get(q("val")) for b in bottoms] == ["nil", "nil", "single", "nil"]
+    assert tops[0].get(q("sz")) == bottoms[2].get(q("sz")) == tops[3].get(q("sz")) == "8"
+    first = rows[0].find("w:tc/w:p", NS)
+    ind = first.find("w:pPr/w:ind", NS)
     assert (ind.get(q("left")), ind.get(q("hanging")), ind.get(q("right"))) == ("840", "560", "280")
-    assert paragraphs[start].find("w:r/w:rPr/w:sz", NS).get(q("val")) == "28"
+    assert first.find("w:r/w:rPr/w:sz", NS).get(q("val")) == "28"
+    assert east_asia(first.find("w:r", NS)) == "仿宋_GB2312"
+    assert rows[3].find("w:tc/w:p/w:pPr/w:jc", NS).get(q("val")) == "right"
+    assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+    assert_full_width_bottom_float(rows[0].getparent())
 
 
 def test_distribution_block_needs_a_recipient() -> None:
@@ -240,18 +264,31 @@ def test_distribution_block_needs_a_recipient() -> None:
 
 def test_banji_rules_cc_and_issue_line(minutes_path: Path) -> None:
     body = part(minutes_path, "word/document.xml")
-    paragraphs = list(body.iter(q("p")))
-    texts = [run_texts(p) for p in paragraphs]
-    cc = texts.index("抄送：区委办公室，区人大常委会办公室，区政协办公室。")
-    assert texts[cc + 2] == "示例区重点项目服务办公室2026年6月30日印发"
-    assert paragraphs[cc + 2].find(".//w:r/w:tab", NS) is not None
-    tab = paragraphs[cc + 2].find("w:pPr/w:tabs/w:tab", NS)
-    assert tab.get(q("pos")) == "8565"
-    sizes = [paragraphs[i].find("w:pPr/w:pBdr/w:top", NS).get(q("sz")) for i in (cc - 1, cc + 1, cc + 3)]
-    assert sizes == ["8", "6", "8"]
-    for i in (cc - 1, cc + 1, cc + 3):
-        assert paragraphs[i].find("w:pPr/w:ind", NS) is None
-    assert all(paragraphs[i].find("w:pPr/w:keepNext", NS) is not None for i in range(cc - 1, cc + 3))
+    rows = block_rows(body, "抄送：")
+    assert [run_texts(r) for r in rows] == ["抄送：区委办公室，区人大常委会办公室，区政协办公室。",
+                                            "示例区重点项目服务办公室2026年6月30日印发"]
+    rules = [(r.find("w:tc/w:tcPr/w:tcBorders/w:top", NS).get(q("sz")),
+              r.find("w:tc/w:tcPr/w:tcBorders/w:bottom", NS).get(q("sz"))) for r in rows]
+    assert rules == [("8", "6"), ("6", "8")]  # thick, thin (shared edge), thick
+    issue_line = rows[1].find("w:tc/w:p", NS)
+    assert issue_line.find("w:r/w:tab", NS) is not None
+    assert issue_line.find("w:pPr/w:tabs/w:tab", NS).get(q("pos")) == "8565"
+    ind = issue_line.find("w:pPr/w:ind", NS)
+    assert (ind.get(q("left")), ind.get(q("right"))) == ("280", "280")
+    cc_ind = rows[0].find("w:tc/w:p/w:pPr/w:ind", NS)
+    assert (cc_ind.get(q("left")), cc_ind.get(q("hanging"))) == ("1120", "840")
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in rows[0].getparent().iter(q("p")))
+    assert_full_width_bottom_float(rows[0].getparent())
+    # The floating table is anchored to the paragraph that follows it.
+    assert rows[0].getparent().getnext().tag == q("p")
+
+
+def test_banji_can_stay_inline(tmp_path: Path) -> None:
+    doc = OfficialDocument()
+    doc.banji("区委办公室", "区重点办", date(2026, 6, 30), anchor_bottom=False)
+    body = part(doc.save(tmp_path / "inline.docx"), "word/document.xml")
+    assert body.find(".//w:tblpPr", NS) is None
+    assert run_texts(block_rows(body, "抄送：")[0]) == "抄送：区委办公室。"
 
 
 def test_facts_block_hanging_indent_aligns_after_colon(minutes_path: Path) -> None:

@@ -104,6 +104,11 @@ def render_many_to_pdf(paths: Sequence[Path], outdir: Path, timeout: int = 240) 
     for path in paths:
         if not path.is_file():
             raise RenderError(f"文件不存在：{path}")
+    pdfs = [outdir / f"{p.stem}.pdf" for p in paths]
+    if len(set(pdfs)) != len(pdfs):
+        raise RenderError("多个文件同名（仅扩展名不同），输出的 PDF 会互相覆盖，请分开渲染")
+    for pdf in pdfs:  # a PDF left from an earlier run must not pass for this run's output
+        pdf.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="render-docs-") as tmp:
         workdir = Path(tmp)
         profile = (workdir / "profile").as_uri()
@@ -115,7 +120,6 @@ def render_many_to_pdf(paths: Sequence[Path], outdir: Path, timeout: int = 240) 
                                   env=_environment(workdir), check=False)  # fmt: skip
         except subprocess.TimeoutExpired as exc:
             raise RenderError(f"LibreOffice 转换超时（{timeout}秒）") from exc
-    pdfs = [outdir / f"{p.stem}.pdf" for p in paths]
     missing = [str(p) for p in pdfs if not p.is_file()]
     if missing:
         raise RenderError(f"LibreOffice 未生成 PDF：{'、'.join(missing)}；输出：{done.stdout}{done.stderr}")

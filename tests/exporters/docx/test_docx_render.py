@@ -11,7 +11,13 @@ import pytest
 from docx_samples import build_briefing, build_minutes
 from openpyxl import Workbook
 
-from desktop.tools.render_docs import fontconfig_xml, render_to_pdf, soffice_path
+from desktop.tools.render_docs import (
+    RenderError,
+    fontconfig_xml,
+    render_many_to_pdf,
+    render_to_pdf,
+    soffice_path,
+)
 
 pytestmark = pytest.mark.libreoffice
 needs_soffice = pytest.mark.skipif(
@@ -134,8 +140,6 @@ def test_fontconfig_maps_our_names(tmp_path: Path) -> None:
 def test_render_to_pdf_reports_missing_file(tmp_path: Path) -> None:
     if soffice_path() is None:
         pytest.skip("LibreOffice not installed")
-    from desktop.tools.render_docs import RenderError
-
     with pytest.raises(RenderError, match="文件不存在"):
         render_to_pdf(tmp_path / "nope.docx", tmp_path)
 
@@ -150,3 +154,12 @@ def test_first_page_body_stays_on_the_line_grid_under_the_masthead(rendered: dic
     for y0, *_ in body:
         offset = (y0 - grid_top) / LINE_PITCH_PT
         assert abs(offset - round(offset)) < 0.02, (y0, offset)
+
+
+def test_render_refuses_colliding_output_names(tmp_path: Path) -> None:
+    if soffice_path() is None:
+        pytest.skip("LibreOffice not installed")
+    (tmp_path / "a.docx").write_bytes(b"x")
+    (tmp_path / "a.xlsx").write_bytes(b"x")
+    with pytest.raises(RenderError, match="同名"):
+        render_many_to_pdf([tmp_path / "a.docx", tmp_path / "a.xlsx"], tmp_path / "out")

@@ -61,3 +61,13 @@ def test_paragraph_lines_become_paragraphs() -> None:
     doc = OfficialDocument()
     made = doc.paragraph("第一段\r\n\n第二段\r第三段")
     assert [p.text for p in made] == ["第一段", "第二段", "第三段"]
+
+
+def test_toolkit_does_not_import_qt() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, desktop.exporters.docx, desktop.tools.render_docs; "
+            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

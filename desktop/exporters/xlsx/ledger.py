@@ -137,9 +137,9 @@ class _SheetWriter:
         self.keys = spec.keys
         self.converters: tuple[Converter, ...] = tuple(converter_for(c) for c in spec.columns)
         self.data_runs: list[list[int]] = []
-        # Usable CJK characters per line of each column, 0 for columns that do not wrap.
-        self.per_line: tuple[float, ...] = tuple(
-            max(1.0, (c.char_width - 0.2) * 0.95) if c.wrap else 0.0 for c in spec.columns)
+        # CJK characters per line of each column (0 = no wrap).  A column of w characters is 2.1w + 1 units =
+        # 14.7w + 12 px, which holds w 15-px glyphs after the cell margins, in LibreOffice as in Excel.
+        self.per_line: tuple[float, ...] = tuple(max(1.0, c.char_width) if c.wrap else 0.0 for c in spec.columns)
         self.line_pt = spec.fonts.body_size * LINE_SPACING
 
     def write(self, rows: Iterable[Any], ticker: _Ticker) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.exporters.xlsx import (
@@ -247,9 +248,12 @@ def test_cancel_removes_partial_file_and_keeps_old_one(tmp_path: Path) -> None:
             i += 1
 
     with pytest.raises(LedgerExportCancelled):
-        write_ledger(path, [(spec(), endless())], cancel=cancel, progress_every=10)
+        write_ledger(path, [(spec(), [issue_row(0)]), (spec(), endless())], cancel=cancel, progress_every=10)
+    assert calls == 3
     assert path.read_bytes() == b"old ledger"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.xlsx"]
+    # openpyxl's per-sheet temporary XML files are gone too, not left until interpreter exit.
+    assert ALL_TEMP_FILES == []
 
     fresh = tmp_path / "new.xlsx"
     with pytest.raises(LedgerExportCancelled):
@@ -292,3 +296,26 @@ def test_long_choice_list_goes_to_hidden_sheet(tmp_path: Path) -> None:
     (dv,) = wb["问题台账"].data_validations.dataValidation
     assert dv.formula1 == "'下拉选项'!$A$1:$A$30"
     assert str(dv.sqref) == "G4"
+
+
+def test_row_heights_follow_wrapped_text(tmp_path: Path) -> None:
+    path = tmp_path / "heights.xlsx"
+    long_desc = "项目用地范围内存在违法建筑，影响施工" * 3  # 54 CJK chars in a 16-char column: 4 lines
+    rows = [issue_row(1, desc="违法建筑影响施工"), issue_row(2, desc=long_desc), issue_row(3, desc="第一行\n第二行\n第三行"),
+            issue_row(4, desc="a" * 32)]
+    write_ledger(path, [(spec(), rows)])
+    ws = reopen(path)["问题台账"]
+    heights = [ws.row_dimensions[r].height for r in range(4, 8)]
+    one_line = heights[0]
+    assert one_line == pytest.approx(11 * 1.25 + 5, abs=0.06)
+    assert heights[1] == pytest.approx(4 * 11 * 1.25 + 5, abs=0.06)
+    assert heights[2] == pytest.approx(3 * 11 * 1.25 + 5, abs=0.06)
+    assert heights[3] == pytest.approx(one_line)  # 32 ASCII letters are 16 CJK widths: still one line
+    assert ws.row_dimensions[1].height == 40  # title row
+
+
+def test_section_label_needs_a_column(tmp_path: Path) -> None:
+    no_serial = spec(serial_header=None)
+    with pytest.raises(LedgerValueError, match="没有位置写标签"):
+        write_ledger(tmp_path / "s.xlsx", [(no_serial, [total_row({"project": "x"})])])
+    assert list(tmp_path.iterdir()) == []

@@ -189,7 +189,7 @@ def find_header(grid: SheetGrid, kind: str | KindSpec, file_name: str | None = N
 
 
 def _example_labels(kind: KindSpec) -> str:
-    return "、".join(spec.label for spec in kind.fields if not spec.required)[:40].rstrip("、")
+    return "、".join([spec.label for spec in kind.fields if not spec.required][:6])
 
 
 def _read_context(grid: SheetGrid, header: HeaderInfo, file_name: str | None) -> None:

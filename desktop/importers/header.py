@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from desktop.importers.fields import FieldSpec, KindSpec, get_kind
+from desktop.importers.fields import KindSpec, get_kind
 from desktop.importers.grid import SheetGrid, column_letter
 from desktop.importers.safety import ImportRefused
 from desktop.importers.text import clean_text, match_key
@@ -240,7 +240,3 @@ def propose_mapping(header: HeaderInfo, kind: str | KindSpec | None = None) -> d
             used.add(code)
     return mapping
 
-
-def field_spec(kind: str | KindSpec, code: str) -> FieldSpec:
-    """The FieldSpec of `code` in `kind` (KeyError when the kind has no such field)."""
-    return get_kind(kind).field(code)

@@ -6,7 +6,6 @@ may correct) before a separate step stores the rows.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from desktop.importers.rows import (
     SkippedRow,
     build_row,
     classify,
+    header_keys,
 )
 from desktop.importers.safety import ImportRefused
 from desktop.importers.workbook import read_sheets
@@ -199,9 +199,10 @@ def build_preview(
     rows: list[PreviewRow] = []
     skipped = [SkippedRow(number, ABOVE_HEADER_REASON) for number in range(1, header.row)]
     group: str | None = None
+    keys = header_keys(header)
     for number in range(header.data_start, len(grid.rows) + 1):
         cells = grid.rows[number - 1]
-        verdict = classify(cells, header, chosen.columns)
+        verdict = classify(cells, keys, chosen.columns)
         if verdict is not None:
             reason, label = verdict
             skipped.append(SkippedRow(number, reason))
@@ -209,7 +210,7 @@ def build_preview(
                 group = label
             continue
         rows.append(build_row(number, cells, ctx, group))
-    skipped_sheets = [(g.name, g.skip_reason) for g in grids if g.skip_reason]
+    skipped_sheets = [(g.name, g.skip_reason) for g in grids if g.skip_reason is not None]
     return ImportPreview(
         file_name=path.name,
         kind=spec.code,
@@ -220,7 +221,7 @@ def build_preview(
         skipped=skipped,
         context_year=year,
         context_month=month,
-        skipped_sheets=skipped_sheets,  # type: ignore[arg-type]
+        skipped_sheets=skipped_sheets,
         notes=notes,
         errors=errors,
     )
@@ -240,7 +241,3 @@ def _mapping_errors(spec: KindSpec, mapping: Mapping, year: int | None, month: i
         errors.append("无法从表格标题或表头（如“1-10月完成投资”）确定月份，请在导入时指定月份")
     return errors
 
-
-def count_by_reason(skipped: list[SkippedRow]) -> Counter[str]:
-    """Skipped rows per reason, for callers that show a compact table."""
-    return Counter(item.reason for item in skipped)

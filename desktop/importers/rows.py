@@ -84,8 +84,11 @@ def group_label(text: str) -> str:
     return label.strip(_TRAILING_PUNCT) or text.strip()
 
 
-def classify(cells: list[Any], header: HeaderInfo, mapping: dict[int, str]) -> tuple[str, str | None] | None:
-    """(skip reason, group label) for rows that are not data, None for data rows."""
+def classify(cells: list[Any], keys: list[frozenset[str]], mapping: dict[int, str]) -> tuple[str, str | None] | None:
+    """(skip reason, group label) for rows that are not data, None for data rows.
+
+    `keys` comes from header_keys(header), computed once per sheet.
+    """
     first = next((cell for cell in cells if not is_blank(cell)), None)
     if first is None:
         return BLANK_REASON, None
@@ -99,21 +102,26 @@ def classify(cells: list[Any], header: HeaderInfo, mapping: dict[int, str]) -> t
         if _GROUP.match(key):
             label = group_label(text)
             return f"{GROUP_REASON}：{text}", label
-    if mapping and _is_repeated_header(cells, header, mapping):
+    if mapping and _is_repeated_header(cells, keys, mapping):
         return REPEATED_HEADER_REASON, None
     if all(is_blank(cells[col]) for col in mapping if col < len(cells)):
         return NO_CONTENT_REASON, None
     return None
 
 
-def _is_repeated_header(cells: list[Any], header: HeaderInfo, mapping: dict[int, str]) -> bool:
+def header_keys(header: HeaderInfo) -> list[frozenset[str]]:
+    """Per column, the keys a repeated copy of the header could show (whole, parent, child)."""
+    return [frozenset(match_key(part) for part in (label, *label.split("/")) if part) for label in header.labels]
+
+
+def _is_repeated_header(cells: list[Any], keys: list[frozenset[str]], mapping: dict[int, str]) -> bool:
     same = 0
     for col in mapping:
-        if col >= len(cells) or not isinstance(cells[col], str):
+        cell = cells[col] if col < len(cells) else None
+        # Header texts are short; long cells are data and need no normalising.
+        if not isinstance(cell, str) or len(cell) > 40 or col >= len(keys):
             continue
-        label = header.labels[col] if col < len(header.labels) else ""
-        cell_key = match_key(cells[col])
-        if cell_key and cell_key in {match_key(part) for part in (label, *label.split("/"))}:
+        if match_key(cell) in keys[col]:
             same += 1
     return same >= max(2, len(mapping) // 2)
 
@@ -160,14 +168,18 @@ class RowContext:
     context_year: int | None
     context_month: int | None
     uncached: set[tuple[int, int]]
+    specs: dict[str, FieldSpec] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.specs = {spec.code: spec for spec in self.kind.fields}
 
 
 def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None) -> PreviewRow:
     """Parse the mapped cells of one data row and add the row-level rules."""
     row = PreviewRow(row=number, group=group)
-    kind, header = ctx.kind, ctx.header
+    header = ctx.header
     for column, code in ctx.mapping.items():
-        spec = kind.field(code)
+        spec = ctx.specs[code]
         value = cells[column] if column < len(cells) else None
         label = header.column_label(column)
         if (number, column) in ctx.uncached:
@@ -175,7 +187,11 @@ def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None)
             continue
         if is_blank(value):
             continue
-        row.raw[code] = _display(value)
+        row.raw[code] = display = _display(value)
+        if spec.type is FieldType.TEXT:
+            if display:
+                row.values[code] = display
+            continue
         parsed = parse_cell(spec, value, header, column, ctx.context_year)
         if isinstance(parsed, v.Invalid):
             row.problems.append(RowProblem(number, label, row.raw[code], parsed.reason, code, spec.required))

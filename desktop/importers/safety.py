@@ -11,6 +11,7 @@ import importlib.util
 import zipfile
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.importers.ole import OLE_MAGIC, OleError, ole_stream_names
 
@@ -130,10 +131,10 @@ def _check_zip(path: Path) -> None:
         raise ImportRefused(f"文件“{name}”是 Excel 二进制工作簿（.xlsb），暂不支持。{_SAVE_AS_XLSX}")
 
 
-def _check_ole(handle: object, size: int, name: str) -> FileKind:
+def _check_ole(handle: BinaryIO, size: int, name: str) -> FileKind:
     """An OLE container is either a password-protected .xlsx or an old .xls."""
     try:
-        streams = ole_stream_names(handle, size)  # type: ignore[arg-type]
+        streams = ole_stream_names(handle, size)
     except OleError as exc:
         raise ImportRefused(
             f"文件“{name}”已损坏或不完整（可能复制、下载时中断），无法打开。请向报送单位重新索取文件。"

@@ -23,6 +23,7 @@ _FULLWIDTH_ALNUM = {
 _SPACES = {cp: " " for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x09, *range(0x2000, 0x200B))}
 _ZERO_WIDTH = {cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060)}
 _TABLE = {**_FULLWIDTH_ALNUM, **_SPACES, **_ZERO_WIDTH}
+_ZERO_WIDTH_CHARS = "".join(chr(cp) for cp in _ZERO_WIDTH) + "\ufeff"
 
 _MULTI_SPACE = re.compile(r" {2,}")
 _ALL_SPACE = re.compile(r"\s+")
@@ -36,8 +37,11 @@ def clean_text(value: Any) -> str | None:
     """
     if value is None:
         return None
-    text = value if isinstance(value, str) else str(value)
-    text = text.translate(_TABLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = (value if isinstance(value, str) else str(value)).translate(_TABLE)
+    if "\n" not in text and "\r" not in text and "  " not in text:
+        # Fast path: most cells are one line with single spaces.
+        return text.strip() or None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     return text or None
@@ -60,5 +64,6 @@ def is_blank(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return clean_text(value) is None
+        # str.strip() already removes U+3000 and NBSP; zero-width marks are not whitespace.
+        return not value.strip().strip(_ZERO_WIDTH_CHARS)
     return False

@@ -378,12 +378,18 @@ STAGE_WORDS = _word_table(
 _STATUS_NAMES = "已办结、已销号、推进中、阶段性推进、待交办"
 
 
+_LONGEST_FIRST: dict[int, list[str]] = {}
+
+
 def _lookup(value: Any, table: dict[str, str]) -> str | None:
     """Exact word first, then the longest known word the cell starts with (已办结（5月）)."""
     key = match_key(value).rstrip("。.;；")
     if key in table:
         return table[key]
-    for word in sorted(table, key=len, reverse=True):
+    words = _LONGEST_FIRST.get(id(table))
+    if words is None:
+        words = _LONGEST_FIRST[id(table)] = sorted(table, key=len, reverse=True)
+    for word in words:
         if key.startswith(word) and len(word) >= 2:
             return table[word]
     return None

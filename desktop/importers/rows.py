@@ -26,6 +26,8 @@ GROUP_REASON = "分组行"
 ABOVE_HEADER_REASON = "标题行（位于表头之上）"
 FORMULA_REASON = "单元格是公式，但文件中没有保存计算结果。请用 Excel/WPS 打开该文件并保存后再导入"
 REQUIRED_REASON = "必填项为空"
+# Cached results of formulas that failed in Excel; they read as these strings.
+EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!"})
 
 _NOTE = re.compile(
     r"^(?:注|说明|备注|填表人|填报人|审核人|制表人|审核|负责人|单位负责人|联系人|联系电话|填表说明|填报说明|"
@@ -188,6 +190,10 @@ def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None)
         if is_blank(value):
             continue
         row.raw[code] = display = _display(value)
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            reason = f"单元格显示错误值 {value.strip()}，请在 Excel/WPS 中修正公式或改填数值后再导入"
+            row.problems.append(RowProblem(number, label, display, reason, code, spec.required))
+            continue
         if spec.type is FieldType.TEXT:
             if display:
                 row.values[code] = display

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import SAMPLES
+from conftest import SAMPLES, write_raw_xlsx
 
 from desktop.importers.mapping import Mapping
 from desktop.importers.preview import build_preview
@@ -228,3 +228,17 @@ def test_sheet_choice_skips_notes(make_xlsx) -> None:  # type: ignore[no-untyped
     assert preview.sheet == "问题"
     assert preview.skipped_sheets == [("填表说明", "说明类工作表，不含台账数据，已跳过")]
     assert "跳过工作表“填表说明”：说明类工作表，不含台账数据，已跳过" in preview.summary_lines()
+
+
+def test_excel_error_values_and_full_width_cells(tmp_path: Path) -> None:
+    sheet = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C2" t="s"><v>4</v></c></row>'
+    )
+    strings = ["项目名称", "总投资（万元）", "开工时间", "\u3000紫云府项目\u00a0", "２０２３年３月１日"]
+    path = write_raw_xlsx(tmp_path / "项目.xlsx", sheet, strings)
+    preview = build_preview(path, "projects")
+    assert preview.rows[0].values == {"name": "紫云府项目", "start_date": date(2023, 3, 1)}
+    assert [str(p) for p in preview.problems] == [
+        "第2行【总投资（万元）（B列）】“#DIV/0!”：单元格显示错误值 #DIV/0!，请在 Excel/WPS 中修正公式或改填数值后再导入（导入时该项留空）"
+    ]

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.importers.values import (
     Deadline,
@@ -244,3 +246,12 @@ def test_credit_code_malformed() -> None:
     assert parse_credit_code("91350100M000100Y44") == Invalid("统一社会信用代码校验位不正确，请核对是否抄错")
     assert parse_credit_code("9135010") == Invalid("统一社会信用代码应为18位，这里是7位")
     assert parse_credit_code("91350100M000100YO3") == Invalid("统一社会信用代码含有不允许的字符：O")
+
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["元", "万元", "亿元"]))
+def test_money_with_thousands_separators_is_exact(amount: int, unit: str) -> None:
+    factor = {"元": 1, "万元": 10_000, "亿元": 100_000_000}[unit]
+    assert parse_money(f"{amount:,}", unit) == amount * factor
+    assert parse_money(f"{amount:,}{unit}", "元") == amount * factor
+    assert parse_money(f"{amount}.5", "元") == amount + 1

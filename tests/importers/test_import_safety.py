@@ -26,8 +26,9 @@ def refused(path: Path) -> str:
 
 
 def test_samples_are_accepted_as_xlsx() -> None:
-    for sample in SAMPLES.glob("*.xlsx"):
-        assert check_file(sample) is FileKind.XLSX
+    samples = sorted(SAMPLES.glob("*.xlsx"))
+    assert len(samples) == 3
+    assert [check_file(sample) for sample in samples] == [FileKind.XLSX] * 3
 
 
 def test_missing_and_empty_file(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from desktop.db.models import (
     Unit,
     Visit,
 )
-from desktop.services.credit_code import check_character
+from desktop.services.credit_code import credit_code_check_char
 from desktop.services.demo import names as N
 from desktop.workspace import Workspace, open_workspace
 
@@ -120,7 +120,7 @@ def build(folder: Path, size: Size, *, seed: int = 7) -> Workspace:
             body = "91140105" + "".join(rng.choice(alphabet) for _ in range(9))
             enterprises.append({**b, "uuid": uid(), "id": i + 1,
                                 "name": f"{rng.choice(N.ENTERPRISE_WORDS)}{rng.choice(N.ENTERPRISE_WORDS)}{i}{rng.choice(N.ENTERPRISE_TAILS)}",
-                                "credit_code": body + check_character(body), "industry": rng.choice(N.INDUSTRIES),
+                                "credit_code": body + credit_code_check_char(body), "industry": rng.choice(N.INDUSTRIES),
                                 "location": rng.choice(N.STREETS), "contact": rng.choice(N.SURNAMES) + rng.choice(N.GIVEN)})
         _rows(Enterprise, enterprises, conn)
         _rows(Visit, [{**b, "uuid": uid(), "id": i + 1, "visited_on": date(YEAR, 3, 1) + timedelta(days=rng.randrange(260)),

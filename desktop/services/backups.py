@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -93,8 +93,11 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
     target = Path(target)
     stamp = (now or datetime.now()).replace(microsecond=0)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="keyproj-backup-", dir=target.parent) as tmp:
-        copy = Path(tmp) / DB_FILENAME
+    work = target.parent / f".{target.name}.{os.getpid()}.tmp"  # beside the target: same disk, no /tmp limits
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        copy = work / DB_FILENAME
         backup_sqlite(engine, copy)
         report = check_file(copy)
         if not report.ok:
@@ -124,6 +127,8 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
         _fsync_file(part)
         os.replace(part, target)
         fsync_dir(target.parent)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return inspect_archive(target, verify=False)
 
 

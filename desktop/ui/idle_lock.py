@@ -14,6 +14,8 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 
 
 class IdleLock(QObject):
+    locked = False  # class default: Qt may consult the filter while the wrapper is still being built or torn down
+
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -24,6 +26,7 @@ class IdleLock(QObject):
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+        window.destroyed.connect(lambda *_: app.removeEventFilter(self))
         self.reconfigure()
 
     def reconfigure(self) -> None:

@@ -24,6 +24,12 @@ def small_demo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "load_demo", load)
 
 
+@pytest.fixture(autouse=True)
+def operator_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first-start operator dialog has its own tests (tests/ui/test_reliability_ui.py)."""
+    monkeypatch.setattr(app_module.startup, "ask_operator", lambda *_a, **_k: "测试员")
+
+
 def _args(**kw) -> argparse.Namespace:
     return argparse.Namespace(**kw)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.app import create_application
-from desktop.db.models import Issue
+from desktop.db.models import Issue, Unit
 from desktop.paths import database_file
 from desktop.services import app_lock, backups
 from desktop.ui import startup
@@ -243,3 +243,41 @@ def test_missing_database_with_backups_is_not_silently_started_empty(qtbot, demo
     finally:
         opened.close()
 
+
+
+def test_first_start_asks_the_operator_and_records_it(qtbot, tmp_path, monkeypatch) -> None:
+    import argparse
+
+    from desktop import app as app_module
+    from desktop.db.models import AuditLog
+
+    create_application()
+    ini = tmp_path / "first.ini"
+    monkeypatch.setattr(app_module, "QSettings", lambda: QSettings(str(ini), QSettings.Format.IniFormat))
+    monkeypatch.setattr(OperatorDialog, "exec", lambda self: (self.form.name_edit.setText("李四"),
+                                                              self._accept(), self.result())[2])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    seen: list[str] = []
+
+    def close_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.workspace.db.operator)
+                with widget.workspace.db.transaction() as s:
+                    s.add(Unit(name="区住建局"))
+                widget.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close_window)
+    timer.start(100)
+    assert app_module.run_gui(argparse.Namespace(data_dir=tmp_path / "data")) == 0
+    timer.stop()
+    assert seen == ["李四"] and saved_operator(QSettings(str(ini), QSettings.Format.IniFormat)) == "李四"
+    from desktop.workspace import open_workspace
+
+    ws = open_workspace(tmp_path / "data")
+    try:
+        with ws.db.read() as s:
+            assert s.scalars(select(AuditLog.operator).where(AuditLog.entity == "unit")).all() == ["李四"]
+    finally:
+        ws.close()

@@ -53,6 +53,7 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     tests: it is called with the name of each step so a test can stop the process there.
     """
     hook = crash_hook or (lambda _step: None)
+    refuse_if_open_elsewhere(data_dir)
     info = inspect_archive(archive, verify=True)
     _refuse_newer_schema(info)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -87,6 +88,35 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     (data_dir / JOURNAL).unlink(missing_ok=True)
     fsync_dir(data_dir)
     return RestoreResult(info, safety, aside if aside.exists() else None)
+
+
+LOCK_FILE = "keyproj.lock"  # the window's QLockFile (desktop.app.acquire_lock): pid on the first line
+
+
+def refuse_if_open_elsewhere(data_dir: Path) -> None:
+    """A window working on this folder keeps writing to the file it opened; swapping the file under it would
+    send its later changes into the set-aside copy. So a restore from another process waits for it to close."""
+    lock = data_dir / LOCK_FILE
+    try:
+        pid = int(lock.read_text(encoding="utf-8", errors="replace").split()[0])
+    except (OSError, ValueError, IndexError):
+        return
+    if pid == os.getpid() or not _alive(pid):
+        return
+    raise BackupError(f"程序窗口正在使用数据文件夹 {data_dir}（进程 {pid}），请先关闭窗口再恢复。"
+                      f"如果确实没有打开的窗口，请删除 {lock} 后重试。")
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # no harmless liveness probe without extra packages: trust the lock file
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def finish_interrupted_restore(data_dir: Path) -> bool:

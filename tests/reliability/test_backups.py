@@ -202,3 +202,22 @@ def test_newest_good_backup_skips_a_corrupt_one(demo_workspace) -> None:
     newer.write_bytes(newer.read_bytes()[:5000])
     found = backups.newest_good_backup(ws.data_dir)
     assert found is not None and found.path == older
+
+
+def test_restore_from_another_process_waits_for_the_open_window(workspace, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    archive = backups.create_archive(workspace.db.engine, workspace.data_dir, tmp_path / "a.zip").path
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (workspace.data_dir / restore.LOCK_FILE).write_text(f"{window.pid}\nkeyproj\nhost\n", encoding="utf-8")
+        with pytest.raises(BackupError, match="请先关闭窗口再恢复"):
+            restore.restore_archive(archive, workspace.data_dir)
+    finally:
+        window.kill()
+        window.wait()
+    restore.refuse_if_open_elsewhere(workspace.data_dir)  # a dead process's lock is stale: allowed
+    (workspace.data_dir / restore.LOCK_FILE).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    restore.refuse_if_open_elsewhere(workspace.data_dir)  # the window restoring its own folder: allowed

@@ -52,7 +52,13 @@ class Workspace:
 
 
 def open_workspace(data_dir: Path | None = None, database_url: str | None = None, *,
-                   operator: str = "系统", allow_network_share: bool = False) -> Workspace:
+                   operator: str = "系统", allow_network_share: bool = False,
+                   allow_new_beside_backups: bool = False) -> Workspace:
+    """Open (creating on first use) the data in `data_dir`, or on the server at `database_url`.
+
+    A folder whose database file is gone but which holds backups is not silently given a new, empty database:
+    that is refused (damaged=True) unless the caller has asked the user (`allow_new_beside_backups`).
+    """
     folder = Path(data_dir) if data_dir else paths.default_data_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -76,6 +82,14 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
 
         if finish_interrupted_restore(folder):
             warnings.append("上次恢复备份时程序被中断，已在本次启动时完成恢复。")
+        if not allow_new_beside_backups and not paths.database_file(folder).exists():
+            from desktop.services.backup_rotation import dated_archives
+
+            if dated_archives(paths.backups_dir(folder)):
+                raise WorkspaceError(
+                    f"数据文件夹 {folder} 中找不到数据库文件（可能被移动、删除或改名），但有以前的备份。"
+                    "为免在空数据库上继续工作，程序没有新建数据库。请用“文件 → 备份与恢复”或 keyproj restore 恢复备份。",
+                    damaged=True)
     engine = make_engine(url)
     try:
         if engine.dialect.name == "sqlite":

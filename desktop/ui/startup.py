@@ -38,6 +38,7 @@ def server_url(settings: QSettings, parent: QWidget | None = None) -> tuple[bool
 def open_guarded(data_dir: Path, database_url: str | None, operator: str,
                  parent: QWidget | None = None) -> Workspace | None:
     """Open the data; when the database file is damaged or gone, say so and offer the newest good backup."""
+    fresh_ok = False
     if database_url is None and not database_file(data_dir).exists() and backups.list_backups(data_dir):
         problem = f"数据文件夹 {data_dir} 中找不到数据库文件（可能被移动、删除或改名），但有以前的备份。"
         if not offer_recovery(data_dir, problem, parent):
@@ -45,8 +46,9 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
                                           "（以前的备份仍保留在 backups 文件夹中）")
             if answer != QMessageBox.StandardButton.Yes:
                 return None
+            fresh_ok = True
     try:
-        return open_workspace(data_dir, database_url, operator=operator)
+        return open_workspace(data_dir, database_url, operator=operator, allow_new_beside_backups=fresh_ok)
     except MigrationError as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return None

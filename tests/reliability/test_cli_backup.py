@@ -70,3 +70,16 @@ def test_restore_of_a_non_backup_is_refused_in_chinese(tmp_path: Path) -> None:
     bogus.write_text("hello")
     result = _keyproj("restore", str(bogus), "--data-dir", str(tmp_path / "d"), "--yes")
     assert result.returncode == 2 and "不是本程序的备份文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_database_beside_backups_is_not_replaced_by_an_empty_one(demo_workspace) -> None:
+    from desktop.services import backups
+
+    backups.automatic_backup(demo_workspace.db, demo_workspace.data_dir, backups.Reason.DAILY)
+    data = demo_workspace.data_dir
+    demo_workspace.close()
+    for f in data.glob("keyproj.sqlite3*"):
+        f.unlink()
+    result = _keyproj("stats", "--data-dir", str(data))
+    assert result.returncode == 2 and "找不到数据库文件" in result.stderr and "keyproj restore" in result.stderr
+    assert not database_file(data).exists()

@@ -135,3 +135,15 @@ def counts_by_leader(session: Session, period: Period) -> list[tuple[int, str, i
 def total(session: Session, period: Period) -> int:
     """"全年共开展包保活动N次": every visit in the period, whoever made it."""
     return session.scalar(select(func.count(Visit.id)).where(Visit.visited_on.between(period.start, period.end))) or 0
+
+
+def project_choices(session: Session, year: int) -> list[tuple[int, str]]:
+    """Projects of the year's list for the visit form, by code."""
+    return [(i, f"{c} {n}") for i, c, n in session.execute(
+        select(Project.id, Project.code, Project.name).where(Project.list_year == year, Project.removed_on.is_(None))
+        .order_by(Project.code))]
+
+
+def enterprise_choices(session: Session) -> list[tuple[int, str]]:
+    """Every enterprise by name (no pinyin work here: the form completes on the name as typed)."""
+    return [(i, n) for i, n in session.execute(select(Enterprise.id, Enterprise.name).order_by(Enterprise.name))]

@@ -164,3 +164,9 @@ def raise_demand(session: Session, enterprise_id: int, description: str, found_o
     return issues.create_issue(session, issues.IssueInput(
         description=description, found_on=found_on, enterprise_id=enterprise_id, category_id=category_id,
         found_by=found_by, source="enterprise"))
+
+
+def industries(session: Session) -> list[str]:
+    """Industries already in use, for the form's suggestions (the office's own wording wins)."""
+    return [i for (i,) in session.execute(select(Enterprise.industry).where(Enterprise.industry.is_not(None))
+                                          .distinct().order_by(Enterprise.industry))]

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.enterprises import EnterpriseRow, filter_rows
+from desktop.services.enterprises import EnterpriseRow, filter_flags, match_needle
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,26 +38,33 @@ class EnterpriseTableModel(QAbstractTableModel):
         self._all: list[EnterpriseRow] = []
         self._visible: list[EnterpriseRow] = []
         self._filter: tuple[str, str, bool] = ("", "", False)
+        self._matched: tuple[str, list[EnterpriseRow]] = ("", [])  # last needle and its matches
 
     def set_rows(self, rows: Sequence[EnterpriseRow]) -> None:
         self._all = list(rows)
-        self._apply()
+        self._apply(narrowing=False)
 
     def set_filter(self, needle: str, size_flag: str = "", with_open_issues: bool = False) -> None:
         self._filter = (needle, size_flag, with_open_issues)
         self._apply()
 
-    def _apply(self) -> None:
+    def _apply(self, narrowing: bool = True) -> None:
         needle, size_flag, with_open = self._filter
+        needle = needle.strip().lower()
+        last, matched = self._matched
+        # typing one more character can only narrow: scan the previous matches, not all rows
+        source = matched if narrowing and last and needle.startswith(last) else self._all
+        matched = match_needle(source, needle)
+        self._matched = (needle, matched)
         self.beginResetModel()
-        self._visible = filter_rows(self._all, needle, size_flag=size_flag, with_open_issues=with_open)
+        self._visible = filter_flags(matched, size_flag=size_flag, with_open_issues=with_open)
         self.endResetModel()
 
     def replace_row(self, row: EnterpriseRow) -> None:
         """After an add or edit: swap in the fresh row without reloading 20,000."""
         self._all = [r for r in self._all if r.id != row.id] + [row]
         self._all.sort(key=lambda r: (r.name, r.id))
-        self._apply()
+        self._apply(narrowing=False)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)

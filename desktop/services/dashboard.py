@@ -7,13 +7,16 @@ adds what a leader scans first: the lights, the 厦门-style category table, vis
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.db.models import Project
 from desktop.services import milestones, stats
 from desktop.services.drilldown import Context, Key
 from desktop.services.figures import Light, Rate
+from desktop.services.scope import filter_projects
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,7 @@ class Dashboard:
     overdue_by_unit: list[Figure]
     decisions_per_meeting: list[tuple[str, int, int, Key]]
     visits_per_leader: list[Figure]
-    overdue_milestones: int = 0
-    extra: dict = field(default_factory=dict)
+    overdue_milestones: Figure | None = None
 
 
 def build(session: Session, ctx: Context) -> Dashboard:
@@ -77,5 +79,27 @@ def build(session: Session, ctx: Context) -> Dashboard:
         decisions_per_meeting=[(label, decided, done, Key("decisions.meeting", label))
                                for label, decided, done in decisions.per_meeting],
         visits_per_leader=[Figure(name, n, Key("visits.leader", name)) for name, n in visits.most_common()],
-        overdue_milestones=sum(milestones.overdue_counts(session, ctx.year, ctx.today).values()),
+        overdue_milestones=Figure("超期节点", _overdue_milestones(session, ctx), Key("milestones.overdue"), "个"),
     )
+
+
+def _overdue_milestones(session: Session, ctx: Context) -> int:
+    """Overdue milestones of the projects in scope (the same projects the headline counts)."""
+    stmt = filter_projects(select(Project.id).where(Project.list_year == ctx.year, Project.removed_on.is_(None)),
+                           ctx.scope, ctx.period.end)
+    in_scope = set(session.scalars(stmt))
+    return sum(n for pid, n in milestones.overdue_counts(session, ctx.year, ctx.today).items() if pid in in_scope)
+
+
+def all_figures(board: Dashboard) -> list[tuple[str, int, Key]]:
+    """Every clickable number on the board with its key, for the drill-down check."""
+    items = [(f.label, f.value, f.key) for f in (*board.headline, *board.lights, *board.issues_by_status,
+                                                  *board.issues_by_level, *board.overdue_by_unit,
+                                                  *board.visits_per_leader)]
+    items += [(label, rate.numerator, key) for label, rate, key in board.rates]
+    items += [(line.label, line.projects, key) for line, key in board.investment]
+    items += [(label, decided, key) for label, decided, _done, key in board.decisions_per_meeting]
+    if board.overdue_milestones is not None:
+        f = board.overdue_milestones
+        items.append((f.label, f.value, f.key))
+    return items

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
 from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Project, Unit, Visit
-from desktop.services import stats
+from desktop.services import milestones, stats
 from desktop.services.figures import LagThresholds, pct_text, yi_text
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
@@ -203,8 +203,17 @@ TITLES = {
     "issues.status": "问题（{arg}）", "issues.level": "问题（{arg}）", "issues.overdue_unit": "{arg}超期问题",
     "decisions.decided": "议定事项", "decisions.done": "已办结议定事项", "decisions.meeting": "{arg}议定事项",
     "starts.due": "应开复工项目", "starts.started": "已开复工项目", "investment.category": "{arg}项目投资",
-    "light": "{arg}项目", "visits.leader": "{arg}的包保活动",
+    "light": "{arg}项目", "visits.leader": "{arg}的包保活动", "milestones.overdue": "超期未完成的形象进度节点",
 }
+
+
+def _milestone_drill(session: Session, ctx: Context, title: str) -> Drill:
+    in_scope = set(_project_ids_on_list(session, ctx))
+    rows = [r for r in milestones.load_milestones(session, ctx.year, ctx.today, overdue_only=True)
+            if r.project_id in in_scope]
+    return Drill(title, "milestone", ("编号", "项目名称", "节点", "计划日期", "滞后天数"),
+                 [(r.project_code, r.project_name, r.name, r.planned.isoformat() if r.planned else "",
+                   r.days_late(ctx.today)) for r in rows], [r.id for r in rows])
 
 
 def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
@@ -224,4 +233,6 @@ def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
         return _visit_drill(session, _visit_ids(session, ctx, key), title)
     if key.kind.startswith("decisions."):
         return _decision_drill(session, ctx, key, title)
+    if key.kind == "milestones.overdue":
+        return _milestone_drill(session, ctx, title)
     raise KeyError(key)

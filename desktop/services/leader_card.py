@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueStatus, LeaderRole, ProjectStage
-from desktop.db.models import Assignment, Issue, Leader, Project, Unit, Visit
+from desktop.db.models import Assignment, Enterprise, Issue, Leader, Project, Unit, Visit
 from desktop.services import milestones, stats
 from desktop.services.figures import LagThresholds, Light, pct_text, yi_text
 from desktop.services.journal import get_or_fail
@@ -107,11 +107,12 @@ def build_card(session: Session, leader_id: int, year: int, today: date,
     card.visits_this_year = session.scalar(select(func.count(Visit.id)).where(
         Visit.leader_id == leader_id, Visit.visited_on.between(period.start, period.end))) or 0
     last = session.execute(
-        select(Visit.visited_on, Visit.content, Project.name, Visit.enterprise_id)
+        select(Visit.visited_on, Visit.content, Project.name, Enterprise.name)
         .join(Project, Project.id == Visit.project_id, isouter=True)
+        .join(Enterprise, Enterprise.id == Visit.enterprise_id, isouter=True)
         .where(Visit.leader_id == leader_id, Visit.visited_on <= as_of)
         .order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(1)).first()
     if last is not None:
         card.last_visit_on, card.last_visit_text = last[0], last[1]
-        card.last_visit_target = last[2] or ("企业走访" if last[3] else "")
+        card.last_visit_target = last[2] or last[3] or ""
     return card

@@ -122,7 +122,10 @@ def load_grid(session: Session, year: int, month: int, today: date) -> list[Grid
 
 def late_report_ids(session: Session, year: int, today: date) -> list[int]:
     """Projects with an annual plan that have no figure for the month now due (迟报). Planning-only projects
-    (no annual plan) report nothing and are not late."""
+    (no annual plan) report nothing and are not late. In January of the running year (or before the year) no
+    figure of that year is due yet, so nothing is late."""
+    if (year, 1) >= (today.year, today.month):
+        return []
     month = last_reported_month(year, today)
     reported = select(InvestmentReport.project_id).where(
         InvestmentReport.year == year, InvestmentReport.month == month, InvestmentReport.amount_yuan.is_not(None))

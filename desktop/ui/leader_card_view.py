@@ -24,8 +24,9 @@ DOC_DPI = 96  # QTextDocument lays out in logical pixels at 96 dpi; page sizes a
 RED_ATTR = ' style="color:#c00000;"'
 
 
-def card_html(card: LeaderCard) -> str:
+def card_html(card: LeaderCard, max_issues: int | None = None) -> str:
     e = escape
+    shown_issues = card.issues if max_issues is None else card.issues[:max_issues]
     head = (f'<p align="center" style="font-size:20pt; font-weight:bold; color:#c00000;">包　保　卡</p>'
             f'<p align="center" style="font-size:13pt;"><b>{e(card.leader)}</b>　{e(card.title)}</p>'
             f'<p align="center" style="color:#555;">截至{card.as_of.year}年{card.as_of.month}月{card.as_of.day}日'
@@ -50,8 +51,8 @@ def card_html(card: LeaderCard) -> str:
     issue_rows = "".join(
         f"<tr><td>{i}</td><td>{e(x.project)}</td><td>{e(x.description)}</td><td>{e(x.unit)}</td>"
         f"<td{RED_ATTR if x.overdue else ''}>{e(x.deadline)}{'（超期）' if x.overdue else ''}</td>"
-        f"<td>{e(x.status)}</td></tr>" for i, x in enumerate(card.issues, start=1))
-    more = card.open_issues - len(card.issues)
+        f"<td>{e(x.status)}</td></tr>" for i, x in enumerate(shown_issues, start=1))
+    more = card.open_issues - len(shown_issues)
     issues = ('<p style="font-size:12pt;"><b>二、未办结问题</b>（按完成时限排列）</p>'
               '<table width="99%" border="1" cellspacing="0" cellpadding="3" style="font-size:9.5pt;">'
               '<tr style="background:#eef2f8;"><th width="6%">序号</th><th width="22%">项目</th><th>问题</th>'
@@ -69,13 +70,18 @@ def card_html(card: LeaderCard) -> str:
 
 
 def card_document(card: LeaderCard, page_size_pt: QSizeF | None = None) -> QTextDocument:
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    doc.setHtml(card_html(card))
+    """The card laid out on A4; when long issue texts push it onto a second page, list fewer issues (the rest
+    are counted in a line under the table) until it fits — a 包保卡 is one sheet."""
     if page_size_pt is None:
         rect = a4_layout().paintRect(QPageLayout.Unit.Point)
         page_size_pt = QSizeF(rect.width(), rect.height())
-    doc.setPageSize(page_size_pt * (DOC_DPI / 72))
+    for shown in range(len(card.issues), -1, -1):
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setHtml(card_html(card, shown))
+        doc.setPageSize(page_size_pt * (DOC_DPI / 72))
+        if doc.pageCount() == 1:
+            break
     return doc
 
 

@@ -69,11 +69,10 @@ def build(folder: Path, count: int, seed: int = 7) -> None:
 
 
 def run(count: int, text: str) -> None:
-    from PySide6.QtWidgets import QApplication
-
+    from desktop.app import create_application
     from desktop.ui.enterprise_panel import EnterprisePanel
 
-    app = QApplication.instance() or QApplication([])
+    app = create_application()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "data"
         started = time.perf_counter()

@@ -23,8 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 25))
     args = parser.parse_args(argv)
 
-    from PySide6.QtWidgets import QApplication
-
+    from desktop.app import create_application
     from desktop.services.demo import load_demo
     from desktop.services.drilldown import Key
     from desktop.ui.dashboard_panel import DashboardPanel
@@ -34,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.visits_panel import VisitsPanel
     from desktop.workspace import open_workspace
 
-    app = QApplication.instance() or QApplication([])
+    app = create_application()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         workspace = open_workspace(Path(tmp) / "data", operator="截图")
@@ -61,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
             other.reload()
             app.processEvents()
             other.grab().save(str(args.out / f"{name}.png"))
+            if isinstance(other, InvestmentPanel):
+                other.form.grouping_combo.setCurrentIndex(other.form.grouping_combo.findData("leader"))
+                for page in ("rollup_page", "milestone_page"):
+                    other.form.pages_tabs.setCurrentWidget(getattr(other.form, page))
+                    app.processEvents()
+                    other.grab().save(str(args.out / f"investment_{page.removesuffix('_page')}.png"))
             other.close()
         panel.close()
         workspace.close()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QInputDialog, QMes
 
 from desktop.services import drilldown, investment, milestones, office_settings, stats
 from desktop.services.errors import UserError
-from desktop.services.figures import pct_text, wan_text
+from desktop.services.figures import Rate, pct_text, yi_text
 from desktop.services.scope import Period
 from desktop.ui.forms.ui_investment_panel import Ui_InvestmentPanel
 from desktop.ui.models.investment_grid import InvestmentGridModel
@@ -153,8 +153,8 @@ class InvestmentPanel(QWidget):
         ytd = sum(r.year_to_date for r in rows)
         plan = sum(r.annual_plan for r in rows)
         pending = len(self.grid_model.pending())
-        text = (f"{len(rows)}个项目，1-{self.month}月累计完成{wan_text(ytd)}万元，年度计划{wan_text(plan)}万元；"
-                f"迟报{late}个")
+        text = (f"{len(rows)}个项目，1-{self.month}月累计完成{yi_text(ytd)}亿元，年度计划{yi_text(plan)}亿元，"
+                f"完成{Rate(ytd, plan).text}；迟报{late}个")
         self.form.summary_label.setText(text + (f"；{pending}个项目待保存" if pending else ""))
 
     def _refresh_rollup(self) -> None:

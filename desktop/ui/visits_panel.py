@@ -34,18 +34,19 @@ class VisitsPanel(QWidget):
         f = self.form
         self._rows: list[visits.VisitRow] = []
         self._keys: list[str] = []
-        self.model = RowsTableModel(("日期", "包保领导", "走访对象", "陪同人员", "走访内容", "问题", "照片"), self,
-                                    numeric=(5, 6))
+        self.model = RowsTableModel(("日期", "包保领导", "走访对象", "问题", "照片", "走访内容", "陪同人员"), self,
+                                    numeric=(3, 4))
         f.visit_table.setModel(self.model)
         fixed_rows(f.visit_table)
-        for column, width in enumerate((92, 80, 220, 160, 360, 48, 48)):
+        for column, width in enumerate((92, 70, 230, 44, 44, 330, 160)):
             f.visit_table.setColumnWidth(column, width)
         self.issue_model = RowsTableModel(("问题描述", "责任单位", "状态"), self)
         f.issue_table.setModel(self.issue_model)
         fixed_rows(f.issue_table)
         f.issue_table.setColumnWidth(0, 260)
         f.photo_list.setIconSize(QSize(120, 90))
-        f.main_splitter.setSizes([700, 400])
+        f.main_splitter.setStretchFactor(0, 3)
+        f.main_splitter.setStretchFactor(1, 2)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -88,9 +89,11 @@ class VisitsPanel(QWidget):
     def apply_filter(self) -> None:
         needle = self.form.search_edit.text().strip().lower()
         shown = [r for r, k in zip(self._rows, self._keys, strict=True) if needle in k]
-        self.model.set_rows([(r.visited_on.isoformat(), r.leader, r.target, r.companions, r.content, r.issues,
-                              r.photos) for r in shown], [r.id for r in shown])
+        self.model.set_rows([(r.visited_on.isoformat(), r.leader, r.target, r.issues or "", r.photos or "",
+                              r.content, r.companions) for r in shown], [r.id for r in shown])
         self.form.count_label.setText(f"共{len(shown)}次包保活动")
+        if shown and self.current_visit_id() is None:
+            self.form.visit_table.selectRow(0)
         self._show_current()
 
     def current_visit_id(self) -> int | None:

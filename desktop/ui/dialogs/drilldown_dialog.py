@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.services.drilldown import Drill
@@ -10,6 +11,7 @@ from desktop.ui.investment_panel import fixed_rows
 from desktop.ui.models.rows_table import RowsTableModel
 
 WIDE = {"问题描述", "项目名称", "走访内容", "议定事项"}
+MEDIUM = {"项目/企业", "走访对象", "责任单位", "会议"}
 UNITS = {"issue": "个问题", "project": "个项目", "visit": "次包保活动", "decision": "项议定事项"}
 
 
@@ -28,9 +30,10 @@ class DrilldownDialog(QDialog):
         table = self.form.rows_table
         table.setModel(self.model)
         fixed_rows(table)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order
         table.setSortingEnabled(True)
         for column, header in enumerate(drill.headers):
-            table.setColumnWidth(column, 300 if header in WIDE else 110)
+            table.setColumnWidth(column, 300 if header in WIDE else 190 if header in MEDIUM else 100)
         self._connect_signals()
 
     def _connect_signals(self) -> None:

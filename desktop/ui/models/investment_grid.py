@@ -28,6 +28,7 @@ EDITABLE = {"target": "target", "amount": "amount"}
 COL = {key: i for i, (key, _label) in enumerate(COLUMNS)}
 PENDING_FG = QColor("#1a56c4")
 LATE_BG = QColor("#fde2e1")
+EDITABLE_BG = QColor("#fffbea")  # cells the office fills in
 
 
 def wan(yuan: int | None) -> str:
@@ -128,8 +129,10 @@ class InvestmentGridModel(QAbstractTableModel):
             return LIGHT_COLOURS[row.light(self.month, self.thresholds)]
         if role == Qt.ItemDataRole.ForegroundRole and key in EDITABLE and row.project_id in self._pending:
             return QBrush(PENDING_FG)
-        if role == Qt.ItemDataRole.BackgroundRole and key == "late" and row.late:
-            return QBrush(LATE_BG)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if key == "late" and row.late:
+                return QBrush(LATE_BG)
+            return QBrush(EDITABLE_BG) if key in EDITABLE else None
         if role == Qt.ItemDataRole.ToolTipRole and key == "late" and row.late:
             return f"{row.name}没有报送上月投资完成额"
         return None

@@ -76,6 +76,8 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.headers):
+            return  # no sort column: keep the order the service gave
         def key(row: tuple) -> Any:
             value = row[column]
             if column in self._numeric:

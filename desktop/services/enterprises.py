@@ -2,7 +2,8 @@
 
 The directory filters in Python over a search key computed once per row at load (name, its pinyin initials,
 credit code, industry, address, cadre) — never per keystroke — so a filter over 20,000 rows is a substring scan.
-An enterprise's 诉求 are ordinary issues (`Issue.enterprise_id`) with the same life cycle as project issues.
+一带三包 is kept minimal: the enterprise names its 包联领导 (leader), the 工作组 (team, free text as offices name
+them) and its 包联干部 (cadre, a Person whose unit is the group). An enterprise's 诉求 are ordinary issues (`Issue.enterprise_id`) with the same life cycle as project issues.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import NamedTuple
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Enterprise, Issue, Person, Unit
+from desktop.db.models import Enterprise, Issue, Leader, Person, Unit
 from desktop.services import issues
 from desktop.services import validation as v
 from desktop.services.issue_rows import IssueRow, load_issue_rows
@@ -39,6 +40,9 @@ class EnterpriseRow(NamedTuple):
     cadre_id: int | None
     cadre: str
     cadre_unit: str
+    leader_id: int | None
+    leader: str
+    team: str
     open_issues: int
     all_issues: int
     key: str  # lower-cased search text with pinyin initials, built once at load
@@ -59,8 +63,10 @@ def name_initials(text: str) -> str:
     return "".join(_char_initial(ch) if ch > "\x7f" else ch for ch in text)
 
 
-def search_key(name: str, credit_code: str, industry: str, address: str, cadre: str, contact: str) -> str:
-    parts = (name, name_initials(name), credit_code, industry, address, cadre, name_initials(cadre), contact)
+def search_key(name: str, credit_code: str, industry: str, address: str, cadre: str, contact: str,
+               leader: str = "", team: str = "") -> str:
+    parts = (name, name_initials(name), credit_code, industry, address, cadre, name_initials(cadre), contact,
+             leader, name_initials(leader), team)
     return "\x1f".join(parts).lower()
 
 
@@ -70,8 +76,10 @@ def load_enterprise_rows(session: Session, ids: list[int] | None = None) -> list
               .where(Issue.enterprise_id.is_not(None)).group_by(Issue.enterprise_id).subquery())
     stmt = (select(Enterprise.id, Enterprise.name, Enterprise.credit_code, Enterprise.industry, Enterprise.address,
                    Enterprise.location, Enterprise.contact, Enterprise.phone, Enterprise.size_flags,
-                   Enterprise.cadre_id, Person.name, Unit.name, counts.c.open_n, counts.c.all_n)
+                   Enterprise.cadre_id, Person.name, Unit.name, counts.c.open_n, counts.c.all_n,
+                   Enterprise.leader_id, Leader.name, Enterprise.team)
             .join(Person, Person.id == Enterprise.cadre_id, isouter=True)
+            .join(Leader, Leader.id == Enterprise.leader_id, isouter=True)
             .join(Unit, Unit.id == Person.unit_id, isouter=True)
             .join(counts, counts.c.enterprise_id == Enterprise.id, isouter=True)
             .order_by(Enterprise.name, Enterprise.id))
@@ -80,10 +88,11 @@ def load_enterprise_rows(session: Session, ids: list[int] | None = None) -> list
     rows = []
     for r in session.execute(stmt):
         name, code, industry, address = r[1], r[2] or "", r[3] or "", r[4] or ""
-        cadre, contact = r[10] or "", r[6] or ""
+        cadre, contact, leader, team = r[10] or "", r[6] or "", r[15] or "", r[16] or ""
         rows.append(EnterpriseRow(r[0], name, code, industry, address, r[5] or "", contact, r[7] or "",
-                                  r[8] or "", r[9], cadre, r[11] or "", int(r[12] or 0), int(r[13] or 0),
-                                  search_key(name, code, industry, address, cadre, contact)))
+                                  r[8] or "", r[9], cadre, r[11] or "", r[14], leader, team, int(r[12] or 0),
+                                  int(r[13] or 0), search_key(name, code, industry, address, cadre, contact, leader,
+                                                              team)))
     return rows
 
 
@@ -120,6 +129,8 @@ class EnterpriseInput:
     phone: str | None = None
     size_flags: str | None = None
     cadre_id: int | None = None
+    leader_id: int | None = None
+    team: str | None = None
 
 
 def _clean(data: EnterpriseInput) -> EnterpriseInput:
@@ -138,6 +149,7 @@ def _validate(session: Session, data: EnterpriseInput, enterprise_id: int | None
         v.max_length(data.name, 200, "企业名称"),
         v.credit_code(data.credit_code),
         v.max_length(data.phone, 32, "联系电话"),
+        v.max_length(data.team, 64, "工作组"),
     ]
     if data.phone and not all(ch.isdigit() or ch in "-+ ()转" for ch in data.phone):
         problems.append(v.Problem("联系电话", "只能包含数字和“-”"))
@@ -148,6 +160,8 @@ def _validate(session: Session, data: EnterpriseInput, enterprise_id: int | None
             problems.append(v.Problem("统一社会信用代码", f"与已登记的「{clash}」重复"))
     if data.cadre_id is not None and session.get(Person, data.cadre_id) is None:
         problems.append(v.Problem("包联干部", "所选干部不存在"))
+    if data.leader_id is not None and session.get(Leader, data.leader_id) is None:
+        problems.append(v.Problem("包联领导", "所选领导不存在"))
     v.raise_if_any(problems)
 
 

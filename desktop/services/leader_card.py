@@ -62,6 +62,8 @@ class LeaderCard:
     last_visit_on: date | None = None
     last_visit_text: str = ""
     last_visit_target: str = ""
+    enterprises: int = 0  # 一带三包: enterprises this leader's team serves
+    enterprise_open_issues: int = 0
 
 
 def build_card(session: Session, leader_id: int, year: int, today: date,
@@ -103,6 +105,10 @@ def build_card(session: Session, leader_id: int, year: int, today: date,
         card.issues.append(CardIssue(project, text, unit or "", deadline.isoformat() if deadline else
                                      (deadline_text or ""), IssueStatus(status).label,
                                      deadline is not None and deadline < today))
+    card.enterprises = session.scalar(select(func.count(Enterprise.id)).where(Enterprise.leader_id == leader_id)) or 0
+    card.enterprise_open_issues = session.scalar(
+        select(func.count(Issue.id)).join(Enterprise, Enterprise.id == Issue.enterprise_id)
+        .where(Enterprise.leader_id == leader_id, open_now)) or 0
     period = Period(date(year, 1, 1), as_of)
     card.visits_this_year = session.scalar(select(func.count(Visit.id)).where(
         Visit.leader_id == leader_id, Visit.visited_on.between(period.start, period.end))) or 0

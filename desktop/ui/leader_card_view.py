@@ -33,7 +33,9 @@ def card_html(card: LeaderCard, max_issues: int | None = None) -> str:
             f'　投资数据截至{card.month}月</p><hr/>')
     summary = (f"<p>包保项目 <b>{len(card.projects)}</b> 个，未办结问题 <b>{card.open_issues}</b> 个，其中超期 "
                f'<b style="color:#c00000;">{card.overdue_issues}</b> 个；{card.as_of.year}年开展包保活动 '
-               f"<b>{card.visits_this_year}</b> 次。</p>")
+               f"<b>{card.visits_this_year}</b> 次"
+               + (f"；包联企业 <b>{card.enterprises}</b> 家，未办结企业诉求 <b>{card.enterprise_open_issues}</b> 个"
+                  if card.enterprises else "") + "。</p>")
     rows = "".join(
         f"<tr><td>{e(p.code)}</td><td>{e(p.name)}</td><td align='center'>{e(p.role)}</td>"
         f"<td align='center'>{e(p.stage)}</td><td align='right'>{p.plan_yi}</td><td align='right'>{p.completed_yi}</td>"

@@ -56,6 +56,8 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     f.phone_edit.setText("0351-7654321")
     f.size_flags_edit.setText("四上企业")
     f.cadre_combo.setCurrentIndex(2)
+    f.leader_combo.setCurrentIndex(3)
+    f.team_edit.insert("第九工作组")
     dialog.save()
     assert "统一社会信用代码" in f.error_label.text() and "校验位" in f.error_label.text()
     assert dialog.enterprise_id is None
@@ -68,6 +70,11 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     assert [r.name for r in rows] == ["太原晋华精密制造有限公司"]
     assert rows[0].credit_code == body + check_character(body)  # stored upper-case
     assert rows[0].size_flags == "四上企业" and rows[0].cadre
+    assert rows[0].leader == f.leader_combo.itemText(3) and rows[0].team == "第九工作组"  # 一带三包 chain
+    panel.form.search_edit.clear()
+    panel.form.search_edit.insert("第九工作组")
+    qtbot.waitUntil(lambda: not panel._debounce.isActive(), timeout=2000)
+    assert [r.name for r in panel.model.visible_rows()] == ["太原晋华精密制造有限公司"]
 
 
 def test_duplicate_credit_code_names_the_other_enterprise(qtbot, demo_workspace, today) -> None:

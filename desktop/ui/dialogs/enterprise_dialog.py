@@ -22,11 +22,15 @@ class EnterpriseDialog(QDialog):
         with workspace.db.read() as session:
             industries = enterprises.industries(session)
             people = directory.people(session)
+            leaders = directory.leaders(session)
             current = enterprises.get_input(session, enterprise_id) if enterprise_id else None
         f.industry_combo.addItems(industries)
         f.cadre_combo.addItem("（未安排）", None)
         for pid, label in people:
             f.cadre_combo.addItem(label, pid)
+        f.leader_combo.addItem("（未安排）", None)
+        for lid, name in leaders:
+            f.leader_combo.addItem(name, lid)
         self.setWindowTitle("修改企业信息" if enterprise_id else "新增企业")
         if current is not None:
             f.name_edit.setText(current.name or "")
@@ -38,6 +42,8 @@ class EnterpriseDialog(QDialog):
             f.phone_edit.setText(current.phone or "")
             f.size_flags_edit.setText(current.size_flags or "")
             f.cadre_combo.setCurrentIndex(max(0, f.cadre_combo.findData(current.cadre_id)))
+            f.leader_combo.setCurrentIndex(max(0, f.leader_combo.findData(current.leader_id)))
+            f.team_edit.setText(current.team or "")
         else:
             f.industry_combo.setCurrentText("")
         self._connect_signals()
@@ -51,7 +57,8 @@ class EnterpriseDialog(QDialog):
         return enterprises.EnterpriseInput(
             name=f.name_edit.text(), credit_code=f.credit_code_edit.text(), industry=f.industry_combo.currentText(),
             address=f.address_edit.text(), location=f.location_edit.text(), contact=f.contact_edit.text(),
-            phone=f.phone_edit.text(), size_flags=f.size_flags_edit.text(), cadre_id=f.cadre_combo.currentData())
+            phone=f.phone_edit.text(), size_flags=f.size_flags_edit.text(), cadre_id=f.cadre_combo.currentData(),
+            leader_id=f.leader_combo.currentData(), team=f.team_edit.text())
 
     def save(self) -> None:
         data = self.collect()

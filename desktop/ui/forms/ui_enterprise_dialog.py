@@ -23,7 +23,7 @@ class Ui_EnterpriseDialog(object):
     def setupUi(self, EnterpriseDialog):
         if not EnterpriseDialog.objectName():
             EnterpriseDialog.setObjectName(u"EnterpriseDialog")
-        EnterpriseDialog.resize(520, 420)
+        EnterpriseDialog.resize(520, 480)
         self.dialog_layout = QVBoxLayout(EnterpriseDialog)
         self.dialog_layout.setObjectName(u"dialog_layout")
         self.fields_layout = QFormLayout()
@@ -110,15 +110,35 @@ class Ui_EnterpriseDialog(object):
 
         self.fields_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.size_flags_edit)
 
+        self.leader_label = QLabel(EnterpriseDialog)
+        self.leader_label.setObjectName(u"leader_label")
+
+        self.fields_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.leader_label)
+
+        self.leader_combo = QComboBox(EnterpriseDialog)
+        self.leader_combo.setObjectName(u"leader_combo")
+
+        self.fields_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.leader_combo)
+
+        self.team_label = QLabel(EnterpriseDialog)
+        self.team_label.setObjectName(u"team_label")
+
+        self.fields_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.team_label)
+
+        self.team_edit = QLineEdit(EnterpriseDialog)
+        self.team_edit.setObjectName(u"team_edit")
+
+        self.fields_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.team_edit)
+
         self.cadre_label = QLabel(EnterpriseDialog)
         self.cadre_label.setObjectName(u"cadre_label")
 
-        self.fields_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.cadre_label)
+        self.fields_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.cadre_label)
 
         self.cadre_combo = QComboBox(EnterpriseDialog)
         self.cadre_combo.setObjectName(u"cadre_combo")
 
-        self.fields_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.cadre_combo)
+        self.fields_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.cadre_combo)
 
 
         self.dialog_layout.addLayout(self.fields_layout)
@@ -151,6 +171,9 @@ class Ui_EnterpriseDialog(object):
         self.phone_label.setText(QCoreApplication.translate("EnterpriseDialog", u"\u8054\u7cfb\u7535\u8bdd", None))
         self.size_label.setText(QCoreApplication.translate("EnterpriseDialog", u"\u4f01\u4e1a\u6807\u8bc6", None))
         self.size_flags_edit.setPlaceholderText(QCoreApplication.translate("EnterpriseDialog", u"\u5982\uff1a\u56db\u4e0a\u4f01\u4e1a\u3001\u89c4\u4e0a\u5de5\u4e1a\uff08\u591a\u4e2a\u7528\u987f\u53f7\u5206\u9694\uff09", None))
+        self.leader_label.setText(QCoreApplication.translate("EnterpriseDialog", u"\u5305\u8054\u9886\u5bfc", None))
+        self.team_label.setText(QCoreApplication.translate("EnterpriseDialog", u"\u5de5\u4f5c\u7ec4", None))
+        self.team_edit.setPlaceholderText(QCoreApplication.translate("EnterpriseDialog", u"\u5982\uff1a\u7b2c\u4e09\u5de5\u4f5c\u7ec4", None))
         self.cadre_label.setText(QCoreApplication.translate("EnterpriseDialog", u"\u5305\u8054\u5e72\u90e8", None))
         self.error_label.setStyleSheet(QCoreApplication.translate("EnterpriseDialog", u"color: #b3261e;", None))
         self.error_label.setText("")

@@ -19,7 +19,8 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("name", "企业名称", 260), ("credit_code", "统一社会信用代码", 170), ("industry", "所属行业", 120),
     ("size_flags", "企业标识", 90), ("address", "地址", 160), ("contact", "联系人", 70), ("phone", "联系电话", 110),
-    ("cadre", "包联干部", 160), ("issues", "诉求（未办结/全部）", 120),
+    ("leader", "包联领导", 70), ("team", "工作组", 90), ("cadre", "包联干部", 160),
+    ("issues", "诉求（未办结/全部）", 120),
 )
 OPEN_FG = QColor("#b3261e")
 

@@ -15,7 +15,8 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import date
+import uuid
+from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -61,10 +62,10 @@ def build(folder: Path, count: int, seed: int = 7) -> None:
                          "address": f"{rng.choice(N.STREETS)}{rng.randrange(1, 500)}号", "location": rng.choice(N.STREETS),
                          "contact": rng.choice(SURNAMES) + rng.choice(GIVEN), "phone": f"0351-{rng.randrange(10**6, 10**7)}",
                          "size_flags": rng.choice(("四上企业", "规上工业", "", "", "")) or None,
-                         "cadre_id": rng.choice(cadres).id})
+                         "cadre_id": rng.choice(cadres).id, "team": f"第{len(rows) % 9 + 1}工作组"})
+        stamp = datetime.now().replace(microsecond=0)
         session.execute(Enterprise.__table__.insert(), [
-            {**r, "uuid": __import__("uuid").uuid4(), "created_at": __import__("datetime").datetime.now(),
-             "updated_at": __import__("datetime").datetime.now(), "version": 1} for r in rows])
+            {**r, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1} for r in rows])
     workspace.close()
 
 

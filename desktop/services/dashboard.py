@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Project
 from desktop.services import milestones, stats
-from desktop.services.drilldown import Context, Key
+from desktop.services.drilldown import Context, Key, late_in_scope, project_ids_in_scope
 from desktop.services.figures import Light, Rate
-from desktop.services.scope import filter_projects
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,7 @@ def build(session: Session, ctx: Context) -> Dashboard:
             Figure("议定事项", decisions.decided, Key("decisions.decided"), "项"),
             Figure("应开复工", starts.due, Key("starts.due"), "个"),
             Figure("已开复工", starts.started, Key("starts.started"), "个"),
+            Figure(f"{ctx.month}月投资迟报", len(late_in_scope(session, ctx)), Key("investment.late"), "个"),
         ],
         rates=[
             ("问题办结率", issues.rate, Key("issues.done")),
@@ -85,9 +83,7 @@ def build(session: Session, ctx: Context) -> Dashboard:
 
 def _overdue_milestones(session: Session, ctx: Context) -> int:
     """Overdue milestones of the projects in scope (the same projects the headline counts)."""
-    stmt = filter_projects(select(Project.id).where(Project.list_year == ctx.year, Project.removed_on.is_(None)),
-                           ctx.scope, ctx.period.end)
-    in_scope = set(session.scalars(stmt))
+    in_scope = set(project_ids_in_scope(session, ctx))
     return sum(n for pid, n in milestones.overdue_counts(session, ctx.year, ctx.today).items() if pid in in_scope)
 
 

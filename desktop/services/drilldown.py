@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
 from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Project, Unit, Visit
-from desktop.services import milestones, stats
+from desktop.services import investment, milestones, stats
 from desktop.services.figures import LagThresholds, pct_text, yi_text
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
@@ -109,9 +109,15 @@ def _issue_drill(session: Session, ctx: Context, key: Key, title: str) -> Drill:
 
 
 # --- projects ----------------------------------------------------------------------------------------------
-def _project_ids_on_list(session: Session, ctx: Context) -> list[int]:
+def project_ids_in_scope(session: Session, ctx: Context) -> list[int]:
     stmt = select(Project.id).where(Project.list_year == ctx.year, Project.removed_on.is_(None))
     return list(session.scalars(filter_projects(stmt, ctx.scope, ctx.period.end)))
+
+
+def late_in_scope(session: Session, ctx: Context) -> list[int]:
+    """Projects in scope with no investment figure for the month now due (the grid's 迟报 rule)."""
+    in_scope = set(project_ids_in_scope(session, ctx))
+    return [pid for pid in investment.late_report_ids(session, ctx.year, ctx.today) if pid in in_scope]
 
 
 def _start_rows(session: Session, ctx: Context, started_only: bool) -> list[int]:
@@ -204,11 +210,12 @@ TITLES = {
     "decisions.decided": "议定事项", "decisions.done": "已办结议定事项", "decisions.meeting": "{arg}议定事项",
     "starts.due": "应开复工项目", "starts.started": "已开复工项目", "investment.category": "{arg}项目投资",
     "light": "{arg}项目", "visits.leader": "{arg}的包保活动", "milestones.overdue": "超期未完成的形象进度节点",
+    "investment.late": "{month}月投资完成额迟报项目",
 }
 
 
 def _milestone_drill(session: Session, ctx: Context, title: str) -> Drill:
-    in_scope = set(_project_ids_on_list(session, ctx))
+    in_scope = set(project_ids_in_scope(session, ctx))
     rows = [r for r in milestones.load_milestones(session, ctx.year, ctx.today, overdue_only=True)
             if r.project_id in in_scope]
     return Drill(title, "milestone", ("编号", "项目名称", "节点", "计划日期", "滞后天数"),
@@ -220,13 +227,15 @@ def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
     arg = key.arg
     if key.kind == "light":
         arg = {"green": "正常", "yellow": "滞后", "red": "严重滞后", "none": "无计划"}[key.arg]
-    title = f"{ctx.period.label} {TITLES[key.kind].format(arg=arg)}"
+    title = f"{ctx.period.label} {TITLES[key.kind].format(arg=arg, month=ctx.month)}"
     if key.kind.startswith("issues."):
         return _issue_drill(session, ctx, key, title)
     if key.kind == "projects":
-        return _project_drill(session, ctx, _project_ids_on_list(session, ctx), title)
+        return _project_drill(session, ctx, project_ids_in_scope(session, ctx), title)
     if key.kind in ("starts.due", "starts.started"):
         return _project_drill(session, ctx, _start_rows(session, ctx, key.kind == "starts.started"), title)
+    if key.kind == "investment.late":
+        return _project_drill(session, ctx, late_in_scope(session, ctx), title)
     if key.kind in ("investment.category", "light"):
         return _project_drill(session, ctx, _investment_ids(session, ctx, key), title)
     if key.kind in ("visits", "visits.leader"):

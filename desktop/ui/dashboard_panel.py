@@ -28,7 +28,7 @@ from desktop.workspace import Workspace
 
 FIGURE_STYLE = ("QPushButton {{ text-align: center; padding: 6px 10px; border: 1px solid #d8dde6; border-radius: 6px;"
                 " background: {bg}; }} QPushButton:hover {{ border-color: #2f6fc5; }}")
-ALERT_KINDS = {"issues.overdue", "milestones.overdue"}
+ALERT_KINDS = {"issues.overdue", "milestones.overdue", "investment.late"}
 STATUS_COLOURS = {"待交办": "#c9c9c9", "办理中": "#7aa7e0", "阶段性推进": "#e0b450", "已办结": "#77c08a",
                   "已销号": "#3d9a57"}
 

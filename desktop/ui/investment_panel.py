@@ -6,7 +6,15 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QInputDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from desktop.services import drilldown, investment, milestones, office_settings, stats
 from desktop.services.errors import UserError
@@ -90,6 +98,7 @@ class InvestmentPanel(QWidget):
         self.grid_model.edit_refused.connect(self._show_error)
         self.grid_model.pending_changed.connect(self._on_pending)
         self.grid_model.dataChanged.connect(self._on_grid_edited)
+        f.grid_table.itemDelegate().closeEditor.connect(self._after_edit)
 
     @property
     def year(self) -> int:
@@ -137,6 +146,15 @@ class InvestmentPanel(QWidget):
         self.form.milestone_summary_label.setText(f"超期未完成节点 {overdue} 个")
 
     # --- editing -------------------------------------------------------------------------------------------
+    def _after_edit(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Enter moves down a row, as in the office's Excel sheet: 98 figures are typed one under another."""
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        table = self.form.grid_table
+        current = table.currentIndex()
+        if current.isValid() and current.row() + 1 < self.grid_model.rowCount():
+            table.setCurrentIndex(current.siblingAtRow(current.row() + 1))
+
     def _on_grid_edited(self) -> None:
         self.form.error_label.clear()
         self._refresh_summary()

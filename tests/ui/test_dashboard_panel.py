@@ -83,6 +83,16 @@ def test_period_and_leader_scope_change_the_figures(qtbot, demo_workspace, today
         dialog.close()
 
 
+def test_late_reports_figure(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    button = panel.figure_buttons[Key("investment.late")]
+    assert button.text() == "8个\n10月投资迟报"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.addWidget(panel.last_drill)
+    assert panel.last_drill.model.rowCount() == 8
+    assert "10月投资完成额迟报项目" in panel.last_drill.windowTitle()
+
+
 def test_leader_card_prints_on_one_a4_page(qtbot, demo_workspace, today, tmp_path) -> None:
     panel = _panel(qtbot, demo_workspace, today)
     for index in range(panel.form.card_leader_combo.count()):

@@ -71,6 +71,7 @@ def test_editing_a_cell_updates_derived_figures_and_saves(qtbot, demo_workspace,
     expected = schedule_progress(fresh.year_to_date, fresh.annual_plan, 10)
     assert model.index(row, COL["schedule"]).data() == pct_text(expected)
     assert panel.form.save_button.isEnabled()
+    assert panel.form.grid_table.currentIndex().row() == row + 1  # Enter moved down, as in Excel
     # the roll-up's 合计 follows the edit before saving
     total = panel.rollup_model.rows()[-1]
     assert total[0] == "合计" and total[3] == f"{sum(r.year_to_date for r in model.rows()) / 1e8:.2f}"

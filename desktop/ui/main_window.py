@@ -15,6 +15,7 @@ from desktop.services import office_settings
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.meeting_rows import load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
+from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.meetings_panel import MeetingsPanel
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
         self.form.issues_layout.addWidget(self.issue_panel)
         self.meetings_panel = MeetingsPanel(self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
+        # field work tabs (feat/field): dashboard, investment, visits, enterprises
+        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload)
         for key, label in GROUPINGS.items():
             self.form.grouping_combo.addItem(label, key)
         self.data_label = QLabel(self)
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.issue_panel.set_rows(rows)
         self.meetings_panel.set_data(meetings, decisions)
         self._reload_tree()
+        self.field_tabs.mark_stale()  # feat/field
         where = self.workspace.database_file or self.workspace.db.url
         self.data_label.setText(f"数据：{where}")
         self.statusBar().showMessage(f"已载入 {len(rows)} 个问题、{len(meetings)} 次会议", 5000)

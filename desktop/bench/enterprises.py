@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop.db.models import Enterprise, Person, Unit
-from desktop.services.credit_code import check_character
+from desktop.services.credit_code import credit_code_check_char
 from desktop.services.demo import names as N
 from desktop.workspace import open_workspace
 
@@ -53,7 +53,7 @@ def build(folder: Path, count: int, seed: int = 7) -> None:
                 name = f"{name[:-4]}{len(rows)}{name[-4:]}"
             body = "9114" + "".join(rng.choice("0123456789") for _ in range(4)) + "".join(
                 rng.choice(ALPHABET) for _ in range(9))
-            code = body + check_character(body)
+            code = body + credit_code_check_char(body)
             if code in seen_codes or name in seen_names:
                 continue
             seen_names.add(name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.app import create_application
-from desktop.services.credit_code import check_character
+from desktop.services.credit_code import credit_code_check_char
 from desktop.services.search import initials
 from desktop.ui.enterprise_panel import EnterprisePanel
 
@@ -51,7 +51,7 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     f = dialog.form
     f.name_edit.insert("太原晋华精密制造有限公司")
     body = "91140105MA0K123456"[:17]
-    wrong = "0" if check_character(body) != "0" else "1"
+    wrong = "0" if credit_code_check_char(body) != "0" else "1"
     f.credit_code_edit.setText(body + wrong)
     f.phone_edit.setText("0351-7654321")
     f.size_flags_edit.setText("四上企业")
@@ -61,14 +61,14 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     dialog.save()
     assert "统一社会信用代码" in f.error_label.text() and "校验位" in f.error_label.text()
     assert dialog.enterprise_id is None
-    f.credit_code_edit.setText(body.lower() + check_character(body).lower())
+    f.credit_code_edit.setText(body.lower() + credit_code_check_char(body).lower())
     dialog.save()
     assert dialog.enterprise_id is not None
     panel._refresh_one(dialog.enterprise_id)
     assert panel.model.total_count() == 321
     rows = _search(qtbot, panel, "tyjhjmzz")
     assert [r.name for r in rows] == ["太原晋华精密制造有限公司"]
-    assert rows[0].credit_code == body + check_character(body)  # stored upper-case
+    assert rows[0].credit_code == body + credit_code_check_char(body)  # stored upper-case
     assert rows[0].size_flags == "四上企业" and rows[0].cadre
     assert rows[0].leader == f.leader_combo.itemText(3) and rows[0].team == "第九工作组"  # 一带三包 chain
     panel.form.search_edit.clear()

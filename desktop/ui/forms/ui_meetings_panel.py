@@ -155,6 +155,7 @@ class Ui_MeetingsPanel(object):
 
         self.agenda_layout.addWidget(self.agenda_view)
 
+        self.agenda_layout.setStretch(1, 1)
         self.detail_tabs.addTab(self.agenda_tab, "")
         self.minutes_tab = QWidget()
         self.minutes_tab.setObjectName(u"minutes_tab")
@@ -247,6 +248,7 @@ class Ui_MeetingsPanel(object):
 
         self.minutes_layout.addWidget(self.minutes_splitter)
 
+        self.minutes_layout.setStretch(1, 1)
         self.detail_tabs.addTab(self.minutes_tab, "")
         self.decisions_tab = QWidget()
         self.decisions_tab.setObjectName(u"decisions_tab")
@@ -340,18 +342,22 @@ class Ui_MeetingsPanel(object):
         self.history_edit = QPlainTextEdit(self.decisions_tab)
         self.history_edit.setObjectName(u"history_edit")
         self.history_edit.setReadOnly(True)
-        self.history_edit.setMaximumSize(QSize(16777215, 160))
+        self.history_edit.setMaximumSize(QSize(16777215, 150))
 
         self.decisions_layout.addWidget(self.history_edit)
 
+        self.decisions_layout.setStretch(1, 3)
+        self.decisions_layout.setStretch(4, 1)
         self.detail_tabs.addTab(self.decisions_tab, "")
 
         self.detail_layout.addWidget(self.detail_tabs)
 
+        self.detail_layout.setStretch(1, 1)
         self.main_splitter.addWidget(self.detail_widget)
 
         self.panel_layout.addWidget(self.main_splitter)
 
+        self.panel_layout.setStretch(2, 1)
 
         self.retranslateUi(MeetingsPanel)
 

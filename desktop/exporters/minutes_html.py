@@ -110,7 +110,7 @@ def minutes_html(data: MinutesData, *, masthead: bool = True, decision_table: bo
                 for item in data.items)
             h.parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="3" '
                            f'style="border-collapse: collapse;"><thead><tr>{cells}</tr></thead>{rows}</table>')
-    if data.issuer or data.cc:
+    if clean_text(data.issuer).strip():
         h.blank()
         if data.cc:
             h.para(h.span("抄送：", profile.body) + _t(data.cc.rstrip("。") + "。"), size=14, indent=False,

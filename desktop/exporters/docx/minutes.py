@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.official import OfficialDocument
 from desktop.exporters.docx.ooxml import PPR_ORDER, set_child
-from desktop.exporters.docx.text import cn_number
+from desktop.exporters.docx.text import clean_text, cn_number
 from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
 from desktop.services.rich_text import Block, numbered_level
 
@@ -100,7 +100,8 @@ def build_minutes(data: MinutesData, options: MinutesOptions | None = None, *,
         _decided_items(builder, data)
         if options.decision_table:
             _attachment(builder, data)
-    if data.issuer or data.cc:
+    # The service always supplies an issuer (the meeting's, else the office's name); a 版记 needs one.
+    if clean_text(data.issuer).strip():
         builder.banji(data.cc or None, data.issuer, issued_on)
     return builder
 

@@ -31,8 +31,8 @@ from desktop.ui.minutes_export import MinutesExporter
 from desktop.ui.widgets.table_setup import configure_table
 from desktop.workspace import Workspace
 
-MEETING_COLUMNS = ("会议", "时间", "议定事项", "已完成", "办结率")
-AGENDA_COLUMNS = ("序号", "议题", "来源")
+MEETING_COLUMNS = ("会议", "日期", "议定", "完成", "办结率")
+AGENDA_COLUMNS = ("序号", "来源", "议题")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -52,12 +52,12 @@ class MeetingsPanel(QWidget):
         self.meeting_model = QStandardItemModel(0, len(MEETING_COLUMNS), self)
         self.meeting_model.setHorizontalHeaderLabels(list(MEETING_COLUMNS))
         f.meeting_view.setModel(self.meeting_model)
-        configure_table(f.meeting_view, (150, 88, 60, 50))
+        configure_table(f.meeting_view, (138, 84, 40, 40))
         self.agenda_model = QStandardItemModel(0, len(AGENDA_COLUMNS), self)
         self.agenda_model.setHorizontalHeaderLabels(list(AGENDA_COLUMNS))
         f.agenda_view.setModel(self.agenda_model)
-        configure_table(f.agenda_view, (48, 640))
-        f.meeting_view.setMinimumWidth(360)
+        configure_table(f.agenda_view, (44, 72))
+        f.meeting_view.setMinimumWidth(384)
         f.main_splitter.setSizes([420, 960])
         f.minutes_splitter.setSizes([700, 260])
         self.summary_label = f.summary_label
@@ -271,9 +271,9 @@ class MeetingsPanel(QWidget):
         if self.current is None:
             return
         for n, row in enumerate(self.current.agenda, start=1):
-            items = [QStandardItem(str(n)), QStandardItem(row.topic), QStandardItem(row.source_label)]
+            items = [QStandardItem(str(n)), QStandardItem(row.source_label), QStandardItem(row.topic)]
             items[0].setData(row.id, ID_ROLE)
-            items[1].setToolTip(row.topic)
+            items[2].setToolTip(row.topic)
             self.agenda_model.appendRow(items)
         self.form.detail_tabs.setTabText(0, f"议题（{len(self.current.agenda)}）")
 

@@ -121,10 +121,10 @@ def test_agenda_picker_filters_and_adds_typed_topics(qtbot, demo_workspace, toda
     assert len(added) == panel.agenda_model.rowCount() >= 1
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "研究明年项目谋划储备")
     panel.add_topic()
-    assert panel.agenda_model.item(panel.agenda_model.rowCount() - 1, 2).text() == "新增议题"
+    assert panel.agenda_model.item(panel.agenda_model.rowCount() - 1, 1).text() == "新增议题"
     panel.form.agenda_view.selectRow(panel.agenda_model.rowCount() - 1)
     panel.move_agenda_item(-1)
-    assert panel.agenda_model.item(panel.agenda_model.rowCount() - 2, 1).text() == "研究明年项目谋划储备"
+    assert panel.agenda_model.item(panel.agenda_model.rowCount() - 2, 2).text() == "研究明年项目谋划储备"
 
 
 def type_chinese(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -280,8 +280,8 @@ def test_open_item_is_carried_to_the_next_meeting(qtbot, demo_workspace, today, 
         assert s.get(Meeting, target).number == 4
     panel.select_meeting(target)
     assert panel.current.id == target
-    assert panel.agenda_model.item(0, 1).text().startswith(f"（续议）2026年第3次推进会议定事项第{open_item.seq}项")
-    assert panel.agenda_model.item(0, 2).text() == "续议事项"
+    assert panel.agenda_model.item(0, 2).text().startswith(f"（续议）2026年第3次推进会议定事项第{open_item.seq}项")
+    assert panel.agenda_model.item(0, 1).text() == "续议事项"
 
 
 def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today, tmp_path) -> None:

@@ -29,6 +29,7 @@ class IssuePickerDialog(QDialog):
         self._today = today
         self._already = already or set()
         self._checked: set[int] = set()
+        self._filling = False
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         f = self.form
@@ -70,7 +71,7 @@ class IssuePickerDialog(QDialog):
 
     def refresh(self) -> None:
         rows = self._load(self.current_filter())
-        self.model.blockSignals(True)
+        self._filling = True  # not blockSignals: the view must still hear about the new rows
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             check = QStandardItem()
@@ -88,12 +89,11 @@ class IssuePickerDialog(QDialog):
             if is_overdue(row.status, row.deadline, self._today):
                 items[4].setForeground(Qt.GlobalColor.red)
             self.model.appendRow(items)
-        self.model.blockSignals(False)
-        self.form.issue_view.reset()
+        self._filling = False
         self._update_count()
 
     def _on_item_changed(self, item: QStandardItem) -> None:
-        if item.column() != 0:
+        if self._filling or item.column() != 0:
             return
         issue_id = item.data(Qt.ItemDataRole.UserRole)
         if item.checkState() == Qt.CheckState.Checked:

@@ -16,6 +16,7 @@ from desktop.exporters.docx.text import clean_text, cn_date, cn_number
 from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
 from desktop.services.rich_text import Block, numbered_level
 
+TABLE_PERCENT = (6, 38, 22, 10, 16, 8)  # the Word table's 10/58/34/16/26/12 mm of 156 mm, rounded
 _FALLBACK = {"serif": "'FangSong', 'Noto Serif CJK SC', serif", "sans": "'SimHei', 'Noto Sans CJK SC', sans-serif"}
 
 
@@ -98,12 +99,12 @@ def minutes_html(data: MinutesData, *, masthead: bool = True, decision_table: bo
             h.para(h.span(f"{cn_number(item.seq)}、", profile.heading1, "sans") + _t(text)
                    + h.span(item.duty_line, profile.heading2))
         if decision_table:
-            h.parts.append('<p style="page-break-before: always; margin: 0;">'
+            h.parts.append('<p style="page-break-before: always; margin: 0; font-size: 16pt;">'
                            f'{h.span("附件", profile.heading1, "sans")}</p>')
             h.blank()
             h.para(h.span(f"{data.label}议定事项分解表", profile.title), indent=False, align="center", size=22)
-            cells = "".join(f'<th style="{_font(profile.heading1, "sans")} font-size: 12pt;">{_t(x)}</th>'
-                            for x in TABLE_HEADERS)
+            cells = "".join(f'<th width="{w}%" style="{_font(profile.heading1, "sans")} font-size: 12pt;">{_t(x)}</th>'
+                            for x, w in zip(TABLE_HEADERS, TABLE_PERCENT, strict=True))
             rows = "".join(
                 "<tr>" + "".join(f'<td style="{_font(profile.body)} font-size: 12pt;">{_t(v)}</td>'
                                  for v in item.table_row()) + "</tr>"

@@ -1,16 +1,22 @@
-"""Print preview and PDF of the minutes: a QTextDocument of the minutes HTML on A4 with GB/T 9704 margins."""
+"""Print preview and PDF of the minutes: a QTextDocument of the minutes HTML on A4 with GB/T 9704 margins.
+
+Pages are painted here rather than by QTextDocument.print_, so that each page carries the 公文 page number
+"— N —" in the bottom margin, on the right of odd pages and on the left of even ones, as in the Word export.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 # 天头 37, 订口 28, bottom 35, right 26 (mm): the type area of GB/T 9704.
 MARGINS_MM = QMarginsF(28, 37, 26, 35)
+PAGE_NUMBER_BELOW_MM = 7  # 一字线 7 mm below the type area
+PAGE_NUMBER_FONTS = ("宋体", "SimSun", "Noto Serif CJK SC")
 
 
 def configure(printer: QPrinter) -> None:
@@ -28,13 +34,41 @@ def document(html: str, printer: QPrinter) -> QTextDocument:
     return doc
 
 
+def paint(doc: QTextDocument, printer: QPrinter) -> int:
+    """Paint every page with its number; returns the page count."""
+    size = doc.pageSize()
+    pages = doc.pageCount()
+    mm = printer.resolution() / 25.4
+    font = QFont()
+    font.setFamilies(list(PAGE_NUMBER_FONTS))
+    font.setPointSizeF(14)
+    painter = QPainter(printer)
+    try:
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            painter.save()
+            painter.translate(0, -index * size.height())
+            doc.drawContents(painter, QRectF(0, index * size.height(), size.width(), size.height()))
+            painter.restore()
+            painter.setFont(font)
+            odd = index % 2 == 0  # page 1 is odd
+            band = QRectF(0, size.height() + PAGE_NUMBER_BELOW_MM * mm * 0.4, size.width(), 9 * mm)
+            align = (Qt.AlignmentFlag.AlignRight if odd else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignTop
+            inset = 5 * mm  # 空一字 of 4号
+            painter.drawText(band.adjusted(inset, 0, -inset, 0), int(align), f"— {index + 1} —")
+    finally:
+        painter.end()
+    return pages
+
+
 def export_pdf(html: str, path: str | Path) -> Path:
     """Write the minutes as an A4 PDF (fonts embedded by Qt) and return the path."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     configure(printer)
-    document(html, printer).print_(printer)
+    paint(document(html, printer), printer)
     return Path(path)
 
 
@@ -44,7 +78,7 @@ def preview_dialog(html: str, parent: QWidget | None = None) -> QPrintPreviewDia
     configure(printer)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("会议纪要打印预览")
-    doc = document(html, printer)
-    dialog.paintRequested.connect(doc.print_)
-    dialog._document = doc  # keep the document alive as long as the dialog  # type: ignore[attr-defined]
+    dialog.paintRequested.connect(lambda target: paint(document(html, target), target))
     return dialog
+
+

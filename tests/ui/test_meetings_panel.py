@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,7 @@ def test_agenda_picker_filters_and_adds_typed_topics(qtbot, demo_workspace, toda
         dialog.form.overdue_check.setChecked(True)
         overdue = dialog.model.rowCount()
         assert 0 < overdue < total
+        assert dialog.form.issue_view.verticalHeader().count() == overdue  # the view shows them, not just the model
         dialog.form.leader_combo.setCurrentIndex(1)
         assert dialog.model.rowCount() <= overdue
         for r in range(min(2, dialog.model.rowCount())):
@@ -294,6 +297,11 @@ def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today
     assert "已导出" in panel.form.save_state_label.text()
     pdf = panel.exporter.export_pdf(tmp_path / "纪要.pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    if shutil.which("pdftotext"):
+        pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        pages = pages.split("\f")
+        assert "会议纪要" in pages[0] and "—1—" in pages[0].replace(" ", "")
+        assert "—2—" in pages[1].replace(" ", "")
     shown = []
     panel.exec_dialog = lambda dialog: shown.append(dialog) or 0
     panel.form.print_preview_button.click()

@@ -22,7 +22,7 @@ from desktop.exporters.docx.text import clean_text, cn_number
 from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
 from desktop.services.rich_text import Block, numbered_level
 
-TABLE_WIDTHS_MM = (10, 58, 34, 16, 26, 12)  # 156 mm, the type area; dates fit "2026年9月11日前" in two lines
+TABLE_WIDTHS_MM = (12, 56, 34, 16, 26, 12)  # 156 mm; 序号 needs 12 mm to stay on one line in 小四 黑体
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _attachment(builder: OfficialDocument, data: MinutesData) -> None:
     builder.blank_line()
     builder.title(f"{data.label}议定事项分解表")
     builder.table(TABLE_HEADERS, [item.table_row() for item in data.items], col_widths_mm=TABLE_WIDTHS_MM,
-                  font_size=12, col_align=("center", "justify", "left", "center", "center", "left"))
+                  font_size=12, col_align=("center", "left", "left", "center", "center", "left"))
 
 
 def build_minutes(data: MinutesData, options: MinutesOptions | None = None, *,

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services import drafts
-from desktop.services.errors import UserError
 from desktop.ui.widgets.minutes_edit import MinutesEdit
 
 DRAFT_DELAY_MS = 300
@@ -109,10 +108,7 @@ class MinutesAutosave(QObject):
         self.write_draft()  # first the draft, so a failing database write loses nothing
         try:
             self._save(self.meeting_id, html)
-        except (UserError, OSError) as exc:
-            self.state_changed.emit(f"保存失败：{exc}（文字已存为草稿）")
-            return False
-        except Exception as exc:  # a locked or broken database must not lose the text typed
+        except Exception as exc:  # a refusal, a locked or a broken database: the draft keeps the text
             self.state_changed.emit(f"保存失败：{exc}（文字已存为草稿）")
             return False
         self._saved_html = html

@@ -305,9 +305,39 @@ def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today
     shown = []
     panel.exec_dialog = lambda dialog: shown.append(dialog) or 0
     panel.form.print_preview_button.click()
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     assert isinstance(shown[0], QPrintPreviewDialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # what the preview paints, sent to a file instead
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+    shown[0].paintRequested.emit(printer)
+    assert (tmp_path / "preview.pdf").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("nasty", ["\x00\x01\x07\x0b\x0c\x1f\x7f控制符", "😀🚧👍🏽 表情", "\ufeff\u200b\ufffe\uffff",
+                                   "<b>&amp;</b> <script>x</script>", "\u2028\u2029换行"])
+def test_anything_typed_or_pasted_exports(qtbot, demo_workspace, today, tmp_path, nasty: str) -> None:
+    create_application()
+    panel = MeetingsPanel(demo_workspace, today=today)
+    qtbot.addWidget(panel)
+    panel.reload()
+    editor = panel.form.minutes_edit
+    html = QMimeData()
+    html.setHtml(f"<p>{nasty}</p><h1>{nasty}</h1>")
+    editor.insertFromMimeData(html)
+    plain = QMimeData()
+    plain.setText(nasty + "\n" + nasty)
+    editor.insertFromMimeData(plain)
+    type_chinese(editor, nasty)
+    assert panel.flush_minutes()
+    word = panel.exporter.export_word(tmp_path / "纪要.docx")
+    text = "\n".join(p.text for p in Document(str(word)).paragraphs)
+    for kept in ("控制符", "😀🚧👍🏽 表情", "换行"):
+        if kept in nasty:
+            assert kept in text
+    assert not any(ch in text for ch in "\x00\x01\x07\x0b\x0c\x1f\ufffe\uffff")
+    assert panel.exporter.export_pdf(tmp_path / "纪要.pdf").stat().st_size > 0
 
 
 def test_meetings_tab_screenshot(qtbot, demo_workspace, today, tmp_path) -> None:

@@ -53,10 +53,7 @@ class MinutesAutosave(QObject):
         self._saved_html = html
         self._loading = True
         try:
-            if html:
-                self.editor.setHtml(html)
-            else:
-                self.editor.clear()
+            self.editor.load_minutes(html)
         finally:
             self._loading = False
         self.editor.document().setModified(False)
@@ -70,7 +67,7 @@ class MinutesAutosave(QObject):
 
     def restore(self, draft: drafts.Draft) -> None:
         """Take the draft's text into the editor; it is then saved like any other change."""
-        self.editor.setHtml(draft.html)
+        self.editor.load_minutes(draft.html)
         self.flush()
 
     def discard(self, draft: drafts.Draft) -> None:

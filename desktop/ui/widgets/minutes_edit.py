@@ -8,6 +8,8 @@ clean and every export lays it out in the official fonts.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import (
     QFont,
@@ -172,8 +174,72 @@ class MinutesEdit(QTextEdit):
 
     # --- content ------------------------------------------------------------------------------------------
     def minutes_html(self) -> str:
-        """What is stored: Qt's HTML of the document, or "" for an empty editor (so "no minutes" stays empty)."""
-        return "" if not self.toPlainText().strip() else self.toHtml()
+        """What is stored: compact HTML of headings, paragraphs, lists and bold only ("" for empty minutes).
+
+        Qt's own toHtml() repeats a dozen style declarations on every paragraph; stored on every autosave and
+        copied into the audit log, that would multiply the log's size for nothing a 纪要 can print.
+        """
+        if not self.toPlainText().strip():
+            return ""
+        parts: list[str] = []
+        open_list: str | None = None
+        block = self.document().begin()
+        while block.isValid():
+            text_list = block.textList()
+            level = block.blockFormat().headingLevel()
+            wanted = None
+            if text_list is not None and not level:
+                ordered = text_list.format().style() == QTextListFormat.Style.ListDecimal
+                wanted = "ol" if ordered else "ul"
+            if open_list and open_list != wanted:
+                parts.append(f"</{open_list}>")
+                open_list = None
+            if wanted and not open_list:
+                parts.append(f"<{wanted}>")
+                open_list = wanted
+            tag = "li" if wanted else (f"h{level}" if 0 < level <= 3 else "p")
+            parts.append(f"<{tag}>{self._block_html(block, bool(level))}</{tag}>")
+            block = block.next()
+        if open_list:
+            parts.append(f"</{open_list}>")
+        return "".join(parts)
+
+    @staticmethod
+    def _block_html(block: QTextBlock, heading: bool) -> str:
+        out = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid():
+                text = html.escape(clean_line(fragment.text()).replace("\n", " ").replace("\ufffc", ""))
+                bold = not heading and fragment.charFormat().fontWeight() >= QFont.Weight.DemiBold
+                out.append(f"<b>{text}</b>" if bold and text else text)
+            iterator += 1
+        return "".join(out)
+
+    def load_minutes(self, stored: str) -> None:
+        """Show stored minutes with the editor's own heading sizes (Qt's <h1> default is poster-sized)."""
+        if not stored:
+            self.clear()
+            return
+        if "<" not in stored:  # plain text, e.g. imported: one paragraph a line
+            stored = "".join(f"<p>{html.escape(line)}</p>" for line in stored.split("\n"))
+        self.setHtml(stored)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().begin()
+        while block.isValid():
+            level = block.blockFormat().headingLevel()
+            whole = QTextCursor(block)
+            whole.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            size = QTextCharFormat()
+            size.setFontPointSize(HEADING_POINT_SIZES.get(level, BODY_POINT_SIZE))
+            if level:
+                size.setFontWeight(QFont.Weight.Bold)
+            whole.mergeCharFormat(size)
+            block = block.next()
+        cursor.endEditBlock()
+        self.document().setModified(False)
 
     def heading_texts(self) -> list[tuple[int, str]]:
         """(level, text without its number) of every heading, for tests and an outline."""

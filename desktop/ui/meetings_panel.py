@@ -60,7 +60,10 @@ class MeetingsPanel(QWidget):
         f.meeting_view.setMinimumWidth(384)
         f.main_splitter.setSizes([420, 960])
         f.minutes_splitter.setSizes([700, 260])
+        # Names the main window (and feat/ui's reminder jump) already use on the panel.
         self.summary_label = f.summary_label
+        self.meeting_view = f.meeting_view
+        self.decision_view = f.decision_view
         self.tracker = DecisionTracker(self)
         self.exporter = MinutesExporter(self)
         self.autosave = MinutesAutosave(f.minutes_edit, workspace.data_dir, self._save_minutes, self)
@@ -158,6 +161,13 @@ class MeetingsPanel(QWidget):
             if self.meeting_model.item(row, 0).data(ID_ROLE) == meeting_id:
                 self.form.meeting_view.selectRow(row)
                 return
+
+    def select_decision(self, meeting_id: int, decision_id: int) -> None:
+        """Open a decided item where it is tracked (a reminder or a search result points here)."""
+        self.select_meeting(meeting_id)
+        self.form.detail_tabs.setCurrentWidget(self.form.decisions_tab)
+        self.form.open_only_check.setChecked(False)
+        self.tracker.select(decision_id)
 
     def _on_meeting_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         if current.isValid():

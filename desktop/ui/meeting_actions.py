@@ -61,5 +61,12 @@ def install(window: MainWindow) -> QAction:
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     menu = window.menuBar().addMenu("会议(&M)")
     menu.setObjectName("meetings_menu")
+    new_meeting = menu.addAction("新建会议…")
+    new_meeting.triggered.connect(lambda: _new_meeting(window))
     menu.addAction(action)
     return action
+
+
+def _new_meeting(window: MainWindow) -> None:
+    window.form.main_tabs.setCurrentWidget(window.form.meetings_tab)
+    window.meetings_panel.new_meeting()

@@ -269,8 +269,9 @@ class MeetingsPanel(QWidget):
         answer = QMessageBox.question(self, "删除会议", f"确定删除{m.label}（{m.title}）？议题和纪要将一并删除。")
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self.autosave.flush()
         if self.write(lambda s: meetings.delete_meeting(s, m.id) or True):
-            self.autosave.load(None, "")
+            self.autosave.detach()  # the meeting is gone: no save, no draft for it
             self.current = None
             self.reload()
             self.changed.emit()

@@ -65,6 +65,20 @@ class MinutesAutosave(QObject):
         self._saved_html = self.editor.minutes_html() if html else ""
         return drafts.pending_draft(self.data_dir, meeting_id, self._saved_html)
 
+    def detach(self) -> None:
+        """Forget the current meeting without saving (it was deleted) and drop any draft of it."""
+        self._draft_timer.stop()
+        self._db_timer.stop()
+        if self.meeting_id is not None:
+            drafts.discard_draft(self.data_dir, self.meeting_id)
+        self.meeting_id = None
+        self._loading = True
+        try:
+            self.editor.clear()
+        finally:
+            self._loading = False
+        self.editor.setEnabled(False)
+
     def restore(self, draft: drafts.Draft) -> None:
         """Take the draft's text into the editor; it is then saved like any other change."""
         self.editor.load_minutes(draft.html)

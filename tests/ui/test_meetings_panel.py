@@ -357,3 +357,19 @@ def _no_modal_warnings(monkeypatch) -> None:
         raise AssertionError(f"unexpected warning: {title}: {text}")
 
     monkeypatch.setattr(QMessageBox, "warning", fail)
+
+
+def test_delete_meeting_created_by_mistake(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    panel = window.meetings_panel
+    Script(panel).then(new_meeting_step)
+    meeting_id = panel.new_meeting()
+    panel.form.minutes_edit.setPlainText("误建会议的纪要")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.delete_meeting()
+    assert panel.meeting_model.rowCount() == 3 and panel.current.id != meeting_id
+    assert not drafts.draft_path(demo_workspace.data_dir, meeting_id).exists()
+    refused = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: refused.append(text))
+    panel.delete_meeting()  # the third 推进会 has decided items being tracked
+    assert "不能删除" in refused[0] and panel.meeting_model.rowCount() == 3

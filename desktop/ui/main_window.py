@@ -15,6 +15,7 @@ from desktop.services import office_settings
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.meeting_rows import load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
+from desktop.ui import meeting_actions
 from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_panel import IssuePanel
@@ -37,10 +38,11 @@ class MainWindow(QMainWindow):
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
-        self.meetings_panel = MeetingsPanel(self)
+        self.meetings_panel = MeetingsPanel(workspace, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # field work tabs (feat/field): dashboard, investment, visits, enterprises
         self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload)
+        self.submit_to_meeting_action = meeting_actions.install(self)  # 提交会议研究 (feat/meetings)
         for key, label in GROUPINGS.items():
             self.form.grouping_combo.addItem(label, key)
         self.data_label = QLabel(self)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
             self.issue_panel.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.meetings_panel.flush_minutes()  # feat/meetings: never lose typed minutes on close
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.setValue("issue_table/header", self.issue_panel.table.horizontalHeader().saveState())

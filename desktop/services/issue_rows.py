@@ -47,7 +47,8 @@ class IssueRow(NamedTuple):
         return IssueStatus(self.status).is_done
 
 
-def load_issue_rows(session: Session, ids: list[int] | None = None) -> list[IssueRow]:
+def load_issue_rows(session: Session, ids: list[int] | None = None, *,
+                    project_id: int | None = None) -> list[IssueRow]:
     category = aliased(Category)
     stmt = (
         select(Issue.id, Issue.project_id, Project.code, Project.name, category.name, Issue.description,
@@ -62,6 +63,8 @@ def load_issue_rows(session: Session, ids: list[int] | None = None) -> list[Issu
     )
     if ids is not None:
         stmt = stmt.where(Issue.id.in_(ids))
+    if project_id is not None:
+        stmt = stmt.where(Issue.project_id == project_id)
     return [
         IssueRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5], r[6], r[7] or "", r[8] or "", r[9],
                  r[10] or "", r[11], r[12], r[13] or "", r[14], r[15])

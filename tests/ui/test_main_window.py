@@ -57,7 +57,8 @@ def test_sorting_and_overdue_colour(qtbot, demo_workspace, today, tmp_path) -> N
     window.issue_panel.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
     deadlines = [r.deadline for r in model.visible_rows() if r.deadline]
     assert deadlines == sorted(deadlines)
-    window.issue_panel.overdue_check.setChecked(True)
+    combo = window.issue_panel.form.due_combo
+    combo.setCurrentIndex(combo.findData("overdue"))
     assert model.rowCount() > 0
     assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
 

@@ -73,10 +73,12 @@ class IssueTableModel(QAbstractTableModel):
         self._all = list(rows)
         self._rebuild()
 
-    def replace_rows(self, rows: Sequence[IssueRow]) -> None:
-        """Swap in fresh copies of some rows (after an edit) without reloading everything."""
+    def replace_rows(self, rows: Sequence[IssueRow], removed: Sequence[int] = ()) -> None:
+        """Swap in fresh copies of some rows (after an edit) without reloading everything; new ones go on top."""
         fresh = {r.id: r for r in rows}
-        self._all = [fresh.pop(r.id, r) for r in self._all] + list(fresh.values())
+        gone = set(removed)
+        kept = [fresh.pop(r.id, r) for r in self._all if r.id not in gone]
+        self._all = list(fresh.values()) + kept
         self._rebuild()
 
     def set_filter(self, predicate: Callable[[IssueRow], bool] | None) -> None:
@@ -154,3 +156,16 @@ class IssueTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         return len(self._all)
+
+    def all_rows(self) -> list[IssueRow]:
+        return self._all
+
+    def contains(self, issue_id: int) -> bool:
+        return any(r.id == issue_id for r in self._all)
+
+    def position_of(self, issue_id: int) -> int | None:
+        """Row of an issue among the visible rows (a linear scan: ~1 ms per 10k rows, only on selection)."""
+        for position, row in enumerate(self._visible):
+            if row.id == issue_id:
+                return position
+        return None

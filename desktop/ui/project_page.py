@@ -217,11 +217,18 @@ class ProjectPageDialog(FormDialog):
         for line in inv.months:
             reported = line.month <= inv.reported_month
             model.appendRow([
-                _item(f"{line.month}月"),
-                _item(wan_text(line.amount) if line.amount is not None else ("未报" if reported else "")),
-                _item(wan_text(line.target) if line.target is not None else ""),
-                _item(wan_text(line.cumulative) if reported else ""),
-            ])
+                _item(f"{line.month}月"), *self._money_cells(line, reported)])
+
+    @staticmethod
+    def _money_cells(line, reported: bool) -> list[QStandardItem]:  # type: ignore[no-untyped-def]
+        cells = [
+            _item(wan_text(line.amount) if line.amount is not None else ("未报" if reported else "")),
+            _item(wan_text(line.target) if line.target is not None else ""),
+            _item(wan_text(line.cumulative) if reported else ""),
+        ]
+        for cell in cells:
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return cells
 
     def _update_buttons(self, *_args: object) -> None:
         index = self.form.assignment_table_view.currentIndex()

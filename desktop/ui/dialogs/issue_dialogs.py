@@ -4,7 +4,7 @@ and close with feedback. Each only collects values; the caller's `submit` runs t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -90,7 +90,7 @@ class AssignDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if uid in supporting else Qt.CheckState.Unchecked)
             self.supporting_model.appendRow(item)
         f.supporting_list_view.setModel(self.supporting_model)
-        f.deadline_edit.setDate(to_qdate(deadline or today))
+        f.deadline_edit.setDate(to_qdate(deadline or today + timedelta(days=30)))
         f.on_edit.setDate(to_qdate(today))
         self._fill_people(person_id)
         self._connect_signals()

@@ -75,8 +75,16 @@ class IssueActions(QObject):
         f.redo_action.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(f.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(f.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: f.undo_action.setText(f"撤销 {t}" if t else "撤销(&U)"))
-        self.undo_stack.redoTextChanged.connect(lambda t: f.redo_action.setText(f"重做 {t}" if t else "重做(&R)"))
+        self.undo_stack.undoTextChanged.connect(self._on_undo_text)
+        self.undo_stack.redoTextChanged.connect(self._on_redo_text)
+
+    # Bound methods, not lambdas: Qt drops these connections when this controller is destroyed, so the stack's
+    # last signals during window teardown never reach actions that are already gone.
+    def _on_undo_text(self, text: str) -> None:
+        self.window.form.undo_action.setText(f"撤销“{text}”" if text else "撤销(&U)")
+
+    def _on_redo_text(self, text: str) -> None:
+        self.window.form.redo_action.setText(f"重做“{text}”" if text else "重做(&R)")
 
     # --- enabling --------------------------------------------------------------------------------------------
     def update_enabled(self, row: IssueRow | None) -> None:

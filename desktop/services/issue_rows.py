@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, aliased
 from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.db.models import Category, Issue, Person, Project, Unit
 
+_DONE_CODES = frozenset(s.value for s in IssueStatus if s.is_done)
+
 
 class IssueRow(NamedTuple):
     id: int
@@ -44,7 +46,7 @@ class IssueRow(NamedTuple):
 
     @property
     def is_done(self) -> bool:
-        return IssueStatus(self.status).is_done
+        return self.status in _DONE_CODES
 
 
 def load_issue_rows(session: Session, ids: list[int] | None = None, *,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.services.issue_rows import IssueRow
-from desktop.services.issues import is_due_soon, is_overdue
-from desktop.services.search import matches
+from desktop.services.issues import DONE_CODES, is_due_soon, is_overdue
+from desktop.services.row_search import RowSearch
 from desktop.ui.dates import to_date, to_qdate
 from desktop.ui.forms.ui_issue_panel import Ui_IssuePanel
 from desktop.ui.models.issue_table import COLUMNS, IssueTableModel
@@ -45,6 +45,7 @@ class IssuePanel(QWidget):
         self._scope: Callable[[IssueRow], bool] | None = None
         self._scope_label = "全部项目"
         self._leaders_of: dict[int, list[str]] = {}
+        self.search = RowSearch()
 
         f = self.form
         f.status_combo.addItem("全部状态", ALL)
@@ -100,6 +101,7 @@ class IssuePanel(QWidget):
     # --- data in -------------------------------------------------------------------------------------------
     def set_rows(self, rows: list[IssueRow]) -> None:
         current = self.current_id()
+        self.search.forget({r.id for r in rows})
         self.model.set_rows(rows)
         self._refresh_unit_choices()
         self.apply_filter()
@@ -111,6 +113,7 @@ class IssuePanel(QWidget):
         current = self.current_id()
         self.model.replace_rows(fresh, removed)
         self._refresh_unit_choices()
+        self._update_count()
         if current:
             self.select_issue(current, reveal=False)
 
@@ -151,7 +154,8 @@ class IssuePanel(QWidget):
 
     def current_filter(self) -> Callable[[IssueRow], bool]:
         f = self.form
-        needle = f.search_edit.text().strip()
+        needle = f.search_edit.text().strip().lower()
+        search = self.search
         status = f.status_combo.currentData()
         level = f.level_combo.currentData()
         unit = f.unit_combo.currentData()
@@ -166,7 +170,7 @@ class IssuePanel(QWidget):
         def accept(row: IssueRow) -> bool:
             if scope is not None and not scope(row):
                 return False
-            if status == "open" and row.is_done:
+            if status == "open" and row.status in DONE_CODES:
                 return False
             if status and status != "open" and row.status != status:
                 return False
@@ -184,8 +188,7 @@ class IssuePanel(QWidget):
                     return False
             if first is not None and not first <= row.found_on <= (last or today + timedelta(days=36500)):
                 return False
-            return not needle or matches(needle, row.description, row.project_name, row.unit, row.project_code,
-                                         row.person, row.category)
+            return not needle or needle in search.key(row)
 
         return accept
 
@@ -223,9 +226,15 @@ class IssuePanel(QWidget):
 
     def _update_count(self) -> None:
         rows = self.model.visible_rows()
-        days = self.model.due_soon_days
-        overdue = sum(1 for r in rows if is_overdue(r.status, r.deadline, self.today))
-        soon = sum(1 for r in rows if is_due_soon(r.status, r.deadline, self.today, days))
+        today, horizon = self.today, self.today + timedelta(days=self.model.due_soon_days)
+        overdue = soon = 0
+        for r in rows:  # one pass with plain comparisons: this runs after every filter, over every visible row
+            if r.deadline is None or r.status in DONE_CODES:
+                continue
+            if r.deadline < today:
+                overdue += 1
+            elif r.deadline <= horizon:
+                soon += 1
         self.form.count_label.setText(f"{self._scope_label}：显示 {len(rows)} / {self.model.total_count()} 条，"
                                       f"超期 {overdue}，临期 {soon}")
 

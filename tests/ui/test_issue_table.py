@@ -123,3 +123,17 @@ def test_issue_model_passes_modeltester(qtbot, qtmodeltester, demo_workspace, to
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     window.issue_panel.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(window.issue_panel.model)
+
+
+def test_an_edited_row_is_updated_in_place(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    panel, model = window.issue_panel, window.issue_panel.model
+    panel.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
+    panel.table.selectRow(5)
+    row = panel.current_row()
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(model.dataChanged):
+        panel.update_rows([row._replace(latest_progress="已现场协调")], [])
+    assert resets == [] and model.row_at(5).latest_progress == "已现场协调"
+    assert panel.current_id() == row.id

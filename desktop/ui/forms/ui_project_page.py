@@ -406,7 +406,7 @@ class Ui_ProjectPage(object):
 #endif // QT_CONFIG(tooltip)
         self.content_label.setText(QCoreApplication.translate("ProjectPage", u"\u5efa\u8bbe\u5185\u5bb9\uff1a", None))
         self.page_tabs.setTabText(self.page_tabs.indexOf(self.basic_tab), QCoreApplication.translate("ProjectPage", u"\u57fa\u672c\u4fe1\u606f", None))
-        self.assignments_caption_label.setText(QCoreApplication.translate("ProjectPage", u"\u5305\u4fdd\u9886\u5bfc\uff08\u542b\u5386\u53f2\u8c03\u6574\u8bb0\u5f55\uff09", None))
+        self.assignments_caption_label.setText(QCoreApplication.translate("ProjectPage", u"\u5305\u4fdd\u9886\u5bfc\uff08\u542b\u5386\u53f2\u8c03\u6574\u8bb0\u5f55\uff1b\u589e\u52a0\u3001\u7ed3\u675f\u5305\u4fdd\u5373\u65f6\u4fdd\u5b58\uff0c\u4e0d\u9700\u518d\u70b9\u201c\u4fdd\u5b58\u201d\uff09", None))
         self.add_leader_button.setText(QCoreApplication.translate("ProjectPage", u"\u589e\u52a0\u5305\u4fdd\u9886\u5bfc\u2026", None))
         self.end_assignment_button.setText(QCoreApplication.translate("ProjectPage", u"\u7ed3\u675f\u5305\u4fdd\u2026", None))
         self.units_caption_label.setText(QCoreApplication.translate("ProjectPage", u"\u8d23\u4efb\u5355\u4f4d", None))

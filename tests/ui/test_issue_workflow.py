@@ -175,3 +175,42 @@ def test_undo_of_new_issue_removes_it(qtbot, demo_workspace, today, tmp_path) ->
     window.undo_stack.undo()
     assert window.issue_panel.model.total_count() == before
     assert "临时道路未硬化" not in [r.description for r in window.issue_panel.model.all_rows()]
+
+
+def test_refusal_from_the_service_is_shown_in_the_dialog(qtbot, demo_workspace, today, tmp_path) -> None:
+    """The row went stale (someone closed the issue meanwhile): the service's TransitionRefused is shown."""
+    from desktop.services import issues
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    status = window.issue_panel.status_combo
+    status.setCurrentIndex(status.findData("resolved"))
+    window.issue_panel.table.selectRow(0)
+    issue_id = window.issue_panel.current_id()
+
+    def closed_elsewhere(dialog):
+        with demo_workspace.db.transaction() as session:
+            issues.close(session, issue_id, "satisfied", on=today)
+        dialog.form.text_edit.setPlainText("补充说明")
+
+    driver = Driver(closed_elsewhere)
+    window.issue_actions.run_dialog = driver
+    window.form.progress_action.trigger()
+    assert driver.last.result() == 0
+    assert driver.last.error_text == "不能添加进展该问题：已销号的事项不能再添加进展，如需继续办理请先重新打开。"
+    assert not window.undo_stack.canUndo()
+
+
+def test_keyboard_shortcuts_reach_the_actions(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    status = window.issue_panel.status_combo
+    status.setCurrentIndex(status.findData("assigned"))
+    window.issue_panel.table.selectRow(0)
+    window.issue_panel.table.setFocus()
+    driver = Driver(lambda d: d.form.text_edit.setPlainText("已召开协调会"))
+    window.issue_actions.run_dialog = driver
+    qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert driver.dialogs and window.issue_panel.current_row().latest_progress == "已召开协调会"
+    qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.issue_panel.current_row().latest_progress != "已召开协调会"

@@ -32,9 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from desktop.app import create_application
+    from desktop.db.enums import CategoryKind
     from desktop.services import directory, office_settings
     from desktop.services.demo import load_demo
-    from desktop.ui.dialogs.issue_dialogs import AssignDialog, CloseDialog, issue_caption
+    from desktop.ui.dialogs.issue_dialogs import (
+        AssignDialog,
+        CloseDialog,
+        EscalateDialog,
+        IssueDialog,
+        issue_caption,
+    )
     from desktop.ui.main_window import MainWindow
     from desktop.ui.project_page import ProjectPageDialog
     from desktop.workspace import open_workspace
@@ -70,17 +77,22 @@ def main(argv: list[str] | None = None) -> int:
         thresholds = office_settings.thresholds(session)
         units = directory.units(session)
         people = directory.people_with_units(session)
+        projects = directory.projects(session, window.current_year())
+        categories = directory.categories(session, CategoryKind.ISSUE.value)
     page = ProjectPageDialog(workspace.db, today, thresholds, project_id=row.project_id or 1, parent=window)
     page.resize(960, 640)
     page.show()
-    for index, name in ((0, "basic"), (1, "leaders"), (5, "investment")):
+    for index, name in ((0, "basic"), (1, "leaders"), (2, "milestones"), (5, "investment")):
         page.form.page_tabs.setCurrentIndex(index)
         shoot(page, f"project_page_{name}.png")
     page.close()
 
     caption = issue_caption(row.description, row.project_name)
     for dialog, name in ((AssignDialog(caption, units, people, today, unit_id=row.unit_id, parent=window),
-                          "dialog_assign.png"), (CloseDialog(caption, today, window), "dialog_close.png")):
+                          "dialog_assign.png"), (CloseDialog(caption, today, window), "dialog_close.png"),
+                         (EscalateDialog(caption, row.level, today, window), "dialog_escalate.png"),
+                         (IssueDialog(projects, categories, today, project_id=row.project_id, parent=window),
+                          "dialog_new_issue.png")):
         dialog.show()
         shoot(dialog, name)
         dialog.close()

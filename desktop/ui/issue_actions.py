@@ -95,6 +95,12 @@ class IssueActions(QObject):
             qaction.setToolTip(tip)
             qaction.setStatusTip(tip)
 
+    def summary(self, row: IssueRow) -> str:
+        """One line for the status bar: what can be done with this issue now."""
+        allowed = [a.label for a in self.by_action if self.refusal(a, row) is None]
+        return (f"所选问题：{row.status_label}，{row.level_label}。可执行：{'、'.join(allowed) or '无'}"
+                "（不可用的操作，鼠标停在按钮上可看到原因）")
+
     @staticmethod
     def refusal(action: Action, row: IssueRow) -> str | None:
         reason = refusal(action, row.status)

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         if row is None:
             self.history_panel.show_history(None)
             return
+        self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
         with self.workspace.db.read() as session:
             self.history_panel.show_history(load_issue_history(session, row.id))
 

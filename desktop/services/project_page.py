@@ -200,3 +200,10 @@ def save_project_page(session: Session, project_id: int, data: ProjectInput, mil
             project.milestones.remove(row)
     session.flush()
     return project
+
+
+def page_state(session: Session, project_id: int) -> tuple[ProjectInput, list[MilestoneInput]]:
+    """What 保存 on the page writes, as it is now: undo of a page edit saves this back."""
+    project = get_or_fail(session, Project, project_id, "项目")
+    return project_input(project), [MilestoneInput(m.name, m.planned_date, m.actual_date, m.id)
+                                    for m in project.milestones]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 from desktop.services import office_settings, projects
 from desktop.ui.dialogs.issue_dialogs import NoteDialog
 from desktop.ui.project_page import ProjectPageDialog
-from desktop.ui.undo import RemoveProjectCommand
+from desktop.ui.undo import EditProjectCommand, RemoveProjectCommand
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -79,6 +79,9 @@ class ProjectActions(QObject):
             return
         page = self._page(project_id)
         accepted = self.run_dialog(page)
+        if accepted and page.before is not None and page.after is not None:
+            self.undo_stack.push(EditProjectCommand(self.db, project_id, page.before, page.after, self.window.today,
+                                                    lambda _ids: self.changed.emit(project_id), self.report))
         if accepted or page.changed_outside_save:
             self.changed.emit(project_id)
 

@@ -19,7 +19,13 @@ from desktop.services import directory, projects
 from desktop.services import validation as v
 from desktop.services.errors import UserError
 from desktop.services.figures import WAN, LagThresholds, pct_text, wan_text, yi_text
-from desktop.services.project_page import MilestoneInput, ProjectPage, load_project_page, save_project_page
+from desktop.services.project_page import (
+    MilestoneInput,
+    ProjectPage,
+    load_project_page,
+    page_state,
+    save_project_page,
+)
 from desktop.services.projects import ProjectInput
 from desktop.ui.dates import make_optional, optional, set_optional
 from desktop.ui.dialogs.base import FormDialog
@@ -74,6 +80,9 @@ class ProjectPageDialog(FormDialog):
         self.year = year or today.year
         self.page: ProjectPage | None = None
         self.saved_id: int | None = None
+        # (fields, milestones) before and after a successful 保存, for the undo stack
+        self.before: tuple[ProjectInput, list[MilestoneInput]] | None = None
+        self.after: tuple[ProjectInput, list[MilestoneInput]] | None = None
         self.changed_outside_save = False  # leaders added/ended: the tree must reload even on 取消
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.assignment_model = QStandardItemModel(0, len(ASSIGNMENT_COLUMNS), self)
@@ -272,7 +281,10 @@ class ProjectPageDialog(FormDialog):
                 if self.project_id is None:
                     self.saved_id = projects.create_project(session, data).id
                 else:
-                    save_project_page(session, self.project_id, data, self.milestones(), self.today)
+                    milestones = self.milestones()
+                    self.before = page_state(session, self.project_id)
+                    save_project_page(session, self.project_id, data, milestones, self.today)
+                    self.after = (data, milestones)
                     self.saved_id = self.project_id
         except UserError as error:
             self.form.error_label.setText(str(error))

@@ -9,6 +9,7 @@ changed the record meanwhile, or the rules refuse it — is reported and dropped
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
@@ -17,8 +18,11 @@ from desktop.db.engine import Database
 from desktop.services import issue_undo, issues, projects
 from desktop.services.errors import UserError
 from desktop.services.issues import IssueInput
+from desktop.services.project_page import MilestoneInput, save_project_page
+from desktop.services.projects import ProjectInput
 
 Notify = Callable[[list[int]], None]
+PageState = tuple[ProjectInput, list[MilestoneInput]]
 Report = Callable[[str], None]
 
 
@@ -115,3 +119,26 @@ class RemoveProjectCommand(_ServiceCommand):
         with self.db.transaction() as session:
             projects.remove_from_list(session, self.project_id, self.reason, self.on)  # type: ignore[arg-type]
         self.notify([])
+
+
+class EditProjectCommand(_ServiceCommand):
+    """保存 on the project page: undo saves the fields and milestones as they were, redo saves the edit again."""
+
+    def __init__(self, db: Database, project_id: int, before: PageState, after: PageState, today: date,
+                 notify: Notify, report: Report) -> None:
+        super().__init__(f"修改项目 {after[0].name.strip()}", db, notify, report)
+        self.project_id = project_id
+        self.before = before
+        self.after = after
+        self.today = today
+
+    def _save(self, state: PageState) -> None:
+        with self.db.transaction() as session:
+            save_project_page(session, self.project_id, state[0], state[1], self.today)
+        self.notify([])
+
+    def _undo(self) -> None:
+        self._save(self.before)
+
+    def _redo(self) -> None:
+        self._save(self.after)

@@ -139,3 +139,31 @@ def test_screenshot_tool_writes_pngs(qtbot, demo_workspace, today, tmp_path) -> 
                  "--today", today.isoformat()]) == 0
     names = sorted(p.name for p in (tmp_path / "shots").glob("*.png"))
     assert "main_1366x768.png" in names and "project_page_basic.png" in names and "dialog_assign.png" in names
+
+
+def test_project_page_edit_can_be_undone(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    project_id, _text = _first_project(window)
+    with demo_workspace.db.read() as session:
+        project = session.get(Project, project_id)
+        old_name, milestones = project.name, len(project.milestones)
+
+    def edit(page):
+        page.form.name_edit.setText("汉口学院新校区二期")
+        page.milestone_model.removeRow(0)
+
+    window.project_actions.run_dialog = Driver(edit)
+    window.form.edit_project_action.trigger()
+    assert window.form.project_tree_view.currentIndex().data().startswith("汉口学院新校区二期")
+    assert window.form.undo_action.text() == "撤销“修改项目 汉口学院新校区二期”"
+
+    window.form.undo_action.trigger()
+    assert window.form.project_tree_view.currentIndex().data().startswith(old_name)
+    with demo_workspace.db.read() as session:
+        project = session.get(Project, project_id)
+        assert project.name == old_name and len(project.milestones) == milestones
+
+    window.form.redo_action.trigger()
+    with demo_workspace.db.read() as session:
+        project = session.get(Project, project_id)
+        assert project.name == "汉口学院新校区二期" and len(project.milestones) == milestones - 1

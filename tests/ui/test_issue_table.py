@@ -137,3 +137,23 @@ def test_an_edited_row_is_updated_in_place(qtbot, demo_workspace, today, tmp_pat
         panel.update_rows([row._replace(latest_progress="已现场协调")], [])
     assert resets == [] and model.row_at(5).latest_progress == "已现场协调"
     assert panel.current_id() == row.id
+
+
+def test_overdue_decided_item_opens_its_meeting(qtbot, demo_workspace, today, tmp_path) -> None:
+    from datetime import timedelta
+
+    from desktop.db.models import Decision
+
+    with demo_workspace.db.transaction() as session:
+        decision = session.query(Decision).order_by(Decision.id.desc()).first()
+        decision.status, decision.deadline = "assigned", today - timedelta(days=12)
+        meeting_id, text = decision.meeting_id, decision.text
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    items = window.reminder_panel.model.items
+    target = next(i for i in items if i.kind == "decision")
+    assert target.text == text and target.when_text == "超期12天" and "推进会" in target.where
+    window.reminder_panel.form.reminder_table_view.activated.emit(
+        window.reminder_panel.model.index(items.index(target), 2))
+    assert window.form.main_tabs.currentWidget() is window.form.meetings_tab
+    current = window.meetings_panel.meeting_view.currentIndex()
+    assert window.meetings_panel.meeting_model.item(current.row(), 0).data(Qt.ItemDataRole.UserRole) == meeting_id

@@ -294,8 +294,7 @@ class IssuePanel(QWidget):
             self.selection_changed.emit(0)
             return False
         index = self.model.index(row, 1)
-        self.table.setCurrentIndex(index)
+        self.table.setCurrentIndex(index)  # emits selection_changed through currentRowChanged when it moves
         self.table.selectRow(row)
         self.table.scrollTo(index)
-        self.selection_changed.emit(issue_id)
         return True

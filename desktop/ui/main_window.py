@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._nodes: list[ProjectNode] = []
         self._tree_key: tuple[str, object] = ("group", "*")
+        self._scope_key: tuple[object, ...] | None = None  # the tree scope applied to the table last
+        self._quiet = False  # while an edit is being merged in, selection updates wait for one final refresh
         self.due_soon_days = 7
 
         self.issue_panel = IssuePanel(self, today=self.today)
@@ -140,8 +142,12 @@ class MainWindow(QMainWindow):
         with self.workspace.db.read() as session:
             fresh = load_issue_rows(session, ids=ids)
         found = {r.id for r in fresh}
-        self.issue_panel.update_rows(fresh, [i for i in ids if i not in found])
-        self._reload_tree()
+        self._quiet = True
+        try:
+            self.issue_panel.update_rows(fresh, [i for i in ids if i not in found])
+            self._reload_tree()
+        finally:
+            self._quiet = False
         self.reload_reminders()
         self._on_issue_selected(self.issue_panel.current_id())
 
@@ -211,14 +217,23 @@ class MainWindow(QMainWindow):
         group = current.data(GROUP_ROLE) if current.isValid() else None
         node = next((n for n in self._nodes if n.id == project_id), None)
         self.project_actions.update_enabled(project_id, bool(node and node.removed))
+        grouping = self.form.grouping_combo.currentData()
+        if project_id is not None:
+            key: tuple[object, ...] = ("project", project_id, node.name if node else "")
+        elif group == "*" or group is None:
+            key = ("all",)
+        else:
+            key = ("group", grouping, group, frozenset(n.id for n in self._nodes if group in n.group_keys(grouping)))
+        if key == self._scope_key:
+            return  # same rows as before (e.g. the tree was rebuilt after an edit): no need to filter again
+        self._scope_key = key
         if project_id is not None:
             self.issue_panel.set_scope(lambda r, pid=project_id: r.project_id == pid, node.name if node else "")
-        elif group == "*" or group is None:
+        elif key[0] == "all":
             self.issue_panel.set_scope(None, "全部项目")
         else:
-            grouping = self.form.grouping_combo.currentData()
-            ids = {n.id for n in self._nodes if group in n.group_keys(grouping)}
-            self.issue_panel.set_scope(lambda r, ids=ids: r.project_id in ids, str(group))
+            ids = key[3]
+            self.issue_panel.set_scope(lambda r, ids=ids: r.project_id in ids, str(group))  # type: ignore[misc]
 
     # --- selection helpers used by the controllers ---------------------------------------------------------
     def current_year(self) -> int:
@@ -252,6 +267,8 @@ class MainWindow(QMainWindow):
             self.project_actions.open_project(project_id)
 
     def _on_issue_selected(self, issue_id: int) -> None:
+        if self._quiet:
+            return
         row = self.issue_panel.current_row() if issue_id else None
         self.issue_actions.update_enabled(row)
         if row is None:

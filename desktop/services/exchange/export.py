@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
@@ -51,15 +51,16 @@ def export_package(workspace: Workspace, scope: ExportScope, target: Path, *, re
         if recipient and recipient == me.name:
             raise UserError(f"接收单位「{recipient}」与本单位同名。请在导出设置中填写本单位的名称，以便对方区分来源。")
         index = codec.UuidIndex(session)
+        high_water = session.scalar(select(func.max(AuditLog.id))) or 0
         ref_name = _ref_name(session, scope, index)
         selection = select_rows(session, scope, recipient=recipient, today=today, index=index)
         tables = {entity: sorted(rows.values(), key=lambda r: r["uuid"])
                   for entity, rows in selection.rows.items() if rows}
-        if not tables:
-            raise UserError("所选范围内没有可导出的记录" + ("（自上次发送以来没有变动）。" if selection.since else "。"))
         uuids = {row["uuid"] for rows in tables.values() for row in rows}
+        deletions = _tombstones(session, selection.since_audit_id)
+        if not tables and not deletions:
+            raise UserError("所选范围内没有可导出的记录" + ("（自上次发送以来没有变动）。" if selection.since else "。"))
         audit = _audit_entries(session, uuids)
-        deletions = _tombstones(session, selection.since)
         attachments = _attachment_files(workspace, tables.get("attachment", []))
         scope_info = scope.as_dict(ref_name)
         if selection.since:
@@ -71,7 +72,7 @@ def export_package(workspace: Workspace, scope: ExportScope, target: Path, *, re
             _remember_baselines(session, recipient, tables)
         session.add(ExchangeRecord(package_id=manifest["package_id"], direction="sent", peer_name=recipient or "（未指定）",
                                    operator=workspace.db.operator, scope=scope_info, counts=manifest["counts"],
-                                   file_name=str(target)))
+                                   file_name=str(target), audit_high_water=high_water))
     return ExportResult(Path(target), manifest["package_id"], manifest["counts"], selection.since)
 
 
@@ -100,11 +101,11 @@ def _audit_entries(session: Session, uuids: set[str]) -> list[dict[str, Any]]:
     return list(latest.values())
 
 
-def _tombstones(session: Session, since: datetime | None) -> list[dict[str, Any]]:
+def _tombstones(session: Session, since_audit_id: int | None) -> list[dict[str, Any]]:
     stmt = select(AuditLog).where(AuditLog.action == "delete", AuditLog.entity.in_(codec.ENTITY_ORDER),
                                   AuditLog.entity_uuid.is_not(None)).order_by(AuditLog.id)
-    if since is not None:
-        stmt = stmt.where(AuditLog.at >= since)
+    if since_audit_id is not None:
+        stmt = stmt.where(AuditLog.id > since_audit_id)
     return [{"entity": e.entity, "uuid": e.entity_uuid, "at": e.at.isoformat(sep=" "), "operator": e.operator,
              "summary": e.old_value or ""} for e in session.scalars(stmt)]
 

@@ -59,27 +59,28 @@ class ExportScope:
 class Selection:
     rows: dict[str, dict[int, dict[str, Any]]]  # entity → local id → wire row
     since: datetime | None
+    since_audit_id: int | None  # changes are those with a later audit entry: exact, whatever the clock does
 
     def count(self) -> int:
         return sum(len(r) for r in self.rows.values())
 
 
-def last_sent(session: Session, recipient: str) -> datetime | None:
-    return session.scalar(
-        select(ExchangeRecord.at).where(ExchangeRecord.direction == "sent", ExchangeRecord.peer_name == recipient)
-        .order_by(ExchangeRecord.at.desc(), ExchangeRecord.id.desc()).limit(1)
-    )
+def last_sent(session: Session, recipient: str) -> ExchangeRecord | None:
+    return session.scalars(
+        select(ExchangeRecord).where(ExchangeRecord.direction == "sent", ExchangeRecord.peer_name == recipient)
+        .order_by(ExchangeRecord.id.desc()).limit(1)
+    ).first()
 
 
 def select_rows(session: Session, scope: ExportScope, *, recipient: str | None, today: date,
                 index: codec.UuidIndex) -> Selection:
-    since = last_sent(session, recipient) if scope.kind is ScopeKind.SINCE_LAST and recipient else None
-    seeds = _seeds(session, scope, today, since, index)
+    previous = last_sent(session, recipient) if scope.kind is ScopeKind.SINCE_LAST and recipient else None
+    seeds = _seeds(session, scope, today, previous, index)
     if scope.kind not in (ScopeKind.ALL, ScopeKind.SINCE_LAST):
         _add_children(session, seeds)
     _add_attachments(session, seeds)
     rows = _close_over_references(session, seeds, index)
-    return Selection(rows, since)
+    return Selection(rows, previous.at if previous else None, previous.audit_high_water if previous else None)
 
 
 def _ids(session: Session, entity: str, *conditions: Any) -> set[int]:
@@ -87,21 +88,19 @@ def _ids(session: Session, entity: str, *conditions: Any) -> set[int]:
     return set(session.scalars(select(table.c.id).where(*conditions)).all())
 
 
-def _seeds(session: Session, scope: ExportScope, today: date, since: datetime | None,
+def _seeds(session: Session, scope: ExportScope, today: date, previous: ExchangeRecord | None,
            index: codec.UuidIndex) -> dict[str, set[int]]:
     seeds: dict[str, set[int]] = {entity: set() for entity in codec.ENTITY_ORDER}
     kind, ref = scope.kind, scope.ref_id
-    if kind is ScopeKind.ALL or (kind is ScopeKind.SINCE_LAST and since is None):
+    if kind is ScopeKind.ALL or (kind is ScopeKind.SINCE_LAST and previous is None):
         for entity in codec.ENTITY_ORDER:
             seeds[entity] = _ids(session, entity)
         return seeds
-    if kind is ScopeKind.SINCE_LAST:
-        touched = _audited_since(session, since)
+    if kind is ScopeKind.SINCE_LAST and previous is not None:
+        touched = _audited_since(session, previous.audit_high_water or 0)
         for entity in codec.ENTITY_ORDER:
-            table = codec.table_for(entity)
-            seeds[entity] = _ids(session, entity, or_(table.c.updated_at >= since, table.c.created_at >= since))
             known = index.by_uuid[entity]
-            seeds[entity] |= {known[u] for u in touched.get(entity, ()) if u in known}
+            seeds[entity] = {known[u] for u in touched.get(entity, ()) if u in known}
         return seeds
     project = codec.table_for("project")
     if kind is ScopeKind.TASK_FORCE:
@@ -123,13 +122,11 @@ def _seeds(session: Session, scope: ExportScope, today: date, since: datetime | 
     return seeds
 
 
-def _audited_since(session: Session, since: datetime | None) -> dict[str, set[str]]:
-    """Rows whose audit entries are newer than `since` (covers edits that kept updated_at, e.g. imports)."""
+def _audited_since(session: Session, audit_id: int) -> dict[str, set[str]]:
+    """Rows created or changed after audit entry `audit_id` (merged-in changes included: the peer lacks them)."""
     found: dict[str, set[str]] = {}
-    if since is None:
-        return found
     stmt = select(AuditLog.entity, AuditLog.entity_uuid).where(
-        AuditLog.at >= since, AuditLog.action != "delete", AuditLog.entity.in_(codec.ENTITY_ORDER)
+        AuditLog.id > audit_id, AuditLog.action != "delete", AuditLog.entity.in_(codec.ENTITY_ORDER)
     )
     for entity, row_uuid in session.execute(stmt).all():
         if row_uuid:

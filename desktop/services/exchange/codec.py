@@ -38,7 +38,7 @@ from desktop.db.models import (
     decision_supporting_unit,
     issue_supporting_unit,
 )
-from desktop.services.errors import UserError
+from desktop.services.exchange.package import PackageError
 
 # Exchanged tables, parents before children (foreign keys resolve in this order on import).
 ENTITY_ORDER: tuple[str, ...] = (
@@ -100,7 +100,7 @@ LINK_FIELDS: dict[str, tuple[LinkField, ...]] = {
 }
 
 
-class PackageDataError(UserError):
+class PackageDataError(PackageError):
     """The rows in a package do not fit this program's tables; the message names record and field."""
 
 

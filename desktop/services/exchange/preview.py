@@ -280,16 +280,20 @@ class _Builder:
               conflict: bool) -> FieldDiff:
         mine = self.session.scalars(select(AuditLog).where(
             AuditLog.entity_uuid == ours["uuid"], AuditLog.field == name).order_by(AuditLog.id.desc()).limit(1)).first()
-        if mine is None:
+        ours_by = f"{mine.operator} {_when(mine.at)}" if mine else ""
+        if mine is None:  # never edited here: say who entered the record instead
             mine = self.session.scalars(select(AuditLog).where(
                 AuditLog.entity_uuid == ours["uuid"], AuditLog.action == "create").limit(1)).first()
-        theirs_entry = self.their_audit.get((their_uuid, name)) or self.their_audit.get((their_uuid, ""))
+            ours_by = f"录入：{mine.operator} {_when(mine.at)}" if mine else ""
+        theirs_entry = self.their_audit.get((their_uuid, name))
+        theirs_by = f"{theirs_entry.get('operator', '')} {str(theirs_entry.get('at', ''))[:16]}" if theirs_entry else ""
+        if theirs_entry is None and (their_uuid, "") in self.their_audit:
+            created = self.their_audit[(their_uuid, "")]
+            theirs_by = f"录入：{created.get('operator', '')} {str(created.get('at', ''))[:16]}"
         return FieldDiff(
             name, ours.get(name), theirs.get(name),
             self.display(entity, name, ours.get(name)), self.display(entity, name, theirs.get(name)),
-            f"{mine.operator} {_when(mine.at)}" if mine else "",
-            f"{theirs_entry.get('operator', '')} {str(theirs_entry.get('at', ''))[:16]}" if theirs_entry else "",
-            conflict,
+            ours_by, theirs_by, conflict,
         )
 
     def display(self, entity: str, name: str, value: Any) -> str:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from desktop.db.models import Project
 from desktop.services import projects, validation
-from desktop.services.credit_code import check_character, credit_code_valid
+from desktop.services.credit_code import credit_code_check_char, credit_code_valid
 from desktop.services.errors import Problem, ValidationError
 
 
@@ -40,7 +40,7 @@ def test_plan_not_above_total(workspace) -> None:
 
 def test_credit_code_check_digit() -> None:
     body = "91140105MA0KXXXX1"
-    code = body + check_character(body)
+    code = body + credit_code_check_char(body)
     assert credit_code_valid(code)
     wrong = body + ("0" if code[-1] != "0" else "1")
     assert not credit_code_valid(wrong)

@@ -27,7 +27,7 @@ from desktop.db.models import (
     Visit,
 )
 from desktop.services import issues, meetings, projects
-from desktop.services.credit_code import check_character
+from desktop.services.credit_code import credit_code_check_char
 from desktop.services.demo import names as N
 
 YI = 100_000_000
@@ -62,7 +62,7 @@ def _person_name(rng: random.Random) -> str:
 def _credit_code(rng: random.Random) -> str:
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     body = "91" + "140105" + "".join(rng.choice(alphabet) for _ in range(9))
-    return body + check_character(body)
+    return body + credit_code_check_char(body)
 
 
 def load_demo(session: Session, today: date | None = None, *, seed: int = 20221231) -> DemoSummary:

@@ -22,6 +22,10 @@ OUT_DIR = Path(__file__).resolve().parent
 
 
 def _uic() -> list[str]:
+    """The uic of the PySide6 this interpreter imports (the pinned one), not whichever is first on PATH."""
+    beside = Path(sys.executable).with_name("pyside6-uic" + (".exe" if sys.platform == "win32" else ""))
+    if beside.exists():
+        return [str(beside)]
     exe = shutil.which("pyside6-uic")
     if exe:
         return [exe]

@@ -1,0 +1,243 @@
+"""build_preview: a file and an import kind → typed rows, skipped rows and problems.
+
+Nothing is written anywhere: the preview is what the user checks (and the mapping what they
+may correct) before a separate step stores the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.importers.fields import KindSpec, get_kind
+from desktop.importers.grid import SheetGrid
+from desktop.importers.header import HeaderInfo, find_header, propose_mapping
+from desktop.importers.mapping import Mapping, pick_saved_mapping
+from desktop.importers.rows import (
+    ABOVE_HEADER_REASON,
+    PreviewRow,
+    RowContext,
+    RowProblem,
+    SkippedRow,
+    build_row,
+    classify,
+    header_keys,
+)
+from desktop.importers.safety import ImportRefused
+from desktop.importers.workbook import read_sheets
+
+SUMMARY_PROBLEM_LIMIT = 200
+
+
+@dataclass
+class ImportPreview:
+    """Everything the user needs to judge an import before it happens."""
+
+    file_name: str
+    kind: str
+    sheet: str
+    header: HeaderInfo
+    mapping: Mapping
+    rows: list[PreviewRow]
+    skipped: list[SkippedRow]
+    context_year: int | None
+    context_month: int | None = None
+    skipped_sheets: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def header_row(self) -> int:
+        return self.header.row
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return [problem for row in self.rows for problem in row.problems]
+
+    @property
+    def importable_rows(self) -> list[PreviewRow]:
+        """Rows that can be stored; none while a file-level error (missing column) stands."""
+        if self.errors:
+            return []
+        return [row for row in self.rows if row.importable]
+
+    def summary_lines(self) -> list[str]:
+        """A Chinese report for the CLI and the import dialog, one line per entry."""
+        kind = get_kind(self.kind)
+        lines = [f"文件：{self.file_name}　工作表：{self.sheet}　导入类型：{kind.label}"]
+        header = self.header
+        rows_text = f"第{header.row}行" if header.row == header.last_row else f"第{header.row}–{header.last_row}行（两级表头）"
+        context = f"；年度：{self.context_year}" if self.context_year else "；年度：未能确定"
+        if self.context_month:
+            context += f"；截至月份：{self.context_month}月"
+        lines.append(f"表头：{rows_text}；数据从第{header.data_start}行开始{context}")
+        for name, reason in self.skipped_sheets:
+            lines.append(f"跳过工作表“{name}”：{reason}")
+        pairs = [f"{header.column_label(col)}→{kind.field(code).label}" for col, code in sorted(self.mapping.columns.items())]
+        lines.append("列对应：" + "；".join(pairs))
+        unmapped = [header.column_label(col) for col, label in enumerate(header.labels) if label and col not in self.mapping.columns]
+        if unmapped:
+            lines.append("未导入的列：" + "；".join(unmapped))
+        lines.extend(f"说明：{note}" for note in self.notes)
+        lines.extend(f"错误：{error}" for error in self.errors)
+        importable = len(self.importable_rows)
+        with_problems = sum(1 for row in self.rows if row.problems)
+        lines.append(
+            f"共找到数据 {len(self.rows)} 行，可导入 {importable} 行，有问题 {with_problems} 行；跳过 {len(self.skipped)} 行"
+        )
+        if self.skipped:
+            lines.append("跳过的行：")
+            for reason, numbers in _group_skipped(self.skipped):
+                lines.append(f"  {_ranges(numbers)}：{reason}（{len(numbers)} 行）")
+        problems = self.problems
+        if problems:
+            lines.append(f"问题（共 {len(problems)} 处，按行）：")
+            lines.extend(f"  {problem}" for problem in problems[:SUMMARY_PROBLEM_LIMIT])
+            if len(problems) > SUMMARY_PROBLEM_LIMIT:
+                lines.append(f"  ……另有 {len(problems) - SUMMARY_PROBLEM_LIMIT} 处问题未列出")
+        return lines
+
+
+def _group_skipped(skipped: list[SkippedRow]) -> list[tuple[str, list[int]]]:
+    by_reason: dict[str, list[int]] = {}
+    for item in skipped:
+        by_reason.setdefault(item.reason, []).append(item.row)
+    return sorted(by_reason.items(), key=lambda pair: pair[1][0])
+
+
+def _ranges(numbers: list[int]) -> str:
+    """第4行、第8行、第15–20行: consecutive row numbers folded into ranges."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == prev + 1:
+            prev = number
+            continue
+        parts.append(f"第{start}行" if start == prev else f"第{start}–{prev}行")
+        if number is not None:
+            start = prev = number
+    return "、".join(parts)
+
+
+def _choose_sheet(grids: list[SheetGrid], kind: KindSpec, sheet: str | None, file_name: str) -> tuple[SheetGrid, HeaderInfo]:
+    candidates = [g for g in grids if g.skip_reason is None]
+    if sheet is not None:
+        chosen = [g for g in grids if g.name == sheet]
+        if not chosen:
+            raise ImportRefused(f"文件中没有名为“{sheet}”的工作表（现有：{'、'.join(g.name for g in grids)}）。")
+        if chosen[0].skip_reason:
+            raise ImportRefused(f"工作表“{sheet}”不能导入：{chosen[0].skip_reason}。")
+        candidates = chosen
+    if not candidates:
+        raise ImportRefused("文件中没有可导入的工作表（只有说明页或空白页）。")
+    best: tuple[SheetGrid, HeaderInfo] | None = None
+    first_refusal: ImportRefused | None = None
+    for grid in candidates:
+        try:
+            header = find_header(grid, kind, file_name)
+        except ImportRefused as refusal:
+            first_refusal = first_refusal or refusal
+            continue
+        if best is None or header.score > best[1].score:
+            best = (grid, header)
+    if best is None:
+        assert first_refusal is not None
+        raise first_refusal
+    return best
+
+
+def _resolve_mapping(
+    header: HeaderInfo, mapping: Mapping | dict[int, str] | None, saved: Iterable[Mapping], notes: list[str]
+) -> Mapping:
+    if isinstance(mapping, Mapping):
+        if mapping.matches(header):
+            return mapping
+        notes.append("提供的列对应关系与本文件的表头不一致，已按本文件表头重新识别")
+    elif isinstance(mapping, dict):
+        return Mapping.for_header(header, mapping)
+    reused = pick_saved_mapping(saved, header)
+    if reused is not None:
+        notes.append("表头与以前导入过的文件相同，沿用已保存的列对应关系")
+        return reused
+    return Mapping.for_header(header, propose_mapping(header))
+
+
+def build_preview(
+    path: str | Path,
+    kind: str,
+    mapping: Mapping | dict[int, str] | None = None,
+    context_year: int | None = None,
+    *,
+    sheet: str | None = None,
+    saved: Sequence[Mapping] = (),
+    context_month: int | None = None,
+) -> ImportPreview:
+    """Read `path` as a ledger of `kind` and return the preview; ImportRefused if unreadable.
+
+    `mapping` overrides the proposed column mapping (a dict column index → field code, or a
+    saved Mapping used only when its signature matches); otherwise a matching one from
+    `saved` is reused. `context_year` is the year for dates written without one (4月30日,
+    6月底前) and defaults to the year in the title, 填报日期 line or file name.
+    """
+    path = Path(path)
+    spec = get_kind(kind)
+    grids = read_sheets(path)
+    grid, header = _choose_sheet(grids, spec, sheet, path.name)
+    notes: list[str] = []
+    if grid.source_note:
+        notes.append(grid.source_note)
+    chosen = _resolve_mapping(header, mapping, saved, notes)
+    year = context_year if context_year is not None else header.context_year
+    month = context_month if context_month is not None else header.context_month
+    errors = _mapping_errors(spec, chosen, year, month)
+    money_columns = [col for col, code in chosen.columns.items() if spec.field(code).type == "money"]
+    if money_columns and all(header.unit_for(col) is None for col in money_columns):
+        notes.append("表头和标题中没有注明金额单位，金额按“万元”换算为元")
+
+    ctx = RowContext(spec, header, chosen.columns, year, month, grid.uncached_formulas)
+    rows: list[PreviewRow] = []
+    skipped = [SkippedRow(number, ABOVE_HEADER_REASON) for number in range(1, header.row)]
+    group: str | None = None
+    keys = header_keys(header)
+    for number in range(header.data_start, len(grid.rows) + 1):
+        cells = grid.rows[number - 1]
+        verdict = classify(cells, keys, chosen.columns)
+        if verdict is not None:
+            reason, label = verdict
+            skipped.append(SkippedRow(number, reason))
+            if label is not None:
+                group = label
+            continue
+        rows.append(build_row(number, cells, ctx, group))
+    skipped_sheets = [(g.name, g.skip_reason) for g in grids if g.skip_reason is not None]
+    return ImportPreview(
+        file_name=path.name,
+        kind=spec.code,
+        sheet=grid.name,
+        header=header,
+        mapping=chosen,
+        rows=rows,
+        skipped=skipped,
+        context_year=year,
+        context_month=month,
+        skipped_sheets=skipped_sheets,
+        notes=notes,
+        errors=errors,
+    )
+
+
+def _mapping_errors(spec: KindSpec, mapping: Mapping, year: int | None, month: int | None) -> list[str]:
+    """File-level problems: a required column nobody mapped, an investment report without a period."""
+    mapped = set(mapping.columns.values())
+    errors = [f"缺少必填列【{field_spec.label}】，请在列对应中指定" for field_spec in spec.fields if field_spec.required and field_spec.code not in mapped]
+    for group in spec.required_one_of:
+        if not mapped.intersection(group):
+            labels = "或".join(spec.field(code).label for code in group)
+            errors.append(f"缺少必填列【{labels}】，请在列对应中指定")
+    if "year" in spec.field_codes() and "year" not in mapped and year is None:
+        errors.append("无法从表格标题或文件名确定年度，请在导入时指定年度")
+    if "month" in spec.field_codes() and "month" not in mapped and month is None:
+        errors.append("无法从表格标题或表头（如“1-10月完成投资”）确定月份，请在导入时指定月份")
+    return errors
+

@@ -1,0 +1,236 @@
+"""Turning grid rows below the header into typed PreviewRows or SkippedRows.
+
+Ledgers mix data with rows no one would import: group rows (一、产业项目（128个）) that also
+name the category of the rows below them, 合计/小计 lines, the header repeated after a page
+break, blank spacer rows and 注：/填表人： lines at the bottom. Each is recognised and reported,
+so the user sees why the row count differs from the sheet's last row number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.importers import values as v
+from desktop.importers.fields import FieldSpec, FieldType, KindSpec
+from desktop.importers.header import HeaderInfo, split_unit
+from desktop.importers.text import clean_text, is_blank, match_key
+
+BLANK_REASON = "空行"
+NO_CONTENT_REASON = "没有可导入的内容（只有序号或无关列）"
+TOTAL_REASON = "合计/小计行"
+REPEATED_HEADER_REASON = "重复的表头行"
+NOTE_REASON = "注释/落款行"
+GROUP_REASON = "分组行"
+ABOVE_HEADER_REASON = "标题行（位于表头之上）"
+FORMULA_REASON = "单元格是公式，但文件中没有保存计算结果。请用 Excel/WPS 打开该文件并保存后再导入"
+REQUIRED_REASON = "必填项为空"
+# Cached results of formulas that failed in Excel; they read as these strings.
+EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!"})
+
+_NOTE = re.compile(
+    r"^(?:注|说明|备注|填表人|填报人|审核人|制表人|审核|负责人|单位负责人|联系人|联系电话|填表说明|填报说明|"
+    r"数据来源|资料来源|分管领导|主要领导)\d*[:、.]"
+)
+_TOTAL = re.compile(r"^(?:.{0,12})(?:合计|小计|总计|共计)$")
+_GROUP = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(?:部分|类|批)[:、.]?)")
+_GROUP_COUNT = re.compile(r"[(（]\s*(?:共)?\s*\d+\s*(?:个|项|家)?(?:项目)?\s*[)）]$")
+_GROUP_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|批)[:：、.．]?)")
+_TRAILING_PUNCT = "。.;；:：、 "
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One thing wrong in one cell (or row); `blocking` problems keep the row out."""
+
+    row: int
+    column_label: str
+    value: str
+    reason: str
+    field: str | None = None
+    blocking: bool = True
+
+    def __str__(self) -> str:
+        shown = f"“{self.value}”" if self.value else ""
+        tail = "" if self.blocking else "（导入时该项留空）"
+        where = f"【{self.column_label}】" if self.column_label else ""
+        return f"第{self.row}行{where}{shown}：{self.reason}{tail}"
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int
+    reason: str
+
+
+@dataclass
+class PreviewRow:
+    """A data row: typed `values` by field code, the cell texts in `raw`, its problems."""
+
+    row: int
+    values: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+    problems: list[RowProblem] = field(default_factory=list)
+    group: str | None = None
+
+    @property
+    def importable(self) -> bool:
+        return not any(problem.blocking for problem in self.problems)
+
+
+def group_label(text: str) -> str:
+    """产业项目 from 一、产业项目（128个）: numbering and count removed."""
+    label = _GROUP_PREFIX.sub("", text.strip())
+    label = _GROUP_COUNT.sub("", label)
+    return label.strip(_TRAILING_PUNCT) or text.strip()
+
+
+def classify(cells: list[Any], keys: list[frozenset[str]], mapping: dict[int, str]) -> tuple[str, str | None] | None:
+    """(skip reason, group label) for rows that are not data, None for data rows.
+
+    `keys` comes from header_keys(header), computed once per sheet.
+    """
+    first = next((cell for cell in cells if not is_blank(cell)), None)
+    if first is None:
+        return BLANK_REASON, None
+    if isinstance(first, str):
+        text = clean_text(first) or ""
+        key = match_key(text)
+        if _NOTE.match(key):
+            return NOTE_REASON, None
+        if _TOTAL.match(key.strip(_TRAILING_PUNCT)):
+            return TOTAL_REASON, None
+        if _GROUP.match(key):
+            label = group_label(text)
+            return f"{GROUP_REASON}：{text}", label
+    if mapping and _is_repeated_header(cells, keys, mapping):
+        return REPEATED_HEADER_REASON, None
+    if all(is_blank(cells[col]) for col in mapping if col < len(cells)):
+        return NO_CONTENT_REASON, None
+    return None
+
+
+def header_keys(header: HeaderInfo) -> list[frozenset[str]]:
+    """Per column, the keys a repeated copy of the header could show (whole, parent, child)."""
+    return [frozenset(match_key(part) for part in (label, *label.split("/")) if part) for label in header.labels]
+
+
+def _is_repeated_header(cells: list[Any], keys: list[frozenset[str]], mapping: dict[int, str]) -> bool:
+    same = 0
+    for col in mapping:
+        cell = cells[col] if col < len(cells) else None
+        # Header texts are short; long cells are data and need no normalising.
+        if not isinstance(cell, str) or len(cell) > 40 or col >= len(keys):
+            continue
+        if match_key(cell) in keys[col]:
+            same += 1
+    return same >= max(2, len(mapping) // 2)
+
+
+def _display(value: Any) -> str:
+    return v.parse_text(value) or ""
+
+
+def parse_cell(spec: FieldSpec, value: Any, header: HeaderInfo, column: int, context_year: int | None) -> Any:
+    """Dispatch one cell to its type's parser (values.py)."""
+    kind = spec.type
+    if kind is FieldType.TEXT:
+        return v.parse_text(value)
+    if kind is FieldType.DATE:
+        return v.parse_date(value, context_year)
+    if kind is FieldType.DEADLINE:
+        return v.parse_deadline(value, context_year)
+    if kind is FieldType.MONEY:
+        return v.parse_money(value, header.unit_for(column))
+    if kind is FieldType.PERCENT:
+        _key, unit = split_unit(header.labels[column]) if column < len(header.labels) else ("", None)
+        return v.parse_percent(value, column_in_percent=unit == "%")
+    parser = {
+        FieldType.INT: v.parse_int,
+        FieldType.STATUS: v.parse_status,
+        FieldType.FEEDBACK: v.parse_feedback,
+        FieldType.LEVEL: v.parse_level,
+        FieldType.STAGE: v.parse_stage,
+        FieldType.CREDIT_CODE: v.parse_credit_code,
+        FieldType.YEAR: v.parse_year,
+        FieldType.MONTH: v.parse_month,
+        FieldType.FLAG: v.parse_flag,
+    }[kind]
+    return parser(value)
+
+
+@dataclass
+class RowContext:
+    """What applies to every row of one sheet."""
+
+    kind: KindSpec
+    header: HeaderInfo
+    mapping: dict[int, str]
+    context_year: int | None
+    context_month: int | None
+    uncached: set[tuple[int, int]]
+    specs: dict[str, FieldSpec] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.specs = {spec.code: spec for spec in self.kind.fields}
+
+
+def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None) -> PreviewRow:
+    """Parse the mapped cells of one data row and add the row-level rules."""
+    row = PreviewRow(row=number, group=group)
+    header = ctx.header
+    for column, code in ctx.mapping.items():
+        spec = ctx.specs[code]
+        value = cells[column] if column < len(cells) else None
+        label = header.column_label(column)
+        if (number, column) in ctx.uncached:
+            row.problems.append(RowProblem(number, label, "", FORMULA_REASON, code, spec.required))
+            continue
+        if is_blank(value):
+            continue
+        row.raw[code] = display = _display(value)
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            reason = f"单元格显示错误值 {value.strip()}，请在 Excel/WPS 中修正公式或改填数值后再导入"
+            row.problems.append(RowProblem(number, label, display, reason, code, spec.required))
+            continue
+        if spec.type is FieldType.TEXT:
+            if display:
+                row.values[code] = display
+            continue
+        parsed = parse_cell(spec, value, header, column, ctx.context_year)
+        if isinstance(parsed, v.Invalid):
+            row.problems.append(RowProblem(number, label, row.raw[code], parsed.reason, code, spec.required))
+        elif isinstance(parsed, v.Deadline):
+            row.values[code] = parsed.date
+            row.values[f"{code}_text"] = parsed.text
+        elif parsed is not None:
+            row.values[code] = parsed
+    _apply_row_rules(row, ctx, group)
+    return row
+
+
+def _apply_row_rules(row: PreviewRow, ctx: RowContext, group: str | None) -> None:
+    kind, header = ctx.kind, ctx.header
+    codes = kind.field_codes()
+    if kind.group_field and group and row.values.get(kind.group_field) is None:
+        row.values[kind.group_field] = group
+    # 落实情况 columns often hold only 已完成 / 推进中: that is the status when no status column exists.
+    if "status" in codes and row.values.get("status") is None and isinstance(row.values.get("progress"), str):
+        code = v.STATUS_WORDS.get(match_key(row.values["progress"]))
+        if code is not None:
+            row.values["status"] = code
+    if "year" in codes and row.values.get("year") is None and ctx.context_year is not None:
+        row.values["year"] = ctx.context_year
+    if "month" in codes and row.values.get("month") is None and ctx.context_month is not None:
+        row.values["month"] = ctx.context_month
+    mapped = set(ctx.mapping.values())
+    failed = {problem.field for problem in row.problems}
+    for spec in kind.fields:
+        if spec.required and spec.code in mapped and spec.code not in failed and row.values.get(spec.code) is None:
+            column = next(col for col, code in ctx.mapping.items() if code == spec.code)
+            row.problems.append(RowProblem(row.row, header.column_label(column), "", REQUIRED_REASON, spec.code))
+    for group_codes in kind.required_one_of:
+        if any(code in mapped for code in group_codes) and all(row.values.get(code) is None for code in group_codes):
+            labels = "、".join(kind.field(code).label for code in group_codes)
+            row.problems.append(RowProblem(row.row, "", "", f"{labels}至少填写一项"))

@@ -1,0 +1,95 @@
+"""Reading any accepted file into SheetGrids: .xlsx here, CSV and .xls in their modules."""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from pathlib import Path
+
+from defusedxml import DefusedXmlException
+from openpyxl import load_workbook
+
+from desktop.importers.csvfile import read_csv
+from desktop.importers.grid import NOTE_SHEET_NAMES, SheetGrid, fill_merged, pad_rows
+from desktop.importers.safety import FileKind, ImportRefused, check_file
+from desktop.importers.sheetxml import scan_sheet_part
+from desktop.importers.text import match_key
+from desktop.importers.xlsfile import read_xls
+
+NOTE_SHEET_REASON = "说明类工作表，不含台账数据，已跳过"
+EMPTY_SHEET_REASON = "空工作表，已跳过"
+
+
+def is_note_sheet(name: str) -> bool:
+    """Sheets named 说明 / 填表说明 / …说明 carry instructions, never rows to import."""
+    key = match_key(name)
+    return key in NOTE_SHEET_NAMES or key.endswith("说明")
+
+
+def read_sheets(path: str | Path) -> list[SheetGrid]:
+    """All sheets of a checked file as grids; note and empty sheets carry a skip_reason."""
+    path = Path(path)
+    kind = check_file(path)
+    if kind is FileKind.CSV:
+        return [read_csv(path)]
+    grids = read_xls(path) if kind is FileKind.XLS else _read_xlsx(path)
+    for grid in grids:
+        if grid.skip_reason is None and is_note_sheet(grid.name):
+            grid.skip_reason = NOTE_SHEET_REASON
+            grid.rows = []
+        elif grid.skip_reason is None and not grid.rows:
+            grid.skip_reason = EMPTY_SHEET_REASON
+    return grids
+
+
+def _refuse_unreadable(name: str, exc: BaseException) -> ImportRefused:
+    """Map parser failures to a message; XML entity tricks get their own wording."""
+    chain: BaseException | None = exc
+    while chain is not None:
+        if isinstance(chain, DefusedXmlException):
+            return ImportRefused(
+                f"文件“{name}”含有不安全的 XML 内容（实体定义），可能是被篡改的文件，已拒绝导入。"
+                "请向报送单位索取原始台账，或用 Excel/WPS 打开后另存为新的 .xlsx 再导入。"
+            )
+        chain = chain.__cause__ or chain.__context__
+    return ImportRefused(
+        f"文件“{name}”内容已损坏，无法读取。请用 Excel/WPS 打开该文件，确认内容完整后另存为 .xlsx 再导入。"
+    )
+
+
+def _read_xlsx(path: Path) -> list[SheetGrid]:
+    """openpyxl read-only with cached formula values, plus merges from the raw sheet parts."""
+    grids: list[SheetGrid] = []
+    try:
+        with warnings.catch_warnings():
+            # Files from third-party writers trigger harmless style/extension warnings.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, read_only=True, data_only=True)
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    for sheet in workbook.worksheets:
+                        grids.append(_read_sheet(sheet, archive))
+            finally:
+                workbook.close()
+    except ImportRefused:
+        raise
+    except Exception as exc:  # openpyxl raises a wide range of types on broken parts
+        raise _refuse_unreadable(path.name, exc) from exc
+    return grids
+
+
+def _read_sheet(sheet: object, archive: zipfile.ZipFile) -> SheetGrid:
+    title: str = sheet.title  # type: ignore[attr-defined]
+    if is_note_sheet(title):
+        return SheetGrid(name=title, skip_reason=NOTE_SHEET_REASON)
+    if not hasattr(sheet, "reset_dimensions"):
+        # Chart sheets have no cells.
+        return SheetGrid(name=title, skip_reason=EMPTY_SHEET_REASON)
+    # The stored <dimension> is wrong in files from some writers and would cut rows off.
+    sheet.reset_dimensions()
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = pad_rows(rows)
+    # openpyxl 3.1.5 (pinned) keeps the part name here; it has no public accessor.
+    extras = scan_sheet_part(archive, sheet._worksheet_path)  # type: ignore[attr-defined]
+    fill_merged(rows, extras.merged)
+    return SheetGrid(name=title, rows=rows, merged=extras.merged, uncached_formulas=extras.uncached_formulas)

@@ -15,6 +15,7 @@ from desktop.services import office_settings
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.meeting_rows import load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
+from desktop.ui.exchange_menu import install_exchange_actions
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.meetings_panel import MeetingsPanel
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel(self)
         self.form.status_bar.addPermanentWidget(self.data_label)
         self.resizeDocks([self.form.project_dock], [320], Qt.Orientation.Horizontal)
+
+        # 文件 → 导出数据包 / 导入数据包 / 数据交换记录 (feat/exchange)
+        install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
 
         self._connect_signals()
         self._restore_state()

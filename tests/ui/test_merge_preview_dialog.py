@@ -16,7 +16,7 @@ from desktop.db.models import Issue, IssueNote, Milestone, Project
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import read_package
 from desktop.services.exchange.preview import THEIRS, ItemKind
-from desktop.ui.dialogs.merge_preview import KEY_ROLE, MergePreviewDialog
+from desktop.ui.dialogs.merge_preview import KEY_ROLE, MergePreviewDialog, decode_key
 from tests.services.exchange.twooffices import Offices, open_offices, snapshot
 
 
@@ -76,7 +76,7 @@ def test_preview_shows_decides_and_applies(qtbot, offices: Offices, tmp_path: Pa
 
     conflict_key = (offices.issue_uuid, "latest_progress")
     view = dialog.form.items_view
-    index = next(i for i in _all_indexes(dialog.model) if i.data(KEY_ROLE) and tuple(i.data(KEY_ROLE)) == conflict_key)
+    index = next(i for i in _all_indexes(dialog.model) if decode_key(i.data(KEY_ROLE)) == conflict_key)
     view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                  | QItemSelectionModel.SelectionFlag.Rows)
     qtbot.mouseClick(dialog.form.theirs_button, qtbot_button())

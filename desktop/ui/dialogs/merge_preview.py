@@ -20,7 +20,8 @@ from desktop.services.exchange.preview import OURS, THEIRS, Item, ItemKind, Merg
 from desktop.ui.forms.ui_merge_preview_dialog import Ui_MergePreviewDialog
 from desktop.workspace import Workspace
 
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # "uuid<US>field" on decision rows, "" elsewhere (never left unset:
+_SEP = "\x1f"                           # reading an unset role leaks a None reference in PySide6 6.12.0)
 COLUMNS = ("记录", "字段", "本方（修改人 时间）", "对方（修改人 时间）", "处理")
 CHOICE_TEXT = {THEIRS: "采用对方", OURS: "保留本方", None: "未决定"}
 CHOICE_COLOUR = {THEIRS: QColor("#dff0d8"), OURS: QColor("#d9edf7"), None: QColor("#fcf1d6")}
@@ -132,7 +133,7 @@ class MergePreviewDialog(QDialog):
             head[0].appendRow(cells)
 
     def _mark(self, cells: list[QStandardItem], key: tuple[str, str | None]) -> None:
-        cells[0].setData(key, KEY_ROLE)
+        cells[0].setData(encode_key(key), KEY_ROLE)
         self._decision_cells[key] = cells[4]
         self._show_choice(key)
 
@@ -144,9 +145,9 @@ class MergePreviewDialog(QDialog):
             stack = [item]
             while stack:  # a record row decides all its conflicts; a section row all of its records
                 current = stack.pop()
-                key = current.data(KEY_ROLE)
-                if key is not None and tuple(key) not in keys:
-                    keys.append(tuple(key))
+                key = decode_key(current.data(KEY_ROLE))
+                if key is not None and key not in keys:
+                    keys.append(key)
                 stack.extend(current.child(r, 0) for r in range(current.rowCount()))
         return keys
 
@@ -187,12 +188,24 @@ class MergePreviewDialog(QDialog):
         super().accept()
 
 
+def encode_key(key: tuple[str, str | None]) -> str:
+    return f"{key[0]}{_SEP}{key[1] or ''}"
+
+
+def decode_key(text: str) -> tuple[str, str | None] | None:
+    if not text:
+        return None
+    row_uuid, _, field = text.partition(_SEP)
+    return row_uuid, field or None
+
+
 def _row(*texts: str) -> list[QStandardItem]:
     cells = [QStandardItem(text) for text in texts]
     while len(cells) < len(COLUMNS):
         cells.append(QStandardItem(""))
     for cell in cells:
         cell.setEditable(False)
+    cells[0].setData("", KEY_ROLE)
     return cells
 
 

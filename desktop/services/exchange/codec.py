@@ -43,8 +43,8 @@ from desktop.services.exchange.package import PackageError
 # Exchanged tables, parents before children (foreign keys resolve in this order on import).
 ENTITY_ORDER: tuple[str, ...] = (
     "category", "unit", "person", "leader", "task_force", "project", "assignment", "milestone",
-    "investment_report", "enterprise", "visit", "issue", "issue_note", "escalation", "meeting", "agenda_item",
-    "decision", "decision_note", "attachment",
+    "investment_report", "enterprise", "visit", "meeting", "issue", "issue_note", "escalation", "decision",
+    "agenda_item", "decision_note", "attachment",
 )
 
 ENTITY_LABELS = {

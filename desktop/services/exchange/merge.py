@@ -63,6 +63,17 @@ def apply_merge(workspace: Workspace, package: Package, decisions: dict[tuple[st
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_path = backup_sqlite(workspace.db.engine,
                                     workspace.backups_dir / f"合并前备份_{stamp}_{package.package_id[:8]}.sqlite3")
+    try:
+        result = _merge(workspace, package, decisions, backup_path)
+    except IntegrityError as exc:
+        raise UserError(f"合并未完成，数据未改动：数据包中的记录与本库的约束冲突（{exc.orig}）。"
+                        "请把此信息告诉发送单位核对。") from exc
+    result.backup_path = backup_path
+    return result
+
+
+def _merge(workspace: Workspace, package: Package, decisions: dict[tuple[str, str | None], str],
+           backup_path: Path | None) -> MergeResult:
     with workspace.db.transaction() as session:
         plan = build_plan(session, package)  # recomputed inside the transaction: nothing changes under it
         plan.decisions = {k: v for k, v in decisions.items() if v in (THEIRS, OURS)}
@@ -76,7 +87,6 @@ def apply_merge(workspace: Workspace, package: Package, decisions: dict[tuple[st
             counts=result.counts, file_name=str(package.path) if package.path else None,
             backup_path=str(backup_path) if backup_path else None, audit_high_water=high_water,
         ))
-    result.backup_path = backup_path
     return result
 
 
@@ -111,7 +121,8 @@ class _Applier:
                 if entity == "unit":  # a child unit needs its parent's id
                     self._flush_new(entity)
             self._flush_new(entity)
-        for item in reversed([i for i in self.plan.items if i.kind is ItemKind.DELETE]):
+        deletions = [i for i in self.plan.items if i.kind is ItemKind.DELETE]
+        for item in sorted(deletions, key=lambda i: -codec.ENTITY_ORDER.index(i.entity)):  # children first
             self._delete(item)
         return MergeResult(self.counts, self.warnings)
 

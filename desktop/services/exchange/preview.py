@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import enums
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
+from desktop.services import office_settings
 from desktop.services.errors import UserError
 from desktop.services.exchange import codec, office
 from desktop.services.exchange.package import Package, PackageError
@@ -97,6 +98,7 @@ class MergePlan:
     kept_ours: int
     unchanged: int
     already_imported_at: datetime | None = None
+    my_name: str = ""
     decisions: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     def of_kind(self, kind: ItemKind) -> list[Item]:
@@ -130,6 +132,7 @@ def build_plan(session: Session, package: Package) -> MergePlan:
     builder = _Builder(session, package)
     plan = builder.build()
     plan.already_imported_at = done
+    plan.my_name = str(office_settings.get(session, office.OFFICE_NAME_KEY) or office_settings.get(session, "office_name"))
     return plan
 
 

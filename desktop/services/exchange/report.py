@@ -27,6 +27,9 @@ def header_lines(plan: MergePlan) -> list[str]:
         f"附件 {m.get('counts', {}).get('attachments', 0)} 个",
         "校验：校验和通过" + ("，签名已验证" if plan.package.signed else "（未使用共享密钥签名）"),
     ]
+    recipient = m.get("recipient")
+    if recipient and plan.my_name and recipient != plan.my_name:
+        lines.append(f"注意：该数据包是发给「{recipient}」的，本单位名称为「{plan.my_name}」。")
     if plan.already_imported_at is not None:
         lines.append(f"该数据包已于 {plan.already_imported_at:%Y-%m-%d %H:%M} 导入过，再次导入不会有任何改动。")
     return lines

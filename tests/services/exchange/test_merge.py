@@ -242,3 +242,19 @@ def test_since_last_sends_only_changes_and_own_package_refused(offices: Offices)
 def _history(ws):
     with ws.db.read() as s:
         return load_history(s)
+
+
+def test_entity_order_puts_every_referenced_table_first() -> None:
+    """Rows are inserted in ENTITY_ORDER, so each foreign key must point at an earlier (or the same) table."""
+    from desktop.services.exchange import codec
+
+    for position, entity in enumerate(codec.ENTITY_ORDER):
+        for column in codec.content_columns(entity):
+            target = codec.reference_target(entity, column)
+            if target is not None:
+                assert codec.ENTITY_ORDER.index(target) <= position, f"{entity}.{column.name} → {target}"
+    exchanged = {t for t in codec.ENTITY_ORDER}
+    from desktop.db.models import Base, RowMixin
+
+    row_tables = {m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, RowMixin)}
+    assert row_tables - exchanged == {"briefing"}  # issued documents stay with the office that issued them

@@ -301,3 +301,23 @@ def natural_keys(entity: str) -> list[tuple[str, ...]]:
         if column.unique and column.name not in ("uuid", "id") and (column.name,) not in keys:
             keys.append((column.name,))
     return keys
+
+
+def parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Units form a tree; a parent must exist before a child can point at it."""
+    by_uuid = {r["uuid"]: r for r in rows}
+    ordered: list[dict[str, Any]] = []
+    placed: set[str] = set()
+
+    def place(row: dict[str, Any], trail: set[str]) -> None:
+        if row["uuid"] in placed or row["uuid"] in trail:
+            return
+        parent = by_uuid.get(row.get("parent_id") or "")
+        if parent is not None:
+            place(parent, trail | {row["uuid"]})
+        placed.add(row["uuid"])
+        ordered.append(row)
+
+    for row in rows:
+        place(row, set())
+    return ordered

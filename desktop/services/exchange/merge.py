@@ -110,7 +110,7 @@ class _Applier:
         for entity in codec.ENTITY_ORDER:
             rows = self.plan.rows.get(entity) or []
             if entity == "unit":
-                rows = _parents_first(rows)
+                rows = codec.parents_first(rows)
             fields = codec.compared_fields(entity)
             for row in rows:
                 item = items.get((entity, row["uuid"]))
@@ -257,26 +257,6 @@ class _Applier:
             return
         self.index.forget(item.entity, item.uuid)
         self.counts["deleted"] += 1
-
-
-def _parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Units form a tree; a parent must exist before a child can point at it."""
-    by_uuid = {r["uuid"]: r for r in rows}
-    ordered: list[dict[str, Any]] = []
-    placed: set[str] = set()
-
-    def place(row: dict[str, Any], trail: set[str]) -> None:
-        if row["uuid"] in placed or row["uuid"] in trail:
-            return
-        parent = by_uuid.get(row.get("parent_id") or "")
-        if parent is not None:
-            place(parent, trail | {row["uuid"]})
-        placed.add(row["uuid"])
-        ordered.append(row)
-
-    for row in rows:
-        place(row, set())
-    return ordered
 
 
 # --- undo ------------------------------------------------------------------------------------------------------

@@ -170,6 +170,8 @@ class _Builder:
         kept_ours = unchanged = 0
         for entity in codec.ENTITY_ORDER:
             their_rows = self.package.tables.get(entity) or []
+            if entity == "unit":  # a parent must be matched before its children's references are translated
+                their_rows = codec.parents_first(their_rows)
             self.local_rows = {r["uuid"]: r for r in codec.read_rows(self.session, entity, self.index).values()} \
                 if their_rows else {}
             local_by_key = self._local_by_natural_key(entity)
@@ -260,6 +262,9 @@ class _Builder:
             if base is not None and name in base:
                 they_changed = theirs.get(name) != base[name]
                 we_changed = ours.get(name) != base[name]
+            elif theirs.get(name) in (None, "", []):
+                they_changed = False  # no common history and nothing on their side: never blank out ours
+                we_changed = True
             else:
                 they_changed = True
                 we_changed = self._edited_here_since(ours["uuid"], name)

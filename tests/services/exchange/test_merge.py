@@ -192,13 +192,16 @@ def test_row_deleted_here_is_not_brought_back_silently(offices: Offices) -> None
 
 def test_same_unit_typed_in_both_offices_is_matched_not_duplicated(offices: Offices) -> None:
     with offices.room.db.transaction() as s:
-        s.add(Unit(name="区住建局", kind="部门", short_name="住建局"))
+        s.add(Unit(name="区住建局", kind="部门", short_name="住建局", parent=Unit(name="区政府")))
     plan = preview(offices.room, read_package(offices.send()))
-    matched = [i for i in plan.items if i.entity == "unit" and i.title == "区住建局"]
-    assert matched and matched[0].kind is not ItemKind.NEW
+    assert not [i for i in plan.items if i.entity == "unit" and i.title in ("区住建局", "区政府")
+                and i.kind is ItemKind.NEW]
     offices.receive(plan.package.path, {k: THEIRS for k in plan.open_decisions()})
     with offices.room.db.read() as s:
-        assert s.scalar(select(func.count(Unit.id)).where(Unit.name == "区住建局")) == 1
+        housing = s.scalars(select(Unit).where(Unit.name == "区住建局")).one()
+        assert housing.short_name == "住建局"  # they had none: ours is not blanked out
+        assert s.get(Unit, housing.parent_id).name == "区政府" and housing.kind == "部门"
+        assert s.scalar(select(func.count(Unit.id))) == 3
         assert s.get(Unit, s.scalars(select(Project)).one().lead_unit_id).name == "区住建局"
 
 

@@ -75,6 +75,8 @@ def apply_merge(workspace: Workspace, package: Package, decisions: dict[tuple[st
 def _merge(workspace: Workspace, package: Package, decisions: dict[tuple[str, str | None], str],
            backup_path: Path | None) -> MergeResult:
     with workspace.db.transaction() as session:
+        # the audit log shows these edits as the operator's, made by merging this sender's package
+        session.info["operator"] = f"{workspace.db.operator}（合并「{package.sender_name}」数据包）"[:64]
         plan = build_plan(session, package)  # recomputed inside the transaction: nothing changes under it
         plan.decisions = {k: v for k, v in decisions.items() if v in (THEIRS, OURS)}
         applier = _Applier(session, workspace, plan)

@@ -278,8 +278,9 @@ class _Builder:
         return Item(kind, entity, theirs["uuid"], title, their_uuid, diffs, note), kept
 
     def _edited_here_since(self, row_uuid: str, name: str) -> bool:
-        stmt = select(func.count(AuditLog.id)).where(AuditLog.entity_uuid == row_uuid, AuditLog.field == name,
-                                                     AuditLog.action == "update")
+        stmt = select(func.count(AuditLog.id)).where(
+            AuditLog.entity_uuid == row_uuid, AuditLog.field == name, AuditLog.action == "update",
+            AuditLog.operator.not_like(f"%（合并「{self.peer}」数据包）"))  # their own values, merged earlier
         if self.last_exchange is not None:
             stmt = stmt.where(AuditLog.at >= self.last_exchange)
         return bool(self.session.scalar(stmt))

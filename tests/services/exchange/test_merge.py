@@ -47,7 +47,7 @@ def test_round_trip_rows_equal_field_by_field(offices: Offices) -> None:
     with offices.room.db.read() as s:
         unit = s.scalars(select(Unit).where(Unit.name == "区住建局")).one()
         assert s.get(Unit, unit.parent_id).name == "区政府"
-        assert s.scalar(select(func.count(AuditLog.id)).where(AuditLog.operator == "调度室李四")) > 0
+        assert s.scalar(select(func.count(AuditLog.id)).where(AuditLog.operator.like("调度室李四（合并%"))) > 0
 
 
 def test_demo_task_force_round_trip(demo_workspace, tmp_path) -> None:
@@ -175,7 +175,7 @@ def test_deletion_shown_and_applied_only_when_accepted(offices: Offices) -> None
     assert applied.counts["deleted"] == 1
     with offices.room.db.read() as s:
         assert s.scalar(select(func.count(IssueNote.id))) == 0
-        assert s.scalar(select(AuditLog.operator).where(AuditLog.action == "delete")) == "调度室李四"
+        assert s.scalar(select(AuditLog.operator).where(AuditLog.action == "delete")) == "调度室李四（合并「现代服务业专班」数据包）"
 
 
 def test_row_deleted_here_is_not_brought_back_silently(offices: Offices) -> None:

@@ -238,6 +238,8 @@ class _Applier:
 
     def _store_attachment(self, row: dict[str, Any]) -> None:
         data = self.plan.package.read_attachment(row["sha256"])  # verified against the hash again
+        if len(data) != row.get("size"):
+            self.warnings.append(f"附件「{row.get('filename')}」登记的大小与文件不符，已按实际文件保存。")
         attachment_files.store_bytes(self.workspace.attachments_dir, data)
         self.counts["attachments"] += 1
 

@@ -23,6 +23,7 @@ from desktop.services.meeting_rows import load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
 from desktop.services.reminders import load_reminders
 from desktop.ui import meeting_actions
+from desktop.ui.exchange_menu import install_exchange_actions
 from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_actions import IssueActions
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
         self.submit_to_meeting_action = meeting_actions.install(self)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
+        # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
+        install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
         self._restore_state()
         self.reload()

@@ -2,6 +2,7 @@
 
 from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
+from desktop.db.models.exchange import ExchangeBaseline, ExchangeRecord
 from desktop.db.models.field import Attachment, Enterprise, Visit
 from desktop.db.models.issue import Escalation, Issue, IssueNote, issue_supporting_unit
 from desktop.db.models.meeting import (
@@ -28,6 +29,8 @@ __all__ = [
     "DecisionNote",
     "Enterprise",
     "Escalation",
+    "ExchangeBaseline",
+    "ExchangeRecord",
     "InvestmentReport",
     "Issue",
     "IssueNote",

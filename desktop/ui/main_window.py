@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.form.project_dock], [320], Qt.Orientation.Horizontal)
 
         self._connect_signals()
+        self._build_export_menu()
         self._restore_state()
         self.reload()
 
@@ -56,6 +57,13 @@ class MainWindow(QMainWindow):
         f.grouping_combo.currentIndexChanged.connect(self._rebuild_tree)
         f.year_combo.currentIndexChanged.connect(self._reload_tree)
         f.project_search_edit.textChanged.connect(self._rebuild_tree)
+
+    # --- export menu (feat/exports) ----------------------------------------------------------------------
+    def _build_export_menu(self) -> None:
+        """导出 menu: 简报/通报 editor and the 台账, all run off the GUI thread (see desktop/ui/export_menu.py)."""
+        from desktop.ui.export_menu import ExportMenu
+
+        self.export_menu = ExportMenu(self)
 
     # --- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
+from openpyxl.worksheet.cell_range import CellRange
 
 StyleRef = tuple[StyleArray, int]
 
@@ -48,6 +49,24 @@ class LedgerSheet(WriteOnlyWorksheet):
     """Write-only sheet that takes rows of ready-made cells and writes them as they are."""
 
     rows_written = 0
+
+    def __init__(self, parent: Workbook, title: str) -> None:
+        super().__init__(parent=parent, title=title)
+        self._merges: list[CellRange] = []
+
+    def merge(self, cell_range: CellRange) -> None:
+        """Record a merge; openpyxl writes merges at close, so they may be added after the rows were streamed.
+
+        Kept in a list rather than openpyxl's ``MultiCellRange`` because its ``add`` scans every existing range
+        (quadratic over thousands of group rows) and its set would write the merges in a different order on
+        every run; the ledger never overlaps merges.
+        """
+        self._merges.append(cell_range)
+
+    def close(self) -> None:
+        # The worksheet writer only needs an iterable of ranges here.
+        self.merged_cells = self._merges  # type: ignore[assignment]
+        super().close()
 
     def append_row(self, cells: list[LedgerCell], height: float | None = None) -> None:
         """Append one row, optionally with a fixed height in points.

@@ -28,6 +28,7 @@ UNITS_PER_CJK_CHAR = 2.1
 CELL_PADDING_UNITS = 1.0
 INLINE_LIST_LIMIT = 255  # Excel's limit for a data-validation list typed into the formula
 MAX_EXCEL_ROWS = 1_048_576
+ERROR_MESSAGE_LIMIT = 255  # Excel rejects longer data-validation messages
 
 _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -173,13 +174,8 @@ def prepare_sheet(ws: LedgerSheet, spec: LedgerSpec, geo: SheetGeometry) -> None
 
 
 def merge(ws: LedgerSheet, min_row: int, min_col: int, max_row: int, max_col: int) -> None:
-    """Record a merge; written by openpyxl at close, so it may be added after the rows were streamed.
-
-    ``MultiCellRange.add`` scans every existing range (quadratic over thousands of group rows); the ledger never
-    overlaps merges, so the set is filled directly.
-    """
     if (min_row, min_col) != (max_row, max_col):
-        ws.merged_cells.ranges.add(CellRange(min_col=min_col, min_row=min_row, max_col=max_col, max_row=max_row))
+        ws.merge(CellRange(min_col=min_col, min_row=min_row, max_col=max_col, max_row=max_row))
 
 
 def _lines(text: str, chars_per_line: float) -> int:
@@ -289,7 +285,7 @@ def status_validation(formula: str, choices: Sequence[str], header: str, ranges:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="输入的状态无效",
-        error=f"「{header}」只能从下拉列表中选择：{shown}。",
+        error=f"「{header}」只能从下拉列表中选择：{shown}。"[:ERROR_MESSAGE_LIMIT],
         showInputMessage=False,
     )
     dv.sqref = ranges  # type: ignore[assignment]

@@ -14,6 +14,7 @@ from desktop.exporters.xlsx import (
     LedgerSpec,
     cell_text,
     is_formula_like,
+    put_text,
     sheet_title,
     write_ledger,
 )
@@ -83,3 +84,30 @@ def test_any_text_round_trips_minus_forbidden_characters(tmp_path_factory: pytes
         assert got == expected, (text, got)
         if expected is not None:
             assert ws.cell(row, 2).data_type == "s"
+
+
+def test_put_text_in_normal_and_write_only_workbooks(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    normal = Workbook()
+    ws = normal.active
+    for row, text in enumerate(["=SUM(A1:A2)", "-1", "普通\x00文本"], 1):
+        put_text(ws.cell(row, 1), text)
+    normal.save(tmp_path / "n.xlsx")
+
+    streaming = Workbook(write_only=True)
+    ws2 = streaming.create_sheet("s")
+    cells = []
+    for text in ["=SUM(A1:A2)", "-1", "普通\x00文本"]:
+        cell = WriteOnlyCell(ws2)
+        put_text(cell, text)
+        cells.append(cell)
+    ws2.append(cells)
+    streaming.save(tmp_path / "w.xlsx")
+
+    back = openpyxl.load_workbook(tmp_path / "n.xlsx").active
+    assert [(c.value, c.data_type, c.quotePrefix) for c in back["A"]] == [
+        ("=SUM(A1:A2)", "s", True), ("-1", "s", True), ("普通文本", "s", False)]
+    back2 = openpyxl.load_workbook(tmp_path / "w.xlsx")["s"]
+    assert [(c.value, c.data_type) for c in back2[1]] == [("=SUM(A1:A2)", "s"), ("-1", "s"), ("普通文本", "s")]

@@ -82,7 +82,7 @@ def write_issue_ledger(path: str | os.PathLike[str], header: LedgerHeader, rows:
 
 # ------------------------------------------------------------------ 议定事项台账
 DECISION_COLUMNS = (
-    LedgerColumn("seq", "事项编号", 3, kind=ColumnKind.INT, align="center"),
+    LedgerColumn("seq", "事项编号", 4, kind=ColumnKind.INT, align="center"),
     LedgerColumn("text", "议定事项", 20),
     LedgerColumn("project", "涉及项目", 9),
     LedgerColumn("lead_unit", "牵头单位", 7, group="责任单位"),
@@ -121,7 +121,7 @@ def project_columns(month: int) -> tuple[LedgerColumn, ...]:
         LedgerColumn("task_force", "项目专班", 5, align="center"),
         LedgerColumn("owner", "建设单位", 8),
         LedgerColumn("location", "建设地点", 4, align="center"),
-        LedgerColumn("stage", "建设阶段", 3, align="center"),
+        LedgerColumn("stage", "建设阶段", 4, align="center"),
         LedgerColumn("content", "建设内容", 14),
         LedgerColumn("total", "总投资", 5.5, kind=ColumnKind.MONEY_WAN, group="投资情况（万元）"),
         LedgerColumn("annual_plan", "年度计划", 5.5, kind=ColumnKind.MONEY_WAN, group="投资情况（万元）"),
@@ -151,14 +151,14 @@ def investment_columns(month: int) -> tuple[LedgerColumn, ...]:
         LedgerColumn("lead_unit", "责任单位", 8),
         LedgerColumn("annual_plan", "年度计划", 6, kind=ColumnKind.MONEY_WAN, group="投资（万元）"),
         LedgerColumn("completed", done, 6, kind=ColumnKind.MONEY_WAN, group="投资（万元）"),
-        LedgerColumn("target", "序时目标", 6, kind=ColumnKind.MONEY_WAN, group="投资（万元）"),
+        LedgerColumn("due", "序时计划", 6, kind=ColumnKind.MONEY_WAN, group="投资（万元）"),
         LedgerColumn("plan_rate", "完成年度计划", 5, kind=ColumnKind.PERCENT, group="完成比例"),
         LedgerColumn("schedule", "完成序时进度", 5, kind=ColumnKind.PERCENT, group="完成比例"),
         LedgerColumn("light", "进度状态", 4.5, kind=ColumnKind.STATUS, labels=LIGHT_LABELS),
     )
 
 
-_SUM_COLUMNS = ("annual_plan", "completed", "target", "plan_rate", "schedule", "light")
+_SUM_COLUMNS = ("annual_plan", "completed", "due", "plan_rate", "schedule", "light")
 
 
 def _section_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -181,7 +181,7 @@ def write_investment_ledger(path: str | os.PathLike[str], header: LedgerHeader, 
                             progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     spec = LedgerSpec(header.title, investment_columns(month), sheet_name="投资进度表", unit=header.unit,
                       report_date=header.report_date, status_choices=LIGHT_CHOICES, highlight=_lagging,
-                      notes=("说明：完成序时进度＝累计完成投资÷（年度计划×已过月数÷12），录入月度目标的按目标累计计算；"
+                      notes=("说明：序时计划＝年度计划×已过月数÷12，录入了月度目标的按目标累计；完成序时进度＝累计完成÷序时计划；"
                              "落后序时进度10至30个百分点为滞后，30个百分点以上为严重滞后。", *NOTES))
     return write_ledger(path, [(spec, investment_rows(groups, total))], progress, cancel)
 
@@ -189,9 +189,9 @@ def write_investment_ledger(path: str | os.PathLike[str], header: LedgerHeader, 
 # ------------------------------------------------------------------ 包保责任表
 RESPONSIBILITY_COLUMNS = (
     LedgerColumn("project", "包保项目", 14),
-    LedgerColumn("role", "包保方式", 3, align="center"),
+    LedgerColumn("role", "包保方式", 4, align="center"),
     LedgerColumn("category", "项目类别", 5, align="center"),
-    LedgerColumn("stage", "建设阶段", 3, align="center"),
+    LedgerColumn("stage", "建设阶段", 4, align="center"),
     LedgerColumn("owner", "建设单位", 9),
     LedgerColumn("lead_unit", "责任单位", 8),
     LedgerColumn("task_force", "项目专班", 5, align="center"),

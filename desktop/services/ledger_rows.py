@@ -207,10 +207,12 @@ class InvestmentGroup:
     projects: list[dict[str, Any]]
 
 
-def _investment_values(line: stats.InvestmentLine) -> dict[str, Any]:
+def _investment_values(line: stats.InvestmentLine, month: int) -> dict[str, Any]:
+    """Values of one line; ``due`` is the yardstick 序时进度 divides by (monthly targets, else plan × m ÷ 12)."""
+    due = line.target_to_date if line.target_to_date is not None else line.annual_plan * month // 12
     return {
         "projects": line.projects, "annual_plan": line.annual_plan, "completed": line.completed,
-        "plan_rate": ratio(line.plan_rate), "target": line.target_to_date,
+        "plan_rate": ratio(line.plan_rate), "due": due if due > 0 else None,
         "schedule": ratio(line.schedule_pct), "light": line.light.value,
         "lagging": line.light in (Light.RED, Light.YELLOW),
     }
@@ -230,11 +232,11 @@ def investment_groups(session: Session, year: int, month: int, scope: Scope = st
         category = (info.category if info else "") or "未分类"
         members.setdefault(category, []).append({
             "name": line.label, "owner": info.owner if info else "", "lead_unit": info.lead_unit if info else "",
-            **_investment_values(line)})
-    groups = [InvestmentGroup(label, _investment_values(line), members.get(label, []))
+            **_investment_values(line, month)})
+    groups = [InvestmentGroup(label, _investment_values(line, month), members.get(label, []))
               for label, line in rollups.items() if label != "合计"]
     total = rollups.get("合计")
-    return groups, None if total is None else _investment_values(total)
+    return groups, None if total is None else _investment_values(total, month)
 
 
 # ------------------------------------------------------------------ 包保责任表

@@ -128,6 +128,7 @@ def test_investment_table_equals_the_statistics(demo_workspace, today, tmp_path)
             assert f"A{row}:D{row}" in merges(ws) and ws.cell(row, 1).font.b
         assert ws.cell(row, 5).value == pytest.approx(line.annual_plan / 10000)
         assert ws.cell(row, 6).value == pytest.approx(line.completed / 10000)
+        assert ws.cell(row, 7).value == pytest.approx(line.annual_plan * 10 / 12 / 10000, abs=0.01)
         assert round(ws.cell(row, 8).value * 100, 2) == float(line.plan_rate.percent)
         assert f"{ws.cell(row, 9).value * 100:.2f}%" == f"{line.schedule_pct:.2f}%"
         assert ws.cell(row, 10).value == line.light.label

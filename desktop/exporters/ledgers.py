@@ -196,7 +196,7 @@ RESPONSIBILITY_COLUMNS = (
     LedgerColumn("lead_unit", "责任单位", 8),
     LedgerColumn("task_force", "项目专班", 5, align="center"),
     LedgerColumn("since", "包保起始", 6.5, kind=ColumnKind.DATE),
-    LedgerColumn("open_issues", "未办结问题", 3.5, kind=ColumnKind.INT, align="center"),
+    LedgerColumn("open_issues", "未办结问题", 5, kind=ColumnKind.INT, align="center"),
 )
 
 

@@ -200,20 +200,20 @@ def notice_tables(facts: BriefingFacts) -> list[DocTable]:
             "超期未办结问题清单", ("序号", "项目名称", "问题描述", "责任单位", "完成时限", "超期天数"),
             tuple((str(n), o.project, o.description, o.unit, cn_date(o.deadline), str(o.days_overdue))
                   for n, o in enumerate(facts.overdue_issues, 1)),
-            (10, 28, 44, 30, 30, 14), _LIST_ALIGN))
+            (12, 26, 40, 30, 34, 14), _LIST_ALIGN))
     if facts.overdue_decisions:
         tables.append(DocTable(
             "超期未完成议定事项清单", ("序号", "会议", "议定事项", "责任单位", "完成时限", "超期天数"),
             tuple((str(n), d.meeting, d.text, d.unit, cn_date(d.deadline), str(d.days_overdue))
                   for n, d in enumerate(facts.overdue_decisions, 1)),
-            (10, 26, 46, 30, 30, 14), _LIST_ALIGN))
+            (12, 24, 42, 30, 34, 14), _LIST_ALIGN))
     if facts.lagging:
         tables.append(DocTable(
             "投资完成滞后项目清单", ("序号", "项目名称", "责任单位", "包保领导", "序时进度", "状态"),
             tuple((str(n), p.project, p.unit, p.leaders, p.schedule_text,
                    "红灯" if p.light is Light.RED else "黄灯")
                   for n, p in enumerate(facts.lagging, 1)),
-            (10, 50, 34, 26, 22, 14), ("center", "left", "left", "center", "center", "center")))
+            (12, 50, 32, 26, 22, 14), ("center", "left", "left", "center", "center", "center")))
     return tables
 
 

@@ -56,7 +56,7 @@ class Distribution:
     copies: int | None
 
 
-def _names(value: Any) -> tuple[str, ...]:
+def split_names(value: Any) -> tuple[str, ...]:
     """A stored list (or a string typed with 、，, separators) as clean names; settings are edited by hand."""
     if value is None:
         return ()
@@ -73,5 +73,5 @@ def distribution(session: Session) -> Distribution:
         count = int(copies) if copies not in (None, "") else None
     except (TypeError, ValueError):
         count = None
-    return Distribution(_names(get(session, "report_to")), _names(get(session, "send_to")),
-                        _names(get(session, "issue_to")), count if count and count > 0 else None)
+    return Distribution(split_names(get(session, "report_to")), split_names(get(session, "send_to")),
+                        split_names(get(session, "issue_to")), count if count and count > 0 else None)

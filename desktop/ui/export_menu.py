@@ -18,6 +18,7 @@ from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.services.scope import Period
 from desktop.ui.dialogs.briefing_editor import BriefingEditor
+from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
 from desktop.ui.export_runner import ExportRunner
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class ExportMenu(QObject):
             kind: menu.addAction(f"{label}…", lambda k=kind: self.export_ledger(k))
             for kind, label in jobs.LEDGER_KINDS.items()
         }
+        menu.addSeparator()
+        self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
         window.menuBar().insertMenu(window.form.help_menu.menuAction(), menu)
 
     def year(self) -> int:
@@ -68,6 +71,11 @@ class ExportMenu(QObject):
                                      period=self.period(), export_dir=self.export_dir, parent=self.window)
         self.editor.show()
         return self.editor
+
+    def open_settings(self) -> DocumentSettingsDialog:
+        dialog = DocumentSettingsDialog(self.window.workspace, self.window)
+        dialog.open()
+        return dialog
 
     def export_shown_issues(self) -> None:
         rows = self.window.issue_panel.model.visible_rows()

@@ -39,7 +39,7 @@ def test_export_menu_lists_every_document(window) -> None:
     menu = window.export_menu.menu
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["工作简报…", "工作通报…", "问题台账（按当前表格筛选和排序）…", "问题台账…", "议定事项台账…",
-                     "重点项目台账…", "投资进度表…", "包保责任表…"]
+                     "重点项目台账…", "投资进度表…", "包保责任表…", "简报与通报设置…"]
     assert menu.menuAction() in window.menuBar().actions()
 
 
@@ -127,3 +127,30 @@ def test_duplicate_number_is_refused_with_a_message(qtbot, window, tmp_path, no_
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
     assert any("已印发" in text for text in no_modal_boxes)
     assert not Path(tmp_path / "b.docx").exists()
+
+
+def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.services import office_settings
+    from desktop.ui.dialogs.document_settings import button
+
+    dialog = window.export_menu.open_settings()
+    qtbot.addWidget(dialog)
+    f = dialog.form
+    assert f.office_edit.text() == "区重点项目服务保障办公室"
+    f.office_edit.setText("示例区包保办")
+    f.masthead_edit.setText("包保工作动态")
+    f.report_to_edit.setText("市重点办、区委办公室，区政府办公室")
+    f.copies_spin.setValue(0)
+    f.font_profile_combo.setCurrentIndex(f.font_profile_combo.findData("Windows自带"))
+    assert f.font_status_label.text()
+    button(dialog, QDialogButtonBox.StandardButton.Save).click()
+    with demo_workspace.db.read() as session:
+        dist = office_settings.distribution(session)
+        assert office_settings.get(session, "font_profile") == "Windows自带"
+    assert dist.report_to == ("市重点办", "区委办公室", "区政府办公室") and dist.copies is None
+    editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
+    qtbot.addWidget(editor)
+    assert editor.content.masthead_name == "包保工作动态" and editor.content.issuer == "示例区包保办"
+    assert editor.content.font_profile == "Windows自带"

@@ -8,6 +8,7 @@ as when the user exports it from the editor without changing the draft.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 from desktop.cli.common import open_from_args
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
+from desktop.exporters.docx import missing_fonts
+from desktop.exporters.docx.briefing import profile_for
 from desktop.services.errors import UserError
 from desktop.services.scope import Period, Scope, ScopeKind
 
@@ -68,6 +71,10 @@ def _document(kind: BriefingKind) -> Handler:
         finally:
             workspace.close()
         print(f"已导出{kind.label}{content.year}年{content.number_text}：{out}")
+        missing = missing_fonts(profile_for(content.font_profile))
+        if missing:
+            print(f"提示：本机未安装字体 {'、'.join(missing)}；文件按规范命名字体，在装有这些字体的电脑上打印正常。",
+                  file=sys.stderr)
         return 0
 
     return run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -57,13 +58,13 @@ class Distribution:
 
 
 def split_names(value: Any) -> tuple[str, ...]:
-    """A stored list (or a string typed with 、，, separators) as clean names; settings are edited by hand."""
+    """A stored list, or names typed with ，/, or one per line, as clean names.
+
+    "、" is not a separator: one recipient is often written "区委、区政府主要领导".
+    """
     if value is None:
         return ()
-    if isinstance(value, str):
-        parts = value.replace("，", "、").replace(",", "、").split("、")
-    else:
-        parts = [str(v) for v in value]
+    parts = re.split(r"[，,;；\n]", value) if isinstance(value, str) else [str(v) for v in value]
     return tuple(p.strip() for p in parts if p and p.strip())
 
 

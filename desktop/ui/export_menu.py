@@ -7,7 +7,6 @@ takes the issue table's visible rows in their on-screen order, so filters and so
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,9 +61,10 @@ class ExportMenu(QObject):
         return int(self.window.form.year_combo.currentData() or self.window.today.year)
 
     def period(self) -> Period:
+        """The year chosen in the window; this year runs to the end of the current month (1—11月 in November)."""
         year = self.year()
         today = self.window.today
-        return Period(date(year, 1, 1), min(date(year, 12, 31), today) if year == today.year else date(year, 12, 31))
+        return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         self.editor = BriefingEditor(self.window.workspace, kind, today=self.window.today, runner=self.runner,

@@ -141,7 +141,7 @@ def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
     assert f.office_edit.text() == "区重点项目服务保障办公室"
     f.office_edit.setText("示例区包保办")
     f.masthead_edit.setText("包保工作动态")
-    f.report_to_edit.setText("市重点办、区委办公室，区政府办公室")
+    f.report_to_edit.setText("市重点办，区委、区政府主要领导,区政府办公室")
     f.copies_spin.setValue(0)
     f.font_profile_combo.setCurrentIndex(f.font_profile_combo.findData("Windows自带"))
     assert f.font_status_label.text()
@@ -149,7 +149,7 @@ def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
     with demo_workspace.db.read() as session:
         dist = office_settings.distribution(session)
         assert office_settings.get(session, "font_profile") == "Windows自带"
-    assert dist.report_to == ("市重点办", "区委办公室", "区政府办公室") and dist.copies is None
+    assert dist.report_to == ("市重点办", "区委、区政府主要领导", "区政府办公室") and dist.copies is None
     editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
     qtbot.addWidget(editor)
     assert editor.content.masthead_name == "包保工作动态" and editor.content.issuer == "示例区包保办"

@@ -43,9 +43,9 @@ class DocumentSettingsDialog(QDialog):
                 getattr(f, widget).setText(str(office_settings.get(session, key) or ""))
             dist = office_settings.distribution(session)
             profile = str(office_settings.get(session, "font_profile"))
-        f.report_to_edit.setText("、".join(dist.report_to))
-        f.send_to_edit.setText("、".join(dist.send_to))
-        f.issue_to_edit.setText("、".join(dist.issue_to))
+        f.report_to_edit.setText("，".join(dist.report_to))
+        f.send_to_edit.setText("，".join(dist.send_to))
+        f.issue_to_edit.setText("，".join(dist.issue_to))
         f.copies_spin.setValue(dist.copies or 0)
         f.font_profile_combo.setCurrentIndex(max(0, f.font_profile_combo.findData(profile)))
 

@@ -181,15 +181,15 @@ class Ui_BriefingEditor(object):
 
         self.editor_layout.addWidget(self.tables_label)
 
-        self.buttons_layout = QHBoxLayout()
-        self.buttons_layout.setObjectName(u"buttons_layout")
         self.font_warning_label = QLabel(BriefingEditor)
         self.font_warning_label.setObjectName(u"font_warning_label")
         self.font_warning_label.setWordWrap(True)
         self.font_warning_label.setStyleSheet(u"color: #b3261e;")
 
-        self.buttons_layout.addWidget(self.font_warning_label)
+        self.editor_layout.addWidget(self.font_warning_label)
 
+        self.buttons_layout = QHBoxLayout()
+        self.buttons_layout.setObjectName(u"buttons_layout")
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons_layout.addItem(self.buttons_spacer)

@@ -142,3 +142,15 @@ def test_scope_name_for_task_force(demo_workspace) -> None:
         tf = session.query(TaskForce).first()
         assert briefing_facts.scope_name(session, Scope(ScopeKind.TASK_FORCE, tf.id)) == tf.name
         assert briefing_facts.scope_name(session, Scope()) == "全区"
+
+
+def test_distribution_settings(workspace) -> None:
+    from desktop.services import office_settings
+
+    with workspace.db.transaction() as session:
+        dist = office_settings.distribution(session)
+        assert dist.report_to == ("区委、区政府主要领导",) and dist.copies == 30
+        office_settings.put(session, "issue_to", "各街道办事处，区直各部门, 区供电公司\n")
+        office_settings.put(session, "copies", "x")
+        dist = office_settings.distribution(session)
+    assert dist.issue_to == ("各街道办事处", "区直各部门", "区供电公司") and dist.copies is None

@@ -114,6 +114,14 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
     assert [p.text for p in Document(str(again)).paragraphs] == texts
 
+    # Re-opened issues are shown as issued and cannot be edited or issued twice.
+    editor.open_issued()
+    assert editor.form.title_edit.toPlainText() == "全区重点项目包保工作\n进展情况"
+    assert editor.form.body_edit.isReadOnly() and not editor.form.export_button.isEnabled()
+    assert "正在查看已印发" in editor.form.tables_label.text()
+    editor.form.draft_button.click()
+    assert not editor.form.body_edit.isReadOnly() and editor.form.export_button.isEnabled()
+
 
 def test_duplicate_number_is_refused_with_a_message(qtbot, window, tmp_path, no_modal_boxes) -> None:
     editor = window.export_menu.open_editor(BriefingKind.NOTICE)

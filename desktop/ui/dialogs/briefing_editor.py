@@ -85,6 +85,7 @@ class BriefingEditor(QDialog):
         f.issued_list.currentItemChanged.connect(
             lambda current, _previous: f.reexport_button.setEnabled(current is not None))
         f.reexport_button.clicked.connect(self.reexport)
+        f.issued_list.itemDoubleClicked.connect(lambda _item: self.open_issued())
 
     # --- inputs ----------------------------------------------------------------------------------------------
     def period(self) -> Period:
@@ -117,7 +118,31 @@ class BriefingEditor(QDialog):
             return
         issued_on = _pydate(self.form.issued_on_edit.date())
         self.content = jobs.draft(self.workspace.db, self.kind, period, self.scope(), self.today, issued_on)
+        self._set_read_only(False)
         self._show(self.content)
+
+    def open_issued(self) -> None:
+        """Show an issued number as it went out (read only); 按数据重新起草 returns to a new draft."""
+        item = self.form.issued_list.currentItem()
+        if item is None:
+            return
+        with self.workspace.db.read() as session:
+            content = briefings.load(session, int(item.data(ISSUED_ID_ROLE)))
+        self.content = None
+        self._show(content)
+        self.form.editor_note_edit.setPlainText(content.editor_note)
+        self.form.issued_on_edit.setDate(_qdate(content.issued_on))
+        self._set_read_only(True)
+        self.form.tables_label.setText(f"正在查看已印发的{content.year}年{content.number_text}（只读）。"
+                                       + self.form.tables_label.text())
+
+    def _set_read_only(self, read_only: bool) -> None:
+        f = self.form
+        for edit in (f.title_edit, f.editor_note_edit, f.body_edit):
+            edit.setReadOnly(read_only)
+        for widget in (f.number_spin, f.total_check, f.issued_on_edit, f.export_button):
+            widget.setEnabled(not read_only)
+        f.total_spin.setEnabled(not read_only and f.total_check.isChecked())
 
     def _show(self, content: BriefingContent) -> None:
         f = self.form

@@ -152,9 +152,11 @@ def overdue_decisions(session: Session, period: Period, scope: Scope, today: dat
         stmt = stmt.where(Decision.lead_unit_id == scope.ref_id)
     elif scope.kind is not ScopeKind.ALL:
         stmt = stmt.where(Decision.project_id.in_(filter_projects(select(Project.id), scope, period.end)))
-    return [OverdueDecision(f"{y}年第{n}次{MeetingType(k).label}", seq, text, u or "", dl, (today - dl).days,
+    rows = [OverdueDecision(f"{y}年第{n}次{MeetingType(k).label}", seq, text, u or "", dl, (today - dl).days,
                             IssueStatus(s).label)
             for k, y, n, seq, text, u, dl, s in session.execute(stmt)]
+    rows.sort(key=lambda r: (r.unit, -r.days_overdue))  # a 通报 lists them unit by unit, like overdue issues
+    return rows
 
 
 def unit_standings(session: Session, period: Period, scope: Scope, today: date) -> list[UnitStanding]:

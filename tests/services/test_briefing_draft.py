@@ -154,3 +154,24 @@ def test_distribution_settings(workspace) -> None:
         office_settings.put(session, "copies", "x")
         dist = office_settings.distribution(session)
     assert dist.issue_to == ("各街道办事处", "区直各部门", "区供电公司") and dist.copies is None
+
+
+def test_overdue_decisions_listed_by_unit(demo_workspace, today) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desktop.db.models import Decision
+
+    with demo_workspace.db.transaction() as session:
+        for d in session.scalars(select(Decision).order_by(Decision.id).limit(4)):
+            d.status, d.resolved_on, d.deadline = "assigned", None, today - timedelta(days=d.id)
+    with demo_workspace.db.read() as session:
+        facts = _facts(session, Period.year(today.year), Scope(), today)
+    items = facts.overdue_decisions
+    assert len(items) == facts.headline.decisions.overdue == 4
+    assert [(d.unit, -d.days_overdue) for d in items] == sorted((d.unit, -d.days_overdue) for d in items)
+    draft = briefing_draft.draft_notice(facts)
+    table = next(t for t in draft.tables if t.title == "超期未完成议定事项清单")
+    assert [r[3] for r in table.rows] == [d.unit for d in items]
+    assert "推进会议定事项超期未完成4个（详见附件3）" in draft.body

@@ -68,6 +68,8 @@ class ExportRunner(QObject):
         self._signals: _Signals | None = None
         self.busy = False
         self.last_error = ""
+        self._title = ""
+        self._done: Callable[[Any], None] = lambda _result: None
 
     def start(self, title: str, job: Job, done: Callable[[Any], None]) -> bool:
         if self.busy:
@@ -84,11 +86,13 @@ class ExportRunner(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.cancel)
         self._dialog = dialog
+        # Slots are methods of this QObject (GUI thread), so Qt queues the worker's signals to the GUI thread.
+        self._title, self._done = title, done
         signals = _Signals()
         signals.progress.connect(self._on_progress)
-        signals.finished.connect(lambda result: self._finish(title, done, result))
-        signals.failed.connect(lambda message: self._fail(title, message))
-        signals.cancelled.connect(lambda: self._cancelled(title))
+        signals.finished.connect(self._on_finished)
+        signals.failed.connect(self._on_failed)
+        signals.cancelled.connect(self._on_cancelled)
         self._signals = signals
         self._pool.start(_Worker(job, signals, self._stop))
         return True
@@ -117,17 +121,17 @@ class ExportRunner(QObject):
         self._signals = None
         self.busy = False
 
-    def _finish(self, title: str, done: Callable[[Any], None], result: Any) -> None:
+    def _on_finished(self, result: Any) -> None:
         self._close()
-        done(result)
-        self.status.emit(f"{title}完成。")
+        self._done(result)
+        self.status.emit(f"{self._title}完成。")
 
-    def _fail(self, title: str, message: str) -> None:
+    def _on_failed(self, message: str) -> None:
         self._close()
         self.last_error = message
-        QMessageBox.warning(self._parent, title, message)
+        QMessageBox.warning(self._parent, self._title, message)
 
-    def _cancelled(self, title: str) -> None:
+    def _on_cancelled(self) -> None:
         self._close()
         self.last_error = "已取消"
-        self.status.emit(f"{title}已取消，未生成文件。")
+        self.status.emit(f"{self._title}已取消，未生成文件。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -51,9 +52,14 @@ def test_shown_issues_export_follows_filter_and_sort(qtbot, window, tmp_path) ->
     assert 0 < len(shown) < 300
     target = tmp_path / "shown.xlsx"
     window.export_menu.ask_path = lambda _title, _suggested: str(target)
+    on_gui_thread = []
+    saved = window.export_menu._saved
+    window.export_menu._saved = lambda path: (on_gui_thread.append(threading.current_thread() is
+                                                                   threading.main_thread()), saved(path))
     window.export_menu.shown_issues_action.trigger()
     qtbot.waitUntil(lambda: not window.export_menu.runner.busy, timeout=20000)
-    assert window.export_menu.last_saved == target
+    assert window.export_menu.last_saved == target and on_gui_thread == [True]
+    assert window.statusBar().currentMessage() == "导出问题台账完成。"
     ws = openpyxl.load_workbook(target).worksheets[0]
     assert [ws.cell(r, 4).value for r in range(5, 5 + len(shown))] == [r.description for r in shown]
     assert [ws.cell(r, 5).value for r in range(5, 5 + len(shown))] == [r.unit for r in shown]

@@ -86,6 +86,8 @@ def test_briefing_layout_fonts_and_figures(demo_workspace, today, period, tmp_pa
     assert [r[1] for r in runs(note)] == ["黑体", "楷体_GB2312"]
     title = paragraph(body, content.title)
     assert runs(title)[0][1:3] == ("方正小标宋简体", "44")
+    fonts = title.find("w:r/w:rPr/w:rFonts", NS)
+    assert fonts.get(q("ascii")) == fonts.get(q("hAnsi")) == "方正小标宋简体"  # digits of the title too
     assert list(body.iter(q("p"))).index(note) < list(body.iter(q("p"))).index(title)
     h1 = paragraph(body, "一、主要指标完成情况")
     assert runs(h1)[0][1:3] == ("黑体", "32")

@@ -8,10 +8,11 @@ thread with progress and cancel callbacks; the command line runs them directly �
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.db.engine import Database
 from desktop.db.enums import BriefingKind
@@ -21,6 +22,7 @@ from desktop.services import briefing_draft, briefing_facts, briefings, ledger_r
 from desktop.services.issue_rows import IssueRow
 from desktop.services.scope import Period, Scope
 
+T = TypeVar("T")
 ProgressCallback = Callable[[int, int | None], None]
 CancelCallback = Callable[[], bool]
 
@@ -43,6 +45,20 @@ class LedgerRequest:
     today: date
     scope: Scope = field(default_factory=Scope)
     issue_rows: Sequence[IssueRow] | None = None
+
+
+class Sized(Iterable[T]):
+    """A lazily built row stream that knows its length, so the progress dialog can show a real percentage."""
+
+    def __init__(self, rows: Iterable[T], length: int) -> None:
+        self._rows = rows
+        self._length = length
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return self._length
 
 
 def draft(db: Database, kind: BriefingKind, period: Period, scope: Scope, today: date,
@@ -115,8 +131,8 @@ def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[
         else:
             raise ValueError(f"未知的台账类型：{kind}")
     if kind == "ledger-issues":
-        return ledgers.write_issue_ledger(path, _header(title, unit, today),
-                                          ledger_rows.issue_ledger_rows(rows, supporting, today), progress, cancel)
+        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today), len(rows))
+        return ledgers.write_issue_ledger(path, _header(title, unit, today), sized, progress, cancel)
     if kind == "ledger-decisions":
         return ledgers.write_decision_ledger(path, _header(f"{words}推进会议定事项落实台账", unit, today), groups,
                                              progress, cancel)

@@ -56,10 +56,13 @@ def test_shown_issues_export_follows_filter_and_sort(qtbot, window, tmp_path) ->
     saved = window.export_menu._saved
     window.export_menu._saved = lambda path: (on_gui_thread.append(threading.current_thread() is
                                                                    threading.main_thread()), saved(path))
+    totals = []
+    window.export_menu.runner._on_progress = lambda done, total: totals.append(total)  # type: ignore[method-assign]
     window.export_menu.shown_issues_action.trigger()
     qtbot.waitUntil(lambda: not window.export_menu.runner.busy, timeout=20000)
     assert window.export_menu.last_saved == target and on_gui_thread == [True]
     assert window.statusBar().currentMessage() == "导出问题台账完成。"
+    assert totals and set(totals) == {len(shown)}  # a real percentage, not a busy indicator
     ws = openpyxl.load_workbook(target).worksheets[0]
     assert [ws.cell(r, 4).value for r in range(5, 5 + len(shown))] == [r.description for r in shown]
     assert [ws.cell(r, 5).value for r in range(5, 5 + len(shown))] == [r.unit for r in shown]

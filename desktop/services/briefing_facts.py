@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType
 from desktop.db.models import Assignment, Decision, Issue, Leader, Meeting, Project, Unit
 from desktop.services import office_settings, stats
-from desktop.services.figures import Light, Rate
+from desktop.services.figures import LagThresholds, Light, Rate
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
 
 DONE = stats.DONE
@@ -178,7 +178,7 @@ def unit_standings(session: Session, period: Period, scope: Scope, today: date) 
 
 
 def lagging_projects(session: Session, year: int, month: int, scope: Scope,
-                     thresholds=stats.DEFAULT_THRESHOLDS) -> list[LaggingProject]:
+                     thresholds: LagThresholds = stats.DEFAULT_THRESHOLDS) -> list[LaggingProject]:
     lines = [(pid, line) for pid, line in stats.investment_by_project(session, year, month, scope, thresholds)
              if line.light in (Light.RED, Light.YELLOW)]
     if not lines:

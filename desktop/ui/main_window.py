@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
         install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
+        self._build_export_menu()
         self._restore_state()
         self.reload()
         self.form.reminder_dock.show()
@@ -122,6 +123,13 @@ class MainWindow(QMainWindow):
         for action in actions:
             menu.addAction(action)
         return menu  # type: ignore[return-value]
+
+    # --- export menu (feat/exports) ----------------------------------------------------------------------
+    def _build_export_menu(self) -> None:
+        """导出 menu: 简报/通报 editor and the 台账, all run off the GUI thread (see desktop/ui/export_menu.py)."""
+        from desktop.ui.export_menu import ExportMenu
+
+        self.export_menu = ExportMenu(self)
 
     # --- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:

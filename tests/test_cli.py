@@ -45,10 +45,10 @@ def test_export_minutes_kind(demo_workspace, tmp_path, capsys) -> None:
     from docx import Document
     from sqlalchemy import select
 
-    from desktop.cli.export import KINDS
+    from desktop.cli.export import KIND_MODULES
     from desktop.db.models import Meeting
 
-    assert "minutes" in KINDS
+    assert "export_minutes" in KIND_MODULES
     with demo_workspace.db.read() as s:
         meeting_id = s.scalars(select(Meeting.id).order_by(Meeting.held_at.desc())).first()
     out = tmp_path / "纪要"
@@ -58,6 +58,12 @@ def test_export_minutes_kind(demo_workspace, tmp_path, capsys) -> None:
     assert "已导出2026年第3次推进会会议纪要" in capsys.readouterr().out
     texts = [p.text for p in Document(str(out.with_suffix(".docx"))).paragraphs]
     assert "现将会议议定事项纪要如下：" in texts
+
+
+def test_export_minutes_needs_a_meeting(demo_workspace, tmp_path, capsys) -> None:
+    code = main(["export", "minutes", "--out", str(tmp_path / "x.docx"), "--data-dir", str(demo_workspace.data_dir)])
+    assert code == 2
+    assert "导出会议纪要需要指定会议" in capsys.readouterr().err
 
 
 def test_export_minutes_unknown_meeting(demo_workspace, tmp_path, capsys) -> None:

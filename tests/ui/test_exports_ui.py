@@ -46,7 +46,7 @@ def test_export_menu_lists_every_document(window) -> None:
 
 def test_shown_issues_export_follows_filter_and_sort(qtbot, window, tmp_path) -> None:
     panel = window.issue_panel
-    panel.overdue_check.setChecked(True)
+    panel.form.due_combo.setCurrentIndex(panel.form.due_combo.findData("overdue"))
     panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # 责任单位
     shown = panel.model.visible_rows()
     assert 0 < len(shown) < 300

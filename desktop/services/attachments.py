@@ -1,4 +1,4 @@
-"""Photos kept with the data: each file copied once into `attachments/` under its SHA-256, a row saying whose it is.
+"""Photos kept with the data: each file stored once by `attachment_files` under its SHA-256, a row saying whose it is.
 
 Storing by hash means the same photo attached twice takes the space once, and a backup of the data folder carries
 every file. Only images are accepted for visits (the office photographs sites), with a size limit so a 40 MB
@@ -7,8 +7,6 @@ camera original does not bloat the folder the office copies to a USB stick.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -17,6 +15,7 @@ from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Attachment
+from desktop.services import attachment_files
 from desktop.services import validation as v
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -47,11 +46,6 @@ def image_kind(head: bytes) -> str | None:
     return None
 
 
-def stored_path(attachments_dir: Path, sha256: str) -> Path:
-    """Two-character fan-out so no folder holds tens of thousands of files."""
-    return attachments_dir / sha256[:2] / sha256
-
-
 def add_image(session: Session, attachments_dir: Path, source: Path, owner_table: str, owner_id: int, *,
               caption: str | None = None, taken_on: date | None = None, max_bytes: int = MAX_BYTES) -> Attachment:
     """Check, copy (if not already there) and record one image. The row is flushed in the caller's transaction;
@@ -66,17 +60,7 @@ def add_image(session: Session, attachments_dir: Path, source: Path, owner_table
     with source.open("rb") as fh:
         if image_kind(fh.read(16)) is None:
             raise v.ValidationError([v.Problem(label, "不是图片（仅支持JPG、PNG、GIF、BMP、WEBP）")])
-    digest = hashlib.sha256()
-    with source.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
-    target = stored_path(attachments_dir, sha)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        shutil.copyfile(source, partial)
-        partial.replace(target)  # never leave a half-copied file under the final name
+    sha = attachment_files.store_file(attachments_dir, source)
     row = Attachment(sha256=sha, filename=source.name, size=size, owner_table=owner_table, owner_id=owner_id,
                      caption=caption, taken_on=taken_on)
     session.add(row)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QWidget
 
-from desktop.services import attachments, directory, visits
+from desktop.services import attachment_files, attachments, directory, visits
 from desktop.services.errors import UserError
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.project_tree import available_years
@@ -123,7 +123,7 @@ class VisitsPanel(QWidget):
         self.issue_model.set_rows([(r.description, r.unit, r.status_label) for r in issue_rows],
                                   [r.id for r in issue_rows])
         for photo in photos:
-            pixmap = QPixmap(str(attachments.stored_path(self.workspace.attachments_dir, photo.sha256)))
+            pixmap = QPixmap(str(attachment_files.stored_path(self.workspace.attachments_dir, photo.sha256)))
             item = QListWidgetItem(QIcon(pixmap.scaled(120, 90, Qt.AspectRatioMode.KeepAspectRatio)), photo.filename)
             self.form.photo_list.addItem(item)
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.app import create_application
 from desktop.db.models import Attachment, Issue
-from desktop.services import attachments
+from desktop.services import attachment_files, attachments
 from desktop.ui.visits_panel import VisitsPanel
 
 
@@ -59,7 +59,7 @@ def test_new_visit_with_photo_and_problems_creates_linked_issues(qtbot, demo_wor
                                                          Attachment.owner_id == dialog.visit_id)).one()
     assert [d for d, *_ in found] == ["施工用电容量不足", "夜间施工许可未批复"]
     assert all(pid == f.project_combo.currentData() and src == "visit" for _d, pid, src in found)
-    assert attachments.stored_path(demo_workspace.attachments_dir, photo.sha256).is_file()
+    assert attachment_files.stored_path(demo_workspace.attachments_dir, photo.sha256).is_file()
 
     panel.reload_rows()
     assert panel.model.rowCount() == before + 1

@@ -15,6 +15,7 @@ from desktop.services import office_settings
 from desktop.services.issue_rows import load_issue_rows
 from desktop.services.meeting_rows import load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
+from desktop.ui import import_menu
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.meetings_panel import MeetingsPanel
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.form.project_dock], [320], Qt.Orientation.Horizontal)
 
         self._connect_signals()
+        self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
         self._restore_state()
         self.reload()
 

@@ -38,6 +38,7 @@ class _Bookkeeping:
 
     session: Session
     created: dict[int, tuple[RowMixin, int | None]] = field(default_factory=dict)
+    bulk: list[tuple[str, int, int]] = field(default_factory=list)
     updated: dict[int, tuple[RowMixin, int | None, dict[str, Any]]] = field(default_factory=dict)
 
     def track(self, obj: object, row: int | None) -> None:
@@ -88,6 +89,7 @@ def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, toda
     try:
         writer = RowWriter(session, preview, policy, today, books.track, books.change)
         outcomes = [writer.write(row) for row in rows]
+        books.bulk = writer.finish()
         session.flush()
     finally:
         event.remove(session, "before_flush", books.catch_untracked)
@@ -97,6 +99,7 @@ def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, toda
 def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeeping, writer: RowWriter,
             dry_run: bool) -> ImportResult:
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
+    created.update(entity for entity, _id, _row in books.bulk)
     result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run)
     new_projects = writer.resolver.created_projects
     if new_projects and preview.kind != "projects":
@@ -163,6 +166,9 @@ def _record_items(session: Session, batch: ImportBatch, books: _Bookkeeping) -> 
     for obj, row in books.created.values():
         items.append({"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "create",
                       "source_row": row, "version": obj.version, "old_values": None})
+    for entity, entity_id, row in books.bulk:
+        items.append({"batch_id": batch.id, "entity": entity, "entity_id": entity_id, "action": "create",
+                      "source_row": row, "version": 1, "old_values": None})
     for obj, row, old in books.updated.values():
         if id(obj) in books.created:
             continue

@@ -20,6 +20,7 @@ from desktop.db.enums import CategoryKind, Feedback, IssueStatus, ProjectStage
 from desktop.db.models import Decision, DecisionNote, Enterprise, InvestmentReport, Issue, IssueNote, Project
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow
+from desktop.services.import_bulk import BulkIssues
 from desktop.services.import_match import MeetingRef, Resolver, name_key, parse_meeting
 from desktop.services.import_outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.journal import cn_date, operator_of
@@ -54,6 +55,11 @@ class RowWriter:
         self._decision_cache: dict[tuple[int, str], int] | None = None
         self._months: dict[tuple[int, int], dict[int, InvestmentReport]] | None = None
         self._new_months: dict[tuple[int, int], dict[int, InvestmentReport]] = {}
+        self.bulk = BulkIssues(operator_of(session), today)
+
+    def finish(self) -> list[tuple[str, int, int]]:
+        """Store what was collected for bulk insertion; (table, id, source row) of each record created."""
+        return self.bulk.write(self.session)
 
     def track(self, obj: object) -> None:
         self.session.add(obj)
@@ -198,17 +204,16 @@ class RowWriter:
             self.session.flush()
         lead_unit = self.resolver.unit(v.get("lead_unit"))
         fields, status_text = self._life_cycle(v, lead_unit is not None and deadline is not None, found_on)
-        issue = Issue(
-            description=v["description"], found_on=found_on, project=project,
-            enterprise_id=enterprise.id if enterprise is not None and project is None else None,
-            category=self.resolver.category(CategoryKind.ISSUE, v.get("category")), found_by=v.get("found_by"),
-            level=v.get("level") or "site", lead_unit=lead_unit, person=self.resolver.person(v.get("person"), lead_unit),
-            deadline=deadline, deadline_text=v.get("deadline_text"), latest_progress=v.get("progress"),
-            phased_plan=v.get("progress") if fields["status"] == IssueStatus.PHASED.value else None,
-            feedback=v.get("feedback"), supporting_units=self.resolver.units(v.get("supporting_units"), lead_unit),
-            **fields,
-        )
-        self.track(issue)
+        values = {
+            "description": v["description"], "found_on": found_on, "project": project,
+            "enterprise_id": enterprise.id if enterprise is not None and project is None else None,
+            "category": self.resolver.category(CategoryKind.ISSUE, v.get("category")), "found_by": v.get("found_by"),
+            "source": None, "visit_id": None, "level": v.get("level") or "site", "lead_unit": lead_unit,
+            "person": self.resolver.person(v.get("person"), lead_unit), "deadline": deadline,
+            "deadline_text": v.get("deadline_text"), "latest_progress": v.get("progress"),
+            "phased_plan": v.get("progress") if fields["status"] == IssueStatus.PHASED.value else None,
+            "feedback": v.get("feedback"), **fields,
+        }
         text = f"{self._source(row)}。{status_text}"
         if defaulted:
             text += f"；台账未载明发现日期，记为{cn_date(found_on)}"
@@ -216,8 +221,7 @@ class RowWriter:
             text += f"；企业评价：{Feedback(v['feedback']).label}"
         if v.get("remarks"):
             text += f"；备注：{v['remarks']}"
-        self.track(IssueNote(issue=issue, kind="import", noted_on=self.today, text=text,
-                             operator=operator_of(self.session)))
+        self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text)
         return RowOutcome(row.row, RowStatus.NEW)
 
     def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], start: date, row: PreviewRow,

@@ -13,6 +13,7 @@ from desktop.db.models import (
     Assignment,
     Category,
     Decision,
+    Enterprise,
     ImportBatch,
     ImportItem,
     InvestmentReport,
@@ -27,6 +28,7 @@ from desktop.db.models import (
 from desktop.importers.preview import build_preview
 from desktop.importers.rows import SkippedRow
 from desktop.services import issues as issue_service
+from desktop.services.credit_code import credit_code_check_char
 from desktop.services.import_apply import NothingToImport, apply_import, dry_run_import
 from desktop.services.import_outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.import_undo import UndoRefused, history, undo_import
@@ -275,18 +277,25 @@ def test_projects_and_enterprises(workspace, make_xlsx) -> None:  # type: ignore
         assert project.task_force.name == "战略新兴产业专班" and project.category.name == "产业项目"
         assert project.list_year == 2023 and project.assignments[0].leader.name == "王建国"
 
+    code = "91140105MA0K12345" + credit_code_check_char("91140105MA0K12345")
     enterprises = make_xlsx([
         ["企业名称", "统一社会信用代码", "所属行业", "联系人", "联系电话", "是否规上企业", "包联干部"],
-        ["太原东亚纳米科技有限公司", "91140100MA0GRXXX1A", "制造业", "张三", "13800000000", "是", "李明"],
+        ["太原东亚纳米科技有限公司", code, "制造业", "张三", "13800000000", "是", "李明"],
+        ["太原某物流公司", "", "物流", "", "", "否", ""],
     ], name="企业名录.xlsx")
     preview = build_preview(enterprises, "enterprises")
-    if preview.importable_rows:
-        first = apply_import(workspace.db, preview, today=TODAY)
-        assert first.count(RowStatus.NEW) == 1
-        again = dry_run_import(workspace.db, preview, today=TODAY)
-        assert again.outcomes[0].status is RowStatus.DUPLICATE
-    else:  # the code's check digit is wrong: the preview already refuses the row with the reason
-        assert preview.problems and "校验" in preview.problems[0].reason
+    first = apply_import(workspace.db, preview, today=TODAY)
+    assert [o.status for o in first.outcomes] == [RowStatus.NEW, RowStatus.NEW]
+    with workspace.db.read() as session:
+        stored = session.scalars(select(Enterprise).order_by(Enterprise.id)).all()
+        assert [(e.name, e.credit_code, e.industry, e.contact, e.size_flags) for e in stored] == [
+            ("太原东亚纳米科技有限公司", code, "制造业", "张三", "规上企业"), ("太原某物流公司", None, "物流", None, None)]
+        assert stored[0].cadre.name == "李明"
+    again = dry_run_import(workspace.db, preview, today=TODAY)
+    assert again.outcomes == [
+        RowOutcome(2, RowStatus.DUPLICATE, f"统一社会信用代码 {code} 已登记（太原东亚纳米科技有限公司）"),
+        RowOutcome(3, RowStatus.DUPLICATE, "已有同名企业“太原某物流公司”"),
+    ]
 
 
 def test_refused_and_empty_files_change_nothing(workspace, tmp_path, make_xlsx) -> None:  # type: ignore[no-untyped-def]
@@ -310,3 +319,42 @@ def test_refused_and_empty_files_change_nothing(workspace, tmp_path, make_xlsx) 
     assert dump(workspace, with_history=True) == before
     with workspace.db.read() as session:
         assert len(session.scalars(select(ImportBatch)).all()) == 1
+
+
+def _refused_files(tmp_path):  # type: ignore[no-untyped-def]
+    from conftest import ole_file, write_raw_xlsx
+
+    encrypted = tmp_path / "加密.xlsx"
+    encrypted.write_bytes(ole_file(["EncryptionInfo", "EncryptedPackage"]))
+    html = tmp_path / "网页.xls"
+    html.write_text("<html><body><table><tr><td>项目名称</td></tr></table></body></html>", encoding="utf-8")
+    empty = tmp_path / "空.csv"
+    empty.write_bytes(b"")
+    truncated = tmp_path / "截断.xlsx"
+    truncated.write_bytes(ISSUES.read_bytes()[:3000])
+    bomb = write_raw_xlsx(tmp_path / "炸弹.xlsx", "", [], extra={"xl/media/pad.bin": b"\0" * (4 * 1024 * 1024)})
+    word = tmp_path / "文档.xls"
+    word.write_bytes(ole_file(["WordDocument"]))
+    return [encrypted, html, empty, truncated, bomb, word]
+
+
+def test_every_refused_file_leaves_the_database_byte_for_byte(workspace, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from desktop.cli import main
+
+    _import(workspace, ISSUES, "issues")
+    workspace.close()
+    assert workspace.database_file is not None
+    import sqlite3
+
+    conn = sqlite3.connect(workspace.database_file)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = workspace.database_file.read_bytes()
+    for path in _refused_files(tmp_path):
+        assert main(["import", "issues", str(path), "--data-dir", str(workspace.data_dir)]) == 2, path.name
+        err = capsys.readouterr().err
+        assert err.startswith("错误：") and path.name in err, err
+    conn = sqlite3.connect(workspace.database_file)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert workspace.database_file.read_bytes() == before

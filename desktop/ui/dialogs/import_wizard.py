@@ -106,6 +106,12 @@ class ImportWizard(QWizard):
             self.form.file_edit.setText(name)
 
     # --- navigation -------------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Closing while the file is read or the import runs would leave the job reporting to a dead dialog."""
+        if self.task.running:
+            return
+        super().reject()
+
     def validateCurrentPage(self) -> bool:
         if self._advance:
             self._advance = False

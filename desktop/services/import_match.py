@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, LeaderRole, MeetingType, ProjectStage
@@ -126,9 +126,13 @@ class Resolver:
     deletes exactly those). Look-ups (`find_*`) never create anything; `ensure_*` create when nothing matches.
     """
 
-    def __init__(self, session: Session, on_create: Callable[[object], None]) -> None:
+    def __init__(self, session: Session, on_create: Callable[[object], None],
+                 on_defer: Callable[[object], None] | None = None) -> None:
         self.session = session
         self.on_create = on_create
+        # With `on_defer`, new projects and their assignments are handed over instead of added to the session:
+        # the issue import stores them with bulk statements (import_bulk), thousands at a time.
+        self.on_defer = on_defer
         self._units = {name_key(u.name): u for u in session.scalars(select(Unit))}
         self._leaders = {name_key(x.name): x for x in session.scalars(select(Leader).order_by(Leader.id))}
         self._task_forces = {name_key(t.name): t for t in session.scalars(select(TaskForce))}
@@ -159,6 +163,10 @@ class Resolver:
         self.created_projects: list[Project] = []
 
     def _created(self, obj: object) -> None:
+        deferrable = isinstance(obj, Project) or (isinstance(obj, Assignment) and inspect(obj.project).transient)
+        if self.on_defer is not None and deferrable:
+            self.on_defer(obj)
+            return
         self.session.add(obj)
         self.on_create(obj)
 

@@ -49,13 +49,14 @@ class RowWriter:
         self._track = track
         self.change = change
         self.row = 0
-        self.resolver = Resolver(session, lambda obj: track(obj, self.row))
+        self.bulk = BulkIssues(operator_of(session), today)
+        defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
+        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer)
         self.seen: dict[object, int] = {}
         self._issue_cache: dict[tuple[object, str, date], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None
         self._months: dict[tuple[int, int], dict[int, InvestmentReport]] | None = None
         self._new_months: dict[tuple[int, int], dict[int, InvestmentReport]] = {}
-        self.bulk = BulkIssues(operator_of(session), today)
 
     def finish(self) -> list[tuple[str, int, int]]:
         """Store what was collected for bulk insertion; (table, id, source row) of each record created."""

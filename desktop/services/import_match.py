@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
@@ -45,8 +46,12 @@ _MEETING_WORDS = (
 IMPORTED_CODE_PREFIX = "IMP"
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str | None) -> str:
-    """The comparison key for a name: width, spaces and case folded, so typing variants match."""
+    """The comparison key for a name: width, spaces and case folded, so typing variants match.
+
+    Cached: a ledger repeats the same unit, person and project names on thousands of rows.
+    """
     return match_key(text) if text else ""
 
 

@@ -162,3 +162,25 @@ def test_menu_and_history_dialog_undo(qtbot, workspace, today, tmp_path, monkeyp
     qtbot.waitUntil(lambda: "已撤销" in dialog.last_message, timeout=20_000)
     assert _count(workspace, Issue) == 0
     assert dialog.form.history_table.item(0, 8).text().startswith("已于")
+
+
+def test_wizard_investment_sample_with_formula_cells(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.db.models import InvestmentReport
+
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(SAMPLES / "重点项目投资进度表_2020年1-10月.xlsx", "investment")
+    _next(qtbot, wizard, MAPPING_PAGE)
+    _next(qtbot, wizard, PREVIEW_PAGE)
+    model = wizard.model
+    assert model.rowCount() == 7
+    assert [model.index(r, 1).data() for r in range(7)] == ["新增"] * 7
+    labels = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    ratio = labels.index("占年度计划")
+    assert "没有保存计算结果" in model.index(0, ratio).data(Qt.ItemDataRole.ToolTipRole)
+    assert "第4行：分组行：一、产业项目（3个）" in [wizard.form.skipped_list.item(i).text()
+                                            for i in range(wizard.form.skipped_list.count())]
+    _next(qtbot, wizard, RESULT_PAGE)
+    assert _count(workspace, InvestmentReport) == 7

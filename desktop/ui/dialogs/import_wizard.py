@@ -91,6 +91,10 @@ class ImportWizard(QWizard):
         return None if spin.value() == spin.minimum() else spin.value()
 
     @property
+    def month(self) -> int | None:
+        return self.form.month_spin.value() or None
+
+    @property
     def policy(self) -> DuplicatePolicy:
         return DuplicatePolicy(self.form.policy_combo.currentData())
 
@@ -148,7 +152,7 @@ class ImportWizard(QWizard):
 
     # --- step 1: read the file, propose a mapping -------------------------------------------------------
     def _read_file(self) -> bool:
-        path, kind, year = self.path, self.kind, self.year
+        path, kind, year, month = self.path, self.kind, self.year, self.month
         if not self.form.file_edit.text().strip():
             self._tell("请选择文件", "请先选择要导入的台账文件。")
             return False
@@ -157,7 +161,7 @@ class ImportWizard(QWizard):
         def work() -> ImportPreview:
             with db.read() as session:
                 saved = import_mappings.load(session, kind)
-            return build_preview(path, kind, None, year, saved=saved)
+            return build_preview(path, kind, None, year, saved=saved, context_month=month)
 
         self._run("正在读取文件，识别表头……", work, self._file_read)
         return False
@@ -214,11 +218,12 @@ class ImportWizard(QWizard):
             labels = "、".join(get_kind(self.kind).field(code).label for code in duplicates)
             self._tell("列对应有误", f"数据项【{labels}】对应了多个列，每个数据项只能对应一列。")
             return False
-        path, kind, year, policy, db = self.path, self.kind, self.year, self.policy, self.workspace.db
+        path, kind, year, month = self.path, self.kind, self.year, self.month
+        policy, db = self.policy, self.workspace.db
         save = self.form.save_mapping_check.isChecked()
 
         def work() -> tuple[ImportPreview, ImportResult | None]:
-            preview = build_preview(path, kind, columns, year)
+            preview = build_preview(path, kind, columns, year, context_month=month)
             if save:
                 with db.transaction() as session:
                     import_mappings.save(session, preview.mapping)

@@ -76,11 +76,24 @@ class Ui_ImportWizard(object):
 
         self.file_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.year_spin)
 
+        self.month_label = QLabel(self.file_page)
+        self.month_label.setObjectName(u"month_label")
+
+        self.file_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.month_label)
+
+        self.month_spin = QSpinBox(self.file_page)
+        self.month_spin.setObjectName(u"month_spin")
+        self.month_spin.setMinimum(0)
+        self.month_spin.setMaximum(12)
+        self.month_spin.setValue(0)
+
+        self.file_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.month_spin)
+
         self.file_hint_label = QLabel(self.file_page)
         self.file_hint_label.setObjectName(u"file_hint_label")
         self.file_hint_label.setWordWrap(True)
 
-        self.file_form.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.file_hint_label)
+        self.file_form.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.file_hint_label)
 
         ImportWizard.addPage(self.file_page)
         self.mapping_page = QWizardPage()
@@ -201,6 +214,12 @@ class Ui_ImportWizard(object):
         self.kind_label.setText(QCoreApplication.translate("ImportWizard", u"\u53f0\u8d26\u5185\u5bb9\uff1a", None))
         self.year_label.setText(QCoreApplication.translate("ImportWizard", u"\u5e74\u5ea6\uff1a", None))
         self.year_spin.setSpecialValueText(QCoreApplication.translate("ImportWizard", u"\u81ea\u52a8\u8bc6\u522b\uff08\u6807\u9898\u6216\u6587\u4ef6\u540d\u4e2d\u7684\u5e74\u5ea6\uff09", None))
+        self.month_label.setText(QCoreApplication.translate("ImportWizard", u"\u622a\u81f3\u6708\u4efd\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.month_spin.setToolTip(QCoreApplication.translate("ImportWizard", u"\u6295\u8d44\u8fdb\u5ea6\u8868\u7684\u622a\u81f3\u6708\u4efd\uff1b\u8868\u5934\u5199\u660e\u201c1-10\u6708\u5b8c\u6210\u6295\u8d44\u201d\u65f6\u81ea\u52a8\u8bc6\u522b", None))
+#endif // QT_CONFIG(tooltip)
+        self.month_spin.setSpecialValueText(QCoreApplication.translate("ImportWizard", u"\u81ea\u52a8\u8bc6\u522b\uff08\u6295\u8d44\u8fdb\u5ea6\u8868\u8868\u5934\u4e2d\u7684\u6708\u4efd\uff09", None))
+        self.month_spin.setSuffix(QCoreApplication.translate("ImportWizard", u"\u6708", None))
         self.file_hint_label.setText(QCoreApplication.translate("ImportWizard", u"\u4e0b\u4e00\u6b65\u5c06\u81ea\u52a8\u67e5\u627e\u8868\u5934\u884c\u5e76\u8bc6\u522b\u5404\u5217\u7684\u542b\u4e49\uff0c\u60a8\u53ef\u4ee5\u5728\u4e0b\u4e00\u9875\u6838\u5bf9\u548c\u4fee\u6539\u3002", None))
         self.mapping_page.setTitle(QCoreApplication.translate("ImportWizard", u"\u7b2c\u4e8c\u6b65\uff1a\u6838\u5bf9\u5217\u5bf9\u5e94\u5173\u7cfb", None))
         self.mapping_page.setSubTitle(QCoreApplication.translate("ImportWizard", u"\u5de6\u4fa7\u662f\u6587\u4ef6\u4e2d\u7684\u8868\u5934\uff0c\u53f3\u4fa7\u9009\u62e9\u5b83\u5bf9\u5e94\u7684\u6570\u636e\u9879\uff1b\u4e0d\u9700\u8981\u5bfc\u5165\u7684\u5217\u9009\u201c\uff08\u4e0d\u5bfc\u5165\uff09\u201d\u3002", None))

@@ -158,6 +158,7 @@ class Ui_ImportWizard(object):
         self.preview_view.setAlternatingRowColors(False)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.preview_view.setWordWrap(False)
+        self.preview_view.horizontalHeader().setStretchLastSection(True)
         self.preview_view.verticalHeader().setVisible(False)
 
         self.preview_layout.addWidget(self.preview_view)

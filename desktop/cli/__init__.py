@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from desktop import APP_NAME, __version__
 from desktop.cli.common import data_options
 
-COMMAND_MODULES = ("stats", "export", "exchange")
+COMMAND_MODULES = ("stats", "export", "importing", "exchange")
 
 
 def build_parser() -> argparse.ArgumentParser:

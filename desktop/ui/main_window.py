@@ -22,7 +22,7 @@ from desktop.services.issue_rows import load_issue_rows
 from desktop.services.meeting_rows import load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
 from desktop.services.reminders import load_reminders
-from desktop.ui import meeting_actions
+from desktop.ui import import_menu, meeting_actions
 from desktop.ui.exchange_menu import install_exchange_actions
 from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
         self._build_export_menu()
+        self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
         self._restore_state()
         self.reload()
         self.form.reminder_dock.show()

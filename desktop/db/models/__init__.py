@@ -4,6 +4,7 @@ from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
 from desktop.db.models.exchange import ExchangeBaseline, ExchangeRecord
 from desktop.db.models.field import Attachment, Enterprise, Visit
+from desktop.db.models.imports import ImportBatch, ImportItem
 from desktop.db.models.issue import Escalation, Issue, IssueNote, issue_supporting_unit
 from desktop.db.models.meeting import (
     AgendaItem,
@@ -31,6 +32,8 @@ __all__ = [
     "Escalation",
     "ExchangeBaseline",
     "ExchangeRecord",
+    "ImportBatch",
+    "ImportItem",
     "InvestmentReport",
     "Issue",
     "IssueNote",

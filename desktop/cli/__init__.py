@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from desktop import APP_NAME, __version__
 from desktop.cli.common import data_options
 
-COMMAND_MODULES = ("stats", "backup")
+COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, aliased
 from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.db.models import Category, Issue, Person, Project, Unit
 
+_DONE_CODES = frozenset(s.value for s in IssueStatus if s.is_done)
+
 
 class IssueRow(NamedTuple):
     id: int
@@ -44,10 +46,11 @@ class IssueRow(NamedTuple):
 
     @property
     def is_done(self) -> bool:
-        return IssueStatus(self.status).is_done
+        return self.status in _DONE_CODES
 
 
-def load_issue_rows(session: Session, ids: list[int] | None = None) -> list[IssueRow]:
+def load_issue_rows(session: Session, ids: list[int] | None = None, *,
+                    project_id: int | None = None) -> list[IssueRow]:
     category = aliased(Category)
     stmt = (
         select(Issue.id, Issue.project_id, Project.code, Project.name, category.name, Issue.description,
@@ -62,6 +65,8 @@ def load_issue_rows(session: Session, ids: list[int] | None = None) -> list[Issu
     )
     if ids is not None:
         stmt = stmt.where(Issue.id.in_(ids))
+    if project_id is not None:
+        stmt = stmt.where(Issue.project_id == project_id)
     return [
         IssueRow(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5], r[6], r[7] or "", r[8] or "", r[9],
                  r[10] or "", r[11], r[12], r[13] or "", r[14], r[15])

@@ -160,12 +160,16 @@ def reopen(session: Session, issue_id: int, reason: str, *, on: date | None = No
     return tracking.reopen(session, get_or_fail(session, Issue, issue_id, "问题"), reason, on=on)
 
 
+# Status codes counted as done, as plain strings: these two checks run per row on every filter of the table.
+DONE_CODES = frozenset(s.value for s in IssueStatus if s.is_done)
+
+
 def is_overdue(status: str, deadline: date | None, today: date) -> bool:
     """Overdue = past its deadline and not resolved (phased issues stay overdue: they are still open)."""
-    return deadline is not None and deadline < today and not IssueStatus(status).is_done
+    return deadline is not None and deadline < today and status not in DONE_CODES
 
 
 def is_due_soon(status: str, deadline: date | None, today: date, days: int) -> bool:
-    if deadline is None or IssueStatus(status).is_done:
+    if deadline is None or status in DONE_CODES:
         return False
     return 0 <= (deadline - today).days <= days

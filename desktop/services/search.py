@@ -24,3 +24,23 @@ def search_key(text: str) -> str:
 def matches(needle: str, *texts: str) -> bool:
     needle = needle.strip().lower()
     return not needle or any(needle in search_key(t) for t in texts if t)
+
+
+_char_initials: dict[str, str] = {}
+
+
+def char_initials(text: str) -> str:
+    """Initials character by character from a per-character cache: ~1 µs a character instead of ~0.8 ms a string.
+
+    Long free text (问题描述, 进展) is too varied for a per-string cache; reading each character on its own loses
+    phrase-aware readings of a few polyphones, which matters for names (kept on `initials`) far more than for
+    descriptions.
+    """
+    out = []
+    for ch in text:
+        letter = _char_initials.get(ch)
+        if letter is None:
+            letter = initials(ch) if "\u3400" <= ch <= "\u9fff" else ch.lower()
+            _char_initials[ch] = letter
+        out.append(letter)
+    return "".join(out)

@@ -73,11 +73,35 @@ class IssueTableModel(QAbstractTableModel):
         self._all = list(rows)
         self._rebuild()
 
-    def replace_rows(self, rows: Sequence[IssueRow]) -> None:
-        """Swap in fresh copies of some rows (after an edit) without reloading everything."""
+    def replace_rows(self, rows: Sequence[IssueRow], removed: Sequence[int] = ()) -> None:
+        """Swap in fresh copies of some rows after an edit, without reloading everything.
+
+        When every edited row is already shown and still passes the filter, it is updated in place (dataChanged):
+        the row does not jump away from under the user's eyes and nothing is re-sorted. Otherwise (new, removed or
+        now filtered-out rows) the visible list is rebuilt; new rows go on top.
+        """
         fresh = {r.id: r for r in rows}
-        self._all = [fresh.pop(r.id, r) for r in self._all] + list(fresh.values())
+        if not removed and fresh and self._update_in_place(fresh):
+            return
+        gone = set(removed)
+        kept = [fresh.pop(r.id, r) for r in self._all if r.id not in gone]
+        self._all = list(fresh.values()) + kept
         self._rebuild()
+
+    def _update_in_place(self, fresh: dict[int, IssueRow]) -> bool:
+        if self._predicate is not None and not all(self._predicate(r) for r in fresh.values()):
+            return False
+        shown = {r.id: i for i, r in enumerate(self._visible) if r.id in fresh}
+        stored = {r.id: i for i, r in enumerate(self._all) if r.id in fresh}
+        if len(shown) != len(fresh) or len(stored) != len(fresh):
+            return False
+        for issue_id, i in stored.items():
+            self._all[i] = fresh[issue_id]
+        last = self.columnCount() - 1
+        for issue_id, i in shown.items():
+            self._visible[i] = fresh[issue_id]
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return True
 
     def set_filter(self, predicate: Callable[[IssueRow], bool] | None) -> None:
         self._predicate = predicate
@@ -154,3 +178,16 @@ class IssueTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         return len(self._all)
+
+    def all_rows(self) -> list[IssueRow]:
+        return self._all
+
+    def contains(self, issue_id: int) -> bool:
+        return any(r.id == issue_id for r in self._all)
+
+    def position_of(self, issue_id: int) -> int | None:
+        """Row of an issue among the visible rows (a linear scan: ~1 ms per 10k rows, only on selection)."""
+        for position, row in enumerate(self._visible):
+            if row.id == issue_id:
+                return position
+        return None

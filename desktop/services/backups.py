@@ -322,7 +322,8 @@ def _attachment_files(folder: Path, shas: set[str]) -> dict[str, tuple[str, Path
         return {}
     found: dict[str, tuple[str, Path]] = {}
     for path in folder.rglob("*"):
-        if path.is_file() and (stem := path.name.split(".")[0].lower()) in shas and stem not in found:
+        if path.is_file() and not path.name.endswith(".part") and (stem := path.name.split(".")[0].lower()) in shas \
+                and stem not in found:
             found[stem] = (path.relative_to(folder).as_posix(), path)
     return found
 

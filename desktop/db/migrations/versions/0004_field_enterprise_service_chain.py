@@ -18,8 +18,13 @@ branch_labels = None
 depends_on = None
 
 
+def _recreate() -> str:
+    """Rebuild only on SQLite; on PostgreSQL a rebuild would drop the primary key other tables' keys rely on."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("enterprise", recreate="always") as batch_op:
+    with op.batch_alter_table("enterprise", recreate=_recreate()) as batch_op:
         batch_op.add_column(sa.Column("leader_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("team", sa.String(length=64), nullable=True))
         batch_op.create_foreign_key(op.f("fk_enterprise_leader_id_leader"), "leader", ["leader_id"], ["id"],
@@ -28,7 +33,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("enterprise", recreate="always") as batch_op:
+    with op.batch_alter_table("enterprise", recreate=_recreate()) as batch_op:
         batch_op.drop_index(batch_op.f("ix_enterprise_leader_id"))
         batch_op.drop_constraint(op.f("fk_enterprise_leader_id_leader"), type_="foreignkey")
         batch_op.drop_column("team")

@@ -24,8 +24,8 @@ from desktop.services.errors import UserError
 from desktop.services.scope import Period, Scope, ScopeKind
 from desktop.workspace import open_workspace
 
-STEPS = int(os.environ.get("KEYPROJ_PROPERTY_STEPS", "30"))
-EXAMPLES = int(os.environ.get("KEYPROJ_PROPERTY_EXAMPLES", "20"))
+STEPS = int(os.environ.get("KEYPROJ_PROPERTY_STEPS", "20"))
+EXAMPLES = int(os.environ.get("KEYPROJ_PROPERTY_EXAMPLES", "30"))
 START = date(2026, 1, 5)
 YEAR = Period.year(2026)
 TODAY = date(2026, 11, 25)
@@ -82,11 +82,17 @@ class LifeCycle(RuleBasedStateMachine):
         assert self._notes(issue.id) == (1 if unit is None else 2)
 
     @precondition(lambda self: self.issue_ids)
-    @rule(data=st.data(), action=st.sampled_from(ACTIONS), days=st.integers(0, 60),
-          feedback=st.sampled_from([f.value for f in Feedback]), level=st.sampled_from([lv.value for lv in IssueLevel]),
-          unit=st.integers(0, 2), blank=st.booleans())
-    def act(self, data, action: str, days: int, feedback: str, level: str, unit: int, blank: bool) -> None:
+    @rule(data=st.data(), plan=st.lists(st.tuples(
+        st.sampled_from(ACTIONS), st.integers(0, 60), st.sampled_from([f.value for f in Feedback]),
+        st.sampled_from([lv.value for lv in IssueLevel]), st.integers(0, 2), st.booleans()), min_size=1, max_size=8))
+    def act(self, data, plan) -> None:
+        """A burst of actions on one issue, each in its own transaction, as a user works through a ledger row."""
         issue_id = data.draw(st.sampled_from(self.issue_ids))
+        for action, days, feedback, level, unit, blank in plan:
+            self._act_once(issue_id, action, days, feedback, level, unit, blank)
+
+    def _act_once(self, issue_id: int, action: str, days: int, feedback: str, level: str, unit: int,
+                  blank: bool) -> None:
         before = self._row(issue_id)
         notes_before = self._notes(issue_id)
         on = before.found_on + timedelta(days=days)

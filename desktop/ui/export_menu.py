@@ -43,7 +43,7 @@ class ExportMenu(QObject):
         self.export_dir = Path.home()
         self.last_saved: Path | None = None
         self.editor: BriefingEditor | None = None
-        menu = QMenu("导出(&E)", window)
+        menu = QMenu("导出(&O)", window)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
         self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))

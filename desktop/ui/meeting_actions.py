@@ -59,11 +59,10 @@ def install(window: MainWindow) -> QAction:
     table.addAction(action)
     if table.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    menu = window.menuBar().addMenu("会议(&M)")
-    menu.setObjectName("meetings_menu")
-    new_meeting = menu.addAction("新建会议…")
+    new_meeting = QAction("新建会议…", window)
     new_meeting.triggered.connect(lambda: _new_meeting(window))
-    menu.addAction(action)
+    menu = window.add_menu_actions("会议(&M)", [new_meeting, action])
+    menu.setObjectName("meetings_menu")
     return action
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import SAMPLES
 from dbcheck import counts, dump
+from ledger_files import SAMPLES
 from sqlalchemy import select
 
 from desktop.db.models import (
@@ -322,7 +322,7 @@ def test_refused_and_empty_files_change_nothing(workspace, tmp_path, make_xlsx) 
 
 
 def _refused_files(tmp_path):  # type: ignore[no-untyped-def]
-    from conftest import ole_file, write_raw_xlsx
+    from ledger_files import ole_file, write_raw_xlsx
 
     encrypted = tmp_path / "加密.xlsx"
     encrypted.write_bytes(ole_file(["EncryptionInfo", "EncryptedPackage"]))

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SAMPLES
 from dbcheck import dump
+from ledger_files import SAMPLES
 
 from desktop.cli import main
 from desktop.importers.preview import build_preview

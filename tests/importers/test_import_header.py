@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES
+from ledger_files import SAMPLES
 
 from desktop.importers.header import find_header, match_field, propose_mapping, split_unit
 from desktop.importers.mapping import Mapping, pick_saved_mapping

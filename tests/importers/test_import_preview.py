@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import SAMPLES, write_raw_xlsx
+from ledger_files import SAMPLES, write_raw_xlsx
 
 from desktop.importers.mapping import Mapping
 from desktop.importers.preview import build_preview

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, write_raw_xlsx
+from ledger_files import SAMPLES, write_raw_xlsx
 
 from desktop.importers.safety import ImportRefused
 from desktop.importers.workbook import EMPTY_SHEET_REASON, NOTE_SHEET_REASON, read_sheets

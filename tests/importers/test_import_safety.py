@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MAIN_NS, SAMPLES, ole_file, write_raw_xlsx
+from ledger_files import MAIN_NS, SAMPLES, ole_file, write_raw_xlsx
 
 from desktop.importers import safety
 from desktop.importers.safety import FileKind, ImportRefused, check_file

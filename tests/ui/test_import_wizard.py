@@ -16,7 +16,7 @@ from desktop.ui.dialogs.import_wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PA
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.import_preview import BLOCKING_BG, WARNING_BG, ImportPreviewModel
 
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 ISSUES = SAMPLES / "问题台账_包保项目_2022.xlsx"
 
 

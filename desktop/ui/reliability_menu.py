@@ -26,16 +26,18 @@ class ReliabilityActions:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         menu = window.form.file_menu  # type: ignore[attr-defined]
-        first = menu.actions()[0] if menu.actions() else None
+        quit_action = window.form.quit_action  # type: ignore[attr-defined]
+        before = quit_action if quit_action in menu.actions() else None
         self.backup_action = self._action("备份与恢复(&B)…", self.open_backups)
         self.audit_action = self._action("操作日志(&L)…", self.open_audit_log)
         self.operator_action = self._action("更改操作人(&O)…", self.change_operator)
         self.lock_action = self._action("密码锁(&P)…", self.open_lock_settings)
         self.server_action = self._action("数据库服务器(&S)…", self.open_server_settings)
+        menu.insertSeparator(before)  # our group sits just above 退出, after whatever other features added
         for action in (self.backup_action, self.audit_action, self.operator_action, self.lock_action,
                        self.server_action):
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
         self.backup_action.setEnabled(window.workspace.db.is_sqlite)  # type: ignore[attr-defined]
         self.idle_lock = IdleLock(window)
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.db.integrity import check_file
+from desktop.db.migrate import head_revision
 from desktop.db.models import Attachment, Issue, Project
 from desktop.paths import attachments_dir, backups_dir, database_file
 from desktop.services import backup_rotation as rotation
@@ -41,7 +42,7 @@ def test_archive_holds_database_attachments_and_manifest(demo_workspace, tmp_pat
     sha = _add_attachment(demo_workspace, b"\xff\xd8 photo bytes")
     info = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip", now=NOW)
     assert info.counts["issue"] == 300 and info.counts["project"] == _count(demo_workspace, Project)
-    assert info.created_at == NOW and info.schema_revision == "0002" and info.attachments == 1
+    assert info.created_at == NOW and info.schema_revision == head_revision() and info.attachments == 1
     with zipfile.ZipFile(info.path) as zf:
         names = zf.namelist()
         assert f"attachments/{sha[:2]}/{sha}" in names and "keyproj.sqlite3" in names

@@ -34,7 +34,7 @@ def run_once(folder: Path, ledger: Path, *, measure_memory: bool) -> dict[str, f
         start, cpu_start = time.perf_counter(), time.process_time()
         preview = build_preview(ledger, "issues")
         read, cpu_read = time.perf_counter(), time.process_time()
-        result = apply_import(workspace.db, preview, backup_dir=workspace.backups_dir, source=ledger, today=TODAY)
+        result = apply_import(workspace.db, preview, data_dir=workspace.data_dir, source=ledger, today=TODAY)
         stored, cpu_stored = time.perf_counter(), time.process_time()
         figures = {"preview": read - start, "apply": stored - read, "rows": float(result.stored_rows),
                    "preview_cpu": cpu_read - cpu_start, "apply_cpu": cpu_stored - cpu_read}

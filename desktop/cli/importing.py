@@ -70,7 +70,7 @@ def run_import(args: argparse.Namespace) -> int:
             result = dry_run_import(workspace.db, preview, policy=policy)
             print("——（试运行，未写入数据库）——")
         else:
-            result = apply_import(workspace.db, preview, policy=policy, backup_dir=workspace.backups_dir,
+            result = apply_import(workspace.db, preview, policy=policy, data_dir=workspace.data_dir,
                                   source=args.file)
         for line in result.summary_lines():
             print(line)
@@ -97,7 +97,7 @@ def run_history(args: argparse.Namespace) -> int:
 def run_undo(args: argparse.Namespace) -> int:
     workspace = open_from_args(args)
     try:
-        print(undo_import(workspace.db, args.batch_id, backup_dir=workspace.backups_dir))
+        print(undo_import(workspace.db, args.batch_id, data_dir=workspace.data_dir))
     finally:
         workspace.close()
     return 0

@@ -11,17 +11,17 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from desktop.db.backup import backup_sqlite
 from desktop.db.engine import Database
 from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.importers.preview import ImportPreview
+from desktop.services import backups
 from desktop.services.errors import UserError
 from desktop.services.import_outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.import_rows import RowWriter, json_value
@@ -125,18 +125,18 @@ def dry_run_import(db: Database, preview: ImportPreview, *, policy: DuplicatePol
 
 
 def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
-                 backup_dir: Path | None = None, source: Path | None = None,
+                 data_dir: Path | None = None, source: Path | None = None,
                  today: date | None = None) -> ImportResult:
     """Store the good rows of `preview` in one transaction and record the batch; nothing is stored on error.
 
     Rows the dry run marks duplicate/conflicting/invalid are left out (duplicates are updated instead when
-    `policy` is UPDATE). A copy of the database goes to `backup_dir` first.
+    `policy` is UPDATE). A rotated safety backup (database and attachments) goes to `data_dir`'s backups first.
     """
     day = today or date.today()
     backup_path = None
-    if backup_dir is not None and db.is_sqlite:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        backup_path = backup_sqlite(db.engine, Path(backup_dir) / f"before-import-{stamp}.sqlite3")
+    if data_dir is not None:
+        backup = backups.backup_before_import(db, data_dir)
+        backup_path = backup.path if backup is not None else None
     with db.transaction() as session:
         outcomes, books, writer = _run(session, preview, policy, day)
         result = _result(preview, outcomes, books, writer, dry_run=False)

@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.backup import backup_sqlite
 from desktop.db.engine import Database
 from desktop.db.models import AuditLog, Base, ImportBatch, ImportItem, RowMixin
 from desktop.importers.fields import get_kind
+from desktop.services import backups
 from desktop.services.errors import NotFound, UserError
 from desktop.services.import_outcome import ENTITY_LABELS
 
@@ -144,13 +144,12 @@ def _restore_value(model: type[RowMixin], column: str, value: Any) -> Any:
     return value
 
 
-def undo_import(db: Database, batch_id: int, *, backup_dir: Path | None = None) -> str:
+def undo_import(db: Database, batch_id: int, *, data_dir: Path | None = None) -> str:
     """Take the batch back; returns a Chinese summary. Refuses (UndoRefused) when later work depends on it."""
-    if backup_dir is not None and db.is_sqlite:
+    if data_dir is not None:
         with db.read() as session:
             _batch(session, batch_id)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        backup_sqlite(db.engine, Path(backup_dir) / f"before-undo-import-{stamp}.sqlite3")
+        backups.backup_before_import(db, data_dir)
     with db.transaction() as session:
         batch = _batch(session, batch_id)
         items = list(session.scalars(select(ImportItem).where(ImportItem.batch_id == batch.id)

@@ -41,7 +41,7 @@ INVESTMENT = SAMPLES / "重点项目投资进度表_2020年1-10月.xlsx"
 
 def _import(workspace, path, kind, **kwargs):  # type: ignore[no-untyped-def]
     preview = build_preview(path, kind)
-    return preview, apply_import(workspace.db, preview, backup_dir=workspace.backups_dir, source=path, today=TODAY,
+    return preview, apply_import(workspace.db, preview, data_dir=workspace.data_dir, source=path, today=TODAY,
                                  **kwargs)
 
 
@@ -133,7 +133,7 @@ def test_undo_restores_exactly_the_previous_state(demo_workspace) -> None:  # ty
     _p2, decisions_result = _import(demo_workspace, DECISIONS, "decisions")
     _p3, investment_result = _import(demo_workspace, INVESTMENT, "investment")
     for result in (investment_result, decisions_result, issues_result):
-        assert "已撤销导入批次" in undo_import(demo_workspace.db, result.batch_id, backup_dir=demo_workspace.backups_dir)
+        assert "已撤销导入批次" in undo_import(demo_workspace.db, result.batch_id, data_dir=demo_workspace.data_dir)
     assert dump(demo_workspace) == before
     after = counts(demo_workspace)
     assert after["import_batch"] == 3 and after["audit_log"] > rows_before["audit_log"]
@@ -315,7 +315,7 @@ def test_refused_and_empty_files_change_nothing(workspace, tmp_path, make_xlsx) 
     preview = build_preview(missing, "issues")
     assert preview.errors
     with pytest.raises(NothingToImport, match="缺少必填列【问题描述】"):
-        apply_import(workspace.db, preview, backup_dir=workspace.backups_dir, today=TODAY)
+        apply_import(workspace.db, preview, data_dir=workspace.data_dir, today=TODAY)
     assert dump(workspace, with_history=True) == before
     with workspace.db.read() as session:
         assert len(session.scalars(select(ImportBatch)).all()) == 1

@@ -68,8 +68,8 @@ class ImportHistoryDialog(QDialog):
         batch = self.selected()
         if batch is None or not self.confirm(batch):
             return
-        db, backups = self.workspace.db, self.workspace.backups_dir
-        self.task.start("正在撤销导入……", lambda: undo_import(db, batch.id, backup_dir=backups),
+        db, data_dir = self.workspace.db, self.workspace.data_dir
+        self.task.start("正在撤销导入……", lambda: undo_import(db, batch.id, data_dir=data_dir),
                         self._undone, self._failed)
 
     def _undone(self, message: str) -> None:

@@ -274,8 +274,8 @@ class ImportWizard(QWizard):
         if self.dry_run is None or self.dry_run.stored_rows == 0:
             self._tell("没有可导入的行", "本文件没有可以导入的新行（都有问题或与已有记录重复），未导入任何数据。")
             return False
-        db, policy, source, backups = self.workspace.db, self.policy, self.path, self.workspace.backups_dir
-        self._run("正在导入……", lambda: apply_import(db, preview, policy=policy, backup_dir=backups, source=source),
+        db, policy, source, data_dir = self.workspace.db, self.policy, self.path, self.workspace.data_dir
+        self._run("正在导入……", lambda: apply_import(db, preview, policy=policy, data_dir=data_dir, source=source),
                   self._imported)
         return False
 
@@ -289,8 +289,8 @@ class ImportWizard(QWizard):
     def _undo(self) -> None:
         if self.result is None or self.result.batch_id is None:
             return
-        batch_id, db, backups = self.result.batch_id, self.workspace.db, self.workspace.backups_dir
-        self._run("正在撤销本次导入……", lambda: undo_import(db, batch_id, backup_dir=backups), self._undone)
+        batch_id, db, data_dir = self.result.batch_id, self.workspace.db, self.workspace.data_dir
+        self._run("正在撤销本次导入……", lambda: undo_import(db, batch_id, data_dir=data_dir), self._undone)
 
     def _undone(self, message: str) -> None:
         self.form.result_text.appendPlainText("\n" + message)

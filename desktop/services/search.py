@@ -24,3 +24,22 @@ def search_key(text: str) -> str:
 def matches(needle: str, *texts: str) -> bool:
     needle = needle.strip().lower()
     return not needle or any(needle in search_key(t) for t in texts if t)
+
+
+_CHAR_INITIALS: dict[str, str] = {}
+
+
+def char_initials(text: str) -> str:
+    """Initials character by character through a table filled once per distinct character.
+
+    For long free text (issue descriptions) where `initials` would cost a phrase segmentation per distinct string;
+    polyphonic characters take their most common reading, which is what a user typing initials expects anyway.
+    """
+    table = _CHAR_INITIALS
+    out = []
+    for char in text:
+        letter = table.get(char)
+        if letter is None:
+            letter = table[char] = (lazy_pinyin(char, style=Style.FIRST_LETTER, errors="default") or [char])[0][:1].lower()
+        out.append(letter)
+    return "".join(out)

@@ -5,16 +5,18 @@ It owns the workspace handle and reloads views through services; it never builds
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services import office_settings
-from desktop.services.issue_rows import load_issue_rows
-from desktop.services.meeting_rows import load_meetings
+from desktop.services.issue_rows import IssueRow, load_issue_rows
+from desktop.services.meeting_rows import DecisionRow, MeetingRow, load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
+from desktop.ui.background import run_in_background
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.meetings_panel import MeetingsPanel
@@ -22,9 +24,24 @@ from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tr
 from desktop.workspace import Workspace
 
 
+@dataclass
+class _Loaded:
+    """What one load reads, handed from the worker thread to the GUI thread."""
+
+    years: list[int]
+    rows: list[IssueRow]
+    meetings: list[MeetingRow]
+    decisions: dict[int, list[DecisionRow]]
+    due_soon_days: int
+    tree_year: int
+    nodes: list[ProjectNode]
+
+
 class MainWindow(QMainWindow):
+    data_loaded = Signal()  # the views hold fresh data (after `reload` or a background load)
+
     def __init__(self, workspace: Workspace, *, today: date | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, load_in_background: bool = False) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.today = today or date.today()
@@ -44,9 +61,19 @@ class MainWindow(QMainWindow):
         self.form.status_bar.addPermanentWidget(self.data_label)
         self.resizeDocks([self.form.project_dock], [320], Qt.Orientation.Horizontal)
 
+        self._busy = QProgressBar(self)
+        self._busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
+        self._busy.setMaximumWidth(160)
+        self._busy.hide()
+        self.form.status_bar.addPermanentWidget(self._busy)
+        self._loader: object | None = None
+
         self._connect_signals()
         self._restore_state()
-        self.reload()
+        if load_in_background:
+            self.reload_in_background()
+        else:
+            self.reload()
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -59,25 +86,64 @@ class MainWindow(QMainWindow):
 
     # --- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Load everything now, on the GUI thread (the 刷新 action, tests, small databases)."""
         with self.workspace.db.read() as session:
-            years = available_years(session) or [self.today.year]
-            rows = load_issue_rows(session)
-            meetings, decisions = load_meetings(session)
-            self.issue_panel.model.due_soon_days = int(office_settings.get(session, "due_soon_days"))
+            loaded = self._fetch(session, self.form.year_combo.currentData())
+        self._apply(loaded)
+
+    def reload_in_background(self) -> None:
+        """Start-up on a big database: the window is already shown; the rows arrive from a worker thread.
+
+        Loading 100k issues takes about a second; doing it before `show()` left the user with no window at all.
+        `data_loaded` fires once the table is filled.
+        """
+        self.statusBar().showMessage("正在载入数据……")
+        self._busy.show()
+        year = self.form.year_combo.currentData()
+        self._loader = run_in_background(lambda: self._fetch_in_thread(year), self._on_loaded, self._on_load_failed,
+                                          parent=self)
+
+    def _fetch_in_thread(self, year: int | None) -> _Loaded:
+        with self.workspace.db.read() as session:
+            return self._fetch(session, year)
+
+    def _fetch(self, session, year: int | None) -> _Loaded:  # type: ignore[no-untyped-def]
+        """Everything the window shows, read through services only; no Qt object is touched here (worker-safe)."""
+        years = available_years(session) or [self.today.year]
+        tree_year = year if year in years else years[0]
+        meetings, decisions = load_meetings(session)
+        return _Loaded(
+            years=years, rows=load_issue_rows(session), meetings=meetings, decisions=decisions,
+            due_soon_days=int(office_settings.get(session, "due_soon_days")), tree_year=tree_year,
+            nodes=load_project_nodes(session, tree_year, self.today, office_settings.thresholds(session)),
+        )
+
+    def _on_loaded(self, loaded: _Loaded) -> None:
+        self._busy.hide()
+        self._apply(loaded)
+
+    def _on_load_failed(self, message: str) -> None:
+        self._busy.hide()
+        self.statusBar().showMessage("载入数据失败")
+        QMessageBox.critical(self, APP_NAME, f"载入数据失败：{message}")
+
+    def _apply(self, loaded: _Loaded) -> None:
+        self.issue_panel.model.due_soon_days = loaded.due_soon_days
         combo = self.form.year_combo
-        current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        for year in years:
+        for year in loaded.years:
             combo.addItem(f"{year}年", year)
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.setCurrentIndex(max(0, combo.findData(loaded.tree_year)))
         combo.blockSignals(False)
-        self.issue_panel.set_rows(rows)
-        self.meetings_panel.set_data(meetings, decisions)
-        self._reload_tree()
+        self.issue_panel.set_rows(loaded.rows)
+        self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
+        self._nodes = loaded.nodes
+        self._rebuild_tree()
         where = self.workspace.database_file or self.workspace.db.url
         self.data_label.setText(f"数据：{where}")
-        self.statusBar().showMessage(f"已载入 {len(rows)} 个问题、{len(meetings)} 次会议", 5000)
+        self.statusBar().showMessage(f"已载入 {len(loaded.rows)} 个问题、{len(loaded.meetings)} 次会议", 5000)
+        self.data_loaded.emit()
 
     def _reload_tree(self) -> None:
         year = self.form.year_combo.currentData() or self.today.year

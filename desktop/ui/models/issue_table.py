@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.issue_rows import IssueRow
+from desktop.services.issue_rows import DONE_CODES, LEVEL_RANK, IssueRow
 from desktop.services.issues import is_due_soon, is_overdue
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,13 +50,31 @@ _CELL: dict[str, Callable[[IssueRow], Any]] = {
     "found_on": lambda r: r.found_on.isoformat(),
 }
 
+# Sort keys are C-level getters over the tuples wherever the column allows (a Python lambda per row doubled the
+# sort time at 100k rows); text columns sort by code point, statuses by their life-cycle code.
 _SORT_KEY: dict[str, Callable[[IssueRow], Any]] = {
-    "seq": lambda r: r.id,
-    "deadline": lambda r: (r.deadline is None, r.deadline or date.min),
-    "found_on": lambda r: r.found_on,
-    "level": lambda r: r.level,
-    "status": lambda r: r.status,
+    "seq": attrgetter("id"),
+    "project": attrgetter("project_name"),
+    "category": attrgetter("category"),
+    "description": attrgetter("description"),
+    "unit": attrgetter("unit"),
+    "person": attrgetter("person"),
+    "deadline": attrgetter("deadline"),  # rows without a date are split off first: None does not compare
+    "level": lambda r: LEVEL_RANK.get(r.level, -1),
+    "status": attrgetter("status"),
+    "progress": attrgetter("latest_progress"),
+    "found_on": attrgetter("found_on"),
 }
+
+
+def sort_rows(rows: list[IssueRow], key: str, descending: bool = False) -> list[IssueRow]:
+    """Rows ordered by one column; rows with no deadline always go last, whichever the direction."""
+    if key == "deadline":
+        dated = [r for r in rows if r.deadline is not None]
+        undated = [r for r in rows if r.deadline is None]
+        dated.sort(key=_SORT_KEY[key], reverse=descending)
+        return dated + undated
+    return sorted(rows, key=_SORT_KEY[key], reverse=descending)
 
 
 class IssueTableModel(QAbstractTableModel):
@@ -121,7 +140,7 @@ class IssueTableModel(QAbstractTableModel):
                 return QBrush(DUE_SOON_BG)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.is_done:
+            if row.status in DONE_CODES:
                 return QBrush(DONE_FG)
             if key == "deadline" and is_overdue(row.status, row.deadline, self.today):
                 return QBrush(OVERDUE_FG)
@@ -140,9 +159,7 @@ class IssueTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sorted(rows: list[IssueRow], column: int, order: Qt.SortOrder) -> list[IssueRow]:
-        key = COLUMNS[column][0]
-        func = _SORT_KEY.get(key) or _CELL[key]
-        return sorted(rows, key=func, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sort_rows(rows, COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
 
     # --- helpers for views -----------------------------------------------------------------------------------
     def row_at(self, row: int) -> IssueRow:

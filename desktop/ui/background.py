@@ -1,0 +1,65 @@
+"""Run a slow read off the GUI thread and hand its result back on the GUI thread.
+
+Anything over ~200 ms (loading 100k issues at start-up) must not freeze the window. The work function gets no Qt
+object and must open its own session; the result travels back through a queued signal, so `on_done` runs on the
+GUI thread and may touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundTask(QObject):
+    """One running job; keep a reference until `finished` (the caller's attribute does)."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)  # created on the GUI thread, so emits from the worker are queued to it
+        self._work = work
+        self.running = True
+        self.finished.connect(self._mark_done)
+
+    def _mark_done(self) -> None:
+        self.running = False
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # reported to the user by the caller, never swallowed
+            log.error("background task failed:\n%s", traceback.format_exc())
+            self.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: BackgroundTask) -> None:
+        super().__init__()
+        self.task = task
+
+    def run(self) -> None:
+        self.task.run()
+
+
+def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[str], None] | None = None, *, parent: QObject | None = None,
+                      pool: QThreadPool | None = None) -> BackgroundTask:
+    task = BackgroundTask(work, parent)
+    task.succeeded.connect(on_done)
+    if on_error is not None:
+        task.failed.connect(on_error)
+    (pool or QThreadPool.globalInstance()).start(_Runnable(task))
+    return task

@@ -108,8 +108,12 @@ def with_haystack(row: IssueRow) -> IssueRow:
     return row._replace(haystack=haystack_for(row.description, row.project_name, row.unit, row.project_code))
 
 
-def load_issue_rows(session: Session, ids: Iterable[int] | None = None) -> list[IssueRow]:
-    """All issues (or `ids`), newest found first, as shared-value tuples with their search haystack.
+def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, limit: int | None = None,
+                    pinyin: bool = True) -> list[IssueRow]:
+    """All issues (or `ids`, or the newest `limit`), newest found first, as shared-value tuples with a haystack.
+
+    ``pinyin=False`` leaves the initials out of the haystack: the first screen shown at start-up must not wait
+    for pypinyin's dictionaries; the full load that follows has them.
 
     One query over the issue table alone plus four small look-up tables, joined here: at 100k rows SQLite's
     four joins and ORDER BY cost twice the plain scan, and a dict look-up hands every row the *same* name object.
@@ -127,19 +131,21 @@ def load_issue_rows(session: Session, ids: Iterable[int] | None = None) -> list[
                   Issue.status, Issue.latest_progress, type_coerce(Issue.found_on, String), Issue.enterprise_id)
     if ids is not None:
         stmt = stmt.where(Issue.id.in_(list(ids)))
+    if limit is not None:
+        stmt = stmt.order_by(Issue.found_on.desc(), Issue.id.desc()).limit(limit)
     raw = [tuple(r) for r in conn.execute(stmt)]
     raw.sort(key=itemgetter(11, 0), reverse=True)
     no_project = ("", "")
-    return build_rows(
+    return build_rows((
         (issue_id, project_id, *projects.get(project_id, no_project), categories.get(category_id, ""), description,
          unit_id, units.get(unit_id, ""), persons.get(person_id, ""), deadline, deadline_text, level, status,
          progress, found_on, enterprise_id)
         for (issue_id, project_id, category_id, description, unit_id, person_id, deadline, deadline_text, level,
              status, progress, found_on, enterprise_id) in raw
-    )
+        ), pinyin=pinyin)
 
 
-def build_rows(raw: Iterable[Sequence]) -> list[IssueRow]:
+def build_rows(raw: Iterable[Sequence], *, pinyin: bool = True) -> list[IssueRow]:
     """Tuples in IssueRow field order (without the haystack) → IssueRows with shared values and haystacks.
 
     Dates may be ISO text (SQLite) or dates; text columns repeated across rows become one shared object.
@@ -149,6 +155,8 @@ def build_rows(raw: Iterable[Sequence]) -> list[IssueRow]:
     dates: dict[object, date | None] = {None: None}
     keys = _Keys()
     plain, free_text, with_initials = keys.plain, keys.free_text, keys.with_initials
+    if not pinyin:
+        free_text = with_initials = plain
 
     def to_date(value: object) -> date | None:
         parsed = dates.get(value)

@@ -40,6 +40,7 @@ class IssuePanel(QWidget):
         self.model = IssueTableModel(self, today=self.today)
         self._scope: Callable[[IssueRow], bool] | None = None
         self._scope_label = "全部项目"
+        self._complete = True
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText("搜索问题、项目、责任单位（支持拼音首字母）")
@@ -101,7 +102,9 @@ class IssuePanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._update_count)
 
-    def set_rows(self, rows: list[IssueRow]) -> None:
+    def set_rows(self, rows: list[IssueRow], *, complete: bool = True) -> None:
+        """`complete=False`: only the newest rows of a start-up; the count says the rest is on its way."""
+        self._complete = complete
         self.model.set_rows(rows)
         self.apply_filter()
 
@@ -144,6 +147,9 @@ class IssuePanel(QWidget):
         deadlines = [r.deadline for r in rows if r.deadline is not None and r.status not in DONE_CODES]
         overdue = sum(1 for d in deadlines if d < today)
         soon = sum(1 for d in deadlines if today <= d <= horizon)
+        if not self._complete:
+            self.count_label.setText(f"{self._scope_label}：已显示最新 {len(rows)} 条，正在载入其余问题……")
+            return
         self.count_label.setText(f"{self._scope_label}：显示 {len(rows)} / {self.model.total_count()} 条，"
                                  f"超期 {overdue}，临期 {soon}")
 

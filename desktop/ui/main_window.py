@@ -23,6 +23,8 @@ from desktop.ui.meetings_panel import MeetingsPanel
 from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree
 from desktop.workspace import Workspace
 
+FIRST_PAGE = 200  # issues shown before the full load at start-up: more than one screen
+
 
 @dataclass
 class _Loaded:
@@ -35,10 +37,12 @@ class _Loaded:
     due_soon_days: int
     tree_year: int
     nodes: list[ProjectNode]
+    complete: bool = True  # False: only the newest issues and no meetings yet (first step of a start-up)
 
 
 class MainWindow(QMainWindow):
-    data_loaded = Signal()  # the views hold fresh data (after `reload` or a background load)
+    data_loaded = Signal()  # the views hold all fresh data (after `reload` or a background load)
+    first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
 
     def __init__(self, workspace: Workspace, *, today: date | None = None, settings: QSettings | None = None,
                  parent: QWidget | None = None, load_in_background: bool = False) -> None:
@@ -92,35 +96,59 @@ class MainWindow(QMainWindow):
         self._apply(loaded)
 
     def reload_in_background(self) -> None:
-        """Start-up on a big database: the window is already shown; the rows arrive from a worker thread.
+        """Start-up on a big database: the window is already shown; the data arrives from worker threads.
 
-        Loading 100k issues takes about a second; doing it before `show()` left the user with no window at all.
-        `data_loaded` fires once the table is filled.
+        Two steps, so a city office (100k issues, ~2 s to load) sees its projects and newest issues at once:
+        first the tree and one screen of the newest issues (without pinyin keys, which need a 0.3 s dictionary
+        load), then every issue and the meetings. `first_data_shown` and `data_loaded` mark the two steps.
         """
         self.statusBar().showMessage("正在载入数据……")
         self._busy.show()
         year = self.form.year_combo.currentData()
-        self._loader = run_in_background(lambda: self._fetch_in_thread(year), self._on_loaded, self._on_load_failed,
-                                          parent=self)
+        self._loader = run_in_background(lambda: self._fetch_in_thread(year, FIRST_PAGE), self._on_first_page,
+                                         self._on_load_failed, parent=self)
 
-    def _fetch_in_thread(self, year: int | None) -> _Loaded:
+    def _fetch_in_thread(self, year: int | None, first_page: int | None = None) -> _Loaded:
         with self.workspace.db.read() as session:
-            return self._fetch(session, year)
+            return self._fetch(session, year, first_page)
 
-    def _fetch(self, session, year: int | None) -> _Loaded:  # type: ignore[no-untyped-def]
-        """Everything the window shows, read through services only; no Qt object is touched here (worker-safe)."""
+    def _fetch(self, session, year: int | None, first_page: int | None = None) -> _Loaded:  # type: ignore[no-untyped-def]
+        """What the window shows, read through services only; no Qt object is touched here (worker-safe).
+
+        With `first_page`, only that many of the newest issues and no meetings (the first step of a start-up).
+        """
         years = available_years(session) or [self.today.year]
         tree_year = year if year in years else years[0]
-        meetings, decisions = load_meetings(session)
+        if first_page:
+            rows, (meetings, decisions) = load_issue_rows(session, limit=first_page, pinyin=False), ([], {})
+        else:
+            rows, (meetings, decisions) = load_issue_rows(session), load_meetings(session)
         return _Loaded(
-            years=years, rows=load_issue_rows(session), meetings=meetings, decisions=decisions,
+            years=years, rows=rows, meetings=meetings, decisions=decisions,
             due_soon_days=int(office_settings.get(session, "due_soon_days")), tree_year=tree_year,
             nodes=load_project_nodes(session, tree_year, self.today, office_settings.thresholds(session)),
+            complete=not first_page,
         )
 
-    def _on_loaded(self, loaded: _Loaded) -> None:
-        self._busy.hide()
+    def _fetch_rest(self) -> tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]:
+        with self.workspace.db.read() as session:
+            return load_issue_rows(session), *load_meetings(session)
+
+    def _on_first_page(self, loaded: _Loaded) -> None:
         self._apply(loaded)
+        self.first_data_shown.emit()
+        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed, parent=self)
+
+    def _on_rest(self, rest: tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]) -> None:
+        rows, meetings, decisions = rest
+        self._busy.hide()
+        self.issue_panel.set_rows(rows)
+        self.meetings_panel.set_data(meetings, decisions)
+        self._loaded_message(len(rows), len(meetings))
+        self.data_loaded.emit()
+
+    def _loaded_message(self, issues: int, meetings: int) -> None:
+        self.statusBar().showMessage(f"已载入 {issues} 个问题、{meetings} 次会议", 5000)
 
     def _on_load_failed(self, message: str) -> None:
         self._busy.hide()
@@ -136,14 +164,18 @@ class MainWindow(QMainWindow):
             combo.addItem(f"{year}年", year)
         combo.setCurrentIndex(max(0, combo.findData(loaded.tree_year)))
         combo.blockSignals(False)
-        self.issue_panel.set_rows(loaded.rows)
+        self.issue_panel.set_rows(loaded.rows, complete=loaded.complete)
         self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
         self._nodes = loaded.nodes
         self._rebuild_tree()
         where = self.workspace.database_file or self.workspace.db.url
         self.data_label.setText(f"数据：{where}")
-        self.statusBar().showMessage(f"已载入 {len(loaded.rows)} 个问题、{len(loaded.meetings)} 次会议", 5000)
-        self.data_loaded.emit()
+        if loaded.complete:
+            self._busy.hide()
+            self._loaded_message(len(loaded.rows), len(loaded.meetings))
+            self.data_loaded.emit()
+        else:
+            self.statusBar().showMessage(f"已显示最新 {len(loaded.rows)} 个问题，正在载入其余数据……")
 
     def _reload_tree(self) -> None:
         year = self.form.year_combo.currentData() or self.today.year

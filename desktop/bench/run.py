@@ -164,19 +164,32 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     rows = panel.model.visible_rows()
     viewport = panel.table.viewport()
 
-    # Typing: each prefix of a few searches a user makes (words, pinyin initials, a unit), repainted each time.
-    needles = [w[:i] for w in ("施工用电", "sgyd", "区住建局", "zjj", "2026-0") for i in range(1, len(w) + 1)]
-    keystrokes, plain = [], []
-    for needle in needles:
-        panel.search_edit.blockSignals(True)
-        panel.search_edit.setText(needle)
-        panel.search_edit.blockSignals(False)
-
-        def keystroke() -> None:
+    # Typing: each prefix of a few searches a user makes (words, pinyin initials, a unit), repainted each time;
+    # the whole sequence twice (from an empty box), each keystroke timed once per pass, best pass kept.
+    words = ("施工用电", "sgyd", "区住建局", "zjj", "2026-0")
+    needles = [w[:i] for w in words for i in range(1, len(w) + 1)]
+    passes: list[list[float]] = []
+    for _ in range(2):
+        times = []
+        for word in words:
+            panel.search_edit.blockSignals(True)
+            panel.search_edit.setText("")
+            panel.search_edit.blockSignals(False)
             panel.apply_filter()
-            viewport.repaint()
+            for i in range(1, len(word) + 1):
+                panel.search_edit.blockSignals(True)
+                panel.search_edit.setText(word[:i])
+                panel.search_edit.blockSignals(False)
 
-        keystrokes.append(min(cpu_ms(keystroke, 2)))
+                def keystroke() -> None:
+                    panel.apply_filter()
+                    viewport.repaint()
+
+                times.append(cpu_ms(keystroke, 1)[0])
+        passes.append(times)
+    keystrokes = [min(pair) for pair in zip(*passes, strict=True)]
+    plain = []
+    for needle in needles:
         low = needle.lower()
         plain.append(min(cpu_ms(lambda low=low: [r for r in rows if low in r[5] or low in r[3] or low in r[7]], 2)))
     panel.search_edit.setText("")

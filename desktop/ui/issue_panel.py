@@ -41,6 +41,7 @@ class IssuePanel(QWidget):
         self._scope: Callable[[IssueRow], bool] | None = None
         self._scope_label = "全部项目"
         self._complete = True
+        self._last_state: tuple | None = None  # the filters behind what is shown (see apply_filter)
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText("搜索问题、项目、责任单位（支持拼音首字母）")
@@ -105,6 +106,7 @@ class IssuePanel(QWidget):
     def set_rows(self, rows: list[IssueRow], *, complete: bool = True) -> None:
         """`complete=False`: only the newest rows of a start-up; the count says the rest is on its way."""
         self._complete = complete
+        self._last_state = None
         self.model.set_rows(rows)
         self.apply_filter()
 
@@ -138,7 +140,12 @@ class IssuePanel(QWidget):
         return predicate
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        state = (search_needle(self.search_edit.text()), self.status_combo.currentData(),
+                 self.overdue_check.isChecked(), self._scope)
+        last, self._last_state = self._last_state, state
+        # Typing on (the needle grows, nothing else changed) can only remove rows: scan what is shown, not all.
+        narrowing = last is not None and last[1:] == state[1:] and bool(last[0]) and last[0] in state[0]
+        self.model.set_filter(self.current_filter(), narrowing=narrowing)
 
     def _update_count(self) -> None:
         rows = self.model.visible_rows()

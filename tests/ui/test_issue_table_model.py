@@ -129,3 +129,20 @@ def test_background_loading_reports_failure(qtbot, demo_workspace, today, tmp_pa
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "磁盘读取错误" in shown[0]
     assert window.issue_panel.model.rowCount() == 0
+
+
+def test_typing_on_narrows_and_backspace_widens(qtbot) -> None:
+    """The incremental scan (typing one more character) must give exactly what a full scan gives."""
+    create_application()
+    panel = IssuePanel(today=TODAY)
+    qtbot.addWidget(panel)
+    rows = _rows()
+    panel.set_rows(rows)
+    panel.table.sortByColumn(COL["deadline"], Qt.SortOrder.AscendingOrder)
+    for text in ("区", "区住", "区住建", "q", "qz", "qzj", "qz", "", "z", "zj"):
+        panel.search_edit.setText(text)
+        panel.apply_filter()
+        expected = sort_rows([r for r in rows if text.lower() in r.haystack], "deadline")
+        assert [r.id for r in panel.model.visible_rows()] == [r.id for r in expected], text
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("closed"))  # another filter: full scan
+    assert [r.id for r in panel.model.visible_rows()] == []

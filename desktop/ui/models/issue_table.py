@@ -113,9 +113,17 @@ class IssueTableModel(QAbstractTableModel):
         self._all = [fresh.pop(r.id, r) for r in self._all] + list(fresh.values())
         self._rebuild()
 
-    def set_filter(self, predicate: Callable[[IssueRow], bool] | None) -> None:
+    def set_filter(self, predicate: Callable[[IssueRow], bool] | None, *, narrowing: bool = False) -> None:
+        """`narrowing=True` promises `predicate` accepts a subset of what the current one did (the user typed one
+        more character): then only the visible rows are scanned, already in order, so no re-sort either."""
+        base = self._visible if narrowing and self._predicate is not None and predicate is not None else None
         self._predicate = predicate
-        self._rebuild()
+        if base is None:
+            self._rebuild()
+            return
+        self.beginResetModel()
+        self._visible = [r for r in base if predicate(r)]
+        self.endResetModel()
 
     def _rebuild(self) -> None:
         self.beginResetModel()

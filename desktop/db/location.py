@@ -30,11 +30,13 @@ def _windows(path: Path) -> str | None:  # pragma: no cover - exercised on Windo
     return None
 
 
-def _linux(path: Path) -> str | None:
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
+def _linux(path: Path, mounts_text: str | None = None) -> str | None:
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    mounts = mounts_text.splitlines()
     best: tuple[int, str, str] | None = None
     text = str(path)
     for line in mounts:

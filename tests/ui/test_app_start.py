@@ -1,0 +1,94 @@
+"""Starting the real program: demo data on first start, one instance per data folder, Chinese messages."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import app as app_module
+from desktop.workspace import open_workspace
+
+
+@pytest.fixture(autouse=True)
+def small_demo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start-up flow is under test here, not the demo's size (tests/services/test_demo.py covers that)."""
+    from desktop.services import projects
+
+    def load(session, _today) -> None:
+        projects.create_project(session, projects.ProjectInput(code="2026-001", name="紫云府项目", list_year=2026))
+
+    monkeypatch.setattr(app_module, "load_demo", load)
+
+
+def _args(**kw) -> argparse.Namespace:
+    return argparse.Namespace(**kw)
+
+
+def _close_windows_soon(seen: list[str]) -> None:
+    """Close the main window once it is up (the event loop is then left), polling until it appears."""
+    from desktop.ui.main_window import MainWindow
+
+    timer = QTimer(QApplication.instance())
+
+    def close() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                timer.stop()
+                widget.close()
+
+    timer.timeout.connect(close)
+    timer.start(100)
+
+
+def test_first_start_offers_demo_data(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    seen: list[str] = []
+    _close_windows_soon(seen)
+    assert app_module.run_gui(_args(data_dir=tmp_path / "data")) == 0
+    assert asked and "演示数据" in asked[0]
+    assert "重点项目包保工作台" in seen
+    ws = open_workspace(tmp_path / "data")
+    assert not ws.is_empty()
+    ws.close()
+
+
+def test_demo_flag_uses_a_fresh_folder(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    created: list[Path] = []
+    real = app_module.tempfile.mkdtemp
+
+    def mkdtemp(prefix: str = "") -> str:
+        path = real(prefix=prefix, dir=tmp_path)
+        created.append(Path(path))
+        return path
+
+    monkeypatch.setattr(app_module.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("no question with --demo"))
+    _close_windows_soon([])
+    assert app_module.run_gui(_args(demo=True)) == 0
+    assert len(created) == 1 and (created[0] / "keyproj.sqlite3").exists()
+    ws = open_workspace(created[0])
+    assert not ws.is_empty()
+    ws.close()
+
+
+def test_second_instance_on_the_same_folder_is_refused(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    lock = app_module.acquire_lock(folder)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+    assert app_module.run_gui(_args(data_dir=folder)) == 1
+    assert warnings and "已经在使用这个数据文件夹" in warnings[0]
+    assert not (folder / "keyproj.sqlite3").exists()  # the database was not opened
+    lock.unlock()

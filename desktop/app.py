@@ -8,7 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 from desktop import APP_ID, APP_NAME
@@ -102,6 +102,8 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.warning(window, APP_NAME, warning)
     window.show()
     code = app.exec()
+    # A start-up load may still be reading: let it finish before the database is closed under it.
+    QThreadPool.globalInstance().waitForDone(30_000)
     workspace.close()
     lock.unlock()
     return int(code)

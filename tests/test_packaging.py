@@ -69,3 +69,17 @@ def test_bundle_is_within_budget_and_trimmed(bundle: Path) -> None:
     for unwanted in ("libqgtk3.so", "libqwayland.so", "numpy", "yaml", "tkinter", "libQt6Network.so.6"):
         assert unwanted not in names, unwanted
     assert not [n for n in names if n.endswith(".qm") and "zh_CN" not in n]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldd is Linux only")
+def test_every_bundled_library_finds_its_dependencies(bundle: Path) -> None:
+    """The spec prunes libraries; the offscreen self-test cannot see a missing one that only X11 (xcb) needs."""
+    internal = bundle / "_internal"
+    folders = sorted({str(p.parent) for p in internal.rglob("*.so*")})
+    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join([str(internal), *folders])}
+    missing = []
+    for lib in internal.rglob("*.so*"):
+        if lib.is_file() and not lib.is_symlink():
+            out = subprocess.run(["ldd", str(lib)], env=env, capture_output=True, text=True).stdout
+            missing += [f"{lib.relative_to(internal)}: {line.strip()}" for line in out.splitlines() if "not found" in line]
+    assert not missing, "\n".join(missing)

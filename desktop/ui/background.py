@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 
 class BackgroundTask(QObject):
-    """One running job; keep a reference until `finished` (the caller's attribute does)."""
+    """One running job. Give it no parent that may be deleted first (a closed window): the runnable keeps it
+    alive until it has emitted, and Qt drops the connections of a receiver that is gone."""
 
     succeeded = Signal(object)
     failed = Signal(str)

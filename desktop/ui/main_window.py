@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self._busy.show()
         year = self.form.year_combo.currentData()
         self._loader = run_in_background(lambda: self._fetch_in_thread(year, FIRST_PAGE), self._on_first_page,
-                                         self._on_load_failed, parent=self)
+                                         self._on_load_failed)
 
     def _fetch_in_thread(self, year: int | None, first_page: int | None = None) -> _Loaded:
         with self.workspace.db.read() as session:
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
     def _on_first_page(self, loaded: _Loaded) -> None:
         self._apply(loaded)
         self.first_data_shown.emit()
-        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed, parent=self)
+        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed)
 
     def _on_rest(self, rest: tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]) -> None:
         rows, meetings, decisions = rest

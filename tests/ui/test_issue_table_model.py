@@ -104,6 +104,11 @@ def test_background_loading_fills_the_table(qtbot, demo_workspace, today, tmp_pa
     qtbot.addWidget(window)
     window.show()
     assert window.issue_panel.model.rowCount() == 0  # the window is up before the data
+    with qtbot.waitSignal(window.first_data_shown, timeout=30_000):
+        pass
+    first = window.issue_panel.model.visible_rows()
+    assert 0 < len(first) <= 200 and "正在载入其余问题" in window.issue_panel.count_label.text()
+    assert window.form.project_tree_view.model().item(0).text() == "全部项目（98个）"  # the tree comes first
     with qtbot.waitSignal(window.data_loaded, timeout=30_000):
         pass
     assert window.issue_panel.model.rowCount() == 300
@@ -119,7 +124,7 @@ def test_background_loading_reports_failure(qtbot, demo_workspace, today, tmp_pa
     shown: list[str] = []
     monkeypatch.setattr(mw.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
 
-    def broken(_session):  # type: ignore[no-untyped-def]
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("磁盘读取错误")
 
     monkeypatch.setattr(mw, "load_issue_rows", broken)

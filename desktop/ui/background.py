@@ -7,14 +7,42 @@ GUI thread and may touch widgets.
 
 from __future__ import annotations
 
+import gc
 import logging
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def _no_gc_in_this_thread() -> Iterator[None]:
+    """Python's cyclic GC runs in whichever thread happens to allocate; collecting a cycle that holds Qt widgets
+    from a worker thread destroys them off the GUI thread and crashes (seen: a segfault in the test run). So the
+    collector is paused while a task runs (a second or two) and left to the GUI thread afterwards."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 class BackgroundTask(QObject):
@@ -35,15 +63,16 @@ class BackgroundTask(QObject):
         self.running = False
 
     def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # reported to the user by the caller, never swallowed
-            log.error("background task failed:\n%s", traceback.format_exc())
-            self.failed.emit(str(exc) or exc.__class__.__name__)
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+        with _no_gc_in_this_thread():  # also around the emits: they allocate too
+            try:
+                result = self._work()
+            except Exception as exc:  # reported to the user by the caller, never swallowed
+                log.error("background task failed:\n%s", traceback.format_exc())
+                self.failed.emit(str(exc) or exc.__class__.__name__)
+            else:
+                self.succeeded.emit(result)
+            finally:
+                self.finished.emit()
 
 
 class _Runnable(QRunnable):

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressD
 from desktop import APP_ID, APP_NAME
 from desktop.db.migrate import MigrationError
 from desktop.paths import default_data_dir
-from desktop.services.demo import load_demo
 from desktop.workspace import Workspace, WorkspaceError, open_workspace
 
 
@@ -48,6 +47,13 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     if not lock.tryLock(100):
         return None
     return lock
+
+
+def load_demo(session, today: date) -> None:  # type: ignore[no-untyped-def]
+    """The demo generator, imported only on a first start: it is 0.1 s of every other start-up otherwise."""
+    from desktop.services.demo import load_demo as generate
+
+    generate(session, today)
 
 
 def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[no-untyped-def]

@@ -20,15 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.enums import IssueStatus
-from desktop.services.issue_rows import DONE_CODES, IssueRow, search_needle
+from desktop.services.issue_rows import DONE_CODES, AllOf, IssueRow, NeedleFilter, search_needle
 from desktop.ui.models.issue_table import COLUMNS, IssueTableModel
 
 DEFAULT_WIDTHS = {"seq": 48, "project": 180, "category": 72, "description": 300, "unit": 140, "person": 70,
                   "deadline": 96, "level": 84, "status": 78, "progress": 260, "found_on": 92}
-
-
-def _both(first: Callable[[IssueRow], bool], second: Callable[[IssueRow], bool]) -> Callable[[IssueRow], bool]:
-    return lambda r: first(r) and second(r)
 
 
 class IssuePanel(QWidget):
@@ -131,13 +127,10 @@ class IssuePanel(QWidget):
         if self.overdue_check.isChecked():
             checks.append(lambda r: r.deadline is not None and r.deadline < today and r.status not in DONE_CODES)
         if needle:
-            checks.append(lambda r: needle in r.haystack)
+            checks.append(NeedleFilter(needle))
         if not checks:
             return None
-        predicate = checks[0]
-        for check in checks[1:]:
-            predicate = _both(predicate, check)
-        return predicate
+        return checks[0] if len(checks) == 1 else AllOf(checks)
 
     def apply_filter(self) -> None:
         state = (search_needle(self.search_edit.text()), self.status_combo.currentData(),
@@ -148,16 +141,12 @@ class IssuePanel(QWidget):
         self.model.set_filter(self.current_filter(), narrowing=narrowing)
 
     def _update_count(self) -> None:
-        rows = self.model.visible_rows()
-        today = self.today
-        horizon = date.fromordinal(today.toordinal() + self.model.due_soon_days)
-        deadlines = [r.deadline for r in rows if r.deadline is not None and r.status not in DONE_CODES]
-        overdue = sum(1 for d in deadlines if d < today)
-        soon = sum(1 for d in deadlines if today <= d <= horizon)
+        shown = self.model.rowCount()
         if not self._complete:
-            self.count_label.setText(f"{self._scope_label}：已显示最新 {len(rows)} 条，正在载入其余问题……")
+            self.count_label.setText(f"{self._scope_label}：已显示最新 {shown} 条，正在载入其余问题……")
             return
-        self.count_label.setText(f"{self._scope_label}：显示 {len(rows)} / {self.model.total_count()} 条，"
+        overdue, soon = self.model.deadline_counts()
+        self.count_label.setText(f"{self._scope_label}：显示 {shown} / {self.model.total_count()} 条，"
                                  f"超期 {overdue}，临期 {soon}")
 
     def _on_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]

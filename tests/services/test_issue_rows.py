@@ -91,3 +91,19 @@ def test_load_issue_rows_matches_the_database(demo_workspace) -> None:
     for r in rows:
         assert units.setdefault(r.unit, r.unit) is r.unit  # one object per unit name
     assert all(r.haystack for r in rows)
+
+
+def test_fast_filters_agree_with_their_predicates() -> None:
+    from desktop.services.issue_rows import AllOf, NeedleFilter, deadline_counts, deadline_ids, filter_rows
+
+    rows = build_rows([_raw(1), _raw(2, name="厦门路改造", unit="区城管局", description="围挡破损"),
+                       _raw(3, status="closed", deadline="2026-11-28"), _raw(4, deadline="2026-11-30")])
+    needle = NeedleFilter("qzjj")
+    assert filter_rows(rows, needle) == [r for r in rows if needle(r)] == [rows[0], rows[2], rows[3]]
+    both = AllOf([lambda r: r.status != "closed", needle])
+    assert filter_rows(rows, both) == [r for r in rows if both(r)] == [rows[0], rows[3]]
+    assert filter_rows(rows, lambda r: r.id > 2) == rows[2:]
+    overdue, soon = deadline_ids(rows, date(2026, 11, 25), 7)
+    assert overdue == {1, 2} and soon == {4}  # 3 is closed, so neither
+    assert deadline_counts(rows, overdue, soon) == (2, 1)
+    assert deadline_counts(rows[2:], overdue, soon) == (0, 1)

@@ -14,7 +14,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.issue_rows import DONE_CODES, LEVEL_RANK, IssueRow
+from desktop.services.issue_rows import (
+    DONE_CODES,
+    LEVEL_RANK,
+    IssueRow,
+    deadline_counts,
+    deadline_ids,
+    filter_rows,
+)
 from desktop.services.issues import is_overdue
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,16 +108,19 @@ class IssueTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.today = today or date.today()
         self.due_soon_days = due_soon_days
+        self._deadline_ids: tuple[int, frozenset[int], frozenset[int]] | None = None
 
     # --- data in -------------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[IssueRow]) -> None:
         self._all = list(rows)
+        self._deadline_ids = None
         self._rebuild()
 
     def replace_rows(self, rows: Sequence[IssueRow]) -> None:
         """Swap in fresh copies of some rows (after an edit) without reloading everything."""
         fresh = {r.id: r for r in rows}
         self._all = [fresh.pop(r.id, r) for r in self._all] + list(fresh.values())
+        self._deadline_ids = None
         self._rebuild()
 
     def set_filter(self, predicate: Callable[[IssueRow], bool] | None, *, narrowing: bool = False) -> None:
@@ -122,12 +132,12 @@ class IssueTableModel(QAbstractTableModel):
             self._rebuild()
             return
         self.beginResetModel()
-        self._visible = [r for r in base if predicate(r)]
+        self._visible = filter_rows(base, predicate)
         self.endResetModel()
 
     def _rebuild(self) -> None:
         self.beginResetModel()
-        rows = self._all if self._predicate is None else [r for r in self._all if self._predicate(r)]
+        rows = self._all if self._predicate is None else filter_rows(self._all, self._predicate)
         if self._sort is not None:
             rows = self._sorted(rows, *self._sort)
         self._visible = rows
@@ -192,6 +202,13 @@ class IssueTableModel(QAbstractTableModel):
     def visible_rows(self) -> list[IssueRow]:
         """What the user sees, in the order shown (exports use this)."""
         return list(self._visible)
+
+    def deadline_counts(self) -> tuple[int, int]:
+        """(overdue, due soon) among the visible rows; the id sets are built once per load, not per keystroke."""
+        if self._deadline_ids is None or self._deadline_ids[0] != self.due_soon_days:
+            overdue, soon = deadline_ids(self._all, self.today, self.due_soon_days)
+            self._deadline_ids = (self.due_soon_days, overdue, soon)
+        return deadline_counts(self._visible, self._deadline_ids[1], self._deadline_ids[2])
 
     def total_count(self) -> int:
         return len(self._all)

@@ -134,6 +134,8 @@ def _render_window(workspace: Workspace, folder: Path, today: date) -> tuple[str
     from desktop.ui.main_window import MainWindow
 
     app = create_application()
+    if not app.property("keyproj_translators"):
+        raise SelfTestError("未找到 Qt 的中文翻译（qtbase_zh_CN.qm），标准按钮会显示英文")
     window = MainWindow(workspace, today=today,
                         settings=QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat))
     window.resize(1366, 768)
@@ -152,7 +154,7 @@ def _render_window(workspace: Workspace, folder: Path, today: date) -> tuple[str
     app.processEvents()
     if image.width() < 800 or len(colours) < 5:
         raise SelfTestError("主窗口截图是空白的")
-    return f"主窗口截图 {png.name}（{image.width()}×{image.height()}，{shown} 个问题）", shown
+    return f"主窗口截图 {png.name}（{image.width()}×{image.height()}，{shown} 个问题，中文界面）", shown
 
 
 def run_self_test(folder: Path | None = None, today: date | None = None,

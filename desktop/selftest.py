@@ -138,20 +138,22 @@ def _render_window(workspace: Workspace, folder: Path, today: date) -> tuple[str
         raise SelfTestError("未找到 Qt 的中文翻译（qtbase_zh_CN.qm），标准按钮会显示英文")
     window = MainWindow(workspace, today=today,
                         settings=QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat))
-    window.resize(1366, 768)
-    window.show()
-    app.processEvents()
-    shown = window.issue_panel.model.rowCount()
-    if shown == 0:
-        raise SelfTestError("主窗口的问题表是空的")
-    png = folder / "main_window.png"
-    if not window.grab().save(str(png), "PNG"):
-        raise SelfTestError("无法保存主窗口截图")
+    try:
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        shown = window.issue_panel.model.rowCount()
+        if shown == 0:
+            raise SelfTestError("主窗口的问题表是空的")
+        png = folder / "main_window.png"
+        if not window.grab().save(str(png), "PNG"):
+            raise SelfTestError("无法保存主窗口截图")
+    finally:  # never leave a window open behind a failure (a caller's event loop would wait on it)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
     image = QImage(str(png))
     colours = {image.pixel(x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 17)}
-    window.close()
-    window.deleteLater()
-    app.processEvents()
     if image.width() < 800 or len(colours) < 5:
         raise SelfTestError("主窗口截图是空白的")
     return f"主窗口截图 {png.name}（{image.width()}×{image.height()}，{shown} 个问题，中文界面）", shown

@@ -39,3 +39,35 @@ def test_bad_date_argument(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["stats", "--from", "2026/13/01"])
     assert "日期格式应为 YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_export_minutes_kind(demo_workspace, tmp_path, capsys) -> None:
+    from docx import Document
+    from sqlalchemy import select
+
+    from desktop.cli.export import KIND_MODULES
+    from desktop.db.models import Meeting
+
+    assert "export_minutes" in KIND_MODULES
+    with demo_workspace.db.read() as s:
+        meeting_id = s.scalars(select(Meeting.id).order_by(Meeting.held_at.desc())).first()
+    out = tmp_path / "纪要"
+    code = main(["export", "minutes", "--meeting", str(meeting_id), "--out", str(out), "--data-dir",
+                 str(demo_workspace.data_dir), "--today", "2026-11-25"])
+    assert code == 0
+    assert "已导出2026年第3次推进会会议纪要" in capsys.readouterr().out
+    texts = [p.text for p in Document(str(out.with_suffix(".docx"))).paragraphs]
+    assert "现将会议议定事项纪要如下：" in texts
+
+
+def test_export_minutes_needs_a_meeting(demo_workspace, tmp_path, capsys) -> None:
+    code = main(["export", "minutes", "--out", str(tmp_path / "x.docx"), "--data-dir", str(demo_workspace.data_dir)])
+    assert code == 2
+    assert "导出会议纪要需要指定会议" in capsys.readouterr().err
+
+
+def test_export_minutes_unknown_meeting(demo_workspace, tmp_path, capsys) -> None:
+    code = main(["export", "minutes", "--meeting", "999", "--out", str(tmp_path / "x.docx"), "--data-dir",
+                 str(demo_workspace.data_dir)])
+    assert code == 2
+    assert "找不到会议（编号 999）" in capsys.readouterr().err

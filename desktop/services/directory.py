@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Category, Leader, Person, TaskForce, Unit
+from desktop.db.models import Category, Leader, Person, Project, TaskForce, Unit
 
 Choice = tuple[int, str]
 
@@ -46,3 +46,20 @@ def ensure_unit(session: Session, name: str) -> Unit:
         session.add(unit)
         session.flush()
     return unit
+
+
+def people_with_units(session: Session) -> list[tuple[int, str, int | None]]:
+    """(id, "name（unit）", unit id): the assign dialog lists the chosen unit's people first."""
+    stmt = select(Person.id, Person.name, Unit.name, Person.unit_id).join(Unit, Unit.id == Person.unit_id,
+                                                                          isouter=True)
+    return [(i, f"{n}（{u}）" if u else n, uid) for i, n, u, uid in session.execute(stmt.order_by(Person.id))]
+
+
+def projects(session: Session, year: int | None = None, *, include_removed: bool = False) -> list[Choice]:
+    """Projects for pickers, "编号 名称", the year's list only when a year is given."""
+    stmt = select(Project.id, Project.code, Project.name).order_by(Project.code)
+    if year is not None:
+        stmt = stmt.where(Project.list_year == year)
+    if not include_removed:
+        stmt = stmt.where(Project.removed_on.is_(None))
+    return [(i, f"{c} {n}") for i, c, n in session.execute(stmt)]

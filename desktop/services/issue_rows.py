@@ -94,23 +94,26 @@ class _Keys:
         return key
 
 
-def haystack_for(description: str, project_name: str, unit: str, project_code: str, keys: _Keys | None = None) -> str:
-    """What the table's search box matches: description, project name and unit (each with pinyin initials), code.
+def haystack_for(description: str, project_name: str, unit: str, project_code: str, person: str = "",
+                 category: str = "", keys: _Keys | None = None) -> str:
+    """What the table's search box matches: description, project, unit, person, category (each with pinyin
+    initials) and the project code.
 
     Names get phrase-aware initials (重庆 → cq); descriptions, mostly unique, per-character ones (see `free_text`).
     """
     keys = keys or _Keys()
     return SEPARATOR.join((keys.free_text(description), keys.with_initials(project_name), keys.with_initials(unit),
-                           keys.plain(project_code)))
+                           keys.plain(project_code), keys.with_initials(person), keys.with_initials(category)))
 
 
 def with_haystack(row: IssueRow) -> IssueRow:
     """A row built elsewhere (tests, an edit) gets its search text filled in."""
-    return row._replace(haystack=haystack_for(row.description, row.project_name, row.unit, row.project_code))
+    return row._replace(haystack=haystack_for(row.description, row.project_name, row.unit, row.project_code,
+                                              row.person, row.category))
 
 
-def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, limit: int | None = None,
-                    pinyin: bool = True) -> list[IssueRow]:
+def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, project_id: int | None = None,
+                    limit: int | None = None, pinyin: bool = True) -> list[IssueRow]:
     """All issues (or `ids`, or the newest `limit`), newest found first, as shared-value tuples with a haystack.
 
     ``pinyin=False`` leaves the initials out of the haystack: the first screen shown at start-up must not wait
@@ -132,6 +135,8 @@ def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, limit
                   Issue.status, Issue.latest_progress, type_coerce(Issue.found_on, String), Issue.enterprise_id)
     if ids is not None:
         stmt = stmt.where(Issue.id.in_(list(ids)))
+    if project_id is not None:
+        stmt = stmt.where(Issue.project_id == project_id)
     if limit is not None:
         stmt = stmt.order_by(Issue.found_on.desc(), Issue.id.desc()).limit(limit)
     raw = [tuple(r) for r in conn.execute(stmt)]
@@ -174,7 +179,8 @@ def build_rows(raw: Iterable[Sequence], *, pinyin: bool = True) -> list[IssueRow
             issue_id, project_id, code, name, category, description, unit_id, unit, person, to_date(deadline),
             share(deadline_text, deadline_text) if deadline_text else "", share(level, level), share(status, status),
             share(progress, progress) if progress else "", to_date(found_on), enterprise_id,
-            SEPARATOR.join((free_text(description), with_initials(name), with_initials(unit), plain(code))),
+            SEPARATOR.join((free_text(description), with_initials(name), with_initials(unit), plain(code),
+                            with_initials(person), with_initials(category))),
         ))
     return rows
 

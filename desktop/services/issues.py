@@ -154,17 +154,16 @@ def reopen(session: Session, issue_id: int, reason: str, *, on: date | None = No
     return tracking.reopen(session, get_or_fail(session, Issue, issue_id, "问题"), reason, on=on)
 
 
+# Status codes counted as done, as plain strings: these two checks run per row on every filter of the table.
+DONE_CODES = frozenset(s.value for s in IssueStatus if s.is_done)
+
+
 def is_overdue(status: str, deadline: date | None, today: date) -> bool:
     """Overdue = past its deadline and not resolved (phased issues stay overdue: they are still open)."""
-    return deadline is not None and deadline < today and status not in _DONE_CODES
+    return deadline is not None and deadline < today and status not in DONE_CODES
 
 
 def is_due_soon(status: str, deadline: date | None, today: date, days: int) -> bool:
-    if deadline is None or status in _DONE_CODES:
+    if deadline is None or status in DONE_CODES:
         return False
     return 0 <= (deadline - today).days <= days
-
-
-# Plain strings, not `IssueStatus(status).is_done`: the table calls these for every painted cell and every row
-# of a 100k-row count, where constructing an enum per call was most of the cost.
-_DONE_CODES = frozenset({IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value})

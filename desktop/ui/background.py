@@ -1,8 +1,9 @@
-"""Run a slow read off the GUI thread and hand its result back on the GUI thread.
+"""Slow calls off the GUI thread, results delivered back on the GUI thread.
 
-Anything over ~200 ms (loading 100k issues at start-up) must not freeze the window. The work function gets no Qt
-object and must open its own session; the result travels back through a queued signal, so `on_done` runs on the
-GUI thread and may touch widgets.
+Two front ends over QThreadPool: `BackgroundTask.start` (a modal busy QProgressDialog, for reading and importing
+ledgers) and `run_in_background` (no dialog, for the start-up load, which must not block the window). The work
+function gets no Qt object and opens its own session; results travel through queued signals, so handlers may touch
+widgets. While any work runs, Python's cyclic GC is paused (see `_no_gc_in_this_thread`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,7 @@ def _no_gc_in_this_thread() -> Iterator[None]:
                 gc.enable()
 
 
-class BackgroundTask(QObject):
+class _Task(QObject):
     """One running job. Give it no parent that may be deleted first (a closed window): the runnable keeps it
     alive until it has emitted, and Qt drops the connections of a receiver that is gone."""
 
@@ -76,7 +78,7 @@ class BackgroundTask(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: BackgroundTask) -> None:
+    def __init__(self, task: _Task) -> None:
         super().__init__()
         self.task = task
 
@@ -86,10 +88,68 @@ class _Runnable(QRunnable):
 
 def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
                       on_error: Callable[[str], None] | None = None, *, parent: QObject | None = None,
-                      pool: QThreadPool | None = None) -> BackgroundTask:
-    task = BackgroundTask(work, parent)
+                      pool: QThreadPool | None = None) -> _Task:
+    task = _Task(work, parent)
     task.succeeded.connect(on_done)
     if on_error is not None:
         task.failed.connect(on_error)
     (pool or QThreadPool.globalInstance()).start(_Runnable(task))
     return task
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        with _no_gc_in_this_thread():
+            try:
+                result = self.work()
+            except Exception as exc:  # handed to the GUI thread, which decides what to show
+                self.relay.failed.emit(exc)
+            else:
+                self.relay.done.emit(result)
+
+
+class BackgroundTask(QObject):
+    """`start(work, on_done, on_error)`; `running` says whether a call is in flight (tests wait on it)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._dialog: QProgressDialog | None = None
+        self._relay: _Relay | None = None
+        self.running = False
+
+    def start(self, label: str, work: Callable[[], Any], on_done: Callable[[Any], None],
+              on_error: Callable[[Exception], None]) -> None:
+        if self.running:
+            return
+        self.running = True
+        dialog = QProgressDialog(label, "", 0, 0, self._parent)
+        dialog.setWindowTitle("请稍候")
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        self._dialog = dialog
+        relay = _Relay()
+        self._relay = relay  # kept alive until the job reports
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            self._dialog = None
+            self._relay = None
+            self.running = False
+            callback(value)
+
+        relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
+        relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
+        QThreadPool.globalInstance().start(_Job(work, relay))

@@ -1,26 +1,40 @@
-"""The main window: project tree (left dock), issue table and meetings (central tabs), status bar.
+"""The main window: project tree (left dock), issue table and meetings (central tabs), issue history and 待办提醒
+(right docks), the issue toolbar and menus, the status bar.
 
-It owns the workspace handle and reloads views through services; it never builds SQL itself.
+It owns the workspace handle and the undo stack, wires panels to controllers (`IssueActions`, `ProjectActions`) and
+re-reads through services only what an edit changed; it never builds SQL itself. Other modules add their own tabs
+and menu entries through `add_tab` and `add_menu_actions`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services import office_settings
+from desktop.services.issue_history import load_issue_history
 from desktop.services.issue_rows import IssueRow, load_issue_rows
 from desktop.services.meeting_rows import DecisionRow, MeetingRow, load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
+from desktop.services.reminders import load_reminders
+from desktop.ui import import_menu, meeting_actions
 from desktop.ui.background import run_in_background
+from desktop.ui.exchange_menu import install_exchange_actions
+from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
+from desktop.ui.issue_actions import IssueActions
+from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.meetings_panel import MeetingsPanel
 from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree
+from desktop.ui.project_actions import ProjectActions
+from desktop.ui.reminder_panel import ReminderPanel
 from desktop.workspace import Workspace
 
 FIRST_PAGE = 200  # issues shown before the full load at start-up: more than one screen
@@ -43,7 +57,6 @@ class _Loaded:
 class MainWindow(QMainWindow):
     data_loaded = Signal()  # the views hold all fresh data (after `reload` or a background load)
     first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
-
     def __init__(self, workspace: Workspace, *, today: date | None = None, settings: QSettings | None = None,
                  parent: QWidget | None = None, load_in_background: bool = False) -> None:
         super().__init__(parent)
@@ -54,39 +67,99 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.setWindowTitle(APP_NAME)
         self._nodes: list[ProjectNode] = []
+        self._tree_key: tuple[str, object] = ("group", "*")
+        self._scope_key: tuple[object, ...] | None = None  # the tree scope applied to the table last
+        self._quiet = False  # while an edit is being merged in, selection updates wait for one final refresh
+        self.due_soon_days = 7
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
-        self.meetings_panel = MeetingsPanel(self)
+        self.meetings_panel = MeetingsPanel(workspace, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
+        self.history_panel = IssueHistoryPanel(self)
+        self.form.history_dock_layout.addWidget(self.history_panel)
+        self.reminder_panel = ReminderPanel(self)
+        self.form.reminder_dock_layout.addWidget(self.reminder_panel)
+        self.tabifyDockWidget(self.form.history_dock, self.form.reminder_dock)
+        # Field-work tabs: dashboard, investment, visits, enterprises.
+        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload)
         for key, label in GROUPINGS.items():
             self.form.grouping_combo.addItem(label, key)
         self.data_label = QLabel(self)
         self.form.status_bar.addPermanentWidget(self.data_label)
-        self.resizeDocks([self.form.project_dock], [320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.form.project_dock, self.form.history_dock], [300, 330], Qt.Orientation.Horizontal)
 
+        self.issue_actions = IssueActions(self)
+        self.undo_stack = self.issue_actions.undo_stack
+        self.project_actions = ProjectActions(self, self.undo_stack, self.show_error)
+        # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
+        self.submit_to_meeting_action = meeting_actions.install(self)
+        self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
+        # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
+        install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
+        self._connect_signals()
+        self._build_export_menu()
+        self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
         self._busy = QProgressBar(self)
         self._busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
         self._busy.setMaximumWidth(160)
         self._busy.hide()
         self.form.status_bar.addPermanentWidget(self._busy)
         self._loader: object | None = None
-
-        self._connect_signals()
         self._restore_state()
         if load_in_background:
             self.reload_in_background()
         else:
             self.reload()
+        self.form.reminder_dock.show()
+        self.form.reminder_dock.raise_()
 
     def _connect_signals(self) -> None:
         f = self.form
         f.quit_action.triggered.connect(self.close)
         f.refresh_action.triggered.connect(self.reload)
         f.about_action.triggered.connect(self._about)
+        f.show_reminders_action.triggered.connect(self.show_reminders)
+        f.show_history_action.triggered.connect(self.show_history)
         f.grouping_combo.currentIndexChanged.connect(self._rebuild_tree)
         f.year_combo.currentIndexChanged.connect(self._reload_tree)
         f.project_search_edit.textChanged.connect(self._rebuild_tree)
+        f.project_tree_view.customContextMenuRequested.connect(self._tree_menu)
+        f.project_tree_view.doubleClicked.connect(self._on_tree_double_clicked)
+        self.issue_panel.selection_changed.connect(self._on_issue_selected)
+        self.issue_panel.context_menu_requested.connect(lambda pos: self.issue_actions.context_menu().exec(pos))
+        self.issue_panel.table.doubleClicked.connect(lambda _i: self.show_history())
+        self.issue_actions.changed.connect(self.issues_changed)
+        self.issue_actions.failed.connect(self.show_error)
+        self.project_actions.changed.connect(self.project_changed)
+        self.reminder_panel.activated.connect(self.open_reminder)
+
+    # --- extension points for other modules ----------------------------------------------------------------
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a central tab (dashboard, briefings …) after the existing ones; returns its index."""
+        return self.form.main_tabs.addTab(widget, title)
+
+    def add_menu_actions(self, menu_title: str, actions: Iterable[QAction], *, before: str = "视图(&V)") -> QMenu:
+        """Put actions in the menu titled `menu_title`, creating it just before `before` when it does not exist."""
+        bar = self.form.menu_bar
+        for action in bar.actions():
+            if action.menu() is not None and action.text() == menu_title:
+                menu = action.menu()
+                break
+        else:
+            menu = QMenu(menu_title, self)
+            anchor = next((a for a in bar.actions() if a.text() == before), None)
+            bar.insertMenu(anchor, menu) if anchor else bar.addMenu(menu)
+        for action in actions:
+            menu.addAction(action)
+        return menu  # type: ignore[return-value]
+
+    # --- export menu (feat/exports) ----------------------------------------------------------------------
+    def _build_export_menu(self) -> None:
+        """导出 menu: 简报/通报 editor and the 台账, all run off the GUI thread (see desktop/ui/export_menu.py)."""
+        from desktop.ui.export_menu import ExportMenu
+
+        self.export_menu = ExportMenu(self)
 
     # --- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -96,7 +169,7 @@ class MainWindow(QMainWindow):
         self._apply(loaded)
 
     def reload_in_background(self) -> None:
-        """Start-up on a big database: the window is already shown; the data arrives from worker threads.
+        """Start-up: the window is already shown; the data arrives from worker threads.
 
         Two steps, so a city office (100k issues, ~2 s to load) sees its projects and newest issues at once:
         first the tree and one screen of the newest issues (without pinyin keys, which need a 0.3 s dictionary
@@ -144,6 +217,7 @@ class MainWindow(QMainWindow):
         self._busy.hide()
         self.issue_panel.set_rows(rows)
         self.meetings_panel.set_data(meetings, decisions)
+        self.reload_reminders()
         self._loaded_message(len(rows), len(meetings))
         self.data_loaded.emit()
 
@@ -156,7 +230,8 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, APP_NAME, f"载入数据失败：{message}")
 
     def _apply(self, loaded: _Loaded) -> None:
-        self.issue_panel.model.due_soon_days = loaded.due_soon_days
+        self.due_soon_days = loaded.due_soon_days
+        self.issue_panel.set_due_soon_days(self.due_soon_days)
         combo = self.form.year_combo
         combo.blockSignals(True)
         combo.clear()
@@ -167,45 +242,189 @@ class MainWindow(QMainWindow):
         self.issue_panel.set_rows(loaded.rows, complete=loaded.complete)
         self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
         self._nodes = loaded.nodes
+        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
         self._rebuild_tree()
+        self.field_tabs.mark_stale()
         where = self.workspace.database_file or self.workspace.db.url
         self.data_label.setText(f"数据：{where}")
         if loaded.complete:
+            self.reload_reminders()
             self._busy.hide()
             self._loaded_message(len(loaded.rows), len(loaded.meetings))
             self.data_loaded.emit()
         else:
             self.statusBar().showMessage(f"已显示最新 {len(loaded.rows)} 个问题，正在载入其余数据……")
 
+    def issues_changed(self, ids: list[int]) -> None:
+        """After an edit or an undo: re-read those rows, then the counts and lights that depend on them."""
+        with self.workspace.db.read() as session:
+            fresh = load_issue_rows(session, ids=ids)
+        found = {r.id for r in fresh}
+        self._quiet = True
+        try:
+            self.issue_panel.update_rows(fresh, [i for i in ids if i not in found])
+            self._reload_tree()
+        finally:
+            self._quiet = False
+        self.reload_reminders()
+        self._on_issue_selected(self.issue_panel.current_id())
+
+    def project_changed(self, project_id: int) -> None:
+        """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
+        with self.workspace.db.read() as session:
+            fresh = load_issue_rows(session, project_id=project_id) if project_id else []
+            years = available_years(session)
+        if fresh:
+            self.issue_panel.update_rows(fresh, [])
+        if self.form.year_combo.count() != len(years):
+            self.reload()
+            return
+        self._reload_tree()
+
+    def reload_reminders(self) -> None:
+        with self.workspace.db.read() as session:
+            items = load_reminders(session, self.today, self.due_soon_days)
+        self.reminder_panel.set_items(items, self.due_soon_days)
+        self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(items)}）")
+
     def _reload_tree(self) -> None:
         year = self.form.year_combo.currentData() or self.today.year
         with self.workspace.db.read() as session:
             self._nodes = load_project_nodes(session, year, self.today, office_settings.thresholds(session))
+        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
         self._rebuild_tree()
 
     def _rebuild_tree(self) -> None:
         grouping = self.form.grouping_combo.currentData() or "category"
         model = build_tree(self._nodes, grouping, self.form.project_search_edit.text())
         view = self.form.project_tree_view
+        expanded = {view.model().index(r, 0).data(GROUP_ROLE) for r in range(view.model().rowCount())
+                    if view.isExpanded(view.model().index(r, 0))} if view.model() is not None else set()
         old = view.model()
         view.setModel(model)
         if old is not None:
             old.deleteLater()
         view.selectionModel().currentChanged.connect(self._on_tree_current)
-        if self.form.project_search_edit.text().strip():
-            view.expandAll()
+        for r in range(model.rowCount()):
+            if model.item(r).data(GROUP_ROLE) in expanded or self.form.project_search_edit.text().strip():
+                view.expand(model.index(r, 0))
+        self._restore_tree_selection()
+
+    def _restore_tree_selection(self) -> None:
+        kind, key = self._tree_key
+        model = self.form.project_tree_view.model()
+        for r in range(model.rowCount()):
+            group = model.item(r)
+            if kind == "group" and group.data(GROUP_ROLE) == key:
+                self.form.project_tree_view.setCurrentIndex(group.index())
+                return
+            for c in range(group.rowCount()):
+                if kind == "project" and group.child(c).data(PROJECT_ID_ROLE) == key:
+                    self.form.project_tree_view.setCurrentIndex(group.child(c).index())
+                    return
+        self._apply_tree_scope(QModelIndex())
 
     def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         project_id = current.data(PROJECT_ID_ROLE)
-        group = current.data(GROUP_ROLE)
+        self._tree_key = ("project", project_id) if project_id is not None else ("group", current.data(GROUP_ROLE)
+                                                                                 or "*")
+        self._apply_tree_scope(current)
+
+    def _apply_tree_scope(self, current: QModelIndex) -> None:
+        project_id = current.data(PROJECT_ID_ROLE) if current.isValid() else None
+        group = current.data(GROUP_ROLE) if current.isValid() else None
+        node = next((n for n in self._nodes if n.id == project_id), None)
+        self.project_actions.update_enabled(project_id, bool(node and node.removed))
+        grouping = self.form.grouping_combo.currentData()
         if project_id is not None:
-            self.issue_panel.set_scope(lambda r, pid=project_id: r.project_id == pid, current.data() or "")
+            key: tuple[object, ...] = ("project", project_id, node.name if node else "")
         elif group == "*" or group is None:
+            key = ("all",)
+        else:
+            key = ("group", grouping, group, frozenset(n.id for n in self._nodes if group in n.group_keys(grouping)))
+        if key == self._scope_key:
+            return  # same rows as before (e.g. the tree was rebuilt after an edit): no need to filter again
+        self._scope_key = key
+        if project_id is not None:
+            self.issue_panel.set_scope(lambda r, pid=project_id: r.project_id == pid, node.name if node else "")
+        elif key[0] == "all":
             self.issue_panel.set_scope(None, "全部项目")
         else:
-            grouping = self.form.grouping_combo.currentData()
-            ids = {n.id for n in self._nodes if group in n.group_keys(grouping)}
-            self.issue_panel.set_scope(lambda r, ids=ids: r.project_id in ids, str(group))
+            ids = key[3]
+            self.issue_panel.set_scope(lambda r, ids=ids: r.project_id in ids, str(group))  # type: ignore[misc]
+
+    # --- selection helpers used by the controllers ---------------------------------------------------------
+    def current_year(self) -> int:
+        return int(self.form.year_combo.currentData() or self.today.year)
+
+    def current_project_id(self) -> int | None:
+        index = self.form.project_tree_view.currentIndex()
+        return index.data(PROJECT_ID_ROLE) if index.isValid() else None
+
+    def current_project_name(self) -> str:
+        pid = self.current_project_id()
+        return next((n.name for n in self._nodes if n.id == pid), "")
+
+    def select_project(self, project_id: int) -> None:
+        self._tree_key = ("project", project_id)
+        self._restore_tree_selection()
+
+    def node(self, project_id: int) -> ProjectNode | None:
+        return next((n for n in self._nodes if n.id == project_id), None)
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        view = self.form.project_tree_view
+        index = view.indexAt(pos)
+        if index.isValid():
+            view.setCurrentIndex(index)
+        self.project_actions.context_menu(view.viewport().mapToGlobal(pos)).exec(view.viewport().mapToGlobal(pos))
+
+    def _on_tree_double_clicked(self, index: QModelIndex) -> None:
+        project_id = index.data(PROJECT_ID_ROLE)
+        if project_id is not None:
+            self.project_actions.open_project(project_id)
+
+    def _on_issue_selected(self, issue_id: int) -> None:
+        if self._quiet:
+            return
+        row = self.issue_panel.current_row() if issue_id else None
+        self.issue_actions.update_enabled(row)
+        if row is None:
+            self.history_panel.show_history(None)
+            return
+        self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
+        with self.workspace.db.read() as session:
+            self.history_panel.show_history(load_issue_history(session, row.id))
+
+    def show_history(self) -> None:
+        self.form.history_dock.show()
+        self.form.history_dock.raise_()
+
+    def show_reminders(self) -> None:
+        self.form.reminder_dock.show()
+        self.form.reminder_dock.raise_()
+
+    def open_reminder(self, kind: str, item_id: int, meeting_id: int) -> None:
+        """Jump from a reminder to the item: the issue in the ledger, or the decided item's meeting."""
+        if kind == "issue":
+            self.form.main_tabs.setCurrentWidget(self.form.issues_tab)
+            if not self.issue_panel.select_issue(item_id, reveal=False):
+                self._tree_key = ("group", "*")
+                self._restore_tree_selection()
+                self.issue_panel.select_issue(item_id)
+            self.issue_panel.table.setFocus()
+            return
+        self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
+        model = self.meetings_panel.meeting_model
+        for r in range(model.rowCount()):
+            if model.item(r, 0).data(Qt.ItemDataRole.UserRole) == meeting_id:
+                self.meetings_panel.meeting_view.selectRow(r)
+                break
+        self.statusBar().showMessage("议定事项在会议页中办理；已定位到所属会议", 5000)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, APP_NAME, message)
 
     # --- state ---------------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -218,12 +437,21 @@ class MainWindow(QMainWindow):
         header = self.settings.value("issue_table/header")
         if isinstance(header, QByteArray):
             self.issue_panel.table.horizontalHeader().restoreState(header)
+        grouping = self.settings.value("project_tree/grouping")
+        index = self.form.grouping_combo.findData(grouping)
+        if index >= 0:
+            self.form.grouping_combo.setCurrentIndex(index)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def save_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.setValue("issue_table/header", self.issue_panel.table.horizontalHeader().saveState())
+        self.settings.setValue("project_tree/grouping", self.form.grouping_combo.currentData())
         self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.meetings_panel.flush_minutes()  # never lose typed minutes on close
+        self.save_state()
         super().closeEvent(event)
 
     def _about(self) -> None:

@@ -1,82 +1,350 @@
-"""Meetings with their decided items and completion rates (read view; editing comes with the meetings module)."""
+"""The meetings tab: meeting list, and per meeting its agenda (议题), minutes (纪要) and decided items (议定事项).
+
+Layout lives in forms/meetings_panel.ui. This class loads plain rows through services, runs each write in one
+transaction, and reloads what changed. The decided-items tab is driven by `DecisionTracker`; dialogs are run
+through `exec_dialog` so tests can fill and accept them without a modal loop.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
+from desktop.services import agenda, meetings, office_settings
+from desktop.services.errors import UserError
 from desktop.services.figures import Rate
-from desktop.services.meeting_rows import DecisionRow, MeetingRow
+from desktop.services.meeting_choices import MeetingChoices, load_choices
+from desktop.services.meeting_detail import MeetingDetail, load_meeting
+from desktop.services.meeting_rows import DecisionRow, MeetingRow, load_meetings
+from desktop.services.meetings import MeetingInput
+from desktop.ui.decision_actions import DecisionTracker
+from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
+from desktop.ui.dialogs.meeting_dialog import MeetingDialog
+from desktop.ui.forms.ui_meetings_panel import Ui_MeetingsPanel
+from desktop.ui.minutes_autosave import MinutesAutosave
+from desktop.ui.minutes_export import MinutesExporter
+from desktop.ui.widgets.table_setup import configure_table
+from desktop.workspace import Workspace
 
-MEETING_COLUMNS = ("会议", "时间", "地点", "主持", "议定事项", "已完成", "办结率")
-DECISION_COLUMNS = ("序号", "议定事项", "责任单位", "责任人", "完成时限", "状态", "最新进展")
+MEETING_COLUMNS = ("会议", "日期", "议定", "完成", "办结率")
+AGENDA_COLUMNS = ("序号", "来源", "议题")
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MeetingsPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    changed = Signal()  # meetings, agendas or decided items changed (issue histories may have new entries)
+
+    def __init__(self, workspace: Workspace, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.workspace = workspace
+        self.today = today or date.today()
+        self.form = Ui_MeetingsPanel()
+        self.form.setupUi(self)
+        self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.current: MeetingDetail | None = None
+        self._choices: MeetingChoices | None = None
+        f = self.form
         self.meeting_model = QStandardItemModel(0, len(MEETING_COLUMNS), self)
         self.meeting_model.setHorizontalHeaderLabels(list(MEETING_COLUMNS))
-        self.decision_model = QStandardItemModel(0, len(DECISION_COLUMNS), self)
-        self.decision_model.setHorizontalHeaderLabels(list(DECISION_COLUMNS))
-        self.meeting_view = self._table(self.meeting_model)
-        self.decision_view = self._table(self.decision_model)
-        self.summary_label = QLabel(self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.meeting_view)
-        splitter.addWidget(self.decision_view)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(splitter)
-        self._decisions: dict[int, list[DecisionRow]] = {}
-        self.meeting_view.selectionModel().currentRowChanged.connect(self._show_decisions)
-        for column, width in enumerate((220, 130, 140, 120, 70, 60, 70)):
-            self.meeting_view.setColumnWidth(column, width)
-        for column, width in enumerate((48, 420, 150, 80, 96, 80)):
-            self.decision_view.setColumnWidth(column, width)
+        f.meeting_view.setModel(self.meeting_model)
+        configure_table(f.meeting_view, (138, 84, 40, 40))
+        self.agenda_model = QStandardItemModel(0, len(AGENDA_COLUMNS), self)
+        self.agenda_model.setHorizontalHeaderLabels(list(AGENDA_COLUMNS))
+        f.agenda_view.setModel(self.agenda_model)
+        configure_table(f.agenda_view, (44, 72))
+        f.meeting_view.setMinimumWidth(384)
+        f.main_splitter.setSizes([420, 960])
+        f.minutes_splitter.setSizes([700, 260])
+        # Names the main window (and feat/ui's reminder jump) already use on the panel.
+        self.summary_label = f.summary_label
+        self.meeting_view = f.meeting_view
+        self.decision_view = f.decision_view
+        self.tracker = DecisionTracker(self)
+        self.exporter = MinutesExporter(self)
+        self.autosave = MinutesAutosave(f.minutes_edit, workspace.data_dir, self._save_minutes, self)
+        self._connect_signals()
+        self._show_meeting(None)
 
-    def _table(self, model: QStandardItemModel) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(26)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.meeting_view.selectionModel().currentRowChanged.connect(self._on_meeting_changed)
+        f.new_meeting_button.clicked.connect(self.new_meeting)
+        f.edit_meeting_button.clicked.connect(self.edit_meeting)
+        f.delete_meeting_button.clicked.connect(self.delete_meeting)
+        f.add_issues_button.clicked.connect(self.pick_issues)
+        f.add_topic_button.clicked.connect(self.add_topic)
+        f.move_up_button.clicked.connect(lambda: self.move_agenda_item(-1))
+        f.move_down_button.clicked.connect(lambda: self.move_agenda_item(1))
+        f.remove_agenda_button.clicked.connect(self.remove_agenda_item)
+        f.bold_button.clicked.connect(f.minutes_edit.toggle_bold)
+        f.heading1_button.clicked.connect(lambda: f.minutes_edit.set_heading(1))
+        f.heading2_button.clicked.connect(lambda: f.minutes_edit.set_heading(2))
+        f.heading3_button.clicked.connect(lambda: f.minutes_edit.set_heading(3))
+        f.body_button.clicked.connect(lambda: f.minutes_edit.set_heading(0))
+        f.ordered_list_button.clicked.connect(lambda: f.minutes_edit.make_list(True))
+        f.bullet_list_button.clicked.connect(lambda: f.minutes_edit.make_list(False))
+        f.minutes_edit.currentCharFormatChanged.connect(
+            lambda fmt: f.bold_button.setChecked(fmt.fontWeight() >= 600))
+        f.decision_from_selection_button.clicked.connect(self.decision_from_selection)
+        f.add_decision_inline_button.clicked.connect(lambda: self.tracker.add_decision())
+        f.side_decision_list.itemDoubleClicked.connect(lambda item: self.tracker.edit_decision(item.data(ID_ROLE)))
+        self.autosave.state_changed.connect(f.save_state_label.setText)
+        f.print_preview_button.clicked.connect(self.exporter.print_preview)
+        f.export_pdf_button.clicked.connect(lambda: self.exporter.export_pdf())
+        f.export_word_button.clicked.connect(lambda: self.exporter.export_word())
 
-    def set_data(self, meetings: list[MeetingRow], decisions: dict[int, list[DecisionRow]]) -> None:
-        self._decisions = decisions
+    # --- running things -----------------------------------------------------------------------------------
+    def write(self, action: Callable[[Any], Any]) -> Any:
+        """Run one write in a transaction; a refusal is shown in Chinese and returns None."""
+        try:
+            with self.workspace.db.transaction() as session:
+                return action(session)
+        except UserError as exc:
+            QMessageBox.warning(self, "无法完成", str(exc))
+            return None
+
+    def choices(self) -> MeetingChoices:
+        if self._choices is None:
+            with self.workspace.db.read() as session:
+                self._choices = load_choices(session)
+        return self._choices
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getMultiLineText(self, title, label, text)
+        return value if ok else None
+
+    # --- meeting list -------------------------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        with self.workspace.db.read() as session:
+            rows, decisions = load_meetings(session)
+        self._choices = None
+        self.set_data(rows, decisions, select_id=select_id)
+
+    def set_data(self, rows: list[MeetingRow], decisions: dict[int, list[DecisionRow]], *,
+                 select_id: int | None = None) -> None:
+        keep = select_id or self.current_meeting_id()
+        view = self.form.meeting_view
+        view.selectionModel().blockSignals(True)
         self.meeting_model.removeRows(0, self.meeting_model.rowCount())
         total = done = 0
-        for m in meetings:
-            items = [QStandardItem(str(v)) for v in (m.label, m.held_at.strftime("%Y-%m-%d %H:%M"), m.place,
-                                                      m.chair, m.decided, m.done, m.rate.text)]
-            items[0].setData(m.id, Qt.ItemDataRole.UserRole)
+        target_row = 0
+        for index, m in enumerate(rows):
+            items = [QStandardItem(str(v)) for v in (m.label, m.held_at.strftime("%Y-%m-%d"), m.decided,
+                                                      m.done, m.rate.text)]
+            items[0].setData(m.id, ID_ROLE)
+            items[0].setToolTip(m.title)
             self.meeting_model.appendRow(items)
             total += m.decided
             done += m.done
-        self.summary_label.setText(f"共{len(meetings)}次会议，议定事项{total}项，已完成{done}项，办结率{Rate(done, total).text}")
-        if meetings:
-            self.meeting_view.selectRow(0)
+            if m.id == keep:
+                target_row = index
+        view.selectionModel().blockSignals(False)
+        rate = Rate(done, total)
+        self.summary_label.setText(f"共{len(rows)}次会议，议定事项{total}项，已完成{done}项，"
+                                   f"办结率{rate.text}（{rate.short_text}）")
+        if rows:
+            view.selectRow(target_row)
+            self._show_meeting(self.meeting_model.item(target_row, 0).data(ID_ROLE))
+        else:
+            self._show_meeting(None)
 
-    def _show_decisions(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
-        self.decision_model.removeRows(0, self.decision_model.rowCount())
-        if not current.isValid():
+    def current_meeting_id(self) -> int | None:
+        return self.current.id if self.current is not None else None
+
+    def select_meeting(self, meeting_id: int) -> None:
+        for row in range(self.meeting_model.rowCount()):
+            if self.meeting_model.item(row, 0).data(ID_ROLE) == meeting_id:
+                self.form.meeting_view.selectRow(row)
+                return
+
+    def select_decision(self, meeting_id: int, decision_id: int) -> None:
+        """Open a decided item where it is tracked (a reminder or a search result points here)."""
+        self.select_meeting(meeting_id)
+        self.form.detail_tabs.setCurrentWidget(self.form.decisions_tab)
+        self.form.open_only_check.setChecked(False)
+        self.tracker.select(decision_id)
+
+    def _on_meeting_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if current.isValid():
+            self._show_meeting(self.meeting_model.item(current.row(), 0).data(ID_ROLE))
+
+    def refresh_current(self) -> None:
+        """Reload the list (rates) and the open meeting after a write, keeping the editor's text as it is."""
+        self.reload(self.current_meeting_id())
+        self.changed.emit()
+
+    def _show_meeting(self, meeting_id: int | None) -> None:
+        f = self.form
+        same = self.current is not None and self.current.id == meeting_id
+        if meeting_id is None:
+            self.current = None
+        else:
+            with self.workspace.db.read() as session:
+                self.current = load_meeting(session, meeting_id)
+        has = self.current is not None
+        for widget in (f.detail_tabs, f.edit_meeting_button, f.delete_meeting_button, f.print_preview_button,
+                       f.export_pdf_button, f.export_word_button):
+            widget.setEnabled(has)
+        self._fill_header()
+        self._fill_agenda()
+        self.tracker.fill()
+        if not same:
+            self._load_minutes()
+
+    def _fill_header(self) -> None:
+        m = self.current
+        if m is None:
+            self.form.header_label.setText("请选择或新建一次会议。")
             return
-        meeting_id = self.meeting_model.item(current.row(), 0).data(Qt.ItemDataRole.UserRole)
-        for d in self._decisions.get(meeting_id, []):
-            self.decision_model.appendRow([QStandardItem(str(v)) for v in (
-                d.seq, d.text, d.unit, d.person, d.deadline.isoformat() if d.deadline else d.deadline_text,
-                d.status_label, d.latest_progress)])
+        facts = "　".join(x for x in (m.held_at.strftime("%Y-%m-%d %H:%M"), m.place, f"主持：{m.chair}" if m.chair else "") if x)
+        self.form.header_label.setText(f"<b>{m.label}</b>　{m.title}<br>{facts}")
+
+    def _load_minutes(self) -> None:
+        m = self.current
+        draft = self.autosave.load(m.id if m else None, m.minutes_html if m else "")
+        if draft is None:
+            return
+        answer = QMessageBox.question(
+            self, "恢复未保存的纪要",
+            f"发现{m.label}纪要有一份未保存的草稿（{draft.saved_at:%Y-%m-%d %H:%M:%S}），比已保存的内容新。\n"
+            "是否恢复草稿？选择“否”将丢弃草稿。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.autosave.restore(draft)
+        else:
+            self.autosave.discard(draft)
+
+    def _save_minutes(self, meeting_id: int, html: str) -> None:
+        with self.workspace.db.transaction() as session:
+            meetings.save_minutes(session, meeting_id, html)
+
+    # --- meeting facts ------------------------------------------------------------------------------------
+    def _suggest_number(self, kind: str, year: int) -> int:
+        with self.workspace.db.read() as session:
+            return meetings.next_number(session, kind, year)
+
+    def meeting_dialog(self, initial: MeetingInput | None = None) -> MeetingDialog:
+        meeting_id = self.current_meeting_id() if initial is not None else None
+
+        def save(data: MeetingInput) -> int:
+            with self.workspace.db.transaction() as session:
+                if meeting_id is None:
+                    return meetings.create_meeting(session, data).id
+                return meetings.update_meeting(session, meeting_id, data).id
+
+        with self.workspace.db.read() as session:
+            issuer = str(office_settings.get(session, "office_name") or "")
+        when = datetime.combine(self.today, datetime.min.time()).replace(hour=9)
+        return MeetingDialog(self.choices(), self._suggest_number, save, initial=initial, default_when=when,
+                             default_issuer=issuer, parent=self)
+
+    def new_meeting(self) -> int | None:
+        dialog = self.meeting_dialog()
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.saved_id is None:
+            return None
+        self.reload(dialog.saved_id)
+        self.changed.emit()
+        return dialog.saved_id
+
+    def edit_meeting(self) -> None:
+        m = self.current
+        if m is None:
+            return
+        self.autosave.flush()
+        initial = MeetingInput(kind=m.kind, title=m.title, held_at=m.held_at, number=m.number, place=m.place,
+                               chair=m.chair, attendees=m.attendees, recorder=m.recorder, cc=m.cc, issuer=m.issuer,
+                               issued_on=m.issued_on)
+        dialog = self.meeting_dialog(initial)
+        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            self.refresh_current()
+
+    def delete_meeting(self) -> None:
+        m = self.current
+        if m is None:
+            return
+        answer = QMessageBox.question(self, "删除会议", f"确定删除{m.label}（{m.title}）？议题和纪要将一并删除。")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.autosave.flush()
+        if self.write(lambda s: meetings.delete_meeting(s, m.id) or True):
+            self.autosave.detach()  # the meeting is gone: no save, no draft for it
+            self.current = None
+            self.reload()
+            self.changed.emit()
+
+    # --- agenda -------------------------------------------------------------------------------------------
+    def _fill_agenda(self) -> None:
+        self.agenda_model.removeRows(0, self.agenda_model.rowCount())
+        if self.current is None:
+            return
+        for n, row in enumerate(self.current.agenda, start=1):
+            items = [QStandardItem(str(n)), QStandardItem(row.source_label), QStandardItem(row.topic)]
+            items[0].setData(row.id, ID_ROLE)
+            items[2].setToolTip(row.topic)
+            self.agenda_model.appendRow(items)
+        self.form.detail_tabs.setTabText(0, f"议题（{len(self.current.agenda)}）")
+
+    def _selected_agenda_id(self) -> int | None:
+        index = self.form.agenda_view.currentIndex()
+        return self.agenda_model.item(index.row(), 0).data(ID_ROLE) if index.isValid() else None
+
+    def pick_issues(self) -> list[int]:
+        """从问题台账选择: open issues filtered by project, leader, overdue → this meeting's agenda."""
+        if self.current is None:
+            return []
+
+        def load(flt: agenda.CandidateFilter) -> list:
+            with self.workspace.db.read() as session:
+                return agenda.candidate_issues(session, flt, self.today)
+
+        dialog = IssuePickerDialog(self.choices(), load, self.today, already=set(self.current.issue_ids), parent=self)
+        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return []
+        return self.add_issues(self.current.id, dialog.chosen_ids())
+
+    def add_issues(self, meeting_id: int, issue_ids: list[int]) -> list[int]:
+        added = self.write(lambda s: [a.id for a in agenda.add_issues(s, meeting_id, issue_ids)])
+        if added is not None:
+            self.reload(meeting_id)
+            self.changed.emit()
+        return added or []
+
+    def add_topic(self) -> None:
+        if self.current is None:
+            return
+        text = self.ask_text("新增议题", "议题内容：")
+        if text and text.strip():
+            meeting_id = self.current.id
+            if self.write(lambda s: agenda.add_topic(s, meeting_id, text)) is not None:
+                self.refresh_current()
+
+    def move_agenda_item(self, delta: int) -> None:
+        item_id = self._selected_agenda_id()
+        if item_id is None:
+            return
+        row = self.form.agenda_view.currentIndex().row()
+        self.write(lambda s: agenda.move_item(s, item_id, delta))
+        self.refresh_current()
+        self.form.agenda_view.selectRow(max(0, min(row + delta, self.agenda_model.rowCount() - 1)))
+
+    def remove_agenda_item(self) -> None:
+        item_id = self._selected_agenda_id()
+        if item_id is not None:
+            self.write(lambda s: agenda.remove_item(s, item_id))
+            self.refresh_current()
+
+    # --- minutes ------------------------------------------------------------------------------------------
+    def decision_from_selection(self) -> None:
+        """Record the sentence selected in the minutes as a decided item, then fill in units and deadline."""
+        text = self.form.minutes_edit.textCursor().selectedText().replace("\u2029", "\n").strip()
+        if not text:
+            QMessageBox.information(self, "议定事项", "请先在纪要正文中选中议定事项的文字。")
+            return
+        self.tracker.add_decision(text)
+
+    def flush_minutes(self) -> bool:
+        return self.autosave.flush()

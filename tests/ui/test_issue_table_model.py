@@ -88,13 +88,13 @@ def test_panel_filters_by_pinyin_status_and_overdue(qtbot) -> None:
     panel.search_edit.setText("")
     panel.status_combo.setCurrentIndex(panel.status_combo.findData("open"))
     assert shown() == [1, 2, 3]
-    panel.overdue_check.setChecked(True)
+    panel.form.due_combo.setCurrentIndex(panel.form.due_combo.findData("overdue"))
     assert shown() == [1]
-    assert "显示 1 / 4 条，超期 1，临期 0" in panel.count_label.text()
-    panel.overdue_check.setChecked(False)
+    assert "显示 1 / 4 条，超期 1，临期 0" in panel.form.count_label.text()
+    panel.form.due_combo.setCurrentIndex(0)
     panel.set_scope(lambda r: r.project_id == 1, "汉口学院新校区")
     assert shown() == [1, 3]
-    assert panel.count_label.text().startswith("汉口学院新校区：显示 2 / 4 条，超期 1，临期 1")
+    assert panel.form.count_label.text().startswith("汉口学院新校区：显示 2 / 4 条，超期 1，临期 1")
 
 
 def test_background_loading_fills_the_table(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -107,7 +107,7 @@ def test_background_loading_fills_the_table(qtbot, demo_workspace, today, tmp_pa
     with qtbot.waitSignal(window.first_data_shown, timeout=30_000):
         pass
     first = window.issue_panel.model.visible_rows()
-    assert 0 < len(first) <= 200 and "正在载入其余问题" in window.issue_panel.count_label.text()
+    assert 0 < len(first) <= 200 and "正在载入其余问题" in window.issue_panel.form.count_label.text()
     assert window.form.project_tree_view.model().item(0).text() == "全部项目（98个）"  # the tree comes first
     with qtbot.waitSignal(window.data_loaded, timeout=30_000):
         pass

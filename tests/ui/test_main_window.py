@@ -57,7 +57,8 @@ def test_sorting_and_overdue_colour(qtbot, demo_workspace, today, tmp_path) -> N
     window.issue_panel.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
     deadlines = [r.deadline for r in model.visible_rows() if r.deadline]
     assert deadlines == sorted(deadlines)
-    window.issue_panel.overdue_check.setChecked(True)
+    combo = window.issue_panel.form.due_combo
+    combo.setCurrentIndex(combo.findData("overdue"))
     assert model.rowCount() > 0
     assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
 
@@ -75,3 +76,24 @@ def test_forms_are_up_to_date() -> None:
     from desktop.ui.forms.build import stale_forms
 
     assert stale_forms() == []
+
+
+def test_extension_points_and_status_hint(qtbot, demo_workspace, today, tmp_path) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel
+
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    index = window.add_tab(QLabel("看板"), "综合看板")
+    assert window.form.main_tabs.tabText(index) == "综合看板"
+    action = QAction("导出问题台账", window)
+    menu = window.add_menu_actions("数据交换(&X)", [action])
+    titles = [a.text() for a in window.form.menu_bar.actions()]
+    assert titles.index("数据交换(&X)") == titles.index("视图(&V)") - 1
+    assert action in menu.actions()
+    assert window.add_menu_actions("数据交换(&X)", []) is menu
+
+    status = window.issue_panel.status_combo
+    status.setCurrentIndex(status.findData("closed"))
+    window.issue_panel.table.selectRow(0)
+    assert window.statusBar().currentMessage().startswith("所选问题：已销号")
+    assert "可执行：重新打开（" in window.statusBar().currentMessage()

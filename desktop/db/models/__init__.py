@@ -2,7 +2,9 @@
 
 from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
+from desktop.db.models.exchange import ExchangeBaseline, ExchangeRecord
 from desktop.db.models.field import Attachment, Enterprise, Visit
+from desktop.db.models.imports import ImportBatch, ImportItem
 from desktop.db.models.issue import Escalation, Issue, IssueNote, issue_supporting_unit
 from desktop.db.models.meeting import (
     AgendaItem,
@@ -28,6 +30,10 @@ __all__ = [
     "DecisionNote",
     "Enterprise",
     "Escalation",
+    "ExchangeBaseline",
+    "ExchangeRecord",
+    "ImportBatch",
+    "ImportItem",
     "InvestmentReport",
     "Issue",
     "IssueNote",

@@ -161,6 +161,11 @@ def load_demo(session: Session, today: date | None = None, *, seed: int = 202212
     projects.assign_leader(session, created[5].id, leaders[24].id, LeaderRole.LEAD.value, date(year, 8, 5))
 
     enterprises = _enterprises(session, rng, people, 320)
+    # 一带三包 (feat/field): each leader with a team serves a share of the enterprises; no random draws here,
+    # so the rest of the demo stays exactly as it was
+    for i, enterprise in enumerate(enterprises):
+        enterprise.leader_id = leaders[i % len(leaders)].id
+        enterprise.team = f"第{'一二三'[i // len(leaders) % 3]}工作组"
     visit_rows = _visits(session, rng, leaders, created, enterprises, year, horizon)
     issue_count = _issues(session, rng, created, issue_cats, handling_units, people, visit_rows, year, horizon, today)
     decision_count = _meetings(session, rng, created, handling_units, people, year, today)

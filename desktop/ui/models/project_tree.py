@@ -51,8 +51,9 @@ def build_tree(nodes: list[ProjectNode], grouping: str, needle: str = "") -> QSt
         active = [n for n in members if not n.removed]
         open_n = sum(n.open_issues for n in active)
         overdue_n = sum(n.overdue_issues for n in active)
-        label = f"{key}（{len(active)}个项目，未办结{open_n}，超期{overdue_n}）"
-        group_item = QStandardItem(label)
+        # Short enough for a 300 px dock; the tooltip says it in full.
+        group_item = QStandardItem(f"{key}　{len(active)}项·未办结{open_n}·超期{overdue_n}")
+        group_item.setToolTip(f"{key}：{len(active)}个项目，未办结问题{open_n}个，其中超期{overdue_n}个")
         group_item.setData(key, GROUP_ROLE)
         group_item.setEditable(False)
         font = group_item.font()

@@ -1,0 +1,110 @@
+"""`keyproj export briefing|notice|ledger-*|investment|responsibility`: the documents and 台账 of the 导出 menu.
+
+The handlers call the same `exporters.jobs` functions as the window, so a file made here is the file the menu
+makes. A 简报/通报 made here is drafted from the data, takes the next number and is recorded as issued, exactly
+as when the user exports it from the editor without changing the draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from desktop.cli.common import open_from_args
+from desktop.db.enums import BriefingKind
+from desktop.exporters import jobs
+from desktop.exporters.docx import missing_fonts
+from desktop.exporters.docx.briefing import profile_for
+from desktop.services.errors import UserError
+from desktop.services.scope import Period, Scope, ScopeKind
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class ExportFailed(UserError):
+    """A file problem reported in Chinese by the `guarded` wrapper."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every document kind (the group adds --out, --data-dir, --year, --from, --to)."""
+    parser.add_argument("--scope", choices=[k.value for k in ScopeKind], default="all",
+                        help="范围：all 全部 / category 类别 / task_force 专班 / leader 领导 / unit 单位")
+    parser.add_argument("--scope-id", type=int, help="范围对象的编号（类别、专班、领导或单位）")
+    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+
+
+def _date(text: str) -> date:
+    from desktop.cli.common import parse_date
+
+    return parse_date(text)
+
+
+def period_of(args: argparse.Namespace, today: date) -> Period:
+    year = args.year or (args.date_to or today).year
+    period = Period(args.date_from or date(year, 1, 1), args.date_to or date(year, 12, 31))
+    if period.start > period.end:
+        raise ExportFailed("起始日期不能晚于截止日期")
+    return period
+
+
+def _target(args: argparse.Namespace, suffix: str) -> Path:
+    out = Path(args.out)
+    if out.suffix.lower() != suffix:
+        raise ExportFailed(f"输出文件应以 {suffix} 结尾：{out}")
+    if not out.parent.exists():
+        raise ExportFailed(f"输出文件夹不存在：{out.parent}")
+    return out
+
+
+def _document(kind: BriefingKind) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        today = args.today or date.today()
+        out = _target(args, ".docx")
+        workspace = open_from_args(args)
+        try:
+            content = jobs.draft(workspace.db, kind, period_of(args, today),
+                                 Scope(ScopeKind(args.scope), args.scope_id), today)
+            jobs.issue_and_write(workspace.db, content, out)
+        finally:
+            workspace.close()
+        print(f"已导出{kind.label}{content.year}年{content.number_text}：{out}")
+        missing = missing_fonts(profile_for(content.font_profile))
+        if missing:
+            print(f"提示：本机未安装字体 {'、'.join(missing)}；文件按规范命名字体，在装有这些字体的电脑上打印正常。",
+                  file=sys.stderr)
+        return 0
+
+    return run
+
+
+def _ledger(kind: str) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        today = args.today or date.today()
+        out = _target(args, ".xlsx")
+        workspace = open_from_args(args)
+        try:
+            request = jobs.LedgerRequest(kind, period_of(args, today), today,
+                                         Scope(ScopeKind(args.scope), args.scope_id))
+            count = jobs.export_ledger(workspace.db, request, out)
+        finally:
+            workspace.close()
+        print(f"已导出{jobs.LEDGER_KINDS[kind]}（{count}行）：{out}")
+        return 0
+
+    return run
+
+
+HANDLERS: dict[str, Handler] = {
+    "briefing": _document(BriefingKind.BRIEFING),
+    "notice": _document(BriefingKind.NOTICE),
+    **{kind: _ledger(kind) for kind in jobs.LEDGER_KINDS},
+}
+
+HELP: dict[str, str] = {
+    "briefing": "工作简报（Word，按数据起草并编号登记）",
+    "notice": "工作通报（Word，超期事项、单位排名、滞后项目）",
+    **{kind: f"{label}（Excel）" for kind, label in jobs.LEDGER_KINDS.items()},
+}

@@ -1,0 +1,103 @@
+"""`keyproj import`: bring an office's Excel/CSV ledger in without a window, see its history, undo a batch.
+
+    keyproj import issues 问题台账.xlsx --dry-run     # the preview report only, nothing stored
+    keyproj import issues 问题台账.xlsx               # store the good rows (backup first), print the batch id
+    keyproj import history
+    keyproj import undo 3
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.common import data_options, guarded, open_from_args
+from desktop.importers.fields import KINDS
+from desktop.importers.mapping import Mapping
+from desktop.importers.preview import build_preview
+from desktop.importers.safety import ImportRefused
+from desktop.services import import_mappings
+from desktop.services.errors import UserError
+from desktop.services.import_apply import apply_import, dry_run_import
+from desktop.services.import_outcome import DuplicatePolicy
+from desktop.services.import_undo import history, undo_import
+
+
+class _Refused(UserError):
+    """ImportRefused carried into the common Chinese-error path of `guarded`."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("import", parents=[data_options()], help="导入 Excel/CSV 台账、查看导入记录、撤销导入")
+    actions = parser.add_subparsers(dest="import_action", metavar="类型", required=True)
+    for code, spec in KINDS.items():
+        sub = actions.add_parser(code, parents=[data_options()], help=f"导入{spec.label}台账")
+        sub.add_argument("file", type=Path, help="台账文件（.xlsx、.xls 或 .csv）")
+        sub.add_argument("--dry-run", action="store_true", help="只显示预览报告，不写入数据库")
+        sub.add_argument("--mapping", type=Path, help="列对应关系 JSON 文件（界面中“保存列对应”生成的格式）")
+        sub.add_argument("--sheet", help="指定工作表名称（默认自动选择）")
+        sub.add_argument("--year", type=int, help="年度（表格标题和文件名中没有年度时指定）")
+        sub.add_argument("--month", type=int, help="截至月份（投资进度表）")
+        sub.add_argument("--update-duplicates", action="store_true", help="与已有记录重复的行按本文件更新（默认跳过）")
+        sub.set_defaults(handler=guarded(run_import), kind=code)
+    hist = actions.add_parser("history", parents=[data_options()], help="列出导入记录")
+    hist.set_defaults(handler=guarded(run_history))
+    undo = actions.add_parser("undo", parents=[data_options()], help="整体撤销一次导入")
+    undo.add_argument("batch_id", type=int, help="导入批次编号（见 keyproj import history）")
+    undo.set_defaults(handler=guarded(run_undo))
+
+
+def run_import(args: argparse.Namespace) -> int:
+    mapping = None
+    if args.mapping is not None:
+        try:
+            mapping = Mapping.from_json(args.mapping.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise _Refused(f"列对应文件 {args.mapping} 格式不正确：{exc}") from exc
+    workspace = open_from_args(args)
+    try:
+        with workspace.db.read() as session:
+            saved = import_mappings.load(session, args.kind)
+        try:
+            preview = build_preview(args.file, args.kind, mapping, args.year, sheet=args.sheet, saved=saved,
+                                    context_month=args.month)
+        except ImportRefused as refusal:
+            raise _Refused(str(refusal)) from refusal
+        for line in preview.summary_lines():
+            print(line)
+        policy = DuplicatePolicy.UPDATE if args.update_duplicates else DuplicatePolicy.SKIP
+        if args.dry_run:
+            result = dry_run_import(workspace.db, preview, policy=policy)
+            print("——（试运行，未写入数据库）——")
+        else:
+            result = apply_import(workspace.db, preview, policy=policy, backup_dir=workspace.backups_dir,
+                                  source=args.file)
+        for line in result.summary_lines():
+            print(line)
+    finally:
+        workspace.close()
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    workspace = open_from_args(args)
+    try:
+        with workspace.db.read() as session:
+            batches = history(session)
+    finally:
+        workspace.close()
+    if not batches:
+        print("还没有导入记录。")
+    for b in batches:
+        print(f"{b.id}\t{b.at:%Y-%m-%d %H:%M}\t{b.kind_label}\t{b.file_name}\t新增{b.rows_created}行\t"
+              f"更新{b.rows_updated}行\t跳过{b.rows_skipped}行\t{b.operator or ''}\t{b.state}")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    workspace = open_from_args(args)
+    try:
+        print(undo_import(workspace.db, args.batch_id, backup_dir=workspace.backups_dir))
+    finally:
+        workspace.close()
+    return 0

@@ -1,0 +1,147 @@
+"""One entry point per export, shared by `keyproj export` and the window's 导出 menu.
+
+Each job reads what it needs through the services inside one read transaction, closes it, then writes the file
+with the exporter (so a long write never holds the database). The menu runs the same functions on a worker
+thread with progress and cancel callbacks; the command line runs them directly — one code path, one output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from desktop.db.engine import Database
+from desktop.db.enums import BriefingKind
+from desktop.exporters import ledgers
+from desktop.exporters.docx.briefing import write_briefing
+from desktop.services import briefing_draft, briefing_facts, briefings, ledger_rows, office_settings, stats
+from desktop.services.issue_rows import IssueRow
+from desktop.services.scope import Period, Scope
+
+T = TypeVar("T")
+ProgressCallback = Callable[[int, int | None], None]
+CancelCallback = Callable[[], bool]
+
+LEDGER_KINDS: dict[str, str] = {
+    "ledger-issues": "问题台账",
+    "ledger-decisions": "议定事项台账",
+    "ledger-projects": "重点项目台账",
+    "investment": "投资进度表",
+    "responsibility": "包保责任表",
+}
+DOCUMENT_KINDS: dict[str, BriefingKind] = {"briefing": BriefingKind.BRIEFING, "notice": BriefingKind.NOTICE}
+
+
+@dataclass
+class LedgerRequest:
+    """What a ledger covers. ``issue_rows`` (the issue table's visible rows, in order) overrides the period."""
+
+    kind: str
+    period: Period
+    today: date
+    scope: Scope = field(default_factory=Scope)
+    issue_rows: Sequence[IssueRow] | None = None
+
+
+class Sized(Iterable[T]):
+    """A lazily built row stream that knows its length, so the progress dialog can show a real percentage."""
+
+    def __init__(self, rows: Iterable[T], length: int) -> None:
+        self._rows = rows
+        self._length = length
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return self._length
+
+
+def draft(db: Database, kind: BriefingKind, period: Period, scope: Scope, today: date,
+          issued_on: date | None = None) -> briefings.BriefingContent:
+    """A new numbered 简报/通报 drafted from the data, ready for the user to edit."""
+    with db.read() as session:
+        facts = briefing_facts.gather(session, period, scope, today)
+        due_soon = int(office_settings.get(session, "due_soon_days"))
+        issued_on = issued_on or today
+        content = briefings.new_content(session, kind, issued_on.year, issued_on)
+    text = (briefing_draft.draft_briefing(facts, due_soon_days=due_soon) if kind is BriefingKind.BRIEFING
+            else briefing_draft.draft_notice(facts, due_soon_days=due_soon))
+    content.title, content.body, content.tables = text.title, text.body, text.tables
+    content.period_from, content.period_to = period.start, period.end
+    content.scope = scope.as_dict()
+    content.headline = facts.headline.as_dict()
+    return content
+
+
+def issue_and_write(db: Database, content: briefings.BriefingContent, path: str | os.PathLike[str],
+                    progress: ProgressCallback | None = None) -> Path:
+    """Record the issue (its number is then taken) and write the .docx; nothing is recorded if writing fails."""
+    with db.transaction() as session:
+        briefings.issue(session, content)
+        saved = write_briefing(content, path, progress)
+    return saved
+
+
+def rewrite(db: Database, briefing_id: int, path: str | os.PathLike[str],
+            progress: ProgressCallback | None = None) -> Path:
+    """Print an issued 简报/通报 again, exactly as stored."""
+    with db.read() as session:
+        content = briefings.load(session, briefing_id)
+    return write_briefing(content, path, progress)
+
+
+def _header(title: str, unit: str, today: date) -> ledgers.LedgerHeader:
+    return ledgers.LedgerHeader(title=title, unit=unit, report_date=today)
+
+
+def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[str],
+                  progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
+    """Write one 台账 and return the number of rows written (group and total rows included)."""
+    kind, period, scope, today = request.kind, request.period, request.scope, request.today
+    words = briefing_draft.period_words(period)
+    with db.read() as session:
+        office = str(office_settings.get(session, "office_name"))
+        unit = ledger_rows.ledger_unit_name(session, office, scope)
+        thresholds = office_settings.thresholds(session)
+        month = stats.reported_month(period, today)
+        year = period.end.year
+        if kind == "ledger-issues":
+            if request.issue_rows is not None:
+                rows = list(request.issue_rows)
+                title = "重点项目问题台账"
+            else:
+                rows = ledger_rows.load_period_issues(session, period, scope)
+                title = f"{words}重点项目问题台账"
+            supporting = ledger_rows.issue_supporting_units(session, None if len(rows) > 5000 else
+                                                            [r.id for r in rows])
+        elif kind == "ledger-decisions":
+            groups = ledger_rows.decision_ledger_groups(session, period, scope, today)
+        elif kind == "ledger-projects":
+            project_rows = ledger_rows.project_ledger_rows(session, year, month, scope, thresholds)
+        elif kind == "investment":
+            inv_groups, inv_total = ledger_rows.investment_groups(session, year, month, scope, thresholds)
+        elif kind == "responsibility":
+            on = min(period.end, today)
+            resp_groups = ledger_rows.responsibility_groups(session, year, on, scope)
+        else:
+            raise ValueError(f"未知的台账类型：{kind}")
+    if kind == "ledger-issues":
+        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today), len(rows))
+        return ledgers.write_issue_ledger(path, _header(title, unit, today), sized, progress, cancel)
+    if kind == "ledger-decisions":
+        return ledgers.write_decision_ledger(path, _header(f"{words}推进会议定事项落实台账", unit, today), groups,
+                                             progress, cancel)
+    if kind == "ledger-projects":
+        return ledgers.write_project_ledger(path, _header(f"{year}年重点项目台账", unit, today), month,
+                                            project_rows, progress, cancel)
+    if kind == "investment":
+        months = f"1—{month}月" if month > 1 else "1月"
+        return ledgers.write_investment_ledger(path, _header(f"{year}年{months}重点项目投资进度表", unit, today),
+                                               month, inv_groups, inv_total, progress, cancel)
+    return ledgers.write_responsibility_ledger(path, _header(f"{year}年重点项目领导包保责任表", unit, today),
+                                               resp_groups, progress, cancel)

@@ -1,0 +1,220 @@
+"""The facts a 工作简报 or 工作通报 is written from: the headline figures plus the lists behind them.
+
+Gathered once per draft as plain dataclasses, so the text generator (`briefing_draft`) and the Word exporter never
+touch the database. Every list uses the same selection as `stats.headline` (issues found in the period, decided
+items of meetings held in the period, the same scope filter), so "超期12个" in the text and the 12 rows of the
+attached table are the same twelve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import IssueLevel, IssueStatus, MeetingType
+from desktop.db.models import Assignment, Decision, Issue, Leader, Meeting, Project, Unit
+from desktop.services import office_settings, stats
+from desktop.services.figures import LagThresholds, Light, Rate
+from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
+
+DONE = stats.DONE
+
+
+@dataclass(frozen=True)
+class ResolvedIssue:
+    """A problem solved in the period, worth naming in a briefing (higher-level ones first)."""
+
+    project: str
+    description: str
+    unit: str
+    level: str
+    resolved_on: date
+
+
+@dataclass(frozen=True)
+class OverdueIssue:
+    project: str
+    description: str
+    unit: str
+    deadline: date
+    days_overdue: int
+    status: str
+
+
+@dataclass(frozen=True)
+class OverdueDecision:
+    meeting: str
+    seq: int
+    text: str
+    unit: str
+    deadline: date
+    days_overdue: int
+    status: str
+
+
+@dataclass(frozen=True)
+class UnitStanding:
+    """One responsible unit's record on the issues it leads: what a 通报 ranks units by."""
+
+    unit: str
+    raised: int
+    done: int
+    overdue: int
+
+    @property
+    def rate(self) -> Rate:
+        return Rate(self.done, self.raised)
+
+
+@dataclass(frozen=True)
+class LaggingProject:
+    """A project behind 序时进度 (yellow or red light) with who answers for it."""
+
+    project: str
+    unit: str
+    leaders: str
+    annual_plan: int
+    completed: int
+    schedule_text: str
+    light: Light
+
+
+@dataclass(frozen=True)
+class BriefingFacts:
+    period: Period
+    scope: Scope
+    scope_name: str
+    today: date
+    month: int
+    headline: stats.Headline
+    resolved: list[ResolvedIssue]
+    overdue_issues: list[OverdueIssue]
+    overdue_decisions: list[OverdueDecision]
+    units: list[UnitStanding]
+    lagging: list[LaggingProject]
+
+
+def scope_name(session: Session, scope: Scope) -> str:
+    """How a scope is named in a title: 全区, 现代服务业专班, 张三同志包保, 产业项目 …"""
+    from desktop.db.models import Category, TaskForce
+
+    if scope.kind is ScopeKind.ALL:
+        return "全区"
+    model = {ScopeKind.CATEGORY: Category, ScopeKind.TASK_FORCE: TaskForce, ScopeKind.LEADER: Leader,
+             ScopeKind.UNIT: Unit}[scope.kind]
+    row = session.get(model, scope.ref_id) if scope.ref_id is not None else None
+    if row is None:
+        return "全区"
+    if scope.kind is ScopeKind.LEADER:
+        return f"{row.name}同志包保"
+    return row.name
+
+
+def resolved_issues(session: Session, period: Period, scope: Scope, limit: int = 6) -> list[ResolvedIssue]:
+    stmt = (select(Project.name, Issue.description, Unit.name, Issue.level, Issue.resolved_on)
+            .select_from(Issue)
+            .join(Project, Project.id == Issue.project_id, isouter=True)
+            .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
+            .where(Issue.found_on.between(period.start, period.end), Issue.status.in_(DONE),
+                   Issue.resolved_on.between(period.start, period.end)))
+    rows = [ResolvedIssue(p or "", d, u or "", lv, r) for p, d, u, lv, r in
+            session.execute(filter_issues(stmt, scope, period.end))]
+    rows.sort(key=lambda r: (-IssueLevel(r.level).rank, -r.resolved_on.toordinal(), r.project))
+    return rows[:limit]
+
+
+def overdue_issues(session: Session, period: Period, scope: Scope, today: date) -> list[OverdueIssue]:
+    stmt = (select(Project.name, Issue.description, Unit.name, Issue.deadline, Issue.status)
+            .select_from(Issue)
+            .join(Project, Project.id == Issue.project_id, isouter=True)
+            .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
+            .where(Issue.found_on.between(period.start, period.end), Issue.status.not_in(DONE),
+                   Issue.deadline < today))
+    rows = [OverdueIssue(p or "", d, u or "", dl, (today - dl).days, IssueStatus(s).label)
+            for p, d, u, dl, s in session.execute(filter_issues(stmt, scope, period.end))]
+    rows.sort(key=lambda r: (r.unit, -r.days_overdue, r.project))
+    return rows
+
+
+def overdue_decisions(session: Session, period: Period, scope: Scope, today: date) -> list[OverdueDecision]:
+    held = (Meeting.held_at >= datetime.combine(period.start, time.min)) & (
+        Meeting.held_at < datetime.combine(period.end + timedelta(days=1), time.min))
+    stmt = (select(Meeting.kind, Meeting.year, Meeting.number, Decision.seq, Decision.text, Unit.name,
+                   Decision.deadline, Decision.status)
+            .join(Decision, Decision.meeting_id == Meeting.id)
+            .join(Unit, Unit.id == Decision.lead_unit_id, isouter=True)
+            .where(held, Decision.status.not_in(DONE), Decision.deadline < today)
+            .order_by(Meeting.held_at, Decision.seq))
+    if scope.kind is ScopeKind.UNIT:
+        stmt = stmt.where(Decision.lead_unit_id == scope.ref_id)
+    elif scope.kind is not ScopeKind.ALL:
+        stmt = stmt.where(Decision.project_id.in_(filter_projects(select(Project.id), scope, period.end)))
+    rows = [OverdueDecision(f"{y}年第{n}次{MeetingType(k).label}", seq, text, u or "", dl, (today - dl).days,
+                            IssueStatus(s).label)
+            for k, y, n, seq, text, u, dl, s in session.execute(stmt)]
+    rows.sort(key=lambda r: (r.unit, -r.days_overdue))  # a 通报 lists them unit by unit, like overdue issues
+    return rows
+
+
+def unit_standings(session: Session, period: Period, scope: Scope, today: date) -> list[UnitStanding]:
+    """Units ranked as a 通报 ranks them: highest 办结率 first, then fewest overdue, then most handled."""
+    stmt = (select(Unit.name, Issue.status, Issue.deadline, Issue.resolved_on)
+            .select_from(Issue).join(Unit, Unit.id == Issue.lead_unit_id)
+            .where(Issue.found_on.between(period.start, period.end)))
+    tally: dict[str, list[int]] = {}
+    for unit, status, deadline, resolved_on in session.execute(filter_issues(stmt, scope, period.end)):
+        entry = tally.setdefault(unit, [0, 0, 0])
+        entry[0] += 1
+        if status in DONE and resolved_on is not None and resolved_on <= period.end:
+            entry[1] += 1
+        if status not in DONE and deadline is not None and deadline < today:
+            entry[2] += 1
+    standings = [UnitStanding(u, r, d, o) for u, (r, d, o) in tally.items()]
+    standings.sort(key=lambda s: (-(s.rate.value or 0), s.overdue, -s.raised, s.unit))
+    return standings
+
+
+def lagging_projects(session: Session, year: int, month: int, scope: Scope,
+                     thresholds: LagThresholds = stats.DEFAULT_THRESHOLDS) -> list[LaggingProject]:
+    lines = [(pid, line) for pid, line in stats.investment_by_project(session, year, month, scope, thresholds)
+             if line.light in (Light.RED, Light.YELLOW)]
+    if not lines:
+        return []
+    ids = [pid for pid, _ in lines]
+    units = dict(session.execute(select(Project.id, Unit.name).join(Unit, Unit.id == Project.lead_unit_id)
+                                 .where(Project.id.in_(ids))).all())
+    on = Period.months(year, month, month).end
+    leaders: dict[int, list[str]] = {}
+    for pid, name in session.execute(
+            select(Assignment.project_id, Leader.name).join(Leader, Leader.id == Assignment.leader_id)
+            .where(Assignment.project_id.in_(ids), Assignment.start_date <= on,
+                   (Assignment.end_date.is_(None)) | (Assignment.end_date >= on))
+            .order_by(Assignment.role, Leader.sort_order)):
+        leaders.setdefault(pid, []).append(name)
+    result = [LaggingProject(line.label, units.get(pid, ""), "、".join(leaders.get(pid, [])), line.annual_plan,
+                             line.completed, "—" if line.schedule_pct is None else f"{line.schedule_pct:.2f}%",
+                             line.light)
+              for pid, line in lines]
+    result.sort(key=lambda p: (p.light is not Light.RED, p.schedule_text == "—",
+                               float(p.schedule_text.rstrip("%")) if p.schedule_text != "—" else 0.0))
+    return result
+
+
+def gather(session: Session, period: Period, scope: Scope, today: date) -> BriefingFacts:
+    """Everything a draft needs, using the office's thresholds and due-soon window like `keyproj stats`."""
+    thresholds = office_settings.thresholds(session)
+    headline = stats.headline(session, period, scope, today=today, thresholds=thresholds,
+                              due_soon_days=int(office_settings.get(session, "due_soon_days")))
+    month = stats.reported_month(period, today)
+    return BriefingFacts(
+        period=period, scope=scope, scope_name=scope_name(session, scope), today=today, month=month,
+        headline=headline,
+        resolved=resolved_issues(session, period, scope),
+        overdue_issues=overdue_issues(session, period, scope, today),
+        overdue_decisions=overdue_decisions(session, period, scope, today),
+        units=unit_standings(session, period, scope, today),
+        lagging=lagging_projects(session, period.end.year, month, scope, thresholds),
+    )

@@ -1,0 +1,247 @@
+"""The rows behind every dashboard figure, selected with the same conditions as the count in `stats`.
+
+A leader who doubts a number clicks it and sees the issues, projects, visits or decided items it counts. Each
+`Key` names a figure; `rows_for` returns what it counts, and a test checks, figure by figure, that the number of
+rows equals the number shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
+from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Project, Unit, Visit
+from desktop.services import investment, milestones, stats
+from desktop.services.figures import LagThresholds, pct_text, yi_text
+from desktop.services.issue_rows import load_issue_rows
+from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
+from desktop.services.visits import load_visits
+
+DONE = stats.DONE
+
+
+class Key(NamedTuple):
+    """A figure on the dashboard: what it counts (`kind`) and, for a breakdown, which part (`arg`)."""
+
+    kind: str
+    arg: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    period: Period
+    scope: Scope
+    today: date
+    thresholds: LagThresholds = field(default_factory=LagThresholds)
+    due_soon_days: int = 7
+
+    @property
+    def year(self) -> int:
+        return self.period.end.year
+
+    @property
+    def month(self) -> int:
+        return stats.reported_month(self.period, self.today)
+
+
+@dataclass
+class Drill:
+    title: str
+    entity: str  # issue / project / visit / decision — what a double-click opens
+    headers: tuple[str, ...]
+    rows: list[tuple]
+    ids: list[int]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+# --- issues ------------------------------------------------------------------------------------------------
+def _issues(ctx: Context) -> Select:
+    stmt = select(Issue.id).where(Issue.found_on.between(ctx.period.start, ctx.period.end))
+    return filter_issues(stmt, ctx.scope, ctx.period.end)
+
+
+def _done_by_end(ctx: Context) -> ColumnElement[bool]:
+    return Issue.status.in_(DONE) & (Issue.resolved_on <= ctx.period.end)
+
+
+def _not_done_by_end(ctx: Context) -> ColumnElement[bool]:
+    """The exact complement of `_done_by_end`, NULL resolution dates included."""
+    return or_(Issue.status.not_in(DONE), Issue.resolved_on.is_(None), Issue.resolved_on > ctx.period.end)
+
+
+def _issue_stmt(ctx: Context, key: Key) -> Select:
+    base = _issues(ctx)
+    open_now = Issue.status.not_in(DONE)
+    if key.kind == "issues.raised":
+        return base
+    if key.kind == "issues.done":
+        return base.where(_done_by_end(ctx))
+    if key.kind == "issues.open":
+        return base.where(_not_done_by_end(ctx))
+    if key.kind == "issues.overdue":
+        return base.where(open_now, Issue.deadline < ctx.today)
+    if key.kind == "issues.due_soon":
+        return base.where(open_now, Issue.deadline.between(ctx.today, ctx.today + timedelta(days=ctx.due_soon_days)))
+    if key.kind == "issues.status":
+        return base.where(Issue.status == next(s.value for s in IssueStatus if s.label == key.arg))
+    if key.kind == "issues.level":
+        return base.where(Issue.level == next(lv.value for lv in IssueLevel if lv.label == key.arg))
+    if key.kind == "issues.overdue_unit":
+        return base.join(Unit, Unit.id == Issue.lead_unit_id).where(
+            open_now, Issue.deadline < ctx.today, Unit.name == key.arg)
+    raise KeyError(key)
+
+
+def _issue_drill(session: Session, ctx: Context, key: Key, title: str) -> Drill:
+    ids = list(session.scalars(_issue_stmt(ctx, key)))
+    rows = load_issue_rows(session, ids) if ids else []
+    return Drill(title, "issue", ("项目/企业", "问题描述", "责任单位", "完成时限", "层级", "状态", "发现日期"),
+                 [(r.project_name or "（企业诉求）", r.description, r.unit,
+                   r.deadline.isoformat() if r.deadline else r.deadline_text, r.level_label, r.status_label,
+                   r.found_on.isoformat()) for r in rows], [r.id for r in rows])
+
+
+# --- projects ----------------------------------------------------------------------------------------------
+def project_ids_in_scope(session: Session, ctx: Context) -> list[int]:
+    stmt = select(Project.id).where(Project.list_year == ctx.year, Project.removed_on.is_(None))
+    return list(session.scalars(filter_projects(stmt, ctx.scope, ctx.period.end)))
+
+
+def late_in_scope(session: Session, ctx: Context) -> list[int]:
+    """Projects in scope with no investment figure for the month now due (the grid's 迟报 rule)."""
+    in_scope = set(project_ids_in_scope(session, ctx))
+    return [pid for pid in investment.late_report_ids(session, ctx.year, ctx.today) if pid in in_scope]
+
+
+def _start_rows(session: Session, ctx: Context, started_only: bool) -> list[int]:
+    stmt = select(Project.id, Project.started_on).where(
+        Project.list_year == ctx.year, Project.removed_on.is_(None),
+        Project.stage.in_(("new_start", "continuing", "completed", "in_use")))
+    rows = session.execute(filter_projects(stmt, ctx.scope, ctx.period.end)).all()
+    return [pid for pid, started in rows
+            if not started_only or (started is not None and started <= ctx.period.end)]
+
+
+def _project_drill(session: Session, ctx: Context, ids: list[int], title: str) -> Drill:
+    lines = dict(stats.investment_by_project(session, ctx.year, ctx.month, ctx.scope, ctx.thresholds))
+    info = {pid: (code, stage, started) for pid, code, stage, started in session.execute(
+        select(Project.id, Project.code, Project.stage, Project.started_on).where(Project.id.in_(ids)))}
+    rows, out_ids = [], []
+    for pid in sorted(ids, key=lambda i: info[i][0]):
+        code, stage, started = info[pid]
+        line = lines.get(pid)
+        rows.append((code, line.label if line else "", label_of(ProjectStage, stage),
+                     started.isoformat() if started else "未开工",
+                     yi_text(line.annual_plan) if line else "", yi_text(line.completed) if line else "",
+                     pct_text(line.schedule_pct) if line else "—", line.light.label if line else ""))
+        out_ids.append(pid)
+    return Drill(title, "project", ("编号", "项目名称", "阶段", "开复工日期", "年度计划（亿元）", "完成（亿元）",
+                                    "序时进度", "状态灯"), rows, out_ids)
+
+
+def _investment_ids(session: Session, ctx: Context, key: Key) -> list[int]:
+    per_project = stats.investment_by_project(session, ctx.year, ctx.month, ctx.scope, ctx.thresholds)
+    if key.kind == "light":
+        return [pid for pid, line in per_project if line.light.value == key.arg]
+    if key.arg == "合计":
+        return [pid for pid, _ in per_project]
+    cats = dict(session.execute(select(Project.id, Category.name).join(
+        Category, Category.id == Project.category_id, isouter=True)).all())
+    return [pid for pid, _ in per_project if (cats.get(pid) or "未分类") == key.arg]
+
+
+# --- visits and decisions ------------------------------------------------------------------------------------
+def _visit_ids(session: Session, ctx: Context, key: Key) -> list[int]:
+    stmt = select(Visit.id).where(Visit.visited_on.between(ctx.period.start, ctx.period.end))
+    if key.kind == "visits.leader":
+        stmt = stmt.join(Leader, Leader.id == Visit.leader_id).where(Leader.name == key.arg)
+    elif ctx.scope.kind is ScopeKind.LEADER:
+        stmt = stmt.where(Visit.leader_id == ctx.scope.ref_id)
+    elif ctx.scope.kind is not ScopeKind.ALL:
+        stmt = stmt.where(Visit.project_id.in_(filter_projects(select(Project.id), ctx.scope, ctx.period.end)))
+    return list(session.scalars(stmt))
+
+
+def _visit_drill(session: Session, ids: list[int], title: str) -> Drill:
+    rows = load_visits(session, ids=ids) if ids else []
+    return Drill(title, "visit", ("日期", "包保领导", "走访对象", "走访内容", "发现问题"),
+                 [(r.visited_on.isoformat(), r.leader, r.target, r.content, r.issues) for r in rows],
+                 [r.id for r in rows])
+
+
+def _decision_drill(session: Session, ctx: Context, key: Key, title: str) -> Drill:
+    held = (Meeting.held_at >= datetime.combine(ctx.period.start, time.min)) & (
+        Meeting.held_at < datetime.combine(ctx.period.end + timedelta(days=1), time.min))
+    stmt = (select(Decision.id, Meeting.kind, Meeting.year, Meeting.number, Decision.seq, Decision.text, Unit.name,
+                   Decision.deadline, Decision.status, Decision.resolved_on)
+            .join(Meeting, Meeting.id == Decision.meeting_id).join(Unit, Unit.id == Decision.lead_unit_id,
+                                                                    isouter=True)
+            .where(held).order_by(Meeting.held_at, Decision.seq))
+    if ctx.scope.kind is ScopeKind.UNIT:
+        stmt = stmt.where(Decision.lead_unit_id == ctx.scope.ref_id)
+    elif ctx.scope.kind is not ScopeKind.ALL:
+        stmt = stmt.where(Decision.project_id.in_(filter_projects(select(Project.id), ctx.scope, ctx.period.end)))
+    rows, ids = [], []
+    for did, kind, year, number, seq, text, unit, deadline, status, resolved_on in session.execute(stmt):
+        meeting = f"{year}年第{number}次{MeetingType(kind).label}"
+        done = status in DONE and resolved_on is not None and resolved_on <= ctx.period.end
+        if key.kind == "decisions.done" and not done:
+            continue
+        if key.kind == "decisions.meeting" and meeting != key.arg:
+            continue
+        rows.append((meeting, seq, text, unit or "", deadline.isoformat() if deadline else "",
+                     label_of(IssueStatus, status)))
+        ids.append(did)
+    return Drill(title, "decision", ("会议", "序号", "议定事项", "责任单位", "完成时限", "状态"), rows, ids)
+
+
+# --- entry point -------------------------------------------------------------------------------------------
+TITLES = {
+    "projects": "重点项目", "visits": "包保活动", "issues.raised": "发现问题", "issues.done": "已办结问题",
+    "issues.open": "未办结问题", "issues.overdue": "超期问题", "issues.due_soon": "临期问题",
+    "issues.status": "问题（{arg}）", "issues.level": "问题（{arg}）", "issues.overdue_unit": "{arg}超期问题",
+    "decisions.decided": "议定事项", "decisions.done": "已办结议定事项", "decisions.meeting": "{arg}议定事项",
+    "starts.due": "应开复工项目", "starts.started": "已开复工项目", "investment.category": "{arg}项目投资",
+    "light": "{arg}项目", "visits.leader": "{arg}的包保活动", "milestones.overdue": "超期未完成的形象进度节点",
+    "investment.late": "{month}月投资完成额迟报项目",
+}
+
+
+def _milestone_drill(session: Session, ctx: Context, title: str) -> Drill:
+    in_scope = set(project_ids_in_scope(session, ctx))
+    rows = [r for r in milestones.load_milestones(session, ctx.year, ctx.today, overdue_only=True)
+            if r.project_id in in_scope]
+    return Drill(title, "milestone", ("编号", "项目名称", "节点", "计划日期", "滞后天数"),
+                 [(r.project_code, r.project_name, r.name, r.planned.isoformat() if r.planned else "",
+                   r.days_late(ctx.today)) for r in rows], [r.id for r in rows])
+
+
+def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
+    arg = key.arg
+    if key.kind == "light":
+        arg = {"green": "正常", "yellow": "滞后", "red": "严重滞后", "none": "无计划"}[key.arg]
+    title = f"{ctx.period.label} {TITLES[key.kind].format(arg=arg, month=ctx.month)}"
+    if key.kind.startswith("issues."):
+        return _issue_drill(session, ctx, key, title)
+    if key.kind == "projects":
+        return _project_drill(session, ctx, project_ids_in_scope(session, ctx), title)
+    if key.kind in ("starts.due", "starts.started"):
+        return _project_drill(session, ctx, _start_rows(session, ctx, key.kind == "starts.started"), title)
+    if key.kind == "investment.late":
+        return _project_drill(session, ctx, late_in_scope(session, ctx), title)
+    if key.kind in ("investment.category", "light"):
+        return _project_drill(session, ctx, _investment_ids(session, ctx, key), title)
+    if key.kind in ("visits", "visits.leader"):
+        return _visit_drill(session, _visit_ids(session, ctx, key), title)
+    if key.kind.startswith("decisions."):
+        return _decision_drill(session, ctx, key, title)
+    if key.kind == "milestones.overdue":
+        return _milestone_drill(session, ctx, title)
+    raise KeyError(key)

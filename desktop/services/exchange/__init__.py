@@ -1,0 +1,1 @@
+"""Offline data exchange between offices: packages (.kpx), merge preview, merge with undo, and the history."""

@@ -1,0 +1,323 @@
+"""Rows in "wire form": what a package carries and what baselines store.
+
+A row becomes a flat dict of plain JSON values. Its own key is its UUID; every foreign key holds the UUID of the
+row it points to, so the dict means the same thing in any office's database. Many-to-many links (an issue's
+supporting units, a decision's issues) travel as sorted UUID lists on the owning row, so a change to them is a
+change to a field like any other. The mapping is derived from the models, so a new column is exchanged without
+touching this module; only the Chinese labels below are hand-written.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    Text,
+    Uuid,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from desktop.db.models import (
+    Base,
+    RowMixin,
+    decision_issue,
+    decision_supporting_unit,
+    issue_supporting_unit,
+)
+from desktop.services.exchange.package import PackageError
+
+# Exchanged tables, parents before children (foreign keys resolve in this order on import).
+ENTITY_ORDER: tuple[str, ...] = (
+    "category", "unit", "person", "leader", "task_force", "project", "assignment", "milestone",
+    "investment_report", "enterprise", "visit", "meeting", "issue", "issue_note", "escalation", "decision",
+    "agenda_item", "decision_note", "attachment",
+)
+
+ENTITY_LABELS = {
+    "category": "类别", "unit": "单位", "person": "人员", "leader": "包保领导", "task_force": "专班",
+    "project": "项目", "assignment": "包保关系", "milestone": "形象进度节点", "investment_report": "投资月报",
+    "enterprise": "企业", "visit": "走访", "issue": "问题", "issue_note": "问题办理进展", "escalation": "问题流转",
+    "meeting": "会议", "agenda_item": "议题", "decision": "议定事项", "decision_note": "议定事项进展",
+    "attachment": "附件",
+}
+
+FIELD_LABELS = {
+    "name": "名称", "short_name": "简称", "kind": "类型", "code": "项目编号", "title": "标题/职务",
+    "description": "问题描述", "status": "状态", "level": "办理层级", "deadline": "完成时限",
+    "deadline_text": "时限（原文）", "latest_progress": "最新进展", "phased_plan": "阶段性计划",
+    "resolved_on": "办结日期", "closed_on": "销号日期", "feedback": "企业反馈", "lead_unit_id": "责任单位",
+    "person_id": "责任人", "project_id": "项目", "enterprise_id": "企业", "category_id": "类别",
+    "task_force_id": "专班", "leader_id": "领导", "unit_id": "单位", "parent_id": "上级单位", "phone": "电话",
+    "stage": "项目阶段", "owner": "建设单位", "location": "街乡", "total_investment_yuan": "总投资（元）",
+    "annual_plan_yuan": "年度计划投资（元）", "planned_start": "计划开工", "planned_end": "计划竣工",
+    "started_on": "开复工日期", "content": "内容", "removed_on": "调出日期", "removed_reason": "调出原因",
+    "found_on": "发现日期", "found_by": "发现人", "source": "来源", "text": "内容", "noted_on": "日期",
+    "supporting_units": "配合单位", "issues": "关联问题", "remark": "备注", "seq": "序号", "topic": "议题",
+    "held_at": "会议时间", "place": "地点", "chair": "主持", "attendees": "参会人员", "amount_yuan": "完成投资（元）",
+    "target_yuan": "目标（元）", "planned_date": "计划日期", "actual_date": "实际日期", "role": "角色",
+    "start_date": "开始日期", "end_date": "结束日期", "end_reason": "结束原因", "visited_on": "走访日期",
+    "caption": "说明", "filename": "文件名", "credit_code": "统一社会信用代码", "reason": "理由",
+    "meeting_id": "会议", "decision_id": "议定事项", "issue_id": "问题", "cadre_id": "包联干部",
+    "sort_order": "排序", "active": "启用", "visit_id": "走访", "list_year": "年度",
+}
+
+# Fields that are bookkeeping, not content: never compared, never a conflict.
+META_FIELDS = ("uuid", "created_at", "updated_at")
+_NEVER = {"id", "version"}
+
+
+@dataclass(frozen=True)
+class LinkField:
+    """A many-to-many set stored on its owner row in wire form."""
+
+    name: str
+    table: Table
+    owner_column: str
+    target_column: str
+    target_entity: str
+
+
+LINK_FIELDS: dict[str, tuple[LinkField, ...]] = {
+    "issue": (LinkField("supporting_units", issue_supporting_unit, "issue_id", "unit_id", "unit"),),
+    "decision": (
+        LinkField("supporting_units", decision_supporting_unit, "decision_id", "unit_id", "unit"),
+        LinkField("issues", decision_issue, "decision_id", "issue_id", "issue"),
+    ),
+}
+
+
+class PackageDataError(PackageError):
+    """The rows in a package do not fit this program's tables; the message names record and field."""
+
+
+def model_for(entity: str) -> type[RowMixin]:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == entity:
+            return mapper.class_  # type: ignore[return-value]
+    raise KeyError(entity)
+
+
+def table_for(entity: str) -> Table:
+    return Base.metadata.tables[entity]  # type: ignore[return-value]
+
+
+def content_columns(entity: str) -> list[Column]:
+    """Columns carried in wire form besides the UUID and the time stamps."""
+    return [c for c in table_for(entity).columns if c.name not in _NEVER and c.name not in META_FIELDS]
+
+
+def reference_target(entity: str, column: Column, row: dict[str, Any] | None = None) -> str | None:
+    """The entity a column points at, if any. Attachments point at their owner through `owner_table`."""
+    if entity == "attachment" and column.name == "owner_id":
+        return None if row is None else str(row.get("owner_table"))
+    for fk in column.foreign_keys:
+        return fk.column.table.name
+    return None
+
+
+def compared_fields(entity: str) -> list[str]:
+    return [c.name for c in content_columns(entity)] + [link.name for link in LINK_FIELDS.get(entity, ())]
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def row_title(entity: str, row: dict[str, Any]) -> str:
+    """A short human name for a wire row, for previews and messages."""
+    if entity == "investment_report":
+        return f"{row.get('year')}年{row.get('month')}月"
+    if entity == "project" and row.get("code"):
+        return f"{row.get('code')} {row.get('name') or ''}".strip()
+    for key in ("name", "title", "description", "text", "topic", "content", "filename", "reason"):
+        value = row.get(key)
+        if value:
+            text = str(value).replace("\n", " ")
+            return text if len(text) <= 40 else text[:39] + "…"
+    return str(row.get("uuid", ""))[:8]
+
+
+# --- values ------------------------------------------------------------------------------------------------
+def encode_value(value: Any) -> Any:
+    if isinstance(value, uuid_mod.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def decode_value(entity: str, title: str, column: Column, value: Any) -> Any:
+    """Check and convert one wire value for `column`; a wrong type is refused with record and field named."""
+    if value is None:
+        if not column.nullable and column.default is None:
+            raise _bad(entity, title, column.name, "不能为空")
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, DateTime):
+            if not isinstance(value, str):
+                raise ValueError
+            return datetime.fromisoformat(value)
+        if isinstance(kind, Date):
+            if not isinstance(value, str):
+                raise ValueError
+            return date.fromisoformat(value)
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise ValueError
+            return value
+        if isinstance(kind, Integer | BigInteger):
+            if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 2**63:
+                raise ValueError
+            return value
+        if isinstance(kind, Uuid):
+            return uuid_mod.UUID(str(value))
+        if isinstance(kind, String | Text):
+            if not isinstance(value, str):
+                raise ValueError
+            length = getattr(kind, "length", None)
+            if length is not None and len(value) > length:
+                raise _bad(entity, title, column.name, f"超过{length}个字符")
+            return value
+        if isinstance(kind, JSON):
+            return value
+    except (ValueError, TypeError) as exc:
+        raise _bad(entity, title, column.name, f"取值「{str(value)[:40]}」的类型不正确") from exc
+    return value
+
+
+def check_uuid(entity: str, title: str, field: str, value: Any) -> None:
+    """A reference must be a UUID string; anything else could not resolve and is refused early."""
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        uuid_mod.UUID(value)
+    except ValueError as exc:
+        raise _bad(entity, title, field, f"引用「{str(value)[:40]}」不是有效的记录编号") from exc
+
+
+def _bad(entity: str, title: str, field: str, reason: str) -> PackageDataError:
+    return PackageDataError(f"数据包中的{ENTITY_LABELS.get(entity, entity)}「{title}」的「{field_label(field)}」{reason}。")
+
+
+# --- reading the local database -------------------------------------------------------------------------------
+class UuidIndex:
+    """id ↔ UUID for every exchanged table, loaded once: translating keys must not cost a query per row."""
+
+    def __init__(self, session: Session, entities: Iterable[str] = ENTITY_ORDER) -> None:
+        self.by_id: dict[str, dict[int, str]] = {}
+        self.by_uuid: dict[str, dict[str, int]] = {}
+        for entity in entities:
+            table = table_for(entity)
+            pairs = session.execute(select(table.c.id, table.c.uuid)).all()
+            self.by_id[entity] = {i: str(u) for i, u in pairs}
+            self.by_uuid[entity] = {str(u): i for i, u in pairs}
+
+    def add(self, entity: str, row_id: int, row_uuid: str) -> None:
+        self.by_id[entity][row_id] = row_uuid
+        self.by_uuid[entity][row_uuid] = row_id
+
+    def forget(self, entity: str, row_uuid: str) -> None:
+        row_id = self.by_uuid[entity].pop(row_uuid, None)
+        if row_id is not None:
+            self.by_id[entity].pop(row_id, None)
+
+
+def read_rows(session: Session, entity: str, index: UuidIndex, ids: Iterable[int] | None = None
+              ) -> dict[int, dict[str, Any]]:
+    """Local rows of one table in wire form, keyed by local id (all rows when `ids` is None)."""
+    table = table_for(entity)
+    stmt = select(table)
+    wanted = None if ids is None else sorted(set(ids))
+    rows: dict[int, dict[str, Any]] = {}
+    chunks = [None] if wanted is None else [wanted[i:i + 500] for i in range(0, len(wanted), 500)]
+    for chunk in chunks:
+        query = stmt if chunk is None else stmt.where(table.c.id.in_(chunk))
+        for record in session.execute(query).mappings():
+            rows[record["id"]] = to_wire(entity, dict(record), index)
+    links = LINK_FIELDS.get(entity, ())
+    for link in links:
+        for row in rows.values():
+            row[link.name] = []
+        owner = link.table.c[link.owner_column]
+        target = link.table.c[link.target_column]
+        link_query = select(owner, target)
+        for owner_id, target_id in session.execute(link_query).all():
+            if owner_id in rows:
+                rows[owner_id][link.name].append(index.by_id[link.target_entity][target_id])
+        for row in rows.values():
+            row[link.name].sort()
+    return rows
+
+
+def to_wire(entity: str, record: dict[str, Any], index: UuidIndex) -> dict[str, Any]:
+    row: dict[str, Any] = {name: encode_value(record[name]) for name in META_FIELDS}
+    for column in content_columns(entity):
+        value = record[column.name]
+        target = reference_target(entity, column, record)
+        if target is not None and value is not None:
+            value = index.by_id.get(target, {}).get(value)
+        row[column.name] = encode_value(value)
+    return row
+
+
+def references(entity: str, row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(entity, uuid) of every row this wire row points at, links included."""
+    found = []
+    for column in content_columns(entity):
+        target = reference_target(entity, column, row)
+        if target is not None and row.get(column.name):
+            found.append((target, str(row[column.name])))
+    for link in LINK_FIELDS.get(entity, ()):
+        found.extend((link.target_entity, str(u)) for u in row.get(link.name) or ())
+    return found
+
+
+def natural_keys(entity: str) -> list[tuple[str, ...]]:
+    """Unique column sets besides the UUID: two offices may have typed the same unit or category on their own."""
+    table = table_for(entity)
+    keys: list[tuple[str, ...]] = []
+    for constraint in table.constraints:
+        names = tuple(c.name for c in getattr(constraint, "columns", ()))
+        if constraint.__class__.__name__ == "UniqueConstraint" and names and "uuid" not in names:
+            keys.append(names)
+    for column in table.columns:
+        if column.unique and column.name not in ("uuid", "id") and (column.name,) not in keys:
+            keys.append((column.name,))
+    return keys
+
+
+def parents_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Units form a tree; a parent must exist before a child can point at it."""
+    by_uuid = {r["uuid"]: r for r in rows}
+    ordered: list[dict[str, Any]] = []
+    placed: set[str] = set()
+
+    def place(row: dict[str, Any], trail: set[str]) -> None:
+        if row["uuid"] in placed or row["uuid"] in trail:
+            return
+        parent = by_uuid.get(row.get("parent_id") or "")
+        if parent is not None:
+            place(parent, trail | {row["uuid"]})
+        placed.add(row["uuid"])
+        ordered.append(row)
+
+    for row in rows:
+        place(row, set())
+    return ordered

@@ -1,0 +1,290 @@
+"""The .kpx file: a zip that is checked completely before anything in it is believed.
+
+Layout (format version 1)::
+
+    manifest.json            format, format_version, package_id, created_at, sender {id, name}, recipient,
+                             scope, counts, files {name: {size, sha256}}, content_sha256, hmac_sha256
+    rows.json                {"tables": {entity: [wire rows]}, "deletions": [...], "audit": [...]}
+    attachments/<sha256>     attachment files, named by the SHA-256 of their content
+
+`content_sha256` is the SHA-256 of the canonical JSON of `files`, so one hash covers every byte of content; it
+catches a truncated or damaged file. Anyone can recompute it, so when two offices share a key the manifest (minus
+the HMAC field) is also signed with HMAC-SHA-256, which catches deliberate tampering.
+
+The package comes from outside, so reading it is defensive: size and member limits and the compression ratio are
+checked from the zip directory before a byte is inflated, member names must match the layout exactly (nothing in
+the package names a path we write to; attachments are stored under their verified hash), and JSON is size-limited,
+refuses NaN/Infinity and deep nesting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import json
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from desktop.services.errors import UserError
+
+FORMAT = "keyproj-exchange"
+FORMAT_VERSION = 1
+SUFFIX = ".kpx"
+
+MAX_PACKAGE_BYTES = 1024 * 1024 * 1024
+MAX_MEMBERS = 20_000
+MAX_TOTAL_UNCOMPRESSED = 2 * 1024 * 1024 * 1024
+MAX_JSON_BYTES = 256 * 1024 * 1024
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, per member; JSON of rows compresses ~10-20x
+MAX_JSON_DEPTH = 12
+
+_ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
+
+
+class PackageError(UserError):
+    """The file is not a package this program can trust or read; nothing has been changed."""
+
+
+@dataclass
+class Package:
+    """A verified package in memory. Attachment bytes stay in the zip until asked for."""
+
+    manifest: dict[str, Any]
+    tables: dict[str, list[dict[str, Any]]]
+    deletions: list[dict[str, Any]]
+    audit: list[dict[str, Any]]
+    path: Path | None = None
+    attachment_hashes: set[str] = field(default_factory=set)
+    signed: bool = False
+
+    @property
+    def package_id(self) -> str:
+        return str(self.manifest["package_id"])
+
+    @property
+    def sender_name(self) -> str:
+        return str(self.manifest["sender"]["name"])
+
+    @property
+    def sender_id(self) -> str:
+        return str(self.manifest["sender"]["id"])
+
+    def read_attachment(self, sha256: str) -> bytes:
+        """The file with this hash, verified again as it is read."""
+        if sha256 not in self.attachment_hashes or self.path is None:
+            raise PackageError(f"数据包中没有哈希为 {sha256[:12]}… 的附件文件。")
+        with zipfile.ZipFile(self.path) as archive:
+            data = _read_member(archive, f"attachments/{sha256}", MAX_ATTACHMENT_BYTES)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise PackageError(f"附件 {sha256[:12]}… 的内容与其哈希不符，数据包已损坏。")
+        return data
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sign(manifest: dict[str, Any], key: bytes) -> str:
+    body = {k: v for k, v in manifest.items() if k != "hmac_sha256"}
+    return hmac.new(key, canonical(body), hashlib.sha256).hexdigest()
+
+
+def write_package(target: Path, *, sender: dict[str, str], recipient: str | None, scope: dict[str, Any],
+                  tables: dict[str, list[dict[str, Any]]], deletions: list[dict[str, Any]],
+                  audit: list[dict[str, Any]], attachments: dict[str, Path], key: bytes | None = None,
+                  created_at: datetime | None = None) -> dict[str, Any]:
+    """Write the package atomically (temp file, then rename) and return its manifest."""
+    rows_bytes = canonical({"tables": tables, "deletions": deletions, "audit": audit})
+    files: dict[str, dict[str, Any]] = {
+        "rows.json": {"size": len(rows_bytes), "sha256": hashlib.sha256(rows_bytes).hexdigest()},
+    }
+    for sha, source in sorted(attachments.items()):
+        files[f"attachments/{sha}"] = {"size": source.stat().st_size, "sha256": sha}
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "package_id": str(uuid.uuid4()),
+        "created_at": (created_at or datetime.now().replace(microsecond=0)).isoformat(sep=" "),
+        "sender": sender,
+        "recipient": recipient,
+        "scope": scope,
+        "counts": {**{entity: len(rows) for entity, rows in tables.items() if rows},
+                   "deletions": len(deletions), "attachments": len(attachments)},
+        "files": files,
+        "content_sha256": hashlib.sha256(canonical(files)).hexdigest(),
+        "hmac_sha256": None,
+    }
+    if key:
+        manifest["hmac_sha256"] = sign(manifest, key)
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        archive.writestr("rows.json", rows_bytes)
+        for sha, source in sorted(attachments.items()):
+            data = source.read_bytes()
+            if hashlib.sha256(data).hexdigest() != sha:
+                tmp.unlink(missing_ok=True)
+                raise PackageError(f"附件文件 {source.name} 的内容与登记的哈希不符，已停止导出。请检查数据文件夹。")
+            archive.writestr(f"attachments/{sha}", data, compress_type=zipfile.ZIP_STORED)
+    tmp.replace(target)
+    return manifest
+
+
+def read_package(path: Path, *, key: bytes | None = None) -> Package:
+    """Open and verify a package; raise PackageError (in Chinese, with advice) for anything untrustworthy."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageError(f"无法读取数据包 {path.name}：{exc.strerror or exc}") from exc
+    if size > MAX_PACKAGE_BYTES:
+        raise PackageError(f"数据包 {path.name} 大小为 {size // (1024 * 1024)} MB，超过 1024 MB 的上限，已拒绝导入。")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PackageError(f"{path.name} 不是有效的数据包（文件已损坏、被截断或不是 .kpx 文件），未做任何改动。") from exc
+    with archive:
+        infos = archive.infolist()
+        _check_directory(path, infos)
+        manifest = _load_json(archive, "manifest.json", MAX_MANIFEST_BYTES)
+        _check_manifest(path, manifest)
+        names = {info.filename for info in infos}
+        files = manifest["files"]
+        if names != set(files) | {"manifest.json"}:
+            raise PackageError(f"数据包 {path.name} 的文件清单与内容不一致（文件被增删），已拒绝导入，未做任何改动。")
+        if hashlib.sha256(canonical(files)).hexdigest() != manifest.get("content_sha256"):
+            raise PackageError(f"数据包 {path.name} 的校验和不符：清单被改动过，已拒绝导入，未做任何改动。")
+        signed = _check_hmac(path, manifest, key)
+        hashes: set[str] = set()
+        for name, entry in files.items():
+            limit = MAX_JSON_BYTES if name == "rows.json" else MAX_ATTACHMENT_BYTES
+            data = _read_member(archive, name, limit)
+            if len(data) != entry.get("size") or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+                raise PackageError(
+                    f"数据包 {path.name} 中的 {name} 校验失败（内容被改动或文件不完整），已拒绝导入，未做任何改动。"
+                )
+            match = _ATTACHMENT_NAME.match(name)
+            if match:
+                hashes.add(match.group(1))
+        body = _parse_json(_read_member(archive, "rows.json", MAX_JSON_BYTES), "rows.json")
+    if not isinstance(body, dict) or not isinstance(body.get("tables"), dict):
+        raise PackageError(f"数据包 {path.name} 的数据部分结构不正确，已拒绝导入。")
+    tables = body["tables"]
+    for entity, rows in tables.items():
+        if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("uuid"), str)
+                                                 for r in rows):
+            raise PackageError(f"数据包 {path.name} 中「{entity}」的记录结构不正确，已拒绝导入。")
+    deletions = body.get("deletions") or []
+    audit = body.get("audit") or []
+    if not isinstance(deletions, list) or not isinstance(audit, list):
+        raise PackageError(f"数据包 {path.name} 中的删除记录或操作日志结构不正确，已拒绝导入。")
+    return Package(manifest, tables, deletions, audit, path, hashes, signed)
+
+
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise PackageError(f"数据包 {path.name} 含 {len(infos)} 个文件，超过上限，已拒绝导入。")
+    total = 0
+    seen: set[str] = set()
+    for info in infos:
+        name = info.filename
+        if name in seen or not (name in ("manifest.json", "rows.json") or _ATTACHMENT_NAME.match(name)):
+            raise PackageError(f"数据包 {path.name} 含有不应出现的文件「{name[:60]}」，已拒绝导入。")
+        seen.add(name)
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise PackageError(f"数据包 {path.name} 中的 {name} 压缩比异常（疑似压缩炸弹），已拒绝导入。")
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise PackageError(f"数据包 {path.name} 解压后超过 2 GB，已拒绝导入。")
+    if "manifest.json" not in seen:
+        raise PackageError(f"{path.name} 中没有 manifest.json，不是本程序导出的数据包，未做任何改动。")
+
+
+def _check_manifest(path: Path, manifest: Any) -> None:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise PackageError(f"{path.name} 不是本程序的数据包（格式标识不符），未做任何改动。")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise PackageError(f"数据包 {path.name} 的格式版本无法识别，已拒绝导入。")
+    if version > FORMAT_VERSION:
+        raise PackageError(
+            f"数据包 {path.name} 的格式版本为 {version}，由较新版本的程序（{manifest.get('app_version', '未知版本')}）导出；"
+            f"本程序（{__version__}）只能读取版本 {FORMAT_VERSION} 及以前的数据包。请先升级本程序，再导入该数据包。未做任何改动。"
+        )
+    sender = manifest.get("sender")
+    ok = (isinstance(manifest.get("files"), dict) and isinstance(manifest.get("package_id"), str)
+          and isinstance(sender, dict) and isinstance(sender.get("name"), str) and isinstance(sender.get("id"), str)
+          and all(isinstance(v, dict) for v in manifest["files"].values()))
+    if not ok:
+        raise PackageError(f"数据包 {path.name} 的清单不完整，已拒绝导入。")
+    try:
+        uuid.UUID(manifest["package_id"])
+    except ValueError as exc:
+        raise PackageError(f"数据包 {path.name} 的编号无效，已拒绝导入。") from exc
+
+
+def _check_hmac(path: Path, manifest: dict[str, Any], key: bytes | None) -> bool:
+    mark = manifest.get("hmac_sha256")
+    if key is None:
+        return False
+    if not isinstance(mark, str):
+        raise PackageError(f"本单位设置了共享密钥，但数据包 {path.name} 没有签名，无法确认来源，已拒绝导入。")
+    if not hmac.compare_digest(mark, sign(manifest, key)):
+        raise PackageError(f"数据包 {path.name} 的签名与共享密钥不符：内容被改动或双方密钥不一致，已拒绝导入。")
+    return True
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """Inflate at most `limit` bytes: the sizes in the zip directory are claims, not facts."""
+    try:
+        with archive.open(name) as member:
+            data = member.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as exc:
+        raise PackageError(f"数据包中的 {name} 无法读取（文件被截断或损坏），已拒绝导入，未做任何改动。") from exc
+    if len(data) > limit:
+        raise PackageError(f"数据包中的 {name} 超过大小上限，已拒绝导入。")
+    return data
+
+
+def _load_json(archive: zipfile.ZipFile, name: str, limit: int) -> Any:
+    return _parse_json(_read_member(archive, name, limit), name)
+
+
+def _parse_json(data: bytes, name: str) -> Any:
+    def refuse_constant(token: str) -> Any:
+        raise ValueError(token)
+
+    try:
+        value = json.load(io.BytesIO(data), parse_constant=refuse_constant)
+    except (ValueError, RecursionError, UnicodeDecodeError) as exc:
+        raise PackageError(f"数据包中的 {name} 不是有效的 JSON，已拒绝导入。") from exc
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise PackageError(f"数据包中的 {name} 嵌套层级过深，已拒绝导入。")
+    return value
+
+
+def _depth(value: Any) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_JSON_DEPTH:
+            return level
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest

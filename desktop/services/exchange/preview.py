@@ -1,0 +1,356 @@
+"""The merge preview: what a verified package would change here, and where the user has to decide.
+
+Each package row is compared with the local row of the same UUID (or, failing that, the same natural key: two
+offices may each have typed 区住建局 themselves). Fields are compared three ways against the baseline, the state
+last exchanged with the sending office:
+
+* only they changed it since        → their value is applied (a "changed" record);
+* only we changed it since          → ours is kept (counted, nothing to do);
+* both changed it, to other values  → a conflict the user decides (theirs / ours).
+
+Without a baseline for the row (never exchanged with this office), our local audit log decides: a field we
+edited after the last exchange with them is a conflict, otherwise their value is taken. Deletions in the package
+(tombstones) and rows they still have but we deleted are items the user must accept; nothing is removed or
+brought back silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.db import enums
+from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
+from desktop.services import office_settings
+from desktop.services.errors import UserError
+from desktop.services.exchange import codec, office
+from desktop.services.exchange.package import Package, PackageError
+
+THEIRS = "theirs"
+OURS = "ours"
+
+_ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "status": enums.IssueStatus, "level": enums.IssueLevel, "feedback": enums.Feedback,
+    "stage": enums.ProjectStage, "role": enums.LeaderRole,
+}
+
+
+class ItemKind(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    CONFLICT = "conflict"
+    DELETE = "delete"
+    REVIVE = "revive"
+
+
+ITEM_KIND_LABELS = {
+    ItemKind.NEW: "新增", ItemKind.CHANGED: "修改", ItemKind.CONFLICT: "冲突",
+    ItemKind.DELETE: "对方已删除", ItemKind.REVIVE: "本方已删除、对方仍保留",
+}
+
+
+@dataclass
+class FieldDiff:
+    field: str
+    ours: Any
+    theirs: Any
+    ours_text: str
+    theirs_text: str
+    ours_by: str
+    theirs_by: str
+    conflict: bool
+
+    @property
+    def label(self) -> str:
+        return codec.field_label(self.field)
+
+
+@dataclass
+class Item:
+    kind: ItemKind
+    entity: str
+    uuid: str  # the local UUID (theirs, unless matched to a local row by natural key)
+    title: str
+    their_uuid: str
+    fields: list[FieldDiff] = field(default_factory=list)
+    note: str = ""  # who deleted it and when, or how it was matched
+
+    @property
+    def entity_label(self) -> str:
+        return codec.ENTITY_LABELS.get(self.entity, self.entity)
+
+    def decision_keys(self) -> list[tuple[str, str | None]]:
+        if self.kind in (ItemKind.DELETE, ItemKind.REVIVE):
+            return [(self.uuid, None)]
+        return [(self.uuid, f.field) for f in self.fields if f.conflict]
+
+
+@dataclass
+class MergePlan:
+    package: Package
+    items: list[Item]
+    rows: dict[str, list[dict[str, Any]]]  # package rows, normalised to local UUIDs, in apply order
+    kept_ours: int
+    unchanged: int
+    already_imported_at: datetime | None = None
+    my_name: str = ""
+    decisions: dict[tuple[str, str | None], str] = field(default_factory=dict)
+
+    def of_kind(self, kind: ItemKind) -> list[Item]:
+        return [i for i in self.items if i.kind is kind]
+
+    def open_decisions(self) -> list[tuple[str, str | None]]:
+        return [k for i in self.items for k in i.decision_keys() if k not in self.decisions]
+
+    def decide(self, key: tuple[str, str | None], choice: str) -> None:
+        if choice not in (THEIRS, OURS):
+            raise ValueError(choice)
+        self.decisions[key] = choice
+
+    def decide_all(self, choice: str) -> None:
+        for item in self.items:
+            for key in item.decision_keys():
+                self.decide(key, choice)
+
+    @property
+    def has_changes(self) -> bool:
+        return self.already_imported_at is None and bool(self.items)
+
+
+def build_plan(session: Session, package: Package) -> MergePlan:
+    """Compare `package` with the database in `session` (read only)."""
+    if package.sender_id == office.stored_id(session):
+        raise UserError("这是本单位自己导出的数据包，不能导入本单位。请把它交给接收单位导入。")
+    done = session.scalar(select(ExchangeRecord.at).where(ExchangeRecord.direction == "received",
+                                                          ExchangeRecord.package_id == package.package_id))
+    _check_entities(package)
+    builder = _Builder(session, package)
+    plan = builder.build()
+    plan.already_imported_at = done
+    plan.my_name = str(office_settings.get(session, office.OFFICE_NAME_KEY) or office_settings.get(session, "office_name"))
+    return plan
+
+
+def _check_entities(package: Package) -> None:
+    for entity in package.tables:
+        if entity not in codec.ENTITY_ORDER:
+            raise PackageError(f"数据包中含有本程序不认识的数据类型「{entity[:40]}」，可能来自更新版本的程序，请先升级本程序。")
+    for row in package.tables.get("attachment", []):
+        sha = row.get("sha256")
+        if not isinstance(sha, str) or sha not in package.attachment_hashes:
+            raise PackageError(f"数据包中的附件「{str(row.get('filename'))[:60]}」缺少文件或哈希不符，已拒绝导入。")
+
+
+class _Builder:
+    def __init__(self, session: Session, package: Package) -> None:
+        self.session = session
+        self.package = package
+        self.peer = package.sender_name
+        self.index = codec.UuidIndex(session)
+        self.mapping: dict[str, dict[str, str]] = {e: {} for e in codec.ENTITY_ORDER}  # their uuid → local uuid
+        self.their_titles: dict[str, str] = {}
+        self.baselines = {b.entity_uuid: b.fields for b in session.scalars(
+            select(ExchangeBaseline).where(ExchangeBaseline.peer_name == self.peer))}
+        self.last_exchange = session.scalar(select(func.max(ExchangeRecord.at)).where(
+            ExchangeRecord.peer_name == self.peer, ExchangeRecord.direction.in_(("sent", "received"))))
+        self.local_deleted = {(e.entity, e.entity_uuid): e for e in session.scalars(
+            select(AuditLog).where(AuditLog.action == "delete"))}
+        self.their_audit = {(a.get("uuid"), a.get("field") or ""): a for a in package.audit if isinstance(a, dict)}
+        self._local_titles: dict[tuple[str, str], str] = {}
+        self.local_rows: dict[str, dict[str, Any]] = {}
+
+    def build(self) -> MergePlan:
+        items: list[Item] = []
+        rows: dict[str, list[dict[str, Any]]] = {}
+        kept_ours = unchanged = 0
+        for entity in codec.ENTITY_ORDER:
+            their_rows = self.package.tables.get(entity) or []
+            if entity == "unit":  # a parent must be matched before its children's references are translated
+                their_rows = codec.parents_first(their_rows)
+            self.local_rows = {r["uuid"]: r for r in codec.read_rows(self.session, entity, self.index).values()} \
+                if their_rows else {}
+            local_by_key = self._local_by_natural_key(entity)
+            normalised = []
+            for raw in their_rows:
+                title = codec.row_title(entity, raw)
+                row = self._normalise(entity, raw, title)
+                local_uuid = row["uuid"] if row["uuid"] in self.index.by_uuid[entity] else None
+                note = ""
+                if local_uuid is None:
+                    local_uuid = self._match(entity, row, local_by_key)
+                    if local_uuid is not None:
+                        note = "按名称/编号匹配到本库已有记录"
+                        self.mapping[entity][row["uuid"]] = local_uuid
+                        row["uuid"] = local_uuid
+                self.their_titles[row["uuid"]] = title
+                normalised.append(row)
+                if local_uuid is None:
+                    deleted = self.local_deleted.get((entity, row["uuid"]))
+                    kind = ItemKind.REVIVE if deleted else ItemKind.NEW
+                    note = f"本方 {deleted.operator} 于 {_when(deleted.at)} 删除" if deleted else ""
+                    items.append(Item(kind, entity, row["uuid"], title, raw["uuid"], note=note))
+                    continue
+                item, kept = self._compare(entity, row, raw["uuid"], title, note)
+                kept_ours += kept
+                if item is None:
+                    unchanged += 1
+                else:
+                    items.append(item)
+            rows[entity] = normalised
+        items.extend(self._deletions())
+        return MergePlan(self.package, items, rows, kept_ours, unchanged)
+
+    # --- identity -----------------------------------------------------------------------------------------
+    def _normalise(self, entity: str, raw: dict[str, Any], title: str) -> dict[str, Any]:
+        """Check the row's fields and point its references at local UUIDs where a row was matched by key."""
+        row: dict[str, Any] = {"uuid": raw["uuid"], "created_at": raw.get("created_at"),
+                               "updated_at": raw.get("updated_at")}
+        for column in codec.content_columns(entity):
+            if column.name not in raw:
+                raise PackageError(f"数据包中的{codec.ENTITY_LABELS[entity]}「{title}」缺少字段「{codec.field_label(column.name)}」。")
+            value = raw[column.name]
+            target = codec.reference_target(entity, column, raw)
+            if target is None or value is None:
+                codec.decode_value(entity, title, column, value)
+            else:
+                codec.check_uuid(entity, title, column.name, value)
+                if target not in self.mapping:
+                    raise PackageError(f"数据包中的附件「{title}」指向未知的数据类型「{str(target)[:40]}」。")
+                value = self.mapping[target].get(str(value), str(value))
+            row[column.name] = value
+        for link in codec.LINK_FIELDS.get(entity, ()):
+            values = raw.get(link.name) or []
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise PackageError(f"数据包中的{codec.ENTITY_LABELS[entity]}「{title}」的「{codec.field_label(link.name)}」格式不正确。")
+            row[link.name] = sorted(self.mapping[link.target_entity].get(v, v) for v in values)
+        return row
+
+    def _local_by_natural_key(self, entity: str) -> dict[tuple, str]:
+        keys = codec.natural_keys(entity)
+        if not keys:
+            return {}
+        found: dict[tuple, str] = {}
+        for row in self.local_rows.values():
+            for key in keys:
+                values = tuple(row.get(k) for k in key)
+                if None not in values:
+                    found[(key, values)] = row["uuid"]
+        return found
+
+    def _match(self, entity: str, row: dict[str, Any], local_by_key: dict[tuple, str]) -> str | None:
+        for key in codec.natural_keys(entity):
+            values = tuple(row.get(k) for k in key)
+            if None not in values and (key, values) in local_by_key:
+                return local_by_key[(key, values)]
+        return None
+
+    # --- comparing ----------------------------------------------------------------------------------------
+    def _compare(self, entity: str, theirs: dict[str, Any], their_uuid: str, title: str, note: str
+                 ) -> tuple[Item | None, int]:
+        ours = self.local_rows[theirs["uuid"]]
+        base = self.baselines.get(theirs["uuid"])
+        diffs: list[FieldDiff] = []
+        kept = 0
+        for name in codec.compared_fields(entity):
+            if theirs.get(name) == ours.get(name):
+                continue
+            if base is not None and name in base:
+                they_changed = theirs.get(name) != base[name]
+                we_changed = ours.get(name) != base[name]
+            elif theirs.get(name) in (None, "", []):
+                they_changed = False  # no common history and nothing on their side: never blank out ours
+                we_changed = True
+            else:
+                they_changed = True
+                we_changed = self._edited_here_since(ours["uuid"], name)
+            if not they_changed:
+                kept += 1
+                continue
+            diffs.append(self._diff(entity, name, ours, theirs, their_uuid, conflict=we_changed))
+        if not diffs:
+            return None, kept
+        kind = ItemKind.CONFLICT if any(d.conflict for d in diffs) else ItemKind.CHANGED
+        return Item(kind, entity, theirs["uuid"], title, their_uuid, diffs, note), kept
+
+    def _edited_here_since(self, row_uuid: str, name: str) -> bool:
+        stmt = select(func.count(AuditLog.id)).where(
+            AuditLog.entity_uuid == row_uuid, AuditLog.field == name, AuditLog.action == "update",
+            AuditLog.operator.not_like(f"%（合并「{self.peer}」数据包）"))  # their own values, merged earlier
+        if self.last_exchange is not None:
+            stmt = stmt.where(AuditLog.at >= self.last_exchange)
+        return bool(self.session.scalar(stmt))
+
+    def _diff(self, entity: str, name: str, ours: dict[str, Any], theirs: dict[str, Any], their_uuid: str, *,
+              conflict: bool) -> FieldDiff:
+        mine = self.session.scalars(select(AuditLog).where(
+            AuditLog.entity_uuid == ours["uuid"], AuditLog.field == name).order_by(AuditLog.id.desc()).limit(1)).first()
+        ours_by = f"{mine.operator} {_when(mine.at)}" if mine else ""
+        if mine is None:  # never edited here: say who entered the record instead
+            mine = self.session.scalars(select(AuditLog).where(
+                AuditLog.entity_uuid == ours["uuid"], AuditLog.action == "create").limit(1)).first()
+            ours_by = f"录入：{mine.operator} {_when(mine.at)}" if mine else ""
+        theirs_entry = self.their_audit.get((their_uuid, name))
+        theirs_by = f"{theirs_entry.get('operator', '')} {str(theirs_entry.get('at', ''))[:16]}" if theirs_entry else ""
+        if theirs_entry is None and (their_uuid, "") in self.their_audit:
+            created = self.their_audit[(their_uuid, "")]
+            theirs_by = f"录入：{created.get('operator', '')} {str(created.get('at', ''))[:16]}"
+        return FieldDiff(
+            name, ours.get(name), theirs.get(name),
+            self.display(entity, name, ours.get(name)), self.display(entity, name, theirs.get(name)),
+            ours_by, theirs_by, conflict,
+        )
+
+    def display(self, entity: str, name: str, value: Any) -> str:
+        """A value as the user reads it: labels for codes, names for references."""
+        if value is None or value == "" or value == []:
+            return "（空）"
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        column = codec.table_for(entity).c.get(name)
+        if column is not None:
+            target = codec.reference_target(entity, column, None)
+            if target is not None:
+                return self._title(target, str(value))
+        link = next((lk for lk in codec.LINK_FIELDS.get(entity, ()) if lk.name == name), None)
+        if link is not None:
+            return "、".join(self._title(link.target_entity, str(v)) for v in value)
+        if name in _ENUM_FIELDS:
+            return enums.label_of(_ENUM_FIELDS[name], str(value))
+        return str(value)
+
+    def _title(self, entity: str, row_uuid: str) -> str:
+        if row_uuid in self.their_titles:
+            return self.their_titles[row_uuid]
+        key = (entity, row_uuid)
+        if key not in self._local_titles:
+            local_id = self.index.by_uuid.get(entity, {}).get(row_uuid)
+            rows = codec.read_rows(self.session, entity, self.index, [local_id]) if local_id else {}
+            self._local_titles[key] = codec.row_title(entity, rows[local_id]) if rows else row_uuid[:8]
+        return self._local_titles[key]
+
+    def _deletions(self) -> list[Item]:
+        items = []
+        seen: set[str] = set()
+        in_package = {r["uuid"] for rows in self.package.tables.values() for r in rows}
+        for tomb in self.package.deletions:
+            if not isinstance(tomb, dict):
+                continue
+            entity, row_uuid = tomb.get("entity"), str(tomb.get("uuid"))
+            if entity not in codec.ENTITY_ORDER or row_uuid in seen or row_uuid in in_package:
+                continue
+            seen.add(row_uuid)
+            if row_uuid not in self.index.by_uuid[entity]:
+                continue
+            title = self._title(entity, row_uuid)
+            note = f"对方 {tomb.get('operator', '')} 于 {str(tomb.get('at', ''))[:16]} 删除"
+            items.append(Item(ItemKind.DELETE, entity, row_uuid, title, row_uuid, note=note))
+        return items
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if at else ""

@@ -1,0 +1,69 @@
+"""The merge preview as Chinese text: what `keyproj exchange import` prints, and the dialog's summary line."""
+
+from __future__ import annotations
+
+from desktop.services.exchange.codec import ENTITY_LABELS
+from desktop.services.exchange.history import scope_text
+from desktop.services.exchange.preview import OURS, THEIRS, Item, ItemKind, MergePlan
+
+_CHOICE = {THEIRS: "采用对方", OURS: "保留本方", None: "未决定（不会应用）"}
+
+
+def summary(plan: MergePlan) -> str:
+    counts = {kind: len(plan.of_kind(kind)) for kind in ItemKind}
+    return (f"新增 {counts[ItemKind.NEW]} 条，修改 {counts[ItemKind.CHANGED]} 条，冲突 {counts[ItemKind.CONFLICT]} 条，"
+            f"对方删除 {counts[ItemKind.DELETE]} 条，本方已删除 {counts[ItemKind.REVIVE]} 条；"
+            f"相同 {plan.unchanged} 条，本方较新保留 {plan.kept_ours} 处")
+
+
+def header_lines(plan: MergePlan) -> list[str]:
+    m = plan.package.manifest
+    contents = "，".join(f"{ENTITY_LABELS.get(k, k)}{v}" for k, v in m.get("counts", {}).items()
+                        if v and k in ENTITY_LABELS)
+    lines = [
+        f"数据包：{plan.package.path.name if plan.package.path else ''}（编号 {plan.package.package_id}）",
+        f"来自：{plan.package.sender_name}；导出时间：{m.get('created_at', '')}；范围：{scope_text(m.get('scope'))}",
+        f"内容：{contents or '无记录'}；删除记录 {m.get('counts', {}).get('deletions', 0)} 条；"
+        f"附件 {m.get('counts', {}).get('attachments', 0)} 个",
+        "校验：校验和通过" + ("，签名已验证" if plan.package.signed else "（未使用共享密钥签名）"),
+    ]
+    recipient = m.get("recipient")
+    if recipient and plan.my_name and recipient != plan.my_name:
+        lines.append(f"注意：该数据包是发给「{recipient}」的，本单位名称为「{plan.my_name}」。")
+    if plan.already_imported_at is not None:
+        lines.append(f"该数据包已于 {plan.already_imported_at:%Y-%m-%d %H:%M} 导入过，再次导入不会有任何改动。")
+    return lines
+
+
+def preview_lines(plan: MergePlan, *, limit: int = 200) -> list[str]:
+    lines = [*header_lines(plan), f"合并预览：{summary(plan)}"]
+    sections = ((ItemKind.NEW, "新增记录"), (ItemKind.CHANGED, "修改记录（对方改动，将采用对方）"),
+                (ItemKind.CONFLICT, "冲突（双方自上次交换后都改了同一字段）"), (ItemKind.DELETE, "对方已删除（需确认）"),
+                (ItemKind.REVIVE, "本方已删除、对方仍保留（需确认）"))
+    for kind, title in sections:
+        items = plan.of_kind(kind)
+        if not items:
+            continue
+        lines.append(f"{title}：{len(items)} 条")
+        for item in items[:limit]:
+            lines.extend(_item_lines(plan, item))
+        if len(items) > limit:
+            lines.append(f"  ……另有 {len(items) - limit} 条未列出")
+    return lines
+
+
+def _item_lines(plan: MergePlan, item: Item) -> list[str]:
+    head = f"  [{item.entity_label}] {item.title}"
+    if item.note:
+        head += f"（{item.note}）"
+    if item.kind in (ItemKind.DELETE, ItemKind.REVIVE):
+        return [f"{head} → {_CHOICE[plan.decisions.get((item.uuid, None))]}"]
+    lines = [head]
+    for diff in item.fields:
+        ours = f"本方「{diff.ours_text}」" + (f"（{diff.ours_by}）" if diff.ours_by else "")
+        theirs = f"对方「{diff.theirs_text}」" + (f"（{diff.theirs_by}）" if diff.theirs_by else "")
+        line = f"    {diff.label}：{ours} → {theirs}"
+        if diff.conflict:
+            line += f"  ⚠冲突：{_CHOICE[plan.decisions.get((item.uuid, diff.field))]}"
+        lines.append(line)
+    return lines

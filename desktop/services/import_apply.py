@@ -1,0 +1,186 @@
+"""Applying an import preview to the database: one transaction, a backup first, a batch recorded for undo.
+
+`dry_run_import` runs exactly the same code in a transaction that is rolled back, so the 新增/重复/不一致 verdicts
+the user sees before importing are the ones the import will reach. `apply_import` takes a backup of the database
+file, writes every good row or nothing, and records an ImportBatch listing each row it created or changed (with
+the old values), which `import_undo` uses to take the import back as a whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from desktop.db.backup import backup_sqlite
+from desktop.db.engine import Database
+from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
+from desktop.importers.preview import ImportPreview
+from desktop.services.errors import UserError
+from desktop.services.import_outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
+from desktop.services.import_rows import RowWriter, json_value
+from desktop.services.journal import operator_of
+
+
+class NothingToImport(UserError):
+    """The preview has no row that could be stored (or a file-level error stands)."""
+
+
+@dataclass
+class _Bookkeeping:
+    """Every record the import created (with its source row) and every change it made (with old values)."""
+
+    session: Session
+    created: dict[int, tuple[RowMixin, int | None]] = field(default_factory=dict)
+    bulk: list[tuple[str, int, int]] = field(default_factory=list)
+    updated: dict[int, tuple[RowMixin, int | None, dict[str, Any]]] = field(default_factory=dict)
+
+    def track(self, obj: object, row: int | None) -> None:
+        if isinstance(obj, RowMixin) and id(obj) not in self.created:
+            self.created[id(obj)] = (obj, row)
+
+    def change(self, obj: object, values: dict[str, Any], row: int) -> bool:
+        """Set `values` on `obj`, remembering the first old value of each column; True if anything changed."""
+        assert isinstance(obj, RowMixin)
+        if id(obj) in self.created:
+            for key, value in values.items():
+                setattr(obj, key, value)
+            return True
+        mapper = inspect(type(obj))
+        changed = False
+        for key, value in values.items():
+            column, compared = key, value
+            if key in mapper.relationships:
+                if value is not None and getattr(value, "id", None) is None:
+                    self.session.flush()
+                column = next(iter(mapper.relationships[key].local_columns)).key
+                compared = value.id if value is not None else None
+            old = getattr(obj, column)
+            if old == compared:
+                continue
+            entry = self.updated.setdefault(id(obj), (obj, row, {}))
+            entry[2].setdefault(column, json_value(old))
+            setattr(obj, key, value)
+            changed = True
+        return changed
+
+    def catch_untracked(self, session: Session, _context: Any, _instances: Any) -> None:
+        """Safety net: anything new in the session that no handler tracked still belongs to the batch."""
+        for obj in session.new:
+            if isinstance(obj, RowMixin) and not isinstance(obj, ImportBatch | AuditLog):
+                self.track(obj, None)
+
+
+def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date) -> tuple[
+        list[RowOutcome], _Bookkeeping, RowWriter]:
+    if preview.errors:
+        raise NothingToImport("文件存在以下问题，未导入任何数据：" + "；".join(preview.errors))
+    rows = preview.importable_rows
+    if not rows:
+        raise NothingToImport("没有可导入的行（所有数据行都有必须修正的问题），未导入任何数据。")
+    books = _Bookkeeping(session)
+    event.listen(session, "before_flush", books.catch_untracked)
+    try:
+        writer = RowWriter(session, preview, policy, today, books.track, books.change)
+        outcomes = [writer.write(row) for row in rows]
+        books.bulk = writer.finish()
+        session.flush()
+    finally:
+        event.remove(session, "before_flush", books.catch_untracked)
+    return outcomes, books, writer
+
+
+def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeeping, writer: RowWriter,
+            dry_run: bool) -> ImportResult:
+    created = Counter(obj.__tablename__ for obj, _row in books.created.values())
+    created.update(entity for entity, _id, _row in books.bulk)
+    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run)
+    new_projects = writer.resolver.created_projects
+    if new_projects and preview.kind != "projects":
+        names = "、".join(p.name for p in new_projects[:5]) + ("等" if len(new_projects) > 5 else "")
+        result.notes.append(
+            f"系统中没有的项目 {len(new_projects)} 个（{names}）将新建，项目编号按 IMP-年度-序号 生成，"
+            "阶段按“前期”登记，请导入后在项目信息中核对"
+        )
+    return result
+
+
+def dry_run_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
+                   today: date | None = None) -> ImportResult:
+    """What importing would do, row by row, without changing anything (the transaction is rolled back)."""
+    session = db.new_session()
+    try:
+        session.begin()
+        outcomes, books, writer = _run(session, preview, policy, today or date.today())
+        return _result(preview, outcomes, books, writer, dry_run=True)
+    finally:
+        session.rollback()
+        session.close()
+
+
+def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
+                 backup_dir: Path | None = None, source: Path | None = None,
+                 today: date | None = None) -> ImportResult:
+    """Store the good rows of `preview` in one transaction and record the batch; nothing is stored on error.
+
+    Rows the dry run marks duplicate/conflicting/invalid are left out (duplicates are updated instead when
+    `policy` is UPDATE). A copy of the database goes to `backup_dir` first.
+    """
+    day = today or date.today()
+    backup_path = None
+    if backup_dir is not None and db.is_sqlite:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        backup_path = backup_sqlite(db.engine, Path(backup_dir) / f"before-import-{stamp}.sqlite3")
+    with db.transaction() as session:
+        outcomes, books, writer = _run(session, preview, policy, day)
+        result = _result(preview, outcomes, books, writer, dry_run=False)
+        stored = result.stored_rows
+        if stored == 0:
+            raise NothingToImport("本文件的行全部与已有数据重复或不能导入，未导入任何数据。\n" +
+                                  "\n".join(result.summary_lines()))
+        batch = ImportBatch(
+            kind=preview.kind, file_name=preview.file_name, sheet=preview.sheet, operator=operator_of(session),
+            file_sha256=_sha256(source) if source is not None else None,
+            rows_created=result.count(RowStatus.NEW), rows_updated=result.count(RowStatus.UPDATED),
+            rows_skipped=len(outcomes) - stored + len(preview.rows) - len(preview.importable_rows),
+            backup_file=str(backup_path) if backup_path else None,
+        )
+        session.add(batch)
+        session.flush()
+        _record_items(session, batch, books)
+        result.batch_id = batch.id
+        result.backup_path = backup_path
+        batch.summary = "\n".join(result.summary_lines())
+    return result
+
+
+def _record_items(session: Session, batch: ImportBatch, books: _Bookkeeping) -> None:
+    """Write the batch's items with bulk inserts: thousands of rows, no ORM objects needed."""
+    items: list[dict[str, Any]] = []
+    for obj, row in books.created.values():
+        items.append({"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "create",
+                      "source_row": row, "version": obj.version, "old_values": None})
+    for entity, entity_id, row in books.bulk:
+        items.append({"batch_id": batch.id, "entity": entity, "entity_id": entity_id, "action": "create",
+                      "source_row": row, "version": 1, "old_values": None})
+    for obj, row, old in books.updated.values():
+        if id(obj) in books.created:
+            continue
+        items.append({"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "update",
+                      "source_row": row, "version": obj.version, "old_values": old})
+    if items:
+        session.execute(ImportItem.__table__.insert(), items)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,431 @@
+"""Writing one typed ledger row into the database, per import kind, with duplicate detection.
+
+Each handler returns a RowOutcome: stored as new, used to update an existing record (only when the user chose
+to), or left out as a duplicate / conflicting duplicate / invalid row with the reason. A row is a duplicate of an
+earlier row of the same file as well as of a record already stored, so a ledger that lists one issue twice does
+not create it twice. Every record created goes through `track` and every change through `change`, which is what
+lets the batch be undone exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import CategoryKind, Feedback, IssueStatus, ProjectStage
+from desktop.db.models import Decision, DecisionNote, Enterprise, InvestmentReport, Issue, IssueNote, Project
+from desktop.importers.preview import ImportPreview
+from desktop.importers.rows import PreviewRow
+from desktop.services.import_bulk import BulkIssues
+from desktop.services.import_match import MeetingRef, Resolver, name_key, parse_meeting
+from desktop.services.import_outcome import DuplicatePolicy, RowOutcome, RowStatus
+from desktop.services.journal import cn_date, operator_of
+
+Tracker = Callable[[object, int | None], None]
+Changer = Callable[[object, dict[str, Any], int], bool]
+
+
+def wan(yuan: int | None) -> str:
+    """Amounts in messages in 万元, as the ledgers print them."""
+    if yuan is None:
+        return "—"
+    return f"{yuan / 10_000:,.2f}".rstrip("0").rstrip(".") + "万元"
+
+
+class RowWriter:
+    """Stores the rows of one preview; `track` and `change` are the batch's bookkeeping callbacks."""
+
+    def __init__(self, session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date,
+                 track: Tracker, change: Changer) -> None:
+        self.session = session
+        self.preview = preview
+        self.policy = policy
+        self.today = today
+        self.year = preview.context_year or today.year
+        self._track = track
+        self.change = change
+        self.row = 0
+        self.bulk = BulkIssues(operator_of(session), today)
+        defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
+        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer)
+        self.seen: dict[object, int] = {}
+        self._issue_cache: dict[tuple[object, str, date], int] | None = None
+        self._decision_cache: dict[tuple[int, str], int] | None = None
+        self._months: dict[tuple[int, int], dict[int, InvestmentReport]] | None = None
+        self._new_months: dict[tuple[int, int], dict[int, InvestmentReport]] = {}
+
+    def finish(self) -> list[tuple[str, int, int]]:
+        """Store what was collected for bulk insertion; (table, id, source row) of each record created."""
+        return self.bulk.write(self.session)
+
+    def track(self, obj: object) -> None:
+        self.session.add(obj)
+        self._track(obj, self.row)
+
+    def write(self, row: PreviewRow) -> RowOutcome:
+        self.row = row.row
+        handler = getattr(self, f"_{self.preview.kind}")
+        return handler(row)
+
+    # --- helpers ----------------------------------------------------------------------------------------
+    def _in_file(self, key: object, row: PreviewRow) -> RowOutcome | None:
+        first = self.seen.get(key)
+        if first is not None:
+            return RowOutcome(row.row, RowStatus.DUPLICATE, f"与本文件第{first}行重复，未重复导入")
+        self.seen[key] = row.row
+        return None
+
+    def _source(self, row: PreviewRow) -> str:
+        return f"从文件《{self.preview.file_name}》工作表“{self.preview.sheet}”第{row.row}行导入"
+
+    def _project(self, row: PreviewRow, name_field: str = "project", code_field: str | None = None) -> Project | None:
+        """The project a row names, created (with a generated code) when the database has none of that name."""
+        values = row.values
+        name = values.get(name_field)
+        code = values.get(code_field) if code_field else None
+        if not name and not code:
+            return None
+        project = self.resolver.find_project(code, name)
+        if project is None and name:
+            project = self.resolver.new_project(name, self.year, code)
+        if project is not None and values.get("leader"):
+            self.resolver.assign_leader(project, self.resolver.leader(values["leader"]), date(project.list_year, 1, 1))
+        return project
+
+    def _done_on(self, deadline: date | None, found_on: date) -> date:
+        """Ledgers mark items 已办结 without the day: the deadline if it has passed, else today."""
+        day = deadline if deadline is not None and deadline <= self.today else self.today
+        return max(day, found_on)
+
+    def _life_cycle(self, values: dict[str, Any], has_unit: bool, start: date) -> tuple[dict[str, Any], str]:
+        """Status and its dates from the ledger's words, and the sentence the journal note adds about them."""
+        status = values.get("status") or (IssueStatus.ASSIGNED.value if has_unit else IssueStatus.NEW.value)
+        if status == IssueStatus.ASSIGNED.value and not has_unit:
+            status = IssueStatus.NEW.value
+        fields: dict[str, Any] = {"status": status, "resolved_on": None, "closed_on": None}
+        text = f"台账状态：{IssueStatus(status).label}"
+        if status in (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value):
+            done = self._done_on(values.get("deadline"), start)
+            fields["resolved_on"] = done
+            if status == IssueStatus.CLOSED.value:
+                fields["closed_on"] = done
+            how = "按完成时限" if done == values.get("deadline") else "按导入日期"
+            text += f"；台账未载明办结日期，{how}记为{cn_date(done)}"
+        return fields, text
+
+    # --- projects ---------------------------------------------------------------------------------------
+    def _projects(self, row: PreviewRow) -> RowOutcome:
+        v = row.values
+        code, name = v.get("code"), v["name"]
+        problem = _project_problem(v)
+        if problem:
+            return RowOutcome(row.row, RowStatus.INVALID, problem)
+        duplicate = self._in_file(("code", name_key(code)) if code else ("name", name_key(name)), row)
+        if duplicate:
+            return duplicate
+        existing = self.resolver.find_project(code, None) if code else self.resolver.find_project(None, name)
+        fields = self._project_fields(v)
+        if existing is not None:
+            what = f"项目编号“{existing.code}”已存在（{existing.name}）" if code else f"已有同名项目（编号 {existing.code}）"
+            if self.policy is DuplicatePolicy.SKIP:
+                return RowOutcome(row.row, RowStatus.DUPLICATE, what)
+            fields["name"] = name
+            self.change(existing, fields, row.row)
+            self._project_links(existing, v)
+            return RowOutcome(row.row, RowStatus.UPDATED, what + "，已按本行更新")
+        project = self.resolver.new_project(name, self.year, code, v.get("stage") or ProjectStage.PRELIMINARY.value)
+        for key, value in fields.items():
+            setattr(project, key, value)
+        self._project_links(project, v)
+        return RowOutcome(row.row, RowStatus.NEW, f"编号 {project.code}")
+
+    def _project_fields(self, v: dict[str, Any]) -> dict[str, Any]:
+        pairs = {"owner": "owner", "location": "location", "total_investment_yuan": "total_investment",
+                 "annual_plan_yuan": "annual_plan", "stage": "stage", "planned_start": "start_date",
+                 "planned_end": "end_date", "content": "content"}
+        fields = {column: v[code] for column, code in pairs.items() if v.get(code) is not None}
+        category = self.resolver.category(CategoryKind.PROJECT, v.get("category"))
+        if category is not None:
+            fields["category"] = category
+        return fields
+
+    def _project_links(self, project: Project, v: dict[str, Any]) -> None:
+        links = {"task_force": self.resolver.task_force(v.get("task_force")),
+                 "lead_unit": self.resolver.unit(v.get("lead_unit"))}
+        links = {key: value for key, value in links.items() if value is not None}
+        if links:
+            self.change(project, links, self.row)
+        self.resolver.assign_leader(project, self.resolver.leader(v.get("leader")), date(project.list_year, 1, 1))
+
+    # --- issues -----------------------------------------------------------------------------------------
+    def _issue_keys(self) -> dict[tuple[object, str, date], int]:
+        if self._issue_cache is None:
+            rows = self.session.execute(select(Issue.id, Issue.project_id, Issue.enterprise_id, Issue.description,
+                                               Issue.found_on))
+            self._issue_cache = {}
+            for issue_id, project_id, enterprise_id, description, found_on in rows:
+                owner = ("p", project_id) if project_id is not None else ("e", enterprise_id)
+                self._issue_cache.setdefault((owner, name_key(description), found_on), issue_id)
+        return self._issue_cache
+
+    def _issues(self, row: PreviewRow) -> RowOutcome:
+        v = row.values
+        deadline: date | None = v.get("deadline")
+        found_on = v.get("found_date")
+        defaulted = found_on is None
+        if found_on is None:
+            found_on = date(self.year, 1, 1)
+            if deadline is not None and deadline < found_on:
+                found_on = deadline
+        if deadline is not None and deadline < found_on:
+            return RowOutcome(row.row, RowStatus.INVALID,
+                              f"完成时限（{cn_date(deadline)}）早于发现时间（{cn_date(found_on)}）")
+        owner_name = ("p", name_key(v.get("project"))) if v.get("project") else ("e", name_key(v.get("enterprise")))
+        duplicate = self._in_file((owner_name, name_key(v["description"]), found_on), row)
+        if duplicate:
+            return duplicate
+        project = self.resolver.find_project(None, v.get("project")) if v.get("project") else None
+        enterprise = self.resolver.find_enterprise(None, v.get("enterprise")) if not v.get("project") else None
+        owner_id = ("p", project.id) if project is not None else ("e", enterprise.id) if enterprise else None
+        existing_id = None
+        if owner_id is not None and owner_id[1] is not None:
+            existing_id = self._issue_keys().get((owner_id, name_key(v["description"]), found_on))
+        if existing_id is not None:
+            what = f"与已有问题重复（问题编号 {existing_id}：同一项目、同一问题描述、同一发现日期）"
+            if self.policy is DuplicatePolicy.SKIP:
+                return RowOutcome(row.row, RowStatus.DUPLICATE, what)
+            return self._update_tracked(self.session.get(Issue, existing_id), v, found_on, row, what)
+        project = self._project(row) if v.get("project") else None
+        if project is None and v.get("enterprise"):
+            enterprise = self.resolver.enterprise(v["enterprise"])
+            self.session.flush()
+        lead_unit = self.resolver.unit(v.get("lead_unit"))
+        fields, status_text = self._life_cycle(v, lead_unit is not None and deadline is not None, found_on)
+        values = {
+            "description": v["description"], "found_on": found_on, "project": project,
+            "enterprise_id": enterprise.id if enterprise is not None and project is None else None,
+            "category": self.resolver.category(CategoryKind.ISSUE, v.get("category")), "found_by": v.get("found_by"),
+            "source": None, "visit_id": None, "level": v.get("level") or "site", "lead_unit": lead_unit,
+            "person": self.resolver.person(v.get("person"), lead_unit), "deadline": deadline,
+            "deadline_text": v.get("deadline_text"), "latest_progress": v.get("progress"),
+            "phased_plan": v.get("progress") if fields["status"] == IssueStatus.PHASED.value else None,
+            "feedback": v.get("feedback"), **fields,
+        }
+        text = f"{self._source(row)}。{status_text}"
+        if defaulted:
+            text += f"；台账未载明发现日期，记为{cn_date(found_on)}"
+        if v.get("feedback"):
+            text += f"；企业评价：{Feedback(v['feedback']).label}"
+        if v.get("remarks"):
+            text += f"；备注：{v['remarks']}"
+        self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text)
+        return RowOutcome(row.row, RowStatus.NEW)
+
+    def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], start: date, row: PreviewRow,
+                        what: str) -> RowOutcome:
+        """Update mode for issues and decided items: the ledger's newer progress, deadline, unit and status."""
+        lead_unit = self.resolver.unit(v.get("lead_unit")) or item.lead_unit
+        changes: dict[str, Any] = {}
+        for column, code in (("latest_progress", "progress"), ("deadline", "deadline"),
+                             ("deadline_text", "deadline_text"), ("feedback", "feedback")):
+            if v.get(code) is not None:
+                changes[column] = v[code]
+        if isinstance(item, Issue) and v.get("level"):
+            changes["level"] = v["level"]
+        if v.get("lead_unit"):
+            changes["lead_unit"] = lead_unit
+        if v.get("person"):
+            changes["person"] = self.resolver.person(v["person"], lead_unit)
+        status_text = ""
+        if v.get("status") and v["status"] != item.status:
+            fields, status_text = self._life_cycle(v, lead_unit is not None, start)
+            changes.update(fields)
+        if not self.change(item, changes, row.row):
+            return RowOutcome(row.row, RowStatus.DUPLICATE, what + "，内容相同，无需更新")
+        text = f"{self._source(row)}，按台账更新" + (f"。{status_text}" if status_text else "")
+        note_type = IssueNote if isinstance(item, Issue) else DecisionNote
+        note = note_type(kind="import", noted_on=self.today, text=text, operator=operator_of(self.session))
+        item.notes.append(note)  # type: ignore[arg-type]
+        self.track(note)
+        return RowOutcome(row.row, RowStatus.UPDATED, what + "，已按本行更新")
+
+    # --- decided items ----------------------------------------------------------------------------------
+    def _decision_keys(self) -> dict[tuple[int, str], int]:
+        if self._decision_cache is None:
+            rows = self.session.execute(select(Decision.id, Decision.meeting_id, Decision.text))
+            self._decision_cache = {(meeting_id, name_key(text)): decision_id for decision_id, meeting_id, text in rows}
+        return self._decision_cache
+
+    def _decisions(self, row: PreviewRow) -> RowOutcome:
+        v = row.values
+        if not v.get("meeting"):
+            return RowOutcome(row.row, RowStatus.INVALID, "未填写会议，无法确定议定事项属于哪次会议")
+        ref: MeetingRef = parse_meeting(v["meeting"], self.preview.context_year)
+        duplicate = self._in_file((name_key(ref.text), name_key(v["text"])), row)
+        if duplicate:
+            return duplicate
+        meeting = self.resolver.find_meeting(ref)
+        if meeting is None and ref.held_on is None:
+            return RowOutcome(row.row, RowStatus.INVALID,
+                              f"会议“{ref.text}”在系统中不存在，且未写明会议日期，无法新建；"
+                              "请写成“第一次推进会（2022年3月29日）”，或先在“会议”中登记该会议")
+        held_on = meeting.held_at.date() if meeting is not None else ref.held_on
+        assert held_on is not None
+        if v.get("deadline") is not None and v["deadline"] < held_on:
+            return RowOutcome(row.row, RowStatus.INVALID,
+                              f"完成时限（{cn_date(v['deadline'])}）早于会议日期（{cn_date(held_on)}）")
+        existing_id = self._decision_keys().get((meeting.id, name_key(v["text"]))) if meeting is not None else None
+        if existing_id is not None:
+            what = f"与已有议定事项重复（“{meeting.title}”中相同内容的事项）"  # type: ignore[union-attr]
+            if self.policy is DuplicatePolicy.SKIP:
+                return RowOutcome(row.row, RowStatus.DUPLICATE, what)
+            return self._update_tracked(self.session.get(Decision, existing_id), v, held_on, row, what)
+        if meeting is None:
+            meeting = self.resolver.new_meeting(ref)
+        seq = max((d.seq for d in meeting.decisions), default=0) + 1
+        lead_unit = self.resolver.unit(v.get("lead_unit"))
+        fields, status_text = self._life_cycle(v, True, held_on)
+        decision = Decision(
+            meeting=meeting, seq=seq, text=v["text"], project=self._project(row), lead_unit=lead_unit,
+            person=self.resolver.person(v.get("person"), lead_unit), deadline=v.get("deadline"),
+            deadline_text=v.get("deadline_text"), latest_progress=v.get("progress"), remark=v.get("remarks"),
+            supporting_units=self.resolver.units(v.get("supporting_units"), lead_unit), **fields,
+        )
+        self.track(decision)
+        self.track(DecisionNote(decision=decision, kind="import", noted_on=self.today, operator=operator_of(self.session),
+                                text=f"{self._source(row)}（{meeting.title}）。{status_text}"))
+        return RowOutcome(row.row, RowStatus.NEW)
+
+    # --- enterprises ------------------------------------------------------------------------------------
+    def _enterprises(self, row: PreviewRow) -> RowOutcome:
+        v = row.values
+        code, name = v.get("credit_code"), v["name"]
+        duplicate = self._in_file(("code", code) if code else ("name", name_key(name)), row)
+        if duplicate:
+            return duplicate
+        existing = self.resolver.find_enterprise(code, name)
+        if existing is not None and code and existing.credit_code and existing.credit_code != code:
+            return RowOutcome(row.row, RowStatus.INVALID,
+                              f"已有同名企业，但统一社会信用代码不同（已登记 {existing.credit_code}），请核对")
+        fields: dict[str, Any] = {key: v[key] for key in ("industry", "address", "contact", "phone") if v.get(key)}
+        flags = [label for key, label in (("above_scale", "规上企业"), ("high_tech", "高新技术企业")) if v.get(key)]
+        if v.get("scale"):
+            flags.append(v["scale"])
+        if flags:
+            fields["size_flags"] = "、".join(flags)[:64]
+        if code:
+            fields["credit_code"] = code
+        if v.get("cadre"):
+            fields["cadre"] = self.resolver.person(v["cadre"], None)
+        if existing is not None:
+            what = (f"统一社会信用代码 {code} 已登记（{existing.name}）" if code and existing.credit_code == code
+                    else f"已有同名企业“{existing.name}”")
+            if self.policy is DuplicatePolicy.SKIP:
+                return RowOutcome(row.row, RowStatus.DUPLICATE, what)
+            fields["name"] = name
+            changed = self.change(existing, fields, row.row)
+            return RowOutcome(row.row, RowStatus.UPDATED if changed else RowStatus.DUPLICATE,
+                              what + ("，已按本行更新" if changed else "，内容相同，无需更新"))
+        enterprise = Enterprise(name=name, **fields)
+        self.track(enterprise)
+        self.resolver.remember_enterprise(enterprise)
+        return RowOutcome(row.row, RowStatus.NEW)
+
+    # --- monthly investment -----------------------------------------------------------------------------
+    def _month_table(self, project: Project, year: int) -> dict[int, InvestmentReport]:
+        if self._months is None:
+            years = {r.values.get("year") for r in self.preview.rows} - {None}
+            self._months = {}
+            reports = self.session.scalars(select(InvestmentReport).where(InvestmentReport.year.in_(years)))
+            for report in reports:
+                self._months.setdefault((report.project_id, report.year), {})[report.month] = report
+        if project.id is not None and (project.id, year) in self._months:
+            return self._months[(project.id, year)]
+        return self._new_months.setdefault((id(project), year), {})
+
+    def _investment(self, row: PreviewRow) -> RowOutcome:
+        """One project-month. A cumulative (1–N月) figure is stored as month N's amount: cumulative minus the
+        months already recorded, so year-to-date sums stay equal to the ledger's figure."""
+        v = row.values
+        year, month = v["year"], v["month"]
+        if v.get("amount_month") is None and v.get("amount_ytd") is None:
+            return RowOutcome(row.row, RowStatus.INVALID, "本行没有本月或累计完成投资金额")
+        key = (name_key(v.get("code")) or name_key(v["project"]), year, month)
+        duplicate = self._in_file(key, row)
+        if duplicate:
+            return duplicate
+        project = self.resolver.find_project(v.get("code"), v["project"])
+        months = self._month_table(project, year) if project is not None else {}
+        if v.get("amount_month") is not None:
+            amount = v["amount_month"]
+        else:
+            before = sum(r.amount_yuan or 0 for m, r in months.items() if m < month)
+            amount = v["amount_ytd"] - before
+            if amount < 0:
+                return RowOutcome(row.row, RowStatus.INVALID,
+                                  f"1–{month}月累计完成投资（{wan(v['amount_ytd'])}）小于此前各月已登记的合计（{wan(before)}）")
+        existing = months.get(month)
+        period = f"{year}年{month}月"
+        if existing is not None and existing.id is not None:
+            if existing.amount_yuan == amount:
+                return RowOutcome(row.row, RowStatus.DUPLICATE, f"{period}的完成投资已登记，数额相同")
+            what = f"{period}已登记完成投资 {wan(existing.amount_yuan)}，与本行的 {wan(amount)} 不一致"
+            if self.policy is DuplicatePolicy.SKIP:
+                return RowOutcome(row.row, RowStatus.CONFLICT, what + "；如需以本表为准，请选择“更新已有记录”")
+            self.change(existing, {"amount_yuan": amount}, row.row)
+            return RowOutcome(row.row, RowStatus.UPDATED, what + "，已按本行更新")
+        created = project is None
+        if project is None:
+            project = self._project(row, code_field="code")
+            assert project is not None
+            months = self._month_table(project, year)
+        else:
+            self.resolver.assign_leader(project, self.resolver.leader(v.get("leader")), date(project.list_year, 1, 1))
+        self._fill_project(project, v, created)
+        if project.id is None:
+            self.session.flush()  # InvestmentReport has no relationship to Project, only the key
+        report = InvestmentReport(project_id=project.id, year=year, month=month, amount_yuan=amount)
+        self.track(report)
+        months[month] = report
+        return RowOutcome(row.row, RowStatus.NEW, f"{period} {wan(amount)}" + ("（新建项目）" if created else ""))
+
+    def _fill_project(self, project: Project, v: dict[str, Any], created: bool) -> None:
+        """Figures the project lacks are taken from the report; figures it has are never overwritten here."""
+        fills: dict[str, Any] = {}
+        for column, code in (("total_investment_yuan", "total_investment"), ("annual_plan_yuan", "annual_plan")):
+            if v.get(code) and not getattr(project, column):
+                fills[column] = v[code]
+        for column, value in (("owner", v.get("owner")),
+                              ("category", self.resolver.category(CategoryKind.PROJECT, v.get("category"))),
+                              ("lead_unit", self.resolver.unit(v.get("lead_unit")))):
+            if value is not None and getattr(project, column) is None:
+                fills[column] = value
+        if created:
+            for key, value in fills.items():
+                setattr(project, key, value)
+        elif fills:
+            self.change(project, fills, self.row)
+
+
+def _project_problem(v: dict[str, Any]) -> str | None:
+    if len(v["name"]) > 200:
+        return "项目名称超过200字"
+    if v.get("code") and len(v["code"]) > 32:
+        return "项目编号超过32个字符"
+    total, plan = v.get("total_investment"), v.get("annual_plan")
+    if total and plan and plan > total:
+        return f"年度计划投资（{wan(plan)}）大于总投资（{wan(total)}）"
+    if v.get("start_date") and v.get("end_date") and v["end_date"] < v["start_date"]:
+        return "竣工时间早于开工时间"
+    return None
+
+
+def json_value(value: Any) -> Any:
+    """Old values kept for undo, as JSON: dates as ISO text, related records as their id."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return getattr(value, "id", value)

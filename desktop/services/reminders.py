@@ -1,0 +1,71 @@
+"""待办提醒: what needs chasing today — overdue issues and decided items, and those falling due within N days.
+
+Shown when the window opens, so the morning starts with the list the office would otherwise build by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import IssueStatus, MeetingType
+from desktop.db.models import Decision, Issue, Meeting, Project, Unit
+
+_DONE = (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str  # "issue" or "decision"
+    id: int
+    text: str
+    where: str  # project or meeting
+    unit: str
+    deadline: date
+    days_left: int  # negative when overdue
+    meeting_id: int | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def kind_label(self) -> str:
+        return "问题" if self.kind == "issue" else "议定事项"
+
+    @property
+    def when_text(self) -> str:
+        if self.days_left < 0:
+            return f"超期{-self.days_left}天"
+        if self.days_left == 0:
+            return "今天到期"
+        return f"{self.days_left}天后到期"
+
+
+def load_reminders(session: Session, today: date, days: int = 7) -> list[Reminder]:
+    """Overdue first (longest overdue on top), then due soon (soonest on top)."""
+    horizon = today + timedelta(days=days)
+    items: list[Reminder] = []
+    issues = session.execute(
+        select(Issue.id, Issue.description, Project.name, Unit.name, Issue.deadline)
+        .join(Project, Project.id == Issue.project_id, isouter=True)
+        .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
+        .where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None), Issue.deadline <= horizon)
+    )
+    for iid, text, project, unit, deadline in issues:
+        items.append(Reminder("issue", iid, text, project or "", unit or "", deadline, (deadline - today).days))
+    decisions = session.execute(
+        select(Decision.id, Decision.text, Meeting.id, Meeting.year, Meeting.number, Meeting.kind, Unit.name,
+               Decision.deadline)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .join(Unit, Unit.id == Decision.lead_unit_id, isouter=True)
+        .where(Decision.status.not_in(_DONE), Decision.deadline.is_not(None), Decision.deadline <= horizon)
+    )
+    for did, text, mid, year, number, kind, unit, deadline in decisions:
+        where = f"{year}年第{number}次{MeetingType(kind).label}"
+        items.append(Reminder("decision", did, text, where, unit or "", deadline, (deadline - today).days, mid))
+    items.sort(key=lambda r: (r.days_left >= 0, r.days_left, r.kind, r.id))
+    return items

@@ -1,0 +1,238 @@
+"""The decided-items tab: the table with its completion rate, and the life-cycle actions on one item.
+
+Decided items are tracked exactly like issues (services/tracking.py); which buttons are enabled comes from the
+same rule table the services enforce, and a refused step shows the service's own reason.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QMessageBox
+
+from desktop.db.enums import Feedback, IssueStatus
+from desktop.services import agenda, directory, meetings
+from desktop.services.issues import is_overdue
+from desktop.services.lifecycle import Action, refusal
+from desktop.services.meeting_detail import load_decision, meeting_choices
+from desktop.services.meetings import DecisionInput
+from desktop.ui.dialogs.decision_dialog import DecisionDialog
+from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
+from desktop.ui.widgets.table_setup import configure_table
+
+if TYPE_CHECKING:
+    from desktop.ui.meetings_panel import MeetingsPanel
+
+DECISION_COLUMNS = ("序号", "议定事项", "责任单位", "责任人", "完成时限", "状态", "最新进展")
+ID_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE_BACKGROUND = "#fde2e1"
+NOTE_KINDS = {"assign": "议定", "progress": "进展", "phase": "阶段性推进", "resolve": "办结", "close": "销号",
+              "reopen": "重新打开", "carry": "续议", "edit": "修改"}
+
+
+class DecisionTracker:
+    """Owns the decided-items table and buttons of a MeetingsPanel (composition keeps the panel small)."""
+
+    def __init__(self, panel: MeetingsPanel) -> None:
+        self.panel = panel
+        f = panel.form
+        self.model = QStandardItemModel(0, len(DECISION_COLUMNS), panel)
+        self.model.setHorizontalHeaderLabels(list(DECISION_COLUMNS))
+        f.decision_view.setModel(self.model)
+        configure_table(f.decision_view, (44, 380, 140, 70, 100, 80))
+        self._buttons = {
+            Action.PROGRESS: f.progress_button, Action.PHASE: f.phase_button, Action.RESOLVE: f.resolve_button,
+            Action.CLOSE: f.close_button, Action.REOPEN: f.reopen_button,
+        }
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        f = self.panel.form
+        f.decision_view.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
+        f.decision_view.doubleClicked.connect(lambda *_: self.edit_decision())
+        f.open_only_check.toggled.connect(lambda *_: self.fill())
+        f.add_decision_button.clicked.connect(lambda: self.add_decision())
+        f.edit_decision_button.clicked.connect(lambda: self.edit_decision())
+        f.delete_decision_button.clicked.connect(self.delete_decision)
+        f.carry_button.clicked.connect(lambda: self.carry())
+        for action, button in self._buttons.items():
+            button.clicked.connect(lambda _=False, a=action: self.run(a))
+
+    # --- table --------------------------------------------------------------------------------------------
+    def fill(self) -> None:
+        f = self.panel.form
+        m = self.panel.current
+        self.model.removeRows(0, self.model.rowCount())
+        f.side_decision_list.clear()
+        if m is None:
+            f.rate_label.setText("")
+            self._on_selection()
+            return
+        today = self.panel.today
+        open_only = f.open_only_check.isChecked()
+        for d in m.decisions:
+            side = QListWidgetItem(f"{d.seq}. {d.text}（{d.unit}）", f.side_decision_list)
+            side.setData(ID_ROLE, d.id)
+            if open_only and IssueStatus(d.status).is_done:
+                continue
+            deadline = d.deadline.isoformat() if d.deadline else d.deadline_text
+            items = [QStandardItem(str(v)) for v in (d.seq, d.text, d.unit, d.person, deadline, d.status_label,
+                                                      d.latest_progress)]
+            items[0].setData(d.id, ID_ROLE)
+            items[1].setToolTip(d.text)
+            if is_overdue(d.status, d.deadline, today):
+                for item in items:
+                    item.setBackground(QColor(OVERDUE_BACKGROUND))
+                items[5].setText(f"{d.status_label}（超期）")
+            elif IssueStatus(d.status).is_done:
+                for item in items:
+                    item.setForeground(Qt.GlobalColor.gray)
+            self.model.appendRow(items)
+        open_items = m.open_decisions()
+        overdue = m.overdue_decisions(today)
+        tail = f"；未完成{len(open_items)}项" + (f"，其中超期{len(overdue)}项" if overdue else "") if open_items else ""
+        f.rate_label.setText(m.rate_text() + tail)
+        f.detail_tabs.setTabText(2, f"议定事项（{m.rate.numerator}/{m.rate.denominator}）")
+        self._on_selection()
+
+    def selected_id(self) -> int | None:
+        index = self.panel.form.decision_view.currentIndex()
+        return self.model.item(index.row(), 0).data(ID_ROLE) if index.isValid() else None
+
+    def select(self, decision_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, 0).data(ID_ROLE) == decision_id:
+                self.panel.form.decision_view.selectRow(row)
+                return
+
+    def _status_of(self, decision_id: int | None) -> str | None:
+        m = self.panel.current
+        if m is None or decision_id is None:
+            return None
+        return next((d.status for d in m.decisions if d.id == decision_id), None)
+
+    def _on_selection(self) -> None:
+        f = self.panel.form
+        decision_id = self.selected_id()
+        status = self._status_of(decision_id)
+        for action, button in self._buttons.items():
+            reason = refusal(action, status) if status else "请先选择一项议定事项"
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
+        for button in (f.edit_decision_button, f.delete_decision_button):
+            button.setEnabled(status is not None)
+        f.carry_button.setEnabled(status is not None and not IssueStatus(status).is_done)
+        f.history_edit.clear()
+        if decision_id is not None:
+            with self.panel.workspace.db.read() as session:
+                detail = load_decision(session, decision_id)
+            f.history_edit.setPlainText("\n".join(
+                f"{n.noted_on.isoformat()}　{NOTE_KINDS.get(n.kind, n.kind)}　{n.text}　（{n.operator}）"
+                for n in detail.notes))
+
+    def _after_write(self, decision_id: int | None = None) -> None:
+        self.panel.refresh_current()
+        if decision_id is not None:
+            self.select(decision_id)
+
+    # --- add / edit / delete ------------------------------------------------------------------------------
+    def _dialog(self, initial: DecisionInput | None, decision_id: int | None) -> DecisionDialog:
+        m = self.panel.current
+        assert m is not None
+        meeting_id = m.id
+
+        def save(data: DecisionInput, new_unit: str | None) -> int:
+            with self.panel.workspace.db.transaction() as session:
+                if new_unit:
+                    data.lead_unit_id = directory.ensure_unit(session, new_unit).id
+                if decision_id is None:
+                    return meetings.add_decision(session, meeting_id, data).id
+                return meetings.update_decision(session, decision_id, data).id
+
+        return DecisionDialog(self.panel.choices(), save, meeting_date=m.held_at.date(), initial=initial,
+                              agenda_issue_ids=m.issue_ids, parent=self.panel)
+
+    def add_decision(self, text: str = "") -> int | None:
+        if self.panel.current is None:
+            return None
+        self.panel.flush_minutes()
+        initial = DecisionInput(text=text, lead_unit_id=None) if text else None
+        dialog = self._dialog(initial, None)
+        if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        self._after_write(dialog.saved_id)
+        return dialog.saved_id
+
+    def edit_decision(self, decision_id: int | None = None) -> None:
+        decision_id = decision_id or self.selected_id()
+        if decision_id is None:
+            return
+        with self.panel.workspace.db.read() as session:
+            detail = load_decision(session, decision_id)
+        dialog = self._dialog(detail.data, decision_id)
+        if self.panel.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            self._after_write(decision_id)
+
+    def delete_decision(self) -> None:
+        decision_id = self.selected_id()
+        if decision_id is None:
+            return
+        answer = QMessageBox.question(self.panel, "删除议定事项", "确定删除选中的议定事项？后面的事项将重新编号。")
+        if answer == QMessageBox.StandardButton.Yes and self.panel.write(
+                lambda s: meetings.delete_decision(s, decision_id) or True):
+            self._after_write()
+
+    # --- life cycle ---------------------------------------------------------------------------------------
+    def run(self, action: Action, decision_id: int | None = None) -> bool:
+        """One life-cycle step on a decided item, asking only for what that step needs."""
+        decision_id = decision_id or self.selected_id()
+        if decision_id is None:
+            return False
+        on = self.panel.today
+        if action is Action.CLOSE:
+            labels = [f.label for f in Feedback]
+            choice, ok = QInputDialog.getItem(self.panel, "销号", "责任单位/企业反馈：", labels, 0, False)
+            if not ok:
+                return False
+            feedback = list(Feedback)[labels.index(choice)].value
+            done = self.panel.write(lambda s: meetings.close(s, decision_id, feedback, on=on))
+        else:
+            prompts = {Action.PROGRESS: ("添加进展", "办理进展："), Action.PHASE: ("阶段性推进", "阶段性推进计划："),
+                       Action.RESOLVE: ("办结", "办结情况："), Action.REOPEN: ("重新打开", "重新打开原因：")}
+            title, label = prompts[action]
+            text = self.panel.ask_text(title, label)
+            if text is None:
+                return False
+            step = {Action.PROGRESS: meetings.add_progress, Action.PHASE: meetings.mark_phased,
+                    Action.RESOLVE: meetings.resolve, Action.REOPEN: meetings.reopen}[action]
+            done = self.panel.write(lambda s: step(s, decision_id, text, on=on))
+        if done is None:
+            return False
+        self._after_write(decision_id)
+        return True
+
+    def carry(self, decision_id: int | None = None) -> int | None:
+        """转入下次会议: the open item goes on a later meeting's agenda (an existing one, or a new one)."""
+        decision_id = decision_id or self.selected_id()
+        m = self.panel.current
+        if decision_id is None or m is None:
+            return None
+        with self.panel.workspace.db.read() as session:
+            later = agenda.later_meeting(session, m.id)
+            choices = [(i, label) for i, label in meeting_choices(session) if i != m.id]
+        dialog = MeetingChooserDialog(choices, "把该事项列入哪次会议的议题？", preselect=later, parent=self.panel)
+        if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        target = dialog.chosen_meeting()
+        if target is None:
+            target = self.panel.new_meeting()
+            if target is None:
+                return None
+            self.panel.reload(m.id)
+        if self.panel.write(lambda s: agenda.carry_decision(s, decision_id, target).id) is None:
+            return None
+        self.panel.refresh_current()
+        self.panel.form.save_state_label.setText("")
+        return target

@@ -1,0 +1,41 @@
+"""A dialog built from a `.ui` form whose OK runs a service step and stays open, showing why, when it is refused.
+
+The office reads the service's own message (field and reason) next to what they typed, instead of losing the input
+to a message box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.services.errors import UserError
+
+
+class FormDialog(QDialog):
+    def __init__(self, form: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.form.setupUi(self)
+        self.submit: Callable[[], None] | None = None
+        self._connect_base_signals()
+
+    def _connect_base_signals(self) -> None:
+        self.form.button_box.accepted.connect(self.accept)
+        self.form.button_box.rejected.connect(self.reject)
+
+    def accept(self) -> None:
+        self.form.error_label.clear()
+        if self.submit is not None:
+            try:
+                self.submit()
+            except UserError as error:
+                self.form.error_label.setText(str(error))
+                return
+        super().accept()
+
+    @property
+    def error_text(self) -> str:
+        return self.form.error_label.text()

@@ -1,0 +1,231 @@
+"""The 工作简报 / 工作通报 editor: pick period and scope, get a draft from the data, edit it, issue and export.
+
+The dialog holds a `BriefingContent` (masthead, issuer, distribution, figures and attached tables come from the
+draft) and only lets the user change what is theirs to change: number, date, title, 编者按 and body. Issuing
+records it in the Briefing table and writes the .docx on the thread pool; the list on the right re-exports any
+issued number exactly as it went out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
+
+from desktop.db.enums import BriefingKind
+from desktop.exporters import jobs
+from desktop.exporters.docx import missing_fonts
+from desktop.exporters.docx.briefing import profile_for
+from desktop.services import briefings, directory
+from desktop.services.briefings import BriefingContent
+from desktop.services.scope import Period, Scope, ScopeKind
+from desktop.ui.export_runner import ExportRunner
+from desktop.ui.forms.ui_briefing_editor import Ui_BriefingEditor
+from desktop.workspace import Workspace
+
+SCOPE_KINDS = ((ScopeKind.ALL, "全部项目"), (ScopeKind.CATEGORY, "项目类别"), (ScopeKind.TASK_FORCE, "项目专班"),
+               (ScopeKind.LEADER, "包保领导"), (ScopeKind.UNIT, "责任单位"))
+ISSUED_ID_ROLE = 0x0100  # Qt.UserRole
+
+AskPath = Callable[[str, str], str]
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "Word 文档 (*.docx)")
+    if path and not path.lower().endswith(".docx"):
+        path += ".docx"
+    return path
+
+
+class BriefingEditor(QDialog):
+    def __init__(self, workspace: Workspace, kind: BriefingKind, *, today: date, runner: ExportRunner,
+                 period: Period | None = None, export_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.kind = kind
+        self.today = today
+        self.runner = runner
+        self.export_dir = export_dir or Path.home()
+        self.ask_path: AskPath = lambda title, suggested: ask_save_path(self, title, suggested)
+        self.content: BriefingContent | None = None
+        self.last_saved: Path | None = None
+        self.form = Ui_BriefingEditor()
+        self.form.setupUi(self)
+        self.setWindowTitle(f"编辑{kind.label}")
+        period = period or Period(date(today.year, 1, 1), today)
+        self.form.from_date_edit.setDate(_qdate(period.start))
+        self.form.to_date_edit.setDate(_qdate(period.end))
+        self.form.issued_on_edit.setDate(_qdate(today))
+        for scope_kind, label in SCOPE_KINDS:
+            self.form.scope_kind_combo.addItem(label, scope_kind.value)
+        self._connect_signals()
+        self._fill_targets()
+        self._reload_issued()
+        self.redraft()
+
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.scope_kind_combo.currentIndexChanged.connect(self._fill_targets)
+        f.draft_button.clicked.connect(self.redraft)
+        f.total_check.toggled.connect(f.total_spin.setEnabled)
+        f.export_button.clicked.connect(self.export)
+        f.close_button.clicked.connect(self.reject)
+        f.issued_list.currentItemChanged.connect(
+            lambda current, _previous: f.reexport_button.setEnabled(current is not None))
+        f.reexport_button.clicked.connect(self.reexport)
+        f.issued_list.itemDoubleClicked.connect(lambda _item: self.open_issued())
+
+    # --- inputs ----------------------------------------------------------------------------------------------
+    def period(self) -> Period:
+        return Period(_pydate(self.form.from_date_edit.date()), _pydate(self.form.to_date_edit.date()))
+
+    def scope(self) -> Scope:
+        kind = ScopeKind(self.form.scope_kind_combo.currentData())
+        return Scope() if kind is ScopeKind.ALL else Scope(kind, self.form.scope_target_combo.currentData())
+
+    def _fill_targets(self) -> None:
+        kind = ScopeKind(self.form.scope_kind_combo.currentData() or "all")
+        combo = self.form.scope_target_combo
+        combo.clear()
+        with self.workspace.db.read() as session:
+            choices = {
+                ScopeKind.CATEGORY: lambda: directory.categories(session, "project"),
+                ScopeKind.TASK_FORCE: lambda: directory.task_forces(session),
+                ScopeKind.LEADER: lambda: directory.leaders(session),
+                ScopeKind.UNIT: lambda: directory.units(session),
+            }.get(kind, list)()
+        for ref_id, label in choices:
+            combo.addItem(label, ref_id)
+        combo.setEnabled(kind is not ScopeKind.ALL)
+
+    # --- draft -----------------------------------------------------------------------------------------------
+    def redraft(self) -> None:
+        period = self.period()
+        if period.start > period.end:
+            QMessageBox.warning(self, self.windowTitle(), "起始日期不能晚于截止日期。")
+            return
+        issued_on = _pydate(self.form.issued_on_edit.date())
+        self.content = jobs.draft(self.workspace.db, self.kind, period, self.scope(), self.today, issued_on)
+        self._set_read_only(False)
+        self._show(self.content)
+
+    def open_issued(self) -> None:
+        """Show an issued number as it went out (read only); 按数据重新起草 returns to a new draft."""
+        item = self.form.issued_list.currentItem()
+        if item is None:
+            return
+        with self.workspace.db.read() as session:
+            content = briefings.load(session, int(item.data(ISSUED_ID_ROLE)))
+        self.content = None
+        self._show(content)
+        self.form.editor_note_edit.setPlainText(content.editor_note)
+        self.form.issued_on_edit.setDate(_qdate(content.issued_on))
+        self._set_read_only(True)
+        self.form.tables_label.setText(f"正在查看已印发的{content.year}年{content.number_text}（只读）。"
+                                       + self.form.tables_label.text())
+
+    def _set_read_only(self, read_only: bool) -> None:
+        f = self.form
+        for edit in (f.title_edit, f.editor_note_edit, f.body_edit):
+            edit.setReadOnly(read_only)
+        for widget in (f.number_spin, f.total_check, f.issued_on_edit, f.export_button):
+            widget.setEnabled(not read_only)
+        f.total_spin.setEnabled(not read_only and f.total_check.isChecked())
+
+    def _show(self, content: BriefingContent) -> None:
+        f = self.form
+        f.number_spin.setValue(content.number)
+        f.total_check.setChecked(content.total_number is not None)
+        f.total_spin.setEnabled(content.total_number is not None)
+        if content.total_number is not None:
+            f.total_spin.setValue(content.total_number)
+        f.title_edit.setPlainText(content.title)
+        f.body_edit.setPlainText(content.body)
+        if content.tables:
+            names = "、".join(f"附件{n}{t.title}（{len(t.rows)}行）" for n, t in enumerate(content.tables, 1))
+            f.tables_label.setText(f"随文附表：{names}")
+        else:
+            f.tables_label.setText("")
+        missing = missing_fonts(profile_for(content.font_profile))
+        f.font_warning_label.setText(
+            f"本机未安装字体：{'、'.join(missing)}。导出的文件在装有这些字体的电脑上才能按规范显示和打印。"
+            if missing else "")
+
+    def edited_content(self) -> BriefingContent:
+        """The draft with the user's edits applied (what will be issued)."""
+        if self.content is None:
+            raise RuntimeError("no draft")
+        f = self.form
+        content = self.content
+        content.number = f.number_spin.value()
+        content.total_number = f.total_spin.value() if f.total_check.isChecked() else None
+        content.issued_on = _pydate(f.issued_on_edit.date())
+        content.year = content.issued_on.year
+        content.title = f.title_edit.toPlainText().strip()
+        content.editor_note = f.editor_note_edit.toPlainText().strip()
+        content.body = f.body_edit.toPlainText()
+        return content
+
+    # --- export ----------------------------------------------------------------------------------------------
+    def export(self) -> None:
+        content = self.edited_content()
+        missing = missing_fonts(profile_for(content.font_profile))
+        if missing:
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                f"本机未安装以下字体：{'、'.join(missing)}。\n文件中仍按规范字体命名，在装有这些字体的电脑上打印正常；"
+                "在本机打开时会用其他字体代替。是否继续导出？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        suggested = str(self.export_dir / f"{content.kind.label}{content.year}年第{content.number}期.docx")
+        path = self.ask_path(f"导出{self.kind.label}", suggested)
+        if not path:
+            return
+        db = self.workspace.db
+        self.runner.start(f"导出{self.kind.label}", lambda progress, _cancel: jobs.issue_and_write(
+            db, content, path, progress), self._exported)
+
+    def _exported(self, path: Path) -> None:
+        self.last_saved = Path(path)
+        self._reload_issued()
+        if self.content is not None:  # the next issue gets the next number
+            with self.workspace.db.read() as session:
+                number, total = briefings.next_number(session, self.kind, self.content.year)
+            self.form.number_spin.setValue(number)
+            if total is not None:
+                self.form.total_check.setChecked(True)
+                self.form.total_spin.setValue(total)
+
+    def reexport(self) -> None:
+        item = self.form.issued_list.currentItem()
+        if item is None:
+            return
+        briefing_id = int(item.data(ISSUED_ID_ROLE))
+        path = self.ask_path(f"重新导出{self.kind.label}", str(self.export_dir / f"{item.text().split(' ')[0]}.docx"))
+        if not path:
+            return
+        db = self.workspace.db
+        self.runner.start(f"重新导出{self.kind.label}",
+                          lambda progress, _cancel: jobs.rewrite(db, briefing_id, path, progress),
+                          lambda saved: setattr(self, "last_saved", Path(saved)))
+
+    def _reload_issued(self) -> None:
+        with self.workspace.db.read() as session:
+            rows = briefings.issued(session, self.kind)
+        self.form.issued_list.clear()
+        for row in rows:
+            item = QListWidgetItem(row.label)
+            item.setData(ISSUED_ID_ROLE, row.id)
+            self.form.issued_list.addItem(item)

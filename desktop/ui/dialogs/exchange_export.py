@@ -1,0 +1,97 @@
+"""文件 → 导出数据包: who we are, for whom, which records, where to save."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+
+from desktop.services.errors import UserError
+from desktop.services.exchange import office
+from desktop.services.exchange.choices import scope_targets
+from desktop.services.exchange.export import ExportResult, export_package
+from desktop.services.exchange.history import known_peers
+from desktop.services.exchange.package import SUFFIX
+from desktop.services.exchange.selection import SCOPE_LABELS, ExportScope, ScopeKind
+from desktop.ui.forms.ui_exchange_export_dialog import Ui_ExchangeExportDialog
+from desktop.workspace import Workspace
+
+_NEEDS_TARGET = (ScopeKind.TASK_FORCE, ScopeKind.LEADER, ScopeKind.UNIT)
+
+
+class ExchangeExportDialog(QDialog):
+    def __init__(self, workspace: Workspace, *, today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today = today or date.today()
+        self.export_result: ExportResult | None = None
+        self.form = Ui_ExchangeExportDialog()
+        self.form.setupUi(self)
+        self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
+        self.form.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        with workspace.db.read() as session:
+            me_name = office.identity(session).name
+            peers = known_peers(session)
+            key = office.shared_key(session)
+        self.form.office_name_edit.setText(me_name)
+        self.form.recipient_combo.addItems(peers or ["区调度室"])
+        self.form.key_edit.setText(key.decode("utf-8") if key else "")
+        for kind, label in SCOPE_LABELS.items():
+            self.form.scope_combo.addItem(label, kind.value)
+        self._connect_signals()
+        self._scope_changed()
+        self._suggest_file()
+
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        f.recipient_combo.currentTextChanged.connect(self._suggest_file)
+        f.browse_button.clicked.connect(self._browse)
+        f.button_box.accepted.connect(self.accept)
+        f.button_box.rejected.connect(self.reject)
+
+    def scope(self) -> ExportScope:
+        kind = ScopeKind(self.form.scope_combo.currentData())
+        combo = self.form.target_combo
+        target = combo.currentData() if kind in _NEEDS_TARGET and combo.count() else None
+        return ExportScope(kind, target)
+
+    def _scope_changed(self) -> None:
+        kind = ScopeKind(self.form.scope_combo.currentData())
+        combo = self.form.target_combo
+        combo.clear()
+        with self.workspace.db.read() as session:
+            for row_id, name in scope_targets(session, kind):
+                combo.addItem(name, row_id)
+        combo.setEnabled(kind in _NEEDS_TARGET)
+        self.form.target_label.setEnabled(kind in _NEEDS_TARGET)
+
+    def _suggest_file(self) -> None:
+        folder = Path(self.form.file_edit.text()).parent if self.form.file_edit.text() else Path.home()
+        recipient = self.form.recipient_combo.currentText().strip() or "数据包"
+        self.form.file_edit.setText(str(folder / f"发{recipient}_{self.today:%Y%m%d}{SUFFIX}"))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "保存数据包", self.form.file_edit.text(), f"数据包 (*{SUFFIX})")
+        if path:
+            self.form.file_edit.setText(path if path.endswith(SUFFIX) else path + SUFFIX)
+
+    def accept(self) -> None:
+        name = self.form.office_name_edit.text().strip()
+        target = self.form.file_edit.text().strip()
+        if not name or not target:
+            QMessageBox.warning(self, "导出数据包", "请填写本单位名称和保存位置。")
+            return
+        key = self.form.key_edit.text()
+        try:
+            with self.workspace.db.transaction() as session:
+                office.set_name(session, name)
+                office.set_shared_key(session, key or None)
+            self.export_result = export_package(self.workspace, self.scope(), Path(target),
+                                                recipient=self.form.recipient_combo.currentText(),
+                                                today=self.today, key=key.encode("utf-8") if key else None)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, "导出数据包", f"未能导出：{exc}")
+            return
+        super().accept()

@@ -1,0 +1,315 @@
+"""文件 → 导入台账: choose a file and its kind, check the column mapping, preview, import, undo.
+
+The layout is `forms/import_wizard.ui`; this class only wires behaviour. Reading the file, the dry run and the
+import itself run in the background (BackgroundTask), so "Next" starts the work and the wizard advances when it
+reports back. Nothing is written before the user presses 导入 on the preview page, and what the preview shows in
+its 导入结果 column is the dry run of exactly that import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+    QWizard,
+)
+
+from desktop.importers.fields import KINDS, get_kind
+from desktop.importers.preview import ImportPreview, build_preview
+from desktop.importers.safety import ImportRefused
+from desktop.services import import_mappings
+from desktop.services.errors import UserError
+from desktop.services.import_apply import NothingToImport, apply_import, dry_run_import
+from desktop.services.import_outcome import DuplicatePolicy, ImportResult
+from desktop.services.import_undo import undo_import
+from desktop.ui.background import BackgroundTask
+from desktop.ui.forms.ui_import_wizard import Ui_ImportWizard
+from desktop.ui.models.import_preview import ImportPreviewModel
+from desktop.workspace import Workspace
+
+FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
+NOT_IMPORTED = "（不导入）"
+FILE_FILTER = "台账文件 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
+
+
+class ImportWizard(QWizard):
+    """Emits `data_changed` after an import or an undo, so the window reloads its views."""
+
+    data_changed = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.form = Ui_ImportWizard()
+        self.form.setupUi(self)
+        self.task = BackgroundTask(self)
+        self.model = ImportPreviewModel(self)
+        self.form.preview_view.setModel(self.model)
+        self.preview: ImportPreview | None = None
+        self.dry_run: ImportResult | None = None
+        self.result: ImportResult | None = None
+        self.last_message = ""
+        self._advance = False
+        for code, spec in KINDS.items():
+            self.form.kind_combo.addItem(_KIND_TEXT.get(code, spec.label), code)
+        self.form.policy_combo.addItem("跳过（保留系统中已有的数据）", DuplicatePolicy.SKIP.value)
+        self.form.policy_combo.addItem("更新已有记录（以本文件为准）", DuplicatePolicy.UPDATE.value)
+        self.form.preview_page.setCommitPage(True)
+        self.form.preview_page.setButtonText(QWizard.WizardButton.CommitButton, "导入")
+        self.form.mapping_table.setColumnCount(2)
+        self.form.mapping_table.setHorizontalHeaderLabels(["文件中的列", "对应的数据项"])
+        self.form.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.browse_button.clicked.connect(self._browse)
+        f.policy_combo.currentIndexChanged.connect(self._policy_changed)
+        f.undo_button.clicked.connect(self._undo)
+
+    # --- inputs -----------------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return Path(self.form.file_edit.text().strip().strip('"'))
+
+    @property
+    def kind(self) -> str:
+        return str(self.form.kind_combo.currentData())
+
+    @property
+    def year(self) -> int | None:
+        spin = self.form.year_spin
+        return None if spin.value() == spin.minimum() else spin.value()
+
+    @property
+    def month(self) -> int | None:
+        return self.form.month_spin.value() or None
+
+    @property
+    def policy(self) -> DuplicatePolicy:
+        return DuplicatePolicy(self.form.policy_combo.currentData())
+
+    def set_file(self, path: Path, kind: str) -> None:
+        """What the file page's controls would say; used by the menu (and tests) to start on a known file."""
+        self.form.file_edit.setText(str(path))
+        self.form.kind_combo.setCurrentIndex(self.form.kind_combo.findData(kind))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "选择台账文件", str(self.path.parent if self.path.name else ""),
+                                              FILE_FILTER)
+        if name:
+            self.form.file_edit.setText(name)
+
+    # --- navigation -------------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Closing while the file is read or the import runs would leave the job reporting to a dead dialog."""
+        if self.task.running:
+            return
+        super().reject()
+
+    def validateCurrentPage(self) -> bool:
+        if self._advance:
+            self._advance = False
+            return True
+        if self.task.running:
+            return False
+        page = self.currentId()
+        if page == FILE_PAGE:
+            return self._read_file()
+        if page == MAPPING_PAGE:
+            return self._apply_mapping()
+        if page == PREVIEW_PAGE:
+            return self._import()
+        return True
+
+    def _advance_to_next(self) -> None:
+        self._advance = True
+        self.next()
+
+    def _run(self, label: str, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self.task.start(label, work, on_done, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ImportRefused | UserError | OSError):
+            self._tell("无法导入", str(exc))
+        else:
+            self._tell("出错了", f"处理时发生意外错误：{exc}")
+
+    def _tell(self, title: str, text: str) -> None:
+        """A non-blocking message box (the import keeps its state; the user reads and closes it)."""
+        self.last_message = text
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.open()
+
+    # --- step 1: read the file, propose a mapping -------------------------------------------------------
+    def _read_file(self) -> bool:
+        path, kind, year, month = self.path, self.kind, self.year, self.month
+        if not self.form.file_edit.text().strip():
+            self._tell("请选择文件", "请先选择要导入的台账文件。")
+            return False
+        db = self.workspace.db
+
+        def work() -> ImportPreview:
+            with db.read() as session:
+                saved = import_mappings.load(session, kind)
+            return build_preview(path, kind, None, year, saved=saved, context_month=month)
+
+        self._run("正在读取文件，识别表头……", work, self._file_read)
+        return False
+
+    def _file_read(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self._fill_mapping(preview)
+        self._advance_to_next()
+
+    def _fill_mapping(self, preview: ImportPreview) -> None:
+        header, spec = preview.header, get_kind(preview.kind)
+        rows = f"第{header.row}行" if header.row == header.last_row else f"第{header.row}–{header.last_row}行"
+        notes = "；".join(preview.notes)
+        self.form.header_label.setText(f"工作表“{preview.sheet}”，表头在{rows}，数据从第{header.data_start}行开始。"
+                                       + (f"\n{notes}" if notes else ""))
+        table = self.form.mapping_table
+        columns = [col for col, label in enumerate(header.labels) if label]
+        table.setRowCount(len(columns))
+        for line, col in enumerate(columns):
+            item = QTableWidgetItem(header.column_label(col))
+            item.setData(256, col)
+            table.setItem(line, 0, item)
+            combo = QComboBox(table)
+            combo.addItem(NOT_IMPORTED, None)
+            for field_spec in spec.fields:
+                combo.addItem(field_spec.label + ("（必填）" if field_spec.required else ""), field_spec.code)
+            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.columns.get(col))))
+            table.setCellWidget(line, 1, combo)
+
+    def mapping_columns(self) -> dict[int, str]:
+        """The mapping as the table now shows it: column index → field code."""
+        table = self.form.mapping_table
+        chosen: dict[int, str] = {}
+        for line in range(table.rowCount()):
+            combo = table.cellWidget(line, 1)
+            code = combo.currentData() if isinstance(combo, QComboBox) else None
+            if code:
+                chosen[int(table.item(line, 0).data(256))] = str(code)
+        return chosen
+
+    def set_mapping(self, column: int, code: str | None) -> None:
+        table = self.form.mapping_table
+        for line in range(table.rowCount()):
+            if int(table.item(line, 0).data(256)) == column:
+                combo = table.cellWidget(line, 1)
+                assert isinstance(combo, QComboBox)
+                combo.setCurrentIndex(combo.findData(code))
+
+    # --- step 2: apply the mapping, preview with the dry run ---------------------------------------------
+    def _apply_mapping(self) -> bool:
+        columns = self.mapping_columns()
+        duplicates = sorted({code for code in columns.values() if list(columns.values()).count(code) > 1})
+        if duplicates:
+            labels = "、".join(get_kind(self.kind).field(code).label for code in duplicates)
+            self._tell("列对应有误", f"数据项【{labels}】对应了多个列，每个数据项只能对应一列。")
+            return False
+        path, kind, year, month = self.path, self.kind, self.year, self.month
+        policy, db = self.policy, self.workspace.db
+        save = self.form.save_mapping_check.isChecked()
+
+        def work() -> tuple[ImportPreview, ImportResult | None]:
+            preview = build_preview(path, kind, columns, year, context_month=month)
+            if save:
+                with db.transaction() as session:
+                    import_mappings.save(session, preview.mapping)
+            return preview, _dry_run(db, preview, policy)
+
+        self._run("正在按列对应关系读取数据，检查重复……", work, self._previewed)
+        return False
+
+    def _previewed(self, value: tuple[ImportPreview, ImportResult | None]) -> None:
+        self.preview, self.dry_run = value
+        self._show_preview()
+        if self.currentId() == MAPPING_PAGE:
+            self._advance_to_next()
+
+    def _show_preview(self) -> None:
+        preview, dry = self.preview, self.dry_run
+        assert preview is not None
+        self.model.set_preview(preview, dry.by_row() if dry is not None else {})
+        shown_elsewhere = ("  ", "跳过的行", "问题（", "列对应", "未导入的列")  # the table, the list, the last page
+        lines = [line for line in preview.summary_lines()[1:] if not line.startswith(shown_elsewhere)]
+        if dry is not None:
+            lines.append(dry.summary_lines()[0])
+            lines.extend(line for line in dry.summary_lines()[1:] if line.startswith("说明"))
+        elif not preview.errors:
+            lines.append("没有可导入的行。")
+        self.form.summary_label.setText("\n".join(lines))
+        self.form.skipped_list.clear()
+        for name, reason in preview.skipped_sheets:
+            self.form.skipped_list.addItem(f"工作表“{name}”：{reason}")
+        for skipped in preview.skipped:
+            self.form.skipped_list.addItem(f"第{skipped.row}行：{skipped.reason}")
+        self.form.skipped_label.setText(f"跳过的行及原因（{len(preview.skipped)} 行）：")
+        view = self.form.preview_view
+        view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            view.setColumnWidth(column, min(view.columnWidth(column), 260))
+
+    def _policy_changed(self) -> None:
+        if self.preview is None or self.currentId() != PREVIEW_PAGE:
+            return
+        preview, policy, db = self.preview, self.policy, self.workspace.db
+        self._run("正在检查重复……", lambda: (preview, _dry_run(db, preview, policy)), self._previewed)
+
+    # --- step 3: import ---------------------------------------------------------------------------------
+    def _import(self) -> bool:
+        preview = self.preview
+        assert preview is not None
+        if self.dry_run is None or self.dry_run.stored_rows == 0:
+            self._tell("没有可导入的行", "本文件没有可以导入的新行（都有问题或与已有记录重复），未导入任何数据。")
+            return False
+        db, policy, source, backups = self.workspace.db, self.policy, self.path, self.workspace.backups_dir
+        self._run("正在导入……", lambda: apply_import(db, preview, policy=policy, backup_dir=backups, source=source),
+                  self._imported)
+        return False
+
+    def _imported(self, result: ImportResult) -> None:
+        self.result = result
+        self.form.result_text.setPlainText("\n".join(result.summary_lines()))
+        self.form.undo_button.setEnabled(True)
+        self.data_changed.emit()
+        self._advance_to_next()
+
+    def _undo(self) -> None:
+        if self.result is None or self.result.batch_id is None:
+            return
+        batch_id, db, backups = self.result.batch_id, self.workspace.db, self.workspace.backups_dir
+        self._run("正在撤销本次导入……", lambda: undo_import(db, batch_id, backup_dir=backups), self._undone)
+
+    def _undone(self, message: str) -> None:
+        self.form.result_text.appendPlainText("\n" + message)
+        self.form.undo_button.setEnabled(False)
+        self.data_changed.emit()
+
+
+def _dry_run(db: Any, preview: ImportPreview, policy: DuplicatePolicy) -> ImportResult | None:
+    """The dry run, or None when no row can be imported at all (the summary says why)."""
+    try:
+        return dry_run_import(db, preview, policy=policy)
+    except NothingToImport:
+        return None
+
+
+_KIND_TEXT = {
+    "projects": "重点项目清单（项目台账）",
+    "issues": "问题台账",
+    "decisions": "议定事项清单",
+    "enterprises": "企业名录",
+    "investment": "月度投资进度表",
+}

@@ -1,0 +1,149 @@
+"""Create or edit a meeting: type, 第N次 (suggested per type and year), title, time, place, chair, attendees, 版记."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import QCompleter, QDialog, QWidget
+
+from desktop.db.enums import MeetingType
+from desktop.services.errors import UserError
+from desktop.services.meeting_choices import MeetingChoices
+from desktop.services.meetings import MeetingInput
+from desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
+
+SuggestNumber = Callable[[str, int], int]
+SaveMeeting = Callable[[MeetingInput], int]
+
+
+def _completer(words: list[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(words, parent)
+    completer.setFilterMode(completer.filterMode().MatchContains)
+    completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+    return completer
+
+
+class MeetingDialog(QDialog):
+    """The dialog validates through the service on OK: the message names the field and stays open for a fix."""
+
+    def __init__(self, choices: MeetingChoices, suggest_number: SuggestNumber, save: SaveMeeting, *,
+                 initial: MeetingInput | None = None, default_when: datetime | None = None,
+                 default_issuer: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_MeetingDialog()
+        self.form.setupUi(self)
+        self._suggest = suggest_number
+        self._save = save
+        self._editing = initial is not None
+        self._own_number: tuple[str, int, int] | None = None
+        self._auto_title = ""
+        self.saved_id: int | None = None
+        f = self.form
+        for kind in MeetingType:
+            f.kind_combo.addItem(kind.label, kind.value)
+        for _id, label in choices.leaders:
+            f.chair_combo.addItem(label)
+        f.chair_combo.setCurrentText("")
+        names = choices.attendee_names() + [p.label for p in choices.people]
+        f.attendee_combo.addItems(names)
+        f.attendee_combo.setCurrentText("")
+        f.attendee_combo.setCompleter(_completer(names, self))
+        f.issued_on_edit.setDate(QDate.currentDate())
+        when = default_when or datetime.now().replace(minute=0, second=0, microsecond=0)
+        if initial is None:
+            self.setWindowTitle("新建会议")
+            f.held_at_edit.setDateTime(QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)))
+            f.issuer_edit.setText(default_issuer)
+        else:
+            self.setWindowTitle("会议信息")
+            self._load(initial)
+        self._connect_signals()
+        self._update_number()
+        self._update_title()
+
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.kind_combo.currentIndexChanged.connect(self._update_number)
+        f.kind_combo.currentIndexChanged.connect(self._update_title)
+        f.held_at_edit.dateTimeChanged.connect(self._update_number)
+        f.number_spin.valueChanged.connect(self._update_title)
+        f.add_attendee_button.clicked.connect(self._add_attendee)
+        f.issued_on_check.toggled.connect(f.issued_on_edit.setEnabled)
+        f.button_box.accepted.connect(self.accept)
+        f.button_box.rejected.connect(self.reject)
+
+    def _load(self, data: MeetingInput) -> None:
+        f = self.form
+        f.kind_combo.setCurrentIndex(max(0, f.kind_combo.findData(data.kind)))
+        h = data.held_at
+        f.held_at_edit.setDateTime(QDateTime(QDate(h.year, h.month, h.day), QTime(h.hour, h.minute)))
+        f.number_spin.setValue(data.number or 1)
+        self._own_number = (data.kind, h.year, data.number or 1)
+        f.title_edit.setText(data.title)
+        f.place_edit.setText(data.place or "")
+        f.chair_combo.setCurrentText(data.chair or "")
+        f.attendees_edit.setPlainText(data.attendees or "")
+        f.recorder_edit.setText(data.recorder or "")
+        f.cc_edit.setText(data.cc or "")
+        f.issuer_edit.setText(data.issuer or "")
+        if data.issued_on:
+            f.issued_on_check.setChecked(True)
+            f.issued_on_edit.setDate(QDate(data.issued_on.year, data.issued_on.month, data.issued_on.day))
+
+    def _year(self) -> int:
+        return self.form.held_at_edit.date().year()
+
+    def _update_number(self) -> None:
+        """Suggest the next 第N次 for the chosen type and year; an edited meeting keeps its own number."""
+        kind = self.form.kind_combo.currentData()
+        if self._own_number is not None and self._own_number[:2] == (kind, self._year()):
+            suggested = self._own_number[2]
+        else:
+            suggested = self._suggest(kind, self._year())
+        self.form.number_spin.setValue(suggested)
+        self.form.number_hint_label.setText(f"（{self._year()}年{MeetingType(kind).label}建议编号：第{suggested}次）")
+
+    def _update_title(self) -> None:
+        """Keep the auto title ("第4次推进会") in step until the office types its own."""
+        f = self.form
+        current = f.title_edit.text().strip()
+        if current and self._auto_title != current:
+            return
+        kind = MeetingType(f.kind_combo.currentData()).label
+        self._auto_title = f"重点项目{kind}（第{f.number_spin.value()}次）"
+        f.title_edit.setText(self._auto_title)
+
+    def _add_attendee(self) -> None:
+        name = self.form.attendee_combo.currentText().strip()
+        if not name:
+            return
+        current = self.form.attendees_edit.toPlainText().strip().rstrip("，、,")
+        parts = [p for p in current.replace(",", "，").replace("、", "，").split("，") if p.strip()]
+        if name not in parts:
+            self.form.attendees_edit.setPlainText(f"{current}，{name}" if current else name)
+        self.form.attendee_combo.setCurrentText("")
+
+    def value(self) -> MeetingInput:
+        f = self.form
+        qd, qt = f.held_at_edit.date(), f.held_at_edit.time()
+        issued: date | None = None
+        if f.issued_on_check.isChecked():
+            d = f.issued_on_edit.date()
+            issued = date(d.year(), d.month(), d.day())
+        return MeetingInput(
+            kind=f.kind_combo.currentData(), title=f.title_edit.text(), number=f.number_spin.value(),
+            held_at=datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute()),
+            place=f.place_edit.text(), chair=f.chair_combo.currentText(),
+            attendees=f.attendees_edit.toPlainText(), recorder=f.recorder_edit.text(),
+            cc=f.cc_edit.text(), issuer=f.issuer_edit.text(), issued_on=issued,
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved_id = self._save(self.value())
+        except UserError as exc:
+            self.form.error_label.setText(str(exc))
+            return
+        super().accept()

@@ -1,0 +1,142 @@
+"""助企 tab: the enterprise directory (fast at 20,000+), add/edit, and each enterprise's 诉求 with their status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+
+from desktop.services import enterprises
+from desktop.services.errors import UserError
+from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
+from desktop.ui.forms.ui_enterprise_panel import Ui_EnterprisePanel
+from desktop.ui.investment_panel import fixed_rows
+from desktop.ui.models.enterprise_table import COLUMNS, EnterpriseTableModel
+from desktop.ui.models.rows_table import RowsTableModel
+from desktop.workspace import Workspace
+
+DEBOUNCE_MS = 150
+
+
+class EnterprisePanel(QWidget):
+    issues_changed = Signal()
+
+    def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.today = today
+        self.form = Ui_EnterprisePanel()
+        self.form.setupUi(self)
+        f = self.form
+        self.model = EnterpriseTableModel(self)
+        f.enterprise_table.setModel(self.model)
+        fixed_rows(f.enterprise_table, 24)
+        for column, (_key, _label, width) in enumerate(COLUMNS):
+            f.enterprise_table.setColumnWidth(column, width)
+        self.issue_model = RowsTableModel(("诉求", "责任单位", "完成时限", "状态", "最新进展", "提出日期"), self)
+        f.issue_table.setModel(self.issue_model)
+        fixed_rows(f.issue_table)
+        f.issue_table.setColumnWidth(0, 320)
+        f.size_combo.addItem("全部企业", "")
+        for flag in enterprises.SIZE_FLAGS:
+            f.size_combo.addItem(flag, flag)
+        f.main_splitter.setSizes([520, 180])
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.search_edit.textChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.apply_filter)
+        f.size_combo.currentIndexChanged.connect(self.apply_filter)
+        f.open_issues_check.toggled.connect(self.apply_filter)
+        f.new_button.clicked.connect(self.new_enterprise)
+        f.edit_button.clicked.connect(self.edit_current)
+        f.enterprise_table.doubleClicked.connect(self.edit_current)
+        f.demand_button.clicked.connect(self.raise_demand)
+        self.model.modelReset.connect(self._update_count)
+        f.enterprise_table.selectionModel().currentRowChanged.connect(self._show_issues)
+
+    def reload(self) -> None:
+        with self.workspace.db.read() as session:
+            rows = enterprises.load_enterprise_rows(session)
+        self.model.set_rows(rows)
+
+    def apply_filter(self) -> None:
+        f = self.form
+        self.model.set_filter(f.search_edit.text(), f.size_combo.currentData() or "", f.open_issues_check.isChecked())
+
+    def _update_count(self) -> None:
+        self.form.count_label.setText(f"显示 {self.model.rowCount()} / {self.model.total_count()} 家")
+        self._show_issues()
+
+    def current_id(self) -> int | None:
+        index = self.form.enterprise_table.currentIndex()
+        return self.model.row_at(index.row()).id if index.isValid() else None
+
+    def select_id(self, enterprise_id: int) -> None:
+        for row, item in enumerate(self.model.visible_rows()):
+            if item.id == enterprise_id:
+                self.form.enterprise_table.selectRow(row)
+                return
+
+    def _show_issues(self, *_args: object) -> None:
+        enterprise_id = self.current_id()
+        if enterprise_id is None:
+            self.issue_model.set_rows([])
+            self.form.issues_title_label.setText("企业诉求")
+            return
+        with self.workspace.db.read() as session:
+            rows = enterprises.issues_of(session, enterprise_id)
+        name = self.model.row_at(self.form.enterprise_table.currentIndex().row()).name
+        self.form.issues_title_label.setText(f"{name} 的诉求（{len(rows)}条）")
+        self.issue_model.set_rows([(r.description, r.unit, r.deadline.isoformat() if r.deadline else r.deadline_text,
+                                    r.status_label, r.latest_progress, r.found_on.isoformat()) for r in rows],
+                                  [r.id for r in rows])
+
+    def _refresh_one(self, enterprise_id: int) -> None:
+        with self.workspace.db.read() as session:
+            fresh = enterprises.load_enterprise_rows(session, [enterprise_id])
+        if fresh:
+            self.model.replace_row(fresh[0])
+            self.select_id(enterprise_id)
+
+    # --- actions -------------------------------------------------------------------------------------------
+    def open_dialog(self, enterprise_id: int | None = None) -> EnterpriseDialog:
+        return EnterpriseDialog(self.workspace, self, enterprise_id=enterprise_id)
+
+    def new_enterprise(self) -> None:
+        dialog = self.open_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.enterprise_id:
+            self._refresh_one(dialog.enterprise_id)
+
+    def edit_current(self, *_args: object) -> None:
+        enterprise_id = self.current_id()
+        if enterprise_id is None:
+            return
+        dialog = self.open_dialog(enterprise_id)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._refresh_one(enterprise_id)
+
+    def raise_demand(self) -> None:
+        enterprise_id = self.current_id()
+        if enterprise_id is None:
+            self.form.count_label.setText("请先选择企业")
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "登记企业诉求", "诉求内容：")
+        if ok:
+            self.add_demand(enterprise_id, text)
+
+    def add_demand(self, enterprise_id: int, text: str) -> int | None:
+        try:
+            with self.workspace.db.transaction() as session:
+                issue_id = enterprises.raise_demand(session, enterprise_id, text, self.today).id
+        except UserError as exc:
+            self.form.count_label.setText(str(exc))
+            return None
+        self._refresh_one(enterprise_id)
+        self.issues_changed.emit()
+        return issue_id

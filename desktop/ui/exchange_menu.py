@@ -1,0 +1,79 @@
+"""The 文件 menu's data-exchange actions (导出数据包 / 导入数据包 / 数据交换记录), kept out of main_window.py.
+
+The window only calls `install_exchange_actions(self)`; after a merge or an undo it is asked to `reload()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from desktop.services.errors import UserError
+from desktop.services.exchange import office
+from desktop.services.exchange.merge import preview
+from desktop.services.exchange.package import SUFFIX, read_package
+from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
+from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
+from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+
+
+def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> list[QAction]:
+    actions = []
+    for text, slot in (("导出数据包(&E)…", lambda: export_package_dialog(window)),
+                       ("导入数据包(&I)…", lambda: import_package_dialog(window)),
+                       ("数据交换记录(&H)…", lambda: history_dialog(window))):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        actions.append(action)
+    if before is not None:
+        file_menu.insertActions(before, actions)
+        file_menu.insertSeparator(before)
+    else:
+        file_menu.addActions(actions)
+    return actions
+
+
+def export_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    dialog = ExchangeExportDialog(window.workspace, today=window.today, parent=window)
+    if dialog.exec() and dialog.export_result:
+        result = dialog.export_result
+        QMessageBox.information(window, "导出数据包", f"已导出 {result.total_rows} 条记录"
+                                f"（删除记录 {result.counts.get('deletions', 0)} 条，附件 {result.counts.get('attachments', 0)} 个）到：\n"
+                                f"{result.path}")
+
+
+def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    path, _ = QFileDialog.getOpenFileName(window, "选择数据包", str(Path.home()), f"数据包 (*{SUFFIX});;所有文件 (*)")
+    if not path:
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        with window.workspace.db.read() as session:
+            key = office.shared_key(session)
+        package = read_package(Path(path), key=key)
+        plan = preview(window.workspace, package)
+    except UserError as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, "导入数据包", str(exc))
+        return
+    QApplication.restoreOverrideCursor()
+    dialog = MergePreviewDialog(window.workspace, package, plan, window)
+    if dialog.exec() and dialog.merge_result is not None:
+        c = dialog.merge_result.counts
+        text = (f"合并完成：新增 {c.get('new', 0)} 条，修改 {c.get('changed', 0)} 条，删除 {c.get('deleted', 0)} 条；"
+                f"冲突采用对方 {c.get('conflicts_theirs', 0)} 处、保留本方 {c.get('conflicts_ours', 0)} 处，"
+                f"未决定未应用 {c.get('undecided', 0)} 处。")
+        if dialog.merge_result.warnings:
+            text += "\n\n" + "\n".join(dialog.merge_result.warnings[:10])
+        window.reload()
+        QMessageBox.information(window, "导入数据包", text)
+
+
+def history_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    dialog = ExchangeHistoryDialog(window.workspace, window)
+    dialog.exec()
+    if dialog.data_changed:
+        window.reload()

@@ -1,0 +1,106 @@
+"""The 导出 menu: 工作简报, 工作通报 and the five 台账, each run through `exporters.jobs` like `keyproj export`.
+
+Kept out of main_window.py so the window only has to call `ExportMenu(window)`; the issue ledger "as shown"
+takes the issue table's visible rows in their on-screen order, so filters and sorting are respected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from desktop.db.enums import BriefingKind
+from desktop.exporters import jobs
+from desktop.services.scope import Period
+from desktop.ui.dialogs.briefing_editor import BriefingEditor
+from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+from desktop.ui.export_runner import ExportRunner
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+AskPath = Callable[[str, str], str]
+
+
+def ask_xlsx_path(parent, title: str, suggested: str) -> str:  # type: ignore[no-untyped-def]
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "Excel 工作簿 (*.xlsx)")
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
+
+
+class ExportMenu(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = ExportRunner(window)
+        self.runner.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        self.ask_path: AskPath = lambda title, suggested: ask_xlsx_path(window, title, suggested)
+        self.export_dir = Path.home()
+        self.last_saved: Path | None = None
+        self.editor: BriefingEditor | None = None
+        menu = QMenu("导出(&E)", window)
+        self.menu = menu
+        self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
+        self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
+        menu.addSeparator()
+        self.shown_issues_action = menu.addAction("问题台账（按当前表格筛选和排序）…", self.export_shown_issues)
+        self.ledger_actions = {
+            kind: menu.addAction(f"{label}…", lambda k=kind: self.export_ledger(k))
+            for kind, label in jobs.LEDGER_KINDS.items()
+        }
+        menu.addSeparator()
+        self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
+        window.menuBar().insertMenu(window.form.help_menu.menuAction(), menu)
+
+    def year(self) -> int:
+        return int(self.window.form.year_combo.currentData() or self.window.today.year)
+
+    def period(self) -> Period:
+        """The year chosen in the window; this year runs to the end of the current month (1—11月 in November)."""
+        year = self.year()
+        today = self.window.today
+        return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
+
+    def open_editor(self, kind: BriefingKind) -> BriefingEditor:
+        self.editor = BriefingEditor(self.window.workspace, kind, today=self.window.today, runner=self.runner,
+                                     period=self.period(), export_dir=self.export_dir, parent=self.window)
+        self.editor.show()
+        return self.editor
+
+    def open_settings(self) -> DocumentSettingsDialog:
+        dialog = DocumentSettingsDialog(self.window.workspace, self.window)
+        dialog.open()
+        return dialog
+
+    def export_shown_issues(self) -> None:
+        rows = self.window.issue_panel.model.visible_rows()
+        if not rows:
+            QMessageBox.information(self.window, "导出问题台账", "当前表格中没有问题，请调整筛选条件。")
+            return
+        request = jobs.LedgerRequest("ledger-issues", self.period(), self.window.today, issue_rows=rows)
+        self._run("问题台账", request)
+
+    def export_ledger(self, kind: str) -> None:
+        self._run(jobs.LEDGER_KINDS[kind], jobs.LedgerRequest(kind, self.period(), self.window.today))
+
+    def _run(self, label: str, request: jobs.LedgerRequest) -> None:
+        suggested = str(self.export_dir / f"{self.year()}年{label}.xlsx")
+        path = self.ask_path(f"导出{label}", suggested)
+        if not path:
+            return
+        db = self.window.workspace.db
+
+        def job(progress, cancel):  # type: ignore[no-untyped-def]
+            jobs.export_ledger(db, request, path, progress, cancel)
+            return Path(path)
+
+        self.runner.start(f"导出{label}", job, self._saved)
+
+    def _saved(self, path: Path) -> None:
+        self.last_saved = path
+        self.export_dir = path.parent

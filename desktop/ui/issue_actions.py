@@ -1,0 +1,238 @@
+"""The issue life-cycle actions of the main window: toolbar, Issue menu, context menu and shortcuts, one controller.
+
+Actions are enabled from the same rule table the services enforce (`lifecycle.refusal`), and a disabled action's
+tooltip and status tip say why. Every step runs in one transaction and is pushed on the undo stack; the window is
+told which issues changed so it re-reads only those rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QDialog, QMenu
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import CategoryKind, IssueLevel
+from desktop.services import directory, issue_undo, issues
+from desktop.services.issue_rows import IssueRow
+from desktop.services.lifecycle import Action, refusal
+from desktop.ui.dialogs.issue_dialogs import (
+    AssignDialog,
+    CloseDialog,
+    EscalateDialog,
+    IssueDialog,
+    NoteDialog,
+    issue_caption,
+)
+from desktop.ui.undo import CreateIssueCommand, IssueStepCommand
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+NO_SELECTION = "请先在问题台账中选择一个问题"
+
+
+class IssueActions(QObject):
+    changed = Signal(list)  # ids of issues to re-read (a missing one was deleted)
+    failed = Signal(str)  # an undo or redo that could not be carried out
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db = window.workspace.db
+        self.today: date = window.today
+        f = window.form
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(100)
+        # Actions other modules contribute to the issue table's context menu (e.g. 提交会议研究).
+        self.extra_context_actions: list[QAction] = []
+        # Tests replace this to fill a real dialog and press OK without a modal event loop.
+        self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.by_action: dict[Action, QAction] = {
+            Action.ASSIGN: f.assign_action, Action.ESCALATE: f.escalate_action, Action.PROGRESS: f.progress_action,
+            Action.PHASE: f.phase_action, Action.RESOLVE: f.resolve_action, Action.CLOSE: f.close_issue_action,
+            Action.REOPEN: f.reopen_action,
+        }
+        self._tips = {a: q.statusTip() for a, q in self.by_action.items()}
+        f.undo_action.setEnabled(False)
+        f.redo_action.setEnabled(False)
+        self._connect_signals()
+        self.update_enabled(None)
+
+    def _connect_signals(self) -> None:
+        f = self.window.form
+        f.new_issue_action.triggered.connect(self.new_issue)
+        f.assign_action.triggered.connect(self.assign)
+        f.escalate_action.triggered.connect(self.escalate)
+        f.progress_action.triggered.connect(self.add_progress)
+        f.phase_action.triggered.connect(self.mark_phased)
+        f.resolve_action.triggered.connect(self.resolve)
+        f.close_issue_action.triggered.connect(self.close_issue)
+        f.reopen_action.triggered.connect(self.reopen)
+        f.undo_action.triggered.connect(self.undo_stack.undo)
+        f.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(f.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(f.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._on_undo_text)
+        self.undo_stack.redoTextChanged.connect(self._on_redo_text)
+
+    # Bound methods, not lambdas: Qt drops these connections when this controller is destroyed, so the stack's
+    # last signals during window teardown never reach actions that are already gone.
+    def _on_undo_text(self, text: str) -> None:
+        self.window.form.undo_action.setText(f"撤销“{text}”" if text else "撤销(&U)")
+
+    def _on_redo_text(self, text: str) -> None:
+        self.window.form.redo_action.setText(f"重做“{text}”" if text else "重做(&R)")
+
+    # --- enabling --------------------------------------------------------------------------------------------
+    def update_enabled(self, row: IssueRow | None) -> None:
+        for action, qaction in self.by_action.items():
+            reason = NO_SELECTION if row is None else self.refusal(action, row)
+            qaction.setEnabled(reason is None)
+            tip = self._tips[action] if reason is None else f"不能{action.label}：{reason}"
+            qaction.setToolTip(tip)
+            qaction.setStatusTip(tip)
+
+    def summary(self, row: IssueRow) -> str:
+        """One line for the status bar: what can be done with this issue now."""
+        allowed = [a.label for a in self.by_action if self.refusal(a, row) is None]
+        return (f"所选问题：{row.status_label}，{row.level_label}。可执行：{'、'.join(allowed) or '无'}"
+                "（不可用的操作，鼠标停在按钮上可看到原因）")
+
+    @staticmethod
+    def refusal(action: Action, row: IssueRow) -> str | None:
+        reason = refusal(action, row.status)
+        if reason is None and action is Action.ESCALATE and row.level == IssueLevel.CITY.value:
+            return "已在市级，不能再向上流转"
+        return reason
+
+    def context_menu(self) -> QMenu:
+        f = self.window.form
+        menu = QMenu(self.window)
+        menu.setToolTipsVisible(True)
+        menu.addAction(f.new_issue_action)
+        menu.addSeparator()
+        for qaction in self.by_action.values():
+            menu.addAction(qaction)
+        if self.extra_context_actions:
+            menu.addSeparator()
+            for qaction in self.extra_context_actions:
+                menu.addAction(qaction)
+        menu.addSeparator()
+        menu.addAction(f.show_history_action)
+        return menu
+
+    # --- the steps -------------------------------------------------------------------------------------------
+    def _current(self) -> IssueRow | None:
+        return self.window.issue_panel.current_row()
+
+    def _caption(self, row: IssueRow) -> str:
+        return issue_caption(row.description, row.project_name)
+
+    def new_issue(self) -> None:
+        with self.db.read() as session:
+            projects = directory.projects(session, self.window.current_year())
+            categories = directory.categories(session, CategoryKind.ISSUE.value)
+        dialog = IssueDialog(projects, categories, self.today, project_id=self.window.current_project_id(),
+                             parent=self.window)
+
+        def submit() -> None:
+            data = dialog.value()
+            with self.db.transaction() as session:
+                issue_id = issues.create_issue(session, data).id
+            self.undo_stack.push(CreateIssueCommand(self.db, issue_id, data, self._notify, self.failed.emit))
+            self._notify([issue_id])
+            self.window.issue_panel.select_issue(issue_id)
+
+        dialog.submit = submit
+        self.run_dialog(dialog)
+
+    def assign(self) -> None:
+        row = self._current()
+        if row is None or self.refusal(Action.ASSIGN, row):
+            return
+        with self.db.read() as session:
+            units = directory.units(session)
+            people = directory.people_with_units(session)
+            before = issue_undo.snapshot(session, row.id)
+        dialog = AssignDialog(self._caption(row), units, people, self.today, unit_id=row.unit_id,
+                              person_id=before.value("person_id"), deadline=row.deadline,  # type: ignore[arg-type]
+                              supporting=before.supporting_unit_ids, parent=self.window)
+
+        def submit() -> None:
+            v = dialog.values()
+            unit_id, deadline = v.pop("unit_id"), v.pop("deadline")
+            self._step("交办", row.id, lambda s: issues.assign(s, row.id, unit_id, deadline, **v))
+
+        dialog.submit = submit
+        self.run_dialog(dialog)
+
+    def escalate(self) -> None:
+        row = self._current()
+        if row is None or self.refusal(Action.ESCALATE, row):
+            return
+        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.window)
+
+        def submit() -> None:
+            v = dialog.values()
+            self._step("流转/上报", row.id, lambda s: issues.escalate(s, row.id, v["to_level"], v["reason"],
+                                                                     on=v["on"]))
+
+        dialog.submit = submit
+        self.run_dialog(dialog)
+
+    def _note_step(self, action: Action, prompt: str,
+                   service: Callable[..., object], text: str = "") -> None:
+        row = self._current()
+        if row is None or self.refusal(action, row):
+            return
+        dialog = NoteDialog(action.label, self._caption(row), prompt, self.today, text=text, parent=self.window)
+
+        def submit() -> None:
+            value, on = dialog.values()
+            self._step(action.label, row.id, lambda s: service(s, row.id, value, on=on))
+
+        dialog.submit = submit
+        self.run_dialog(dialog)
+
+    def add_progress(self) -> None:
+        self._note_step(Action.PROGRESS, "办理进展：", issues.add_progress)
+
+    def mark_phased(self) -> None:
+        self._note_step(Action.PHASE, "阶段性推进计划：", issues.mark_phased)
+
+    def resolve(self) -> None:
+        self._note_step(Action.RESOLVE, "办结情况：", issues.resolve)
+
+    def reopen(self) -> None:
+        self._note_step(Action.REOPEN, "重新打开原因：", issues.reopen)
+
+    def close_issue(self) -> None:
+        row = self._current()
+        if row is None or self.refusal(Action.CLOSE, row):
+            return
+        dialog = CloseDialog(self._caption(row), self.today, self.window)
+
+        def submit() -> None:
+            v = dialog.values()
+            self._step("销号", row.id, lambda s: issues.close(s, row.id, v["feedback"], remark=v["remark"],
+                                                            on=v["on"]))
+
+        dialog.submit = submit
+        self.run_dialog(dialog)
+
+    def _step(self, label: str, issue_id: int, step: Callable[[Session], object]) -> None:
+        """Apply one step in a transaction, then record it for undo; a refusal propagates to the dialog."""
+        with self.db.transaction() as session:
+            before = issue_undo.snapshot(session, issue_id)
+            step(session)
+        self.undo_stack.push(IssueStepCommand(label, self.db, issue_id, before, step, self._notify,
+                                              self.failed.emit))
+        self._notify([issue_id])
+
+    def _notify(self, ids: list[int]) -> None:
+        self.changed.emit(ids)

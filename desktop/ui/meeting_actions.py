@@ -1,0 +1,72 @@
+""""提交会议研究": the issues selected in the issue table go onto the agenda of a chosen or a new meeting.
+
+Offices collect the problems leaders found and put them before the next 推进会; this makes it one action from the
+issue table. Installed into the main window by `install()`, so the window only gains a call and a menu.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from desktop.services.meeting_detail import meeting_choices
+from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+SUBMIT_TEXT = "提交会议研究…"
+
+
+def submit_issues_to_meeting(window: MainWindow, issue_ids: list[int]) -> int | None:
+    """Put the issues on a meeting's agenda and show that meeting; returns its id (None when cancelled)."""
+    panel = window.meetings_panel
+    if not issue_ids:
+        QMessageBox.information(window, "提交会议研究", "请先在问题台账中选中要提交会议研究的问题（可多选）。")
+        return None
+    with window.workspace.db.read() as session:
+        choices = meeting_choices(session)
+    dialog = MeetingChooserDialog(choices, f"将选中的{len(issue_ids)}个问题列入哪次会议的议题？",
+                                  preselect=choices[0][0] if choices else None, parent=window)
+    if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+        return None
+    meeting_id = dialog.chosen_meeting()
+    if meeting_id is None:
+        meeting_id = panel.new_meeting()
+        if meeting_id is None:
+            return None
+    added = panel.add_issues(meeting_id, issue_ids)
+    panel.select_meeting(meeting_id)
+    window.form.main_tabs.setCurrentWidget(window.form.meetings_tab)
+    panel.form.detail_tabs.setCurrentWidget(panel.form.agenda_tab)
+    skipped = len(issue_ids) - len(added)
+    window.statusBar().showMessage(
+        f"已列入议题{len(added)}个问题" + (f"，{skipped}个已在议题中" if skipped else ""), 8000)
+    return meeting_id
+
+
+def install(window: MainWindow) -> QAction:
+    """Add the action to the issue table's context menu and to a 会议 menu."""
+    action = QAction(SUBMIT_TEXT, window)
+    action.setObjectName("submit_to_meeting_action")
+    action.setShortcut(QKeySequence("Ctrl+M"))
+    action.setStatusTip("把选中的问题列入一次会议的议题，会后议定事项可直接关联这些问题")
+    action.triggered.connect(lambda: submit_issues_to_meeting(window, window.issue_panel.selected_ids()))
+    table = window.issue_panel.table
+    table.addAction(action)
+    if table.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    menu = window.menuBar().addMenu("会议(&M)")
+    menu.setObjectName("meetings_menu")
+    new_meeting = menu.addAction("新建会议…")
+    new_meeting.triggered.connect(lambda: _new_meeting(window))
+    menu.addAction(action)
+    return action
+
+
+def _new_meeting(window: MainWindow) -> None:
+    window.form.main_tabs.setCurrentWidget(window.form.meetings_tab)
+    window.meetings_panel.new_meeting()

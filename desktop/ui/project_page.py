@@ -1,0 +1,339 @@
+"""The project page: every field of a project in a form, its leaders (with history), units, milestones, issues,
+visits and monthly investment. Fields and milestones are saved together in one transaction on 保存; adding or
+ending a leader assignment is its own change, saved at once and kept in the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
+
+from desktop.db.engine import Database
+from desktop.db.enums import CategoryKind, ProjectStage
+from desktop.services import directory, projects
+from desktop.services import validation as v
+from desktop.services.errors import UserError
+from desktop.services.figures import WAN, LagThresholds, pct_text, wan_text, yi_text
+from desktop.services.project_page import (
+    MilestoneInput,
+    ProjectPage,
+    load_project_page,
+    page_state,
+    save_project_page,
+)
+from desktop.services.projects import ProjectInput
+from desktop.ui.dates import make_optional, optional, set_optional
+from desktop.ui.dialogs.base import FormDialog
+from desktop.ui.dialogs.issue_dialogs import NoteDialog, combo_value, fill_combo
+from desktop.ui.dialogs.leader_dialog import LeaderDialog
+from desktop.ui.forms.ui_project_page import Ui_ProjectPage
+from desktop.ui.models.issue_table import IssueTableModel
+from desktop.ui.models.project_tree import LIGHT_COLORS
+
+ASSIGNMENT_COLUMNS = ("包保领导", "职务", "角色", "开始日期", "结束日期", "调整原因")
+UNIT_COLUMNS = ("单位", "职责", "未办结问题")
+MILESTONE_COLUMNS = ("节点", "计划日期", "实际日期", "状态")
+VISIT_COLUMNS = ("日期", "带队领导", "参加人员", "内容")
+MONTH_COLUMNS = ("月份", "当月完成（万元）", "当月目标（万元）", "累计完成（万元）")
+
+
+def _fixed_rows(view: QTableView) -> None:
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setStretchLastSection(True)
+
+
+def _item(text: object, data: object = None) -> QStandardItem:
+    item = QStandardItem("" if text is None else str(text))
+    item.setEditable(False)
+    if data is not None:
+        item.setData(data, Qt.ItemDataRole.UserRole)
+    return item
+
+
+def _parse_date(text: str, row: int, label: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise v.ValidationError([v.Problem(label, f"“{text}”不是有效日期，请按 2026-06-30 的格式填写", row)]) from None
+
+
+class ProjectPageDialog(FormDialog):
+    """Opened for an existing project (all tabs) or for a new one (fields only until it is saved)."""
+
+    def __init__(self, db: Database, today: date, thresholds: LagThresholds, *, project_id: int | None = None,
+                 year: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_ProjectPage(), parent)
+        self.db = db
+        self.today = today
+        self.thresholds = thresholds
+        self.project_id = project_id
+        self.year = year or today.year
+        self.page: ProjectPage | None = None
+        self.saved_id: int | None = None
+        # (fields, milestones) before and after a successful 保存, for the undo stack
+        self.before: tuple[ProjectInput, list[MilestoneInput]] | None = None
+        self.after: tuple[ProjectInput, list[MilestoneInput]] | None = None
+        self.changed_outside_save = False  # leaders added/ended: the tree must reload even on 取消
+        self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
+        self.assignment_model = QStandardItemModel(0, len(ASSIGNMENT_COLUMNS), self)
+        self.unit_model = QStandardItemModel(0, len(UNIT_COLUMNS), self)
+        self.milestone_model = QStandardItemModel(0, len(MILESTONE_COLUMNS), self)
+        self.visit_model = QStandardItemModel(0, len(VISIT_COLUMNS), self)
+        self.month_model = QStandardItemModel(0, len(MONTH_COLUMNS), self)
+        self.issue_model = IssueTableModel(self, today=today)
+        f = self.form
+        for view, model in ((f.assignment_table_view, self.assignment_model), (f.unit_table_view, self.unit_model),
+                            (f.milestone_table_view, self.milestone_model), (f.visit_table_view, self.visit_model),
+                            (f.investment_table_view, self.month_model),
+                            (f.project_issue_table_view, self.issue_model)):
+            view.setModel(model)
+            _fixed_rows(view)
+        for model, labels in ((self.assignment_model, ASSIGNMENT_COLUMNS), (self.unit_model, UNIT_COLUMNS),
+                              (self.milestone_model, MILESTONE_COLUMNS), (self.visit_model, VISIT_COLUMNS),
+                              (self.month_model, MONTH_COLUMNS)):
+            model.setHorizontalHeaderLabels(list(labels))
+        for view, widths in ((f.assignment_table_view, (90, 150, 50, 90, 90)), (f.unit_table_view, (220, 200)),
+                             (f.milestone_table_view, (140, 110, 110)), (f.visit_table_view, (90, 80, 200)),
+                             (f.investment_table_view, (60, 140, 140)),
+                             (f.project_issue_table_view, (40, 0, 70, 300, 140, 70, 96, 84, 78))):
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
+        f.project_issue_table_view.setColumnHidden(1, True)  # the project is this one
+        for edit in (f.planned_start_edit, f.planned_end_edit, f.started_on_edit):
+            make_optional(edit)
+        self._fill_choices()
+        self._connect_signals()
+        if project_id is None:
+            self._show_new()
+        else:
+            self.reload()
+
+    def _connect_signals(self) -> None:
+        f = self.form
+        f.add_leader_button.clicked.connect(self.add_leader)
+        f.end_assignment_button.clicked.connect(self.end_assignment)
+        f.add_milestone_button.clicked.connect(self.add_milestone)
+        f.remove_milestone_button.clicked.connect(self.remove_milestone)
+        f.assignment_table_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+    def _fill_choices(self) -> None:
+        f = self.form
+        with self.db.read() as session:
+            fill_combo(f.category_combo, directory.categories(session, CategoryKind.PROJECT.value), "（未分类）")
+            fill_combo(f.task_force_combo, directory.task_forces(session), "（未分专班）")
+            fill_combo(f.lead_unit_combo, directory.units(session), "")
+        for stage in ProjectStage:
+            f.stage_combo.addItem(stage.label, stage.value)
+
+    # --- showing ---------------------------------------------------------------------------------------------
+    def _show_new(self) -> None:
+        self.setWindowTitle("新增项目")
+        self.form.title_label.setText(f"<b>新增{self.year}年重点项目</b>：填写基本信息后保存，再添加包保领导和节点。")
+        self._set_fields(ProjectInput(code="", name="", list_year=self.year))
+        for index in range(1, self.form.page_tabs.count()):
+            self.form.page_tabs.setTabEnabled(index, False)
+
+    def reload(self) -> None:
+        assert self.project_id is not None
+        with self.db.read() as session:
+            self.page = page = load_project_page(session, self.project_id, self.today, self.thresholds)
+        self.setWindowTitle(f"项目信息 — {page.data.name}")
+        removed = (f"<span style='color:#8a8a8a'>（已调出：{page.removed_on}，{page.removed_reason}）</span>"
+                   if page.removed_on else "")
+        inv = page.investment
+        self.form.title_label.setText(
+            f"<b>{page.data.code}　{page.data.name}</b>{removed}<br>"
+            f"问题 {len(page.issues)} 个（未办结 {sum(1 for r in page.issues if not r.is_done)}），"
+            f"走访 {len(page.visits)} 次，投资进度：{self._light_html(inv.light.value, inv.light.label)}")
+        self._set_fields(page.data)
+        self._show_assignments(page)
+        self._show_units(page)
+        self._show_milestones(page)
+        self.issue_model.set_rows(page.issues)
+        self.visit_model.removeRows(0, self.visit_model.rowCount())
+        for visit in page.visits:
+            self.visit_model.appendRow([_item(visit.on.isoformat()), _item(visit.leader), _item(visit.companions),
+                                        _item(visit.content)])
+        self._show_investment(page)
+        self._update_buttons()
+
+    @staticmethod
+    def _light_html(light: str, label: str) -> str:
+        return f"<span style='color:{LIGHT_COLORS.get(light, '#888')}'>●</span> {label}"
+
+    def _set_fields(self, d: ProjectInput) -> None:
+        f = self.form
+        f.code_edit.setText(d.code)
+        f.name_edit.setText(d.name)
+        f.list_year_spin.setValue(d.list_year)
+        f.category_combo.setCurrentIndex(max(0, f.category_combo.findData(d.category_id)))
+        f.task_force_combo.setCurrentIndex(max(0, f.task_force_combo.findData(d.task_force_id)))
+        f.lead_unit_combo.setCurrentIndex(max(0, f.lead_unit_combo.findData(d.lead_unit_id)))
+        f.owner_edit.setText(d.owner or "")
+        f.location_edit.setText(d.location or "")
+        f.stage_combo.setCurrentIndex(max(0, f.stage_combo.findData(d.stage)))
+        f.total_investment_spin.setValue(d.total_investment_yuan / WAN)
+        f.annual_plan_spin.setValue(d.annual_plan_yuan / WAN)
+        set_optional(f.planned_start_edit, d.planned_start)
+        set_optional(f.planned_end_edit, d.planned_end)
+        set_optional(f.started_on_edit, d.started_on)
+        f.content_edit.setPlainText(d.content or "")
+
+    def _show_assignments(self, page: ProjectPage) -> None:
+        model = self.assignment_model
+        model.removeRows(0, model.rowCount())
+        for a in page.assignments:
+            items = [_item(a.leader, a.id), _item(a.title), _item(a.role_label), _item(a.start.isoformat()),
+                     _item(a.end.isoformat() if a.end else "在任"), _item(a.end_reason)]
+            if not a.active:
+                for item in items:
+                    item.setForeground(QBrush(QColor("#8a8a8a")))
+            model.appendRow(items)
+
+    def _show_units(self, page: ProjectPage) -> None:
+        self.unit_model.removeRows(0, self.unit_model.rowCount())
+        for u in page.units:
+            self.unit_model.appendRow([_item(u.name), _item(u.role), _item(u.open_issues)])
+
+    def _show_milestones(self, page: ProjectPage) -> None:
+        model = self.milestone_model
+        model.removeRows(0, model.rowCount())
+        for m in page.milestones:
+            name = QStandardItem(m.name)
+            name.setData(m.id, Qt.ItemDataRole.UserRole)
+            planned = QStandardItem(m.planned.isoformat() if m.planned else "")
+            actual = QStandardItem(m.actual.isoformat() if m.actual else "")
+            model.appendRow([name, planned, actual, _item(m.status(self.today))])
+
+    def _show_investment(self, page: ProjectPage) -> None:
+        inv = page.investment
+        self.form.investment_summary_label.setText(
+            f"{inv.year}年1—{inv.reported_month}月累计完成投资 <b>{yi_text(inv.completed)}亿元</b>，"
+            f"年度计划 {yi_text(inv.annual_plan)}亿元，完成年度计划 <b>{inv.plan_rate.text}</b>；"
+            f"序时进度 <b>{pct_text(inv.schedule_pct)}</b>　{self._light_html(inv.light.value, inv.light.label)}")
+        model = self.month_model
+        model.removeRows(0, model.rowCount())
+        for line in inv.months:
+            reported = line.month <= inv.reported_month
+            model.appendRow([
+                _item(f"{line.month}月"), *self._money_cells(line, reported)])
+
+    @staticmethod
+    def _money_cells(line, reported: bool) -> list[QStandardItem]:  # type: ignore[no-untyped-def]
+        cells = [
+            _item(wan_text(line.amount) if line.amount is not None else ("未报" if reported else "")),
+            _item(wan_text(line.target) if line.target is not None else ""),
+            _item(wan_text(line.cumulative) if reported else ""),
+        ]
+        for cell in cells:
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return cells
+
+    def _update_buttons(self, *_args: object) -> None:
+        index = self.form.assignment_table_view.currentIndex()
+        active = index.isValid() and self.assignment_model.item(index.row(), 4).text() == "在任"
+        self.form.end_assignment_button.setEnabled(bool(active))
+        self.form.end_assignment_button.setToolTip("" if active else "请先选择一位在任的包保领导")
+
+    # --- collecting and saving -------------------------------------------------------------------------------
+    def value(self) -> ProjectInput:
+        f = self.form
+        lead_unit = combo_value(f.lead_unit_combo)
+        if f.lead_unit_combo.currentText().strip() and lead_unit is None:
+            raise v.ValidationError([v.Problem("牵头责任单位", f"“{f.lead_unit_combo.currentText()}”不在单位名录中，"
+                                               "请从列表中选择")])
+        return ProjectInput(
+            code=f.code_edit.text(), name=f.name_edit.text(), list_year=f.list_year_spin.value(),
+            stage=f.stage_combo.currentData(), category_id=f.category_combo.currentData(),
+            task_force_id=f.task_force_combo.currentData(), lead_unit_id=lead_unit,
+            owner=f.owner_edit.text().strip() or None, location=f.location_edit.text().strip() or None,
+            total_investment_yuan=int((Decimal(str(f.total_investment_spin.value())) * WAN).to_integral_value()),
+            annual_plan_yuan=int((Decimal(str(f.annual_plan_spin.value())) * WAN).to_integral_value()),
+            planned_start=optional(f.planned_start_edit), planned_end=optional(f.planned_end_edit),
+            started_on=optional(f.started_on_edit), content=f.content_edit.toPlainText().strip() or None,
+        )
+
+    def milestones(self) -> list[MilestoneInput]:
+        model = self.milestone_model
+        rows = []
+        for r in range(model.rowCount()):
+            rows.append(MilestoneInput(
+                name=model.item(r, 0).text(), planned=_parse_date(model.item(r, 1).text(), r + 1, "计划日期"),
+                actual=_parse_date(model.item(r, 2).text(), r + 1, "实际日期"),
+                id=model.item(r, 0).data(Qt.ItemDataRole.UserRole)))
+        return rows
+
+    def accept(self) -> None:
+        self.form.error_label.clear()
+        try:
+            data = self.value()
+            with self.db.transaction() as session:
+                if self.project_id is None:
+                    self.saved_id = projects.create_project(session, data).id
+                else:
+                    milestones = self.milestones()
+                    self.before = page_state(session, self.project_id)
+                    save_project_page(session, self.project_id, data, milestones, self.today)
+                    self.after = (data, milestones)
+                    self.saved_id = self.project_id
+        except UserError as error:
+            self.form.error_label.setText(str(error))
+            return
+        QDialog.accept(self)
+
+    # --- leaders and milestones ------------------------------------------------------------------------------
+    def add_leader(self) -> None:
+        with self.db.read() as session:
+            leaders = directory.leaders(session)
+        dialog = LeaderDialog(leaders, self.today, self)
+
+        def submit() -> None:
+            values = dialog.values()
+            with self.db.transaction() as session:
+                projects.assign_leader(session, self.project_id, values["leader_id"], values["role"],  # type: ignore[arg-type]
+                                       values["start"])
+
+        dialog.submit = submit
+        if self.run_dialog(dialog):
+            self.changed_outside_save = True
+            self.reload()
+
+    def end_assignment(self) -> None:
+        index = self.form.assignment_table_view.currentIndex()
+        if not index.isValid():
+            return
+        assignment_id = self.assignment_model.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        leader = self.assignment_model.item(index.row(), 0).text()
+        dialog = NoteDialog("结束包保", f"结束 <b>{leader}</b> 对本项目的包保（记录保留在历史中）。", "调整原因：",
+                            self.today, parent=self)
+
+        def submit() -> None:
+            reason, on = dialog.values()
+            with self.db.transaction() as session:
+                projects.end_assignment(session, assignment_id, reason, on)
+
+        dialog.submit = submit
+        if self.run_dialog(dialog):
+            self.changed_outside_save = True
+            self.reload()
+
+    def add_milestone(self) -> None:
+        self.milestone_model.appendRow([QStandardItem("新节点"), QStandardItem(""), QStandardItem(""), _item("")])
+        index = self.milestone_model.index(self.milestone_model.rowCount() - 1, 0)
+        self.form.milestone_table_view.setCurrentIndex(index)
+        self.form.milestone_table_view.edit(index)
+
+    def remove_milestone(self) -> None:
+        index = self.form.milestone_table_view.currentIndex()
+        if index.isValid():
+            self.milestone_model.removeRow(index.row())

@@ -1,0 +1,89 @@
+"""待办提醒 panel: overdue and due-soon issues and decided items; double-click (or Enter) opens the item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from desktop.services.reminders import Reminder
+from desktop.ui.forms.ui_reminder_panel import Ui_ReminderPanel
+from desktop.ui.models.issue_table import DUE_SOON_BG, OVERDUE_BG
+
+Index = QModelIndex | QPersistentModelIndex
+_COLUMNS = ("期限", "类型", "事项", "项目/会议", "责任单位")
+
+
+class ReminderModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[Reminder] = []
+
+    def set_items(self, items: list[Reminder]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (item.when_text, item.kind_label, item.text, item.where, item.unit)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.text}\n{item.where}｜{item.unit}\n完成时限：{item.deadline.isoformat()}（{item.when_text}）"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(OVERDUE_BG if item.overdue else DUE_SOON_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and item.overdue:
+            return QBrush(QColor("#b3261e"))
+        return None
+
+
+class ReminderPanel(QWidget):
+    activated = Signal(str, int, int)  # kind, id, meeting id (0 for issues)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_ReminderPanel()
+        self.form.setupUi(self)
+        self.model = ReminderModel(self)
+        view = self.form.reminder_table_view
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((76, 60, 220, 150)):
+            view.setColumnWidth(column, width)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        # activated = double-click or Enter, whatever the platform's convention is
+        self.form.reminder_table_view.activated.connect(self._on_activated)
+
+    def set_items(self, items: list[Reminder], days: int) -> None:
+        self.model.set_items(items)
+        overdue = [i for i in items if i.overdue]
+        soon = len(items) - len(overdue)
+        issues_over = sum(1 for i in overdue if i.kind == "issue")
+        self.form.summary_label.setText(
+            f"<b style='color:#b3261e'>已超期 {len(overdue)} 项</b>（问题{issues_over}、议定事项"
+            f"{len(overdue) - issues_over}），<b style='color:#9a6b00'>{days}日内到期 {soon} 项</b>。")
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            item = self.model.items[index.row()]
+            self.activated.emit(item.kind, item.id, item.meeting_id or 0)

@@ -1,0 +1,106 @@
+"""The enterprise directory: search by name, pinyin initials and credit code; add/edit with validation; 诉求."""
+
+from __future__ import annotations
+
+from desktop.app import create_application
+from desktop.services.credit_code import credit_code_check_char
+from desktop.services.search import initials
+from desktop.ui.enterprise_panel import EnterprisePanel
+
+
+def _panel(qtbot, workspace, today) -> EnterprisePanel:
+    create_application()
+    panel = EnterprisePanel(workspace, today)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 700)
+    panel.show()
+    panel.reload()
+    return panel
+
+
+def _search(qtbot, panel: EnterprisePanel, text: str) -> list:
+    panel.form.search_edit.clear()
+    qtbot.keyClicks(panel.form.search_edit, text)
+    qtbot.waitUntil(lambda: not panel._debounce.isActive(), timeout=2000)  # debounced: one filter per pause
+    return panel.model.visible_rows()
+
+
+def test_search_by_pinyin_initials_name_and_code(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    assert panel.model.total_count() == 320
+    everyone = panel.model.visible_rows()
+    target = everyone[17]
+    key = initials(target.name)[:5]
+    rows = _search(qtbot, panel, key)
+    assert target in rows
+    assert {r.id for r in rows} == {r.id for r in everyone if key in initials(r.name) or key in initials(r.cadre)}
+    rows = _search(qtbot, panel, target.credit_code[-8:].lower())
+    assert [r.id for r in rows] == [target.id]
+    panel.form.search_edit.clear()
+    panel.form.search_edit.insert(target.name[2:6])  # Chinese typed through an input method
+    qtbot.waitUntil(lambda: panel.model.rowCount() < 320)
+    assert target in panel.model.visible_rows()
+    assert all(target.name[2:6] in r.key for r in panel.model.visible_rows())
+    assert panel.form.count_label.text() == f"显示 {panel.model.rowCount()} / 320 家"
+
+
+def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    dialog = panel.open_dialog()
+    qtbot.addWidget(dialog)
+    f = dialog.form
+    f.name_edit.insert("太原晋华精密制造有限公司")
+    body = "91140105MA0K123456"[:17]
+    wrong = "0" if credit_code_check_char(body) != "0" else "1"
+    f.credit_code_edit.setText(body + wrong)
+    f.phone_edit.setText("0351-7654321")
+    f.size_flags_edit.setText("四上企业")
+    f.cadre_combo.setCurrentIndex(2)
+    f.leader_combo.setCurrentIndex(3)
+    f.team_edit.insert("第九工作组")
+    dialog.save()
+    assert "统一社会信用代码" in f.error_label.text() and "校验位" in f.error_label.text()
+    assert dialog.enterprise_id is None
+    f.credit_code_edit.setText(body.lower() + credit_code_check_char(body).lower())
+    dialog.save()
+    assert dialog.enterprise_id is not None
+    panel._refresh_one(dialog.enterprise_id)
+    assert panel.model.total_count() == 321
+    rows = _search(qtbot, panel, "tyjhjmzz")
+    assert [r.name for r in rows] == ["太原晋华精密制造有限公司"]
+    assert rows[0].credit_code == body + credit_code_check_char(body)  # stored upper-case
+    assert rows[0].size_flags == "四上企业" and rows[0].cadre
+    assert rows[0].leader == f.leader_combo.itemText(3) and rows[0].team == "第九工作组"  # 一带三包 chain
+    panel.form.search_edit.clear()
+    panel.form.search_edit.insert("第九工作组")
+    qtbot.waitUntil(lambda: not panel._debounce.isActive(), timeout=2000)
+    assert [r.name for r in panel.model.visible_rows()] == ["太原晋华精密制造有限公司"]
+
+
+def test_duplicate_credit_code_names_the_other_enterprise(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    first, second = panel.model.visible_rows()[:2]
+    dialog = panel.open_dialog(second.id)
+    qtbot.addWidget(dialog)
+    assert dialog.form.name_edit.text() == second.name
+    dialog.form.credit_code_edit.setText(first.credit_code)
+    dialog.save()
+    assert f"与已登记的「{first.name}」重复" in dialog.form.error_label.text()
+
+
+def test_enterprise_demand_enters_the_issue_life_cycle(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    panel.form.open_issues_check.setChecked(False)
+    target = panel.model.visible_rows()[3]
+    panel.select_id(target.id)
+    before = panel.issue_model.rowCount()
+    issue_id = panel.add_demand(target.id, "厂区周边道路破损，货车通行困难")
+    assert issue_id
+    assert panel.current_id() == target.id
+    assert panel.issue_model.rowCount() == before + 1
+    assert panel.issue_model.rows()[0][3] == "待交办"
+    panel.form.open_issues_check.setChecked(True)
+    assert target.id in [r.id for r in panel.model.visible_rows()]
+    assert all(r.open_issues > 0 for r in panel.model.visible_rows())
+    panel.form.size_combo.setCurrentIndex(panel.form.size_combo.findData("四上企业"))
+    assert all("四上企业" in r.size_flags and r.open_issues for r in panel.model.visible_rows())

@@ -1,0 +1,51 @@
+"""The export dialog writes a package for the chosen scope; the history dialog lists it and undoes a merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from desktop.services.exchange.package import read_package
+from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
+from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
+from tests.services.exchange.twooffices import ROOM, TEAM, open_offices, snapshot
+
+
+@pytest.fixture
+def offices(tmp_path: Path):
+    pair = open_offices(tmp_path)
+    yield pair
+    pair.team.close()
+    pair.room.close()
+
+
+def test_export_dialog_writes_task_force_package(qtbot, offices, tmp_path: Path) -> None:
+    dialog = ExchangeExportDialog(offices.team)
+    qtbot.addWidget(dialog)
+    assert dialog.form.office_name_edit.text() == TEAM
+    dialog.form.recipient_combo.setEditText(ROOM)
+    dialog.form.scope_combo.setCurrentIndex(dialog.form.scope_combo.findData("task_force"))
+    assert dialog.form.target_combo.currentText() == TEAM and dialog.form.target_combo.isEnabled()
+    target = tmp_path / "发调度室.kpx"
+    dialog.form.file_edit.setText(str(target))
+    dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    assert dialog.result() == dialog.DialogCode.Accepted
+    package = read_package(target)
+    assert package.manifest["scope"]["ref_name"] == TEAM and package.manifest["recipient"] == ROOM
+
+
+def test_history_dialog_lists_and_undoes(qtbot, offices, monkeypatch) -> None:
+    before = snapshot(offices.room)
+    offices.receive(offices.send())
+    dialog = ExchangeHistoryDialog(offices.room)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert [dialog.model.index(0, c).data() for c in (1, 2)] == ["收到并合并", TEAM]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    dialog.form.undo_button.click()
+    assert dialog.data_changed and snapshot(offices.room) == before
+    assert dialog.model.index(0, 1).data() == "撤销合并" and not dialog.form.undo_button.isEnabled()

@@ -1,0 +1,173 @@
+"""The 导出 menu and the briefing editor on the real window: worker thread, progress, cancel, table order."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.app import create_application
+from desktop.db.enums import BriefingKind
+from desktop.exporters.ledgers import LedgerHeader, write_issue_ledger
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_workspace, today, tmp_path) -> MainWindow:
+    create_application()
+    win = MainWindow(demo_workspace, today=today,
+                     settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: shown.append(text)))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text, *a: shown.append(text)))
+    return shown
+
+
+def test_export_menu_lists_every_document(window) -> None:
+    menu = window.export_menu.menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["工作简报…", "工作通报…", "问题台账（按当前表格筛选和排序）…", "问题台账…", "议定事项台账…",
+                     "重点项目台账…", "投资进度表…", "包保责任表…", "简报与通报设置…"]
+    assert menu.menuAction() in window.menuBar().actions()
+
+
+def test_shown_issues_export_follows_filter_and_sort(qtbot, window, tmp_path) -> None:
+    panel = window.issue_panel
+    panel.form.due_combo.setCurrentIndex(panel.form.due_combo.findData("overdue"))
+    panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # 责任单位
+    shown = panel.model.visible_rows()
+    assert 0 < len(shown) < 300
+    target = tmp_path / "shown.xlsx"
+    window.export_menu.ask_path = lambda _title, _suggested: str(target)
+    on_gui_thread = []
+    saved = window.export_menu._saved
+    window.export_menu._saved = lambda path: (on_gui_thread.append(threading.current_thread() is
+                                                                   threading.main_thread()), saved(path))
+    totals = []
+    window.export_menu.runner._on_progress = lambda done, total: totals.append(total)  # type: ignore[method-assign]
+    window.export_menu.shown_issues_action.trigger()
+    qtbot.waitUntil(lambda: not window.export_menu.runner.busy, timeout=20000)
+    assert window.export_menu.last_saved == target and on_gui_thread == [True]
+    assert window.statusBar().currentMessage() == "导出问题台账完成。"
+    assert totals and set(totals) == {len(shown)}  # a real percentage, not a busy indicator
+    ws = openpyxl.load_workbook(target).worksheets[0]
+    assert [ws.cell(r, 4).value for r in range(5, 5 + len(shown))] == [r.description for r in shown]
+    assert [ws.cell(r, 5).value for r in range(5, 5 + len(shown))] == [r.unit for r in shown]
+    assert ws.cell(5 + len(shown), 1).value.startswith("填表人")
+
+
+def test_cancel_leaves_no_file(qtbot, window, tmp_path, today) -> None:
+    runner = window.export_menu.runner
+    target = tmp_path / "big.xlsx"
+    started = []
+
+    def rows():
+        for i in range(200_000):
+            yield {"project": f"项目{i}", "description": "问题", "status": "assigned", "found_on": today}
+
+    def job(progress, cancel):
+        def report(done, total):
+            started.append(done)
+            progress(done, total)
+        return write_issue_ledger(target, LedgerHeader("台账", "单位", today), rows(), report, cancel)
+
+    assert runner.start("导出问题台账", job, lambda _r: None)
+    qtbot.waitUntil(lambda: bool(started), timeout=20000)
+    assert runner.busy and runner._dialog is not None
+    runner.cancel()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=20000)
+    assert runner.last_error == "已取消"
+    assert not target.exists() and not list(tmp_path.glob(".big.*"))
+
+
+def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_path) -> None:
+    editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
+    qtbot.addWidget(editor)
+    body = editor.form.body_edit.toPlainText()
+    assert "34个具体事项已完成33个，办结率达到97%" in body
+    assert editor.form.number_spin.value() == 1
+    editor.form.title_edit.setPlainText("全区重点项目包保工作\n进展情况")
+    editor.form.editor_note_edit.setPlainText("请各单位参阅。")
+    target = tmp_path / "简报.docx"
+    editor.ask_path = lambda _title, _suggested: str(target)
+    editor.form.export_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    assert editor.last_saved == target
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    assert "全区重点项目包保工作\n进展情况" in texts and "编者按：请各单位参阅。" in texts
+    assert editor.form.issued_list.count() == 1 and editor.form.number_spin.value() == 2
+
+    # Scope change and redraft use the chosen task force.
+    editor.form.scope_kind_combo.setCurrentIndex(2)
+    name = editor.form.scope_target_combo.currentText()
+    editor.form.draft_button.click()
+    assert name in editor.form.title_edit.toPlainText()
+
+    again = tmp_path / "again.docx"
+    editor.ask_path = lambda _title, _suggested: str(again)
+    editor.form.issued_list.setCurrentRow(0)
+    editor.form.reexport_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    assert [p.text for p in Document(str(again)).paragraphs] == texts
+
+    # Re-opened issues are shown as issued and cannot be edited or issued twice.
+    editor.open_issued()
+    assert editor.form.title_edit.toPlainText() == "全区重点项目包保工作\n进展情况"
+    assert editor.form.body_edit.isReadOnly() and not editor.form.export_button.isEnabled()
+    assert "正在查看已印发" in editor.form.tables_label.text()
+    editor.form.draft_button.click()
+    assert not editor.form.body_edit.isReadOnly() and editor.form.export_button.isEnabled()
+
+
+def test_duplicate_number_is_refused_with_a_message(qtbot, window, tmp_path, no_modal_boxes) -> None:
+    editor = window.export_menu.open_editor(BriefingKind.NOTICE)
+    qtbot.addWidget(editor)
+    editor.ask_path = lambda _title, _suggested: str(tmp_path / "a.docx")
+    editor.form.export_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    editor.form.number_spin.setValue(1)
+    editor.ask_path = lambda _title, _suggested: str(tmp_path / "b.docx")
+    editor.form.export_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    assert any("已印发" in text for text in no_modal_boxes)
+    assert not Path(tmp_path / "b.docx").exists()
+
+
+def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.services import office_settings
+    from desktop.ui.dialogs.document_settings import button
+
+    dialog = window.export_menu.open_settings()
+    qtbot.addWidget(dialog)
+    f = dialog.form
+    assert f.office_edit.text() == "区重点项目服务保障办公室"
+    f.office_edit.setText("示例区包保办")
+    f.masthead_edit.setText("包保工作动态")
+    f.report_to_edit.setText("市重点办，区委、区政府主要领导,区政府办公室")
+    f.copies_spin.setValue(0)
+    f.font_profile_combo.setCurrentIndex(f.font_profile_combo.findData("Windows自带"))
+    assert f.font_status_label.text()
+    button(dialog, QDialogButtonBox.StandardButton.Save).click()
+    with demo_workspace.db.read() as session:
+        dist = office_settings.distribution(session)
+        assert office_settings.get(session, "font_profile") == "Windows自带"
+    assert dist.report_to == ("市重点办", "区委、区政府主要领导", "区政府办公室") and dist.copies is None
+    editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
+    qtbot.addWidget(editor)
+    assert editor.content.masthead_name == "包保工作动态" and editor.content.issuer == "示例区包保办"
+    assert editor.content.font_profile == "Windows自带"

@@ -1,0 +1,186 @@
+"""The import wizard end to end on a sample ledger, offscreen: file, kind, mapping, preview, import, undo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from sqlalchemy import func, select
+
+from desktop.app import create_application
+from desktop.db.models import ImportBatch, Issue, Project
+from desktop.services import import_mappings
+from desktop.ui.dialogs.import_history import ImportHistoryDialog
+from desktop.ui.dialogs.import_wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.import_preview import BLOCKING_BG, WARNING_BG, ImportPreviewModel
+
+SAMPLES = Path("/work/shared/samples")
+ISSUES = SAMPLES / "问题台账_包保项目_2022.xlsx"
+
+
+def _count(workspace, model) -> int:  # type: ignore[no-untyped-def]
+    with workspace.db.read() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _next(qtbot, wizard: ImportWizard, expected: int) -> None:
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == expected and not wizard.task.running, timeout=20_000)
+
+
+def test_wizard_imports_a_sample_and_undoes_it(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentId() == FILE_PAGE
+    wizard.set_file(ISSUES, "issues")
+    assert wizard.form.kind_combo.currentText() == "问题台账"
+    _next(qtbot, wizard, MAPPING_PAGE)
+
+    table = wizard.form.mapping_table
+    assert table.rowCount() == 11
+    assert table.item(4, 0).text() == "存在问题（E列）"
+    assert table.cellWidget(4, 1).currentText() == "问题描述（必填）"
+    assert table.cellWidget(0, 1).currentText() == "（不导入）"
+    assert "表头在第3行，数据从第4行开始" in wizard.form.header_label.text()
+    wizard.set_mapping(10, None)  # the user decides not to bring 备注 in
+    assert 10 not in wizard.mapping_columns()
+    _next(qtbot, wizard, PREVIEW_PAGE)
+
+    model = wizard.model
+    assert model.rowCount() == 10 and model.headerData(1, Qt.Orientation.Horizontal) == "导入结果"
+    assert [model.index(r, 1).data() for r in range(10)] == ["新增"] * 10
+    assert model.index(0, 0).data() == "4"
+    assert wizard.form.skipped_list.count() == 2
+    assert wizard.form.skipped_list.item(0).text() == "第1行：标题行（位于表头之上）"
+    assert "预计新增 10 行" in wizard.form.summary_label.text()
+    assert _count(workspace, Issue) == 0  # nothing written before 导入
+    with workspace.db.read() as session:
+        saved = import_mappings.load(session, "issues")
+    assert len(saved) == 1 and 10 not in saved[0].columns
+
+    if os.environ.get("KEYPROJ_SCREENSHOTS"):
+        wizard.resize(1100, 680)
+        wizard.grab().save(str(Path(os.environ["KEYPROJ_SCREENSHOTS"]) / "import_wizard_preview.png"))
+
+    changed: list[bool] = []
+    wizard.data_changed.connect(lambda: changed.append(True))
+    _next(qtbot, wizard, RESULT_PAGE)
+    assert _count(workspace, Issue) == 10 and _count(workspace, Project) == 8
+    assert "已新增 10 行" in wizard.form.result_text.toPlainText()
+    assert changed == [True]
+    with workspace.db.read() as session:
+        remarks = session.scalar(select(Issue).where(Issue.description == "周边配套路网雨污管网不通")).notes[0].text
+    assert "备注" not in remarks  # the unmapped column really stayed out
+
+    wizard.form.undo_button.click()
+    qtbot.waitUntil(lambda: not wizard.task.running and "已撤销" in wizard.form.result_text.toPlainText(),
+                    timeout=20_000)
+    assert _count(workspace, Issue) == 0 and _count(workspace, Project) == 0
+    assert not wizard.form.undo_button.isEnabled() and changed == [True, True]
+
+
+def test_second_import_shows_duplicates_and_refuses(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.importers.preview import build_preview
+    from desktop.services.import_apply import apply_import
+
+    apply_import(workspace.db, build_preview(ISSUES, "issues"))
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(ISSUES, "issues")
+    _next(qtbot, wizard, MAPPING_PAGE)
+    _next(qtbot, wizard, PREVIEW_PAGE)
+    assert [wizard.model.index(r, 1).data() for r in range(10)] == ["重复"] * 10
+    assert "同一发现日期" in wizard.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    wizard.next()
+    assert wizard.currentId() == PREVIEW_PAGE and "没有可以导入的新行" in wizard.last_message
+    assert _count(workspace, ImportBatch) == 1
+
+
+def test_refused_file_shows_message_and_stays(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "台账.xlsx"
+    bad.write_text("不是表格", encoding="utf-8")
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(bad, "issues")
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(wizard.last_message), timeout=20_000)
+    assert wizard.currentId() == FILE_PAGE
+    assert "内容不是 Excel 工作簿" in wizard.last_message
+    assert _count(workspace, ImportBatch) == 0
+
+
+def test_preview_model_marks_problems(qtmodeltester, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from desktop.importers.preview import build_preview
+
+    book = openpyxl.Workbook()
+    for row in (["项目名称", "存在问题", "责任单位", "完成时限"], ["甲项目", "用地未移交", "区住建局", "2022-04-30"],
+                ["乙项目", "管网未接通", "区水务局", "下个月吧"], ["丙项目", "#REF!", "区水务局", "2022-06-30"]):
+        book.active.append(row)
+    book.save(tmp_path / "问题台账_2022.xlsx")
+    preview = build_preview(tmp_path / "问题台账_2022.xlsx", "issues")
+    model = ImportPreviewModel()
+    model.set_preview(preview, {})
+    qtmodeltester.check(model)
+    labels = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    deadline, description = labels.index("完成时限"), labels.index("问题描述")
+    assert model.index(1, 1).data() == "" and model.index(1, deadline).data() == "下个月吧"
+    assert model.index(1, deadline).data(Qt.ItemDataRole.BackgroundRole).color() == WARNING_BG
+    assert model.index(1, deadline).data(Qt.ItemDataRole.ToolTipRole).startswith("第3行【完成时限（D列）】“下个月吧”：")
+    assert model.index(2, 1).data() == "有问题，不导入"
+    assert model.index(2, description).data(Qt.ItemDataRole.BackgroundRole).color() == BLOCKING_BG
+    assert "错误值 #REF!" in model.index(2, description).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_menu_and_history_dialog_undo(qtbot, workspace, today, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.importers.preview import build_preview
+    from desktop.services.import_apply import apply_import
+
+    create_application()
+    window = MainWindow(workspace, today=today, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.form.file_menu.actions()]
+    assert texts[:2] == ["导入台账(&I)…", "导入记录…"]
+    apply_import(workspace.db, build_preview(ISSUES, "issues"))
+    dialog = ImportHistoryDialog(workspace, window)
+    qtbot.addWidget(dialog)
+    assert dialog.form.history_table.rowCount() == 1
+    assert dialog.form.history_table.item(0, 3).text() == ISSUES.name
+    dialog.form.history_table.selectRow(0)
+    monkeypatch.setattr(dialog, "confirm", lambda batch: True)
+    dialog.data_changed.connect(window.reload)
+    dialog.form.undo_button.click()
+    qtbot.waitUntil(lambda: "已撤销" in dialog.last_message, timeout=20_000)
+    assert _count(workspace, Issue) == 0
+    assert dialog.form.history_table.item(0, 8).text().startswith("已于")
+
+
+def test_wizard_investment_sample_with_formula_cells(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    from desktop.db.models import InvestmentReport
+
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(SAMPLES / "重点项目投资进度表_2020年1-10月.xlsx", "investment")
+    _next(qtbot, wizard, MAPPING_PAGE)
+    _next(qtbot, wizard, PREVIEW_PAGE)
+    model = wizard.model
+    assert model.rowCount() == 7
+    assert [model.index(r, 1).data() for r in range(7)] == ["新增"] * 7
+    labels = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    ratio = labels.index("占年度计划")
+    assert "没有保存计算结果" in model.index(0, ratio).data(Qt.ItemDataRole.ToolTipRole)
+    assert "第4行：分组行：一、产业项目（3个）" in [wizard.form.skipped_list.item(i).text()
+                                            for i in range(wizard.form.skipped_list.count())]
+    _next(qtbot, wizard, RESULT_PAGE)
+    assert _count(workspace, InvestmentReport) == 7

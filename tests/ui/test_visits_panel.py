@@ -1,0 +1,106 @@
+"""Visits: record one with a photo and problems, turn a later problem into an issue, see both linked back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from desktop.app import create_application
+from desktop.db.models import Attachment, Issue
+from desktop.services import attachment_files, attachments
+from desktop.ui.visits_panel import VisitsPanel
+
+
+def _panel(qtbot, workspace, today) -> VisitsPanel:
+    create_application()
+    panel = VisitsPanel(workspace, today)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 700)
+    panel.show()
+    panel.reload()
+    return panel
+
+
+def _photo(tmp_path, name="site.png"):
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3a7"))
+    path = tmp_path / name
+    assert image.save(str(path))
+    return path
+
+
+def test_new_visit_with_photo_and_problems_creates_linked_issues(qtbot, demo_workspace, today, tmp_path) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    before = panel.model.rowCount()
+    dialog = panel.open_new_visit_dialog()
+    qtbot.addWidget(dialog)
+    f = dialog.form
+    dialog.save()
+    assert "包保领导" in f.error_label.text() and "走访内容" in f.error_label.text()  # refused, nothing written
+    f.leader_combo.setCurrentIndex(1)
+    f.project_combo.setCurrentIndex(3)
+    f.content_edit.setPlainText("实地查看主体施工进度")
+    f.problems_edit.setPlainText("施工用电容量不足\n\n夜间施工许可未批复")
+    not_image = tmp_path / "notes.png"
+    not_image.write_text("不是图片")
+    dialog.add_photos([_photo(tmp_path), not_image])
+    dialog.save()
+    assert "notes.png" in f.error_label.text() and "不是图片" in f.error_label.text()
+    f.photos_list.setCurrentRow(1)
+    qtbot.mouseClick(f.remove_photo_button, Qt.MouseButton.LeftButton)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.visit_id
+    with demo_workspace.db.read() as session:
+        found = session.execute(select(Issue.description, Issue.project_id, Issue.source)
+                                .where(Issue.visit_id == dialog.visit_id).order_by(Issue.id)).all()
+        photo = session.scalars(select(Attachment).where(Attachment.owner_table == "visit",
+                                                         Attachment.owner_id == dialog.visit_id)).one()
+    assert [d for d, *_ in found] == ["施工用电容量不足", "夜间施工许可未批复"]
+    assert all(pid == f.project_combo.currentData() and src == "visit" for _d, pid, src in found)
+    assert attachment_files.stored_path(demo_workspace.attachments_dir, photo.sha256).is_file()
+
+    panel.reload_rows()
+    assert panel.model.rowCount() == before + 1
+    panel.select_visit(dialog.visit_id)
+    assert panel.issue_model.rowCount() == 2
+    assert panel.form.photo_list.count() == 1
+
+
+def test_one_click_issue_from_a_visit(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    panel.form.visit_table.selectRow(0)
+    visit_id = panel.current_visit_id()
+    shown_before = panel.issue_model.rowCount()
+    changed = []
+    panel.issues_changed.connect(lambda: changed.append(True))
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        box.setTextValue("塔吊作业影响周边居民，需协调")
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    panel.form.to_issue_button.click()
+    assert changed
+    assert panel.current_visit_id() == visit_id
+    assert panel.issue_model.rowCount() == shown_before + 1
+    with demo_workspace.db.read() as session:
+        issue = session.scalars(select(Issue).where(Issue.visit_id == visit_id).order_by(Issue.id.desc())).first()
+    assert issue.description == "塔吊作业影响周边居民，需协调" and issue.status == "new"
+
+
+def test_size_limit_and_same_photo_stored_once(workspace, tmp_path) -> None:
+    import pytest
+
+    from desktop.services.errors import ValidationError
+
+    path = _photo(tmp_path)
+    with workspace.db.transaction() as session:
+        a = attachments.add_image(session, workspace.attachments_dir, path, "visit", 1)
+        b = attachments.add_image(session, workspace.attachments_dir, path, "visit", 2)
+        assert a.sha256 == b.sha256
+        with pytest.raises(ValidationError, match="超过"):
+            attachments.add_image(session, workspace.attachments_dir, path, "visit", 3, max_bytes=10)
+    assert len(list(workspace.attachments_dir.rglob("*"))) == 2  # one fan-out folder, one file

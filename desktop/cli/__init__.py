@@ -11,6 +11,7 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop import APP_NAME, __version__
 from desktop.cli.common import data_options
@@ -23,6 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
                                      parents=[data_options()])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="在一个全新的演示数据库上启动（不影响正式数据）")
+    parser.add_argument("--self-test", nargs="?", const="", default=None, metavar="文件夹",
+                        help="自检：在临时文件夹（或指定文件夹）中用演示数据打开主窗口、生成简报和台账并逐一核对，"
+                             "全部通过时退出码为0；不读写正式数据")
+    # For `python -m desktop.bench`: start normally, print PAINTED once the window shows its data, then exit.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop.cli.{name}").register(subparsers)
@@ -33,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test is not None:
+        from desktop.selftest import run_self_test
+
+        return run_self_test(Path(args.self_test) if args.self_test else None)
     if args.command is None:
         from desktop.app import run_gui
 

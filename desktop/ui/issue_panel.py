@@ -14,9 +14,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
-from desktop.services.issue_rows import IssueRow
+from desktop.services.issue_rows import AllOf, IssueRow, NeedleFilter, search_needle
 from desktop.services.issues import DONE_CODES, is_due_soon, is_overdue
-from desktop.services.row_search import RowSearch
 from desktop.ui.dates import to_date, to_qdate
 from desktop.ui.forms.ui_issue_panel import Ui_IssuePanel
 from desktop.ui.models.issue_table import COLUMNS, IssueTableModel
@@ -45,7 +44,8 @@ class IssuePanel(QWidget):
         self._scope: Callable[[IssueRow], bool] | None = None
         self._scope_label = "全部项目"
         self._leaders_of: dict[int, list[str]] = {}
-        self.search = RowSearch()
+        self._complete = True  # False while a start-up shows only the newest rows
+        self._last_state: tuple | None = None  # the filters behind what is shown (see apply_filter)
 
         f = self.form
         f.status_combo.addItem("全部状态", ALL)
@@ -99,9 +99,11 @@ class IssuePanel(QWidget):
         self.model.modelReset.connect(self._update_count)
 
     # --- data in -------------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[IssueRow]) -> None:
+    def set_rows(self, rows: list[IssueRow], *, complete: bool = True) -> None:
+        """`complete=False`: only the newest rows of a start-up; the count says the rest is on its way."""
         current = self.current_id()
-        self.search.forget({r.id for r in rows})
+        self._complete = complete
+        self._last_state = None
         self.model.set_rows(rows)
         self._refresh_unit_choices()
         self.apply_filter()
@@ -152,48 +154,54 @@ class IssuePanel(QWidget):
         if current:
             self.select_issue(current, reveal=False)
 
-    def current_filter(self) -> Callable[[IssueRow], bool]:
+    def _filter_state(self) -> tuple:
         f = self.form
-        needle = f.search_edit.text().strip().lower()
-        search = self.search
-        status = f.status_combo.currentData()
-        level = f.level_combo.currentData()
-        unit = f.unit_combo.currentData()
-        leader = f.leader_combo.currentData()
-        due = f.due_combo.currentData()
-        days = f.due_days_spin.value()
-        first = to_date(f.found_from_edit.date()) if f.date_range_check.isChecked() else None
-        last = to_date(f.found_to_edit.date()) if f.date_range_check.isChecked() else None
-        led = {pid for pid, names in self._leaders_of.items() if leader in names} if leader else None
-        scope, today = self._scope, self.today
+        dated = f.date_range_check.isChecked()
+        return (search_needle(f.search_edit.text()), f.status_combo.currentData(), f.level_combo.currentData(),
+                f.unit_combo.currentData(), f.leader_combo.currentData(), f.due_combo.currentData(),
+                f.due_days_spin.value(), to_date(f.found_from_edit.date()) if dated else None,
+                to_date(f.found_to_edit.date()) if dated else None, self._scope)
 
-        def accept(row: IssueRow) -> bool:
-            if scope is not None and not scope(row):
-                return False
-            if status == "open" and row.status in DONE_CODES:
-                return False
-            if status and status != "open" and row.status != status:
-                return False
-            if level and row.level != level:
-                return False
-            if unit and row.unit != unit:
-                return False
-            if led is not None and row.project_id not in led:
-                return False
-            if due:
-                late = is_overdue(row.status, row.deadline, today)
-                soon = is_due_soon(row.status, row.deadline, today, days)
-                if (due == "overdue" and not late) or (due == "soon" and not soon) or (due == "both" and not
-                                                                                      (late or soon)):
-                    return False
-            if first is not None and not first <= row.found_on <= (last or today + timedelta(days=36500)):
-                return False
-            return not needle or needle in search.key(row)
+    def current_filter(self) -> Callable[[IssueRow], bool] | None:
+        """One check per filter actually set, so a keystroke costs one `in` per row (100k rows); None: no filter."""
+        needle, status, level, unit, leader, due, days, first, last, scope = self._filter_state()
+        today = self.today
+        checks: list[Callable[[IssueRow], bool]] = []
+        if scope is not None:
+            checks.append(scope)
+        if status == "open":
+            checks.append(lambda r: r.status not in DONE_CODES)
+        elif status:
+            checks.append(lambda r: r.status == status)
+        if level:
+            checks.append(lambda r: r.level == level)
+        if unit:
+            checks.append(lambda r: r.unit == unit)
+        if leader:
+            led = {pid for pid, names in self._leaders_of.items() if leader in names}
+            checks.append(lambda r: r.project_id in led)
+        if due:
+            def due_check(r: IssueRow) -> bool:
+                late = is_overdue(r.status, r.deadline, today)
+                soon = is_due_soon(r.status, r.deadline, today, days)
+                return late if due == "overdue" else soon if due == "soon" else late or soon
 
-        return accept
+            checks.append(due_check)
+        if first is not None:
+            end = last or today + timedelta(days=36500)
+            checks.append(lambda r: first <= r.found_on <= end)
+        if needle:
+            checks.append(NeedleFilter(needle))  # the row's precomputed haystack (text + pinyin initials)
+        if not checks:
+            return None
+        return checks[0] if len(checks) == 1 else AllOf(checks)
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        state = self._filter_state()
+        last, self._last_state = self._last_state, state
+        # Typing on (the needle grows, nothing else changed) can only remove rows: scan what is shown, not all.
+        narrowing = last is not None and last[1:] == state[1:] and bool(last[0]) and last[0] in state[0]
+        self.model.set_filter(self.current_filter(), narrowing=narrowing)
 
     def clear_filters(self) -> None:
         f = self.form
@@ -225,17 +233,12 @@ class IssuePanel(QWidget):
         self.form.legend_label.setText(LEGEND.format(days=self.form.due_days_spin.value()))
 
     def _update_count(self) -> None:
-        rows = self.model.visible_rows()
-        today, horizon = self.today, self.today + timedelta(days=self.model.due_soon_days)
-        overdue = soon = 0
-        for r in rows:  # one pass with plain comparisons: this runs after every filter, over every visible row
-            if r.deadline is None or r.status in DONE_CODES:
-                continue
-            if r.deadline < today:
-                overdue += 1
-            elif r.deadline <= horizon:
-                soon += 1
-        self.form.count_label.setText(f"{self._scope_label}：显示 {len(rows)} / {self.model.total_count()} 条，"
+        shown = self.model.rowCount()
+        if not self._complete:
+            self.form.count_label.setText(f"{self._scope_label}：已显示最新 {shown} 条，正在载入其余问题……")
+            return
+        overdue, soon = self.model.deadline_counts()  # id sets built once per load, not a pass per keystroke
+        self.form.count_label.setText(f"{self._scope_label}：显示 {shown} / {self.model.total_count()} 条，"
                                       f"超期 {overdue}，临期 {soon}")
 
     # --- columns ---------------------------------------------------------------------------------------------

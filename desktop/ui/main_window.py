@@ -9,20 +9,22 @@ and menu entries through `add_tab` and `add_menu_actions`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services import office_settings
 from desktop.services.issue_history import load_issue_history
-from desktop.services.issue_rows import load_issue_rows
-from desktop.services.meeting_rows import load_meetings
+from desktop.services.issue_rows import IssueRow, load_issue_rows
+from desktop.services.meeting_rows import DecisionRow, MeetingRow, load_meetings
 from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
 from desktop.services.reminders import load_reminders
 from desktop.ui import import_menu, meeting_actions
+from desktop.ui.background import run_in_background
 from desktop.ui.exchange_menu import install_exchange_actions
 from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
@@ -35,10 +37,28 @@ from desktop.ui.project_actions import ProjectActions
 from desktop.ui.reminder_panel import ReminderPanel
 from desktop.workspace import Workspace
 
+FIRST_PAGE = 200  # issues shown before the full load at start-up: more than one screen
+
+
+@dataclass
+class _Loaded:
+    """What one load reads, handed from the worker thread to the GUI thread."""
+
+    years: list[int]
+    rows: list[IssueRow]
+    meetings: list[MeetingRow]
+    decisions: dict[int, list[DecisionRow]]
+    due_soon_days: int
+    tree_year: int
+    nodes: list[ProjectNode]
+    complete: bool = True  # False: only the newest issues and no meetings yet (first step of a start-up)
+
 
 class MainWindow(QMainWindow):
+    data_loaded = Signal()  # the views hold all fresh data (after `reload` or a background load)
+    first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
     def __init__(self, workspace: Workspace, *, today: date | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, load_in_background: bool = False) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.today = today or date.today()
@@ -80,8 +100,17 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._build_export_menu()
         self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
+        self._busy = QProgressBar(self)
+        self._busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
+        self._busy.setMaximumWidth(160)
+        self._busy.hide()
+        self.form.status_bar.addPermanentWidget(self._busy)
+        self._loader: object | None = None
         self._restore_state()
-        self.reload()
+        if load_in_background:
+            self.reload_in_background()
+        else:
+            self.reload()
         self.form.reminder_dock.show()
         self.form.reminder_dock.raise_()
 
@@ -139,28 +168,97 @@ class MainWindow(QMainWindow):
 
     # --- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Load everything now, on the GUI thread (the 刷新 action, tests, small databases)."""
         with self.workspace.db.read() as session:
-            years = available_years(session) or [self.today.year]
-            rows = load_issue_rows(session)
-            meetings, decisions = load_meetings(session)
-            self.due_soon_days = int(office_settings.get(session, "due_soon_days"))
-        self.issue_panel.set_due_soon_days(self.due_soon_days)
-        combo = self.form.year_combo
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for year in years:
-            combo.addItem(f"{year}年", year)
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
-        combo.blockSignals(False)
+            loaded = self._fetch(session, self.form.year_combo.currentData())
+        self._apply(loaded)
+
+    def reload_in_background(self) -> None:
+        """Start-up: the window is already shown; the data arrives from worker threads.
+
+        Two steps, so a city office (100k issues, ~2 s to load) sees its projects and newest issues at once:
+        first the tree and one screen of the newest issues (without pinyin keys, which need a 0.3 s dictionary
+        load), then every issue and the meetings. `first_data_shown` and `data_loaded` mark the two steps.
+        """
+        self.statusBar().showMessage("正在载入数据……")
+        self._busy.show()
+        year = self.form.year_combo.currentData()
+        self._loader = run_in_background(lambda: self._fetch_in_thread(year, FIRST_PAGE), self._on_first_page,
+                                         self._on_load_failed)
+
+    def _fetch_in_thread(self, year: int | None, first_page: int | None = None) -> _Loaded:
+        with self.workspace.db.read() as session:
+            return self._fetch(session, year, first_page)
+
+    def _fetch(self, session, year: int | None, first_page: int | None = None) -> _Loaded:  # type: ignore[no-untyped-def]
+        """What the window shows, read through services only; no Qt object is touched here (worker-safe).
+
+        With `first_page`, only that many of the newest issues and no meetings (the first step of a start-up).
+        """
+        years = available_years(session) or [self.today.year]
+        tree_year = year if year in years else years[0]
+        if first_page:
+            rows, (meetings, decisions) = load_issue_rows(session, limit=first_page, pinyin=False), ([], {})
+        else:
+            rows, (meetings, decisions) = load_issue_rows(session), load_meetings(session)
+        return _Loaded(
+            years=years, rows=rows, meetings=meetings, decisions=decisions,
+            due_soon_days=int(office_settings.get(session, "due_soon_days")), tree_year=tree_year,
+            nodes=load_project_nodes(session, tree_year, self.today, office_settings.thresholds(session)),
+            complete=not first_page,
+        )
+
+    def _fetch_rest(self) -> tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]:
+        with self.workspace.db.read() as session:
+            return load_issue_rows(session), *load_meetings(session)
+
+    def _on_first_page(self, loaded: _Loaded) -> None:
+        self._apply(loaded)
+        self.first_data_shown.emit()
+        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed)
+
+    def _on_rest(self, rest: tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]) -> None:
+        rows, meetings, decisions = rest
+        self._busy.hide()
         self.issue_panel.set_rows(rows)
         self.meetings_panel.set_data(meetings, decisions)
-        self._reload_tree()
-        self.field_tabs.mark_stale()
         self.reload_reminders()
+        self._loaded_message(len(rows), len(meetings))
+        self.data_loaded.emit()
+
+    def _loaded_message(self, issues: int, meetings: int) -> None:
+        self.statusBar().showMessage(f"已载入 {issues} 个问题、{meetings} 次会议", 5000)
+
+    def _on_load_failed(self, message: str) -> None:
+        self._busy.hide()
+        self.statusBar().showMessage("载入数据失败")
+        QMessageBox.critical(self, APP_NAME, f"载入数据失败：{message}")
+
+    def _apply(self, loaded: _Loaded) -> None:
+        self.due_soon_days = loaded.due_soon_days
+        self.issue_panel.set_due_soon_days(self.due_soon_days)
+        combo = self.form.year_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for year in loaded.years:
+            combo.addItem(f"{year}年", year)
+        combo.setCurrentIndex(max(0, combo.findData(loaded.tree_year)))
+        combo.blockSignals(False)
+        self.issue_panel.set_rows(loaded.rows, complete=loaded.complete)
+        self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
+        self._nodes = loaded.nodes
+        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
+        self._rebuild_tree()
+        self.field_tabs.mark_stale()
         where = self.workspace.database_file or self.workspace.db.url
         self.data_label.setText(f"数据：{where}")
-        self.statusBar().showMessage(f"已载入 {len(rows)} 个问题、{len(meetings)} 次会议", 5000)
+        if loaded.complete:
+            self.reload_reminders()
+            self._busy.hide()
+            self._loaded_message(len(loaded.rows), len(loaded.meetings))
+            self.data_loaded.emit()
+        else:
+            self.statusBar().showMessage(f"已显示最新 {len(loaded.rows)} 个问题，正在载入其余数据……")
 
     def issues_changed(self, ids: list[int]) -> None:
         """After an edit or an undo: re-read those rows, then the counts and lights that depend on them."""

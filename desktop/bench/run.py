@@ -1,0 +1,321 @@
+"""`python -m desktop.bench`: every performance figure of issue #9 next to a floor measured in the same run.
+
+    python -m desktop.bench                      # demo + district (fast, ~1 min)
+    python -m desktop.bench --sizes demo,district,city
+    python -m desktop.bench --sizes city --cache /tmp/keyproj-bench
+
+Databases are generated once and cached in ``--cache`` (city takes ~30 s to build). Each figure is compared with
+the cheapest way to do the same job on this machine (a bare Qt window, a plain Python loop, bare openpyxl), so
+the table says how far the app is from the floor, not only how fast the machine is. In-process figures are CPU
+time: on a shared machine wall time swings by 2× with other load. The process exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.bench.dataset import SIZES, TODAY, YEAR, build
+from desktop.workspace import Workspace, open_workspace
+
+ALL_SIZES = ("demo", "district", "city")
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("重点项目包保工作台"))
+window.resize(1366, 768)
+window.show()
+window.repaint()
+app.processEvents()
+print("PAINTED", flush=True)
+"""
+START_TARGET = {"demo": 4.0, "district": 4.0, "city": 8.0}
+
+
+@dataclass
+class Figure:
+    size: str
+    name: str
+    value: float
+    unit: str
+    floor: float | None = None
+    target: float | None = None  # absolute, in `unit`
+    ratio_target: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.floor else self.value / self.floor
+
+    @property
+    def ok(self) -> bool:
+        if self.target is not None and self.value > self.target:
+            return False
+        return not (self.ratio_target is not None and self.ratio is not None and self.ratio > self.ratio_target)
+
+    def target_text(self) -> str:
+        parts = []
+        if self.ratio_target is not None:
+            parts.append(f"≤ {self.ratio_target:g}× floor")
+        if self.target is not None:
+            parts.append(f"≤ {self.target:g} {self.unit}")
+        return ", ".join(parts) or "—"
+
+
+# --- databases ------------------------------------------------------------------------------------------------
+def database(cache: Path, size: str) -> Path:
+    folder = cache / size
+    if size == "demo":
+        workspace = open_workspace(folder, operator="基准测试")
+        if workspace.is_empty():
+            from desktop.services.demo import load_demo
+
+            with workspace.db.transaction() as session:
+                load_demo(session, TODAY)
+        workspace.close()
+    else:
+        build(folder, SIZES[size]).close()
+    return folder
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+def cpu_ms(func: Callable[[], object], repeat: int = 5) -> list[float]:
+    """CPU milliseconds of each of `repeat` calls (process time: immune to other load on the machine)."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        func()
+        times.append((time.process_time() - start) * 1000)
+    return times
+
+
+def _probe(args: list[str], env: dict[str, str]) -> dict[str, tuple[float, list[str]]]:
+    """Wall seconds from spawn to each line the child prints (PAINTED, LOADED), with that line's fields."""
+    seen: dict[str, tuple[float, list[str]]] = {}
+    start = time.perf_counter()
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            word, *fields = line.split()
+            seen[word] = (time.perf_counter() - start, fields)
+        child.wait(timeout=60)
+        err = child.stderr.read() if child.stderr else ""
+    if "PAINTED" not in seen:
+        raise SystemExit(f"start-up probe did not paint: {' '.join(args)}\n{err[-2000:]}")
+    return seen
+
+
+def cold_start(size: str, folder: Path, repeat: int) -> list[Figure]:
+    """Spawn the real app until it shows its data (painted), interleaved with a bare PySide6 window."""
+    home = Path(tempfile.mkdtemp(prefix="keyproj-bench-home-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home)}
+    app_args = [sys.executable, "-m", "desktop", "--data-dir", str(folder), "--startup-probe"]
+    bare, painted, loaded, rss = [], [], [], []
+    for _ in range(repeat):
+        bare.append(_probe([sys.executable, "-c", BARE_WINDOW], env)["PAINTED"][0])
+        seen = _probe(app_args, env)
+        painted.append(seen["PAINTED"][0])
+        loaded.append(seen["LOADED"][0])
+        if seen["LOADED"][1]:
+            rss.append(int(seen["LOADED"][1][0]) / 1024)
+    floor = min(bare) * 1000
+    figures = [
+        Figure(size, "cold start → window painted with data (tree + newest issues)", min(painted) * 1000, "ms",
+               floor=floor, ratio_target=START_TARGET[size], note="floor: bare PySide6 QMainWindow start"),
+        Figure(size, "cold start → every issue and meeting loaded (no target)", min(loaded) * 1000, "ms",
+               floor=floor),
+    ]
+    if rss:
+        figures.append(Figure(size, "memory with the database open (peak RSS)", max(rss), "MB",
+                              target=400 if size == "city" else None))
+    return figures
+
+
+def table_figures(size: str, workspace: Workspace) -> list[Figure]:
+    """Keystrokes in the issue table's search box, column sorts and opening one project, in a real window."""
+    from operator import itemgetter
+
+    from PySide6.QtCore import QSettings, Qt
+
+    from desktop.app import create_application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.models.project_tree import PROJECT_ID_ROLE
+
+    app = create_application()
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, today=TODAY, settings=settings)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    panel = window.issue_panel
+    rows = panel.model.visible_rows()
+    viewport = panel.table.viewport()
+
+    # Typing: each prefix of a few searches a user makes (words, pinyin initials, a unit), repainted each time;
+    # the whole sequence twice (from an empty box), each keystroke timed once per pass, best pass kept.
+    words = ("施工用电", "sgyd", "区住建局", "zjj", "2026-0")
+    needles = [w[:i] for w in words for i in range(1, len(w) + 1)]
+    passes: list[list[float]] = []
+    for _ in range(2):
+        times = []
+        for word in words:
+            panel.search_edit.blockSignals(True)
+            panel.search_edit.setText("")
+            panel.search_edit.blockSignals(False)
+            panel.apply_filter()
+            for i in range(1, len(word) + 1):
+                panel.search_edit.blockSignals(True)
+                panel.search_edit.setText(word[:i])
+                panel.search_edit.blockSignals(False)
+
+                def keystroke() -> None:
+                    panel.apply_filter()
+                    viewport.repaint()
+
+                times.append(cpu_ms(keystroke, 1)[0])
+        passes.append(times)
+    keystrokes = [min(pair) for pair in zip(*passes, strict=True)]
+    plain = []
+    for needle in needles:
+        low = needle.lower()
+        plain.append(min(cpu_ms(lambda low=low: [r for r in rows if low in r[5] or low in r[3] or low in r[7]], 2)))
+    panel.search_edit.setText("")
+    panel.apply_filter()
+
+    # Sorting every column both ways, repainted; floor: list.sort on the same tuples by the same field.
+    sorts, floors = [], []
+    fields = {1: 3, 3: 5, 4: 7, 6: 9, 8: 12, 10: 14}  # table column → IssueRow field
+    for column, field in fields.items():
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            def sort(column: int = column, order: Qt.SortOrder = order) -> None:
+                panel.table.sortByColumn(column, order)
+                viewport.repaint()
+
+            sorts.append(min(cpu_ms(sort, 2)))
+            key = itemgetter(field)
+            floors.append(min(cpu_ms(lambda key=key, field=field: sorted((r for r in rows if r[field] is not None), key=key), 2)))
+
+    # Opening a project: click it in the tree → its issues in the table, counts, repaint; plus its record read.
+    tree = window.form.project_tree_view
+    model = tree.model()
+    group = model.item(1)
+    items = [group.child(r) for r in range(min(group.rowCount(), 10))]
+
+    def open_project(item) -> None:  # type: ignore[no-untyped-def]
+        from desktop.db.models import Project
+
+        tree.setCurrentIndex(item.index())
+        viewport.repaint()
+        with workspace.db.read() as session:
+            project = session.get(Project, item.data(PROJECT_ID_ROLE))
+            assert project is not None
+            _ = [a.leader_id for a in project.assignments]
+
+    opens = [min(cpu_ms(lambda item=item: open_project(item), 1)) for item in items]
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    n = len(rows)
+    return [
+        Figure(size, f"issue table: text filter per keystroke ({n} rows, median)", statistics.median(keystrokes), "ms",
+               floor=statistics.median(plain), target=50, note="floor: plain loop over tuples, no pinyin"),
+        Figure(size, f"issue table: sort by a column ({n} rows, slowest of 12)", max(sorts), "ms",
+               floor=max(floors), target=150, note="floor: list.sort of the tuples on that field"),
+        Figure(size, "open a project (tree → scoped table + record, median)", statistics.median(opens), "ms",
+               target=100, note="project page not in main yet: tree selection + service read"),
+    ]
+
+
+def briefing_figure(size: str, workspace: Workspace, out: Path) -> Figure:
+    from desktop.selftest import write_briefing
+
+    times = cpu_ms(lambda: write_briefing(workspace, out / f"briefing-{size}.docx", year=YEAR, today=TODAY), 3)
+    return Figure(size, f"briefing generation ({YEAR}, stats.headline + docx)", min(times), "ms", target=1000)
+
+
+def ledger_figure(rows: int) -> Figure:
+    from desktop.bench.ledger_export import measure
+
+    bare = min(measure("bare", rows)["cpu"], measure("bare", rows)["cpu"])
+    ledger = min(measure("ledger", rows)["cpu"], measure("ledger", rows)["cpu"])
+    return Figure("—", f"issue ledger export, {rows} rows (CPU)", ledger * 1000, "ms", floor=bare * 1000,
+                  ratio_target=1.3, note="floor: bare openpyxl write-only of the same cells")
+
+
+def import_figure(cache: Path, rows: int = 10_000) -> Figure:
+    from desktop.bench.import_ledger import bare_pass, build_ledger
+    from desktop.importers.preview import build_preview
+
+    path = cache / f"issue-ledger-{rows}.xlsx"
+    if not path.exists():
+        build_ledger(path, rows)
+    bare = min(cpu_ms(lambda: bare_pass(path), 3))
+    full = min(cpu_ms(lambda: build_preview(path, "issues"), 3))
+    return Figure("—", f"import preview of a {rows}-row ledger (CPU)", full, "ms", floor=bare, ratio_target=3.0,
+                  note="floor: bare openpyxl read-only pass")
+
+
+# --- output -------------------------------------------------------------------------------------------------
+def markdown(figures: list[Figure]) -> str:
+    lines = ["| size | figure | measured | floor | ratio | target | met |", "|---|---|---|---|---|---|---|"]
+    for f in figures:
+        floor = "—" if f.floor is None else f"{f.floor:.0f} {f.unit}"
+        ratio = "—" if f.ratio is None else f"{f.ratio:.2f}×"
+        lines.append(f"| {f.size} | {f.name} | {f.value:.0f} {f.unit} | {floor} | {ratio} | {f.target_text()} | "
+                     f"{'yes' if f.ok else '**NO**'} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="demo,district", help="comma-separated: demo,district,city")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "keyproj-bench",
+                        help="folder for the generated databases (reused between runs)")
+    parser.add_argument("--repeat", type=int, default=3, help="cold starts per size (the best is kept)")
+    parser.add_argument("--ledger-rows", type=int, default=None,
+                        help="rows of the ledger export figure (default 100000 with city, else 10000)")
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = set(sizes) - set(ALL_SIZES)
+    if unknown:
+        parser.error(f"unknown sizes: {', '.join(sorted(unknown))}")
+    args.cache.mkdir(parents=True, exist_ok=True)
+    out = Path(tempfile.mkdtemp(prefix="keyproj-bench-out-"))
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {date.today()}; cache {args.cache}",
+          flush=True)
+    figures: list[Figure] = []
+    for size in sizes:
+        started = time.perf_counter()
+        folder = database(args.cache, size)
+        print(f"[{size}] database ready in {time.perf_counter() - started:.0f} s", flush=True)
+        figures += cold_start(size, folder, args.repeat)
+        workspace = open_workspace(folder, operator="基准测试")
+        try:
+            figures += table_figures(size, workspace)
+            figures.append(briefing_figure(size, workspace, out))
+        finally:
+            workspace.close()
+        print(markdown([f for f in figures if f.size == size]), flush=True)
+    figures.append(ledger_figure(args.ledger_rows or (100_000 if "city" in sizes else 10_000)))
+    figures.append(import_figure(args.cache))
+    print()
+    print(markdown(figures))
+    missed = [f for f in figures if not f.ok]
+    if missed:
+        print(f"\n{len(missed)} target(s) missed: " + "; ".join(f"{f.size} {f.name}" for f in missed))
+        return 1
+    print("\nall targets met")
+    return 0

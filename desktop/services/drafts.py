@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from desktop.atomic import atomic_path
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,8 @@ def write_draft(data_dir: Path, meeting_id: int, html: str, *, now: datetime | N
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = {"meeting_id": int(meeting_id), "saved_at": (now or datetime.now()).isoformat(timespec="seconds"),
                "html": html}
-    fd, tmp = tempfile.mkstemp(prefix=".draft-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as handle:
-            json.dump(payload, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with atomic_path(target, suffix=".tmp") as tmp, open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
+        json.dump(payload, fh, ensure_ascii=False)
     return target
 
 

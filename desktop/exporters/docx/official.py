@@ -8,11 +8,9 @@ wide as the type area.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -27,6 +25,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from desktop.atomic import atomic_path
 from desktop.exporters.docx import colophon, table
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.layout import (
@@ -352,15 +351,6 @@ class OfficialDocument:
         if last.tag == qn("w:tbl"):  # Word requires a paragraph after a table
             self.new_paragraph()
         strip_theme_fonts_everywhere(self.doc)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                self.doc.save(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
+        with atomic_path(target, suffix=".tmp") as tmp, open(tmp, "wb") as handle:
+            self.doc.save(handle)
         return target

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import zip_longest
 from pathlib import Path
@@ -19,6 +18,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
+
+from desktop.atomic import atomic_path
 
 from ._stream import LedgerCell, LedgerSheet, StyleBook, add_sheet
 from .layout import (
@@ -287,28 +288,24 @@ def write_ledger(path: str | os.PathLike[str],
     taken: set[str] = set()
     choices = _ChoiceLists(workbook, taken)
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=target.parent or None)
-    os.close(fd)
     try:
-        ticker.check()
-        for spec, rows in pairs:
-            title = sheet_title(spec.sheet_name, taken)
-            taken.add(title)
-            ws = add_sheet(workbook, title)
-            sheets.append(ws)
-            _SheetWriter(ws, spec, choices).write(rows, ticker)
-        hidden = choices.write()
-        if hidden is not None:
-            sheets.append(hidden)
-        ticker.check()
-        workbook.save(tmp_name)
-        os.replace(tmp_name, target)
+        with atomic_path(target) as tmp:
+            ticker.check()
+            for spec, rows in pairs:
+                title = sheet_title(spec.sheet_name, taken)
+                taken.add(title)
+                ws = add_sheet(workbook, title)
+                sheets.append(ws)
+                _SheetWriter(ws, spec, choices).write(rows, ticker)
+            hidden = choices.write()
+            if hidden is not None:
+                sheets.append(hidden)
+            ticker.check()
+            workbook.save(str(tmp))
     except BaseException:
         for ws in sheets:
             with contextlib.suppress(Exception):
                 ws.discard()
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(tmp_name)
         raise
     if progress is not None:
         progress(ticker.done, ticker.total)

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
+import threading
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import (
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
 
 from desktop import APP_ID, APP_NAME
-from desktop.paths import default_data_dir
-from desktop.ui import startup
-from desktop.workspace import Workspace
+from desktop.paths import database_file, default_data_dir
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -68,7 +82,15 @@ def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[n
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """Start the window program.
+
+    The order keeps the first paint cheap: Qt, the lock and the settings first; then, when the local database is
+    unchanged since the window last closed, its first screen (tree and newest issues, `services/first_screen`)
+    is painted before SQLAlchemy is even imported; then the database is opened and checked, and the window is
+    completed (`MainWindow.attach`) with the live data loading in a worker thread.
+    """
     app = create_application()
+    probe = bool(getattr(args, "startup_probe", False))
     data_dir = getattr(args, "data_dir", None)
     demo = bool(getattr(args, "demo", False))
     if demo and data_dir is None:
@@ -83,16 +105,38 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = QSettings()
     database_url = getattr(args, "database_url", None)
     if database_url is None and not demo:
-        go_on, database_url = startup.server_url(settings)
-        if not go_on:
-            return 1
-    operator = getattr(args, "operator", None) or ("演示" if demo else startup.ask_operator(settings))
+        from desktop.ui.dialogs.server_dialog import load as load_server
+
+        if load_server(settings).enabled:
+            from desktop.ui import startup
+
+            go_on, database_url = startup.server_url(settings)
+            if not go_on:
+                return 1
+    operator = getattr(args, "operator", None)
+    if not operator and demo:
+        operator = "演示"
+    if not operator:
+        from desktop.ui.dialogs.operator_dialog import ask_operator
+
+        operator = ask_operator(settings)
     if not operator:
         return 1
-    workspace = startup.open_guarded(data_dir, database_url, operator)
+    window = _first_screen_window(data_dir, settings, probe) if database_url is None and not demo else None
+
+    workspace = _open_behind_first_screen(data_dir, operator) if window is not None else None
+    if window is not None and not window.isVisible():  # closed by the user while the database was opening
+        if workspace is not None:
+            workspace.close()
+        return 0
+
+    from desktop.ui import startup  # the database layer: SQLAlchemy, models, migrations, services
+
+    if workspace is None:  # no first screen, or the quiet open failed: the guarded open says why and offers help
+        workspace = startup.open_guarded(data_dir, database_url, operator, parent=window)
     if workspace is None:
         return 2
-    if not startup.unlock(workspace):
+    if not startup.unlock(workspace, window):
         workspace.close()
         return 1
     if workspace.is_empty():
@@ -100,31 +144,102 @@ def run_gui(args: argparse.Namespace) -> int:
             load_demo_data(workspace)
         else:
             answer = QMessageBox.question(
-                None, APP_NAME,
+                window, APP_NAME,
                 "这是第一次使用，数据库还是空的。\n\n是否载入演示数据（约100个项目、300个问题、3次推进会）？\n"
                 "演示数据可用于熟悉功能；正式使用前可另建数据文件夹。",
             )
             if answer == QMessageBox.StandardButton.Yes:
                 load_demo_data(workspace)
-    from desktop.ui.main_window import MainWindow
+    # The window is complete at once; the issues (100k rows in a city office) load in a worker thread.
+    if window is None:
+        from desktop.ui.main_window import MainWindow
 
-    # The window shows at once; the issues (100k rows in a city office) load in a worker thread.
-    window = MainWindow(workspace, settings=settings, load_in_background=True)
-    if getattr(args, "startup_probe", False):
-        window.first_data_shown.connect(lambda: _report_painted(window, "PAINTED", False))
+        window = MainWindow(workspace, settings=settings, load_in_background=True)
+        if probe:
+            window.first_data_shown.connect(lambda: _report_painted(window, "PAINTED", False))
+        window.show()
+    else:
+        window.attach(workspace, load_in_background=True)
+        window.show()  # again: hidden while a password was asked
+    if probe:
+        window.first_data_shown.connect(lambda: _report_painted(window, "LIVE", False))
         window.data_loaded.connect(lambda: _report_painted(window, "LOADED", True))
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
-    window.show()
     backup_note = startup.daily_backup(workspace)
     if backup_note:
         window.statusBar().showMessage(backup_note, 15000)
     code = app.exec()
     # A start-up load may still be reading: let it finish before the database is closed under it.
     QThreadPool.globalInstance().waitForDone(30_000)
+    keep = first_screen_to_keep(window, workspace)
     workspace.close()
+    _save_first_screen(data_dir, window, keep)
     lock.unlock()
     return int(code)
+
+
+def _first_screen_window(data_dir: Path, settings: QSettings, probe: bool) -> MainWindow | None:
+    """The window showing the data as the last close left it, painted now; None when that is not known to be
+    the database's content (see services/first_screen.py)."""
+    from desktop.services import first_screen
+
+    first = first_screen.load(data_dir, database_file(data_dir), date.today())
+    if first is None:
+        return None
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(None, settings=settings, first_screen=first, data_dir=data_dir)
+    window.show()
+    window.repaint()
+    QApplication.processEvents()
+    if probe:
+        _report_painted(window, "PAINTED", False)
+    return window
+
+
+def _open_behind_first_screen(data_dir: Path, operator: str) -> Workspace | None:
+    """Import the database layer and open the data in a worker thread while the first screen stays responsive
+    (~1 s on an office PC); None when the open failed — the caller then runs the guarded open with its dialogs."""
+    opened: list[Workspace] = []
+
+    def work() -> None:
+        from desktop.ui import main_window, startup  # noqa: F401 - imported here, used by the GUI thread
+        from desktop.workspace import open_workspace
+
+        main_window.preload()
+        with contextlib.suppress(Exception):  # any failure is met again, and explained, by the guarded open
+            opened.append(open_workspace(data_dir, None, operator=operator))
+
+    worker = threading.Thread(target=work, name="keyproj-open", daemon=True)
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    try:
+        worker.start()
+        while worker.is_alive():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            worker.join(0.01)
+    finally:
+        QApplication.restoreOverrideCursor()
+    return opened[0] if opened else None
+
+
+def first_screen_to_keep(window: MainWindow, workspace: Workspace) -> dict[str, object] | None:
+    """What the next start may show before the database opens: nothing for a server database, nothing while the
+    password lock is on (the data must not be readable before the password), nothing before every issue loaded."""
+    from desktop.ui import startup
+
+    if workspace.database_file is None or startup.lock_enabled(workspace):
+        return None
+    return window.first_screen_data()
+
+
+def _save_first_screen(data_dir: Path, window: MainWindow, keep: dict[str, object] | None) -> None:
+    from desktop.services import first_screen
+
+    if keep is None:
+        first_screen.discard(data_dir)
+    else:
+        first_screen.save(data_dir, database_file(data_dir), window.today, **keep)  # type: ignore[arg-type]
 
 
 def _report_painted(window: QMainWindow, stage: str, done: bool) -> None:
@@ -136,7 +251,9 @@ def _report_painted(window: QMainWindow, stage: str, done: bool) -> None:
     except ImportError:
         print(stage, flush=True)
     else:
-        print(f"{stage} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        # peak RSS, and whether the ORM was imported yet (the first screen must come before it)
+        print(f"{stage} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} orm={int('sqlalchemy.orm' in sys.modules)}",
+              flush=True)
     if done:
         QApplication.quit()
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop import paths
 from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.location import network_location
-from desktop.db.migrate import current_revision, head_revision, upgrade
+from desktop.db.migrate import newest_revision, stored_revision, upgrade
 from desktop.db.models import Project
 
 
@@ -130,8 +130,8 @@ def _archive_before_migration(engine: Engine, folder: Path) -> None:
 
     if not inspect(engine).get_table_names():
         return
-    before = current_revision(engine)
-    if before is None or before == head_revision():
+    before = stored_revision(engine)
+    if before is None or before == newest_revision():
         return
     from desktop.services import backups
 

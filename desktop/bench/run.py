@@ -122,7 +122,7 @@ def cold_start(size: str, folder: Path, repeat: int) -> list[Figure]:
     """Spawn the real app until it shows its data (painted), interleaved with a bare PySide6 window."""
     home = Path(tempfile.mkdtemp(prefix="keyproj-bench-home-"))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home)}
-    app_args = [sys.executable, "-m", "desktop", "--data-dir", str(folder), "--startup-probe"]
+    app_args = [sys.executable, "-m", "desktop", "--data-dir", str(folder), "--operator", "基准测试", "--startup-probe"]
     bare, painted, loaded, rss = [], [], [], []
     for _ in range(repeat):
         bare.append(_probe([sys.executable, "-c", BARE_WINDOW], env)["PAINTED"][0])

@@ -19,9 +19,11 @@ from desktop.cli.common import data_options
 COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
+    """Without `subcommands`, only the window program's options: the subcommand modules import the exporters,
+    importers and openpyxl/python-docx (~0.3 s), which a start of the window must not wait for."""
     parser = argparse.ArgumentParser(prog="keyproj", description=f"{APP_NAME}：不带子命令时启动窗口程序。",
-                                     parents=[data_options()])
+                                     parents=[data_options()], add_help=subcommands)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="在一个全新的演示数据库上启动（不影响正式数据）")
     parser.add_argument("--self-test", nargs="?", const="", default=None, metavar="文件夹",
@@ -29,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "全部通过时退出码为0；不读写正式数据")
     # For `python -m desktop.bench`: start normally, print PAINTED once the window shows its data, then exit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    if not subcommands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="子命令")
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop.cli.{name}").register(subparsers)
@@ -37,8 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = None
+    if not {"-h", "--help"} & set(argv):
+        args, rest = build_parser(subcommands=False).parse_known_args(argv)
+        if rest:  # a subcommand (or a mistake, which the full parser reports)
+            args = None
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.self_test is not None:
         from desktop.selftest import run_self_test
 

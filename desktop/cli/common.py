@@ -7,10 +7,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.db.migrate import MigrationError
 from desktop.services.errors import UserError
-from desktop.workspace import Workspace, WorkspaceError, open_workspace
+
+# The window program parses these options too: the database layer (SQLAlchemy, ~0.7 s) is imported only by a
+# subcommand that opens the data, never by a start of the window before its first screen is painted.
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -28,6 +32,8 @@ def data_options() -> argparse.ArgumentParser:
 
 
 def open_from_args(args: argparse.Namespace) -> Workspace:
+    from desktop.workspace import open_workspace
+
     return open_workspace(getattr(args, "data_dir", None), getattr(args, "database_url", None),
                           operator=getattr(args, "operator", None) or "命令行")
 
@@ -43,6 +49,9 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
     """Run a subcommand; a user-facing failure prints its Chinese message and exits non-zero, never a traceback."""
 
     def run(args: argparse.Namespace) -> int:
+        from desktop.db.migrate import MigrationError
+        from desktop.workspace import WorkspaceError
+
         try:
             return handler(args)
         except (UserError, WorkspaceError, MigrationError) as exc:

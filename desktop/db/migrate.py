@@ -55,6 +55,16 @@ def head_revision() -> str:
     return head
 
 
+def newest_revision() -> str:
+    """The revision a database must be at, without importing Alembic when the files form one plain chain."""
+    return _file_head() or head_revision()
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The database's revision read with one SELECT (None for a new database), without importing Alembic."""
+    return _stored_revision(engine)
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 

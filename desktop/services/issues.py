@@ -19,6 +19,7 @@ from desktop.db.models import Escalation, Issue, Unit
 from desktop.services import tracking
 from desktop.services import validation as v
 from desktop.services.concurrency import check_version
+from desktop.services.issue_row import DONE_CODES, is_due_soon, is_overdue  # noqa: F401 - re-exported
 from desktop.services.journal import cn_date, get_or_fail, operator_of
 from desktop.services.lifecycle import Action, check
 
@@ -158,18 +159,3 @@ def close(session: Session, issue_id: int, feedback: str, *, remark: str | None 
 
 def reopen(session: Session, issue_id: int, reason: str, *, on: date | None = None) -> Issue:
     return tracking.reopen(session, get_or_fail(session, Issue, issue_id, "问题"), reason, on=on)
-
-
-# Status codes counted as done, as plain strings: these two checks run per row on every filter of the table.
-DONE_CODES = frozenset(s.value for s in IssueStatus if s.is_done)
-
-
-def is_overdue(status: str, deadline: date | None, today: date) -> bool:
-    """Overdue = past its deadline and not resolved (phased issues stay overdue: they are still open)."""
-    return deadline is not None and deadline < today and status not in DONE_CODES
-
-
-def is_due_soon(status: str, deadline: date | None, today: date, days: int) -> bool:
-    if deadline is None or status in DONE_CODES:
-        return False
-    return 0 <= (deadline - today).days <= days

@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.enums import ProjectStage
 from desktop.db.models import Assignment, Category, Issue, Leader, Project, TaskForce
 from desktop.services import stats
 from desktop.services.figures import LagThresholds, Light
-
-GROUPINGS = {"category": "按类别", "task_force": "按项目专班", "leader": "按包保领导", "location": "按街乡",
-             "stage": "按阶段"}
-
-
-@dataclass
-class ProjectNode:
-    id: int
-    code: str
-    name: str
-    owner: str
-    category: str
-    task_force: str
-    leaders: list[str]
-    location: str
-    stage: str
-    removed: bool
-    open_issues: int
-    overdue_issues: int
-    light: Light
-
-    def group_keys(self, grouping: str) -> list[str]:
-        if grouping == "category":
-            return [self.category or "未分类"]
-        if grouping == "task_force":
-            return [self.task_force or "未分专班"]
-        if grouping == "leader":
-            return self.leaders or ["未安排包保领导"]
-        if grouping == "location":
-            return [self.location or "未填街乡"]
-        return [ProjectStage(self.stage).label]
+from desktop.services.project_node import GROUPINGS, ProjectNode  # noqa: F401 - re-exported
 
 
 def load_project_nodes(session: Session, year: int, today: date, thresholds: LagThresholds) -> list[ProjectNode]:

@@ -14,8 +14,15 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
-from desktop.services.issue_rows import AllOf, IssueRow, NeedleFilter, search_needle
-from desktop.services.issues import DONE_CODES, is_due_soon, is_overdue
+from desktop.services.issue_row import (
+    DONE_CODES,
+    AllOf,
+    IssueRow,
+    NeedleFilter,
+    is_due_soon,
+    is_overdue,
+    search_needle,
+)
 from desktop.ui.dates import to_date, to_qdate
 from desktop.ui.forms.ui_issue_panel import Ui_IssuePanel
 from desktop.ui.models.issue_table import COLUMNS, IssueTableModel

@@ -11,33 +11,48 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from desktop import APP_NAME, __version__
-from desktop.services import office_settings
-from desktop.services.issue_history import load_issue_history
-from desktop.services.issue_rows import IssueRow, load_issue_rows
-from desktop.services.meeting_rows import DecisionRow, MeetingRow, load_meetings
-from desktop.services.project_tree import GROUPINGS, ProjectNode, available_years, load_project_nodes
-from desktop.services.reminders import load_reminders
-from desktop.ui import import_menu, meeting_actions
+from desktop.services.first_screen import FIRST_PAGE, FirstScreen
+from desktop.services.issue_row import IssueRow
+from desktop.services.project_node import GROUPINGS, ProjectNode
 from desktop.ui.background import run_in_background
-from desktop.ui.exchange_menu import install_exchange_actions
-from desktop.ui.field_tabs import FieldTabs
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
-from desktop.ui.issue_actions import IssueActions
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
-from desktop.ui.meetings_panel import MeetingsPanel
 from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree
-from desktop.ui.project_actions import ProjectActions
 from desktop.ui.reminder_panel import ReminderPanel
-from desktop.workspace import Workspace
 
-FIRST_PAGE = 200  # issues shown before the full load at start-up: more than one screen
+# Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
+# the start-up first screen is painted. Module-level imports above stay free of it (tests/ui/test_first_screen.py).
+if TYPE_CHECKING:
+    from desktop.services.meeting_rows import DecisionRow, MeetingRow
+    from desktop.ui.field_tabs import FieldTabs
+    from desktop.ui.issue_actions import IssueActions
+    from desktop.ui.meetings_panel import MeetingsPanel
+    from desktop.ui.project_actions import ProjectActions
+    from desktop.workspace import Workspace
+
+def preload() -> None:
+    """Import what `attach` and the loaders need: safe in a worker thread (no widget is created by an import), so
+    the start-up imports them there while the first screen stays responsive."""
+    from desktop.services import issue_rows, meeting_rows, office_settings, project_tree, reminders  # noqa: F401
+    from desktop.ui import (  # noqa: F401
+        exchange_menu,
+        field_tabs,
+        import_menu,
+        issue_actions,
+        meeting_actions,
+        meetings_panel,
+        project_actions,
+        reliability_menu,
+    )
 
 
 @dataclass
@@ -57,10 +72,13 @@ class _Loaded:
 class MainWindow(QMainWindow):
     data_loaded = Signal()  # the views hold all fresh data (after `reload` or a background load)
     first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
-    def __init__(self, workspace: Workspace, *, today: date | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None, load_in_background: bool = False) -> None:
+    def __init__(self, workspace: Workspace | None, *, today: date | None = None,
+                 settings: QSettings | None = None, parent: QWidget | None = None, load_in_background: bool = False,
+                 first_screen: FirstScreen | None = None, data_dir: Path | None = None) -> None:
+        """With a workspace, the whole window. Without one (start-up), only the tree, the issue table and the docks,
+        showing `first_screen` while the database opens; `attach` then adds the rest and the live data."""
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace: Workspace = None  # type: ignore[assignment]  # set by `attach`
         self.today = today or date.today()
         self.settings = settings or QSettings()
         self.form = Ui_MainWindow()
@@ -71,24 +89,63 @@ class MainWindow(QMainWindow):
         self._scope_key: tuple[object, ...] | None = None  # the tree scope applied to the table last
         self._quiet = False  # while an edit is being merged in, selection updates wait for one final refresh
         self.due_soon_days = 7
+        self.complete = False  # every issue and meeting loaded (not only a first screen or first page)
+        self.issue_actions: IssueActions | None = None
+        self.project_actions: ProjectActions | None = None
+        self.meetings_panel: MeetingsPanel | None = None
+        self.field_tabs: FieldTabs | None = None
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
-        self.meetings_panel = MeetingsPanel(workspace, today=self.today, parent=self)
-        self.form.meetings_layout.addWidget(self.meetings_panel)
         self.history_panel = IssueHistoryPanel(self)
         self.form.history_dock_layout.addWidget(self.history_panel)
         self.reminder_panel = ReminderPanel(self)
         self.form.reminder_dock_layout.addWidget(self.reminder_panel)
         self.tabifyDockWidget(self.form.history_dock, self.form.reminder_dock)
-        # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload)
         for key, label in GROUPINGS.items():
             self.form.grouping_combo.addItem(label, key)
         self.data_label = QLabel(self)
         self.form.status_bar.addPermanentWidget(self.data_label)
         self.resizeDocks([self.form.project_dock, self.form.history_dock], [300, 330], Qt.Orientation.Horizontal)
+        self._busy = QProgressBar(self)
+        self._busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
+        self._busy.setMaximumWidth(160)
+        self._busy.hide()
+        self.form.status_bar.addPermanentWidget(self._busy)
+        self._loader: object | None = None
+        self._restore_state()
+        self.form.grouping_combo.currentIndexChanged.connect(self._rebuild_tree)
+        self.form.project_search_edit.textChanged.connect(self._rebuild_tree)
+        self.form.reminder_dock.show()
+        self.form.reminder_dock.raise_()
+        if data_dir is not None:
+            self.data_label.setText(f"数据：{data_dir}")
+        if first_screen is not None:
+            self._show_first_screen(first_screen)
+        if workspace is not None:
+            self.attach(workspace, load_in_background=load_in_background)
+        else:  # nothing can be changed before the database is open
+            self.form.menu_bar.setEnabled(False)
+            self.form.issue_tool_bar.setEnabled(False)
+            self._busy.show()
+            self.statusBar().showMessage("正在打开数据库……")
 
+    def attach(self, workspace: Workspace, *, load_in_background: bool = False) -> None:
+        """The database is open: build what acts on it (tabs, menus, actions) and load the live data."""
+        from desktop.ui import import_menu, meeting_actions, reliability_menu
+        from desktop.ui.exchange_menu import install_exchange_actions
+        from desktop.ui.field_tabs import FieldTabs
+        from desktop.ui.issue_actions import IssueActions
+        from desktop.ui.meetings_panel import MeetingsPanel
+        from desktop.ui.project_actions import ProjectActions
+
+        self.workspace = workspace
+        self.form.menu_bar.setEnabled(True)
+        self.form.issue_tool_bar.setEnabled(True)
+        self.meetings_panel = MeetingsPanel(workspace, today=self.today, parent=self)
+        self.form.meetings_layout.addWidget(self.meetings_panel)
+        # Field-work tabs: dashboard, investment, visits, enterprises.
+        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload)
         self.issue_actions = IssueActions(self)
         self.undo_stack = self.issue_actions.undo_stack
         self.project_actions = ProjectActions(self, self.undo_stack, self.show_error)
@@ -100,24 +157,34 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._build_export_menu()
         self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
-        self._busy = QProgressBar(self)
-        self._busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
-        self._busy.setMaximumWidth(160)
-        self._busy.hide()
-        self.form.status_bar.addPermanentWidget(self._busy)
-        self._loader: object | None = None
-        self._restore_state()
+        where = workspace.database_file or workspace.db.url
+        self.data_label.setText(f"数据：{where}")
+        if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it
+            self._scope_key = None
+            self._restore_tree_selection()
         if load_in_background:
             self.reload_in_background()
         else:
             self.reload()
-        self.form.reminder_dock.show()
-        self.form.reminder_dock.raise_()
-
-        # feat/reliability: 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
-        from desktop.ui import reliability_menu
-
+        # 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
         self.reliability = reliability_menu.install(self)
+
+    def _show_first_screen(self, first: FirstScreen) -> None:
+        self._fill_year_combo(first.years, first.tree_year)
+        self.due_soon_days = first.due_soon_days
+        self.issue_panel.set_due_soon_days(first.due_soon_days)
+        self.issue_panel.set_rows(first.rows, complete=False)
+        self._nodes = first.nodes
+        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
+        self._rebuild_tree()
+
+    def first_screen_data(self) -> dict[str, object] | None:
+        """What `first_screen.save` keeps for the next start; None unless every issue is loaded."""
+        if not self.complete or self.workspace is None:
+            return None
+        years = [self.form.year_combo.itemData(i) for i in range(self.form.year_combo.count())]
+        return {"years": years, "tree_year": self.current_year(), "due_soon_days": self.due_soon_days,
+                "nodes": self.project_nodes(), "rows": self.issue_panel.model.all_rows()}
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -126,9 +193,7 @@ class MainWindow(QMainWindow):
         f.about_action.triggered.connect(self._about)
         f.show_reminders_action.triggered.connect(self.show_reminders)
         f.show_history_action.triggered.connect(self.show_history)
-        f.grouping_combo.currentIndexChanged.connect(self._rebuild_tree)
         f.year_combo.currentIndexChanged.connect(self._reload_tree)
-        f.project_search_edit.textChanged.connect(self._rebuild_tree)
         f.project_tree_view.customContextMenuRequested.connect(self._tree_menu)
         f.project_tree_view.doubleClicked.connect(self._on_tree_double_clicked)
         self.issue_panel.selection_changed.connect(self._on_issue_selected)
@@ -195,6 +260,11 @@ class MainWindow(QMainWindow):
 
         With `first_page`, only that many of the newest issues and no meetings (the first step of a start-up).
         """
+        from desktop.services import office_settings
+        from desktop.services.issue_rows import load_issue_rows
+        from desktop.services.meeting_rows import load_meetings
+        from desktop.services.project_tree import available_years, load_project_nodes
+
         years = available_years(session) or [self.today.year]
         tree_year = year if year in years else years[0]
         if first_page:
@@ -209,6 +279,9 @@ class MainWindow(QMainWindow):
         )
 
     def _fetch_rest(self) -> tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]:
+        from desktop.services.issue_rows import load_issue_rows
+        from desktop.services.meeting_rows import load_meetings
+
         with self.workspace.db.read() as session:
             return load_issue_rows(session), *load_meetings(session)
 
@@ -218,8 +291,10 @@ class MainWindow(QMainWindow):
         self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed)
 
     def _on_rest(self, rest: tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]) -> None:
+        assert self.meetings_panel is not None  # attached
         rows, meetings, decisions = rest
         self._busy.hide()
+        self.complete = True
         self.issue_panel.set_rows(rows)
         self.meetings_panel.set_data(meetings, decisions)
         self.reload_reminders()
@@ -235,24 +310,18 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, APP_NAME, f"载入数据失败：{message}")
 
     def _apply(self, loaded: _Loaded) -> None:
+        assert self.meetings_panel is not None and self.field_tabs is not None  # attached
         self.due_soon_days = loaded.due_soon_days
         self.issue_panel.set_due_soon_days(self.due_soon_days)
-        combo = self.form.year_combo
-        combo.blockSignals(True)
-        combo.clear()
-        for year in loaded.years:
-            combo.addItem(f"{year}年", year)
-        combo.setCurrentIndex(max(0, combo.findData(loaded.tree_year)))
-        combo.blockSignals(False)
+        self._fill_year_combo(loaded.years, loaded.tree_year)
         self.issue_panel.set_rows(loaded.rows, complete=loaded.complete)
         self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
         self._nodes = loaded.nodes
         self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
         self._rebuild_tree()
         self.field_tabs.mark_stale()
-        where = self.workspace.database_file or self.workspace.db.url
-        self.data_label.setText(f"数据：{where}")
         if loaded.complete:
+            self.complete = True
             self.reload_reminders()
             self._busy.hide()
             self._loaded_message(len(loaded.rows), len(loaded.meetings))
@@ -260,8 +329,19 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"已显示最新 {len(loaded.rows)} 个问题，正在载入其余数据……")
 
+    def _fill_year_combo(self, years: list[int], current: int) -> None:
+        combo = self.form.year_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for year in years:
+            combo.addItem(f"{year}年", year)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
     def issues_changed(self, ids: list[int]) -> None:
         """After an edit or an undo: re-read those rows, then the counts and lights that depend on them."""
+        from desktop.services.issue_rows import load_issue_rows
+
         with self.workspace.db.read() as session:
             fresh = load_issue_rows(session, ids=ids)
         found = {r.id for r in fresh}
@@ -276,6 +356,9 @@ class MainWindow(QMainWindow):
 
     def project_changed(self, project_id: int) -> None:
         """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
+        from desktop.services.issue_rows import load_issue_rows
+        from desktop.services.project_tree import available_years
+
         with self.workspace.db.read() as session:
             fresh = load_issue_rows(session, project_id=project_id) if project_id else []
             years = available_years(session)
@@ -287,12 +370,17 @@ class MainWindow(QMainWindow):
         self._reload_tree()
 
     def reload_reminders(self) -> None:
+        from desktop.services.reminders import load_reminders
+
         with self.workspace.db.read() as session:
             items = load_reminders(session, self.today, self.due_soon_days)
         self.reminder_panel.set_items(items, self.due_soon_days)
         self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(items)}）")
 
     def _reload_tree(self) -> None:
+        from desktop.services import office_settings
+        from desktop.services.project_tree import load_project_nodes
+
         year = self.form.year_combo.currentData() or self.today.year
         with self.workspace.db.read() as session:
             self._nodes = load_project_nodes(session, year, self.today, office_settings.thresholds(session))
@@ -339,7 +427,8 @@ class MainWindow(QMainWindow):
         project_id = current.data(PROJECT_ID_ROLE) if current.isValid() else None
         group = current.data(GROUP_ROLE) if current.isValid() else None
         node = next((n for n in self._nodes if n.id == project_id), None)
-        self.project_actions.update_enabled(project_id, bool(node and node.removed))
+        if self.project_actions is not None:
+            self.project_actions.update_enabled(project_id, bool(node and node.removed))
         grouping = self.form.grouping_combo.currentData()
         if project_id is not None:
             key: tuple[object, ...] = ("project", project_id, node.name if node else "")
@@ -374,10 +463,15 @@ class MainWindow(QMainWindow):
         self._tree_key = ("project", project_id)
         self._restore_tree_selection()
 
+    def project_nodes(self) -> list[ProjectNode]:
+        """The projects of the tree's year, as the tree shows them."""
+        return list(self._nodes)
+
     def node(self, project_id: int) -> ProjectNode | None:
         return next((n for n in self._nodes if n.id == project_id), None)
 
     def _tree_menu(self, pos: QPoint) -> None:
+        assert self.project_actions is not None  # connected by `attach`
         view = self.form.project_tree_view
         index = view.indexAt(pos)
         if index.isValid():
@@ -386,11 +480,13 @@ class MainWindow(QMainWindow):
 
     def _on_tree_double_clicked(self, index: QModelIndex) -> None:
         project_id = index.data(PROJECT_ID_ROLE)
-        if project_id is not None:
+        if project_id is not None and self.project_actions is not None:
             self.project_actions.open_project(project_id)
 
     def _on_issue_selected(self, issue_id: int) -> None:
-        if self._quiet:
+        from desktop.services.issue_history import load_issue_history
+
+        if self._quiet or self.issue_actions is None:
             return
         row = self.issue_panel.current_row() if issue_id else None
         self.issue_actions.update_enabled(row)
@@ -420,6 +516,7 @@ class MainWindow(QMainWindow):
             self.issue_panel.table.setFocus()
             return
         self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
+        assert self.meetings_panel is not None  # reminders come from the database: attached
         model = self.meetings_panel.meeting_model
         for r in range(model.rowCount()):
             if model.item(r, 0).data(Qt.ItemDataRole.UserRole) == meeting_id:
@@ -455,7 +552,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.meetings_panel.flush_minutes()  # never lose typed minutes on close
+        if self.meetings_panel is not None:
+            self.meetings_panel.flush_minutes()  # never lose typed minutes on close
         self.save_state()
         super().closeEvent(event)
 

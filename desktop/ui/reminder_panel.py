@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from desktop.services.reminders import Reminder
 from desktop.ui.forms.ui_reminder_panel import Ui_ReminderPanel
 from desktop.ui.models.issue_table import DUE_SOON_BG, OVERDUE_BG
+
+if TYPE_CHECKING:  # the panel is built before the services are imported (start-up first screen)
+    from desktop.services.reminders import Reminder
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("期限", "类型", "事项", "项目/会议", "责任单位")

@@ -21,7 +21,7 @@ from desktop.ui.dialogs.server_dialog import ask_password
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.workspace import Workspace, WorkspaceError, open_workspace
 
-__all__ = ["ask_operator", "daily_backup", "open_guarded", "server_url", "unlock"]
+__all__ = ["ask_operator", "daily_backup", "lock_enabled", "open_guarded", "server_url", "unlock"]
 
 
 def server_url(settings: QSettings, parent: QWidget | None = None) -> tuple[bool, str | None]:
@@ -84,10 +84,16 @@ def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None) 
     return True
 
 
-def unlock(workspace: Workspace, parent: QWidget | None = None) -> bool:
+def lock_enabled(workspace: Workspace) -> bool:
     with workspace.db.read() as session:
-        if not app_lock.settings(session).enabled:
-            return True
+        return app_lock.settings(session).enabled
+
+
+def unlock(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    if not lock_enabled(workspace):
+        return True
+    if parent is not None:  # never show data behind the password dialog (a first screen is never kept with a lock)
+        parent.hide()
     return PasswordDialog(workspace, parent, message="请输入密码打开程序。").exec() == QDialog.DialogCode.Accepted
 
 

@@ -27,7 +27,10 @@ def small_demo(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def operator_known(monkeypatch: pytest.MonkeyPatch) -> None:
     """The first-start operator dialog has its own tests (tests/ui/test_reliability_ui.py)."""
-    monkeypatch.setattr(app_module.startup, "ask_operator", lambda *_a, **_k: "测试员")
+    from desktop.ui import reliability_menu, startup  # noqa: F401 - bound to the real dialog before the patch
+    from desktop.ui.dialogs import operator_dialog
+
+    monkeypatch.setattr(operator_dialog, "ask_operator", lambda *_a, **_k: "测试员")
 
 
 def _args(**kw) -> argparse.Namespace:

@@ -127,7 +127,9 @@ def test_background_loading_reports_failure(qtbot, demo_workspace, today, tmp_pa
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("磁盘读取错误")
 
-    monkeypatch.setattr(mw, "load_issue_rows", broken)
+    import desktop.services.issue_rows as issue_rows
+
+    monkeypatch.setattr(issue_rows, "load_issue_rows", broken)
     window = MainWindow(demo_workspace, today=today, load_in_background=True,
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
-from sqlalchemy.engine import URL
 
 from desktop.ui.forms.ui_server_dialog import Ui_ServerDialog
 
@@ -21,6 +20,10 @@ class ServerSettings:
     user: str
 
     def url(self, password: str | None) -> str:
+        from sqlalchemy.engine import (
+            URL,  # not at import: the start-up reads these settings before SQLAlchemy loads
+        )
+
         return URL.create("postgresql+psycopg", username=self.user or None, password=password or None,
                           host=self.host, port=self.port, database=self.database).render_as_string(
                               hide_password=False)

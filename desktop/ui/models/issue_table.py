@@ -14,16 +14,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.issue_rows import (
+from desktop.services.issue_row import (
     DONE_CODES,
     LEVEL_RANK,
     IssueRow,
     deadline_counts,
     deadline_ids,
     filter_rows,
+    is_overdue,
     with_haystack,
 )
-from desktop.services.issues import is_overdue
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,0 +1,107 @@
+"""The start-up first screen: painted from the last close's data before SQLAlchemy is imported, then completed.
+
+The figures of issue #9 depend on this design (docs: README "Performance"), so the design itself is tested: the
+modules a start imports before its first paint must not pull in the database layer.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop import paths
+from desktop.app import create_application, first_screen_to_keep
+from desktop.services import app_lock, first_screen
+from desktop.ui.main_window import MainWindow
+from desktop.workspace import Workspace, open_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "PYTHONPATH": str(ROOT)}
+
+
+def test_modules_of_the_first_paint_do_not_import_the_database_layer(tmp_path: Path) -> None:
+    code = ("import sys\n"
+            "import desktop.cli, desktop.app, desktop.ui.main_window, desktop.services.first_screen\n"
+            "from desktop.cli import build_parser\n"
+            "build_parser(subcommands=False).parse_known_args(['--data-dir', 'x'])\n"
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'openpyxl', 'docx',"
+            " 'pypinyin'))\n"
+            "print(heavy)\n")
+    out = subprocess.run([sys.executable, "-c", code], env=_env(tmp_path), capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def _start(folder: Path, tmp_path: Path) -> dict[str, list[str]]:
+    """Run the real program with the start-up probe; the lines it prints (PAINTED, LIVE, LOADED) by name."""
+    out = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(folder), "--operator", "测试员",
+                          "--startup-probe"], env=_env(tmp_path), capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr[-3000:]
+    lines: dict[str, list[str]] = {}
+    for line in out.stdout.splitlines():
+        word, *fields = line.split()
+        lines.setdefault(word, fields)
+    return lines
+
+
+def test_second_start_paints_the_first_screen_before_the_orm(demo_workspace: Workspace, tmp_path: Path) -> None:
+    folder = demo_workspace.data_dir
+    demo_workspace.close()
+    first = _start(folder, tmp_path)
+    assert "orm=1" in first["PAINTED"]  # nothing kept yet: the live data is the first paint
+    assert first_screen.path_in(folder).exists()  # kept at the close
+    second = _start(folder, tmp_path)
+    assert "orm=0" in second["PAINTED"] and "orm=1" in second["LIVE"] and "LOADED" in second
+
+
+def test_shown_then_completed_with_live_data(qtbot, demo_workspace: Workspace, today, tmp_path: Path) -> None:
+    create_application()
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    full = MainWindow(demo_workspace, today=today, settings=settings)
+    qtbot.addWidget(full)
+    keep = first_screen_to_keep(full, demo_workspace)
+    assert keep is not None
+    folder, db_file = demo_workspace.data_dir, paths.database_file(demo_workspace.data_dir)
+    demo_workspace.close()
+    assert first_screen.save(folder, db_file, today, **keep)  # type: ignore[arg-type]
+    shown = first_screen.load(folder, db_file, today)
+    assert shown is not None
+
+    window = MainWindow(None, today=today, settings=settings, first_screen=shown, data_dir=folder)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.issue_panel.model.rowCount() == first_screen.FIRST_PAGE
+    tree = window.form.project_tree_view.model()
+    assert sum(tree.item(r).rowCount() for r in range(tree.rowCount())) == len(full.project_nodes())
+    assert not window.form.menu_bar.isEnabled() and not window.form.issue_tool_bar.isEnabled()
+    assert window.first_screen_data() is None  # not the whole data: never kept as the next first screen
+
+    ws = open_workspace(folder, operator="测试员")
+    try:
+        with qtbot.waitSignal(window.data_loaded, timeout=30_000):
+            window.attach(ws, load_in_background=True)
+        assert window.form.menu_bar.isEnabled() and window.form.issue_tool_bar.isEnabled()
+        assert window.issue_panel.model.total_count() == full.issue_panel.model.total_count()
+        assert window.project_nodes() == full.project_nodes()
+        window.close()
+    finally:
+        ws.close()
+
+
+def test_nothing_kept_behind_a_password(qtbot, demo_workspace: Workspace, today, tmp_path: Path) -> None:
+    create_application()
+    window = MainWindow(demo_workspace, today=today,
+                        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert first_screen_to_keep(window, demo_workspace) is not None
+    with demo_workspace.db.transaction() as session:
+        app_lock.set_password(session, "guard-2026", "guard-2026", 0)
+    assert first_screen_to_keep(window, demo_workspace) is None

@@ -119,29 +119,44 @@ def _probe(args: list[str], env: dict[str, str]) -> dict[str, tuple[float, list[
 
 
 def cold_start(size: str, folder: Path, repeat: int) -> list[Figure]:
-    """Spawn the real app until it shows its data (painted), interleaved with a bare PySide6 window."""
+    """Spawn the real app until it shows its data (painted), interleaved with a bare PySide6 window.
+
+    Two kinds of start: the usual one, where the window closed last time kept its first screen
+    (services/first_screen.py) and paints it before the database layer loads; and a start after the database
+    changed behind the program's back (or the first start of a month), where the first paint is the live data.
+    """
+    from desktop.services import first_screen
+
     home = Path(tempfile.mkdtemp(prefix="keyproj-bench-home-"))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(home)}
     app_args = [sys.executable, "-m", "desktop", "--data-dir", str(folder), "--operator", "基准测试", "--startup-probe"]
-    bare, painted, loaded, rss = [], [], [], []
+    bare, unkept, painted, live, loaded, rss = [], [], [], [], [], []
+    for _ in range(repeat):  # the last of these closes normally and keeps the first screen for the next loop
+        first_screen.discard(folder)
+        bare.append(_probe([sys.executable, "-c", BARE_WINDOW], env)["PAINTED"][0])
+        unkept.append(_probe(app_args, env)["PAINTED"][0])
     for _ in range(repeat):
         bare.append(_probe([sys.executable, "-c", BARE_WINDOW], env)["PAINTED"][0])
         seen = _probe(app_args, env)
+        if "orm=0" not in seen["PAINTED"][1]:
+            raise SystemExit(f"[{size}] the first screen was not painted before the database layer loaded")
         painted.append(seen["PAINTED"][0])
+        live.append(seen["LIVE"][0])
         loaded.append(seen["LOADED"][0])
-        if seen["LOADED"][1]:
-            rss.append(int(seen["LOADED"][1][0]) / 1024)
+        rss.append(int(seen["LOADED"][1][0]) / 1024)
     floor = min(bare) * 1000
-    figures = [
-        Figure(size, "cold start → window painted with data (tree + newest issues)", min(painted) * 1000, "ms",
-               floor=floor, ratio_target=START_TARGET[size], note="floor: bare PySide6 QMainWindow start"),
+    return [
+        Figure(size, "cold start → window painted with data (first screen kept at last close)", min(painted) * 1000,
+               "ms", floor=floor, ratio_target=START_TARGET[size], note="floor: bare PySide6 QMainWindow start"),
+        Figure(size, "cold start → live data painted (tree + newest issues from the database; no target)",
+               min(live) * 1000, "ms", floor=floor),
+        Figure(size, "cold start after an outside change (no first screen kept) → data painted (no target)",
+               min(unkept) * 1000, "ms", floor=floor),
         Figure(size, "cold start → every issue and meeting loaded (no target)", min(loaded) * 1000, "ms",
                floor=floor),
+        Figure(size, "memory with the database open (peak RSS)", max(rss), "MB",
+               target=400 if size == "city" else None),
     ]
-    if rss:
-        figures.append(Figure(size, "memory with the database open (peak RSS)", max(rss), "MB",
-                              target=400 if size == "city" else None))
-    return figures
 
 
 def table_figures(size: str, workspace: Workspace) -> list[Figure]:
@@ -208,21 +223,25 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
             key = itemgetter(field)
             floors.append(min(cpu_ms(lambda key=key, field=field: sorted((r for r in rows if r[field] is not None), key=key), 2)))
 
-    # Opening a project: click it in the tree → its issues in the table, counts, repaint; plus its record read.
+    # Opening a project page: click it in the tree (its issues in the table, counts, repaint), then double-click:
+    # the real project page (fields, leaders, milestones, issues, visits, investment) built, shown and painted.
     tree = window.form.project_tree_view
     model = tree.model()
     group = model.item(1)
     items = [group.child(r) for r in range(min(group.rowCount(), 10))]
 
-    def open_project(item) -> None:  # type: ignore[no-untyped-def]
-        from desktop.db.models import Project
+    def show_page(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.show()
+        dialog.repaint()
+        dialog.reject()
+        return 0
 
+    window.project_actions.run_dialog = show_page
+
+    def open_project(item) -> None:  # type: ignore[no-untyped-def]
         tree.setCurrentIndex(item.index())
         viewport.repaint()
-        with workspace.db.read() as session:
-            project = session.get(Project, item.data(PROJECT_ID_ROLE))
-            assert project is not None
-            _ = [a.leader_id for a in project.assignments]
+        window.project_actions.open_project(item.data(PROJECT_ID_ROLE))
 
     opens = [min(cpu_ms(lambda item=item: open_project(item), 1)) for item in items]
     window.close()
@@ -234,8 +253,8 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
                floor=statistics.median(plain), target=50, note="floor: plain loop over tuples, no pinyin"),
         Figure(size, f"issue table: sort by a column ({n} rows, slowest of 12)", max(sorts), "ms",
                floor=max(floors), target=150, note="floor: list.sort of the tuples on that field"),
-        Figure(size, "open a project (tree → scoped table + record, median)", statistics.median(opens), "ms",
-               target=100, note="project page not in main yet: tree selection + service read"),
+        Figure(size, "open a project page (tree click + page shown, median of 10)", statistics.median(opens), "ms",
+               target=100, note="scoped issue table + the project page dialog painted"),
     ]
 
 

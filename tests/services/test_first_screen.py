@@ -101,7 +101,7 @@ def test_only_the_newest_year_is_kept(demo_workspace: Workspace) -> None:
     folder, db_file = demo_workspace.data_dir, paths.database_file(demo_workspace.data_dir)
     demo_workspace.close()
     first_screen.path_in(folder).write_text("{}", encoding="utf-8")
-    assert not first_screen.save(folder, db_file, SAVED_ON, years=years + [years[-1] - 1], tree_year=years[-1] - 1,
+    assert not first_screen.save(folder, db_file, SAVED_ON, years=[*years, years[-1] - 1], tree_year=years[-1] - 1,
                                  due_soon_days=7, nodes=[], rows=[])
     assert not first_screen.path_in(folder).exists()  # an older file is not left behind either
 

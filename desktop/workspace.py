@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import configure_mappers
 
 from desktop import paths
 from desktop.db.engine import Database, make_engine, sqlite_url
@@ -90,6 +91,9 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
                     f"数据文件夹 {folder} 中找不到数据库文件（可能被移动、删除或改名），但有以前的备份。"
                     "为免在空数据库上继续工作，程序没有新建数据库。请用“文件 → 备份与恢复”或 keyproj restore 恢复备份。",
                     damaged=True)
+    # Mapper set-up (~0.1 s) would otherwise happen on the first query, which the window makes on its GUI thread;
+    # here it runs where the workspace is opened (a worker thread at start-up).
+    configure_mappers()
     engine = make_engine(url)
     try:
         if engine.dialect.name == "sqlite":

@@ -12,15 +12,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.db.engine import Database
 from desktop.db.enums import BriefingKind
-from desktop.exporters import ledgers
-from desktop.exporters.docx.briefing import write_briefing
 from desktop.services import briefing_draft, briefing_facts, briefings, ledger_rows, office_settings, stats
 from desktop.services.issue_rows import IssueRow
 from desktop.services.scope import Period, Scope
+
+# The writers (openpyxl, python-docx, ~0.4 s to import) load when a file is written, not when the window builds
+# its 导出 menu from the labels below.
+if TYPE_CHECKING:
+    from desktop.exporters import ledgers
 
 T = TypeVar("T")
 ProgressCallback = Callable[[int, int | None], None]
@@ -83,6 +86,8 @@ def issue_and_write(db: Database, content: briefings.BriefingContent, path: str 
     """Record the issue (its number is then taken) and write the .docx; nothing is recorded if writing fails."""
     with db.transaction() as session:
         briefings.issue(session, content)
+        from desktop.exporters.docx.briefing import write_briefing
+
         saved = write_briefing(content, path, progress)
     return saved
 
@@ -92,16 +97,22 @@ def rewrite(db: Database, briefing_id: int, path: str | os.PathLike[str],
     """Print an issued 简报/通报 again, exactly as stored."""
     with db.read() as session:
         content = briefings.load(session, briefing_id)
+    from desktop.exporters.docx.briefing import write_briefing
+
     return write_briefing(content, path, progress)
 
 
 def _header(title: str, unit: str, today: date) -> ledgers.LedgerHeader:
+    from desktop.exporters import ledgers
+
     return ledgers.LedgerHeader(title=title, unit=unit, report_date=today)
 
 
 def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[str],
                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Write one 台账 and return the number of rows written (group and total rows included)."""
+    from desktop.exporters import ledgers
+
     kind, period, scope, today = request.kind, request.period, request.scope, request.today
     words = briefing_draft.period_words(period)
     with db.read() as session:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from desktop.exporters.cn_text import clean_text, cn_date, cn_number
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.minutes import document_title
-from desktop.exporters.docx.text import clean_text, cn_date, cn_number
 from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
 from desktop.services.rich_text import Block, numbered_level
 

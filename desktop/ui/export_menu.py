@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.services.scope import Period
-from desktop.ui.dialogs.briefing_editor import BriefingEditor
-from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
 from desktop.ui.export_runner import ExportRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
+    from desktop.ui.dialogs.briefing_editor import BriefingEditor
+    from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
     from desktop.ui.main_window import MainWindow
 
 AskPath = Callable[[str, str], str]
@@ -67,12 +67,16 @@ class ExportMenu(QObject):
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
+        from desktop.ui.dialogs.briefing_editor import BriefingEditor
+
         self.editor = BriefingEditor(self.window.workspace, kind, today=self.window.today, runner=self.runner,
                                      period=self.period(), export_dir=self.export_dir, parent=self.window)
         self.editor.show()
         return self.editor
 
     def open_settings(self) -> DocumentSettingsDialog:
+        from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+
         dialog = DocumentSettingsDialog(self.window.workspace, self.window)
         dialog.open()
         return dialog

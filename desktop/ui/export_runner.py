@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.exporters.xlsx import LedgerExportCancelled
 from desktop.services.errors import UserError
 
 Job = Callable[[Callable[[int, int | None], None], Callable[[], bool]], Any]
@@ -36,6 +35,8 @@ class _Worker(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        from desktop.exporters.xlsx import LedgerExportCancelled  # openpyxl: loaded by the export anyway
+
         try:
             result = self.job(lambda done, total: self.signals.progress.emit(done, -1 if total is None else total),
                               self.stop.is_set)

@@ -3,11 +3,15 @@ import feature can change independently. The window calls `install(window)` once
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.ui.dialogs.import_history import ImportHistoryDialog
-from desktop.ui.dialogs.import_wizard import ImportWizard
+# The dialogs bring the importers and openpyxl (~0.3 s): loaded when the user opens one, not at start-up.
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.import_history import ImportHistoryDialog
+    from desktop.ui.dialogs.import_wizard import ImportWizard
 
 
 def install(window: QMainWindow) -> tuple[QAction, QAction]:
@@ -28,6 +32,8 @@ def install(window: QMainWindow) -> tuple[QAction, QAction]:
 
 
 def open_wizard(window: QMainWindow) -> ImportWizard:
+    from desktop.ui.dialogs.import_wizard import ImportWizard
+
     wizard = ImportWizard(window.workspace, window)  # type: ignore[attr-defined]
     wizard.data_changed.connect(window.reload)  # type: ignore[attr-defined]
     wizard.open()
@@ -35,6 +41,8 @@ def open_wizard(window: QMainWindow) -> ImportWizard:
 
 
 def open_history(window: QMainWindow) -> ImportHistoryDialog:
+    from desktop.ui.dialogs.import_history import ImportHistoryDialog
+
     dialog = ImportHistoryDialog(window.workspace, window)  # type: ignore[attr-defined]
     dialog.data_changed.connect(window.reload)  # type: ignore[attr-defined]
     dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -27,9 +27,11 @@ from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop.ui.forms.ui_meetings_panel import Ui_MeetingsPanel
 from desktop.ui.minutes_autosave import MinutesAutosave
-from desktop.ui.minutes_export import MinutesExporter
 from desktop.ui.widgets.table_setup import configure_table
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.minutes_export import MinutesExporter
 
 MEETING_COLUMNS = ("会议", "日期", "议定", "完成", "办结率")
 AGENDA_COLUMNS = ("序号", "来源", "议题")
@@ -65,10 +67,19 @@ class MeetingsPanel(QWidget):
         self.meeting_view = f.meeting_view
         self.decision_view = f.decision_view
         self.tracker = DecisionTracker(self)
-        self.exporter = MinutesExporter(self)
+        self._exporter: MinutesExporter | None = None
         self.autosave = MinutesAutosave(f.minutes_edit, workspace.data_dir, self._save_minutes, self)
         self._connect_signals()
         self._show_meeting(None)
+
+    @property
+    def exporter(self) -> MinutesExporter:
+        """The Word/PDF/print side, built on first use: it loads python-docx (~0.3 s), which a start must not wait for."""
+        if self._exporter is None:
+            from desktop.ui.minutes_export import MinutesExporter
+
+            self._exporter = MinutesExporter(self)
+        return self._exporter
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -94,7 +105,7 @@ class MeetingsPanel(QWidget):
         f.add_decision_inline_button.clicked.connect(lambda: self.tracker.add_decision())
         f.side_decision_list.itemDoubleClicked.connect(lambda item: self.tracker.edit_decision(item.data(ID_ROLE)))
         self.autosave.state_changed.connect(f.save_state_label.setText)
-        f.print_preview_button.clicked.connect(self.exporter.print_preview)
+        f.print_preview_button.clicked.connect(lambda: self.exporter.print_preview())
         f.export_pdf_button.clicked.connect(lambda: self.exporter.export_pdf())
         f.export_word_button.clicked.connect(lambda: self.exporter.export_word())
 

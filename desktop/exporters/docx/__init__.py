@@ -1,5 +1,6 @@
 """GB/T 9704 Word document toolkit shared by the 简报, 纪要 and 通报 exporters (python-docx, no Qt)."""
 
+from desktop.exporters.cn_text import clean_text, cn_date, cn_number
 from desktop.exporters.docx.fonts import (
     DEFAULT_PROFILE,
     PROFILES,
@@ -9,7 +10,6 @@ from desktop.exporters.docx.fonts import (
 )
 from desktop.exporters.docx.layout import FONT_SIZES_PT, STANDARD_MARGINS, Margins
 from desktop.exporters.docx.official import OfficialDocument
-from desktop.exporters.docx.text import clean_text, cn_date, cn_number
 
 __all__ = [
     "DEFAULT_PROFILE",

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from desktop.exporters.cn_text import clean_text
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, PROFILES, FontProfile
 from desktop.exporters.docx.layout import CHAR_TWIPS
 from desktop.exporters.docx.official import OfficialDocument
 from desktop.exporters.docx.ooxml import set_fonts, set_indent
-from desktop.exporters.docx.text import clean_text
 from desktop.services.briefings import BriefingContent, DocTable
 
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")

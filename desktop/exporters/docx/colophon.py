@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.table import Table
 
+from desktop.exporters.cn_text import clean_text, cn_date
 from desktop.exporters.docx.layout import LINE_TWIPS, SMALL_CHAR_TWIPS, SMALL_PT
 from desktop.exporters.docx.ooxml import (
     BORDER_ORDER,
@@ -30,7 +31,6 @@ from desktop.exporters.docx.ooxml import (
     set_exact_line,
     set_indent,
 )
-from desktop.exporters.docx.text import clean_text, cn_date
 
 if TYPE_CHECKING:
     from desktop.exporters.docx.official import OfficialDocument

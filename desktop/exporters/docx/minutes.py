@@ -15,10 +15,10 @@ from pathlib import Path
 
 from docx.text.paragraph import Paragraph
 
+from desktop.exporters.cn_text import clean_text, cn_number
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.official import OfficialDocument
 from desktop.exporters.docx.ooxml import PPR_ORDER, set_child
-from desktop.exporters.docx.text import clean_text, cn_number
 from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
 from desktop.services.rich_text import Block, numbered_level
 

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from desktop.atomic import atomic_path
+from desktop.exporters.cn_text import clean_text, cn_date, cn_number
 from desktop.exporters.docx import colophon, table
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.layout import (
@@ -55,7 +56,6 @@ from desktop.exporters.docx.ooxml import (
     set_lang,
     set_size,
 )
-from desktop.exporters.docx.text import clean_text, cn_date, cn_number
 
 Align = Literal["left", "center", "right", "justify"]
 _ALIGN = {

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.table import Table, _Cell
 
+from desktop.exporters.cn_text import clean_text, cn_date
 from desktop.exporters.docx.ooxml import (
     BORDER_ORDER,
     PPR_ORDER,
@@ -24,7 +25,6 @@ from desktop.exporters.docx.ooxml import (
     set_child,
     set_exact_line,
 )
-from desktop.exporters.docx.text import clean_text, cn_date
 
 if TYPE_CHECKING:
     from desktop.exporters.docx.official import Align, OfficialDocument

@@ -1,4 +1,5 @@
-"""Text hygiene and Chinese date formatting for Word exports.
+"""Text hygiene and Chinese numbers and dates for Word exports (and the minutes editor, which numbers items the
+same way). No python-docx here, so the window can use it without loading the Word toolkit.
 
 Every string that reaches the document goes through :func:`clean_text`: users paste text from Word, WeChat and
 web pages, and a single stray control character makes lxml refuse the whole document, so an export would fail

@@ -68,7 +68,7 @@ def draft(db: Database, kind: BriefingKind, period: Period, scope: Scope, today:
           issued_on: date | None = None) -> briefings.BriefingContent:
     """A new numbered 简报/通报 drafted from the data, ready for the user to edit."""
     with db.read() as session:
-        facts = briefing_facts.gather(session, period, scope, today)
+        facts = briefing_facts.gather(session, period, scope, today, for_notice=kind is BriefingKind.NOTICE)
         due_soon = int(office_settings.get(session, "due_soon_days"))
         issued_on = issued_on or today
         content = briefings.new_content(session, kind, issued_on.year, issued_on)

@@ -108,26 +108,27 @@ def decision_figures(session: Session, period: Period, scope: Scope = ALL, *,
     today = today or date.today()
     held = (Meeting.held_at >= datetime.combine(period.start, time.min)) & (
         Meeting.held_at < datetime.combine(period.end + timedelta(days=1), time.min))
-    stmt = select(Meeting.id, Meeting.kind, Meeting.year, Meeting.number, Decision.status, Decision.deadline,
-                  Decision.resolved_on, Decision.project_id, Decision.lead_unit_id).join(
-        Decision, Decision.meeting_id == Meeting.id).where(held).order_by(Meeting.held_at, Decision.seq)
+    # One grouped pass (per meeting, in the order they were held): 5k meetings' items are ~50k rows, which the ORM
+    # turned into objects one by one for two counts each.
+    done = case((Decision.status.in_(DONE) & (Decision.resolved_on <= period.end), 1), else_=0)
+    overdue = case((Decision.status.not_in(DONE) & (Decision.deadline < today), 1), else_=0)
+    stmt = (select(Meeting.id, Meeting.kind, Meeting.year, Meeting.number, func.count(Decision.id), func.sum(done),
+                   func.sum(overdue))
+            .join(Decision, Decision.meeting_id == Meeting.id).where(held)
+            .group_by(Meeting.id, Meeting.kind, Meeting.year, Meeting.number, Meeting.held_at)
+            .order_by(Meeting.held_at, Meeting.id))
     if scope.kind is ScopeKind.UNIT:
         stmt = stmt.where(Decision.lead_unit_id == scope.ref_id)
     elif scope.kind is not ScopeKind.ALL:
         stmt = stmt.where(Decision.project_id.in_(filter_projects(select(Project.id), scope, period.end)))
     figures = DecisionFigures()
-    per: dict[int, list] = {}
-    for mid, kind, year, number, status, deadline, resolved_on, _pid, _uid in session.execute(stmt):
-        is_done = status in DONE and resolved_on is not None and resolved_on <= period.end
-        entry = per.setdefault(mid, [f"{year}年第{number}次{MeetingType(kind).label}", 0, 0])
-        entry[1] += 1
-        entry[2] += int(is_done)
-        figures.decided += 1
-        figures.done += int(is_done)
-        if status not in DONE and deadline is not None and deadline < today:
-            figures.overdue += 1
+    labels = {t.value: t.label for t in MeetingType}
+    for _mid, kind, year, number, decided, done_n, overdue_n in session.execute(stmt):
+        figures.per_meeting.append((f"{year}年第{number}次{labels.get(kind, kind)}", decided, done_n or 0))
+        figures.decided += decided
+        figures.done += done_n or 0
+        figures.overdue += overdue_n or 0
     figures.meetings = session.scalar(select(func.count(Meeting.id)).where(held)) or 0
-    figures.per_meeting = [tuple(v) for v in per.values()]  # type: ignore[misc]
     return figures
 
 

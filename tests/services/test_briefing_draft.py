@@ -87,6 +87,31 @@ def test_lists_are_the_ones_counted(demo_workspace, today) -> None:
     assert facts.resolved and all(period.contains(r.resolved_on) for r in facts.resolved)
 
 
+def test_briefing_needs_no_notice_lists(demo_workspace, today) -> None:
+    """A 简报 is gathered without the overdue list and the unit ranking (a city's tens of thousands of rows)."""
+    period = Period.year(today.year)
+    with demo_workspace.db.read() as session:
+        full = _facts(session, period, Scope(), today)
+        lean = briefing_facts.gather(session, period, Scope(), today, for_notice=False)
+    assert full.overdue_issues and full.units and not lean.overdue_issues and not lean.units
+    assert briefing_draft.draft_briefing(lean) == briefing_draft.draft_briefing(full)
+
+
+def test_resolved_are_the_highest_level_then_newest(demo_workspace, today) -> None:
+    from desktop.db.enums import IssueLevel
+
+    period = Period.year(today.year)
+    with demo_workspace.db.read() as session:
+        chosen = briefing_facts.resolved_issues(session, period, Scope(), limit=6)
+        every = briefing_facts.resolved_issues(session, period, Scope(), limit=10_000)
+
+    def key(r: briefing_facts.ResolvedIssue) -> tuple[int, int]:
+        return -IssueLevel(r.level).rank, -r.resolved_on.toordinal()
+
+    assert len(every) > 6 and chosen == every[:6]
+    assert [key(r) for r in every] == sorted(key(r) for r in every)
+
+
 def test_notice_refers_to_its_attachments_in_order(demo_workspace, today) -> None:
     with demo_workspace.db.read() as session:
         facts = _facts(session, Period.year(today.year), Scope(), today)

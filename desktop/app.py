@@ -215,9 +215,9 @@ def _open_behind_first_screen(data_dir: Path, operator: str) -> Workspace | None
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
         worker.start()
-        while worker.is_alive():
+        while worker.is_alive():  # every 50 ms: each wake-up takes the GIL from the worker's imports
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            worker.join(0.01)
+            worker.join(0.05)
     finally:
         QApplication.restoreOverrideCursor()
     return opened[0] if opened else None

@@ -163,13 +163,16 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     """Keystrokes in the issue table's search box, column sorts and opening one project, in a real window."""
     from operator import itemgetter
 
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 
     from desktop.app import create_application
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.project_tree import PROJECT_ID_ROLE
 
     app = create_application()
+    # The offscreen platform warns about every dialog shown ("does not support propagateSizeHints"): not news.
+    qInstallMessageHandler(lambda _mode, _context, text: None if "propagateSizeHints" in text
+                           else print(text, file=sys.stderr))
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace, today=TODAY, settings=settings)
     window.resize(1366, 768)

@@ -42,11 +42,6 @@ def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, proje
     was a third of the load time); PostgreSQL drivers return dates, which pass through.
     """
     conn = session.connection()
-    projects = {pid: (code or "", name or "") for pid, code, name in conn.execute(
-        select(Project.id, Project.code, Project.name))}
-    categories = {cid: name or "" for cid, name in conn.execute(select(Category.id, Category.name))}
-    units = {uid: name or "" for uid, name in conn.execute(select(Unit.id, Unit.name))}
-    persons = {pid: name or "" for pid, name in conn.execute(select(Person.id, Person.name))}
     stmt = select(Issue.id, Issue.project_id, Issue.category_id, Issue.description, Issue.lead_unit_id,
                   Issue.person_id, type_coerce(Issue.deadline, String), Issue.deadline_text, Issue.level,
                   Issue.status, Issue.latest_progress, type_coerce(Issue.found_on, String), Issue.enterprise_id)
@@ -57,6 +52,21 @@ def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, proje
     if limit is not None:
         stmt = stmt.order_by(Issue.found_on.desc(), Issue.id.desc()).limit(limit)
     raw = [tuple(r) for r in conn.execute(stmt)]
+    # A few rows (one project, an edit, a first page) look up only the names they use; the whole table reads
+    # the small look-up tables whole.
+    subset = ids is not None or project_id is not None or limit is not None
+
+    def names(*columns, index: int):  # type: ignore[no-untyped-def]
+        query = select(*columns)
+        if subset:
+            query = query.where(columns[0].in_({r[index] for r in raw if r[index] is not None}))
+        return conn.execute(query)
+
+    projects = {pid: (code or "", name or "") for pid, code, name in names(Project.id, Project.code, Project.name,
+                                                                         index=1)}
+    categories = {cid: name or "" for cid, name in names(Category.id, Category.name, index=2)}
+    units = {uid: name or "" for uid, name in names(Unit.id, Unit.name, index=4)}
+    persons = {pid: name or "" for pid, name in names(Person.id, Person.name, index=5)}
     raw.sort(key=itemgetter(11, 0), reverse=True)
     no_project = ("", "")
     return build_rows((

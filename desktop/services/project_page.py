@@ -169,7 +169,8 @@ def _investment(session: Session, project: Project, today: date, thresholds: Lag
         running += amount or 0
         months.append(MonthLine(m, amount, target, running))
     # The same figures the tree's light comes from, so the page and the tree never disagree.
-    line = dict(stats.investment_by_project(session, year, month, thresholds=thresholds)).get(project.id)
+    line = dict(stats.investment_by_project(session, year, month, thresholds=thresholds,
+                                            project_ids=[project.id])).get(project.id)
     completed = months[month - 1].cumulative
     return InvestmentSummary(year, month, project.annual_plan_yuan, completed,
                              line.schedule_pct if line else None, line.light if line else Light.NONE, months)

@@ -7,6 +7,7 @@ numbers printed in the briefing. Counting is done in SQL; the arithmetic is in `
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -178,19 +179,23 @@ def _line(label: str, projects: int, plan: int, completed: int, target: int | No
 
 
 def investment_by_project(session: Session, year: int, month: int, scope: Scope = ALL,
-                          thresholds: LagThresholds = DEFAULT_THRESHOLDS) -> list[tuple[int, InvestmentLine]]:
-    """Year-to-date per project through `month`, with monthly targets used when every month has one."""
+                          thresholds: LagThresholds = DEFAULT_THRESHOLDS, *,
+                          project_ids: Collection[int] | None = None) -> list[tuple[int, InvestmentLine]]:
+    """Year-to-date per project through `month`, with monthly targets used when every month has one.
+
+    `project_ids` narrows it to those projects (one project's page: one line, not a city's 2,000).
+    """
     stmt = select(Project.id, Project.name, Project.annual_plan_yuan).where(
         Project.list_year == year, Project.removed_on.is_(None)).order_by(Project.code)
+    sums_stmt = (select(InvestmentReport.project_id, func.sum(InvestmentReport.amount_yuan),
+                        func.sum(InvestmentReport.target_yuan), func.count(InvestmentReport.target_yuan))
+                 .where(InvestmentReport.year == year, InvestmentReport.month <= month)
+                 .group_by(InvestmentReport.project_id))
+    if project_ids is not None:
+        stmt = stmt.where(Project.id.in_(list(project_ids)))
+        sums_stmt = sums_stmt.where(InvestmentReport.project_id.in_(list(project_ids)))
     projects = session.execute(filter_projects(stmt, scope, _month_end(year, month))).all()
-    sums = {
-        pid: (amount or 0, target, n_targets)
-        for pid, amount, target, n_targets in session.execute(
-            select(InvestmentReport.project_id, func.sum(InvestmentReport.amount_yuan),
-                   func.sum(InvestmentReport.target_yuan), func.count(InvestmentReport.target_yuan))
-            .where(InvestmentReport.year == year, InvestmentReport.month <= month)
-            .group_by(InvestmentReport.project_id))
-    }
+    sums = {pid: (amount or 0, target, n_targets) for pid, amount, target, n_targets in session.execute(sums_stmt)}
     lines = []
     for pid, name, plan in projects:
         amount, target, n_targets = sums.get(pid, (0, None, 0))

@@ -48,6 +48,16 @@ def test_grid_matches_per_project_figures(demo_workspace, today) -> None:
         assert rows[pid].schedule_pct(7) == line.schedule_pct
 
 
+def test_one_projects_line_is_its_line_among_all(demo_workspace) -> None:
+    """The project page asks for its own line only; it must be the very line the tree's light comes from."""
+    with demo_workspace.db.read() as session:
+        lines = dict(stats.investment_by_project(session, 2026, 7))
+        some = list(lines)[:3]
+        narrowed = dict(stats.investment_by_project(session, 2026, 7, project_ids=some))
+        assert narrowed == {pid: lines[pid] for pid in some}
+        assert stats.investment_by_project(session, 2026, 7, project_ids=[]) == []
+
+
 def _project(session, code: str, plan: int, **extra) -> int:
     return projects.create_project(session, projects.ProjectInput(
         code=code, name=f"项目{code}", list_year=2026, stage=extra.pop("stage", "continuing"),

@@ -107,3 +107,27 @@ def test_fast_filters_agree_with_their_predicates() -> None:
     assert overdue == {1, 2} and soon == {4}  # 3 is closed, so neither
     assert deadline_counts(rows, overdue, soon) == (2, 1)
     assert deadline_counts(rows[2:], overdue, soon) == (0, 1)
+
+
+def test_subsets_read_the_same_rows_as_the_whole_table(demo_workspace) -> None:
+    """One project, a few ids or the first page look up only the names they use: the rows must be identical."""
+    with demo_workspace.db.read() as session:
+        every = load_issue_rows(session)
+        by_id = {r.id: r for r in every}
+        project_id = next(r.project_id for r in every if r.project_id is not None)
+        one_project = load_issue_rows(session, project_id=project_id)
+        first_page = load_issue_rows(session, limit=25)
+        some = load_issue_rows(session, ids=[every[3].id, every[40].id, every[-1].id])
+    assert one_project == [r for r in every if r.project_id == project_id] != []
+    assert first_page == every[:25]
+    assert some == [by_id[every[3].id], by_id[every[40].id], by_id[every[-1].id]]
+
+
+def test_project_scope_filter_agrees_with_its_predicate() -> None:
+    from desktop.services.issue_row import InProjects, filter_rows
+
+    rows = build_rows([_raw(1), _raw(2), _raw(3)])
+    rows = [rows[0], rows[1]._replace(project_id=7), rows[2]._replace(project_id=None)]
+    for ids in ([1], [7], [1, 7], []):
+        scope = InProjects(ids)
+        assert filter_rows(rows, scope) == [r for r in rows if scope(r)] == [r for r in rows if r.project_id in ids]

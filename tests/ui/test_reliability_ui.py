@@ -141,6 +141,7 @@ def test_operator_is_asked_once_and_changeable(qtbot, demo_workspace, today, tmp
 
 def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_path) -> None:
     window = _window(qtbot, demo_workspace, today, tmp_path)
+    assert not window.reliability.idle_lock._filtering  # no password: no application-wide event filter
     dialog = LockSettingsDialog(window.workspace, window)
     qtbot.addWidget(dialog)
     dialog.form.password_edit.setText("abc123456")
@@ -153,7 +154,7 @@ def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_
     assert dialog.result() == QDialog.DialogCode.Accepted
     lock = window.reliability.idle_lock
     lock.reconfigure()
-    assert lock.timer.isActive() and lock.timer.interval() == 5 * 60_000
+    assert lock.timer.isActive() and lock.timer.interval() == 5 * 60_000 and lock._filtering
 
     lock.timer.setInterval(10_000)
     lock.timer.start()

@@ -9,6 +9,7 @@ from platformdirs import user_data_path
 from desktop import APP_ID
 
 DB_FILENAME = "keyproj.sqlite3"
+RESTORE_JOURNAL = ".restore-journal.json"  # present only while a restore swaps the database file in
 
 
 def default_data_dir() -> Path:

@@ -7,7 +7,7 @@ times a bare Qt window's start. The data as it stood when the window last closed
 It is shown only when it is certainly the database's current content:
 - the database file has the size and modification time recorded just after that close, and no write-ahead log
   holds newer transactions (any write — the window, a `keyproj import` at night, a restore — changes them);
-- it was written by this version of the program;
+- it was written by this version of the program, and no restore is half-way (its journal is finished first);
 - it was written in the current calendar month (lag lights depend on the reported month, which changes with it);
 - overdue counts, which change with the date, are recomputed for today from the open issues' deadlines kept per
   project.
@@ -32,6 +32,7 @@ from typing import Any
 from desktop import __version__
 from desktop.atomic import atomic_path
 from desktop.db.enums import ProjectStage
+from desktop.paths import RESTORE_JOURNAL
 from desktop.services.figures import Light
 from desktop.services.issue_row import DONE_CODES, IssueRow, build_rows
 from desktop.services.project_node import ProjectNode
@@ -104,6 +105,8 @@ def save(data_dir: Path, database_file: Path, today: date, *, years: list[int], 
 def load(data_dir: Path, database_file: Path, today: date) -> FirstScreen | None:
     """The first screen if it is still the database's content (see the module docstring), else None."""
     path = path_in(data_dir)
+    if (Path(data_dir) / RESTORE_JOURNAL).exists():
+        return None
     try:
         if path.stat().st_size > MAX_BYTES:
             return None

@@ -22,7 +22,7 @@ from pathlib import Path
 from desktop.db.engine import make_engine, sqlite_url
 from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
-from desktop.paths import attachments_dir, backups_dir, database_file
+from desktop.paths import RESTORE_JOURNAL, attachments_dir, backups_dir, database_file
 from desktop.services.backups import (
     MANIFEST,
     BackupError,
@@ -34,7 +34,7 @@ from desktop.services.backups import (
     inspect_archive,
 )
 
-JOURNAL = ".restore-journal.json"
+JOURNAL = RESTORE_JOURNAL
 STAGED_SUFFIX = ".restoring"
 
 

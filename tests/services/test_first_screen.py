@@ -110,3 +110,11 @@ def _edit(path: Path, **changes: object) -> None:
     payload = json.loads(path.read_text(encoding="utf-8"))
     payload.update(changes)
     path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+
+
+def test_not_shown_while_a_restore_is_half_way(demo_workspace: Workspace) -> None:
+    from desktop.paths import RESTORE_JOURNAL
+
+    folder, db_file = _save(demo_workspace)
+    (folder / RESTORE_JOURNAL).write_text("{}", encoding="utf-8")
+    assert first_screen.load(folder, db_file, SAVED_ON) is None

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop import APP_NAME
+from desktop.services import first_screen
 from desktop.services.restore import restore_archive
 from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
 from desktop.ui.dialogs.backup_dialog import BackupDialog
@@ -80,6 +81,9 @@ class ReliabilityActions:
     def open_lock_settings(self) -> None:
         if LockSettingsDialog(self.workspace, self.window).exec():
             self.idle_lock.reconfigure()
+            # The kept first screen is a plain copy of project names and issue texts, never written while the lock
+            # is on; with a password set it goes now rather than at the next close.
+            first_screen.discard(self.workspace.data_dir)
 
     def open_server_settings(self) -> None:
         if ServerDialog(self.window.settings, self.window).exec():  # type: ignore[attr-defined]

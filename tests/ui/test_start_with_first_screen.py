@@ -105,3 +105,24 @@ def test_nothing_kept_behind_a_password(qtbot, demo_workspace: Workspace, today,
     with demo_workspace.db.transaction() as session:
         app_lock.set_password(session, "guard-2026", "guard-2026", 0)
     assert first_screen_to_keep(window, demo_workspace) is None
+
+
+def test_setting_a_password_removes_the_kept_first_screen(qtbot, demo_workspace: Workspace, today, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
+
+    create_application()
+    window = MainWindow(demo_workspace, today=today,
+                        settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    kept = first_screen.path_in(demo_workspace.data_dir)
+    kept.write_text("{}", encoding="utf-8")
+
+    def set_password(dialog: LockSettingsDialog) -> int:
+        with demo_workspace.db.transaction() as session:
+            app_lock.set_password(session, "guard-2026", "guard-2026", 0)
+        return 1
+
+    monkeypatch.setattr(LockSettingsDialog, "exec", set_password)
+    window.reliability.open_lock_settings()
+    assert not kept.exists()

@@ -526,11 +526,7 @@ class MainWindow(QMainWindow):
             return
         self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
         assert self.meetings_panel is not None  # reminders come from the database: attached
-        model = self.meetings_panel.meeting_model
-        for r in range(model.rowCount()):
-            if model.item(r, 0).data(Qt.ItemDataRole.UserRole) == meeting_id:
-                self.meetings_panel.meeting_view.selectRow(r)
-                break
+        self.meetings_panel.select_meeting(meeting_id)
         self.statusBar().showMessage("议定事项在会议页中办理；已定位到所属会议", 5000)
 
     def show_error(self, message: str) -> None:

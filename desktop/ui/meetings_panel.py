@@ -27,13 +27,13 @@ from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop.ui.forms.ui_meetings_panel import Ui_MeetingsPanel
 from desktop.ui.minutes_autosave import MinutesAutosave
+from desktop.ui.models.meeting_table import MeetingTableModel
 from desktop.ui.widgets.table_setup import configure_table
 from desktop.workspace import Workspace
 
 if TYPE_CHECKING:
     from desktop.ui.minutes_export import MinutesExporter
 
-MEETING_COLUMNS = ("会议", "日期", "议定", "完成", "办结率")
 AGENDA_COLUMNS = ("序号", "来源", "议题")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,8 +51,7 @@ class MeetingsPanel(QWidget):
         self.current: MeetingDetail | None = None
         self._choices: MeetingChoices | None = None
         f = self.form
-        self.meeting_model = QStandardItemModel(0, len(MEETING_COLUMNS), self)
-        self.meeting_model.setHorizontalHeaderLabels(list(MEETING_COLUMNS))
+        self.meeting_model = MeetingTableModel(self)
         f.meeting_view.setModel(self.meeting_model)
         configure_table(f.meeting_view, (138, 84, 40, 40))
         self.agenda_model = QStandardItemModel(0, len(AGENDA_COLUMNS), self)
@@ -141,26 +140,17 @@ class MeetingsPanel(QWidget):
         keep = select_id or self.current_meeting_id()
         view = self.form.meeting_view
         view.selectionModel().blockSignals(True)
-        self.meeting_model.removeRows(0, self.meeting_model.rowCount())
-        total = done = 0
-        target_row = 0
-        for index, m in enumerate(rows):
-            items = [QStandardItem(str(v)) for v in (m.label, m.held_at.strftime("%Y-%m-%d"), m.decided,
-                                                      m.done, m.rate.text)]
-            items[0].setData(m.id, ID_ROLE)
-            items[0].setToolTip(m.title)
-            self.meeting_model.appendRow(items)
-            total += m.decided
-            done += m.done
-            if m.id == keep:
-                target_row = index
+        self.meeting_model.set_rows(rows)
         view.selectionModel().blockSignals(False)
+        total = sum(m.decided for m in rows)
+        done = sum(m.done for m in rows)
+        target_row = (self.meeting_model.row_of(keep) if keep is not None else None) or 0
         rate = Rate(done, total)
         self.summary_label.setText(f"共{len(rows)}次会议，议定事项{total}项，已完成{done}项，"
                                    f"办结率{rate.text}（{rate.short_text}）")
         if rows:
             view.selectRow(target_row)
-            self._show_meeting(self.meeting_model.item(target_row, 0).data(ID_ROLE))
+            self._show_meeting(self.meeting_model.meeting_at(target_row).id)
         else:
             self._show_meeting(None)
 
@@ -168,10 +158,9 @@ class MeetingsPanel(QWidget):
         return self.current.id if self.current is not None else None
 
     def select_meeting(self, meeting_id: int) -> None:
-        for row in range(self.meeting_model.rowCount()):
-            if self.meeting_model.item(row, 0).data(ID_ROLE) == meeting_id:
-                self.form.meeting_view.selectRow(row)
-                return
+        row = self.meeting_model.row_of(meeting_id)
+        if row is not None:
+            self.form.meeting_view.selectRow(row)
 
     def select_decision(self, meeting_id: int, decision_id: int) -> None:
         """Open a decided item where it is tracked (a reminder or a search result points here)."""
@@ -182,7 +171,7 @@ class MeetingsPanel(QWidget):
 
     def _on_meeting_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         if current.isValid():
-            self._show_meeting(self.meeting_model.item(current.row(), 0).data(ID_ROLE))
+            self._show_meeting(self.meeting_model.meeting_at(current.row()).id)
 
     def refresh_current(self) -> None:
         """Reload the list (rates) and the open meeting after a write, keeping the editor's text as it is."""

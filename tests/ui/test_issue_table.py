@@ -156,4 +156,4 @@ def test_overdue_decided_item_opens_its_meeting(qtbot, demo_workspace, today, tm
         window.reminder_panel.model.index(items.index(target), 2))
     assert window.form.main_tabs.currentWidget() is window.form.meetings_tab
     current = window.meetings_panel.meeting_view.currentIndex()
-    assert window.meetings_panel.meeting_model.item(current.row(), 0).data(Qt.ItemDataRole.UserRole) == meeting_id
+    assert window.meetings_panel.meeting_model.index(current.row(), 0).data(Qt.ItemDataRole.UserRole) == meeting_id

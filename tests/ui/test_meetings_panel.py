@@ -259,7 +259,7 @@ def test_decided_items_recorded_while_writing_and_completed(qtbot, demo_workspac
     panel.form.resolve_button.click()
     assert panel.form.rate_label.text().startswith("议定事项2项，已完成1项，办结率50.00%（50%）")
     assert "办结：已办结施工许可" in panel.form.history_edit.toPlainText()
-    assert panel.meeting_model.item(0, 4).text() == "50.00%"
+    assert panel.meeting_model.index(0, 4).data() == "50.00%"
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "复查发现未完成")
     assert tracker.run(Action.REOPEN, first.id)
     assert panel.current.rate.numerator == 0

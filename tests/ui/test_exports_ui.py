@@ -96,6 +96,9 @@ def test_cancel_leaves_no_file(qtbot, window, tmp_path, today) -> None:
 def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_path) -> None:
     editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
     qtbot.addWidget(editor)
+    assert not editor.form.export_button.isEnabled()  # drafted off the GUI thread: nothing to export yet
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
+    assert editor.form.export_button.isEnabled()
     body = editor.form.body_edit.toPlainText()
     assert "34个具体事项已完成33个，办结率达到97%" in body
     assert editor.form.number_spin.value() == 1
@@ -114,6 +117,7 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     editor.form.scope_kind_combo.setCurrentIndex(2)
     name = editor.form.scope_target_combo.currentText()
     editor.form.draft_button.click()
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert name in editor.form.title_edit.toPlainText()
 
     again = tmp_path / "again.docx"
@@ -129,12 +133,14 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     assert editor.form.body_edit.isReadOnly() and not editor.form.export_button.isEnabled()
     assert "正在查看已印发" in editor.form.tables_label.text()
     editor.form.draft_button.click()
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert not editor.form.body_edit.isReadOnly() and editor.form.export_button.isEnabled()
 
 
 def test_duplicate_number_is_refused_with_a_message(qtbot, window, tmp_path, no_modal_boxes) -> None:
     editor = window.export_menu.open_editor(BriefingKind.NOTICE)
     qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     editor.ask_path = lambda _title, _suggested: str(tmp_path / "a.docx")
     editor.form.export_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
@@ -169,5 +175,6 @@ def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
     assert dist.report_to == ("市重点办", "区委、区政府主要领导", "区政府办公室") and dist.copies is None
     editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
     qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert editor.content.masthead_name == "包保工作动态" and editor.content.issuer == "示例区包保办"
     assert editor.content.font_profile == "Windows自带"

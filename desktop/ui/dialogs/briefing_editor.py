@@ -22,6 +22,7 @@ from desktop.exporters.docx.briefing import profile_for
 from desktop.services import briefings, directory
 from desktop.services.briefings import BriefingContent
 from desktop.services.scope import Period, Scope, ScopeKind
+from desktop.ui.background import BackgroundTask
 from desktop.ui.export_runner import ExportRunner
 from desktop.ui.forms.ui_briefing_editor import Ui_BriefingEditor
 from desktop.workspace import Workspace
@@ -61,6 +62,7 @@ class BriefingEditor(QDialog):
         self.ask_path: AskPath = lambda title, suggested: ask_save_path(self, title, suggested)
         self.content: BriefingContent | None = None
         self.last_saved: Path | None = None
+        self.drafter = BackgroundTask(self)
         self.form = Ui_BriefingEditor()
         self.form.setupUi(self)
         self.setWindowTitle(f"编辑{kind.label}")
@@ -117,9 +119,25 @@ class BriefingEditor(QDialog):
             QMessageBox.warning(self, self.windowTitle(), "起始日期不能晚于截止日期。")
             return
         issued_on = _pydate(self.form.issued_on_edit.date())
-        self.content = jobs.draft(self.workspace.db, self.kind, period, self.scope(), self.today, issued_on)
+        db, kind, scope, today = self.workspace.db, self.kind, self.scope(), self.today
+        # A city's year is ~0.5 s of reading: drafted off the GUI thread (a busy dialog only if it takes longer
+        # than 0.3 s); nothing can be exported until the new draft is shown.
+        self.form.export_button.setEnabled(False)
+        self.form.draft_button.setEnabled(False)
+        self.drafter.start(f"正在按数据起草{kind.label}……",
+                           lambda: jobs.draft(db, kind, period, scope, today, issued_on),
+                           self._drafted, self._draft_failed)
+
+    def _drafted(self, content: BriefingContent) -> None:
+        self.form.draft_button.setEnabled(True)
+        self.content = content
         self._set_read_only(False)
-        self._show(self.content)
+        self._show(content)
+
+    def _draft_failed(self, exc: Exception) -> None:
+        self.form.draft_button.setEnabled(True)
+        self.form.export_button.setEnabled(self.content is not None)
+        QMessageBox.warning(self, self.windowTitle(), f"按数据起草失败：{exc}")
 
     def open_issued(self) -> None:
         """Show an issued number as it went out (read only); 按数据重新起草 returns to a new draft."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -126,3 +127,67 @@ def test_setting_a_password_removes_the_kept_first_screen(qtbot, demo_workspace:
     monkeypatch.setattr(LockSettingsDialog, "exec", set_password)
     window.reliability.open_lock_settings()
     assert not kept.exists()
+
+
+def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_workspace: Workspace, today,
+                                                                    tmp_path: Path, monkeypatch) -> None:
+    """Even with a kept first screen whose stamp still matches, the start-up check refuses a damaged file and
+    offers the newest good backup; the window is completed only on the restored data."""
+    import argparse
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop import app as app_module
+    from desktop.services import backups
+    from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
+
+    create_application()
+    ws = demo_workspace
+    backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
+    full = MainWindow(ws, today=today, settings=QSettings(str(tmp_path / "a.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(full)
+    keep = first_screen_to_keep(full, ws)
+    folder, db_file = ws.data_dir, paths.database_file(ws.data_dir)
+    ws.close()
+    assert first_screen.save(folder, db_file, date.today(), **keep)  # type: ignore[arg-type]
+    before = db_file.stat()
+    with open(db_file, "r+b") as f:  # a bad sector: same size, and the time set back so the stamp still matches
+        f.seek(8192)
+        f.write(b"\x00\xff" * 16384)
+    os.utime(db_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert first_screen.load(folder, db_file, date.today()) is not None
+
+    offered: list[str] = []
+    seen: list[tuple[bool, int]] = []
+
+    def accept(self) -> int:  # type: ignore[no-untyped-def]
+        offered.append(self.form.contents_edit.toPlainText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", accept)
+    quiet_opens: list[object] = []
+    real_open = app_module._open_behind_first_screen
+
+    def quiet_open(*args):  # type: ignore[no-untyped-def]
+        quiet_opens.append(real_open(*args))
+        return quiet_opens[-1]
+
+    monkeypatch.setattr(app_module, "_open_behind_first_screen", quiet_open)
+    monkeypatch.setattr(app_module, "QSettings", lambda: QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat))
+
+    def close_when_loaded() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible() and widget.complete:
+                seen.append((widget.workspace is not None, widget.issue_panel.model.total_count()))
+                timer.stop()
+                widget.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close_when_loaded)
+    timer.start(100)
+    assert app_module.run_gui(argparse.Namespace(data_dir=folder, operator="测试员")) == 0
+    timer.stop()
+    assert quiet_opens == [None]  # the first screen was shown; its quiet open refused the damaged file
+    assert len(offered) == 1 and "问题：300" in offered[0]
+    assert seen == [(True, 300)]

@@ -108,8 +108,9 @@ class ExportRunner(QObject):
             return
         if total > 0:
             self._dialog.setMaximum(total)
-            self._dialog.setValue(min(done, total))
             self._dialog.setLabelText(f"已处理 {done} / {total} 行")
+            # Last: on a modal dialog setValue processes events, which may deliver the job's end and close it.
+            self._dialog.setValue(min(done, total))
         else:
             self._dialog.setLabelText(f"已处理 {done} 行")
 

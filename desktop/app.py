@@ -252,8 +252,8 @@ def _report_painted(window: QMainWindow, stage: str, done: bool) -> None:
         print(stage, flush=True)
     else:
         # peak RSS, and whether the ORM was imported yet (the first screen must come before it)
-        print(f"{stage} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} orm={int('sqlalchemy.orm' in sys.modules)}",
-              flush=True)
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"{stage} {peak_kib} orm={int('sqlalchemy.orm' in sys.modules)}", flush=True)
     if done:
         QApplication.quit()
 

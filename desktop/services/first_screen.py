@@ -120,8 +120,8 @@ def load(data_dir: Path, database_file: Path, today: date) -> FirstScreen | None
 
 
 def _parse(payload: Any, database_file: Path, today: date) -> FirstScreen | None:
-    if (payload["format"] != FORMAT or payload["version"] != __version__ or payload["month"] != [today.year, today.month]
-            or payload["database"] != _stamp(database_file)):
+    if (payload["format"] != FORMAT or payload["version"] != __version__
+            or payload["month"] != [today.year, today.month] or payload["database"] != _stamp(database_file)):
         return None
     cutoff = today.isoformat()
     nodes = []

@@ -31,7 +31,8 @@ from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tr
 from desktop.ui.reminder_panel import ReminderPanel
 
 # Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
-# the start-up first screen is painted. Module-level imports above stay free of it (tests/ui/test_start_with_first_screen.py).
+# the start-up first screen is painted. The module-level imports above stay free of it
+# (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
     from desktop.services.meeting_rows import DecisionRow, MeetingRow
     from desktop.ui.field_tabs import FieldTabs
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from desktop.ui.meetings_panel import MeetingsPanel
     from desktop.ui.project_actions import ProjectActions
     from desktop.workspace import Workspace
+
 
 def _freeze_loaded_data() -> None:
     """The loaded rows live until the next load: keep the cyclic garbage collector from re-scanning them. A full

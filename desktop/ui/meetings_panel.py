@@ -73,7 +73,8 @@ class MeetingsPanel(QWidget):
 
     @property
     def exporter(self) -> MinutesExporter:
-        """The Word/PDF/print side, built on first use: it loads python-docx (~0.3 s), which a start must not wait for."""
+        """The Word/PDF/print side, built on first use: it loads python-docx (~0.3 s), which a start must not
+        wait for."""
         if self._exporter is None:
             from desktop.ui.minutes_export import MinutesExporter
 

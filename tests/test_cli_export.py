@@ -44,6 +44,22 @@ def test_documents_are_numbered_and_recorded(demo_workspace, today, tmp_path, ki
         assert [b.number for b in briefings.issued(session)] == [2, 1]
 
 
+@pytest.mark.parametrize("kind", ["briefing", "notice"])
+def test_review_copies_take_no_number(demo_workspace, today, tmp_path, kind, capsys) -> None:
+    """A scheduled job drafting every week must not use up numbers: --draft writes a 送审稿 and records nothing."""
+    args = ["export", kind, "--data-dir", str(demo_workspace.data_dir), "--year", str(today.year),
+            "--today", today.isoformat(), "--draft"]
+    assert main([*args, "--out", str(tmp_path / "1.docx")]) == 0
+    assert main([*args, "--out", str(tmp_path / "2.docx")]) == 0
+    assert "未登记期号" in capsys.readouterr().out
+    texts = [p.text for p in Document(str(tmp_path / "2.docx")).paragraphs]
+    assert "第1期（送审稿）" in texts
+    with demo_workspace.db.read() as session:
+        assert briefings.issued(session) == []
+    assert main([*args[:-1], "--out", str(tmp_path / "3.docx")]) == 0  # then issued for real: number 1
+    assert "第1期" in [p.text for p in Document(str(tmp_path / "3.docx")).paragraphs]
+
+
 def test_bad_output_gives_chinese_error(demo_workspace, tmp_path, capsys) -> None:
     code = main(["export", "investment", "--out", str(tmp_path / "x.docx"), "--data-dir", str(demo_workspace.data_dir)])
     assert code == 2 and "输出文件应以 .xlsx 结尾" in capsys.readouterr().err

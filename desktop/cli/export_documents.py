@@ -33,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scope", choices=[k.value for k in ScopeKind], default="all",
                         help="范围：all 全部 / category 类别 / task_force 专班 / leader 领导 / unit 单位")
     parser.add_argument("--scope-id", type=int, help="范围对象的编号（类别、专班、领导或单位）")
+    parser.add_argument("--draft", action="store_true",
+                        help="简报/通报只生成送审稿：期号处标“送审稿”，不登记期号（供领导审阅或定时任务）")
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
 
 
@@ -67,10 +69,16 @@ def _document(kind: BriefingKind) -> Handler:
         try:
             content = jobs.draft(workspace.db, kind, period_of(args, today),
                                  Scope(ScopeKind(args.scope), args.scope_id), today)
-            jobs.issue_and_write(workspace.db, content, out)
+            if args.draft:
+                jobs.write_review_copy(content, out)
+            else:
+                jobs.issue_and_write(workspace.db, content, out)
         finally:
             workspace.close()
-        print(f"已导出{kind.label}{content.year}年{content.number_text}：{out}")
+        if args.draft:
+            print(f"已生成{kind.label}送审稿（未登记期号，印发时拟为{content.year}年{content.number_text}）：{out}")
+        else:
+            print(f"已导出{kind.label}{content.year}年{content.number_text}：{out}")
         missing = missing_fonts(profile_for(content.font_profile))
         if missing:
             print(f"提示：本机未安装字体 {'、'.join(missing)}；文件按规范命名字体，在装有这些字体的电脑上打印正常。",

@@ -92,6 +92,15 @@ def issue_and_write(db: Database, content: briefings.BriefingContent, path: str 
     return saved
 
 
+def write_review_copy(content: briefings.BriefingContent, path: str | os.PathLike[str],
+                      progress: ProgressCallback | None = None) -> Path:
+    """The document for review before 印发 (送审稿): written, but its number is not taken, so a scheduled job can
+    draft every week without using up the office's numbers."""
+    from desktop.exporters.docx.briefing import write_briefing
+
+    return write_briefing(content, path, progress, review=True)
+
+
 def rewrite(db: Database, briefing_id: int, path: str | os.PathLike[str],
             progress: ProgressCallback | None = None) -> Path:
     """Print an issued 简报/通报 again, exactly as stored."""

@@ -125,9 +125,15 @@ def _title(doc: OfficialDocument, text: str) -> None:
         set_fonts(run._r.get_or_add_rPr(), doc.profile.title, doc.profile.title)
 
 
-def build_document(content: BriefingContent) -> OfficialDocument:
+REVIEW_MARK = "（送审稿）"
+
+
+def build_document(content: BriefingContent, *, review: bool = False) -> OfficialDocument:
+    """`review`: a copy for the leader's sign-off before 印发 — its number is not taken yet, so the number line
+    says 送审稿 beside the number it would get, and the copy cannot pass for an issued one."""
     doc = OfficialDocument(profile_for(content.font_profile))
-    doc.masthead(content.masthead_name, content.number_text, content.issuer, content.issued_on,
+    number_text = f"{content.number_text}{REVIEW_MARK}" if review else content.number_text
+    doc.masthead(content.masthead_name, number_text, content.issuer, content.issued_on,
                  total_number_text=content.total_number_text)
     if content.editor_note.strip():
         doc.editor_note(content.editor_note)
@@ -142,11 +148,11 @@ def build_document(content: BriefingContent) -> OfficialDocument:
 
 
 def write_briefing(content: BriefingContent, path: str | os.PathLike[str],
-                   progress: ProgressCallback | None = None) -> Path:
+                   progress: ProgressCallback | None = None, *, review: bool = False) -> Path:
     """Write the .docx atomically; ``progress(done, total)`` marks the build and the save for the UI."""
     if progress is not None:
         progress(0, 2)
-    doc = build_document(content)
+    doc = build_document(content, review=review)
     if progress is not None:
         progress(1, 2)
     saved = doc.save(path)

@@ -51,6 +51,12 @@ class Workspace:
     def close(self) -> None:
         self.db.dispose()
 
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def open_workspace(data_dir: Path | None = None, database_url: str | None = None, *,
                    operator: str = "系统", allow_network_share: bool = False,

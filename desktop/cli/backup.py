@@ -41,8 +41,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
+    with open_from_args(args) as workspace:
         if args.to is not None:
             target = args.to if args.to.suffix else args.to.with_suffix(".zip")
             info = backups.create_archive(workspace.db.engine, workspace.data_dir, target)
@@ -57,8 +56,6 @@ def run_backup(args: argparse.Namespace) -> int:
                 print(f"已复制到第二备份位置：{result.mirrored_to}")
             for warning in result.warnings:
                 print(f"注意：{warning}", file=sys.stderr)
-    finally:
-        workspace.close()
     for line in info.summary_lines():
         print(line)
     return 0

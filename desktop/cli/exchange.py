@@ -54,12 +54,9 @@ def _key(args: argparse.Namespace) -> bytes | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
+    with open_from_args(args) as workspace:
         result = export_package(workspace, ExportScope(ScopeKind(args.scope), args.scope_id), args.out,
                                 recipient=args.recipient, today=args.today, key=_key(args))
-    finally:
-        workspace.close()
     print(f"已导出数据包：{result.path}（编号 {result.package_id}）")
     print(f"共 {result.total_rows} 条记录，删除记录 {result.counts.get('deletions', 0)} 条，"
           f"附件 {result.counts.get('attachments', 0)} 个")
@@ -67,8 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
+    with open_from_args(args) as workspace:
         with workspace.db.read() as session:
             key = _key(args) or office.shared_key(session)
         package = read_package(args.file, key=key)
@@ -83,8 +79,6 @@ def run_import(args: argparse.Namespace) -> int:
         if plan.already_imported_at is not None:
             return 0
         result = apply_merge(workspace, package, plan.decisions)
-    finally:
-        workspace.close()
     c = result.counts
     print(f"合并完成：新增 {c['new']} 条，修改 {c['changed']} 条，冲突采用对方 {c['conflicts_theirs']} 处、"
           f"保留本方 {c['conflicts_ours']} 处，删除 {c['deleted']} 条，未决定未应用 {c['undecided']} 处。")
@@ -96,12 +90,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
-        with workspace.db.read() as session:
-            rows = load_history(session)
-    finally:
-        workspace.close()
+    with open_from_args(args) as workspace, workspace.db.read() as session:
+        rows = load_history(session)
     if not rows:
         print("还没有数据交换记录。")
     for row in rows:
@@ -111,24 +101,17 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
+    with open_from_args(args) as workspace:
         record = undo_last_merge(workspace)
-    finally:
-        workspace.close()
     print(f"已撤销来自「{record.peer_name}」的合并（数据包 {record.package_id[:8]}），数据已回到合并前。")
     return 0
 
 
 def run_office(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
-        with workspace.db.transaction() as session:
-            office.set_name(session, args.name)
-            if args.key is not None:
-                office.set_shared_key(session, args.key)
-            me = office.identity(session)
-    finally:
-        workspace.close()
+    with open_from_args(args) as workspace, workspace.db.transaction() as session:
+        office.set_name(session, args.name)
+        if args.key is not None:
+            office.set_shared_key(session, args.key)
+        me = office.identity(session)
     print(f"本单位在数据交换中的名称：{me.name}")
     return 0

@@ -65,16 +65,13 @@ def _document(kind: BriefingKind) -> Handler:
     def run(args: argparse.Namespace) -> int:
         today = args.today or date.today()
         out = _target(args, ".docx")
-        workspace = open_from_args(args)
-        try:
+        with open_from_args(args) as workspace:
             content = jobs.draft(workspace.db, kind, period_of(args, today),
                                  Scope(ScopeKind(args.scope), args.scope_id), today)
             if args.draft:
                 jobs.write_review_copy(content, out)
             else:
                 jobs.issue_and_write(workspace.db, content, out)
-        finally:
-            workspace.close()
         if args.draft:
             print(f"已生成{kind.label}送审稿（未登记期号，印发时拟为{content.year}年{content.number_text}）：{out}")
         else:
@@ -92,13 +89,10 @@ def _ledger(kind: str) -> Handler:
     def run(args: argparse.Namespace) -> int:
         today = args.today or date.today()
         out = _target(args, ".xlsx")
-        workspace = open_from_args(args)
-        try:
+        with open_from_args(args) as workspace:
             request = jobs.LedgerRequest(kind, period_of(args, today), today,
                                          Scope(ScopeKind(args.scope), args.scope_id))
             count = jobs.export_ledger(workspace.db, request, out)
-        finally:
-            workspace.close()
         print(f"已导出{jobs.LEDGER_KINDS[kind]}（{count}行）：{out}")
         return 0
 

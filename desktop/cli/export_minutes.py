@@ -28,13 +28,9 @@ def run_minutes(args: argparse.Namespace) -> int:
     out: Path = args.out if args.out.suffix.lower() == ".docx" else args.out.with_suffix(".docx")
     if not out.parent.exists():
         raise FileNotFoundError(2, "输出文件夹不存在", str(out.parent))
-    workspace = open_from_args(args)
-    try:
-        with workspace.db.read() as session:
-            data = minutes_data(session, args.meeting)
-            profile = PROFILES.get(str(office_settings.get(session, "font_profile")), MinutesOptions().profile)
-    finally:
-        workspace.close()
+    with open_from_args(args) as workspace, workspace.db.read() as session:
+        data = minutes_data(session, args.meeting)
+        profile = PROFILES.get(str(office_settings.get(session, "font_profile")), MinutesOptions().profile)
     options = MinutesOptions(masthead=not args.plain_title, decision_table=not args.no_table, profile=profile)
     written = export_minutes(data, out, options, today=getattr(args, "today", None) or date.today())
     print(f"已导出{data.label}会议纪要：{written}（议定事项{len(data.items)}项）")

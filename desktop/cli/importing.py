@@ -54,8 +54,7 @@ def run_import(args: argparse.Namespace) -> int:
             mapping = Mapping.from_json(args.mapping.read_text(encoding="utf-8"))
         except ValueError as exc:
             raise _Refused(f"列对应文件 {args.mapping} 格式不正确：{exc}") from exc
-    workspace = open_from_args(args)
-    try:
+    with open_from_args(args) as workspace:
         with workspace.db.read() as session:
             saved = import_mappings.load(session, args.kind)
         try:
@@ -74,18 +73,12 @@ def run_import(args: argparse.Namespace) -> int:
                                   source=args.file)
         for line in result.summary_lines():
             print(line)
-    finally:
-        workspace.close()
     return 0
 
 
 def run_history(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
-        with workspace.db.read() as session:
-            batches = history(session)
-    finally:
-        workspace.close()
+    with open_from_args(args) as workspace, workspace.db.read() as session:
+        batches = history(session)
     if not batches:
         print("还没有导入记录。")
     for b in batches:
@@ -95,9 +88,6 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    workspace = open_from_args(args)
-    try:
+    with open_from_args(args) as workspace:
         print(undo_import(workspace.db, args.batch_id, data_dir=workspace.data_dir))
-    finally:
-        workspace.close()
     return 0

@@ -35,14 +35,10 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     period = period_from_args(args, today)
     scope = Scope(ScopeKind(args.scope), args.scope_id)
-    workspace = open_from_args(args)
-    try:
-        with workspace.db.read() as session:
-            figures = stats.headline(session, period, scope, today=today,
-                                     thresholds=office_settings.thresholds(session),
-                                     due_soon_days=int(office_settings.get(session, "due_soon_days")))
-    finally:
-        workspace.close()
+    with open_from_args(args) as workspace, workspace.db.read() as session:
+        figures = stats.headline(session, period, scope, today=today,
+                                 thresholds=office_settings.thresholds(session),
+                                 due_soon_days=int(office_settings.get(session, "due_soon_days")))
     if args.json:
         print(json.dumps(figures.as_dict(), ensure_ascii=False, indent=2, default=str))
         return 0

@@ -327,9 +327,11 @@ class MainWindow(QMainWindow):
         self._fill_year_combo(loaded.years, loaded.tree_year)
         self.issue_panel.set_rows(loaded.rows, complete=loaded.complete)
         self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
-        self._nodes = loaded.nodes
-        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
-        self._rebuild_tree()
+        # The tree already shows these very nodes when a start-up first screen was right: no rebuild, no flicker.
+        if loaded.nodes != self._nodes or self.form.project_tree_view.model() is None:
+            self._nodes = loaded.nodes
+            self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
+            self._rebuild_tree()
         self.field_tabs.mark_stale()
         if loaded.complete:
             self.complete = True

@@ -60,11 +60,6 @@ def newest_revision() -> str:
     return _file_head() or head_revision()
 
 
-def stored_revision(engine: Engine) -> str | None:
-    """The database's revision read with one SELECT (None for a new database), without importing Alembic."""
-    return _stored_revision(engine)
-
-
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -76,7 +71,7 @@ def upgrade(engine: Engine, *, backup_dir: Path | None = None, target: str = "he
     """Bring the database to `target`, taking a backup first when there is data to protect."""
     if target == "head":
         head = _file_head()
-        if head is not None and _stored_revision(engine) == head:
+        if head is not None and stored_revision(engine) == head:
             return MigrationResult(head, head, None)
     from alembic import command
     from alembic.script import ScriptDirectory
@@ -143,7 +138,8 @@ def _file_head() -> str | None:
     return next(iter(heads)) if len(heads) == 1 else None
 
 
-def _stored_revision(engine: Engine) -> str | None:
+def stored_revision(engine: Engine) -> str | None:
+    """The database's revision read with one SELECT (None for a new database), without importing Alembic."""
     try:
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -74,7 +74,7 @@ def _stamp(database_file: Path) -> list[int] | None:
 
 
 def save(data_dir: Path, database_file: Path, today: date, *, years: list[int], tree_year: int,
-         due_soon_days: int, nodes: list[ProjectNode], rows: Iterable[IssueRow]) -> bool:
+         due_soon_days: int, nodes: list[ProjectNode], rows: Sequence[IssueRow]) -> bool:
     """Write the first screen for the next start; call after the database was closed. False when not written."""
     stamp = _stamp(database_file)
     if stamp is None or not years or tree_year != years[0]:

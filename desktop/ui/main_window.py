@@ -180,12 +180,25 @@ class MainWindow(QMainWindow):
         self.reliability = reliability_menu.install(self)
 
     def _show_first_screen(self, first: FirstScreen) -> None:
-        self._fill_year_combo(first.years, first.tree_year)
-        self.due_soon_days = first.due_soon_days
-        self.issue_panel.set_due_soon_days(first.due_soon_days)
-        self.issue_panel.set_rows(first.rows, complete=False)
-        self._nodes = first.nodes
-        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
+        self._show_issues_and_tree(first.years, first.tree_year, first.due_soon_days, first.rows, first.nodes,
+                                   complete=False)
+
+    def _show_issues_and_tree(self, years: list[int], tree_year: int, due_soon_days: int, rows: list[IssueRow],
+                              nodes: list[ProjectNode], *, complete: bool) -> None:
+        """What a start-up first screen and a load from the database both put on screen."""
+        self.due_soon_days = due_soon_days
+        self.issue_panel.set_due_soon_days(due_soon_days)
+        self._fill_year_combo(years, tree_year)
+        self.issue_panel.set_rows(rows, complete=complete)
+        self._set_nodes(nodes)
+
+    def _set_nodes(self, nodes: list[ProjectNode]) -> None:
+        # Unchanged projects (a first screen that was right, a refresh) keep the tree as it is: no rebuild, no
+        # flicker, the expanded groups and the selection stay.
+        if nodes == self._nodes and self.form.project_tree_view.model() is not None:
+            return
+        self._nodes = nodes
+        self.issue_panel.set_project_leaders({n.id: n.leaders for n in nodes})
         self._rebuild_tree()
 
     def first_screen_data(self) -> dict[str, object] | None:
@@ -322,16 +335,9 @@ class MainWindow(QMainWindow):
 
     def _apply(self, loaded: _Loaded) -> None:
         assert self.meetings_panel is not None and self.field_tabs is not None  # attached
-        self.due_soon_days = loaded.due_soon_days
-        self.issue_panel.set_due_soon_days(self.due_soon_days)
-        self._fill_year_combo(loaded.years, loaded.tree_year)
-        self.issue_panel.set_rows(loaded.rows, complete=loaded.complete)
+        self._show_issues_and_tree(loaded.years, loaded.tree_year, loaded.due_soon_days, loaded.rows, loaded.nodes,
+                                   complete=loaded.complete)
         self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
-        # The tree already shows these very nodes when a start-up first screen was right: no rebuild, no flicker.
-        if loaded.nodes != self._nodes or self.form.project_tree_view.model() is None:
-            self._nodes = loaded.nodes
-            self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
-            self._rebuild_tree()
         self.field_tabs.mark_stale()
         if loaded.complete:
             self.complete = True
@@ -397,9 +403,8 @@ class MainWindow(QMainWindow):
 
         year = self.form.year_combo.currentData() or self.today.year
         with self.workspace.db.read() as session:
-            self._nodes = load_project_nodes(session, year, self.today, office_settings.thresholds(session))
-        self.issue_panel.set_project_leaders({n.id: n.leaders for n in self._nodes})
-        self._rebuild_tree()
+            nodes = load_project_nodes(session, year, self.today, office_settings.thresholds(session))
+        self._set_nodes(nodes)
 
     def _rebuild_tree(self) -> None:
         grouping = self.form.grouping_combo.currentData() or "category"

@@ -26,9 +26,9 @@ def test_new_database_still_goes_through_alembic(tmp_path) -> None:
 
     engine = make_engine(sqlite_url(str(tmp_path / "new.sqlite3")))
     try:
-        assert migrate._stored_revision(engine) is None
+        assert migrate.stored_revision(engine) is None
         migrate.upgrade(engine)
-        assert migrate._stored_revision(engine) == migrate._file_head()
+        assert migrate.stored_revision(engine) == migrate._file_head()
         assert "issue" in inspect(engine).get_table_names()
     finally:
         engine.dispose()

@@ -21,7 +21,7 @@ from desktop.exporters.docx import OfficialDocument
 from desktop.exporters.xlsx import ColumnKind, LedgerColumn, LedgerSpec, write_ledger
 from desktop.services import office_settings, stats
 from desktop.services.figures import yi_text
-from desktop.services.issue_rows import STATUS_LABELS, IssueRow, load_issue_rows
+from desktop.services.issues.rows import STATUS_LABELS, IssueRow, load_issue_rows
 from desktop.services.scope import Period
 from desktop.workspace import Workspace, open_workspace
 

@@ -85,12 +85,12 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
     else:
         url = database_url
     if database_url is None:
-        from desktop.services.restore import finish_interrupted_restore
+        from desktop.services.backup.restore import finish_interrupted_restore
 
         if finish_interrupted_restore(folder):
             warnings.append("上次恢复备份时程序被中断，已在本次启动时完成恢复。")
         if not allow_new_beside_backups and not paths.database_file(folder).exists():
-            from desktop.services.backup_rotation import dated_archives
+            from desktop.services.backup.rotation import dated_archives
 
             if dated_archives(paths.backups_dir(folder)):
                 raise WorkspaceError(
@@ -143,7 +143,7 @@ def _archive_before_migration(engine: Engine, folder: Path) -> None:
     before = stored_revision(engine)
     if before is None or before == newest_revision():
         return
-    from desktop.services import backups
+    from desktop.services.backup import archive as backups
 
     target = backups.automatic_target(folder, backups.Reason.MIGRATION)
     backups.create_archive(engine, folder, target, reason=backups.Reason.MIGRATION)

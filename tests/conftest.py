@@ -16,7 +16,6 @@ from desktop.workspace import Workspace, open_workspace
 from tests import pg_support
 
 TODAY = date(2026, 11, 25)
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from docx import Document
 
 from desktop.cli import main
 from desktop.exporters import jobs
-from desktop.services import briefings
+from desktop.services.briefing import issued as briefings
 from desktop.services.scope import Period
 
 KINDS = ("ledger-issues", "ledger-decisions", "ledger-projects", "investment", "responsibility")

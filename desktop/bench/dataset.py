@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from desktop.credit_code import credit_code_check_char
 from desktop.db.models import (
     Assignment,
     Category,
@@ -30,7 +31,6 @@ from desktop.db.models import (
     Unit,
     Visit,
 )
-from desktop.services.credit_code import credit_code_check_char
 from desktop.services.demo import names as N
 from desktop.workspace import Workspace, open_workspace
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.credit_code import credit_code_check_char
 from desktop.db.models import Enterprise, Person, Unit
-from desktop.services.credit_code import credit_code_check_char
 from desktop.services.demo import names as N
 from desktop.workspace import open_workspace
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from desktop.bench.import_ledger import build_ledger
 from desktop.importers.preview import build_preview
-from desktop.services.import_apply import apply_import, dry_run_import
-from desktop.services.import_undo import undo_import
+from desktop.services.importing.apply import apply_import, dry_run_import
+from desktop.services.importing.undo import undo_import
 from desktop.workspace import open_workspace
 
 TODAY = date(2026, 11, 25)

@@ -25,7 +25,7 @@ from openpyxl import Workbook
 
 from desktop.db.enums import IssueStatus
 from desktop.exporters.ledgers import ISSUE_COLUMNS, LedgerHeader, write_issue_ledger
-from desktop.services.issue_rows import IssueRow
+from desktop.services.issues.rows import IssueRow
 from desktop.services.ledger_rows import issue_ledger_rows
 
 TODAY = dt.date(2026, 11, 25)

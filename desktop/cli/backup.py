@@ -13,9 +13,9 @@ from desktop import paths
 from desktop.cli.common import data_options, guarded, open_from_args
 from desktop.db.engine import make_engine, sqlite_url
 from desktop.db.integrity import check_engine
-from desktop.services import backups
-from desktop.services.backups import BackupError
-from desktop.services.restore import restore_archive
+from desktop.services.backup import archive as backups
+from desktop.services.backup.archive import BackupError
+from desktop.services.backup.restore import restore_archive
 
 EXIT_DAMAGED = 3
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 
 # The window program parses these options too: the database layer (SQLAlchemy, ~0.7 s) is imported only by a
 # subcommand that opens the data, never by a start of the window before its first screen is painted.

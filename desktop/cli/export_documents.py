@@ -15,10 +15,10 @@ from pathlib import Path
 
 from desktop.cli.common import open_from_args
 from desktop.db.enums import BriefingKind
+from desktop.errors import UserError
 from desktop.exporters import jobs
 from desktop.exporters.docx import missing_fonts
 from desktop.exporters.docx.briefing import profile_for
-from desktop.services.errors import UserError
 from desktop.services.scope import Period, Scope, ScopeKind
 
 Handler = Callable[[argparse.Namespace], int]

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli.common import open_from_args
+from desktop.errors import UserError
 from desktop.exporters.docx.fonts import PROFILES, missing_fonts
 from desktop.exporters.docx.minutes import MinutesOptions, export_minutes
 from desktop.services import office_settings
-from desktop.services.errors import UserError
-from desktop.services.minutes_data import minutes_data
+from desktop.services.meetings.minutes_data import minutes_data
 
 HELP = {"minutes": "会议纪要（Word，GB/T 9704 版式），需 --meeting"}
 

@@ -12,15 +12,15 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import data_options, guarded, open_from_args
+from desktop.errors import UserError
 from desktop.importers.fields import KINDS
 from desktop.importers.mapping import Mapping
 from desktop.importers.preview import build_preview
 from desktop.importers.safety import ImportRefused
-from desktop.services import import_mappings
-from desktop.services.errors import UserError
-from desktop.services.import_apply import apply_import, dry_run_import
-from desktop.services.import_outcome import DuplicatePolicy
-from desktop.services.import_undo import history, undo_import
+from desktop.services.importing import mappings as import_mappings
+from desktop.services.importing.apply import apply_import, dry_run_import
+from desktop.services.importing.outcome import DuplicatePolicy
+from desktop.services.importing.undo import history, undo_import
 
 
 class _Refused(UserError):

@@ -20,7 +20,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop.db import audit
 from desktop.db.faults import storage_message
-from desktop.services.errors import ConcurrentChange, StorageError
+from desktop.errors import ConcurrentChange, StorageError
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from desktop.db.engine import Database
 from desktop.db.enums import BriefingKind
-from desktop.services import briefing_draft, briefing_facts, briefings, ledger_rows, office_settings, stats
-from desktop.services.issue_rows import IssueRow
+from desktop.services import ledger_rows, office_settings, stats
+from desktop.services.briefing import draft as briefing_draft
+from desktop.services.briefing import facts as briefing_facts
+from desktop.services.briefing import issued as briefings
+from desktop.services.issues.rows import IssueRow
 from desktop.services.scope import Period, Scope
 
 # The writers (openpyxl, python-docx, ~0.4 s to import) load when a file is written, not when the window builds

@@ -13,8 +13,8 @@ from html import escape
 from desktop.exporters.cn_text import clean_text, cn_date, cn_number
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.minutes import document_title
-from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
-from desktop.services.rich_text import Block, numbered_level
+from desktop.services.meetings.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
+from desktop.services.meetings.rich_text import Block, numbered_level
 
 TABLE_PERCENT = (8, 36, 22, 10, 16, 8)  # the Word table's 12/56/34/16/26/12 mm of 156 mm, rounded
 _FALLBACK = {"serif": "'FangSong', 'Noto Serif CJK SC', serif", "sans": "'SimHei', 'Noto Sans CJK SC', sans-serif"}

@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from desktop.credit_code import ALPHABET, credit_code_valid
 from desktop.importers.text import clean_text, match_key
-from desktop.services.credit_code import ALPHABET, credit_code_valid
 
 
 @dataclass(frozen=True)

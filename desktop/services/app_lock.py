@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from desktop.errors import Problem, ValidationError
 from desktop.services import office_settings
-from desktop.services.errors import Problem, ValidationError
 
 SETTING = "app_lock"
 MIN_LENGTH = 6

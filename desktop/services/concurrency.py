@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import audit
 from desktop.db.models import RowMixin
-from desktop.services.errors import ConcurrentChange
+from desktop.errors import ConcurrentChange
 
 
 def check_version(session: Session, row: RowMixin, expected_version: int | None, what: str) -> None:

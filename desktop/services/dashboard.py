@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from desktop.services import milestones, stats
+from desktop.services import stats
 from desktop.services.drilldown import Context, Key, late_in_scope, project_ids_in_scope
 from desktop.services.figures import Light, Rate
+from desktop.services.projects import milestones
 
 
 @dataclass(frozen=True)

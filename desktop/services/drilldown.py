@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
 from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Project, Unit, Visit
-from desktop.services import investment, milestones, stats
+from desktop.services import investment, stats
 from desktop.services.figures import LagThresholds, pct_text, yi_text
-from desktop.services.issue_rows import load_issue_rows
+from desktop.services.issues.rows import load_issue_rows
+from desktop.services.projects import milestones
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
 from desktop.services.visits import load_visits
 

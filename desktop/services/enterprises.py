@@ -17,9 +17,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Enterprise, Issue, Leader, Person, Unit
-from desktop.services import issues
 from desktop.services import validation as v
-from desktop.services.issue_rows import IssueRow, load_issue_rows
+from desktop.services.issues import actions as issues
+from desktop.services.issues.rows import IssueRow, load_issue_rows
 from desktop.services.journal import get_or_fail
 from desktop.services.search import initials
 

@@ -34,8 +34,8 @@ from desktop.atomic import atomic_path
 from desktop.db.enums import ProjectStage
 from desktop.paths import RESTORE_JOURNAL
 from desktop.services.figures import Light
-from desktop.services.issue_row import DONE_CODES, IssueRow, build_rows
-from desktop.services.project_node import ProjectNode
+from desktop.services.issues.row import DONE_CODES, IssueRow, build_rows
+from desktop.services.projects.node import ProjectNode
 
 FILE_NAME = "first-screen.json"
 FORMAT = 1

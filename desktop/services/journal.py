@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from desktop.services.errors import NotFound
+from desktop.errors import NotFound
 
 T = TypeVar("T")
 

@@ -31,11 +31,11 @@ from desktop.db.models import (
     issue_supporting_unit,
 )
 from desktop.services import stats
-from desktop.services.briefing_facts import scope_name
+from desktop.services.briefing.facts import scope_name
 from desktop.services.figures import LagThresholds, Light, Rate
-from desktop.services.issue_rows import IssueRow, load_issue_rows
-from desktop.services.issues import is_overdue
-from desktop.services.meeting_rows import load_meetings
+from desktop.services.issues.actions import is_overdue
+from desktop.services.issues.rows import IssueRow, load_issue_rows
+from desktop.services.meetings.rows import load_meetings
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
 
 STATUS_LABELS: dict[str, str] = {s.value: s.label for s in IssueStatus}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desktop.db.enums import IssueStatus
-from desktop.services.errors import TransitionRefused
+from desktop.errors import TransitionRefused
 
 
 class Action(StrEnum):

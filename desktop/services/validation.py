@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from desktop.services.credit_code import credit_code_valid
-from desktop.services.errors import Problem, ValidationError
+from desktop.credit_code import credit_code_valid
+from desktop.errors import Problem, ValidationError
 
 
 def required(value: object, label: str) -> Problem | None:

@@ -16,8 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Enterprise, Issue, Leader, Project, Visit
-from desktop.services import attachments, issues
+from desktop.services import attachments
 from desktop.services import validation as v
+from desktop.services.issues import actions as issues
 from desktop.services.journal import get_or_fail
 from desktop.services.scope import Period
 

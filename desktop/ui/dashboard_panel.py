@@ -14,9 +14,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
-from desktop.services import dashboard, directory, leader_card, office_settings
+from desktop.services import dashboard, directory, office_settings
 from desktop.services.drilldown import Context, Key, rows_for
 from desktop.services.figures import Light, pct_text, yi_text
+from desktop.services.projects import leader_card
 from desktop.services.scope import Period, Scope, ScopeKind
 from desktop.ui.dialogs.drilldown_dialog import DrilldownDialog
 from desktop.ui.forms.ui_dashboard_panel import Ui_DashboardPanel

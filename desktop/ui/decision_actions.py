@@ -13,11 +13,13 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QMessageBox
 
 from desktop.db.enums import Feedback, IssueStatus
-from desktop.services import agenda, directory, meetings
-from desktop.services.issues import is_overdue
+from desktop.services import directory
+from desktop.services.issues.actions import is_overdue
 from desktop.services.lifecycle import Action, refusal
-from desktop.services.meeting_detail import load_decision, meeting_choices
-from desktop.services.meetings import DecisionInput
+from desktop.services.meetings import actions as meetings
+from desktop.services.meetings import agenda
+from desktop.services.meetings.actions import DecisionInput
+from desktop.services.meetings.detail import load_decision, meeting_choices
 from desktop.ui.dialogs.decision_dialog import DecisionDialog
 from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 from desktop.ui.widgets.table_setup import configure_table

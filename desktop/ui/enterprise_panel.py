@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
+from desktop.errors import UserError
 from desktop.services import enterprises
-from desktop.services.errors import UserError
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from desktop.ui.forms.ui_enterprise_panel import Ui_EnterprisePanel
 from desktop.ui.investment_panel import fixed_rows

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 from desktop.services.exchange import office
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import SUFFIX, read_package

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 
 Job = Callable[[Callable[[int, int | None], None], Callable[[], bool]], Any]
 

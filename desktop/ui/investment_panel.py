@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import drilldown, investment, milestones, office_settings, stats
-from desktop.services.errors import UserError
+from desktop.errors import UserError
+from desktop.services import drilldown, investment, office_settings, stats
 from desktop.services.figures import Rate, pct_text, yi_text
+from desktop.services.projects import milestones
 from desktop.services.scope import Period
 from desktop.ui.forms.ui_investment_panel import Ui_InvestmentPanel
 from desktop.ui.models.investment_grid import InvestmentGridModel

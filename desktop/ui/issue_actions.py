@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QDialog, QMenu
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, IssueLevel
-from desktop.services import directory, issue_undo, issues
-from desktop.services.issue_rows import IssueRow
+from desktop.services import directory
+from desktop.services.issues import actions as issues
+from desktop.services.issues import undo as issue_undo
+from desktop.services.issues.rows import IssueRow
 from desktop.services.lifecycle import Action, refusal
 from desktop.ui.dialogs.issue_dialogs import (
     AssignDialog,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.forms.ui_issue_history_panel import Ui_IssueHistoryPanel
 
 if TYPE_CHECKING:  # the panel is built before the services are imported (start-up first screen)
-    from desktop.services.issue_history import IssueHistory
+    from desktop.services.issues.history import IssueHistory
 
 _KIND_LABELS = {"found": "发现", "assign": "交办", "escalate": "流转", "progress": "进展", "phase": "阶段性推进",
                 "resolve": "办结", "close": "销号", "reopen": "重新打开", "meeting": "会议研究", "agenda": "列入议题",

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
-from desktop.services.issue_row import (
+from desktop.services.issues.row import (
     DONE_CODES,
     AllOf,
     IssueRow,

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.figures import Light
-from desktop.services.leader_card import LeaderCard
+from desktop.services.projects.leader_card import LeaderCard
 
 MARGINS_MM = QMarginsF(20, 20, 20, 18)
 DOT = {Light.GREEN: "#2e9d4a", Light.YELLOW: "#e0a400", Light.RED: "#d0342c", Light.NONE: "#b0b0b0"}

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgress
 
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
-from desktop.services.issue_row import InProjects, IssueRow
-from desktop.services.project_node import GROUPINGS, ProjectNode
+from desktop.services.issues.row import InProjects, IssueRow
+from desktop.services.projects.node import GROUPINGS, ProjectNode
 from desktop.ui.background import run_in_background
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
@@ -34,7 +34,7 @@ from desktop.ui.reminder_panel import ReminderPanel
 # the start-up first screen is painted. The module-level imports above stay free of it
 # (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
-    from desktop.services.meeting_rows import DecisionRow, MeetingRow
+    from desktop.services.meetings.rows import DecisionRow, MeetingRow
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -52,7 +52,7 @@ def _freeze_loaded_data() -> None:
 def preload() -> None:
     """Import what `attach` and the loaders need: safe in a worker thread (no widget is created by an import), so
     the start-up imports them there while the first screen stays responsive."""
-    from desktop.services import issue_rows, meeting_rows, office_settings, project_tree, reminders  # noqa: F401
+    from desktop.services import office_settings, reminders  # noqa: F401
     from desktop.ui import (  # noqa: F401
         exchange_menu,
         field_tabs,
@@ -284,9 +284,9 @@ class MainWindow(QMainWindow):
         With `first_page`, only that many of the newest issues and no meetings (the first step of a start-up).
         """
         from desktop.services import office_settings
-        from desktop.services.issue_rows import load_issue_rows
-        from desktop.services.meeting_rows import load_meetings
-        from desktop.services.project_tree import available_years, load_project_nodes
+        from desktop.services.issues.rows import load_issue_rows
+        from desktop.services.meetings.rows import load_meetings
+        from desktop.services.projects.tree import available_years, load_project_nodes
 
         years = available_years(session) or [self.today.year]
         tree_year = year if year in years else years[0]
@@ -302,8 +302,8 @@ class MainWindow(QMainWindow):
         )
 
     def _fetch_rest(self) -> tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]:
-        from desktop.services.issue_rows import load_issue_rows
-        from desktop.services.meeting_rows import load_meetings
+        from desktop.services.issues.rows import load_issue_rows
+        from desktop.services.meetings.rows import load_meetings
 
         with self.workspace.db.read() as session:
             return load_issue_rows(session), *load_meetings(session)
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
 
     def issues_changed(self, ids: list[int]) -> None:
         """After an edit or an undo: re-read those rows, then the counts and lights that depend on them."""
-        from desktop.services.issue_rows import load_issue_rows
+        from desktop.services.issues.rows import load_issue_rows
 
         with self.workspace.db.read() as session:
             fresh = load_issue_rows(session, ids=ids)
@@ -376,8 +376,8 @@ class MainWindow(QMainWindow):
 
     def project_changed(self, project_id: int) -> None:
         """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
-        from desktop.services.issue_rows import load_issue_rows
-        from desktop.services.project_tree import available_years
+        from desktop.services.issues.rows import load_issue_rows
+        from desktop.services.projects.tree import available_years
 
         with self.workspace.db.read() as session:
             fresh = load_issue_rows(session, project_id=project_id) if project_id else []
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def _reload_tree(self) -> None:
         from desktop.services import office_settings
-        from desktop.services.project_tree import load_project_nodes
+        from desktop.services.projects.tree import load_project_nodes
 
         year = self.form.year_combo.currentData() or self.today.year
         with self.workspace.db.read() as session:
@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
             self.project_actions.open_project(project_id)
 
     def _on_issue_selected(self, issue_id: int) -> None:
-        from desktop.services.issue_history import load_issue_history
+        from desktop.services.issues.history import load_issue_history
 
         if self._quiet or self.issue_actions is None:
             return

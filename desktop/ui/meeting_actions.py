@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop.services.meeting_detail import meeting_choices
+from desktop.services.meetings.detail import meeting_choices
 from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 
 if TYPE_CHECKING:

@@ -15,13 +15,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
-from desktop.services import agenda, meetings, office_settings
-from desktop.services.errors import UserError
+from desktop.errors import UserError
+from desktop.services import office_settings
 from desktop.services.figures import Rate
-from desktop.services.meeting_choices import MeetingChoices, load_choices
-from desktop.services.meeting_detail import MeetingDetail, load_meeting
-from desktop.services.meeting_rows import DecisionRow, MeetingRow, load_meetings
-from desktop.services.meetings import MeetingInput
+from desktop.services.meetings import actions as meetings
+from desktop.services.meetings import agenda
+from desktop.services.meetings.actions import MeetingInput
+from desktop.services.meetings.choices import MeetingChoices, load_choices
+from desktop.services.meetings.detail import MeetingDetail, load_meeting
+from desktop.services.meetings.rows import DecisionRow, MeetingRow, load_meetings
 from desktop.ui.decision_actions import DecisionTracker
 from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog

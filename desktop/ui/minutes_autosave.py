@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.services import drafts
+from desktop.services.meetings import drafts
 from desktop.ui.widgets.minutes_edit import MinutesEdit
 
 DRAFT_DELAY_MS = 300

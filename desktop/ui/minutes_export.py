@@ -15,7 +15,7 @@ from desktop.exporters.docx.fonts import PROFILES, missing_fonts
 from desktop.exporters.docx.minutes import MinutesOptions, document_title, export_minutes
 from desktop.exporters.minutes_html import minutes_html
 from desktop.services import office_settings
-from desktop.services.minutes_data import MinutesData, minutes_data
+from desktop.services.meetings.minutes_data import MinutesData, minutes_data
 from desktop.ui.minutes_print import export_pdf, preview_dialog
 
 if TYPE_CHECKING:

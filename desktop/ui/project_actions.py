@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QDialog, QMenu
 
-from desktop.services import office_settings, projects
+from desktop.services import office_settings
+from desktop.services.projects import actions as projects
 from desktop.ui.dialogs.issue_dialogs import NoteDialog
 from desktop.ui.project_page import ProjectPageDialog
 from desktop.ui.undo import EditProjectCommand, RemoveProjectCommand

@@ -15,18 +15,19 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
 from desktop.db.engine import Database
 from desktop.db.enums import CategoryKind, ProjectStage
-from desktop.services import directory, projects
+from desktop.errors import UserError
+from desktop.services import directory
 from desktop.services import validation as v
-from desktop.services.errors import UserError
 from desktop.services.figures import WAN, LagThresholds, pct_text, wan_text, yi_text
-from desktop.services.project_page import (
+from desktop.services.projects import actions as projects
+from desktop.services.projects.actions import ProjectInput
+from desktop.services.projects.page import (
     MilestoneInput,
     ProjectPage,
     load_project_page,
     page_state,
     save_project_page,
 )
-from desktop.services.projects import ProjectInput
 from desktop.ui.dates import make_optional, optional, set_optional
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.issue_dialogs import NoteDialog, combo_value, fill_combo

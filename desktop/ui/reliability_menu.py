@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop import APP_NAME
 from desktop.services import first_screen
-from desktop.services.restore import restore_archive
+from desktop.services.backup.restore import restore_archive
 from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
 from desktop.ui.dialogs.backup_dialog import BackupDialog
 from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop import APP_NAME
 from desktop.db.migrate import MigrationError
+from desktop.errors import UserError
 from desktop.paths import database_file
-from desktop.services import app_lock, backups
-from desktop.services.errors import UserError
-from desktop.services.restore import restore_archive
+from desktop.services import app_lock
+from desktop.services.backup import archive as backups
+from desktop.services.backup.restore import restore_archive
 from desktop.ui.dialogs.lock_dialogs import PasswordDialog
 from desktop.ui.dialogs.operator_dialog import ask_operator
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog

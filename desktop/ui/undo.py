@@ -15,11 +15,13 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
-from desktop.services import issue_undo, issues, projects
-from desktop.services.errors import UserError
-from desktop.services.issues import IssueInput
-from desktop.services.project_page import MilestoneInput, save_project_page
-from desktop.services.projects import ProjectInput
+from desktop.errors import UserError
+from desktop.services.issues import actions as issues
+from desktop.services.issues import undo as issue_undo
+from desktop.services.issues.actions import IssueInput
+from desktop.services.projects import actions as projects
+from desktop.services.projects.actions import ProjectInput
+from desktop.services.projects.page import MilestoneInput, save_project_page
 
 Notify = Callable[[list[int]], None]
 PageState = tuple[ProjectInput, list[MilestoneInput]]

@@ -9,10 +9,10 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QWidget
 
+from desktop.errors import UserError
 from desktop.services import attachment_files, attachments, directory, visits
-from desktop.services.errors import UserError
-from desktop.services.issue_rows import load_issue_rows
-from desktop.services.project_tree import available_years
+from desktop.services.issues.rows import load_issue_rows
+from desktop.services.projects.tree import available_years
 from desktop.services.scope import Period
 from desktop.services.search import initials
 from desktop.ui.dialogs.visit_dialog import VisitDialog

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.db.models import AuditLog, Project, Unit
-from desktop.services import projects
+from desktop.services.projects import actions as projects
 
 
 def _project(session, code: str = "2026-001") -> Project:

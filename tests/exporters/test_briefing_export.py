@@ -14,8 +14,10 @@ from lxml import etree
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.exporters.docx.briefing import title_lines, write_briefing
-from desktop.services import briefings, issues, stats
+from desktop.services import stats
+from desktop.services.briefing import issued as briefings
 from desktop.services.figures import yi_text
+from desktop.services.issues import actions as issues
 from desktop.services.scope import Period, Scope
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -10,7 +10,8 @@ import pytest
 
 from desktop.exporters import jobs
 from desktop.exporters.xlsx import chinese_ordinal
-from desktop.services import issues, ledger_rows, stats
+from desktop.services import ledger_rows, stats
+from desktop.services.issues import actions as issues
 from desktop.services.scope import Period, Scope
 
 HIGHLIGHT = "00FFC7CE"

@@ -20,8 +20,8 @@ from sqlalchemy import select
 from desktop.db.models import Meeting
 from desktop.exporters.docx.minutes import MinutesOptions, build_minutes, export_minutes
 from desktop.exporters.minutes_html import minutes_html
-from desktop.services.minutes_data import MinutesData, MinutesItem, minutes_data
-from desktop.services.rich_text import parse_minutes
+from desktop.services.meetings.minutes_data import MinutesData, MinutesItem, minutes_data
+from desktop.services.meetings.rich_text import parse_minutes
 from desktop.tools.render_docs import render_to_pdf, soffice_path
 
 NARRATIVE = ("<h1>一、会议总体情况</h1><p>会议听取了各包保领导和责任单位的汇报，<b>逐一研究</b>了用地、审批、"

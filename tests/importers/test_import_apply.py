@@ -9,6 +9,7 @@ from dbcheck import counts, dump
 from ledger_files import SAMPLES
 from sqlalchemy import select
 
+from desktop.credit_code import credit_code_check_char
 from desktop.db.models import (
     Assignment,
     Category,
@@ -27,11 +28,10 @@ from desktop.db.models import (
 )
 from desktop.importers.preview import build_preview
 from desktop.importers.rows import SkippedRow
-from desktop.services import issues as issue_service
-from desktop.services.credit_code import credit_code_check_char
-from desktop.services.import_apply import NothingToImport, apply_import, dry_run_import
-from desktop.services.import_outcome import DuplicatePolicy, RowOutcome, RowStatus
-from desktop.services.import_undo import UndoRefused, history, undo_import
+from desktop.services.importing.apply import NothingToImport, apply_import, dry_run_import
+from desktop.services.importing.outcome import DuplicatePolicy, RowOutcome, RowStatus
+from desktop.services.importing.undo import UndoRefused, history, undo_import
+from desktop.services.issues import actions as issue_service
 
 TODAY = date(2026, 11, 25)
 ISSUES = SAMPLES / "问题台账_包保项目_2022.xlsx"

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from desktop.db.models import Issue, Meeting, Unit
 from desktop.importers.preview import build_preview
-from desktop.services.import_apply import apply_import, dry_run_import
-from desktop.services.import_match import chinese_number, name_key, parse_meeting, split_units
-from desktop.services.import_outcome import RowOutcome, RowStatus
+from desktop.services.importing.apply import apply_import, dry_run_import
+from desktop.services.importing.match import chinese_number, name_key, parse_meeting, split_units
+from desktop.services.importing.outcome import RowOutcome, RowStatus
 
 TODAY = date(2026, 11, 25)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ledger_files import SAMPLES, write_raw_xlsx
 
+from desktop.credit_code import credit_code_check_char
 from desktop.importers.mapping import Mapping
 from desktop.importers.preview import build_preview
 from desktop.importers.rows import FORMULA_REASON, RowProblem, SkippedRow, group_label
-from desktop.services.credit_code import credit_code_check_char
 
 
 def test_issue_sample_preview() -> None:

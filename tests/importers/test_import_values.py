@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.credit_code import ALPHABET, credit_code_check_char, credit_code_valid
 from desktop.importers.values import (
     Deadline,
     Invalid,
@@ -28,7 +29,6 @@ from desktop.importers.values import (
     parse_text,
     parse_year,
 )
-from desktop.services.credit_code import ALPHABET, credit_code_check_char, credit_code_valid
 
 DATE_HINT = "可写作 2022-04-30、2022/4/30、2022.4.30、2022年4月30日 或 20220430"
 

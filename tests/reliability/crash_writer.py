@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.models import Unit
+from desktop.errors import UserError
 from desktop.paths import database_file
-from desktop.services import issues, projects
-from desktop.services.errors import UserError
+from desktop.services.issues import actions as issues
+from desktop.services.projects import actions as projects
 
 ISSUES_PER_BATCH = 12
 TEXT = "施工用电增容手续办理周期长，影响主体结构施工进度，需协调供电公司加快办理。" * 4

@@ -10,10 +10,11 @@ import pytest
 
 from desktop.db.engine import Database
 from desktop.db.models import Project
+from desktop.errors import ValidationError
 from desktop.paths import database_file
-from desktop.services import app_lock, audit_log, projects
+from desktop.services import app_lock, audit_log
 from desktop.services.audit_log import AuditFilter
-from desktop.services.errors import ValidationError
+from desktop.services.projects import actions as projects
 
 
 def test_log_lists_changes_by_person_and_record_with_old_and_new(db_workspace) -> None:

@@ -15,9 +15,9 @@ from desktop.db.integrity import check_file
 from desktop.db.migrate import head_revision
 from desktop.db.models import Attachment, Issue, Project
 from desktop.paths import attachments_dir, backups_dir, database_file
-from desktop.services import backup_rotation as rotation
-from desktop.services import backups, restore
-from desktop.services.backups import BackupError
+from desktop.services.backup import archive as backups
+from desktop.services.backup import restore, rotation
+from desktop.services.backup.archive import BackupError
 from desktop.workspace import open_workspace
 
 NOW = datetime(2026, 11, 25, 9, 30, 0)

@@ -73,7 +73,7 @@ def test_restore_of_a_non_backup_is_refused_in_chinese(tmp_path: Path) -> None:
 
 
 def test_missing_database_beside_backups_is_not_replaced_by_an_empty_one(demo_workspace) -> None:
-    from desktop.services import backups
+    from desktop.services.backup import archive as backups
 
     backups.automatic_backup(demo_workspace.db, demo_workspace.data_dir, backups.Reason.DAILY)
     data = demo_workspace.data_dir

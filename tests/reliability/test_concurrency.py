@@ -8,8 +8,9 @@ import pytest
 
 from desktop.db.engine import Database
 from desktop.db.models import Issue, Project, Unit
-from desktop.services import issues, projects
-from desktop.services.errors import ConcurrentChange
+from desktop.errors import ConcurrentChange
+from desktop.services.issues import actions as issues
+from desktop.services.projects import actions as projects
 
 
 def _user(ws, name: str) -> Database:

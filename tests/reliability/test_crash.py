@@ -20,8 +20,8 @@ import pytest
 from desktop.db.engine import Database, make_engine
 from desktop.db.integrity import check_file
 from desktop.db.models import Unit
+from desktop.errors import StorageError
 from desktop.paths import database_file
-from desktop.services.errors import StorageError
 from desktop.workspace import WorkspaceError, open_workspace
 from tests.reliability.crash_writer import ISSUES_PER_BATCH
 

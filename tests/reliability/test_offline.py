@@ -14,7 +14,8 @@ from PySide6.QtCore import QSettings
 from desktop.app import create_application
 from desktop.cli import main as cli_main
 from desktop.db.models import Project, Unit
-from desktop.services import backups, issues
+from desktop.services.backup import archive as backups
+from desktop.services.issues import actions as issues
 from desktop.ui.main_window import MainWindow
 
 BLOCKER = """

@@ -18,9 +18,10 @@ from sqlalchemy import func, select
 
 from desktop.db.enums import Feedback, IssueLevel, IssueStatus
 from desktop.db.models import Category, Issue, IssueNote, Project, Unit
+from desktop.errors import UserError
 from desktop.paths import DB_FILENAME
-from desktop.services import issues, stats
-from desktop.services.errors import UserError
+from desktop.services import stats
+from desktop.services.issues import actions as issues
 from desktop.services.scope import Period, Scope, ScopeKind
 from desktop.workspace import open_workspace
 

@@ -8,8 +8,11 @@ import pytest
 
 from desktop.db.enums import BriefingKind
 from desktop.db.models import TaskForce
-from desktop.services import briefing_draft, briefing_facts, briefings, stats
-from desktop.services.errors import ValidationError
+from desktop.errors import ValidationError
+from desktop.services import stats
+from desktop.services.briefing import draft as briefing_draft
+from desktop.services.briefing import facts as briefing_facts
+from desktop.services.briefing import issued as briefings
 from desktop.services.figures import yi_text
 from desktop.services.scope import Period, Scope, ScopeKind
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from desktop.credit_code import credit_code_valid
 from desktop.db.models import (
     Assignment,
     Enterprise,
@@ -17,7 +18,6 @@ from desktop.db.models import (
     Project,
     Visit,
 )
-from desktop.services.credit_code import credit_code_valid
 
 
 def test_demo_contents(demo_workspace) -> None:

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from desktop.services import dashboard, investment, milestones, projects, stats, visits
+from desktop.errors import ValidationError
+from desktop.services import dashboard, investment, stats, visits
 from desktop.services.drilldown import Context, Key, rows_for
-from desktop.services.errors import ValidationError
 from desktop.services.figures import LagThresholds
+from desktop.services.projects import actions as projects
+from desktop.services.projects import milestones
 from desktop.services.scope import Period, Scope, ScopeKind
 
 TH = LagThresholds()

@@ -10,8 +10,8 @@ import pytest
 
 from desktop import paths
 from desktop.services import first_screen, office_settings
-from desktop.services.issue_rows import load_issue_rows
-from desktop.services.project_tree import available_years, load_project_nodes
+from desktop.services.issues.rows import load_issue_rows
+from desktop.services.projects.tree import available_years, load_project_nodes
 from desktop.workspace import Workspace, open_workspace
 
 SAVED_ON = date(2026, 11, 3)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services.issue_rows import (
+from desktop.services.issues.actions import is_due_soon, is_overdue
+from desktop.services.issues.rows import (
     DONE_CODES,
     SEPARATOR,
     IssueRow,
@@ -14,7 +15,6 @@ from desktop.services.issue_rows import (
     search_needle,
     with_haystack,
 )
-from desktop.services.issues import is_due_soon, is_overdue
 
 
 def _raw(issue_id: int, *, name: str = "汉口学院新校区", unit: str = "区住建局", description: str = "施工用电报装慢",
@@ -94,7 +94,7 @@ def test_load_issue_rows_matches_the_database(demo_workspace) -> None:
 
 
 def test_fast_filters_agree_with_their_predicates() -> None:
-    from desktop.services.issue_rows import AllOf, NeedleFilter, deadline_counts, deadline_ids, filter_rows
+    from desktop.services.issues.rows import AllOf, NeedleFilter, deadline_counts, deadline_ids, filter_rows
 
     rows = build_rows([_raw(1), _raw(2, name="厦门路改造", unit="区城管局", description="围挡破损"),
                        _raw(3, status="closed", deadline="2026-11-28"), _raw(4, deadline="2026-11-30")])
@@ -124,7 +124,7 @@ def test_subsets_read_the_same_rows_as_the_whole_table(demo_workspace) -> None:
 
 
 def test_project_scope_filter_agrees_with_its_predicate() -> None:
-    from desktop.services.issue_row import InProjects, filter_rows
+    from desktop.services.issues.row import InProjects, filter_rows
 
     rows = build_rows([_raw(1), _raw(2), _raw(3)])
     rows = [rows[0], rows[1]._replace(project_id=7), rows[2]._replace(project_id=None)]

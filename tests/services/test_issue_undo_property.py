@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from desktop.db.enums import IssueLevel
 from desktop.db.models import Issue, Unit
-from desktop.services import issue_undo, issues
-from desktop.services.issues import IssueInput
+from desktop.services.issues import actions as issues
+from desktop.services.issues import undo as issue_undo
+from desktop.services.issues.actions import IssueInput
 from desktop.services.lifecycle import Action, refusal
-from desktop.services.projects import ProjectInput, create_project
+from desktop.services.projects.actions import ProjectInput, create_project
 
 STEPS = st.lists(st.sampled_from(list(Action)), min_size=1, max_size=8)
 

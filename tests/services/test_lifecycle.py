@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from desktop.db.enums import Feedback, IssueLevel, IssueStatus
 from desktop.db.models import AuditLog, Issue, Project, Unit
-from desktop.services import issues, meetings
-from desktop.services.errors import TransitionRefused, ValidationError
+from desktop.errors import TransitionRefused, ValidationError
+from desktop.services.issues import actions as issues
 from desktop.services.lifecycle import Action, allowed_actions, refusal
+from desktop.services.meetings import actions as meetings
 
 D = date(2026, 5, 1)
 

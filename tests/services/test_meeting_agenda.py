@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from desktop.db.enums import Feedback, IssueStatus
 from desktop.db.models import Decision, Issue, IssueNote, Meeting, Unit
-from desktop.services import agenda, meetings
-from desktop.services.errors import ValidationError
-from desktop.services.meeting_detail import load_decision, load_meeting
-from desktop.services.meetings import DecisionInput, MeetingInput
+from desktop.errors import ValidationError
+from desktop.services.meetings import actions as meetings
+from desktop.services.meetings import agenda
+from desktop.services.meetings.actions import DecisionInput, MeetingInput
+from desktop.services.meetings.detail import load_decision, load_meeting
 
 
 def _meeting(session, held_at=datetime(2026, 12, 3, 9, 0), kind="progress", **extra) -> Meeting:

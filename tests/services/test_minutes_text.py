@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from desktop.db.models import Meeting
-from desktop.services import drafts
-from desktop.services.minutes_data import DECISIONS_INTRO, held_at_text, minutes_data
-from desktop.services.rich_text import clean_line, parse_minutes, strip_number
+from desktop.services.meetings import drafts
+from desktop.services.meetings.minutes_data import DECISIONS_INTRO, held_at_text, minutes_data
+from desktop.services.meetings.rich_text import clean_line, parse_minutes, strip_number
 
 QT_HTML = """<!DOCTYPE HTML><html><head><meta name="qrichtext" content="1" /><meta charset="utf-8" />
 <style type="text/css">p, li { white-space: pre-wrap; }</style></head>

@@ -7,13 +7,14 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desktop.db.models import Decision, Issue, Meeting, Milestone, Project, Unit
-from desktop.services import issue_undo, issues
-from desktop.services.errors import TransitionRefused, ValidationError
+from desktop.errors import TransitionRefused, ValidationError
 from desktop.services.figures import LagThresholds
-from desktop.services.issue_history import load_issue_history
-from desktop.services.issues import IssueInput
-from desktop.services.project_page import MilestoneInput, load_project_page, save_project_page
-from desktop.services.projects import ProjectInput, create_project, project_input
+from desktop.services.issues import actions as issues
+from desktop.services.issues import undo as issue_undo
+from desktop.services.issues.actions import IssueInput
+from desktop.services.issues.history import load_issue_history
+from desktop.services.projects.actions import ProjectInput, create_project, project_input
+from desktop.services.projects.page import MilestoneInput, load_project_page, save_project_page
 from desktop.services.reminders import load_reminders
 
 

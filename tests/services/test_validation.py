@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from desktop.credit_code import credit_code_check_char, credit_code_valid
 from desktop.db.models import Project
-from desktop.services import projects, validation
-from desktop.services.credit_code import credit_code_check_char, credit_code_valid
-from desktop.services.errors import Problem, ValidationError
+from desktop.errors import Problem, ValidationError
+from desktop.services import validation
+from desktop.services.projects import actions as projects
 
 
 def _input(**kw) -> projects.ProjectInput:

@@ -16,7 +16,7 @@ from desktop.workspace import open_workspace
 @pytest.fixture(autouse=True)
 def small_demo(monkeypatch: pytest.MonkeyPatch) -> None:
     """The start-up flow is under test here, not the demo's size (tests/services/test_demo.py covers that)."""
-    from desktop.services import projects
+    from desktop.services.projects import actions as projects
 
     def load(session, _today) -> None:
         projects.create_project(session, projects.ProjectInput(code="2026-001", name="紫云府项目", list_year=2026))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.app import create_application
-from desktop.services.credit_code import credit_code_check_char
+from desktop.credit_code import credit_code_check_char
 from desktop.services.search import initials
 from desktop.ui.enterprise_panel import EnterprisePanel
 

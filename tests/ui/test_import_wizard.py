@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 
 from desktop.app import create_application
 from desktop.db.models import ImportBatch, Issue, Project
-from desktop.services import import_mappings
+from desktop.services.importing import mappings as import_mappings
 from desktop.ui.dialogs.import_history import ImportHistoryDialog
 from desktop.ui.dialogs.import_wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.import_preview import BLOCKING_BG, WARNING_BG, ImportPreviewModel
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 ISSUES = SAMPLES / "问题台账_包保项目_2022.xlsx"
 
 
@@ -85,7 +85,7 @@ def test_wizard_imports_a_sample_and_undoes_it(qtbot, workspace, tmp_path) -> No
 
 def test_second_import_shows_duplicates_and_refuses(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
     from desktop.importers.preview import build_preview
-    from desktop.services.import_apply import apply_import
+    from desktop.services.importing.apply import apply_import
 
     apply_import(workspace.db, build_preview(ISSUES, "issues"))
     create_application()
@@ -143,7 +143,7 @@ def test_preview_model_marks_problems(qtmodeltester, tmp_path) -> None:  # type:
 
 def test_menu_and_history_dialog_undo(qtbot, workspace, today, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from desktop.importers.preview import build_preview
-    from desktop.services.import_apply import apply_import
+    from desktop.services.importing.apply import apply_import
 
     create_application()
     window = MainWindow(workspace, today=today, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))

@@ -102,7 +102,7 @@ def test_bad_input_is_refused_with_a_message(qtbot, demo_workspace, today) -> No
 def test_monthly_targets_replace_the_linear_yardstick(qtbot, workspace, today) -> None:
     from datetime import date
 
-    from desktop.services import projects
+    from desktop.services.projects import actions as projects
 
     with workspace.db.transaction() as session:
         project = projects.create_project(session, projects.ProjectInput(

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop.services.issues import is_due_soon, is_overdue
+from desktop.services.issues.actions import is_due_soon, is_overdue
 from desktop.ui.dates import to_qdate
 from desktop.ui.models.issue_table import COLUMNS
 from desktop.ui.reminder_panel import ReminderModel

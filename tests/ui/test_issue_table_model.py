@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.app import create_application
-from desktop.services.issue_rows import build_rows
+from desktop.services.issues.rows import build_rows
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.issue_table import COLUMNS, IssueTableModel, sort_rows
@@ -127,7 +127,7 @@ def test_background_loading_reports_failure(qtbot, demo_workspace, today, tmp_pa
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("磁盘读取错误")
 
-    import desktop.services.issue_rows as issue_rows
+    import desktop.services.issues.rows as issue_rows
 
     monkeypatch.setattr(issue_rows, "load_issue_rows", broken)
     window = MainWindow(demo_workspace, today=today, load_in_background=True,

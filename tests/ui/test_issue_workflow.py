@@ -179,7 +179,7 @@ def test_undo_of_new_issue_removes_it(qtbot, demo_workspace, today, tmp_path) ->
 
 def test_refusal_from_the_service_is_shown_in_the_dialog(qtbot, demo_workspace, today, tmp_path) -> None:
     """The row went stale (someone closed the issue meanwhile): the service's TransitionRefused is shown."""
-    from desktop.services import issues
+    from desktop.services.issues import actions as issues
 
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     status = window.issue_panel.status_combo

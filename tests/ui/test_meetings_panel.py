@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from desktop.app import create_application
 from desktop.db.models import Decision, Issue, IssueNote, Meeting
-from desktop.services import drafts
 from desktop.services.lifecycle import Action
+from desktop.services.meetings import drafts
 from desktop.ui.dialogs.decision_dialog import DecisionDialog
 from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
@@ -191,7 +191,7 @@ def test_paste_from_word_keeps_structure_and_drops_junk(qtbot, workspace, today,
     assert editor.heading_texts() == [(2, "关于用地")]
     text = editor.toPlainText()
     assert "正文 第二行加粗😀" in text and "表格单元" in text  # Word's U+000B line break became a space
-    from desktop.services.rich_text import parse_minutes
+    from desktop.services.meetings.rich_text import parse_minutes
 
     para = next(b for b in parse_minutes(html) if b.text.startswith("正文"))
     assert [s.text for s in para.spans if s.bold] == ["加粗"]

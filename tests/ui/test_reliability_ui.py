@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from desktop.app import create_application
 from desktop.db.models import Issue, Unit
 from desktop.paths import database_file
-from desktop.services import app_lock, backups
+from desktop.services import app_lock
+from desktop.services.backup import archive as backups
 from desktop.ui import startup
 from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
 from desktop.ui.dialogs.operator_dialog import OperatorDialog, ask_operator, saved_operator

@@ -139,7 +139,7 @@ def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_w
     from PySide6.QtWidgets import QApplication, QDialog
 
     from desktop import app as app_module
-    from desktop.services import backups
+    from desktop.services.backup import archive as backups
     from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 
     create_application()

@@ -94,7 +94,7 @@ def test_one_click_issue_from_a_visit(qtbot, demo_workspace, today) -> None:
 def test_size_limit_and_same_photo_stored_once(workspace, tmp_path) -> None:
     import pytest
 
-    from desktop.services.errors import ValidationError
+    from desktop.errors import ValidationError
 
     path = _photo(tmp_path)
     with workspace.db.transaction() as session:

@@ -21,7 +21,7 @@ from desktop.exporters.docx.fonts import DEFAULT_PROFILE, PROFILES, FontProfile
 from desktop.exporters.docx.layout import CHAR_TWIPS
 from desktop.exporters.docx.official import OfficialDocument
 from desktop.exporters.docx.ooxml import set_fonts, set_indent
-from desktop.services.briefings import BriefingContent, DocTable
+from desktop.services.briefing.issued import BriefingContent, DocTable
 
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL2 = re.compile(r"^（[一二三四五六七八九十]+）")

@@ -19,8 +19,8 @@ from desktop.exporters.cn_text import clean_text, cn_number
 from desktop.exporters.docx.fonts import DEFAULT_PROFILE, FontProfile
 from desktop.exporters.docx.official import OfficialDocument
 from desktop.exporters.docx.ooxml import PPR_ORDER, set_child
-from desktop.services.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
-from desktop.services.rich_text import Block, numbered_level
+from desktop.services.meetings.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
+from desktop.services.meetings.rich_text import Block, numbered_level
 
 TABLE_WIDTHS_MM = (12, 56, 34, 16, 26, 12)  # 156 mm; 序号 needs 12 mm to stay on one line in 小四 黑体
 

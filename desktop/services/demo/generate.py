@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from desktop.credit_code import credit_code_check_char
 from desktop.db.enums import CategoryKind, Feedback, IssueLevel, LeaderRole, MeetingType, ProjectStage
 from desktop.db.models import (
     Category,
@@ -26,9 +27,10 @@ from desktop.db.models import (
     Unit,
     Visit,
 )
-from desktop.services import issues, meetings, projects
-from desktop.services.credit_code import credit_code_check_char
 from desktop.services.demo import names as N
+from desktop.services.issues import actions as issues
+from desktop.services.meetings import actions as meetings
+from desktop.services.projects import actions as projects
 
 YI = 100_000_000
 WAN = 10_000

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
+from desktop.errors import UserError
 from desktop.services import attachment_files
-from desktop.services.errors import UserError
 from desktop.services.exchange import codec, office
 from desktop.services.exchange.package import write_package
 from desktop.services.exchange.selection import ExportScope, ScopeKind, select_rows

@@ -24,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db.backup import backup_sqlite
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
+from desktop.errors import UserError
 from desktop.services import attachment_files
-from desktop.services.errors import UserError
 from desktop.services.exchange import codec
 from desktop.services.exchange.export import remember
 from desktop.services.exchange.package import Package

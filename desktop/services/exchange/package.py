@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 
 FORMAT = "keyproj-exchange"
 FORMAT_VERSION = 1

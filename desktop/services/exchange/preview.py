@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db import enums
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
+from desktop.errors import UserError
 from desktop.services import office_settings
-from desktop.services.errors import UserError
 from desktop.services.exchange import codec, office
 from desktop.services.exchange.package import Package, PackageError
 

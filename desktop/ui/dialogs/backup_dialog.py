@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.services import backups
-from desktop.services.backups import BackupError, BackupInfo
-from desktop.services.errors import UserError
+from desktop.errors import UserError
+from desktop.services.backup import archive as backups
+from desktop.services.backup.archive import BackupError, BackupInfo
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.forms.ui_backup_dialog import Ui_BackupDialog
 from desktop.workspace import Workspace

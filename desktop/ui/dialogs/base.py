@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 
 
 class FormDialog(QDialog):

@@ -19,8 +19,9 @@ from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.exporters.docx import missing_fonts
 from desktop.exporters.docx.briefing import profile_for
-from desktop.services import briefings, directory
-from desktop.services.briefings import BriefingContent
+from desktop.services import directory
+from desktop.services.briefing import issued as briefings
+from desktop.services.briefing.issued import BriefingContent
 from desktop.services.scope import Period, Scope, ScopeKind
 from desktop.ui.background import BackgroundTask
 from desktop.ui.export_runner import ExportRunner

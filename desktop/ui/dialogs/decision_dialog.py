@@ -9,9 +9,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QListWidgetItem, QWidget
 
-from desktop.services.errors import Problem, UserError, ValidationError
-from desktop.services.meeting_choices import MeetingChoices
-from desktop.services.meetings import DecisionInput
+from desktop.errors import Problem, UserError, ValidationError
+from desktop.services.meetings.actions import DecisionInput
+from desktop.services.meetings.choices import MeetingChoices
 from desktop.services.search import matches
 from desktop.ui.dialogs.meeting_dialog import _completer
 from desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.errors import UserError
 from desktop.services import directory, enterprises
-from desktop.services.errors import UserError
 from desktop.ui.forms.ui_enterprise_dialog import Ui_EnterpriseDialog
 from desktop.workspace import Workspace
 

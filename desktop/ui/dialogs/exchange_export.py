@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 from desktop.services.exchange import office
 from desktop.services.exchange.choices import scope_targets
 from desktop.services.exchange.export import ExportResult, export_package

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 from desktop.services.exchange.history import load_history
 from desktop.services.exchange.merge import undo_last_merge
 from desktop.ui.forms.ui_exchange_history_dialog import Ui_ExchangeHistoryDialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidgetItem, QWidget
 
-from desktop.services.errors import UserError
-from desktop.services.import_undo import BatchInfo, history, undo_import
+from desktop.errors import UserError
+from desktop.services.importing.undo import BatchInfo, history, undo_import
 from desktop.ui.background import BackgroundTask
 from desktop.ui.forms.ui_import_history import Ui_ImportHistoryDialog
 from desktop.workspace import Workspace

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from desktop.errors import UserError
 from desktop.importers.fields import KINDS, get_kind
 from desktop.importers.preview import ImportPreview, build_preview
 from desktop.importers.safety import ImportRefused
-from desktop.services import import_mappings
-from desktop.services.errors import UserError
-from desktop.services.import_apply import NothingToImport, apply_import, dry_run_import
-from desktop.services.import_outcome import DuplicatePolicy, ImportResult
-from desktop.services.import_undo import undo_import
+from desktop.services.importing import mappings as import_mappings
+from desktop.services.importing.apply import NothingToImport, apply_import, dry_run_import
+from desktop.services.importing.outcome import DuplicatePolicy, ImportResult
+from desktop.services.importing.undo import undo_import
 from desktop.ui.background import BackgroundTask
 from desktop.ui.forms.ui_import_wizard import Ui_ImportWizard
 from desktop.ui.models.import_preview import ImportPreviewModel

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop.db.enums import Feedback, IssueLevel
 from desktop.services.directory import Choice
-from desktop.services.issues import IssueInput
+from desktop.services.issues.actions import IssueInput
 from desktop.ui.dates import to_date, to_qdate
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.forms.ui_assign_dialog import Ui_AssignDialog

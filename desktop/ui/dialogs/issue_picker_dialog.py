@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
-from desktop.services.agenda import CandidateFilter
-from desktop.services.issue_rows import IssueRow
-from desktop.services.issues import is_overdue
-from desktop.services.meeting_choices import MeetingChoices
+from desktop.services.issues.actions import is_overdue
+from desktop.services.issues.rows import IssueRow
+from desktop.services.meetings.agenda import CandidateFilter
+from desktop.services.meetings.choices import MeetingChoices
 from desktop.ui.forms.ui_issue_picker_dialog import Ui_IssuePickerDialog
 
 COLUMNS = ("选择", "项目", "问题描述", "责任单位", "完成时限", "状态")

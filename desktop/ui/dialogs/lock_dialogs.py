@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.errors import UserError
 from desktop.services import app_lock
-from desktop.services.errors import UserError
 from desktop.ui.forms.ui_lock_settings_dialog import Ui_LockSettingsDialog
 from desktop.ui.forms.ui_password_dialog import Ui_PasswordDialog
 from desktop.workspace import Workspace

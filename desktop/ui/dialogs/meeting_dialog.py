@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from desktop.db.enums import MeetingType
-from desktop.services.errors import UserError
-from desktop.services.meeting_choices import MeetingChoices
-from desktop.services.meetings import MeetingInput
+from desktop.errors import UserError
+from desktop.services.meetings.actions import MeetingInput
+from desktop.services.meetings.choices import MeetingChoices
 from desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
 
 SuggestNumber = Callable[[str, int], int]

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 from desktop.services.exchange import report
 from desktop.services.exchange.codec import ENTITY_LABELS, ENTITY_ORDER
 from desktop.services.exchange.merge import MergeResult, apply_merge

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from desktop.services.backups import BackupInfo
+from desktop.services.backup.archive import BackupInfo
 from desktop.ui.forms.ui_restore_preview_dialog import Ui_RestorePreviewDialog
 
 

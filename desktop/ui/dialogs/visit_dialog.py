@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+from desktop.errors import UserError
 from desktop.services import directory, visits
-from desktop.services.errors import UserError
 from desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
 from desktop.workspace import Workspace
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.importers.fields import get_kind
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow, RowProblem
-from desktop.services.import_outcome import RowOutcome, RowStatus
+from desktop.services.importing.outcome import RowOutcome, RowStatus
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.errors import UserError
+from desktop.errors import UserError
 from desktop.services.figures import WAN, LagThresholds, Rate, pct_text
 from desktop.services.investment import GridRow, MonthEntry, parse_wan
 from desktop.ui.models.rows_table import LIGHT_COLOURS

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.services.issue_row import (
+from desktop.services.issues.row import (
     DONE_CODES,
     LEVEL_RANK,
     IssueRow,

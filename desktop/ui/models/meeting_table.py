@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 if TYPE_CHECKING:
-    from desktop.services.meeting_rows import MeetingRow
+    from desktop.services.meetings.rows import MeetingRow
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("会议", "日期", "议定", "完成", "办结率")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from desktop.services.figures import Light
-from desktop.services.project_node import ProjectNode
+from desktop.services.projects.node import ProjectNode
 from desktop.services.search import matches
 
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1

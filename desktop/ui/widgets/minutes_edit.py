@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.exporters.cn_text import cn_number
-from desktop.services.rich_text import clean_line, numbered_level, strip_number
+from desktop.services.meetings.rich_text import clean_line, numbered_level, strip_number
 
 HEADING_POINT_SIZES = {1: 15.0, 2: 14.0, 3: 13.0}
 BODY_POINT_SIZE = 12.0

@@ -1,4 +1,5 @@
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,14 @@ def test_families_from_font_file_names() -> None:
     assert families_from_font_files(files) == {"仿宋", "黑体", "方正小标宋简体", "Other"}
 
 
-@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig is not installed")
+def _noto_cjk_installed() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    out = subprocess.run(["fc-list", ":family=Noto Serif CJK SC", "family"], capture_output=True, text=True)
+    return bool(out.stdout.strip())
+
+
+@pytest.mark.skipif(not _noto_cjk_installed(), reason="needs fontconfig and fonts-noto-cjk (.ci/run installs them)")
 def test_installed_font_families_reads_fontconfig() -> None:
     families = installed_font_families(refresh=True)
     assert "Noto Serif CJK SC" in families

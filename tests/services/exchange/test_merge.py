@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from desktop.db.models import AuditLog, ExchangeRecord, Issue, IssueNote, Project, Unit
+from desktop.errors import UserError
 from desktop.services import attachment_files
-from desktop.services.errors import UserError
 from desktop.services.exchange.export import export_package
 from desktop.services.exchange.history import load_history
 from desktop.services.exchange.merge import apply_merge, preview, undo_last_merge

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Escalation, Issue, IssueNote, Unit
-from desktop.services.errors import TransitionRefused
+from desktop.errors import TransitionRefused
 from desktop.services.journal import get_or_fail
 
 FIELDS = ("description", "category_id", "found_by", "found_on", "project_id", "source", "status", "level",

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import IssueStatus, MeetingType
 from desktop.db.models import Decision, Meeting
 from desktop.services.figures import Rate
-from desktop.services.issues import is_overdue
+from desktop.services.issues.actions import is_overdue
 from desktop.services.journal import get_or_fail
-from desktop.services.meeting_rows import DecisionRow
-from desktop.services.meetings import DecisionInput, meeting_label
+from desktop.services.meetings.actions import DecisionInput, meeting_label
+from desktop.services.meetings.rows import DecisionRow
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from desktop.db.engine import make_engine, sqlite_url
 from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
 from desktop.paths import RESTORE_JOURNAL, attachments_dir, backups_dir, database_file
-from desktop.services.backups import (
+from desktop.services.backup.archive import (
     MANIFEST,
     BackupError,
     BackupInfo,

@@ -18,10 +18,10 @@ from desktop.db.enums import IssueStatus
 from desktop.db.models import AgendaItem, Assignment, Decision, Issue, Meeting, Project
 from desktop.services import tracking
 from desktop.services import validation as v
-from desktop.services.issue_rows import IssueRow, load_issue_rows
-from desktop.services.issues import is_overdue
+from desktop.services.issues.actions import is_overdue
+from desktop.services.issues.rows import IssueRow, load_issue_rows
 from desktop.services.journal import get_or_fail
-from desktop.services.meetings import meeting_label
+from desktop.services.meetings.actions import meeting_label
 from desktop.services.search import matches
 
 

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
+from desktop.errors import UserError
 from desktop.importers.preview import ImportPreview
-from desktop.services import backups
-from desktop.services.errors import UserError
-from desktop.services.import_outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
-from desktop.services.import_rows import RowWriter, json_value
+from desktop.services.backup import archive as backups
+from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
+from desktop.services.importing.rows import RowWriter, json_value
 from desktop.services.journal import operator_of
 
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import BriefingKind
 from desktop.db.models import Briefing
+from desktop.errors import NotFound, Problem, ValidationError
 from desktop.services import office_settings
-from desktop.services.errors import NotFound, Problem, ValidationError
 
 
 @dataclass(frozen=True)

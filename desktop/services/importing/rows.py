@@ -20,9 +20,9 @@ from desktop.db.enums import CategoryKind, Feedback, IssueStatus, ProjectStage
 from desktop.db.models import Decision, DecisionNote, Enterprise, InvestmentReport, Issue, IssueNote, Project
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow
-from desktop.services.import_bulk import BulkIssues
-from desktop.services.import_match import MeetingRef, Resolver, name_key, parse_meeting
-from desktop.services.import_outcome import DuplicatePolicy, RowOutcome, RowStatus
+from desktop.services.importing.bulk import BulkIssues
+from desktop.services.importing.match import MeetingRef, Resolver, name_key, parse_meeting
+from desktop.services.importing.outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.journal import cn_date, operator_of
 
 Tracker = Callable[[object, int | None], None]

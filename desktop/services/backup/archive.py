@@ -27,9 +27,9 @@ from desktop import __version__
 from desktop.db.backup import backup_sqlite
 from desktop.db.engine import Database
 from desktop.db.integrity import check_file
+from desktop.errors import UserError
 from desktop.paths import DB_FILENAME, attachments_dir, backups_dir
-from desktop.services import backup_rotation as rotation
-from desktop.services.errors import UserError
+from desktop.services.backup import rotation
 
 MANIFEST = "manifest.json"
 FORMAT = 1

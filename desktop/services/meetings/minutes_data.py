@@ -16,8 +16,8 @@ from desktop.db.enums import MeetingType
 from desktop.db.models import Decision, Meeting
 from desktop.services import office_settings
 from desktop.services.journal import cn_date, get_or_fail
-from desktop.services.meetings import meeting_label
-from desktop.services.rich_text import Block, parse_minutes
+from desktop.services.meetings.actions import meeting_label
+from desktop.services.meetings.rich_text import Block, parse_minutes
 
 DECISIONS_INTRO = "现将会议议定事项纪要如下："
 TABLE_HEADERS = ("序号", "议定事项", "责任单位", "责任人", "完成时限", "备注")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import Assignment, Category, Issue, Leader, Project, TaskForce
 from desktop.services import stats
 from desktop.services.figures import LagThresholds, Light
-from desktop.services.project_node import GROUPINGS, ProjectNode  # noqa: F401 - re-exported
+from desktop.services.projects.node import GROUPINGS, ProjectNode  # noqa: F401 - re-exported
 
 
 def load_project_nodes(session: Session, year: int, today: date, thresholds: LagThresholds) -> list[ProjectNode]:

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.db.models import AuditLog, Base, ImportBatch, ImportItem, RowMixin
+from desktop.errors import NotFound, UserError
 from desktop.importers.fields import get_kind
-from desktop.services import backups
-from desktop.services.errors import NotFound, UserError
-from desktop.services.import_outcome import ENTITY_LABELS
+from desktop.services.backup import archive as backups
+from desktop.services.importing.outcome import ENTITY_LABELS
 
 REFUSAL_LIMIT = 10
 

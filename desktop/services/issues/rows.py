@@ -10,7 +10,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Category, Issue, Person, Project, Unit
-from desktop.services.issue_row import (  # noqa: F401 - the row type and filters, re-exported for callers
+from desktop.services.issues.row import (  # noqa: F401 - the row type and filters, re-exported for callers
     DONE_CODES,
     LEVEL_LABELS,
     LEVEL_RANK,

@@ -19,7 +19,7 @@ from desktop.db.models import Escalation, Issue, Unit
 from desktop.services import tracking
 from desktop.services import validation as v
 from desktop.services.concurrency import check_version
-from desktop.services.issue_row import DONE_CODES, is_due_soon, is_overdue  # noqa: F401 - re-exported
+from desktop.services.issues.row import DONE_CODES, is_due_soon, is_overdue  # noqa: F401 - re-exported
 from desktop.services.journal import cn_date, get_or_fail, operator_of
 from desktop.services.lifecycle import Action, check
 

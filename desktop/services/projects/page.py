@@ -16,9 +16,9 @@ from desktop.db.models import Assignment, InvestmentReport, Issue, Leader, Miles
 from desktop.services import stats
 from desktop.services import validation as v
 from desktop.services.figures import LagThresholds, Light, Rate
-from desktop.services.issue_rows import IssueRow, load_issue_rows
+from desktop.services.issues.rows import IssueRow, load_issue_rows
 from desktop.services.journal import get_or_fail
-from desktop.services.projects import ProjectInput, project_input, update_project
+from desktop.services.projects.actions import ProjectInput, project_input, update_project
 from desktop.services.scope import Period
 
 

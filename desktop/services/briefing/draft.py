@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.db.enums import IssueLevel
-from desktop.services.briefing_facts import BriefingFacts
-from desktop.services.briefings import DocTable
+from desktop.services.briefing.facts import BriefingFacts
+from desktop.services.briefing.issued import DocTable
 from desktop.services.figures import Light, yi_text
 from desktop.services.journal import cn_date
 from desktop.services.scope import Period, ScopeKind

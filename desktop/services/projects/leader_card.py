@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueStatus, LeaderRole, ProjectStage
 from desktop.db.models import Assignment, Enterprise, Issue, Leader, Project, Unit, Visit
-from desktop.services import milestones, stats
+from desktop.services import stats
 from desktop.services.figures import LagThresholds, Light, pct_text, yi_text
 from desktop.services.journal import get_or_fail
+from desktop.services.projects import milestones
 from desktop.services.scope import Period, Scope, ScopeKind
 
 DONE = stats.DONE

@@ -1,0 +1,1 @@
+"""Full backups of the data folder: writing them, which to keep, and restoring one."""

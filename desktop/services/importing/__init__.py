@@ -1,0 +1,1 @@
+"""Importing office ledgers into the database: matching names, writing rows, the outcome report, undo."""

@@ -2,11 +2,17 @@
 
 Before every flush, each new, changed or deleted row produces AuditLog rows carrying the operator stored in the
 session's info. Column changes are logged field by field with old and new values; the audit table itself and the
-bookkeeping columns are skipped.
+bookkeeping columns are skipped. Rows removed from a delete-orphan collection (a journal entry taken off its issue)
+are logged as deleted here too: SQLAlchemy only marks them for deletion later in the flush, after this hook ran.
+Office settings (`AppSetting`) are logged per key.
+
+Besides the hook there is one writer, `record_step`: an undo or redo says in its own row what it undid, so the
+log never shows field changes nobody asked for.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime
 from enum import Enum
@@ -15,7 +21,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import AuditLog, RowMixin
+from desktop.db.models import AppSetting, AuditLog, RowMixin
 
 _SKIPPED_FIELDS = {"created_at", "updated_at", "version", "uuid", "id"}
 _installed = False
@@ -32,11 +38,52 @@ def _text(value: Any) -> str | None:
 
 
 def _summary(obj: RowMixin) -> str:
+    """What a created or deleted row was, in its own words (a journal entry's whole text: it is the record)."""
     for attr in ("name", "title", "description", "text", "topic", "content"):
         value = getattr(obj, attr, None)
         if value:
-            return str(value)[:200]
+            return str(value)[:2000]
     return ""
+
+
+def _setting_text(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
+    entries = []
+    for obj in session.new:
+        if isinstance(obj, AppSetting):
+            entries.append(AuditLog(operator=operator, action="create", entity="app_setting", field=obj.key,
+                                    new_value=_setting_text(obj.value)))
+    for obj in session.dirty:
+        if not isinstance(obj, AppSetting):
+            continue
+        history = inspect(obj).attrs["value"].history
+        if not history.has_changes():
+            continue
+        old = _setting_text(history.deleted[0]) if history.deleted else None
+        new = _setting_text(history.added[0]) if history.added else None
+        if old != new:
+            entries.append(AuditLog(operator=operator, action="update", entity="app_setting", field=obj.key,
+                                    old_value=old, new_value=new))
+    return entries
+
+
+def _orphans(session: Session) -> list[RowMixin]:
+    """Rows taken off a delete-orphan collection in this flush, which the flush will delete."""
+    found: list[RowMixin] = []
+    for obj in session.dirty:
+        if not isinstance(obj, RowMixin):
+            continue
+        state = inspect(obj)
+        for rel in state.mapper.relationships:
+            if not rel.cascade.delete_orphan:
+                continue
+            for child in state.attrs[rel.key].history.deleted:
+                if isinstance(child, RowMixin) and child.id is not None and child not in session.deleted:
+                    found.append(child)
+    return found
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -73,14 +120,26 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 AuditLog(operator=operator, action="update", entity=obj.__tablename__, entity_id=obj.id,
                          entity_uuid=_text(obj.uuid), field=attr.key, old_value=_text(old), new_value=_text(new))
             )
-    for obj in session.deleted:
+    for obj in (*session.deleted, *_orphans(session)):
         if isinstance(obj, RowMixin):
             entries.append(
                 AuditLog(operator=operator, action="delete", entity=obj.__tablename__, entity_id=obj.id,
                          entity_uuid=_text(obj.uuid), old_value=_summary(obj))
             )
+    entries += _setting_entries(session, operator)
     if entries:
         session.add_all(entries)
+
+
+def record_step(session: Session, action: str, entity: str, entity_id: int | None, step: str, old: str | None,
+                new: str | None) -> None:
+    """One row for an undo or redo (`action` "undo"/"redo") of `step` (e.g. 添加进展) on one record: `old` and
+    `new` say what the record was and became. The field-by-field changes of the same transaction are logged by
+    the hook as always; this row says why they happened."""
+    if action not in ("undo", "redo"):
+        raise ValueError(f"not a step action: {action}")
+    session.add(AuditLog(operator=session.info.get("operator") or "系统", action=action, entity=entity,
+                         entity_id=entity_id, field=step[:64], old_value=old, new_value=new))
 
 
 def last_change(session: Session, rows: list[tuple[str, int]]) -> tuple[str, datetime] | None:

@@ -1,6 +1,15 @@
-"""Chinese names for tables and common fields, for the backup summary and the 操作日志 view."""
+"""The one table of Chinese names for what the database stores: tables, fields, actions, journal kinds and coded
+values. The 操作日志 view, the issue history, the decided-item history, the backup summary and the data-exchange
+previews all read it, so a user never meets a stored code (``closed``, ``assigned``, ``unsatisfied`` …) and one
+field is called the same everywhere.
+"""
 
 from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+from desktop.db import enums
 
 TABLE_LABELS: dict[str, str] = {
     "project": "重点项目",
@@ -24,6 +33,9 @@ TABLE_LABELS: dict[str, str] = {
     "briefing": "简报/通报",
     "attachment": "附件记录",
     "audit_log": "操作日志",
+    "app_setting": "系统设置",
+    "import_batch": "导入记录",
+    "minutes_draft": "纪要草稿",
 }
 
 MAIN_TABLES = ("project", "issue", "meeting", "decision", "visit", "enterprise", "audit_log")
@@ -40,26 +52,123 @@ def count_lines(counts: dict[str, int]) -> list[str]:
 
 
 FIELD_LABELS: dict[str, str] = {
-    "name": "名称", "code": "编号", "status": "状态", "description": "描述", "deadline": "完成时限",
-    "deadline_text": "时限（原文）", "lead_unit_id": "责任单位", "person_id": "责任人", "level": "层级",
-    "latest_progress": "最新进展", "phased_plan": "阶段性推进计划", "resolved_on": "办结日期",
-    "closed_on": "销号日期", "feedback": "企业反馈", "found_on": "发现日期", "found_by": "发现人",
-    "category_id": "类别", "project_id": "项目", "enterprise_id": "企业", "stage": "阶段", "owner": "建设单位",
-    "location": "位置", "total_investment_yuan": "总投资（元）", "annual_plan_yuan": "年度计划投资（元）",
-    "planned_start": "计划开工", "planned_end": "计划竣工", "started_on": "开工日期", "content": "内容",
-    "removed_on": "调出日期", "removed_reason": "调出原因", "text": "内容", "title": "标题", "value": "值",
-    "short_name": "简称", "phone": "电话", "end_date": "结束日期", "end_reason": "调整原因", "role": "角色",
-    "list_year": "年度", "task_force_id": "专班", "held_at": "时间", "place": "地点", "chair": "主持人",
+    "name": "名称", "short_name": "简称", "kind": "类型", "code": "项目编号", "title": "标题/职务",
+    "description": "描述", "status": "状态", "level": "办理层级", "deadline": "完成时限",
+    "deadline_text": "时限（原文）", "latest_progress": "最新进展", "phased_plan": "阶段性推进计划",
+    "resolved_on": "办结日期", "closed_on": "销号日期", "feedback": "企业反馈", "feedback_reason": "未能征求原因",
+    "lead_unit_id": "责任单位", "person_id": "责任人", "project_id": "项目", "enterprise_id": "企业",
+    "category_id": "类别", "task_force_id": "专班", "leader_id": "领导", "unit_id": "单位", "parent_id": "上级单位",
+    "phone": "电话", "stage": "项目阶段", "owner": "建设单位", "location": "街乡",
+    "total_investment_yuan": "总投资（元）", "annual_plan_yuan": "年度计划投资（元）", "planned_start": "计划开工",
+    "planned_end": "计划竣工", "started_on": "开复工日期", "content": "内容", "removed_on": "调出日期",
+    "removed_reason": "调出原因", "found_on": "发现日期", "found_by": "发现人", "source": "来源", "text": "内容",
+    "noted_on": "日期", "supporting_units": "配合单位", "issues": "关联问题", "remark": "备注", "seq": "序号",
+    "topic": "议题", "held_at": "会议时间", "place": "地点", "chair": "主持人", "attendees": "参会人员",
+    "amount_yuan": "完成投资（元）", "target_yuan": "目标（元）", "planned_date": "计划日期",
+    "actual_date": "实际日期", "role": "角色", "start_date": "开始日期", "end_date": "结束日期",
+    "end_reason": "调整原因", "visited_on": "走访日期", "caption": "说明", "filename": "文件名",
+    "credit_code": "统一社会信用代码", "reason": "理由", "meeting_id": "会议", "decision_id": "议定事项",
+    "issue_id": "问题", "cadre_id": "包联干部", "sort_order": "排序", "active": "启用", "visit_id": "来源走访",
+    "list_year": "年度", "value": "值", "operator": "操作人", "from_level": "原层级", "to_level": "流转至",
+    "escalated_at": "流转时间", "number": "期号", "year": "年度", "issued_on": "印发日期", "body": "正文",
 }
 
-ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除"}
+# Where one table names a field more precisely than the generic name (the issue history reads these).
+_TABLE_FIELD_LABELS: dict[str, dict[str, str]] = {
+    "issue": {"description": "问题描述", "category_id": "问题类别", "project_id": "所属项目",
+              "enterprise_id": "所属企业", "level": "当前层级", "deadline_text": "时限说明"},
+    "decision": {"text": "议定事项"},
+    "escalation": {"reason": "流转原因"},
+    "project": {"description": "项目描述", "name": "项目名称", "content": "建设内容"},
+}
+
+# Office settings (`office_settings.DEFAULTS`), logged under the table "app_setting" with the key as the field.
+SETTING_LABELS: dict[str, str] = {
+    "office_name": "编印单位", "masthead_name": "简报名称", "notice_masthead_name": "通报名称",
+    "lag_yellow_points": "黄灯阈值（百分点）", "lag_red_points": "红灯阈值（百分点）", "due_soon_days": "临期天数",
+    "font_profile": "字体方案", "report_to": "报", "send_to": "送", "issue_to": "发", "copies": "共印份数",
+    "allow_feedback_not_asked": "销号时允许“未能征求”企业意见",
+    "office_uuid": "本单位标识", "office_label": "本单位名称",
+}
+
+ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做"}
+
+# Journal entries (办理进展) of issues and decided items: what step wrote them.
+NOTE_KIND_LABELS: dict[str, str] = {
+    "found": "发现", "assign": "交办", "escalate": "流转", "progress": "进展", "phase": "阶段性推进",
+    "resolve": "办结", "close": "销号", "reopen": "重新打开", "meeting": "会议研究", "agenda": "列入议题",
+    "import": "导入", "carry": "续议", "edit": "修改", "undo": "撤销",
+}
+_DECISION_NOTE_KINDS = {**NOTE_KIND_LABELS, "assign": "议定"}
+
+SOURCE_LABELS: dict[str, str] = {"visit": "走访发现", "meeting": "会议提出", "enterprise": "企业反映", "other": "其他"}
+_CATEGORY_KINDS = {enums.CategoryKind.PROJECT.value: "项目类别", enums.CategoryKind.ISSUE.value: "问题类别"}
+
+# Coded columns: (table or "*", field) → the code's Chinese name.
+_ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "status": enums.IssueStatus, "level": enums.IssueLevel, "feedback": enums.Feedback,
+    "stage": enums.ProjectStage, "role": enums.LeaderRole, "from_level": enums.IssueLevel,
+    "to_level": enums.IssueLevel,
+}
+_TABLE_VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("issue_note", "kind"): NOTE_KIND_LABELS,
+    ("decision_note", "kind"): _DECISION_NOTE_KINDS,
+    ("meeting", "kind"): {m.value: m.label for m in enums.MeetingType},
+    ("briefing", "kind"): {b.value: b.label for b in enums.BriefingKind},
+    ("category", "kind"): _CATEGORY_KINDS,
+}
+_BOOLEANS = {"True": "是", "False": "否", "true": "是", "false": "否"}
 
 
 def table_label(name: str) -> str:
     return TABLE_LABELS.get(name, name)
 
 
-def field_label(name: str | None) -> str:
+def field_label(name: str | None, table: str | None = None) -> str:
     if not name:
         return ""
-    return FIELD_LABELS.get(name, name)
+    if table == "app_setting":
+        return SETTING_LABELS.get(name, name)
+    special = _TABLE_FIELD_LABELS.get(table or "", {})
+    return special.get(name) or FIELD_LABELS.get(name, name)
+
+
+def action_label(code: str) -> str:
+    return ACTION_LABELS.get(code, code)
+
+
+def note_kind_label(kind: str, table: str = "issue_note") -> str:
+    labels = _DECISION_NOTE_KINDS if table == "decision_note" else NOTE_KIND_LABELS
+    return labels.get(kind, kind)
+
+
+def value_label(field: str | None, value: str | None, table: str | None = None) -> str:
+    """A stored value as the office reads it: codes as their Chinese names, booleans as 是/否, JSON lists of an
+    office setting as a 、-separated list. Anything else is shown as stored."""
+    if value is None:
+        return ""
+    if not field:
+        return value
+    if table == "app_setting":
+        return _setting_text(value)
+    named = _TABLE_VALUE_LABELS.get((table or "", field))
+    if named is not None:
+        return named.get(value, value)
+    if field == "source":
+        return SOURCE_LABELS.get(value, value)
+    enum_cls = _ENUM_FIELDS.get(field)
+    if enum_cls is not None:
+        return enums.label_of(enum_cls, value)
+    return _BOOLEANS.get(value, value)
+
+
+def _setting_text(value: str) -> str:
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return value
+    if isinstance(decoded, bool):
+        return "是" if decoded else "否"
+    if isinstance(decoded, list):
+        return "、".join(str(v) for v in decoded)
+    return "" if decoded is None else str(decoded)

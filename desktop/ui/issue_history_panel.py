@@ -15,10 +15,6 @@ from desktop.ui.forms.ui_issue_history_panel import Ui_IssueHistoryPanel
 if TYPE_CHECKING:  # the panel is built before the services are imported (start-up first screen)
     from desktop.services.issues.history import IssueHistory
 
-_KIND_LABELS = {"found": "发现", "assign": "交办", "escalate": "流转", "progress": "进展", "phase": "阶段性推进",
-                "resolve": "办结", "close": "销号", "reopen": "重新打开", "meeting": "会议研究", "agenda": "列入议题",
-                "import": "导入"}
-_AUDIT_ACTIONS = {"create": "新增", "update": "修改", "delete": "删除"}
 
 
 class IssueHistoryPanel(QWidget):
@@ -58,11 +54,15 @@ def render(h: IssueHistory) -> str:
                      f"：{escape(e.reason)}<span style='color:#666'>（{escape(e.operator)}）</span></p>")
     parts.append("<h4>办理记录（最新在上）</h4>")
     for n in h.notes:
-        parts.append(f"<p style='margin:2px 0'><b>{n.on:%Y-%m-%d}</b> [{_KIND_LABELS.get(n.kind, n.kind)}] "
+        parts.append(f"<p style='margin:2px 0'><b>{n.on:%Y-%m-%d}</b> [{escape(n.kind_label)}] "
                      f"{escape(n.text)} <span style='color:#666'>{escape(n.operator)}</span></p>")
     parts.append("<h4>修改记录（谁在何时改了什么）</h4>")
     for a in h.audit:
-        what = (f"{escape(a.field)}：{escape(a.old)} → {escape(a.new)}" if a.action == "update"
-                else _AUDIT_ACTIONS.get(a.action, a.action))
+        if a.action == "update":
+            what = f"{escape(a.field)}：{escape(a.old)} → {escape(a.new)}"
+        elif a.action in ("undo", "redo"):  # the step row: which step, and the record before → after
+            what = f"{escape(a.action_label)}“{escape(a.field)}”：{escape(a.old)} → {escape(a.new)}"
+        else:
+            what = escape(a.action_label)
         parts.append(f"<p style='margin:2px 0;color:#333'>{a.at:%Y-%m-%d %H:%M} {escape(a.operator)} {what}</p>")
     return "".join(parts)

@@ -13,19 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.enums import Feedback, IssueLevel, IssueStatus, label_of
-from desktop.db.models import AuditLog, Category, Issue, Person, Project, Unit
+from desktop.db.models import AuditLog, Issue
+from desktop.services.audit_log import reference_names, value_text
 from desktop.services.journal import get_or_fail
-
-# Human names for the issue columns an audit row may mention.
-FIELD_LABELS = {
-    "description": "问题描述", "category_id": "问题类别", "found_by": "发现人", "found_on": "发现日期",
-    "project_id": "所属项目", "enterprise_id": "所属企业", "source": "来源", "status": "状态", "level": "当前层级",
-    "lead_unit_id": "责任单位", "person_id": "责任人", "deadline": "完成时限", "deadline_text": "时限说明",
-    "latest_progress": "最新进展", "phased_plan": "阶段性推进计划", "resolved_on": "办结日期",
-    "closed_on": "销号日期", "feedback": "企业反馈", "visit_id": "来源走访",
-}
-
-_VALUE_LABELS = {"status": IssueStatus, "level": IssueLevel, "feedback": Feedback}
+from desktop.services.table_labels import action_label, field_label, note_kind_label
 
 
 @dataclass(frozen=True)
@@ -35,6 +26,10 @@ class NoteLine:
     kind: str
     text: str
     operator: str
+
+    @property
+    def kind_label(self) -> str:
+        return note_kind_label(self.kind)
 
 
 @dataclass(frozen=True)
@@ -54,6 +49,10 @@ class AuditLine:
     field: str
     old: str
     new: str
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
 
 
 @dataclass
@@ -82,16 +81,10 @@ class IssueHistory:
         return " → ".join(steps)
 
 
-_REFERENCES = {"lead_unit_id": Unit, "person_id": Person, "category_id": Category, "project_id": Project}
-
-
-def _value_text(field_name: str, value: str | None, names: dict[tuple[str, str], str]) -> str:
-    if value is None or value == "":
-        return "（空）"
-    if field_name in _REFERENCES:
-        return names.get((field_name, value), f"编号{value}")
-    enum_cls = _VALUE_LABELS.get(field_name)
-    return label_of(enum_cls, value) if enum_cls else value
+def feedback_text(feedback: str | None, reason: str | None) -> str:
+    """满意 / 基本满意 / 不满意, or 未能征求 with its reason."""
+    label = label_of(Feedback, feedback)
+    return f"{label}（{reason}）" if label and reason else label
 
 
 def load_issue_history(session: Session, issue_id: int, audit_limit: int = 200) -> IssueHistory:
@@ -110,7 +103,8 @@ def load_issue_history(session: Session, issue_id: int, audit_limit: int = 200) 
         supporting=[u.name for u in issue.supporting_units],
         deadline=issue.deadline_text or (issue.deadline.isoformat() if issue.deadline else ""),
         phased_plan=issue.phased_plan or "",
-        feedback=label_of(Feedback, issue.feedback),
+        # Feedback belongs beside 已销号 only: after a reopening it stays in the journal and the log, not on top.
+        feedback=feedback_text(issue.feedback, issue.feedback_reason) if issue.status == IssueStatus.CLOSED else "",
     )
     history.notes = [NoteLine(n.id, n.noted_on, n.kind, n.text, n.operator or "")
                      for n in sorted(issue.notes, key=lambda n: (n.noted_on, n.id), reverse=True)]
@@ -122,26 +116,11 @@ def load_issue_history(session: Session, issue_id: int, audit_limit: int = 200) 
     rows = list(session.scalars(
         select(AuditLog).where(AuditLog.entity == "issue", AuditLog.entity_id == issue_id)
         .order_by(AuditLog.id.desc()).limit(audit_limit)))
-    names = _reference_names(session, rows)
+    names = reference_names(session, [(r.field, r.old_value, r.new_value) for r in rows])
     history.audit = [
-        AuditLine(r.at, r.operator, r.action, FIELD_LABELS.get(r.field or "", r.field or ""),
-                  _value_text(r.field or "", r.old_value, names), _value_text(r.field or "", r.new_value, names))
+        AuditLine(r.at, r.operator, r.action, field_label(r.field, "issue"),
+                  value_text(r.field, r.old_value, "issue", names) or "（空）",
+                  value_text(r.field, r.new_value, "issue", names) or "（空）")
         for r in rows
     ]
     return history
-
-
-def _reference_names(session: Session, rows: list[AuditLog]) -> dict[tuple[str, str], str]:
-    """The audit log keeps ids for references; show the unit's or person's name instead."""
-    wanted: dict[str, set[int]] = {}
-    for r in rows:
-        if r.field in _REFERENCES:
-            for value in (r.old_value, r.new_value):
-                if value and value.isdigit():
-                    wanted.setdefault(r.field, set()).add(int(value))
-    names: dict[tuple[str, str], str] = {}
-    for field_name, ids in wanted.items():
-        model = _REFERENCES[field_name]
-        for rid, name in session.execute(select(model.id, model.name).where(model.id.in_(ids))):
-            names[(field_name, str(rid))] = name
-    return names

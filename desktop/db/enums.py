@@ -63,19 +63,29 @@ _LEVEL_LABELS = {
 
 
 class Feedback(StrEnum):
+    """The enterprise's (or unit's) answer recorded at 销号. NOT_ASKED records that nobody could be asked — only
+    where the office allows it, and always with the reason (the record never says 满意 when nobody said so)."""
+
     SATISFIED = "satisfied"
     BASICALLY = "basically"
     UNSATISFIED = "unsatisfied"
+    NOT_ASKED = "not_asked"
 
     @property
     def label(self) -> str:
         return _FEEDBACK_LABELS[self]
+
+    @classmethod
+    def answers(cls) -> tuple[Feedback, ...]:
+        """The answers someone actually gave."""
+        return (cls.SATISFIED, cls.BASICALLY, cls.UNSATISFIED)
 
 
 _FEEDBACK_LABELS = {
     Feedback.SATISFIED: "满意",
     Feedback.BASICALLY: "基本满意",
     Feedback.UNSATISFIED: "不满意",
+    Feedback.NOT_ASKED: "未能征求",
 }
 
 

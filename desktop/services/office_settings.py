@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "send_to": ["区级各包保领导"],
     "issue_to": ["各项目专班", "包保工作领导组各成员单位"],
     "copies": 30,
+    # 销号 with 未能征求 (nobody could be asked, with the reason): off unless the office decides otherwise.
+    "allow_feedback_not_asked": False,
 }
 
 

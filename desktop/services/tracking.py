@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import Feedback, IssueStatus
 from desktop.db.models import Decision, DecisionNote, Issue, IssueNote
+from desktop.services import office_settings
 from desktop.services import validation as v
 from desktop.services.journal import operator_of
 from desktop.services.lifecycle import Action, check
@@ -68,13 +69,17 @@ def resolve(session: Session, item: Tracked, text: str, *, on: date | None = Non
     return item
 
 
-def close(session: Session, item: Tracked, feedback: str, *, remark: str | None = None,
-          on: date | None = None) -> Tracked:
-    """销号 with the feedback; 不满意 sends the item back to the unit instead of closing it."""
+def close(session: Session, item: Tracked, feedback: str | None, *, remark: str | None = None,
+          reason: str | None = None, on: date | None = None) -> Tracked:
+    """销号 with the feedback someone gave; 不满意 sends the item back to the unit instead of closing it.
+
+    There is no default answer: a close without an explicit feedback is refused, whoever asks (dialog, command
+    line, a script). 未能征求 is accepted only where the office allows it, and only with the reason.
+    """
     check(Action.CLOSE, item.status, what=_what(item))
-    v.raise_if_any([v.required(feedback, "企业反馈")])
-    fb = Feedback(feedback)
+    fb = _feedback(session, feedback, reason)
     item.feedback = fb.value
+    item.feedback_reason = reason.strip() if fb is Feedback.NOT_ASKED and reason else None
     extra = f"（{remark.strip()}）" if remark and remark.strip() else ""
     if fb is Feedback.UNSATISFIED:
         _reopen(session, item, f"反馈不满意，重新办理{extra}", on)
@@ -82,9 +87,28 @@ def close(session: Session, item: Tracked, feedback: str, *, remark: str | None 
         day = on or date.today()
         item.status = IssueStatus.CLOSED.value
         item.closed_on = day
-        journal(session, item, "close", f"销号，反馈：{fb.label}{extra}", day)
+        said = f"未能征求企业意见（{item.feedback_reason}）" if fb is Feedback.NOT_ASKED else f"反馈：{fb.label}"
+        journal(session, item, "close", f"销号，{said}{extra}", day)
     session.flush()
     return item
+
+
+FEEDBACK_FIELD = "企业反馈"
+
+
+def _feedback(session: Session, feedback: str | None, reason: str | None) -> Feedback:
+    answers = "、".join(f.label for f in Feedback.answers())
+    if feedback is None or not str(feedback).strip():
+        raise v.ValidationError([v.Problem(FEEDBACK_FIELD, f"销号须记录企业反馈，请选择{answers}")])
+    try:
+        fb = Feedback(feedback)
+    except ValueError:
+        raise v.ValidationError([v.Problem(FEEDBACK_FIELD, f"“{feedback}”不是有效的反馈，应为{answers}")]) from None
+    if fb is Feedback.NOT_ASKED:
+        if not office_settings.get(session, "allow_feedback_not_asked"):
+            raise v.ValidationError([v.Problem(FEEDBACK_FIELD, f"本单位未允许以“未能征求”销号，请选择{answers}")])
+        v.raise_if_any([v.required(reason, "未能征求原因")])
+    return fb
 
 
 def reopen(session: Session, item: Tracked, reason: str, *, on: date | None = None) -> Tracked:
@@ -96,7 +120,12 @@ def reopen(session: Session, item: Tracked, reason: str, *, on: date | None = No
 
 
 def _reopen(session: Session, item: Issue | Decision, text: str, on: date | None) -> None:
+    """Back to the unit: the reopening is the latest progress, and the earlier feedback leaves the record's face
+    (it stays in the journal and the 操作日志, never beside the new status)."""
     item.status = (IssueStatus.ASSIGNED if item.lead_unit_id else IssueStatus.NEW).value
     item.resolved_on = None
     item.closed_on = None
+    item.feedback = None
+    item.feedback_reason = None
+    item.latest_progress = text
     journal(session, item, "reopen", text, on)

@@ -11,6 +11,10 @@ from desktop.db.models.base import Base, RowMixin, now
 from desktop.db.models.org import Category, Person, Unit
 from desktop.db.models.project import Project
 
+FEEDBACK_CODE_CHECK = "feedback IS NULL OR feedback IN ('satisfied', 'basically', 'unsatisfied', 'not_asked')"
+FEEDBACK_REASON_CHECK = ("feedback IS NULL OR feedback <> 'not_asked' "
+                         "OR (feedback_reason IS NOT NULL AND length(trim(feedback_reason)) > 0)")
+
 issue_supporting_unit = Table(
     "issue_supporting_unit",
     Base.metadata,
@@ -31,6 +35,9 @@ class Issue(RowMixin, Base):
         CheckConstraint(
             "status IN ('new', 'assigned', 'phased', 'resolved', 'closed')", name="status_code"
         ),
+        # migration 0010: only the four feedback codes, and 未能征求 never without its reason
+        CheckConstraint(FEEDBACK_CODE_CHECK, name="feedback_code"),
+        CheckConstraint(FEEDBACK_REASON_CHECK, name="feedback_reason"),
     )
 
     project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id", ondelete="RESTRICT"), index=True)
@@ -54,6 +61,7 @@ class Issue(RowMixin, Base):
     resolved_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     feedback: Mapped[str | None] = mapped_column(String(16))
+    feedback_reason: Mapped[str | None] = mapped_column(Text)  # why the feedback could not be asked (未能征求)
 
     project: Mapped[Project | None] = relationship()
     category: Mapped[Category | None] = relationship()

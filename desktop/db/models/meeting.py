@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.db.models.base import Base, RowMixin
-from desktop.db.models.issue import Issue
+from desktop.db.models.issue import FEEDBACK_CODE_CHECK, FEEDBACK_REASON_CHECK, Issue
 from desktop.db.models.org import Person, Unit
 from desktop.db.models.project import Project
 
@@ -72,6 +83,10 @@ class Decision(RowMixin, Base):
     """议定事项: same life cycle as an issue, without escalation."""
 
     __tablename__ = "decision"
+    __table_args__ = (  # migration 0010, as for issues
+        CheckConstraint(FEEDBACK_CODE_CHECK, name="feedback_code"),
+        CheckConstraint(FEEDBACK_REASON_CHECK, name="feedback_reason"),
+    )
 
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -86,6 +101,7 @@ class Decision(RowMixin, Base):
     resolved_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     feedback: Mapped[str | None] = mapped_column(String(16))
+    feedback_reason: Mapped[str | None] = mapped_column(Text)  # why the feedback could not be asked (未能征求)
     remark: Mapped[str | None] = mapped_column(Text)
 
     meeting: Mapped[Meeting] = relationship(back_populates="decisions")

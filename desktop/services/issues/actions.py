@@ -152,9 +152,11 @@ def resolve(session: Session, issue_id: int, text: str, *, on: date | None = Non
     return tracking.resolve(session, get_or_fail(session, Issue, issue_id, "问题"), text, on=on)
 
 
-def close(session: Session, issue_id: int, feedback: str, *, remark: str | None = None,
-          on: date | None = None) -> Issue:
-    return tracking.close(session, get_or_fail(session, Issue, issue_id, "问题"), feedback, remark=remark, on=on)
+def close(session: Session, issue_id: int, feedback: str | None, *, remark: str | None = None,
+          reason: str | None = None, on: date | None = None) -> Issue:
+    """销号; `feedback` must be given explicitly (see `tracking.close`), `reason` goes with 未能征求."""
+    return tracking.close(session, get_or_fail(session, Issue, issue_id, "问题"), feedback, remark=remark,
+                          reason=reason, on=on)
 
 
 def reopen(session: Session, issue_id: int, reason: str, *, on: date | None = None) -> Issue:

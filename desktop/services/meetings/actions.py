@@ -245,9 +245,9 @@ def resolve(session: Session, decision_id: int, text: str, *, on: date | None = 
     return tracking.resolve(session, _decision(session, decision_id), text, on=on)
 
 
-def close(session: Session, decision_id: int, feedback: str, *, remark: str | None = None,
-          on: date | None = None) -> Decision:
-    return tracking.close(session, _decision(session, decision_id), feedback, remark=remark, on=on)
+def close(session: Session, decision_id: int, feedback: str | None, *, remark: str | None = None,
+          reason: str | None = None, on: date | None = None) -> Decision:
+    return tracking.close(session, _decision(session, decision_id), feedback, remark=remark, reason=reason, on=on)
 
 
 def reopen(session: Session, decision_id: int, reason: str, *, on: date | None = None) -> Decision:

@@ -2,8 +2,10 @@
 
 Each command wraps one service step that has already been applied in its own transaction; undo is a compensating
 change through the services (restore the issue's snapshot, delete a just-created issue, put a project back on the
-list), so the audit log records undo and redo like any other change. A step that can no longer be undone — someone
-changed the record meanwhile, or the rules refuse it — is reported and dropped from the stack.
+list). Every undo and every redo writes its own 操作日志 row (what was undone or redone, old → new) besides the
+field changes, and the journal keeps an entry for each withdrawn step: nothing disappears without a trace. A step
+that can no longer be undone — someone changed the record meanwhile, or the rules refuse it — is reported and
+dropped from the stack.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from desktop.errors import UserError
 from desktop.services.issues import actions as issues
 from desktop.services.issues import undo as issue_undo
 from desktop.services.issues.actions import IssueInput
-from desktop.services.projects import actions as projects
+from desktop.services.projects import undo as project_undo
 from desktop.services.projects.actions import ProjectInput
-from desktop.services.projects.page import MilestoneInput, save_project_page
+from desktop.services.projects.page import MilestoneInput
 
 Notify = Callable[[list[int]], None]
 PageState = tuple[ProjectInput, list[MilestoneInput]]
@@ -62,24 +64,29 @@ class _ServiceCommand(QUndoCommand):
 
 
 class IssueStepCommand(_ServiceCommand):
-    """A life-cycle step on one issue: undo restores the issue as it was before the step."""
+    """A life-cycle step on one issue, from `before` to `after`: undo restores `before` while the issue is still
+    as the step left it; redo runs the step again while it is still as the undo left it."""
 
     def __init__(self, text: str, db: Database, issue_id: int, before: issue_undo.IssueSnapshot,
-                 step: Callable[[Session], object], notify: Notify, report: Report) -> None:
+                 after: issue_undo.IssueSnapshot, step: Callable[[Session], object], notify: Notify,
+                 report: Report, today: date | None = None) -> None:
         super().__init__(text, db, notify, report)
         self.issue_id = issue_id
         self.before = before
+        self.after = after
+        self.undone: issue_undo.IssueSnapshot | None = None
         self.step = step
+        self.today = today
 
     def _undo(self) -> None:
         with self.db.transaction() as session:
-            issue_undo.restore(session, self.before)
+            self.undone = issue_undo.undo_step(session, self.text(), self.before, self.after, on=self.today)
         self.notify([self.issue_id])
 
     def _redo(self) -> None:
+        assert self.undone is not None  # Qt calls redo only after an undo
         with self.db.transaction() as session:
-            self.before = issue_undo.snapshot(session, self.issue_id)
-            self.step(session)
+            self.before, self.after = issue_undo.redo_step(session, self.text(), self.step, self.undone)
         self.notify([self.issue_id])
 
 
@@ -98,7 +105,9 @@ class CreateIssueCommand(_ServiceCommand):
 
     def _redo(self) -> None:
         with self.db.transaction() as session:
-            self.issue_id = issues.create_issue(session, self.data).id
+            issue = issues.create_issue(session, self.data)
+            issue_undo.record_new_issue_redo(session, issue)
+            self.issue_id = issue.id
         self.notify([self.issue_id])
 
 
@@ -114,12 +123,12 @@ class RemoveProjectCommand(_ServiceCommand):
 
     def _undo(self) -> None:
         with self.db.transaction() as session:
-            projects.restore_to_list(session, self.project_id)
+            project_undo.undo_removal(session, self.project_id)
         self.notify([])
 
     def _redo(self) -> None:
         with self.db.transaction() as session:
-            projects.remove_from_list(session, self.project_id, self.reason, self.on)  # type: ignore[arg-type]
+            project_undo.redo_removal(session, self.project_id, self.reason, self.on)  # type: ignore[arg-type]
         self.notify([])
 
 
@@ -134,13 +143,13 @@ class EditProjectCommand(_ServiceCommand):
         self.after = after
         self.today = today
 
-    def _save(self, state: PageState) -> None:
+    def _save(self, action: str, state: PageState) -> None:
         with self.db.transaction() as session:
-            save_project_page(session, self.project_id, state[0], state[1], self.today)
+            project_undo.save_page(session, action, self.text(), self.project_id, state[0], state[1], self.today)
         self.notify([])
 
     def _undo(self) -> None:
-        self._save(self.before)
+        self._save("undo", self.before)
 
     def _redo(self) -> None:
-        self._save(self.after)
+        self._save("redo", self.after)

@@ -1,4 +1,5 @@
-"""Undo as a compensating change: any sequence of allowed steps, undone newest first, gives back the issue exactly."""
+"""Undo as a compensating change: any sequence of allowed steps, undone newest first, gives back the issue exactly,
+with one 撤销 journal entry and one 操作日志 row per undo."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from desktop.db.enums import IssueLevel
-from desktop.db.models import Issue, Unit
+from desktop.db.models import AuditLog, Issue, IssueNote, Unit
 from desktop.services.issues import actions as issues
 from desktop.services.issues import undo as issue_undo
 from desktop.services.issues.actions import IssueInput
@@ -64,9 +66,28 @@ def test_undo_all_steps_restores_the_issue(workspace, today, steps) -> None:
             before = issue_undo.snapshot(session, issue_id)
             state = _state(session, issue_id)
             if _apply(session, session.get(Issue, issue_id), action, n, today, unit_ids):
-                history.append((before, state))
-    for before, state in reversed(history):
+                session.flush()
+                history.append((action, n, before, issue_undo.snapshot(session, issue_id), state))
+    undone = {}
+    for action, n, before, after, state in reversed(history):
         with workspace.db.transaction() as session:
-            issue_undo.restore(session, before)
+            undone[n] = issue_undo.undo_step(session, action.label, before, after, on=today)
         with workspace.db.read() as session:
-            assert _state(session, issue_id) == state
+            values, units, _notes, escalations = _state(session, issue_id)
+            # the fields and links are as before the step; the journal is as before plus one 撤销 entry
+            assert (values, units, escalations) == (*state[0:2], state[3])
+            issue = session.get(Issue, issue_id)
+            assert [n.id for n in issue.notes if n.kind != "undo"] == [i for i in state[2]
+                                                                       if session.get(IssueNote, i).kind != "undo"]
+            assert issue.notes[-1].kind == "undo"
+            assert issue.notes[-1].text.startswith(f"撤销“{action.label}”")
+    with workspace.db.read() as session:
+        rows = session.scalars(select(AuditLog).where(AuditLog.action == "undo", AuditLog.entity_id == issue_id)).all()
+        assert [r.field for r in rows] == [a.label for a, *_rest in reversed(history)]
+    # … and redone in order, each redo finds the issue as its undo left it and gives back the state after the step
+    for action, n, _before, after, _state_before in history:
+        with workspace.db.transaction() as session:
+            _b, redone = issue_undo.redo_step(
+                session, action.label,
+                lambda s, a=action, k=n: _apply(s, s.get(Issue, issue_id), a, k, today, unit_ids), undone[n])
+            assert redone.same_state(after)

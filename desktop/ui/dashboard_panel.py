@@ -54,6 +54,9 @@ class DashboardPanel(QWidget):
         for label, key in (("本年", "year"), ("本月", "month"), ("上月", "last_month"), ("自定义", "custom")):
             f.period_combo.addItem(label, key)
         today_q = QDate(today.year, today.month, today.day)
+        for edit in (f.start_date_edit, f.end_date_edit):  # a period: old dates are not questioned
+            edit.set_today(today)
+            edit.set_far_past_days(None)
         f.start_date_edit.setDate(QDate(today.year, 1, 1))
         f.end_date_edit.setDate(today_q)
         self.investment_model = RowsTableModel(("类别", "项目数", "完成投资（亿元）", "序时进度", "状态",

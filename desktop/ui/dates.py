@@ -1,7 +1,7 @@
-"""Converting between QDate and date, with an "未填" state for optional dates.
+"""Converting between QDate and date, and the "未填" state of optional date fields.
 
-QDateEdit cannot be empty; an optional date shows its minimum date as the special value text "未填", which is how
-the project page and dialogs represent a date the office has not entered.
+Every date field of the program is a `DateEdit` (desktop/ui/widgets/date_edit.py); an optional one may be left
+empty and shows "未填", which is how the project page and dialogs represent a date the office has not entered.
 """
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit
 
-EMPTY = QDate(1900, 1, 1)
+from desktop.ui.widgets.date_edit import EMPTY_TEXT, DateEdit
 
 
 def to_qdate(value: date) -> QDate:
@@ -22,14 +21,13 @@ def to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def make_optional(edit: QDateEdit) -> None:
-    edit.setMinimumDate(EMPTY)
-    edit.setSpecialValueText("未填")
+def make_optional(edit: DateEdit) -> None:
+    edit.set_optional(True, EMPTY_TEXT)
 
 
-def set_optional(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(EMPTY if value is None else to_qdate(value))
+def set_optional(edit: DateEdit, value: date | None) -> None:
+    edit.set_value(value)
 
 
-def optional(edit: QDateEdit) -> date | None:
-    return None if edit.date() == edit.minimumDate() else to_date(edit.date())
+def optional(edit: DateEdit) -> date | None:
+    return edit.value()

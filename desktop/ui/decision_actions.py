@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QMessageBox
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox
 
-from desktop.db.enums import Feedback, IssueStatus
-from desktop.services import directory
+from desktop.db.enums import IssueStatus
+from desktop.services import directory, office_settings
 from desktop.services.issues.actions import is_overdue
 from desktop.services.lifecycle import Action, refusal
 from desktop.services.meetings import actions as meetings
 from desktop.services.meetings import agenda
 from desktop.services.meetings.actions import DecisionInput
 from desktop.services.meetings.detail import load_decision, meeting_choices
+from desktop.services.table_labels import note_kind_label
 from desktop.ui.dialogs.decision_dialog import DecisionDialog
+from desktop.ui.dialogs.issue_dialogs import CloseDialog, issue_caption
 from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 from desktop.ui.widgets.table_setup import configure_table
 
@@ -30,8 +32,6 @@ if TYPE_CHECKING:
 DECISION_COLUMNS = ("序号", "议定事项", "责任单位", "责任人", "完成时限", "状态", "最新进展")
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_BACKGROUND = "#fde2e1"
-NOTE_KINDS = {"assign": "议定", "progress": "进展", "phase": "阶段性推进", "resolve": "办结", "close": "销号",
-              "reopen": "重新打开", "carry": "续议", "edit": "修改"}
 
 
 class DecisionTracker:
@@ -131,7 +131,7 @@ class DecisionTracker:
             with self.panel.workspace.db.read() as session:
                 detail = load_decision(session, decision_id)
             f.history_edit.setPlainText("\n".join(
-                f"{n.noted_on.isoformat()}　{NOTE_KINDS.get(n.kind, n.kind)}　{n.text}　（{n.operator}）"
+                f"{n.noted_on.isoformat()}　{note_kind_label(n.kind, 'decision_note')}　{n.text}　（{n.operator}）"
                 for n in detail.notes))
 
     def _after_write(self, decision_id: int | None = None) -> None:
@@ -192,14 +192,8 @@ class DecisionTracker:
         decision_id = decision_id or self.selected_id()
         if decision_id is None:
             return False
-        on = self.panel.today
         if action is Action.CLOSE:
-            labels = [f.label for f in Feedback]
-            choice, ok = QInputDialog.getItem(self.panel, "销号", "责任单位/企业反馈：", labels, 0, False)
-            if not ok:
-                return False
-            feedback = list(Feedback)[labels.index(choice)].value
-            done = self.panel.write(lambda s: meetings.close(s, decision_id, feedback, on=on))
+            done: object = True if self.close(decision_id) else None
         else:
             prompts = {Action.PROGRESS: ("添加进展", "办理进展："), Action.PHASE: ("阶段性推进", "阶段性推进计划："),
                        Action.RESOLVE: ("办结", "办结情况："), Action.REOPEN: ("重新打开", "重新打开原因：")}
@@ -209,11 +203,36 @@ class DecisionTracker:
                 return False
             step = {Action.PROGRESS: meetings.add_progress, Action.PHASE: meetings.mark_phased,
                     Action.RESOLVE: meetings.resolve, Action.REOPEN: meetings.reopen}[action]
+            on = self.panel.today
             done = self.panel.write(lambda s: step(s, decision_id, text, on=on))
         if done is None:
             return False
         self._after_write(decision_id)
         return True
+
+    def close(self, decision_id: int) -> bool:
+        """销号 of a decided item: the same dialog as for issues, no answer chosen in advance."""
+        m = self.panel.current
+        detail = next((d for d in m.decisions if d.id == decision_id), None) if m is not None else None
+        with self.panel.workspace.db.read() as session:
+            allow = bool(office_settings.get(session, "allow_feedback_not_asked"))
+        caption = issue_caption(detail.text, m.label) if detail is not None and m is not None else ""
+        dialog = CloseDialog(caption, self.panel.today, self.panel, allow_not_asked=allow,
+                             found_on=m.held_at.date() if m is not None else None)
+        dialog.setWindowTitle("销号（议定事项）")
+        dialog.form.feedback_label.setText("单位/企业反馈：")
+        dialog.form.hint_label.setText("销号前须确认事项已落实，并记录责任单位或企业的反馈（须询问后选择，不预设答案）。"
+                                       "反馈“不满意”时不销号，事项退回重新办理。")
+        dialog.form.on_edit.set_not_before(m.held_at.date() if m is not None else None, "会议日期")
+
+        def submit() -> None:
+            v = dialog.values()
+            with self.panel.workspace.db.transaction() as session:
+                meetings.close(session, decision_id, v["feedback"], remark=v["remark"], reason=v["reason"],
+                               on=v["on"])
+
+        dialog.submit = submit
+        return self.panel.exec_dialog(dialog) == QDialog.DialogCode.Accepted
 
     def carry(self, decision_id: int | None = None) -> int | None:
         """转入下次会议: the open item goes on a later meeting's agenda (an existing one, or a new one)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, IssueLevel
-from desktop.services import directory
+from desktop.services import directory, office_settings
 from desktop.services.issues import actions as issues
 from desktop.services.issues import undo as issue_undo
 from desktop.services.issues.rows import IssueRow
@@ -163,7 +163,7 @@ class IssueActions(QObject):
             before = issue_undo.snapshot(session, row.id)
         dialog = AssignDialog(self._caption(row), units, people, self.today, unit_id=row.unit_id,
                               person_id=before.value("person_id"), deadline=row.deadline,  # type: ignore[arg-type]
-                              supporting=before.supporting_unit_ids, parent=self.window)
+                              supporting=before.supporting_unit_ids, found_on=row.found_on, parent=self.window)
 
         def submit() -> None:
             v = dialog.values()
@@ -177,7 +177,7 @@ class IssueActions(QObject):
         row = self._current()
         if row is None or self.refusal(Action.ESCALATE, row):
             return
-        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.window)
+        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.window, found_on=row.found_on)
 
         def submit() -> None:
             v = dialog.values()
@@ -192,7 +192,8 @@ class IssueActions(QObject):
         row = self._current()
         if row is None or self.refusal(action, row):
             return
-        dialog = NoteDialog(action.label, self._caption(row), prompt, self.today, text=text, parent=self.window)
+        dialog = NoteDialog(action.label, self._caption(row), prompt, self.today, text=text, found_on=row.found_on,
+                            parent=self.window)
 
         def submit() -> None:
             value, on = dialog.values()
@@ -217,12 +218,15 @@ class IssueActions(QObject):
         row = self._current()
         if row is None or self.refusal(Action.CLOSE, row):
             return
-        dialog = CloseDialog(self._caption(row), self.today, self.window)
+        with self.db.read() as session:
+            allow_not_asked = bool(office_settings.get(session, "allow_feedback_not_asked"))
+        dialog = CloseDialog(self._caption(row), self.today, self.window, allow_not_asked=allow_not_asked,
+                             found_on=row.found_on)
 
         def submit() -> None:
             v = dialog.values()
             self._step("销号", row.id, lambda s: issues.close(s, row.id, v["feedback"], remark=v["remark"],
-                                                            on=v["on"]))
+                                                            reason=v["reason"], on=v["on"]))
 
         dialog.submit = submit
         self.run_dialog(dialog)
@@ -232,8 +236,10 @@ class IssueActions(QObject):
         with self.db.transaction() as session:
             before = issue_undo.snapshot(session, issue_id)
             step(session)
-        self.undo_stack.push(IssueStepCommand(label, self.db, issue_id, before, step, self._notify,
-                                              self.failed.emit))
+            session.flush()
+            after = issue_undo.snapshot(session, issue_id)
+        self.undo_stack.push(IssueStepCommand(label, self.db, issue_id, before, after, step, self._notify,
+                                              self.failed.emit, self.today))
         self._notify([issue_id])
 
     def _notify(self, ids: list[int]) -> None:

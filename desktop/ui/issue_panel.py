@@ -66,6 +66,9 @@ class IssuePanel(QWidget):
         f.leader_combo.addItem("全部包保领导", ALL)
         for label, key in (("全部时限", ALL), ("已超期", "overdue"), ("临期", "soon"), ("超期或临期", "both")):
             f.due_combo.addItem(label, key)
+        for edit in (f.found_from_edit, f.found_to_edit):  # a filter: old dates are normal, not questioned
+            edit.set_today(self.today)
+            edit.set_far_past_days(None)
         f.found_from_edit.setDate(to_qdate(date(self.today.year, 1, 1)))
         f.found_to_edit.setDate(to_qdate(self.today))
         self._update_legend()

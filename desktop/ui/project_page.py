@@ -35,6 +35,7 @@ from desktop.ui.dialogs.leader_dialog import LeaderDialog
 from desktop.ui.forms.ui_project_page import Ui_ProjectPage
 from desktop.ui.models.issue_table import IssueTableModel
 from desktop.ui.models.project_tree import LIGHT_COLORS
+from desktop.ui.widgets.date_text import DateTextError, parse_date_text
 
 ASSIGNMENT_COLUMNS = ("包保领导", "职务", "角色", "开始日期", "结束日期", "调整原因")
 UNIT_COLUMNS = ("单位", "职责", "未办结问题")
@@ -58,14 +59,12 @@ def _item(text: object, data: object = None) -> QStandardItem:
     return item
 
 
-def _parse_date(text: str, row: int, label: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
+def _parse_date(text: str, row: int, label: str, today: date) -> date | None:
+    """A date typed in a table cell, read like every date field (2026.6.30, 20260630, 6-30 …)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise v.ValidationError([v.Problem(label, f"“{text}”不是有效日期，请按 2026-06-30 的格式填写", row)]) from None
+        return parse_date_text(text, today)
+    except DateTextError as error:
+        raise v.ValidationError([v.Problem(label, str(error), row)]) from None
 
 
 class ProjectPageDialog(FormDialog):
@@ -112,6 +111,7 @@ class ProjectPageDialog(FormDialog):
         f.project_issue_table_view.setColumnHidden(1, True)  # the project is this one
         for edit in (f.planned_start_edit, f.planned_end_edit, f.started_on_edit):
             make_optional(edit)
+            edit.set_today(today)
         self._fill_choices()
         self._connect_signals()
         if project_id is None:
@@ -269,13 +269,17 @@ class ProjectPageDialog(FormDialog):
         rows = []
         for r in range(model.rowCount()):
             rows.append(MilestoneInput(
-                name=model.item(r, 0).text(), planned=_parse_date(model.item(r, 1).text(), r + 1, "计划日期"),
-                actual=_parse_date(model.item(r, 2).text(), r + 1, "实际日期"),
+                name=model.item(r, 0).text(), planned=_parse_date(model.item(r, 1).text(), r + 1, "计划日期", self.today),
+                actual=_parse_date(model.item(r, 2).text(), r + 1, "实际日期", self.today),
                 id=model.item(r, 0).data(Qt.ItemDataRole.UserRole)))
         return rows
 
     def accept(self) -> None:
         self.form.error_label.clear()
+        refusal = self.refusal()
+        if refusal is not None:
+            self.form.error_label.setText(refusal)
+            return
         try:
             data = self.value()
             with self.db.transaction() as session:

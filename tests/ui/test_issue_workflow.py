@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.db.enums import CategoryKind
-from desktop.db.models import Category, IssueNote, Leader, Person, Unit
+from desktop.db.enums import CategoryKind, Feedback
+from desktop.db.models import AuditLog, Category, Issue, IssueNote, Leader, Person, Unit
 from desktop.ui.dates import to_qdate
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
 from tests.ui.helpers import Driver, choose, open_window
@@ -112,7 +112,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     assert _row(window).level_label == "区级"
     assert "现场解决 → 区级" in window.history_panel.text()
 
-    # 添加进展, then undo and redo it
+    # 添加进展, then undo and redo it: each writes its own 操作日志 row, the journal keeps a trace of the undo
     actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("供电公司已现场勘察"))
     window.form.progress_action.trigger()
     assert _row(window).latest_progress == "供电公司已现场勘察"
@@ -120,11 +120,24 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     assert _row(window).latest_progress == ""
     with office.db.read() as session:
         assert not session.query(IssueNote).filter_by(kind="progress").count()
+        undo_note = session.query(IssueNote).filter_by(kind="undo").one()
+        assert undo_note.text == f"撤销“添加进展”，撤回：[进展]{today.isoformat()} 供电公司已现场勘察"
+        step = session.query(AuditLog).filter_by(action="undo").one()
+        assert (step.entity, step.entity_id, step.field) == ("issue", row.id, "添加进展")
+        assert (step.old_value, step.new_value) == ("最新进展：供电公司已现场勘察；办理进展：[进展]"
+                                                    f"{today.isoformat()} 供电公司已现场勘察",
+                                                    "最新进展：（空）；办理进展：已撤回（办理进展中留有撤销记录）")
+        deleted = session.query(AuditLog).filter_by(action="delete", entity="issue_note").one()
+        assert deleted.old_value == "供电公司已现场勘察"  # the withdrawn entry's text stays in the log
     history = window.history_panel.text()
-    assert "[进展]" not in history  # the journal entry is gone …
-    assert "最新进展：供电公司已现场勘察 → （空）" in history  # … and the undo itself is in the audit trail
+    assert "[撤销] 撤销“添加进展”，撤回：" in history
+    assert "撤销“添加进展”：最新进展：供电公司已现场勘察" in history
     window.form.redo_action.trigger()
     assert _row(window).latest_progress == "供电公司已现场勘察"
+    with office.db.read() as session:
+        redo = session.query(AuditLog).filter_by(action="redo").one()
+        assert redo.field == "添加进展" and redo.new_value.startswith("最新进展：供电公司已现场勘察")
+    assert "重做“添加进展”" in window.history_panel.text()
 
     # 办结 → 销号 满意 → 重新打开
     actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("已完成临时用电接入"))
@@ -134,21 +147,38 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     assert not any("超期1" in t for t in _tree_texts(window))
     assert window.form.close_issue_action.isEnabled()
 
-    actions.run_dialog = Driver(lambda d: choose(d.form.feedback_combo, "满意"))
+    # 销号 without choosing a feedback is refused: nothing is pre-selected
+    unanswered = Driver(lambda d: None)
+    actions.run_dialog = unanswered
+    window.form.close_issue_action.trigger()
+    assert unanswered.last.result() == 0 and "请选择企业反馈" in unanswered.last.error_text
+    assert _row(window).status_label == "已办结"
+
+    actions.run_dialog = Driver(lambda d: d.choose(Feedback.SATISFIED))
     window.form.close_issue_action.trigger()
     assert _row(window).status_label == "已销号"
     assert model.data(model.index(0, 3), Qt.ItemDataRole.ForegroundRole).color().name() == "#8a8a8a"
-    assert "企业反馈：（空） → 满意" in window.history_panel.text()
+    history = window.history_panel.text()
+    assert "企业反馈：（空） → 满意" in history and "企业反馈\n满意" in history
 
+    # 重新打开: the reason is the latest progress at once; the old feedback stays in the journal and the log only
     actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("企业反映夜间仍断电"))
     window.form.reopen_action.trigger()
     assert _row(window).status_label == "办理中"
+    assert _row(window).latest_progress == "重新打开：企业反映夜间仍断电"
+    assert model.data(model.index(0, 9)) == "重新打开：企业反映夜间仍断电"
     assert any("超期1" in t for t in _tree_texts(window))
+    history = window.history_panel.text()
+    assert "企业反馈\n" not in history  # not beside 办理中 …
+    assert "销号，反馈：满意" in history and "企业反馈：满意 → （空）" in history  # … but in the history
 
-    # undo the reopen: back to 已销号, recorded in the audit log like any change
+    # undo the reopen: back to 已销号 with its feedback, the undo written to the journal and the log
     window.form.undo_action.trigger()
     assert _row(window).status_label == "已销号"
-    assert "状态：办理中 → 已销号" in window.history_panel.text()
+    assert _row(window).latest_progress == "已完成临时用电接入"
+    history = window.history_panel.text()
+    assert "撤销“重新打开”：状态：办理中" in history and "[撤销] 撤销“重新打开”，撤回：[重新打开]" in history
+    assert "企业反馈\n满意" in history
 
 
 def test_close_with_unsatisfied_feedback_reopens(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -157,10 +187,14 @@ def test_close_with_unsatisfied_feedback_reopens(qtbot, demo_workspace, today, t
     status.setCurrentIndex(status.findData("resolved"))
     window.issue_panel.table.selectRow(0)
     issue_id = window.issue_panel.current_id()
-    window.issue_actions.run_dialog = Driver(lambda d: choose(d.form.feedback_combo, "不满意"))
+    window.issue_actions.run_dialog = Driver(lambda d: d.choose(Feedback.UNSATISFIED))
     window.form.close_issue_action.trigger()
     row = next(r for r in window.issue_panel.model.all_rows() if r.id == issue_id)
     assert row.status_label == "办理中"
+    assert row.latest_progress == "反馈不满意，重新办理"
+    with demo_workspace.db.read() as session:
+        issue = session.get(Issue, issue_id)
+        assert issue.feedback is None and issue.notes[-1].text == "反馈不满意，重新办理"
 
 
 def test_undo_of_new_issue_removes_it(qtbot, demo_workspace, today, tmp_path) -> None:

@@ -86,7 +86,7 @@ def test_project_page_validates_and_saves_in_one_go(qtbot, demo_workspace, today
     page.milestone_model.item(0, 2).setText("2026-13-01")
     page.accept()
     assert page.result() == 0
-    assert "第1行「实际日期」：“2026-13-01”不是有效日期" in page.form.error_label.text()
+    assert "第1行「实际日期」：“2026-13-01”不是有效日期：月份应为1—12" in page.form.error_label.text()
     with demo_workspace.db.read() as session:
         assert session.get(Project, project_id).name != "改过的名称"  # nothing saved half-way
 

@@ -33,6 +33,9 @@ class AuditLogDialog(QDialog):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         day = today or date.today()
+        for edit in (self.form.from_date_edit, self.form.to_date_edit):  # a filter: old dates are not questioned
+            edit.set_today(day)
+            edit.set_far_past_days(None)
         self.form.to_date_edit.setDate(QDate(day.year, day.month, day.day))
         self.form.from_date_edit.setDate(QDate(day.year, day.month, 1))
         self.offset = 0

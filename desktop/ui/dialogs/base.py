@@ -1,7 +1,8 @@
 """A dialog built from a `.ui` form whose OK runs a service step and stays open, showing why, when it is refused.
 
 The office reads the service's own message (field and reason) next to what they typed, instead of losing the input
-to a message box.
+to a message box. Date fields that cannot be read, or whose date is questioned and not yet confirmed, stop the
+dialog before the service is asked.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.errors import UserError
+from desktop.ui.widgets.date_edit import check_dates
 
 
 class FormDialog(QDialog):
@@ -28,6 +30,10 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self.form.error_label.clear()
+        refusal = self.refusal()
+        if refusal is not None:
+            self.form.error_label.setText(refusal)
+            return
         if self.submit is not None:
             try:
                 self.submit()
@@ -35,6 +41,15 @@ class FormDialog(QDialog):
                 self.form.error_label.setText(str(error))
                 return
         super().accept()
+
+    def refusal(self) -> str | None:
+        """Why the dialog cannot finish as filled in, before anything is written (dates that are no dates or not
+        yet confirmed, here; subclasses add their own)."""
+        stop = check_dates(self)
+        if stop is None:
+            return None
+        stop[0].setFocus()
+        return stop[1]
 
     @property
     def error_text(self) -> str:

@@ -68,6 +68,10 @@ class BriefingEditor(QDialog):
         self.form.setupUi(self)
         self.setWindowTitle(f"编辑{kind.label}")
         period = period or Period(date(today.year, 1, 1), today)
+        for edit in (self.form.from_date_edit, self.form.to_date_edit, self.form.issued_on_edit):
+            edit.set_today(today)
+        self.form.from_date_edit.set_far_past_days(None)  # a period may well start long ago
+        self.form.to_date_edit.set_far_past_days(None)
         self.form.from_date_edit.setDate(_qdate(period.start))
         self.form.to_date_edit.setDate(_qdate(period.end))
         self.form.issued_on_edit.setDate(_qdate(today))

@@ -15,6 +15,7 @@ from desktop.services.meetings.choices import MeetingChoices
 from desktop.services.search import matches
 from desktop.ui.dialogs.meeting_dialog import _completer
 from desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
+from desktop.ui.widgets.date_edit import check_dates
 
 NO_PROJECT = "（不指定项目）"
 # (input, name of a unit typed that is not in the directory yet) -> saved id
@@ -53,6 +54,7 @@ class DecisionDialog(QDialog):
         f.lead_unit_combo.setCompleter(_completer([n for _i, n in choices.units], self))
         f.lead_unit_combo.setCurrentText("")
         f.deadline_edit.setDate(QDate(meeting_date.year, meeting_date.month, meeting_date.day).addDays(30))
+        f.deadline_edit.set_not_before(meeting_date, "会议日期")
         self.setWindowTitle("修改议定事项" if initial and initial.lead_unit_id else "添加议定事项")
         if initial is not None:
             self._load(initial)
@@ -161,6 +163,11 @@ class DecisionDialog(QDialog):
         return data, new_unit
 
     def accept(self) -> None:
+        stop = check_dates(self)
+        if stop is not None:
+            self.form.error_label.setText(stop[1])
+            stop[0].setFocus()
+            return
         data, new_unit = self.value()
         person_text = self.form.person_combo.currentText().strip()
         if person_text and data.person_id is None:

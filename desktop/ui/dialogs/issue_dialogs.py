@@ -20,6 +20,7 @@ from desktop.ui.forms.ui_close_dialog import Ui_CloseDialog
 from desktop.ui.forms.ui_escalate_dialog import Ui_EscalateDialog
 from desktop.ui.forms.ui_issue_dialog import Ui_IssueDialog
 from desktop.ui.forms.ui_note_dialog import Ui_NoteDialog
+from desktop.ui.widgets.date_edit import DateEdit
 
 SOURCES = (("visit", "走访发现"), ("meeting", "会议提出"), ("enterprise", "企业反映"), ("other", "其他"))
 
@@ -59,6 +60,7 @@ class IssueDialog(FormDialog):
         fill_combo(f.category_combo, categories, "（未分类）")
         for code, label in SOURCES:
             f.source_combo.addItem(label, code)
+        f.found_on_edit.set_today(today)
         f.found_on_edit.setDate(to_qdate(today))
         f.found_on_edit.setMaximumDate(to_qdate(today))
 
@@ -74,7 +76,8 @@ class IssueDialog(FormDialog):
 class AssignDialog(FormDialog):
     def __init__(self, caption: str, units: list[Choice], people: list[tuple[int, str, int | None]], today: date,
                  *, unit_id: int | None = None, person_id: int | None = None, deadline: date | None = None,
-                 supporting: tuple[int, ...] = (), parent: QWidget | None = None) -> None:
+                 supporting: tuple[int, ...] = (), found_on: date | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(Ui_AssignDialog(), parent)
         f = self.form
         f.issue_label.setText(caption)
@@ -90,8 +93,8 @@ class AssignDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if uid in supporting else Qt.CheckState.Unchecked)
             self.supporting_model.appendRow(item)
         f.supporting_list_view.setModel(self.supporting_model)
-        f.deadline_edit.setDate(to_qdate(deadline or today + timedelta(days=30)))
-        f.on_edit.setDate(to_qdate(today))
+        dated(f.deadline_edit, deadline or today + timedelta(days=30), today, found_on)
+        dated(f.on_edit, today, today, found_on)
         self._fill_people(person_id)
         self._connect_signals()
 
@@ -125,7 +128,8 @@ class AssignDialog(FormDialog):
 
 
 class EscalateDialog(FormDialog):
-    def __init__(self, caption: str, current_level: str, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, current_level: str, today: date, parent: QWidget | None = None, *,
+                 found_on: date | None = None) -> None:
         super().__init__(Ui_EscalateDialog(), parent)
         f = self.form
         f.issue_label.setText(caption)
@@ -134,7 +138,7 @@ class EscalateDialog(FormDialog):
         for level in IssueLevel:
             if level.rank > current.rank:
                 f.level_combo.addItem(level.label, level.value)
-        f.on_edit.setDate(to_qdate(today))
+        dated(f.on_edit, today, today, found_on)
 
     def values(self) -> dict:
         f = self.form
@@ -146,7 +150,7 @@ class NoteDialog(FormDialog):
     """One text and a date: 添加进展, 办结, 标记阶段性推进, 重新打开, 调出名单, 结束包保 all take this shape."""
 
     def __init__(self, title: str, caption: str, prompt: str, today: date, *, text: str = "",
-                 parent: QWidget | None = None) -> None:
+                 found_on: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(Ui_NoteDialog(), parent)
         f = self.form
         self.setWindowTitle(title)
@@ -154,25 +158,68 @@ class NoteDialog(FormDialog):
         f.issue_label.setVisible(bool(caption))
         f.text_label.setText(prompt)
         f.text_edit.setPlainText(text)
-        f.on_edit.setDate(to_qdate(today))
+        dated(f.on_edit, today, today, found_on)
 
     def values(self) -> tuple[str, date]:
         return self.form.text_edit.toPlainText(), to_date(self.form.on_edit.date())
 
 
 class CloseDialog(FormDialog):
-    def __init__(self, caption: str, today: date, parent: QWidget | None = None) -> None:
+    """销号: nothing is chosen for the clerk. The dialog does not finish until one answer is picked (满意 / 基本满意
+    / 不满意), or 未能征求 with its reason where the office allows it; the service refuses the same."""
+
+    def __init__(self, caption: str, today: date, parent: QWidget | None = None, *, allow_not_asked: bool = False,
+                 found_on: date | None = None) -> None:
         super().__init__(Ui_CloseDialog(), parent)
         f = self.form
         f.issue_label.setText(caption)
-        for fb in Feedback:
-            f.feedback_combo.addItem(fb.label, fb.value)
-        f.on_edit.setDate(to_qdate(today))
+        self._choices = {f.satisfied_radio: Feedback.SATISFIED, f.basically_radio: Feedback.BASICALLY,
+                         f.unsatisfied_radio: Feedback.UNSATISFIED, f.not_asked_radio: Feedback.NOT_ASKED}
+        for radio in (f.not_asked_radio, f.reason_label, f.reason_edit):
+            radio.setVisible(allow_not_asked)
+        f.reason_edit.setEnabled(False)
+        dated(f.on_edit, today, today, found_on)
+        f.feedback_group.buttonToggled.connect(self._on_feedback)
+
+    def _on_feedback(self, *_args: object) -> None:
+        asked = self.feedback() is not Feedback.NOT_ASKED
+        self.form.reason_edit.setEnabled(not asked)
+        if not asked:
+            self.form.reason_edit.setFocus()
+        self.form.error_label.clear()
+
+    def feedback(self) -> Feedback | None:
+        checked = self.form.feedback_group.checkedButton()
+        return self._choices.get(checked) if checked is not None else None  # type: ignore[arg-type]
+
+    def choose(self, feedback: Feedback) -> None:
+        next(r for r, fb in self._choices.items() if fb is feedback).setChecked(True)
+
+    def refusal(self) -> str | None:
+        fb = self.feedback()
+        answers = "、".join(f.label for f in Feedback.answers())
+        if fb is None:
+            self.form.satisfied_radio.setFocus()
+            return f"请选择企业反馈（{answers}）：销号须记录企业的实际答复，本窗口不预设答案。"
+        if fb is Feedback.NOT_ASKED and not self.form.reason_edit.text().strip():
+            self.form.reason_edit.setFocus()
+            return "选择“未能征求”时，须写明未能征求企业意见的原因。"
+        return super().refusal()
 
     def values(self) -> dict:
         f = self.form
-        return {"feedback": f.feedback_combo.currentData(), "remark": f.remark_edit.text().strip() or None,
+        fb = self.feedback()
+        return {"feedback": fb.value if fb else None, "remark": f.remark_edit.text().strip() or None,
+                "reason": f.reason_edit.text().strip() or None if fb is Feedback.NOT_ASKED else None,
                 "on": to_date(f.on_edit.date())}
+
+
+def dated(edit: DateEdit, value: date, today: date, found_on: date | None = None) -> None:
+    """A date field of an issue step: `value` shown, 12-15 read in `today`'s year, a date before the issue was
+    found questioned."""
+    edit.set_today(today)
+    edit.set_value(value)
+    edit.set_not_before(found_on, "发现日期")
 
 
 __all__ = ["AssignDialog", "CloseDialog", "EscalateDialog", "IssueDialog", "NoteDialog"]

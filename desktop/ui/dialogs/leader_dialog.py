@@ -21,6 +21,7 @@ class LeaderDialog(FormDialog):
         for role in LeaderRole:
             self.form.role_combo.addItem(role.label, role.value)
         self.form.role_combo.setCurrentIndex(self.form.role_combo.findData(LeaderRole.SUPPORT.value))
+        self.form.start_edit.set_today(today)
         self.form.start_edit.setDate(to_qdate(today))
 
     def values(self) -> dict:

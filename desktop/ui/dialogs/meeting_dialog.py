@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QCompleter, QDialog, QWidget
 
 from desktop.db.enums import MeetingType
@@ -13,6 +13,7 @@ from desktop.errors import UserError
 from desktop.services.meetings.actions import MeetingInput
 from desktop.services.meetings.choices import MeetingChoices
 from desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
+from desktop.ui.widgets.date_edit import check_dates
 
 SuggestNumber = Callable[[str, int], int]
 SaveMeeting = Callable[[MeetingInput], int]
@@ -54,7 +55,7 @@ class MeetingDialog(QDialog):
         when = default_when or datetime.now().replace(minute=0, second=0, microsecond=0)
         if initial is None:
             self.setWindowTitle("新建会议")
-            f.held_at_edit.setDateTime(QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute)))
+            self._set_held_at(when)
             f.issuer_edit.setText(default_issuer)
         else:
             self.setWindowTitle("会议信息")
@@ -67,7 +68,7 @@ class MeetingDialog(QDialog):
         f = self.form
         f.kind_combo.currentIndexChanged.connect(self._update_number)
         f.kind_combo.currentIndexChanged.connect(self._update_title)
-        f.held_at_edit.dateTimeChanged.connect(self._update_number)
+        f.held_on_edit.dateChanged.connect(self._update_number)
         f.number_spin.valueChanged.connect(self._update_title)
         f.add_attendee_button.clicked.connect(self._add_attendee)
         f.issued_on_check.toggled.connect(f.issued_on_edit.setEnabled)
@@ -78,7 +79,7 @@ class MeetingDialog(QDialog):
         f = self.form
         f.kind_combo.setCurrentIndex(max(0, f.kind_combo.findData(data.kind)))
         h = data.held_at
-        f.held_at_edit.setDateTime(QDateTime(QDate(h.year, h.month, h.day), QTime(h.hour, h.minute)))
+        self._set_held_at(h)
         f.number_spin.setValue(data.number or 1)
         self._own_number = (data.kind, h.year, data.number or 1)
         f.title_edit.setText(data.title)
@@ -92,8 +93,13 @@ class MeetingDialog(QDialog):
             f.issued_on_check.setChecked(True)
             f.issued_on_edit.setDate(QDate(data.issued_on.year, data.issued_on.month, data.issued_on.day))
 
+    def _set_held_at(self, when: datetime) -> None:
+        self.form.held_on_edit.set_value(when.date())
+        self.form.held_time_edit.setTime(QTime(when.hour, when.minute))
+
     def _year(self) -> int:
-        return self.form.held_at_edit.date().year()
+        held_on = self.form.held_on_edit.value()
+        return held_on.year if held_on else date.today().year
 
     def _update_number(self) -> None:
         """Suggest the next 第N次 for the chosen type and year; an edited meeting keeps its own number."""
@@ -127,7 +133,7 @@ class MeetingDialog(QDialog):
 
     def value(self) -> MeetingInput:
         f = self.form
-        qd, qt = f.held_at_edit.date(), f.held_at_edit.time()
+        qd, qt = f.held_on_edit.date(), f.held_time_edit.time()
         issued: date | None = None
         if f.issued_on_check.isChecked():
             d = f.issued_on_edit.date()
@@ -141,6 +147,11 @@ class MeetingDialog(QDialog):
         )
 
     def accept(self) -> None:
+        stop = check_dates(self)
+        if stop is not None:
+            self.form.error_label.setText(stop[1])
+            stop[0].setFocus()
+            return
         try:
             self.saved_id = self._save(self.value())
         except UserError as exc:

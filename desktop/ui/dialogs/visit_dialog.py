@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog
 from desktop.errors import UserError
 from desktop.services import directory, visits
 from desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
+from desktop.ui.widgets.date_edit import check_dates
 from desktop.workspace import Workspace
 
 IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)"
@@ -41,6 +42,7 @@ class VisitDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         f.enterprise_edit.setCompleter(completer)
+        f.visited_on_edit.set_today(today)
         f.visited_on_edit.setDate(QDate(today.year, today.month, today.day))
         f.visited_on_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         if leader_id is not None:
@@ -94,6 +96,11 @@ class VisitDialog(QDialog):
             photos=list(self._photos))
 
     def save(self) -> None:
+        stop = check_dates(self)
+        if stop is not None:
+            self.form.error_label.setText(stop[1])
+            stop[0].setFocus()
+            return
         data = self.collect()
         if self.form.enterprise_radio.isChecked() and data.enterprise_id is None and \
                 self.form.enterprise_edit.text().strip():

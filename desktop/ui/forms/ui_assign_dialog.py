@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QListView, QSizePolicy, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QListView, QSizePolicy, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_AssignDialog(object):
     def setupUi(self, AssignDialog):
@@ -72,9 +73,8 @@ class Ui_AssignDialog(object):
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.deadline_label)
 
-        self.deadline_edit = QDateEdit(AssignDialog)
+        self.deadline_edit = DateEdit(AssignDialog)
         self.deadline_edit.setObjectName(u"deadline_edit")
-        self.deadline_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.deadline_edit)
 
@@ -93,9 +93,8 @@ class Ui_AssignDialog(object):
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.on_label)
 
-        self.on_edit = QDateEdit(AssignDialog)
+        self.on_edit = DateEdit(AssignDialog)
         self.on_edit.setObjectName(u"on_edit")
-        self.on_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.on_edit)
 
@@ -124,11 +123,9 @@ class Ui_AssignDialog(object):
         self.person_label.setText(QCoreApplication.translate("AssignDialog", u"\u8d23\u4efb\u4eba\uff1a", None))
         self.supporting_label.setText(QCoreApplication.translate("AssignDialog", u"\u914d\u5408\u5355\u4f4d\uff1a", None))
         self.deadline_label.setText(QCoreApplication.translate("AssignDialog", u"\u5b8c\u6210\u65f6\u9650\uff1a", None))
-        self.deadline_edit.setDisplayFormat(QCoreApplication.translate("AssignDialog", u"yyyy-MM-dd", None))
         self.deadline_text_label.setText(QCoreApplication.translate("AssignDialog", u"\u65f6\u9650\u8bf4\u660e\uff1a", None))
         self.deadline_text_edit.setPlaceholderText(QCoreApplication.translate("AssignDialog", u"\u53ef\u9009\uff0c\u5982\u201c6\u6708\u5e95\u524d\u201d\u201c\u957f\u671f\u63a8\u8fdb\u201d", None))
         self.on_label.setText(QCoreApplication.translate("AssignDialog", u"\u4ea4\u529e\u65e5\u671f\uff1a", None))
-        self.on_edit.setDisplayFormat(QCoreApplication.translate("AssignDialog", u"yyyy-MM-dd", None))
         self.error_label.setStyleSheet(QCoreApplication.translate("AssignDialog", u"color: #b3261e;", None))
     # retranslateUi
 

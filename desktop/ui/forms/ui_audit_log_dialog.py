@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTableView,
-    QVBoxLayout, QWidget)
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_AuditLogDialog(object):
     def setupUi(self, AuditLogDialog):
@@ -55,9 +57,8 @@ class Ui_AuditLogDialog(object):
 
         self.filter_layout.addWidget(self.date_filter_check)
 
-        self.from_date_edit = QDateEdit(AuditLogDialog)
+        self.from_date_edit = DateEdit(AuditLogDialog)
         self.from_date_edit.setObjectName(u"from_date_edit")
-        self.from_date_edit.setCalendarPopup(True)
 
         self.filter_layout.addWidget(self.from_date_edit)
 
@@ -66,9 +67,8 @@ class Ui_AuditLogDialog(object):
 
         self.filter_layout.addWidget(self.to_label)
 
-        self.to_date_edit = QDateEdit(AuditLogDialog)
+        self.to_date_edit = DateEdit(AuditLogDialog)
         self.to_date_edit.setObjectName(u"to_date_edit")
-        self.to_date_edit.setCalendarPopup(True)
 
         self.filter_layout.addWidget(self.to_date_edit)
 
@@ -134,9 +134,7 @@ class Ui_AuditLogDialog(object):
         self.operator_label.setText(QCoreApplication.translate("AuditLogDialog", u"\u64cd\u4f5c\u4eba\uff1a", None))
         self.entity_label.setText(QCoreApplication.translate("AuditLogDialog", u"\u8bb0\u5f55\u7c7b\u578b\uff1a", None))
         self.date_filter_check.setText(QCoreApplication.translate("AuditLogDialog", u"\u65e5\u671f\uff1a", None))
-        self.from_date_edit.setDisplayFormat(QCoreApplication.translate("AuditLogDialog", u"yyyy-MM-dd", None))
         self.to_label.setText(QCoreApplication.translate("AuditLogDialog", u"\u81f3", None))
-        self.to_date_edit.setDisplayFormat(QCoreApplication.translate("AuditLogDialog", u"yyyy-MM-dd", None))
         self.text_edit.setPlaceholderText(QCoreApplication.translate("AuditLogDialog", u"\u6309\u539f\u503c/\u65b0\u503c\u67e5\u627e", None))
         self.search_button.setText(QCoreApplication.translate("AuditLogDialog", u"\u67e5\u8be2", None))
         self.page_label.setText("")

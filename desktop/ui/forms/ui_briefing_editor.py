@@ -15,11 +15,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_BriefingEditor(object):
     def setupUi(self, BriefingEditor):
@@ -39,9 +41,8 @@ class Ui_BriefingEditor(object):
 
         self.source_layout.addWidget(self.from_label)
 
-        self.from_date_edit = QDateEdit(self.source_group)
+        self.from_date_edit = DateEdit(self.source_group)
         self.from_date_edit.setObjectName(u"from_date_edit")
-        self.from_date_edit.setCalendarPopup(True)
 
         self.source_layout.addWidget(self.from_date_edit)
 
@@ -50,9 +51,8 @@ class Ui_BriefingEditor(object):
 
         self.source_layout.addWidget(self.to_label)
 
-        self.to_date_edit = QDateEdit(self.source_group)
+        self.to_date_edit = DateEdit(self.source_group)
         self.to_date_edit.setObjectName(u"to_date_edit")
-        self.to_date_edit.setCalendarPopup(True)
 
         self.source_layout.addWidget(self.to_date_edit)
 
@@ -125,9 +125,8 @@ class Ui_BriefingEditor(object):
 
         self.number_layout.addWidget(self.issued_on_label)
 
-        self.issued_on_edit = QDateEdit(BriefingEditor)
+        self.issued_on_edit = DateEdit(BriefingEditor)
         self.issued_on_edit.setObjectName(u"issued_on_edit")
-        self.issued_on_edit.setCalendarPopup(True)
 
         self.number_layout.addWidget(self.issued_on_edit)
 
@@ -241,9 +240,7 @@ class Ui_BriefingEditor(object):
         BriefingEditor.setWindowTitle(QCoreApplication.translate("BriefingEditor", u"\u7f16\u8f91\u5de5\u4f5c\u7b80\u62a5", None))
         self.source_group.setTitle(QCoreApplication.translate("BriefingEditor", u"\u7edf\u8ba1\u671f\u95f4\u4e0e\u8303\u56f4", None))
         self.from_label.setText(QCoreApplication.translate("BriefingEditor", u"\u81ea", None))
-        self.from_date_edit.setDisplayFormat(QCoreApplication.translate("BriefingEditor", u"yyyy-MM-dd", None))
         self.to_label.setText(QCoreApplication.translate("BriefingEditor", u"\u81f3", None))
-        self.to_date_edit.setDisplayFormat(QCoreApplication.translate("BriefingEditor", u"yyyy-MM-dd", None))
         self.scope_label.setText(QCoreApplication.translate("BriefingEditor", u"\u8303\u56f4", None))
         self.draft_button.setText(QCoreApplication.translate("BriefingEditor", u"\u6309\u6570\u636e\u91cd\u65b0\u8d77\u8349", None))
         self.number_label.setText(QCoreApplication.translate("BriefingEditor", u"\u671f\u53f7 \u7b2c", None))
@@ -251,7 +248,6 @@ class Ui_BriefingEditor(object):
         self.total_check.setText(QCoreApplication.translate("BriefingEditor", u"\u603b\u7b2c", None))
         self.total_suffix_label.setText(QCoreApplication.translate("BriefingEditor", u"\u671f", None))
         self.issued_on_label.setText(QCoreApplication.translate("BriefingEditor", u"\u5370\u53d1\u65e5\u671f", None))
-        self.issued_on_edit.setDisplayFormat(QCoreApplication.translate("BriefingEditor", u"yyyy-MM-dd", None))
         self.title_label.setText(QCoreApplication.translate("BriefingEditor", u"\u6807\u9898", None))
         self.title_edit.setPlaceholderText(QCoreApplication.translate("BriefingEditor", u"\u8f83\u957f\u7684\u6807\u9898\u53ef\u6309\u56de\u8f66\u5206\u884c\uff0c\u6392\u7248\u65f6\u6309\u6240\u5206\u7684\u884c\u5c45\u4e2d", None))
         self.note_label.setText(QCoreApplication.translate("BriefingEditor", u"\u7f16\u8005\u6309", None))

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QGridLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_DashboardPanel(object):
     def setupUi(self, DashboardPanel):
@@ -40,9 +42,8 @@ class Ui_DashboardPanel(object):
 
         self.toolbar_layout.addWidget(self.period_combo)
 
-        self.start_date_edit = QDateEdit(DashboardPanel)
+        self.start_date_edit = DateEdit(DashboardPanel)
         self.start_date_edit.setObjectName(u"start_date_edit")
-        self.start_date_edit.setCalendarPopup(True)
 
         self.toolbar_layout.addWidget(self.start_date_edit)
 
@@ -51,9 +52,8 @@ class Ui_DashboardPanel(object):
 
         self.toolbar_layout.addWidget(self.to_label)
 
-        self.end_date_edit = QDateEdit(DashboardPanel)
+        self.end_date_edit = DateEdit(DashboardPanel)
         self.end_date_edit.setObjectName(u"end_date_edit")
-        self.end_date_edit.setCalendarPopup(True)
 
         self.toolbar_layout.addWidget(self.end_date_edit)
 
@@ -197,9 +197,7 @@ class Ui_DashboardPanel(object):
 
     def retranslateUi(self, DashboardPanel):
         self.period_label.setText(QCoreApplication.translate("DashboardPanel", u"\u7edf\u8ba1\u671f\u95f4", None))
-        self.start_date_edit.setDisplayFormat(QCoreApplication.translate("DashboardPanel", u"yyyy-MM-dd", None))
         self.to_label.setText(QCoreApplication.translate("DashboardPanel", u"\u81f3", None))
-        self.end_date_edit.setDisplayFormat(QCoreApplication.translate("DashboardPanel", u"yyyy-MM-dd", None))
         self.scope_label.setText(QCoreApplication.translate("DashboardPanel", u"\u8303\u56f4", None))
         self.refresh_button.setText(QCoreApplication.translate("DashboardPanel", u"\u5237\u65b0", None))
         self.card_label.setText(QCoreApplication.translate("DashboardPanel", u"\u5305\u4fdd\u5361", None))

@@ -16,10 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
@@ -119,9 +120,8 @@ class Ui_DecisionDialog(object):
 
         self.deadline_layout.addWidget(self.deadline_check)
 
-        self.deadline_edit = QDateEdit(DecisionDialog)
+        self.deadline_edit = DateEdit(DecisionDialog)
         self.deadline_edit.setObjectName(u"deadline_edit")
-        self.deadline_edit.setCalendarPopup(True)
 
         self.deadline_layout.addWidget(self.deadline_edit)
 
@@ -178,7 +178,6 @@ class Ui_DecisionDialog(object):
         self.person_label.setText(QCoreApplication.translate("DecisionDialog", u"\u8d23\u4efb\u4eba", None))
         self.deadline_label.setText(QCoreApplication.translate("DecisionDialog", u"\u5b8c\u6210\u65f6\u9650", None))
         self.deadline_check.setText(QCoreApplication.translate("DecisionDialog", u"\u65e5\u671f", None))
-        self.deadline_edit.setDisplayFormat(QCoreApplication.translate("DecisionDialog", u"yyyy-MM-dd", None))
         self.deadline_text_edit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"\u6216\u6587\u5b57\uff0c\u5982\uff1a12\u6708\u5e95\u524d\u3001\u957f\u671f\u575a\u6301", None))
         self.remark_label.setText(QCoreApplication.translate("DecisionDialog", u"\u5907\u6ce8", None))
         self.error_label.setText("")

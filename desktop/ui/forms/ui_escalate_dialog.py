@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_EscalateDialog(object):
     def setupUi(self, EscalateDialog):
@@ -70,9 +72,8 @@ class Ui_EscalateDialog(object):
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.on_label)
 
-        self.on_edit = QDateEdit(EscalateDialog)
+        self.on_edit = DateEdit(EscalateDialog)
         self.on_edit.setObjectName(u"on_edit")
-        self.on_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.on_edit)
 
@@ -102,7 +103,6 @@ class Ui_EscalateDialog(object):
         self.reason_label.setText(QCoreApplication.translate("EscalateDialog", u"\u6d41\u8f6c\u539f\u56e0\uff1a", None))
         self.reason_edit.setPlaceholderText(QCoreApplication.translate("EscalateDialog", u"\u8bf4\u660e\u672c\u7ea7\u4e3a\u4f55\u65e0\u6cd5\u89e3\u51b3\u3001\u9700\u8981\u4e0a\u7ea7\u534f\u8c03\u7684\u4e8b\u9879", None))
         self.on_label.setText(QCoreApplication.translate("EscalateDialog", u"\u65e5\u671f\uff1a", None))
-        self.on_edit.setDisplayFormat(QCoreApplication.translate("EscalateDialog", u"yyyy-MM-dd", None))
         self.error_label.setStyleSheet(QCoreApplication.translate("EscalateDialog", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_IssueDialog(object):
     def setupUi(self, IssueDialog):
@@ -86,9 +87,8 @@ class Ui_IssueDialog(object):
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.found_on_label)
 
-        self.found_on_edit = QDateEdit(IssueDialog)
+        self.found_on_edit = DateEdit(IssueDialog)
         self.found_on_edit.setObjectName(u"found_on_edit")
-        self.found_on_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.found_on_edit)
 
@@ -120,7 +120,6 @@ class Ui_IssueDialog(object):
         self.source_label.setText(QCoreApplication.translate("IssueDialog", u"\u95ee\u9898\u6765\u6e90\uff1a", None))
         self.found_by_label.setText(QCoreApplication.translate("IssueDialog", u"\u53d1\u73b0\u4eba\uff1a", None))
         self.found_on_label.setText(QCoreApplication.translate("IssueDialog", u"\u53d1\u73b0\u65e5\u671f\uff1a", None))
-        self.found_on_edit.setDisplayFormat(QCoreApplication.translate("IssueDialog", u"yyyy-MM-dd", None))
         self.error_label.setStyleSheet(QCoreApplication.translate("IssueDialog", u"color: #b3261e;", None))
     # retranslateUi
 

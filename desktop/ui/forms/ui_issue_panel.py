@@ -16,9 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QTableView, QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QTableView, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_IssuePanel(object):
     def setupUi(self, IssuePanel):
@@ -85,10 +87,9 @@ class Ui_IssuePanel(object):
 
         self.filter_row2_layout.addWidget(self.date_range_check)
 
-        self.found_from_edit = QDateEdit(IssuePanel)
+        self.found_from_edit = DateEdit(IssuePanel)
         self.found_from_edit.setObjectName(u"found_from_edit")
         self.found_from_edit.setEnabled(False)
-        self.found_from_edit.setCalendarPopup(True)
 
         self.filter_row2_layout.addWidget(self.found_from_edit)
 
@@ -97,10 +98,9 @@ class Ui_IssuePanel(object):
 
         self.filter_row2_layout.addWidget(self.range_to_label)
 
-        self.found_to_edit = QDateEdit(IssuePanel)
+        self.found_to_edit = DateEdit(IssuePanel)
         self.found_to_edit.setObjectName(u"found_to_edit")
         self.found_to_edit.setEnabled(False)
-        self.found_to_edit.setCalendarPopup(True)
 
         self.filter_row2_layout.addWidget(self.found_to_edit)
 
@@ -172,9 +172,7 @@ class Ui_IssuePanel(object):
 #endif // QT_CONFIG(tooltip)
         self.due_days_spin.setSuffix(QCoreApplication.translate("IssuePanel", u" \u5929\u5185", None))
         self.date_range_check.setText(QCoreApplication.translate("IssuePanel", u"\u53d1\u73b0\u65e5\u671f", None))
-        self.found_from_edit.setDisplayFormat(QCoreApplication.translate("IssuePanel", u"yyyy-MM-dd", None))
         self.range_to_label.setText(QCoreApplication.translate("IssuePanel", u"\u81f3", None))
-        self.found_to_edit.setDisplayFormat(QCoreApplication.translate("IssuePanel", u"yyyy-MM-dd", None))
         self.clear_filters_button.setText(QCoreApplication.translate("IssuePanel", u"\u6e05\u9664\u7b5b\u9009", None))
         pass
     # retranslateUi

@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_LeaderDialog(object):
     def setupUi(self, LeaderDialog):
@@ -53,9 +55,8 @@ class Ui_LeaderDialog(object):
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.start_label)
 
-        self.start_edit = QDateEdit(LeaderDialog)
+        self.start_edit = DateEdit(LeaderDialog)
         self.start_edit.setObjectName(u"start_edit")
-        self.start_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.start_edit)
 
@@ -83,7 +84,6 @@ class Ui_LeaderDialog(object):
         self.leader_label.setText(QCoreApplication.translate("LeaderDialog", u"\u5305\u4fdd\u9886\u5bfc\uff1a", None))
         self.role_label.setText(QCoreApplication.translate("LeaderDialog", u"\u89d2\u8272\uff1a", None))
         self.start_label.setText(QCoreApplication.translate("LeaderDialog", u"\u5f00\u59cb\u65e5\u671f\uff1a", None))
-        self.start_edit.setDisplayFormat(QCoreApplication.translate("LeaderDialog", u"yyyy-MM-dd", None))
         self.error_label.setStyleSheet(QCoreApplication.translate("LeaderDialog", u"color: #b3261e;", None))
     # retranslateUi
 

@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
-    QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSpinBox, QTimeEdit,
+    QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_MeetingDialog(object):
     def setupUi(self, MeetingDialog):
@@ -82,11 +84,24 @@ class Ui_MeetingDialog(object):
 
         self.form_layout.addWidget(self.held_at_label, 3, 0, 1, 1)
 
-        self.held_at_edit = QDateTimeEdit(MeetingDialog)
-        self.held_at_edit.setObjectName(u"held_at_edit")
-        self.held_at_edit.setCalendarPopup(True)
+        self.held_at_layout = QHBoxLayout()
+        self.held_at_layout.setObjectName(u"held_at_layout")
+        self.held_on_edit = DateEdit(MeetingDialog)
+        self.held_on_edit.setObjectName(u"held_on_edit")
 
-        self.form_layout.addWidget(self.held_at_edit, 3, 1, 1, 1)
+        self.held_at_layout.addWidget(self.held_on_edit)
+
+        self.held_time_edit = QTimeEdit(MeetingDialog)
+        self.held_time_edit.setObjectName(u"held_time_edit")
+
+        self.held_at_layout.addWidget(self.held_time_edit)
+
+        self.held_at_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.held_at_layout.addItem(self.held_at_spacer)
+
+
+        self.form_layout.addLayout(self.held_at_layout, 3, 1, 1, 1)
 
         self.place_label = QLabel(MeetingDialog)
         self.place_label.setObjectName(u"place_label")
@@ -186,9 +201,8 @@ class Ui_MeetingDialog(object):
 
         self.issued_on_layout.addWidget(self.issued_on_check)
 
-        self.issued_on_edit = QDateEdit(MeetingDialog)
+        self.issued_on_edit = DateEdit(MeetingDialog)
         self.issued_on_edit.setObjectName(u"issued_on_edit")
-        self.issued_on_edit.setCalendarPopup(True)
         self.issued_on_edit.setEnabled(False)
 
         self.issued_on_layout.addWidget(self.issued_on_edit)
@@ -228,7 +242,7 @@ class Ui_MeetingDialog(object):
         self.number_hint_label.setText("")
         self.title_label.setText(QCoreApplication.translate("MeetingDialog", u"\u4f1a\u8bae\u540d\u79f0", None))
         self.held_at_label.setText(QCoreApplication.translate("MeetingDialog", u"\u65f6\u95f4", None))
-        self.held_at_edit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"yyyy-MM-dd HH:mm", None))
+        self.held_time_edit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"HH:mm", None))
         self.place_label.setText(QCoreApplication.translate("MeetingDialog", u"\u5730\u70b9", None))
         self.chair_label.setText(QCoreApplication.translate("MeetingDialog", u"\u4e3b\u6301", None))
         self.attendees_label.setText(QCoreApplication.translate("MeetingDialog", u"\u53c2\u4f1a", None))
@@ -243,7 +257,6 @@ class Ui_MeetingDialog(object):
         self.issuer_label.setText(QCoreApplication.translate("MeetingDialog", u"\u5370\u53d1\u673a\u5173", None))
         self.issued_on_label.setText(QCoreApplication.translate("MeetingDialog", u"\u5370\u53d1\u65e5\u671f", None))
         self.issued_on_check.setText(QCoreApplication.translate("MeetingDialog", u"\u586b\u5199", None))
-        self.issued_on_edit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"yyyy-MM-dd", None))
         self.error_label.setText("")
         self.error_label.setStyleSheet(QCoreApplication.translate("MeetingDialog", u"color: #c0392b;", None))
     # retranslateUi

@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_NoteDialog(object):
     def setupUi(self, NoteDialog):
@@ -51,9 +53,8 @@ class Ui_NoteDialog(object):
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.on_label)
 
-        self.on_edit = QDateEdit(NoteDialog)
+        self.on_edit = DateEdit(NoteDialog)
         self.on_edit.setObjectName(u"on_edit")
-        self.on_edit.setCalendarPopup(True)
 
         self.form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.on_edit)
 
@@ -80,7 +81,6 @@ class Ui_NoteDialog(object):
         NoteDialog.setWindowTitle(QCoreApplication.translate("NoteDialog", u"\u6dfb\u52a0\u8fdb\u5c55", None))
         self.text_label.setText(QCoreApplication.translate("NoteDialog", u"\u529e\u7406\u8fdb\u5c55\uff1a", None))
         self.on_label.setText(QCoreApplication.translate("NoteDialog", u"\u65e5\u671f\uff1a", None))
-        self.on_edit.setDisplayFormat(QCoreApplication.translate("NoteDialog", u"yyyy-MM-dd", None))
         self.error_label.setStyleSheet(QCoreApplication.translate("NoteDialog", u"color: #b3261e;", None))
     # retranslateUi
 

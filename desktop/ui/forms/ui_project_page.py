@@ -16,11 +16,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
-    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSpinBox, QTabWidget, QTableView,
-    QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QSpinBox, QTabWidget, QTableView, QVBoxLayout,
+    QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_ProjectPage(object):
     def setupUi(self, ProjectPage):
@@ -166,9 +168,8 @@ class Ui_ProjectPage(object):
 
         self.fields_layout.addWidget(self.planned_start_label, 4, 2, 1, 1)
 
-        self.planned_start_edit = QDateEdit(self.basic_tab)
+        self.planned_start_edit = DateEdit(self.basic_tab)
         self.planned_start_edit.setObjectName(u"planned_start_edit")
-        self.planned_start_edit.setCalendarPopup(True)
 
         self.fields_layout.addWidget(self.planned_start_edit, 4, 3, 1, 1)
 
@@ -177,9 +178,8 @@ class Ui_ProjectPage(object):
 
         self.fields_layout.addWidget(self.planned_end_label, 5, 2, 1, 1)
 
-        self.planned_end_edit = QDateEdit(self.basic_tab)
+        self.planned_end_edit = DateEdit(self.basic_tab)
         self.planned_end_edit.setObjectName(u"planned_end_edit")
-        self.planned_end_edit.setCalendarPopup(True)
 
         self.fields_layout.addWidget(self.planned_end_edit, 5, 3, 1, 1)
 
@@ -188,9 +188,8 @@ class Ui_ProjectPage(object):
 
         self.fields_layout.addWidget(self.started_on_label, 6, 2, 1, 1)
 
-        self.started_on_edit = QDateEdit(self.basic_tab)
+        self.started_on_edit = DateEdit(self.basic_tab)
         self.started_on_edit.setObjectName(u"started_on_edit")
-        self.started_on_edit.setCalendarPopup(True)
 
         self.fields_layout.addWidget(self.started_on_edit, 6, 3, 1, 1)
 
@@ -387,22 +386,19 @@ class Ui_ProjectPage(object):
         self.annual_plan_label.setText(QCoreApplication.translate("ProjectPage", u"\u5e74\u5ea6\u8ba1\u5212\u6295\u8d44\uff1a", None))
         self.annual_plan_spin.setSuffix(QCoreApplication.translate("ProjectPage", u" \u4e07\u5143", None))
         self.planned_start_label.setText(QCoreApplication.translate("ProjectPage", u"\u8ba1\u5212\u5f00\u5de5\uff1a", None))
-        self.planned_start_edit.setDisplayFormat(QCoreApplication.translate("ProjectPage", u"yyyy-MM-dd", None))
         self.planned_start_edit.setSpecialValueText(QCoreApplication.translate("ProjectPage", u"\u672a\u586b", None))
 #if QT_CONFIG(tooltip)
-        self.planned_start_edit.setToolTip(QCoreApplication.translate("ProjectPage", u"\u6e05\u7a7a\uff1a\u9009\u6700\u65e9\u65e5\u671f\uff08\u663e\u793a\u201c\u672a\u586b\u201d\uff09", None))
+        self.planned_start_edit.setToolTip(QCoreApplication.translate("ProjectPage", u"\u53ef\u7559\u7a7a\uff08\u663e\u793a\u201c\u672a\u586b\u201d\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.planned_end_label.setText(QCoreApplication.translate("ProjectPage", u"\u8ba1\u5212\u7ae3\u5de5\uff1a", None))
-        self.planned_end_edit.setDisplayFormat(QCoreApplication.translate("ProjectPage", u"yyyy-MM-dd", None))
         self.planned_end_edit.setSpecialValueText(QCoreApplication.translate("ProjectPage", u"\u672a\u586b", None))
 #if QT_CONFIG(tooltip)
-        self.planned_end_edit.setToolTip(QCoreApplication.translate("ProjectPage", u"\u6e05\u7a7a\uff1a\u9009\u6700\u65e9\u65e5\u671f\uff08\u663e\u793a\u201c\u672a\u586b\u201d\uff09", None))
+        self.planned_end_edit.setToolTip(QCoreApplication.translate("ProjectPage", u"\u53ef\u7559\u7a7a\uff08\u663e\u793a\u201c\u672a\u586b\u201d\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.started_on_label.setText(QCoreApplication.translate("ProjectPage", u"\u5b9e\u9645\u5f00\u590d\u5de5\uff1a", None))
-        self.started_on_edit.setDisplayFormat(QCoreApplication.translate("ProjectPage", u"yyyy-MM-dd", None))
         self.started_on_edit.setSpecialValueText(QCoreApplication.translate("ProjectPage", u"\u672a\u586b", None))
 #if QT_CONFIG(tooltip)
-        self.started_on_edit.setToolTip(QCoreApplication.translate("ProjectPage", u"\u6e05\u7a7a\uff1a\u9009\u6700\u65e9\u65e5\u671f\uff08\u663e\u793a\u201c\u672a\u586b\u201d\uff09", None))
+        self.started_on_edit.setToolTip(QCoreApplication.translate("ProjectPage", u"\u53ef\u7559\u7a7a\uff08\u663e\u793a\u201c\u672a\u586b\u201d\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.content_label.setText(QCoreApplication.translate("ProjectPage", u"\u5efa\u8bbe\u5185\u5bb9\uff1a", None))
         self.page_tabs.setTabText(self.page_tabs.indexOf(self.basic_tab), QCoreApplication.translate("ProjectPage", u"\u57fa\u672c\u4fe1\u606f", None))

@@ -15,11 +15,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QRadioButton, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QRadioButton, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from desktop.ui.widgets.date_edit import DateEdit
 
 class Ui_VisitDialog(object):
     def setupUi(self, VisitDialog):
@@ -35,9 +37,8 @@ class Ui_VisitDialog(object):
 
         self.fields_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.date_label)
 
-        self.visited_on_edit = QDateEdit(VisitDialog)
+        self.visited_on_edit = DateEdit(VisitDialog)
         self.visited_on_edit.setObjectName(u"visited_on_edit")
-        self.visited_on_edit.setCalendarPopup(True)
 
         self.fields_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.visited_on_edit)
 
@@ -170,7 +171,6 @@ class Ui_VisitDialog(object):
     def retranslateUi(self, VisitDialog):
         VisitDialog.setWindowTitle(QCoreApplication.translate("VisitDialog", u"\u767b\u8bb0\u8d70\u8bbf\uff08\u5305\u4fdd\u6d3b\u52a8\uff09", None))
         self.date_label.setText(QCoreApplication.translate("VisitDialog", u"\u8d70\u8bbf\u65e5\u671f", None))
-        self.visited_on_edit.setDisplayFormat(QCoreApplication.translate("VisitDialog", u"yyyy-MM-dd", None))
         self.leader_label.setText(QCoreApplication.translate("VisitDialog", u"\u5305\u4fdd\u9886\u5bfc", None))
         self.companions_label.setText(QCoreApplication.translate("VisitDialog", u"\u966a\u540c\u4eba\u5458", None))
         self.companions_edit.setPlaceholderText(QCoreApplication.translate("VisitDialog", u"\u5982\uff1a\u533a\u53d1\u6539\u5c40\u3001\u6240\u5728\u8857\u9053\u8d1f\u8d23\u540c\u5fd7", None))

@@ -30,6 +30,7 @@ from desktop.ui.dialogs.issue_dialogs import (
     NoteDialog,
     issue_caption,
 )
+from desktop.ui.dialogs.issue_settings_dialog import IssueSettingsDialog
 from desktop.ui.undo import CreateIssueCommand, IssueStepCommand
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class IssueActions(QObject):
         f.resolve_action.triggered.connect(self.resolve)
         f.close_issue_action.triggered.connect(self.close_issue)
         f.reopen_action.triggered.connect(self.reopen)
+        f.issue_settings_action.triggered.connect(self.open_settings)
         f.undo_action.triggered.connect(self.undo_stack.undo)
         f.redo_action.triggered.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(f.undo_action.setEnabled)
@@ -230,6 +232,9 @@ class IssueActions(QObject):
 
         dialog.submit = submit
         self.run_dialog(dialog)
+
+    def open_settings(self) -> None:
+        self.run_dialog(IssueSettingsDialog(self.db, self.window))
 
     def _step(self, label: str, issue_id: int, step: Callable[[Session], object]) -> None:
         """Apply one step in a transaction, then record it for undo; a refusal propagates to the dialog."""

@@ -4,7 +4,7 @@ A row becomes a flat dict of plain JSON values. Its own key is its UUID; every f
 row it points to, so the dict means the same thing in any office's database. Many-to-many links (an issue's
 supporting units, a decision's issues) travel as sorted UUID lists on the owning row, so a change to them is a
 change to a field like any other. The mapping is derived from the models, so a new column is exchanged without
-touching this module; only the Chinese labels below are hand-written.
+touching this module; the Chinese labels are those of `table_labels`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from desktop.db.models import (
     decision_supporting_unit,
     issue_supporting_unit,
 )
+from desktop.services import table_labels
 from desktop.services.exchange.package import PackageError
 
 # Exchanged tables, parents before children (foreign keys resolve in this order on import).
@@ -47,33 +48,9 @@ ENTITY_ORDER: tuple[str, ...] = (
     "agenda_item", "decision_note", "attachment",
 )
 
-ENTITY_LABELS = {
-    "category": "类别", "unit": "单位", "person": "人员", "leader": "包保领导", "task_force": "专班",
-    "project": "项目", "assignment": "包保关系", "milestone": "形象进度节点", "investment_report": "投资月报",
-    "enterprise": "企业", "visit": "走访", "issue": "问题", "issue_note": "问题办理进展", "escalation": "问题流转",
-    "meeting": "会议", "agenda_item": "议题", "decision": "议定事项", "decision_note": "议定事项进展",
-    "attachment": "附件",
-}
-
-FIELD_LABELS = {
-    "name": "名称", "short_name": "简称", "kind": "类型", "code": "项目编号", "title": "标题/职务",
-    "description": "问题描述", "status": "状态", "level": "办理层级", "deadline": "完成时限",
-    "deadline_text": "时限（原文）", "latest_progress": "最新进展", "phased_plan": "阶段性计划",
-    "resolved_on": "办结日期", "closed_on": "销号日期", "feedback": "企业反馈", "lead_unit_id": "责任单位",
-    "person_id": "责任人", "project_id": "项目", "enterprise_id": "企业", "category_id": "类别",
-    "task_force_id": "专班", "leader_id": "领导", "unit_id": "单位", "parent_id": "上级单位", "phone": "电话",
-    "stage": "项目阶段", "owner": "建设单位", "location": "街乡", "total_investment_yuan": "总投资（元）",
-    "annual_plan_yuan": "年度计划投资（元）", "planned_start": "计划开工", "planned_end": "计划竣工",
-    "started_on": "开复工日期", "content": "内容", "removed_on": "调出日期", "removed_reason": "调出原因",
-    "found_on": "发现日期", "found_by": "发现人", "source": "来源", "text": "内容", "noted_on": "日期",
-    "supporting_units": "配合单位", "issues": "关联问题", "remark": "备注", "seq": "序号", "topic": "议题",
-    "held_at": "会议时间", "place": "地点", "chair": "主持", "attendees": "参会人员", "amount_yuan": "完成投资（元）",
-    "target_yuan": "目标（元）", "planned_date": "计划日期", "actual_date": "实际日期", "role": "角色",
-    "start_date": "开始日期", "end_date": "结束日期", "end_reason": "结束原因", "visited_on": "走访日期",
-    "caption": "说明", "filename": "文件名", "credit_code": "统一社会信用代码", "reason": "理由",
-    "meeting_id": "会议", "decision_id": "议定事项", "issue_id": "问题", "cadre_id": "包联干部",
-    "sort_order": "排序", "active": "启用", "visit_id": "走访", "list_year": "年度",
-}
+# Chinese names come from the one label table the 操作日志 and the issue history read too.
+ENTITY_LABELS = {entity: table_labels.table_label(entity) for entity in ENTITY_ORDER}
+FIELD_LABELS = table_labels.FIELD_LABELS
 
 # Fields that are bookkeeping, not content: never compared, never a conflict.
 META_FIELDS = ("uuid", "created_at", "updated_at")
@@ -134,7 +111,7 @@ def compared_fields(entity: str) -> list[str]:
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
+    return table_labels.field_label(field)
 
 
 def row_title(entity: str, row: dict[str, Any]) -> str:

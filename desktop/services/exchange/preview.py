@@ -24,20 +24,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.db import enums
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
-from desktop.services import office_settings
+from desktop.services import office_settings, table_labels
 from desktop.services.exchange import codec, office
 from desktop.services.exchange.package import Package, PackageError
 
 THEIRS = "theirs"
 OURS = "ours"
 
-_ENUM_FIELDS: dict[str, type[StrEnum]] = {
-    "status": enums.IssueStatus, "level": enums.IssueLevel, "feedback": enums.Feedback,
-    "stage": enums.ProjectStage, "role": enums.LeaderRole,
-}
 
 
 class ItemKind(StrEnum):
@@ -319,9 +314,7 @@ class _Builder:
         link = next((lk for lk in codec.LINK_FIELDS.get(entity, ()) if lk.name == name), None)
         if link is not None:
             return "、".join(self._title(link.target_entity, str(v)) for v in value)
-        if name in _ENUM_FIELDS:
-            return enums.label_of(_ENUM_FIELDS[name], str(value))
-        return str(value)
+        return table_labels.value_label(name, str(value), entity)
 
     def _title(self, entity: str, row_uuid: str) -> str:
         if row_uuid in self.their_titles:

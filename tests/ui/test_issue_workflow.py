@@ -248,3 +248,37 @@ def test_keyboard_shortcuts_reach_the_actions(qtbot, demo_workspace, today, tmp_
     assert driver.dialogs and window.issue_panel.current_row().latest_progress == "已召开协调会"
     qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.issue_panel.current_row().latest_progress != "已召开协调会"
+
+
+def test_ctrl_k_then_enter_does_not_close_an_issue(qtbot, demo_workspace, today, tmp_path) -> None:
+    """The 'closed on paper' shortcut: 销号 opened by keyboard and confirmed at once records nothing."""
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    status = window.issue_panel.status_combo
+    status.setCurrentIndex(status.findData("resolved"))
+    window.issue_panel.table.selectRow(0)
+    window.issue_panel.table.setFocus()
+    issue_id = window.issue_panel.current_id()
+    seen = []
+
+    def run(dialog):
+        seen.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.form.feedback_group.checkedButton() is None  # nothing chosen for the clerk
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        assert dialog.result() == 0 and dialog.isVisible() and "请选择企业反馈" in dialog.error_text
+        qtbot.mouseClick(dialog.form.basically_radio, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        return dialog.result()
+
+    window.issue_actions.run_dialog = run
+    with demo_workspace.db.read() as session:
+        before = session.get(Issue, issue_id).status
+    assert before == "resolved"
+    qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert len(seen) == 1 and seen[0].result() == 1
+    with demo_workspace.db.read() as session:
+        issue = session.get(Issue, issue_id)
+        assert (issue.status, issue.feedback) == ("closed", "basically")

@@ -373,3 +373,45 @@ def test_delete_meeting_created_by_mistake(qtbot, demo_workspace, today, tmp_pat
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: refused.append(text))
     panel.delete_meeting()  # the third 推进会 has decided items being tracked
     assert "不能删除" in refused[0] and panel.meeting_model.rowCount() == 3
+
+
+def test_decided_item_close_asks_for_feedback_and_reopen_is_latest_progress(qtbot, demo_workspace, today, tmp_path,
+                                                                          monkeypatch) -> None:
+    """销号 of a decided item uses the issue's dialog: nothing pre-selected, refused until answered."""
+    from desktop.db.enums import Feedback
+    from desktop.ui.dialogs.issue_dialogs import CloseDialog
+
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    panel = window.meetings_panel
+    tracker = panel.tracker
+    open_item = panel.current.open_decisions()[0]
+    monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "已办结")
+    assert tracker.run(Action.RESOLVE, open_item.id)
+    seen: list[CloseDialog] = []
+
+    def answer(dialog):
+        seen.append(dialog)
+        assert dialog.feedback() is None and not dialog.form.not_asked_radio.isVisibleTo(dialog)
+        dialog.accept()  # OK without an answer
+        assert dialog.result() == 0 and "请选择企业反馈" in dialog.error_text
+        dialog.choose(Feedback.SATISFIED)
+        dialog.accept()
+        return dialog.result()
+
+    panel.exec_dialog = answer
+    assert tracker.run(Action.CLOSE, open_item.id)
+    assert seen[0].windowTitle() == "销号（议定事项）"
+    with demo_workspace.db.read() as s:
+        decision = s.get(Decision, open_item.id)
+        assert (decision.status, decision.feedback) == ("closed", "satisfied")
+    monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "复查发现未落实")
+    assert tracker.run(Action.REOPEN, open_item.id)
+    with demo_workspace.db.read() as s:
+        decision = s.get(Decision, open_item.id)
+        assert (decision.status, decision.feedback, decision.latest_progress) == (
+            "assigned", None, "重新打开：复查发现未落实")
+    tracker.select(open_item.id)
+    row = next(r for r in range(tracker.model.rowCount()) if tracker.model.item(r, 0).data(Qt.ItemDataRole.UserRole)
+               == open_item.id)
+    assert tracker.model.item(row, 6).text() == "重新打开：复查发现未落实"
+    assert "重新打开　重新打开：复查发现未落实" in panel.form.history_edit.toPlainText()

@@ -128,6 +128,8 @@ class DateEdit(QWidget):
         self._empty_text = empty_text
         self.line_edit.setPlaceholderText(empty_text if optional else "如 2026-12-15")
         self.line_edit.setClearButtonEnabled(optional)
+        if self._problem is not None:  # what is shown may be fine now (an empty field)
+            self._commit_text()
 
     def is_optional(self) -> bool:
         return self._optional

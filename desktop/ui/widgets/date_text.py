@@ -48,7 +48,7 @@ def parse_date_text(text: str, today: date) -> date | None:
     if _SHORT_YEAR.match(cleaned) or re.fullmatch(r"\d{6}", cleaned):
         raise _error(raw, "年份请写全四位（如 2026-12-15），以免记错年份")
     if re.fullmatch(r"\d{3,4}", cleaned):
-        raise _error(raw, "请用分隔符写月和日（如 12-15），或写全年月日（如 20261215）")
+        raise _error(raw, "请写全年月日（如 20261215），或用分隔符写月和日（如 12-15）")
     raise _error(raw, FORMATS_HINT)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
-from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Project, Unit, Visit
+from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Milestone, Project, Unit, Visit
 from desktop.services import investment, stats
 from desktop.services.figures import LagThresholds, pct_text, yi_text
 from desktop.services.issues.rows import load_issue_rows
@@ -246,3 +246,26 @@ def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
     if key.kind == "milestones.overdue":
         return _milestone_drill(session, ctx, title)
     raise KeyError(key)
+
+
+class Target(NamedTuple):
+    """What a double-click on a drill-down row opens: an issue, a project, a visit, or a decided item (with the
+    meeting it is tracked in)."""
+
+    kind: str
+    id: int
+    meeting_id: int | None = None
+
+
+def open_target(session: Session, entity: str, row_id: int) -> Target | None:
+    """The record behind one row of a `Drill` (a late milestone opens its project); None when it is gone."""
+    if entity == "milestone":
+        milestone = session.get(Milestone, row_id)
+        return None if milestone is None else Target("project", milestone.project_id)
+    if entity == "decision":
+        decision = session.get(Decision, row_id)
+        return None if decision is None else Target("decision", row_id, decision.meeting_id)
+    model = {"issue": Issue, "project": Project, "visit": Visit}.get(entity)
+    if model is None or session.get(model, row_id) is None:
+        return None
+    return Target(entity, row_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
@@ -39,6 +39,8 @@ def _month_period(year: int, month: int) -> Period:
 
 
 class DashboardPanel(QWidget):
+    open_requested = Signal(str, int)  # a drill-down row double-clicked: (entity, id) to open
+
     def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -228,6 +230,7 @@ class DashboardPanel(QWidget):
         with self.workspace.db.read() as session:
             drill = rows_for(session, self.context, key)
         dialog = DrilldownDialog(drill, self)
+        dialog.open_requested.connect(self.open_requested)
         dialog.resize(1000, 560)
         dialog.show()
         self.last_drill = dialog

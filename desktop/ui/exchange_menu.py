@@ -23,7 +23,7 @@ from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> list[QAction]:
     actions = []
     for text, slot in (("导出数据包(&E)…", lambda: export_package_dialog(window)),
-                       ("导入数据包(&I)…", lambda: import_package_dialog(window)),
+                       ("导入数据包(&M)…", lambda: import_package_dialog(window)),
                        ("数据交换记录(&H)…", lambda: history_dialog(window))):
         action = QAction(text, window)
         action.triggered.connect(slot)

@@ -18,7 +18,8 @@ from desktop.workspace import Workspace
 
 class FieldTabs:
     def __init__(self, tabs: QTabWidget, workspace: Workspace, today: date,
-                 on_issues_changed: Callable[[], None] | None = None) -> None:
+                 on_issues_changed: Callable[[], None] | None = None,
+                 on_open: Callable[[str, int], None] | None = None) -> None:
         self.tabs = tabs
         self.dashboard = DashboardPanel(workspace, today)
         self.investment = InvestmentPanel(workspace, today)
@@ -32,6 +33,8 @@ class FieldTabs:
         for panel, title in self._panels:
             tabs.addTab(panel, title)
         tabs.currentChanged.connect(self._on_current_changed)
+        if on_open is not None:  # a dashboard drill-down row double-clicked
+            self.dashboard.open_requested.connect(on_open)
         if on_issues_changed is not None:
             self.visits.issues_changed.connect(on_issues_changed)
             self.enterprises.issues_changed.connect(on_issues_changed)

@@ -23,6 +23,7 @@ from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
 from desktop.services.issues.row import InProjects, IssueRow
 from desktop.services.projects.node import GROUPINGS, ProjectNode
+from desktop.ui import tree_keys
 from desktop.ui.background import run_in_background
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
@@ -155,7 +156,8 @@ class MainWindow(QMainWindow):
         self.meetings_panel = MeetingsPanel(workspace, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload)
+        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload,
+                                    on_open=self.open_record)
         self.issue_actions = IssueActions(self)
         self.undo_stack = self.issue_actions.undo_stack
         self.project_actions = ProjectActions(self, self.undo_stack, self.show_error)
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         f.year_combo.currentIndexChanged.connect(self._reload_tree)
         f.project_tree_view.customContextMenuRequested.connect(self._tree_menu)
         f.project_tree_view.doubleClicked.connect(self._on_tree_double_clicked)
+        self.tree_keys = tree_keys.install(self)  # Enter on a project opens it; Down from the search reaches it
         self.issue_panel.selection_changed.connect(self._on_issue_selected)
         self.issue_panel.context_menu_requested.connect(lambda pos: self.issue_actions.context_menu().exec(pos))
         self.issue_panel.table.doubleClicked.connect(lambda _i: self.show_history())
@@ -537,6 +540,26 @@ class MainWindow(QMainWindow):
         assert self.meetings_panel is not None  # reminders come from the database: attached
         self.meetings_panel.select_meeting(meeting_id)
         self.statusBar().showMessage("议定事项在会议页中办理；已定位到所属会议", 5000)
+
+    def open_record(self, entity: str, item_id: int) -> None:
+        """Open what a dashboard drill-down row counts: the issue in the ledger, the project's page, the visit, or
+        the decided item in its meeting."""
+        from desktop.services.drilldown import open_target
+
+        with self.workspace.db.read() as session:
+            target = open_target(session, entity, item_id)
+        if target is None:
+            self.show_error("该记录已不存在，可能已被删除，请刷新后重试。")
+        elif target.kind == "issue":
+            self.open_reminder("issue", target.id, 0)
+        elif target.kind == "project" and self.project_actions is not None:
+            self.project_actions.open_project(target.id)
+        elif target.kind == "decision" and self.meetings_panel is not None and target.meeting_id is not None:
+            self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
+            self.meetings_panel.select_decision(target.meeting_id, target.id)
+        elif target.kind == "visit" and self.field_tabs is not None:
+            self.form.main_tabs.setCurrentWidget(self.field_tabs.visits)
+            self.field_tabs.visits.select_visit(target.id)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

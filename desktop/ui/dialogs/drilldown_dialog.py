@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.services.drilldown import Drill
@@ -16,6 +16,10 @@ UNITS = {"issue": "个问题", "project": "个项目", "visit": "次包保活动
 
 
 class DrilldownDialog(QDialog):
+    """Double-click (or Enter on) a row to open what it counts: `open_requested(entity, id)`."""
+
+    open_requested = Signal(str, int)
+
     def __init__(self, drill: Drill, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.drill = drill
@@ -39,3 +43,16 @@ class DrilldownDialog(QDialog):
     def _connect_signals(self) -> None:
         self.form.button_box.rejected.connect(self.reject)
         self.form.button_box.accepted.connect(self.accept)
+        self.form.rows_table.doubleClicked.connect(self.open_row)
+        self.form.rows_table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Enter opens the current row, not OK
+        if (watched is self.form.rows_table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            self.open_row(self.form.rows_table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def open_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.drill.entity, int(self.model.id_at(index.row())))

@@ -296,7 +296,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(statustip)
         self.edit_project_action.setText(QCoreApplication.translate("MainWindow", u"\u9879\u76ee\u4fe1\u606f\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.edit_project_action.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
+        self.edit_project_action.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+I", None))
 #endif // QT_CONFIG(shortcut)
 #if QT_CONFIG(statustip)
         self.edit_project_action.setStatusTip(QCoreApplication.translate("MainWindow", u"\u6253\u5f00\u6240\u9009\u9879\u76ee\u7684\u9879\u76ee\u9875\u9762", None))

@@ -1,4 +1,4 @@
-"""The 导出 menu: 工作简报, 工作通报 and the five 台账, each run through `exporters.jobs` like `keyproj export`.
+"""The 导出 menu: 工作简报, 工作通报, 会议纪要 and the five 台账, each written by the same code as `keyproj export`.
 
 Kept out of main_window.py so the window only has to call `ExportMenu(window)`; the issue ledger "as shown"
 takes the issue table's visible rows in their on-screen order, so filters and sorting are respected.
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
@@ -47,6 +47,8 @@ class ExportMenu(QObject):
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
         self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
+        self.minutes_action = menu.addAction("会议纪要（Word）…", self.export_minutes)
+        self.minutes_action.setStatusTip("选择一次会议，按会议页的版式选项导出会议纪要")
         menu.addSeparator()
         self.shown_issues_action = menu.addAction("问题台账（按当前表格筛选和排序）…", self.export_shown_issues)
         self.ledger_actions = {
@@ -73,6 +75,32 @@ class ExportMenu(QObject):
                                      period=self.period(), export_dir=self.export_dir, parent=self.window)
         self.editor.show()
         return self.editor
+
+    def export_minutes(self) -> Path | None:
+        """会议纪要 of a chosen meeting (the one open in the meetings tab first), written by the meetings tab's
+        exporter so the options there (红头、附表) and the unsaved minutes apply."""
+        from desktop.services.meetings.detail import meeting_choices
+        from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
+
+        panel = self.window.meetings_panel
+        assert panel is not None  # the menu is built once the database is open
+        with self.window.workspace.db.read() as session:
+            choices = meeting_choices(session)
+        if not choices:
+            QMessageBox.information(self.window, "导出会议纪要", "还没有会议。请先在“会议与议定事项”中新建会议并记录纪要。")
+            return None
+        dialog = MeetingChooserDialog(choices, "导出哪次会议的纪要？", preselect=panel.current_meeting_id(),
+                                      parent=self.window)
+        dialog.setWindowTitle("导出会议纪要")
+        dialog.form.new_radio.hide()  # a new meeting has no minutes yet
+        if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen_meeting() is None:
+            return None
+        panel.select_meeting(dialog.chosen_meeting())
+        saved = panel.exporter.export_word()
+        if saved is not None:
+            self.last_saved = saved
+            self.window.statusBar().showMessage(f"已导出会议纪要：{saved}", 8000)
+        return saved
 
     def open_settings(self) -> DocumentSettingsDialog:
         from desktop.ui.dialogs.document_settings import DocumentSettingsDialog

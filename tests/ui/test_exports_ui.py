@@ -39,7 +39,8 @@ def no_modal_boxes(monkeypatch) -> list[str]:
 def test_export_menu_lists_every_document(window) -> None:
     menu = window.export_menu.menu
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["工作简报…", "工作通报…", "问题台账（按当前表格筛选和排序）…", "问题台账…", "议定事项台账…",
+    assert texts == ["工作简报…", "工作通报…", "会议纪要（Word）…", "问题台账（按当前表格筛选和排序）…", "问题台账…",
+                     "议定事项台账…",
                      "重点项目台账…", "投资进度表…", "包保责任表…", "简报与通报设置…"]
     assert menu.menuAction() in window.menuBar().actions()
 
@@ -178,3 +179,55 @@ def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
     qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert editor.content.masthead_name == "包保工作动态" and editor.content.issuer == "示例区包保办"
     assert editor.content.font_profile == "Windows自带"
+
+
+def test_review_copy_beside_issuing_takes_no_number(qtbot, window, demo_workspace, tmp_path) -> None:
+    """送审稿 from the editor: the same service as `keyproj export briefing --draft`; the number stays free."""
+    editor = window.export_menu.open_editor(BriefingKind.BRIEFING)
+    qtbot.addWidget(editor)
+    assert not editor.form.review_button.isEnabled()
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
+    assert editor.form.review_button.isEnabled() and editor.form.review_button.text() == "导出送审稿…"
+    suggested = []
+    review = tmp_path / "送审稿.docx"
+    editor.ask_path = lambda _title, name: suggested.append(name) or str(review)
+    editor.form.review_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    assert editor.last_saved == review and suggested[0].endswith("工作简报2026年第1期（送审稿）.docx")
+    texts = "\n".join(p.text for p in Document(str(review)).paragraphs)
+    assert "第1期（送审稿）" in texts
+    assert editor.form.issued_list.count() == 0 and editor.form.number_spin.value() == 1
+    with demo_workspace.db.read() as session:
+        from desktop.services.briefing import issued
+
+        assert issued.issued(session, BriefingKind.BRIEFING) == []
+    issued_path = tmp_path / "印发.docx"
+    editor.ask_path = lambda _title, _name: str(issued_path)
+    editor.form.export_button.click()  # 印发 afterwards still takes number 1
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    assert "（送审稿）" not in "\n".join(p.text for p in Document(str(issued_path)).paragraphs)
+    assert editor.form.issued_list.count() == 1 and editor.form.number_spin.value() == 2
+
+
+def test_minutes_export_from_the_export_menu(qtbot, window, tmp_path) -> None:
+    panel = window.meetings_panel
+    chosen = []
+
+    def choose_second(dialog):
+        chosen.append(dialog)
+        assert not dialog.form.new_radio.isVisible()
+        dialog.form.meeting_combo.setCurrentIndex(1)
+        dialog.accept()
+        return dialog.result()
+
+    panel.exec_dialog = choose_second
+    target = tmp_path / "纪要.docx"
+    panel.exporter._ask_path = lambda *_a: target  # type: ignore[method-assign]
+    window.export_menu.minutes_action.trigger()
+    meeting_id = chosen[0].form.meeting_combo.itemData(1)
+    assert panel.current_meeting_id() == meeting_id
+    assert window.export_menu.last_saved == target and target.exists()
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    assert "现将会议议定事项纪要如下：" in texts
+    title = panel.current.title.strip() or panel.current.label
+    assert any(t.replace("\n", "").startswith(title) for t in texts)

@@ -2,8 +2,9 @@
 
 The dialog holds a `BriefingContent` (masthead, issuer, distribution, figures and attached tables come from the
 draft) and only lets the user change what is theirs to change: number, date, title, 编者按 and body. Issuing
-records it in the Briefing table and writes the .docx on the thread pool; the list on the right re-exports any
-issued number exactly as it went out.
+records it in the Briefing table and writes the .docx on the thread pool; a 送审稿 (the copy for the leader's
+sign-off) is written by the same service without taking the number, as `keyproj export … --draft`; the list on
+the right re-exports any issued number exactly as it went out.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop.services.scope import Period, Scope, ScopeKind
 from desktop.ui.background import BackgroundTask
 from desktop.ui.export_runner import ExportRunner
 from desktop.ui.forms.ui_briefing_editor import Ui_BriefingEditor
+from desktop.ui.widgets.date_edit import check_dates
 from desktop.workspace import Workspace
 
 SCOPE_KINDS = ((ScopeKind.ALL, "全部项目"), (ScopeKind.CATEGORY, "项目类别"), (ScopeKind.TASK_FORCE, "项目专班"),
@@ -88,6 +90,7 @@ class BriefingEditor(QDialog):
         f.draft_button.clicked.connect(self.redraft)
         f.total_check.toggled.connect(f.total_spin.setEnabled)
         f.export_button.clicked.connect(self.export)
+        f.review_button.clicked.connect(self.export_review)
         f.close_button.clicked.connect(self.reject)
         f.issued_list.currentItemChanged.connect(
             lambda current, _previous: f.reexport_button.setEnabled(current is not None))
@@ -128,6 +131,7 @@ class BriefingEditor(QDialog):
         # A city's year is ~0.5 s of reading: drafted off the GUI thread (a busy dialog only if it takes longer
         # than 0.3 s); nothing can be exported until the new draft is shown.
         self.form.export_button.setEnabled(False)
+        self.form.review_button.setEnabled(False)
         self.form.draft_button.setEnabled(False)
         self.drafter.start(f"正在按数据起草{kind.label}……",
                            lambda: jobs.draft(db, kind, period, scope, today, issued_on),
@@ -142,6 +146,7 @@ class BriefingEditor(QDialog):
     def _draft_failed(self, exc: Exception) -> None:
         self.form.draft_button.setEnabled(True)
         self.form.export_button.setEnabled(self.content is not None)
+        self.form.review_button.setEnabled(self.content is not None)
         QMessageBox.warning(self, self.windowTitle(), f"按数据起草失败：{exc}")
 
     def open_issued(self) -> None:
@@ -163,7 +168,7 @@ class BriefingEditor(QDialog):
         f = self.form
         for edit in (f.title_edit, f.editor_note_edit, f.body_edit):
             edit.setReadOnly(read_only)
-        for widget in (f.number_spin, f.total_check, f.issued_on_edit, f.export_button):
+        for widget in (f.number_spin, f.total_check, f.issued_on_edit, f.export_button, f.review_button):
             widget.setEnabled(not read_only)
         f.total_spin.setEnabled(not read_only and f.total_check.isChecked())
 
@@ -202,16 +207,47 @@ class BriefingEditor(QDialog):
         return content
 
     # --- export ----------------------------------------------------------------------------------------------
-    def export(self) -> None:
-        content = self.edited_content()
+    def _fonts_ok(self, content: BriefingContent) -> bool:
         missing = missing_fonts(profile_for(content.font_profile))
-        if missing:
-            answer = QMessageBox.question(
-                self, self.windowTitle(),
-                f"本机未安装以下字体：{'、'.join(missing)}。\n文件中仍按规范字体命名，在装有这些字体的电脑上打印正常；"
-                "在本机打开时会用其他字体代替。是否继续导出？")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if not missing:
+            return True
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            f"本机未安装以下字体：{'、'.join(missing)}。\n文件中仍按规范字体命名，在装有这些字体的电脑上打印正常；"
+            "在本机打开时会用其他字体代替。是否继续导出？")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _dates_ok(self) -> bool:
+        stop = check_dates(self)
+        if stop is None:
+            return True
+        stop[0].setFocus()
+        QMessageBox.warning(self, self.windowTitle(), stop[1])
+        return False
+
+    def export_review(self) -> None:
+        """送审稿: the draft as it stands, marked 送审稿 on the number line; no number is taken or recorded."""
+        if not self._dates_ok():
+            return
+        content = self.edited_content()
+        if not self._fonts_ok(content):
+            return
+        suggested = str(self.export_dir / f"{content.kind.label}{content.year}年第{content.number}期（送审稿）.docx")
+        path = self.ask_path(f"导出{self.kind.label}送审稿", suggested)
+        if not path:
+            return
+        self.runner.start(f"导出{self.kind.label}送审稿", lambda progress, _cancel: jobs.write_review_copy(
+            content, path, progress), self._review_saved)
+
+    def _review_saved(self, path: Path) -> None:
+        self.last_saved = Path(path)
+
+    def export(self) -> None:
+        if not self._dates_ok():
+            return
+        content = self.edited_content()
+        if not self._fonts_ok(content):
+            return
         suggested = str(self.export_dir / f"{content.kind.label}{content.year}年第{content.number}期.docx")
         path = self.ask_path(f"导出{self.kind.label}", suggested)
         if not path:

@@ -193,6 +193,11 @@ class Ui_BriefingEditor(object):
 
         self.buttons_layout.addItem(self.buttons_spacer)
 
+        self.review_button = QPushButton(BriefingEditor)
+        self.review_button.setObjectName(u"review_button")
+
+        self.buttons_layout.addWidget(self.review_button)
+
         self.export_button = QPushButton(BriefingEditor)
         self.export_button.setObjectName(u"export_button")
 
@@ -253,7 +258,14 @@ class Ui_BriefingEditor(object):
         self.note_label.setText(QCoreApplication.translate("BriefingEditor", u"\u7f16\u8005\u6309", None))
         self.editor_note_edit.setPlaceholderText(QCoreApplication.translate("BriefingEditor", u"\u53ef\u4e0d\u586b", None))
         self.body_hint_label.setText(QCoreApplication.translate("BriefingEditor", u"\u6b63\u6587\uff08\u6bcf\u884c\u4e00\u6bb5\uff1b\u4ee5\u201c\u4e00\u3001\u201d\u201c\uff08\u4e00\uff09\u201d\u5f00\u5934\u7684\u884c\u6309\u4e00\u7ea7\u3001\u4e8c\u7ea7\u6807\u9898\u6392\u7248\uff09", None))
+        self.review_button.setText(QCoreApplication.translate("BriefingEditor", u"\u5bfc\u51fa\u9001\u5ba1\u7a3f\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.review_button.setToolTip(QCoreApplication.translate("BriefingEditor", u"\u4f9b\u9886\u5bfc\u5ba1\u9605\u7684\u9001\u5ba1\u7a3f\uff1a\u671f\u53f7\u5904\u6807\u201c\u9001\u5ba1\u7a3f\u201d\uff0c\u4e0d\u767b\u8bb0\u671f\u53f7\uff0c\u53ef\u53cd\u590d\u5bfc\u51fa", None))
+#endif // QT_CONFIG(tooltip)
         self.export_button.setText(QCoreApplication.translate("BriefingEditor", u"\u5370\u53d1\u5e76\u5bfc\u51faWord\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.export_button.setToolTip(QCoreApplication.translate("BriefingEditor", u"\u767b\u8bb0\u672c\u671f\u671f\u53f7\uff08\u4e4b\u540e\u4e0d\u80fd\u518d\u7528\uff09\uff0c\u5e76\u5bfc\u51fa\u6b63\u5f0f\u6587\u4ef6", None))
+#endif // QT_CONFIG(tooltip)
         self.close_button.setText(QCoreApplication.translate("BriefingEditor", u"\u5173\u95ed", None))
         self.issued_group.setTitle(QCoreApplication.translate("BriefingEditor", u"\u5df2\u5370\u53d1", None))
         self.reexport_button.setText(QCoreApplication.translate("BriefingEditor", u"\u6309\u539f\u6837\u91cd\u65b0\u5bfc\u51fa\u2026", None))

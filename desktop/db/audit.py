@@ -4,7 +4,8 @@ Before every flush, each new, changed or deleted row produces AuditLog rows carr
 session's info. Column changes are logged field by field with old and new values; the audit table itself and the
 bookkeeping columns are skipped. Rows removed from a delete-orphan collection (a journal entry taken off its issue)
 are logged as deleted here too: SQLAlchemy only marks them for deletion later in the flush, after this hook ran.
-Office settings (`AppSetting`) are logged per key.
+Many-to-many links (配合单位, 关联问题) are logged by the names linked before and after; office settings
+(`AppSetting`) per key.
 
 Besides the hook there is one writer, `record_step`: an undo or redo says in its own row what it undid, so the
 log never shows field changes nobody asked for.
@@ -70,6 +71,30 @@ def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
     return entries
 
 
+def _link_entries(session: Session, operator: str) -> list[AuditLog]:
+    """Many-to-many links (an issue's 配合单位, a decided item's 关联问题) changed on existing rows: one row each,
+    the linked records' names before and after."""
+    entries = []
+    for obj in session.dirty:
+        if not isinstance(obj, RowMixin) or obj.id is None:
+            continue
+        state = inspect(obj)
+        for rel in state.mapper.relationships:
+            if rel.secondary is None:
+                continue
+            history = state.attrs[rel.key].history  # a collection replaced or edited is loaded already
+            if not history.added and not history.deleted:
+                continue
+            before = [*history.unchanged, *history.deleted]
+            after = [*history.unchanged, *history.added]
+            old, new = ("、".join(sorted(_summary(o) for o in rows)) or None for rows in (before, after))
+            if old != new:
+                entries.append(AuditLog(operator=operator, action="update", entity=obj.__tablename__,
+                                        entity_id=obj.id, entity_uuid=_text(obj.uuid), field=rel.key,
+                                        old_value=old, new_value=new))
+    return entries
+
+
 def _orphans(session: Session) -> list[RowMixin]:
     """Rows taken off a delete-orphan collection in this flush, which the flush will delete."""
     found: list[RowMixin] = []
@@ -126,6 +151,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 AuditLog(operator=operator, action="delete", entity=obj.__tablename__, entity_id=obj.id,
                          entity_uuid=_text(obj.uuid), old_value=_summary(obj))
             )
+    entries += _link_entries(session, operator)
     entries += _setting_entries(session, operator)
     if entries:
         session.add_all(entries)

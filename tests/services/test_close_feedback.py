@@ -129,3 +129,25 @@ def test_the_setting_is_off_by_default_and_every_change_is_logged(office) -> Non
         assert [row[3:] for row in shown] == [
             ("修改", "系统设置", "", "销号时允许“未能征求”企业意见", "是", "否"),
             ("新增", "系统设置", "", "销号时允许“未能征求”企业意见", "", "是")]
+
+
+def test_the_issue_ledger_shows_the_reopening_as_latest_progress(office, tmp_path) -> None:
+    import openpyxl
+
+    from desktop.exporters import jobs
+    from desktop.services.scope import Period
+
+    ws, issue_id, _decision_id = office
+    with ws.db.transaction() as s:
+        issues.close(s, issue_id, Feedback.SATISFIED.value, on=D)
+        issues.reopen(s, issue_id, "企业反映仍未通电", on=D)
+    target = tmp_path / "问题台账.xlsx"
+    jobs.export_ledger(ws.db, jobs.LedgerRequest("ledger-issues", Period.year(2026), date(2026, 5, 2)), target)
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(row for row in cells if "问题描述" in row)
+    line = next(row for row in cells if "施工用电增容手续办理周期长" in row)
+    progress = next(i for i, name in enumerate(header) if name and "进展" in name)
+    status = next(i for i, name in enumerate(header) if name and "状态" in name)
+    assert line[progress] == "重新打开：企业反映仍未通电"
+    assert line[status] == IssueStatus.ASSIGNED.label

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -94,20 +95,29 @@ class DateEdit(QWidget):
         self.confirm_check = QCheckBox("日期无误", self)
         self.confirm_check.setObjectName("date_confirm_check")
 
+        # As wide as the longest way a date is typed, not as the form: a date field that fills a row, or widens
+        # a filter bar, reads as a text field.
+        self.line_edit.setFixedWidth(self.line_edit.fontMetrics().horizontalAdvance("2026年12月15日") + 24)
+        self.line_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
-        row.addWidget(self.line_edit, 1)
+        self.calendar_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.line_edit)
         row.addWidget(self.calendar_button)
+
         note = QHBoxLayout()
         note.setContentsMargins(0, 0, 0, 0)
-        note.addWidget(self.message_label, 1)
+        self.confirm_check.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        note.addWidget(self.message_label)  # no stretch factor: an empty note must not make the field expand
         note.addWidget(self.confirm_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(row)
+        layout.setAlignment(row, Qt.AlignmentFlag.AlignLeft)  # a form row's room goes to the message, not the field
         layout.addLayout(note)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.line_edit)
         self._show_message()
         self._connect_signals()

@@ -282,3 +282,40 @@ def test_ctrl_k_then_enter_does_not_close_an_issue(qtbot, demo_workspace, today,
     with demo_workspace.db.read() as session:
         issue = session.get(Issue, issue_id)
         assert (issue.status, issue.feedback) == ("closed", "basically")
+
+
+def test_office_allows_not_asked_then_a_close_records_the_reason(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    actions = window.issue_actions
+    status = window.issue_panel.status_combo
+    status.setCurrentIndex(status.findData("resolved"))
+    window.issue_panel.table.selectRow(0)
+    issue_id = window.issue_panel.current_id()
+
+    offered = []
+    actions.run_dialog = Driver(lambda d: offered.append(d.form.not_asked_radio.isVisibleTo(d)) or d.reject())
+    window.form.close_issue_action.trigger()
+    assert offered == [False]  # off by default: only the three answers
+
+    actions.run_dialog = Driver(lambda d: d.form.allow_not_asked_check.setChecked(True))
+    window.form.issue_settings_action.trigger()
+    with demo_workspace.db.read() as session:
+        row = session.query(AuditLog).filter_by(entity="app_setting", field="allow_feedback_not_asked").one()
+        assert (row.operator, row.new_value) == ("测试员", "true")
+
+    def not_asked(d):
+        assert d.form.not_asked_radio.isVisibleTo(d)
+        d.choose(Feedback.NOT_ASKED)
+        d.accept()  # no reason yet: refused
+        assert "须写明未能征求企业意见的原因" in d.error_text
+        d.form.reason_edit.setText("企业已注销，法定代表人联系不上")
+
+    actions.run_dialog = Driver(not_asked)
+    window.form.close_issue_action.trigger()
+    with demo_workspace.db.read() as session:
+        issue = session.get(Issue, issue_id)
+        assert (issue.status, issue.feedback, issue.feedback_reason) == (
+            "closed", "not_asked", "企业已注销，法定代表人联系不上")
+    status.setCurrentIndex(status.findData("closed"))  # the 已办结 filter no longer shows it
+    window.issue_panel.select_issue(issue_id)
+    assert "企业反馈\n未能征求（企业已注销，法定代表人联系不上）" in window.history_panel.text()

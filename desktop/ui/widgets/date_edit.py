@@ -83,12 +83,9 @@ class DateEdit(QWidget):
         self.calendar_button.setText("▾")
         self.calendar_button.setToolTip("选择日期（F4）")
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.calendar = QCalendarWidget(self)
-        self.calendar.setGridVisible(True)
-        self._menu = QMenu(self)
-        holder = QWidgetAction(self._menu)
-        holder.setDefaultWidget(self.calendar)
-        self._menu.addAction(holder)
+        # The calendar is built when first opened: a form with five date fields should not build five calendars.
+        self.calendar: QCalendarWidget | None = None
+        self._menu: QMenu | None = None
         self.message_label = QLabel(self)
         self.message_label.setObjectName("date_message_label")
         self.message_label.setWordWrap(True)
@@ -127,8 +124,6 @@ class DateEdit(QWidget):
         self.line_edit.editingFinished.connect(self._on_editing_finished)
         self.line_edit.installEventFilter(self)
         self.calendar_button.clicked.connect(self.show_calendar)
-        self.calendar.clicked.connect(self._on_calendar_chosen)
-        self.calendar.activated.connect(self._on_calendar_chosen)
         self.confirm_check.toggled.connect(lambda _on: self._show_message())
 
     # --- configuration ---------------------------------------------------------------------------------------
@@ -242,16 +237,30 @@ class DateEdit(QWidget):
         self.confirm_check.setChecked(True)
 
     # --- the calendar --------------------------------------------------------------------------------------
+    def _popup(self) -> tuple[QMenu, QCalendarWidget]:
+        if self._menu is None or self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setGridVisible(True)
+            self._menu = QMenu(self)
+            holder = QWidgetAction(self._menu)
+            holder.setDefaultWidget(self.calendar)
+            self._menu.addAction(holder)
+            self.calendar.clicked.connect(self._on_calendar_chosen)
+            self.calendar.activated.connect(self._on_calendar_chosen)
+        return self._menu, self.calendar
+
     def show_calendar(self) -> None:
+        menu, calendar = self._popup()
         current = self.value() or self.today()
-        self.calendar.setSelectedDate(_to_qdate(current))
-        self.calendar.setMinimumDate(_to_qdate(self._minimum) if self._minimum else QDate(1900, 1, 1))
-        self.calendar.setMaximumDate(_to_qdate(self._maximum) if self._maximum else QDate(2099, 12, 31))
-        self._menu.popup(self.line_edit.mapToGlobal(self.line_edit.rect().bottomLeft()))
-        self.calendar.setFocus()
+        calendar.setMinimumDate(_to_qdate(self._minimum) if self._minimum else QDate(1900, 1, 1))
+        calendar.setMaximumDate(_to_qdate(self._maximum) if self._maximum else QDate(2099, 12, 31))
+        calendar.setSelectedDate(_to_qdate(current))
+        menu.popup(self.line_edit.mapToGlobal(self.line_edit.rect().bottomLeft()))
+        calendar.setFocus()
 
     def _on_calendar_chosen(self, chosen: QDate) -> None:
-        self._menu.hide()
+        if self._menu is not None:
+            self._menu.hide()
         self._enter(_to_date(chosen))
         self.line_edit.setFocus()
         self.editingFinished.emit()

@@ -1,0 +1,328 @@
+"""Writing a `FillPlan` into the template's own sheet, in the template's own look.
+
+Each written row takes the look of the template row of its kind (the first record row, the 一、 or （一） heading,
+the 小计, the 合计): cell styles, row height, the heading's merged cells, and its formulas. A 小计 or 合计 formula
+over the template's blank rows becomes the same formula over the rows filled (SUM(D6:D20) → SUM(D6:D9,D11:D15)
+when group headings sit between them); a formula on the row itself (=F9/E9) moves with the row. Amounts are
+written in the template's unit, percentages as the column expects them, text always as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.formula.translate import Translator
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop.exporters.template_fill.body import replace_body
+from desktop.exporters.template_fill.references import RowMap, cell_refs, range_operands, replace_body_ranges
+from desktop.exporters.template_fill.texts import rewrite_texts
+from desktop.exporters.xlsx.layout import CELL_PADDING_UNITS, UNITS_PER_CJK_CHAR
+from desktop.exporters.xlsx.ledger import LINE_SPACING, ROW_PADDING_PT, text_lines
+from desktop.exporters.xlsx.safe import put_text
+from desktop.services.templates.catalog import ValueKind
+from desktop.services.templates.layout import FORMULA, ColumnFill, FillPlan, PlanRow, RowRole, TemplateLayout
+
+ProgressCallback = Callable[[int, int | None], None]
+CancelCallback = Callable[[], bool]
+UNIT_DIVISORS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+DEFAULT_WIDTH = 8.43  # Excel's default column width in character units
+MAX_SUM_RANGES = 250  # Excel takes at most 255 arguments
+_PLAIN_SUM = re.compile(r"^=\s*\$?[A-Za-z]{1,3}\$?\d+(?:\s*\+\s*\$?[A-Za-z]{1,3}\$?\d+)+\s*$")
+
+
+@dataclass
+class Prototype:
+    """The look of one kind of row, captured before the body is cleared."""
+
+    row: int | None
+    styles: dict[int, Any] = field(default_factory=dict)  # 1-based column → StyleArray
+    height: float | None = None
+    merges: list[tuple[int, int]] = field(default_factory=list)  # (first, last) 1-based columns
+    formulas: dict[int, str] = field(default_factory=dict)  # 0-based column → formula
+    label_column: int | None = None
+    wrap: dict[int, tuple[float, float]] = field(default_factory=dict)  # 1-based column → (chars a line, pt a line)
+
+    def covered(self, column: int) -> bool:
+        """A 1-based column hidden under a merge (not its first cell)."""
+        return any(first < column <= last for first, last in self.merges)
+
+
+def _capture(ws: Worksheet, row: int, width: int, label_column: int | None, formulas: dict[int, str]) -> Prototype:
+    proto = Prototype(row, label_column=label_column, formulas=dict(formulas))
+    for column in range(1, width + 1):
+        cell = ws._cells.get((row, column))
+        if cell is not None and cell.has_style:
+            proto.styles[column] = copy(cell._style)
+    dim = ws.row_dimensions.get(row)
+    proto.height = dim.height if dim is not None else None
+    proto.merges = [(m.min_col, m.max_col) for m in ws.merged_cells.ranges if m.min_row == m.max_row == row]
+    return proto
+
+
+def _restyled(ws: Worksheet, style: Any, *, bold: bool) -> Any:
+    """`style` with its font made bold or plain, through a cell that is not on the sheet."""
+    probe = Cell(ws, row=1, column=1)
+    if style is not None:
+        probe._style = copy(style)
+    font = probe.font
+    probe.font = Font(name=font.name, size=font.size, bold=bold, color=font.color)
+    return copy(probe._style)
+
+
+def _bold(ws: Worksheet, base: Prototype, width: int, *, bold: bool = True) -> Prototype:
+    """A heading look made from the record row when the template has no heading row of that kind."""
+    styles = {column: _restyled(ws, base.styles.get(column), bold=bold) for column in range(1, width + 1)}
+    return Prototype(None, styles=styles, height=base.height)
+
+
+def _prototypes(ws: Worksheet, layout: TemplateLayout) -> dict[tuple[RowRole, int], Prototype]:
+    width = len(layout.columns)
+    records = layout.record_rows
+    if records:
+        record = _capture(ws, records[0].row, width, None, {})
+    else:  # no body row at all: the look of the header's lowest row, not bold
+        record = _bold(ws, _capture(ws, layout.header_last_row, width, None, {}), width, bold=False)
+    protos = {(RowRole.RECORD, 0): record}
+    bold = _bold(ws, record, width)
+    for level in (1, 2):
+        rows = layout.rows_of(RowRole.GROUP, level) or layout.rows_of(RowRole.GROUP)
+        protos[(RowRole.GROUP, level)] = (_capture(ws, rows[0].row, width, rows[0].label_column, rows[0].formulas)
+                                          if rows else bold)
+    for role in (RowRole.SUBTOTAL, RowRole.TOTAL):
+        rows = layout.rows_of(role) or layout.rows_of(RowRole.TOTAL) or layout.rows_of(RowRole.SUBTOTAL)
+        protos[(role, 0)] = _capture(ws, rows[0].row, width, rows[0].label_column, rows[0].formulas) if rows else bold
+    return {key: _measure(ws, proto) for key, proto in protos.items()}
+
+
+def _measure(ws: Worksheet, proto: Prototype) -> Prototype:
+    """Which columns wrap, and how many characters fit a line: LibreOffice does not grow row heights of an .xlsx
+    on opening, so the writer sets them (as the ledger writer does)."""
+    probe = Cell(ws, row=1, column=1)
+    for column, style in proto.styles.items():
+        probe._style = copy(style)
+        if probe.alignment.wrap_text:
+            size = float(probe.font.size or 11)
+            width = ws.column_dimensions[get_column_letter(column)].width or DEFAULT_WIDTH
+            chars = max(1.0, (width - CELL_PADDING_UNITS) / (UNITS_PER_CJK_CHAR * size / 11))
+            proto.wrap[column] = (chars, size * LINE_SPACING)
+    return proto
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def _ranges(letter: str, rows: Sequence[int]) -> str | None:
+    runs = _runs(rows)
+    if not runs or len(runs) > MAX_SUM_RANGES:
+        return None
+    return ",".join(f"{letter}{a}" if a == b else f"{letter}{a}:{letter}{b}" for a, b in runs)
+
+
+def _coverage(rows: Sequence[PlanRow], start: int) -> dict[int, list[int]]:
+    """Sheet row of each heading, 小计 and 合计 → the sheet rows of the records it sums."""
+    numbers = [start + i for i in range(len(rows))]
+    covered: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.role is RowRole.TOTAL:
+            covered[numbers[i]] = [n for n, r in zip(numbers, rows, strict=True) if r.role is RowRole.RECORD]
+        elif row.role is RowRole.GROUP:
+            mine = []
+            for j in range(i + 1, len(rows)):
+                other = rows[j]
+                if other.role is RowRole.TOTAL or (other.role is RowRole.GROUP and other.level <= row.level):
+                    break
+                if other.role is RowRole.RECORD:
+                    mine.append(numbers[j])
+            covered[numbers[i]] = mine
+        elif row.role is RowRole.SUBTOTAL:
+            mine = []
+            for j in range(i - 1, -1, -1):
+                if rows[j].role is not RowRole.RECORD:
+                    break
+                mine.append(numbers[j])
+            covered[numbers[i]] = sorted(mine)
+    return covered
+
+
+class _Writer:
+    def __init__(self, workbook: Workbook, layout: TemplateLayout, plan: FillPlan) -> None:
+        self.ws = workbook[layout.sheet]
+        self.workbook = workbook
+        self.layout = layout
+        self.plan = plan
+        self.notes: list[str] = []
+        self.units = {c.index: c.unit for c in layout.columns}
+        self.protos = _prototypes(self.ws, layout)
+        self.old = RowMap(layout.body_start, layout.body_end, len(plan.rows))
+        self.record_formulas = {c.index: c.formula for c in layout.columns if c.formula}
+        self.label_column = self._label_column()
+
+    def _label_column(self) -> int:
+        texts = ("name", "project", "text", "description", "enterprise")
+        for code in texts:
+            for fill in self.plan.columns:
+                if fill.field == code:
+                    return fill.index
+        return next((c.index for c in self.layout.columns if c.label), 0)
+
+    def run(self, progress: ProgressCallback | None, cancel: CancelCallback | None) -> list[str]:
+        from desktop.exporters.xlsx import LedgerExportCancelled
+
+        replace_body(self.workbook, self.ws, self.old)
+        coverage = _coverage(self.plan.rows, self.old.start)
+        total = len(self.plan.rows)
+        for i, row in enumerate(self.plan.rows):
+            if i % 200 == 0:
+                if cancel is not None and cancel():
+                    raise LedgerExportCancelled
+                if progress is not None:
+                    progress(i, total)
+            self._write_row(self.old.start + i, row, coverage.get(self.old.start + i, []))
+        rewrite_texts(self.ws, self.layout, self.plan)
+        if progress is not None:
+            progress(total, total)
+        return self.notes
+
+    def _write_row(self, number: int, row: PlanRow, covered: list[int]) -> None:
+        proto = self.protos[(row.role, row.level if row.role is RowRole.GROUP else 0)]
+        ws = self.ws
+        for column, style in proto.styles.items():
+            ws.cell(number, column)._style = copy(style)
+        height = proto.height
+        label_column = proto.label_column if proto.label_column is not None else self.label_column
+        for fill in self.plan.columns:
+            if proto.covered(fill.index + 1) or (row.role is not RowRole.RECORD and fill.index == label_column):
+                continue
+            self._write_cell(ws.cell(number, fill.index + 1), number, row, fill, proto, covered)
+        if row.role is not RowRole.RECORD:
+            put_text(ws.cell(number, label_column + 1), row.label)
+        if proto.wrap:
+            height = self._height(number, proto, height)
+        if height is not None:
+            ws.row_dimensions[number].height = height
+        for first, last in proto.merges:
+            ws.merge_cells(start_row=number, start_column=first, end_row=number, end_column=last)
+
+    def _height(self, number: int, proto: Prototype, height: float | None) -> float | None:
+        lines, line_pt = 1, 0.0
+        for column, (chars, pt) in proto.wrap.items():
+            cell = self.ws._cells.get((number, column))
+            value = cell.value if cell is not None else None
+            if isinstance(value, str) and (len(value) > chars or "\n" in value) and not value.startswith("="):
+                lines = max(lines, text_lines(value, chars))
+                line_pt = max(line_pt, pt)
+        if lines == 1:
+            return height
+        return max(height or 0.0, round(lines * line_pt + ROW_PADDING_PT, 1))
+
+    def _write_cell(self, cell: Any, number: int, row: PlanRow, fill: ColumnFill, proto: Prototype,
+                    covered: list[int]) -> None:
+        if isinstance(cell, MergedCell):
+            return
+        letter = cell.column_letter
+        if row.role is RowRole.RECORD:
+            if fill.field == FORMULA:
+                origin = self.layout.record_rows[0].row
+                cell.value = Translator(self.record_formulas[fill.index], f"{letter}{origin}").translate_formula(
+                    f"{letter}{number}")
+            else:
+                self._put_value(cell, fill, row.values.get(fill.field))
+            return
+        formula = proto.formulas.get(fill.index)
+        if formula is None and fill.field == FORMULA:
+            formula = self.record_formulas.get(fill.index)
+            origin = self.layout.record_rows[0].row if self.layout.record_rows else None
+            if formula is not None and origin is not None and _same_row(formula, origin):
+                cell.value = Translator(formula, f"{letter}{origin}").translate_formula(f"{letter}{number}")
+            return
+        if formula is not None and proto.row is not None:
+            rewritten = self._structural_formula(formula, proto.row, number, letter, covered)
+            if rewritten is not None:
+                cell.value = rewritten
+                return
+        if fill.field != FORMULA and (fill.summed or fill.rolled):
+            self._put_value(cell, fill, row.values.get(fill.field))
+
+    def _structural_formula(self, formula: str, origin: int, number: int, letter: str,
+                            covered: list[int]) -> str | None:
+        start, end = self.layout.body_start, self.layout.body_end
+        inside = [op for op in range_operands(formula) if not op[0] and start <= op[2] and op[3] <= end]
+        if inside:
+            if not covered:
+                return None
+            if any(_ranges(col, covered) is None for _p, col, _a, _b in inside):
+                return None
+            return replace_body_ranges(formula, start, end, lambda col: _ranges(col, covered) or "")
+        refs = cell_refs(formula)
+        if refs and all(not prefix and start <= r <= end for prefix, _c, r in refs) and _PLAIN_SUM.match(formula):
+            ranges = _ranges(letter, covered)
+            return None if ranges is None else f"=SUM({ranges})"
+        if all(r == origin for _p, _c, r in refs):
+            return Translator(formula, f"{letter}{origin}").translate_formula(f"{letter}{number}")
+        self.notes.append(f"第{number}行{letter}列沿用了模板公式 {formula}（按行平移），请核对")
+        return Translator(formula, f"{letter}{origin}").translate_formula(f"{letter}{number}")
+
+    def _put_value(self, cell: Any, fill: ColumnFill, value: Any) -> None:
+        if value is None or value == "":
+            cell.value = None
+            return
+        kind = fill.kind
+        general = cell.number_format == "General"
+        if kind is ValueKind.MONEY:
+            unit = self.layout.amount_unit(self.layout.column(fill.index))
+            divisor = UNIT_DIVISORS[unit]
+            cell.value = value if divisor == 1 else value / divisor
+            if general:
+                cell.number_format = "0" if divisor == 1 else "0.00"
+        elif kind is ValueKind.PERCENT:
+            percent = Decimal(value)
+            if self.units.get(fill.index) == "%":
+                cell.value = float(percent)
+                if general:
+                    cell.number_format = "0.00"
+            else:
+                cell.value = float(percent / 100)
+                if general or "%" not in cell.number_format:
+                    cell.number_format = "0.00%"
+        elif kind is ValueKind.INT:
+            cell.value = int(value)
+        elif kind is ValueKind.DATE and isinstance(value, date):
+            cell.value = value
+            if general or not _is_date_format(cell.number_format):
+                cell.number_format = DATE_FORMAT
+        else:
+            put_text(cell, value)
+
+
+def _same_row(formula: str, row: int) -> bool:
+    return all(r == row for _p, _c, r in cell_refs(formula))
+
+
+def _is_date_format(fmt: str) -> bool:
+    lowered = fmt.lower()
+    return any(token in lowered for token in ("yy", "m/d", "d/m", "年", "月"))
+
+
+def fill_workbook(workbook: Workbook, layout: TemplateLayout, plan: FillPlan,
+                  progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> list[str]:
+    """Write `plan` into `workbook` (mutated in place); returns notes on formulas the user should check."""
+    return _Writer(workbook, layout, plan).run(progress, cancel)

@@ -131,10 +131,14 @@ class PlanBuilder:
         for key in sorted((k for k in members if k not in used), key=_default_order(dimension, self.orders)):
             order.append((key, key))
         rows: list[PlanRow] = []
+        examples = self.layout.rows_of(RowRole.GROUP, level)
+        # A heading shows its group's sums when the template's heading does (formulas), or when the form has no
+        # 小计 row to show them.
+        sums_on_heading = bool(examples and examples[0].formulas) or not self.layout.rows_of(RowRole.SUBTOTAL)
         for index, (label, key) in enumerate(order, 1):
             group = members.get(key, []) if key else []
-            rows.append(PlanRow(RowRole.GROUP, self._sums(group), level, self._heading(level, index, label,
-                                                                                       len(group))))
+            values = self._sums(group) if sums_on_heading else {}
+            rows.append(PlanRow(RowRole.GROUP, values, level, self._heading(level, index, label, len(group))))
             if depth + 1 < len(self.grouping):
                 rows.extend(self._groups(group, depth + 1))
             else:

@@ -258,6 +258,8 @@ class _Writer:
             rewritten = self._structural_formula(formula, proto.row, number, letter, covered)
             if rewritten is not None:
                 cell.value = rewritten
+                if cell.number_format == "General":
+                    cell.number_format = self._number_format(fill)
                 return
         if fill.field != FORMULA and (fill.summed or fill.rolled):
             self._put_value(cell, fill, row.values.get(fill.field))
@@ -280,6 +282,20 @@ class _Writer:
             return Translator(formula, f"{letter}{origin}").translate_formula(f"{letter}{number}")
         self.notes.append(f"第{number}行{letter}列沿用了模板公式 {formula}（按行平移），请核对")
         return Translator(formula, f"{letter}{origin}").translate_formula(f"{letter}{number}")
+
+    def _number_format(self, fill: ColumnFill) -> str:
+        """A 小计/合计 formula cell without a format of its own shows numbers like the record rows of its column."""
+        record = self.protos[(RowRole.RECORD, 0)].styles.get(fill.index + 1)
+        if record is not None:
+            probe = Cell(self.ws, row=1, column=1)
+            probe._style = copy(record)
+            if probe.number_format != "General":
+                return probe.number_format
+        if fill.kind is ValueKind.MONEY:
+            return "0.00"
+        if fill.kind is ValueKind.PERCENT:
+            return "0.00" if self.units.get(fill.index) == "%" else "0.00%"
+        return "General"
 
     def _put_value(self, cell: Any, fill: ColumnFill, value: Any) -> None:
         if value is None or value == "":

@@ -114,6 +114,10 @@ class Form:
             if values and values[0] == "__record__":
                 ws.cell(row, 1).value = None
                 record_rows.append(row)
+            elif (values and isinstance(values[0], str) and len(values) < 2) or (len(values) > 1 and values[1] is None):
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)  # heading, 小计, 合计
+                ws.cell(row, 1).font = HEAD_FONT
+                ws.cell(row, 1).alignment = Alignment(horizontal="left", vertical="center")
         for _ in range(self.blank_rows):
             row += 1
             record_rows.append(row)
@@ -152,3 +156,52 @@ class Form:
         ws.freeze_panes = f"A{last_header + 1}"
         wb.save(path)
         return path
+
+
+# --- the shapes ---------------------------------------------------------------------------------------------
+def city_monthly() -> Form:
+    """市重点办月报: title, 填报单位/日期 + 单位：万元 line, two-row header with a merged 2026年投资 group."""
+    return Form("2026年1-9月重点项目推进情况表", [
+        Column("序号", 5), Column("项目名称", 24), Column("建设单位", 16), Column("总投资", 10),
+        Column("年度计划", 10, parent="2026年投资"), Column("1-9月完成", 10, parent="2026年投资"),
+        Column("完成率", 8, parent="2026年投资"), Column("形象进度", 16), Column("存在问题", 24),
+        Column("包保领导", 10), Column("责任单位", 14)])
+
+
+def grouped_yi() -> Form:
+    """发改委 table in 亿元: 一、category headings, （一）stage sub-headings, 小计 after each (SUBTOTAL formulas and a
+    same-row 完成年度计划 ratio), 合计 at the bottom as SUBTOTAL over the whole body. Body rows 4–16."""
+    columns = [Column("序号", 5), Column("项目名称", 26), Column("总投资", 10), Column("年度计划投资", 10),
+               Column("1-9月完成投资", 10), Column("完成年度计划", 9, number_format="0.0%")]
+
+    def sums(row: int, first: int, last: int, label: str = "小计") -> list[object]:
+        return [label, None, *(f"=SUBTOTAL(9,{c}{first}:{c}{last})" for c in "CDE"), f"=IF(D{row}=0,\"\",E{row}/D{row})"]
+
+    body = [["一、产业项目（10个）"], ["（一）续建项目"], ["__record__"], ["__record__"], sums(8, 6, 7),
+            ["（二）新开工项目"], ["__record__"], sums(11, 10, 10), ["二、社会事业项目（8个）"], ["（一）续建项目"],
+            ["__record__"], sums(15, 14, 14), sums(16, 4, 15, "合计")]
+    return Form("2026年1-9月全区重点项目投资完成情况表", columns, info="填报单位：", unit="单位：亿元", blank_rows=0,
+                body=body)
+
+
+def issues_with_notes() -> Form:
+    """问题台账 of the city with a 填报说明 sheet first, 责任单位 split in 牵头/配合 and a 办理状态 drop-down."""
+    return Form("重点项目存在问题清单", [
+        Column("序号", 5), Column("项目名称", 20), Column("问题描述", 30), Column("牵头单位", 14, parent="责任单位"),
+        Column("配合单位", 14, parent="责任单位"), Column("完成时限", 12), Column("办理状态", 10),
+        Column("办理进展", 26)], unit=None, sheet="问题清单", blank_rows=3,
+        instructions=["填报说明：", "1.只填报截至目前未办结的问题。", "2.完成时限填写具体日期。"],
+        validation=("办理状态", "待交办,办理中,阶段性推进,已办结,已销号"))
+
+
+def decisions_of_meeting() -> Form:
+    return Form("第一次推进会议定事项落实情况表", [
+        Column("序号", 5), Column("会议", 16), Column("议定事项", 34), Column("责任单位", 14), Column("责任人", 8),
+        Column("完成时限", 12), Column("落实情况", 24)], unit=None, blank_rows=4)
+
+
+def protected_header() -> Form:
+    form = Form("2026年重点项目包保责任落实表", [
+        Column("序号", 5), Column("项目名称", 24), Column("项目类别", 10), Column("包保领导", 10),
+        Column("责任单位", 14), Column("开复工时间", 12)], unit=None, blank_rows=6, protect=True)
+    return form

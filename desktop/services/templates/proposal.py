@@ -116,3 +116,40 @@ def validate(layout: TemplateLayout, mapping: dict[int, str | None]) -> list[Col
         raise MappingRefused(f"模板“{layout.file_name}”没有任何一列对应到{purpose.label}的数据，未生成文件。"
                              "请在列对应中至少为一列选择要填入的数据。")
     return fills
+
+
+EMPTY_WORDS = frozenset({"", "留空", "不填", "空", "none", "-"})
+
+
+def resolve_column(layout: TemplateLayout, text: str) -> TemplateColumn:
+    """A column named by its letter (F), its header text (1-10月完成) or its lowest header row's text."""
+    wanted = text.strip()
+    for column in layout.columns:
+        if wanted.upper() == column.letter:
+            return column
+    key = match_key(wanted)
+    matches = [c for c in layout.labelled_columns
+               if key in (match_key(c.label), match_key(c.label.split("/")[-1]), c.key)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise MappingRefused(f"“{wanted}”对应模板中的多列（{'、'.join(c.title for c in matches)}），请用列字母指定，如 F。")
+    raise MappingRefused(f"模板“{layout.file_name}”中没有“{wanted}”这一列（可用列字母，如 F）。")
+
+
+def resolve_field(purpose: Purpose, text: str) -> str | None:
+    """A fill field named by its code (schedule) or its label (完成序时进度（%）, 序时进度); 留空 means none."""
+    wanted = text.strip()
+    if wanted.lower() in EMPTY_WORDS:
+        return None
+    if wanted == FORMULA or wanted == "公式":
+        return FORMULA
+    for spec in catalog.fields(purpose):
+        if wanted in (spec.code, spec.label):
+            return spec.code
+    key, _unit = split_unit(wanted)
+    found = _match(purpose, wanted) if key else None
+    if isinstance(found, str):
+        return found
+    labels = "、".join(spec.label for spec in catalog.fields(purpose))
+    raise MappingRefused(f"没有名为“{wanted}”的数据项。{purpose.label}表可填：{labels}；或“留空”。")

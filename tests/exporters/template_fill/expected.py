@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date  # noqa: F401 - re-exported for the tests
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 

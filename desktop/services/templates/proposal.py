@@ -102,6 +102,10 @@ def validate(layout: TemplateLayout, mapping: dict[int, str | None]) -> list[Col
                 raise MappingRefused(f"{column.title}在模板中没有公式，不能选择“保留模板公式”。")
             fills.append(ColumnFill(index, FORMULA))
             continue
+        if layout.protected and index in layout.locked_columns:
+            raise MappingRefused(
+                f"模板“{layout.file_name}”的工作表“{layout.sheet}”设置了保护，{column.title}在数据区是锁定的，不能填入。"
+                "请把该列改为“留空”，或请上级解锁该列后再填报；未生成文件。")
         by_field.setdefault(code, []).append(column)
         spec = catalog.field(purpose, code)
         fills.append(ColumnFill(index, code, spec.kind, spec.summed, spec.rolled))

@@ -171,7 +171,7 @@ class TemplateFillDialog(QDialog):
         self._run("正在读取已保存的模板……", work, self._saved_loaded)
 
     def _saved_loaded(self, value: tuple[store.SavedTemplate, Path, Inspection]) -> None:
-        saved, path, inspection = value
+        saved, _path, inspection = value
         self.saved = saved
         self.form.file_edit.setText(f"{saved.file_name}（随模板保存，第{saved.header_version}版表头；换新模板请选择文件）")
         self._restore_selection(saved)

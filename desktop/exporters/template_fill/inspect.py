@@ -57,7 +57,14 @@ def plain(value: Any) -> Any:
 
 def sheet_grid(ws: Worksheet) -> SheetGrid:
     """The sheet as the importer sees it: plain values, merged ranges filled with their top-left value."""
-    rows = [[plain(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    # One pass over the cells that exist (iter_rows would create every empty cell of the rectangle).
+    height = max((r for r, _c in ws._cells), default=0)
+    width = max((c for _r, c in ws._cells), default=0)
+    rows: list[list[Any]] = [[None] * width for _ in range(height)]
+    for (r, c), cell in ws._cells.items():
+        value = cell.value
+        if value is not None:
+            rows[r - 1][c - 1] = plain(value)
     rows = pad_rows(rows)
     merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
     fill_merged(rows, merged)
@@ -134,7 +141,7 @@ def analyse(workbook: Workbook, file_name: str, *, sheet: str | None = None,
     first_record = next((r for r in layout.body if r.role is RowRole.RECORD), None)
     layout.columns = [
         TemplateColumn(i, header.labels[i] if i < len(header.labels) else "", header.units.get(i),
-                       _formula(ws.cell(first_record.row, i + 1).value) if first_record else None)
+                       first_record.formulas.get(i) if first_record else None)
         for i in range(width)]
     _check_protection(ws, layout, first_record, file_name)
     _find_text_cells(ws, grid, layout)
@@ -143,10 +150,12 @@ def analyse(workbook: Workbook, file_name: str, *, sheet: str | None = None,
 
 def _heading(cells: list[Any]) -> tuple[int, str, int] | None:
     """一 | 产业项目 written in two cells: (level, heading text, column of the name)."""
-    texts = [(i, clean_text(c)) for i, c in enumerate(cells) if isinstance(c, str) and not is_blank(c)]
-    if len(texts) >= 2 and _ORDINAL_ONLY.match(match_key(texts[0][1] or "")) and texts[1][1]:
-        first = texts[0][1] or ""
-        return _level(first), f"{first}{'' if first.endswith(('、', '）', ')')) else '、'}{texts[1][1]}", texts[1][0]
+    found = [(i, c) for i, c in enumerate(cells) if not is_blank(c)][:2]
+    if len(found) < 2 or not all(isinstance(c, str) for _i, c in found):
+        return None
+    first, second = clean_text(found[0][1]) or "", clean_text(found[1][1]) or ""
+    if _ORDINAL_ONLY.match(match_key(first)) and second:
+        return _level(first), f"{first}{'' if first.endswith(('、', '）', ')')) else '、'}{second}", found[1][0]
     return None
 
 
@@ -161,11 +170,13 @@ def _body(ws: Worksheet, grid: SheetGrid, header: HeaderInfo, width: int, file_n
             merged_rows.setdefault(r, []).append((r0, c0, r1, c1))
     body: list[BodyRow] = []
     end = header.last_row
+    seen_record = False
     for number in range(header.last_row + 1, len(grid.rows) + 1):
         cells = grid.rows[number - 1][:width]
-        row = _body_row(ws, number, cells, keys, labelled, numbered, width)
+        row = _body_row(ws, number, cells, keys, labelled, numbered, width, first_record=not seen_record)
         if row is None:
             break
+        seen_record = seen_record or row.role is RowRole.RECORD
         for r0, c0, r1, c1 in merged_rows.get(number, []):
             if r0 != r1 or row.role is RowRole.RECORD:
                 ref = f"{column_letter(c0 - 1)}{r0}:{column_letter(c1 - 1)}{r1}"
@@ -177,22 +188,32 @@ def _body(ws: Worksheet, grid: SheetGrid, header: HeaderInfo, width: int, file_n
     return body, end
 
 
+def _row_formulas(ws: Worksheet, number: int, width: int) -> dict[int, str]:
+    cells = ws._cells  # existing cells only: ws.cell() would create every empty one
+    return {i: f for i in range(width) if (cell := cells.get((number, i + 1))) is not None
+            and (f := _formula(cell.value))}
+
+
 def _body_row(ws: Worksheet, number: int, cells: list[Any], keys: list[frozenset[str]], labelled: dict[int, str],
-              numbered: set[int], width: int) -> BodyRow | None:
-    formulas = {i: f for i in range(width) if (f := _formula(ws.cell(number, i + 1).value))}
+              numbered: set[int], width: int, *, first_record: bool) -> BodyRow | None:
+    """One row below the header; only the first record row's formulas are kept (they are the column's)."""
     heading = _heading(cells)
     if heading is not None:
         level, text, column = heading
         return BodyRow(number, RowRole.GROUP, level, text, group_label(text), column,
-                       bool(_COUNTED.search(text)), formulas)
+                       bool(_COUNTED.search(text)), _row_formulas(ws, number, width))
     verdict = classify(cells, keys, labelled)
     if verdict is None or verdict[0] == NO_CONTENT_REASON:
-        filled = any(not is_blank(c) for i, c in enumerate(cells) if i in labelled and i not in numbered
-                     and i not in formulas)
+        formulas = _row_formulas(ws, number, width) if first_record else {}
+        filled = any(not is_blank(c) and not (isinstance(c, str) and c.startswith("="))
+                     for i, c in enumerate(cells) if i in labelled and i not in numbered)
         return BodyRow(number, RowRole.RECORD, formulas=formulas, filled=filled)
     reason = verdict[0]
     if reason == BLANK_REASON:
-        return BodyRow(number, RowRole.RECORD, formulas=formulas) if _bordered(ws, number, width) else None
+        if not _bordered(ws, number, width):
+            return None
+        return BodyRow(number, RowRole.RECORD, formulas=_row_formulas(ws, number, width) if first_record else {})
+    formulas = _row_formulas(ws, number, width)
     column, text = next((i, clean_text(c) or "") for i, c in enumerate(cells) if not is_blank(c))
     if reason == TOTAL_REASON:
         role = RowRole.SUBTOTAL if "小计" in match_key(text) else RowRole.TOTAL
@@ -226,8 +247,9 @@ def _find_text_cells(ws: Worksheet, grid: SheetGrid, layout: TemplateLayout) -> 
     rows = [*range(1, layout.header_row),
             *range(layout.body_end + 1, min(len(grid.rows), layout.body_end + FOOTER_SCAN_ROWS) + 1)]
     seen: set[tuple[int, int]] = set()
+    width = ws.max_column
     for number in rows:
-        for column in range(ws.max_column):
+        for column in range(width):
             value = plain(ws.cell(number, column + 1).value) if (number, column + 1) in ws._cells else None
             if not isinstance(value, str) or is_blank(value) or (number, column) in seen:
                 continue

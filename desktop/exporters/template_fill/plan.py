@@ -104,9 +104,8 @@ class PlanBuilder:
 
     def _record(self, record: dict[str, Any]) -> PlanRow:
         self.seq += 1
-        values = {k: v for k, v in record.items() if k != GRID}
-        values[SEQ] = self.seq
-        return PlanRow(RowRole.RECORD, values)
+        record[SEQ] = self.seq  # the records are this fill's own dicts
+        return PlanRow(RowRole.RECORD, record)
 
     def _template_labels(self, level: int) -> list[str]:
         seen: list[str] = []

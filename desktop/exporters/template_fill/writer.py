@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.formula.translate import Translator
 from openpyxl.styles import Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -29,11 +30,27 @@ from desktop.exporters.template_fill.references import RowMap, cell_refs, range_
 from desktop.exporters.template_fill.texts import rewrite_texts
 from desktop.exporters.xlsx.layout import CELL_PADDING_UNITS, UNITS_PER_CJK_CHAR
 from desktop.exporters.xlsx.ledger import LINE_SPACING, ROW_PADDING_PT, text_lines
-from desktop.exporters.xlsx.safe import put_text
+from desktop.exporters.xlsx.safe import cell_text, is_formula_like, put_text
 from desktop.services.templates.catalog import ValueKind
 from desktop.services.templates.layout import FORMULA, ColumnFill, FillPlan, PlanRow, RowRole, TemplateLayout
 
 ProgressCallback = Callable[[int, int | None], None]
+Converter = Callable[[Any], "tuple[Any, str, bool] | None"]
+_new_cell = object.__new__
+
+
+class _SharedStyle(StyleArray):
+    """A style array shared by a column's record cells, hashed once: saving looks every cell's style up by hash."""
+
+    __slots__ = ("_hash",)
+
+    def __new__(cls, style: StyleArray) -> _SharedStyle:
+        self = StyleArray.__new__(cls, style)
+        self._hash = hash(tuple(self))
+        return self
+
+    def __hash__(self) -> int:
+        return self._hash
 CancelCallback = Callable[[], bool]
 UNIT_DIVISORS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -175,6 +192,7 @@ class _Writer:
         self.old = RowMap(layout.body_start, layout.body_end, len(plan.rows))
         self.record_formulas = {c.index: c.formula for c in layout.columns if c.formula}
         self.label_column = self._label_column()
+        self.record_columns = self._record_columns()
 
     def _label_column(self) -> int:
         texts = ("name", "project", "text", "description", "enterprise")
@@ -196,7 +214,10 @@ class _Writer:
                     raise LedgerExportCancelled
                 if progress is not None:
                     progress(i, total)
-            self._write_row(self.old.start + i, row, coverage.get(self.old.start + i, []))
+            if row.role is RowRole.RECORD:
+                self._write_record(self.old.start + i, row)
+            else:
+                self._write_row(self.old.start + i, row, coverage.get(self.old.start + i, []))
         rewrite_texts(self.ws, self.layout, self.plan)
         if progress is not None:
             progress(total, total)
@@ -221,6 +242,100 @@ class _Writer:
             ws.row_dimensions[number].height = height
         for first, last in proto.merges:
             ws.merge_cells(start_row=number, start_column=first, end_row=number, end_column=last)
+
+    def _record_columns(self) -> list[tuple[int, Any, ColumnFill | None, Any, Any, Converter | None]]:
+        """Per column of a record row: (column, style, fill, the style for a value, the style for quoted text,
+        the converter), worked out once, so 2,000 rows are written with plain attribute stores."""
+        proto = self.protos[(RowRole.RECORD, 0)]
+        fills = {f.index + 1: f for f in self.plan.columns}
+        width = max([*proto.styles, *fills], default=0)
+        probe = Cell(self.ws, row=1, column=1)
+        blank = copy(probe._style)
+        columns = []
+        for column in range(1, width + 1):
+            style = proto.styles.get(column, blank)
+            fill = fills.get(column)
+            value_style = quoted_style = style
+            converter = None
+            if fill is not None and fill.field != FORMULA:
+                probe._style = copy(style)
+                wanted = self._value_format(fill, probe.number_format)
+                if wanted is not None:
+                    probe.number_format = wanted
+                value_style = copy(probe._style)
+                probe.quotePrefix = True
+                quoted_style = copy(probe._style)
+                converter = self._converter(fill)
+            columns.append((column, _SharedStyle(style), fill, _SharedStyle(value_style), _SharedStyle(quoted_style),
+                            converter))
+        return columns
+
+    def _value_format(self, fill: ColumnFill, current: str) -> str | None:
+        general = current == "General"
+        if fill.kind is ValueKind.MONEY:
+            divisor = UNIT_DIVISORS[self.layout.amount_unit(self.layout.column(fill.index))]
+            return ("0" if divisor == 1 else "0.00") if general else None
+        if fill.kind is ValueKind.PERCENT:
+            if self.units.get(fill.index) == "%":
+                return "0.00" if general else None
+            return "0.00%" if general or "%" not in current else None
+        if fill.kind is ValueKind.DATE:
+            return DATE_FORMAT if general or not _is_date_format(current) else None
+        return None
+
+    def _converter(self, fill: ColumnFill) -> Converter:
+        """value → (cell value, data type, formula-like text), or None for an empty cell."""
+        kind = fill.kind
+        if kind is ValueKind.MONEY:
+            divisor = UNIT_DIVISORS[self.layout.amount_unit(self.layout.column(fill.index))]
+            return lambda v: None if v is None else ((v if divisor == 1 else v / divisor), "n", False)
+        if kind is ValueKind.PERCENT:
+            scale = 1 if self.units.get(fill.index) == "%" else 100
+            return lambda v: None if v is None else (float(Decimal(v) / scale), "n", False)
+        if kind is ValueKind.INT:
+            return lambda v: None if v is None or v == "" else (int(v), "n", False)
+
+        def text(value: Any) -> tuple[Any, str, bool] | None:
+            if value is None or value == "":
+                return None
+            if kind is ValueKind.DATE and isinstance(value, date):
+                return value, "d", False
+            clean = cell_text(value)
+            return (clean, "s", is_formula_like(clean)) if clean else None
+
+        return text
+
+    def _write_record(self, number: int, row: PlanRow) -> None:
+        ws, cells, values = self.ws, self.ws._cells, row.values
+        proto = self.protos[(RowRole.RECORD, 0)]
+        wraps = proto.wrap
+        lines, line_pt = 1, 0.0
+        for column, style, fill, value_style, quoted_style, convert in self.record_columns:
+            # Cells are made without Cell.__init__ (which copies the style array): the style arrays are shared by
+            # a column's cells, and nothing changes a record cell's style afterwards.
+            cell = _new_cell(Cell)
+            cell.parent, cell.row, cell.column = ws, number, column
+            cell._hyperlink = cell._comment = None
+            cells[(number, column)] = cell
+            converted = convert(values.get(fill.field)) if convert is not None else None  # type: ignore[union-attr]
+            if converted is None:
+                cell._style, cell._value, cell.data_type = style, None, "n"
+                if fill is not None and fill.field == FORMULA:
+                    cell._style = copy(style)
+                    origin, letter = self.layout.record_rows[0].row, cell.column_letter
+                    cell.value = Translator(self.record_formulas[fill.index], f"{letter}{origin}").translate_formula(
+                        f"{letter}{number}")
+                continue
+            value, cell.data_type, quoted = converted
+            cell._value = value
+            cell._style = quoted_style if quoted else value_style
+            wrap = wraps.get(column)
+            if wrap is not None and cell.data_type == "s" and (len(value) > wrap[0] or "\n" in value):
+                lines = max(lines, text_lines(value, wrap[0]))
+                line_pt = max(line_pt, wrap[1])
+        height = proto.height if lines == 1 else max(proto.height or 0.0, round(lines * line_pt + ROW_PADDING_PT, 1))
+        if height is not None:
+            ws.row_dimensions[number].height = height
 
     def _height(self, number: int, proto: Prototype, height: float | None) -> float | None:
         lines, line_pt = 1, 0.0

@@ -1,6 +1,6 @@
 """The records a form is filled with, keyed by fill field, read through the services that print them elsewhere.
 
-Project rows are the 重点项目台账's rows (`ledger_rows.project_ledger_rows`) with the 投资进度表's figures
+Project rows are the projects of the year's list (as the 重点项目台账 selects them) with the 投资进度表's figures
 (`investment.load_grid` → `investment.project_line`, the same arithmetic as `stats`); issue rows are the issue
 table's rows (`issues.rows.load_issue_rows`); decided items are the 议定事项台账's (`decision_ledger_groups`).
 Nothing here computes a rate: the figures come with the lines the services return.
@@ -16,14 +16,24 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.enums import Feedback, IssueStatus, LeaderRole, label_of
-from desktop.db.models import Assignment, Enterprise, Issue, Leader, Milestone, Project
+from desktop.db.enums import Feedback, IssueStatus, LeaderRole, ProjectStage, label_of
+from desktop.db.models import (
+    Assignment,
+    Category,
+    Enterprise,
+    Issue,
+    Leader,
+    Milestone,
+    Project,
+    TaskForce,
+    Unit,
+)
 from desktop.services import investment, ledger_rows
 from desktop.services.figures import LagThresholds
 from desktop.services.issues.actions import is_overdue
 from desktop.services.issues.rows import load_issue_rows
 from desktop.services.meetings.rows import load_meetings
-from desktop.services.scope import Period, Scope, ScopeKind, filter_issues
+from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
 from desktop.services.templates.catalog import Purpose
 
 ISSUE_FILTERS = {"open": "未办结的问题", "period": "期间内发现的全部问题", "overdue": "超期未办结的问题"}
@@ -69,43 +79,64 @@ def _percent(value: Decimal | None) -> Decimal | None:
 
 def line_values(line: Any, month: int) -> dict[str, Any]:
     """ytd, 完成率, 序时计划, 序时进度 and the light of an `InvestmentLine`, as the 投资进度表 prints them."""
-    shown = ledger_rows._investment_values(line, month)
+    due = ledger_rows.due_to_date(line, month)
     return {"annual_plan": line.annual_plan, "ytd": line.completed, "plan_rate": line.plan_rate.percent,
-            "due": shown["due"], "schedule": _percent(line.schedule_pct), "light": line.light.label}
+            "due": due if due > 0 else None, "schedule": _percent(line.schedule_pct), "light": line.light.label}
 
 
 def project_records(session: Session, selection: Selection, today: date,
                     thresholds: LagThresholds) -> list[dict[str, Any]]:
+    """The projects of the year's list in the scope, in code order, with the 投资进度表's figures."""
     year, month = selection.year, selection.month
     end = selection.period.end
-    ledger = ledger_rows.project_ledger_rows(session, year, month, selection.scope, thresholds)
-    grid = {row.code: row for row in investment.load_grid(session, year, month, today)}
-    extra = {code: (pid, start, finish) for pid, code, start, finish in session.execute(
-        select(Project.id, Project.code, Project.planned_start, Project.planned_end).where(Project.list_year == year))}
-    ids = [extra[r["code"]][0] for r in ledger if r["code"] in extra]
+    on = min(end, date(year, 12, 31))
+    stmt = (select(Project.id, Project.code, Project.name, Category.name, TaskForce.name, Project.owner,
+                   Project.location, Project.stage, Project.total_investment_yuan, Unit.name, Project.started_on,
+                   Project.planned_start, Project.planned_end, Project.content)
+            .join(Category, Category.id == Project.category_id, isouter=True)
+            .join(TaskForce, TaskForce.id == Project.task_force_id, isouter=True)
+            .join(Unit, Unit.id == Project.lead_unit_id, isouter=True)
+            .where(Project.list_year == year, Project.removed_on.is_(None)).order_by(Project.code))
+    projects = session.execute(filter_projects(stmt, selection.scope, on)).all()
+    ids = [p[0] for p in projects]
+    grid = {row.project_id: row for row in investment.load_grid(session, year, month, today)}
+    leaders = _leaders_by_role(session, ids, on)
     progress = _milestones(session, ids, end)
     issues = _open_issues(session, ids, end)
     records = []
-    for row in ledger:
-        pid, planned_start, planned_end = extra.get(row["code"], (None, None, None))
-        grid_row = grid.get(row["code"])
+    for (pid, code, name, category, task_force, owner, location, stage, total, unit, started_on, planned_start,
+         planned_end, content) in projects:
+        lead, support = leaders.get(pid, ((), ()))
         values = {
-            "code": row["code"], "name": row["name"], "category": row["category"], "task_force": row["task_force"],
-            "owner": row["owner"], "location": row["location"], "stage": row["stage"], "content": row["content"],
-            "total": row["total"], "lead_unit": row["lead_unit"], "started_on": row["started_on"],
+            "code": code, "name": name, "category": category or "", "task_force": task_force or "",
+            "owner": owner or "", "location": location or "", "stage": label_of(ProjectStage, stage),
+            "content": content or "", "total": total or 0, "lead_unit": unit or "", "started_on": started_on,
             "planned_start": planned_start, "planned_end": planned_end,
-            "lead_leaders": row["lead_leaders"], "support_leaders": row["support_leaders"],
-            "leaders": "、".join(n for n in (row["lead_leaders"], row["support_leaders"]) if n),
+            "lead_leaders": "、".join(lead), "support_leaders": "、".join(support), "leaders": "、".join((*lead, *support)),
             "progress": progress.get(pid, ""),
             "issues": "\n".join(f"{i}.{text}" for i, text in enumerate(issues.get(pid, []), 1)),
             "open_issue_count": len(issues.get(pid, [])),
         }
+        grid_row = grid.get(pid)
         if grid_row is not None:
             values["month_done"] = grid_row.amount
             values.update(line_values(investment.project_line(grid_row, month, thresholds), month))
             values[GRID] = grid_row
         records.append(values)
     return records
+
+
+def _leaders_by_role(session: Session, project_ids: list[int], on: date) -> dict[int, tuple[tuple[str, ...], ...]]:
+    """(牵头, 包保) leaders assigned on `on`, each in the leaders' order, as the 重点项目台账 prints them."""
+    found: dict[int, tuple[list[str], list[str]]] = {}
+    for pid, role, name in session.execute(
+            select(Assignment.project_id, Assignment.role, Leader.name).join(Leader, Leader.id == Assignment.leader_id)
+            .where(Assignment.project_id.in_(project_ids), Assignment.start_date <= on,
+                   (Assignment.end_date.is_(None)) | (Assignment.end_date >= on))
+            .order_by(Leader.sort_order, Leader.id)):
+        lead, support = found.setdefault(pid, ([], []))
+        (lead if role == LeaderRole.LEAD.value else support).append(name)
+    return {pid: (tuple(lead), tuple(support)) for pid, (lead, support) in found.items()}
 
 
 def _milestones(session: Session, project_ids: list[int], end: date) -> dict[int, str]:

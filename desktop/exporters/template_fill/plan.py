@@ -15,12 +15,12 @@ from typing import Any
 from desktop.db.enums import ProjectStage
 from desktop.exporters.xlsx.grouping import chinese_ordinal
 from desktop.importers.text import match_key
-from desktop.services import investment
+from desktop.services import stats
 from desktop.services.figures import LagThresholds
 from desktop.services.templates import catalog
 from desktop.services.templates.catalog import SEQ, Purpose
 from desktop.services.templates.layout import PlanRow, RowRole, TemplateLayout
-from desktop.services.templates.records import GRID, line_values
+from desktop.services.templates.records import LINE, line_values
 
 GROUPINGS: dict[Purpose, dict[str, str]] = {
     Purpose.PROJECTS: {"category": "按项目类别", "stage": "按建设阶段", "task_force": "按项目专班",
@@ -175,8 +175,7 @@ class PlanBuilder:
         for code in self.summed:
             values = [r[code] for r in records if isinstance(r.get(code), int)]
             sums[code] = sum(values) if values else (0 if not records else None)
-        grid = [r[GRID] for r in records if GRID in r]
-        if grid:
-            line = investment.rollup(grid, self.month, "category", self.thresholds)[-1]
-            sums.update(line_values(line, self.month))
+        lines = [r[LINE] for r in records if LINE in r]
+        if lines:
+            sums.update(line_values(stats.rollup_lines("", lines, self.month, self.thresholds), self.month))
         return sums

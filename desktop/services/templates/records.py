@@ -1,7 +1,7 @@
 """The records a form is filled with, keyed by fill field, read through the services that print them elsewhere.
 
 Project rows are the projects of the year's list (as the 重点项目台账 selects them) with the 投资进度表's figures
-(`investment.load_grid` → `investment.project_line`, the same arithmetic as `stats`); issue rows are the issue
+(`stats.investment_by_project`, the lines the 投资进度表 prints); issue rows are the issue
 table's rows (`issues.rows.load_issue_rows`); decided items are the 议定事项台账's (`decision_ledger_groups`).
 Nothing here computes a rate: the figures come with the lines the services return.
 """
@@ -21,6 +21,7 @@ from desktop.db.models import (
     Assignment,
     Category,
     Enterprise,
+    InvestmentReport,
     Issue,
     Leader,
     Milestone,
@@ -28,7 +29,7 @@ from desktop.db.models import (
     TaskForce,
     Unit,
 )
-from desktop.services import investment, ledger_rows
+from desktop.services import ledger_rows, stats
 from desktop.services.figures import LagThresholds
 from desktop.services.issues.actions import is_overdue
 from desktop.services.issues.rows import load_issue_rows
@@ -39,7 +40,7 @@ from desktop.services.templates.catalog import Purpose
 ISSUE_FILTERS = {"open": "未办结的问题", "period": "期间内发现的全部问题", "overdue": "超期未办结的问题"}
 DECISION_FILTERS = {"all": "全部议定事项", "open": "未办结的议定事项"}
 CENT = Decimal("0.01")
-GRID = "_grid"  # the project's investment.GridRow, kept for the roll-ups of group rows
+LINE = "_line"  # the project's stats.InvestmentLine, kept for the roll-ups of group rows
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def line_values(line: Any, month: int) -> dict[str, Any]:
 
 def project_records(session: Session, selection: Selection, today: date,
                     thresholds: LagThresholds) -> list[dict[str, Any]]:
-    """The projects of the year's list in the scope, in code order, with the 投资进度表's figures."""
+    """The projects of the year's list in the scope, in code order, with the 投资进度表's figures (a project's
+    line is `stats.investment_by_project`'s; 本月完成 is the month's stored figure)."""
     year, month = selection.year, selection.month
     end = selection.period.end
     on = min(end, date(year, 12, 31))
@@ -99,7 +101,10 @@ def project_records(session: Session, selection: Selection, today: date,
             .where(Project.list_year == year, Project.removed_on.is_(None)).order_by(Project.code))
     projects = session.execute(filter_projects(stmt, selection.scope, on)).all()
     ids = [p[0] for p in projects]
-    grid = {row.project_id: row for row in investment.load_grid(session, year, month, today)}
+    lines = dict(stats.investment_by_project(session, year, month, selection.scope, thresholds, project_ids=ids))
+    month_done = dict(session.execute(
+        select(InvestmentReport.project_id, InvestmentReport.amount_yuan)
+        .where(InvestmentReport.year == year, InvestmentReport.month == month)).all())
     leaders = _leaders_by_role(session, ids, on)
     progress = _milestones(session, ids, end)
     issues = _open_issues(session, ids, end)
@@ -117,11 +122,11 @@ def project_records(session: Session, selection: Selection, today: date,
             "issues": "\n".join(f"{i}.{text}" for i, text in enumerate(issues.get(pid, []), 1)),
             "open_issue_count": len(issues.get(pid, [])),
         }
-        grid_row = grid.get(pid)
-        if grid_row is not None:
-            values["month_done"] = grid_row.amount
-            values.update(line_values(investment.project_line(grid_row, month, thresholds), month))
-            values[GRID] = grid_row
+        line = lines.get(pid)
+        if line is not None:
+            values["month_done"] = month_done.get(pid)
+            values.update(line_values(line, month))
+            values[LINE] = line
         records.append(values)
     return records
 

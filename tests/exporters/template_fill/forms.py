@@ -46,6 +46,7 @@ class Form:
     lock_records: bool = False  # with `protect`: record cells locked too (a form that cannot be filled)
     validation: tuple[str, str] | None = None  # (column label, "是,否") list validation on the record rows
     merges: list[str] = field(default_factory=list)  # extra merged ranges (bad input tests)
+    conditional: tuple[str, str] | None = None  # (column letter, threshold): red when below, on the record rows
 
     @property
     def two_rows(self) -> bool:
@@ -141,6 +142,14 @@ class Form:
             dv = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
             dv.add(f"{col}{record_rows[0]}:{col}{record_rows[-1]}")
             ws.add_data_validation(dv)
+        if self.conditional and record_rows:
+            from openpyxl.formatting.rule import CellIsRule
+            from openpyxl.styles import PatternFill
+
+            col, threshold = self.conditional
+            red = PatternFill(start_color="FFC7CE", end_color="FFC7CE", fill_type="solid")
+            ws.conditional_formatting.add(f"{col}{record_rows[0]}:{col}{record_rows[-1]}",
+                                          CellIsRule(operator="lessThan", formula=[threshold], fill=red))
         if self.protect:
             ws.protection.sheet = True
             for r in range(last_header + 1, body_end + 1):

@@ -38,7 +38,9 @@ def wan(yuan: int) -> float:
 
 
 def test_city_monthly_form_is_filled_cell_by_cell_and_reads_back(demo_workspace, tmp_path) -> None:
-    out, result = fill(demo_workspace, forms.city_monthly(), tmp_path)
+    form = forms.city_monthly()
+    form.conditional = ("G", "0.8")  # the upper level's red mark for 完成率 below 80%
+    out, result = fill(demo_workspace, form, tmp_path)
     facts = expected.projects(demo_workspace, 10)
     template = load_workbook(tmp_path / "空白模板.xlsx").active
     ws = load_workbook(out).active
@@ -57,6 +59,7 @@ def test_city_monthly_form_is_filled_cell_by_cell_and_reads_back(demo_workspace,
     assert result.records == len(facts) == 98 and result.unmapped == []
     last = 4 + len(facts)
     assert ws.print_area == f"'填报表'!$A$1:$K${last + 1}"
+    assert [str(cf.sqref) for cf in ws.conditional_formatting] == [f"G5:G{last}"]
     assert ws.cell(last + 1, 1).value.startswith("填表人：")  # the footer moved below the filled rows
     seen = set()
     for row in range(5, last + 1):
@@ -88,7 +91,8 @@ def test_city_monthly_form_is_filled_cell_by_cell_and_reads_back(demo_workspace,
         assert values.get("lead_unit", "") == fact.unit
 
 
-def test_grouped_form_in_yi_keeps_headings_subtotals_and_a_total_formula(demo_workspace, tmp_path) -> None:
+def test_grouped_form_in_yi_keeps_headings_subtotals_and_a_total_formula(db_demo_workspace, tmp_path) -> None:
+    demo_workspace = db_demo_workspace  # on SQLite and, when reachable, PostgreSQL
     out, result = fill(demo_workspace, forms.grouped_yi(), tmp_path)
     facts = expected.projects(demo_workspace, 10)
     assert result.grouping == ("category", "stage")
@@ -198,7 +202,9 @@ def test_protected_header_stays_protected_and_filled_cells_stay_open(demo_worksp
         assert ws.cell(row, 4).value == ("、".join(fact.leaders) or None)
         started = ws.cell(row, 6).value
         assert (started.date() if started else None) == fact.started_on
-    assert build_preview(out, "projects").rows[0].values["category"] == "产业项目"
+    preview = build_preview(out, "projects")
+    assert {r.values["name"]: (r.values["category"], r.values.get("lead_unit", "")) for r in preview.rows} == {
+        f.name: ("产业项目", f.unit) for f in facts.values()}
 
 
 def test_last_months_filled_copy_is_filled_again(demo_workspace, tmp_path) -> None:
@@ -217,6 +223,9 @@ def test_last_months_filled_copy_is_filled_again(demo_workspace, tmp_path) -> No
     assert ws.cell(total_row, 3).value == f"=SUM(C4:C{total_row - 1})"
     assert ws["D3"].value == "1-10月完成（万元）"
     assert result.layout.filled_rows == 30
+    preview = build_preview(out, "investment")
+    assert {r.values["project"]: (r.values["annual_plan"], r.values.get("amount_ytd")) for r in preview.rows} == {
+        f.name: (f.plan, f.ytd) for f in facts.values()}
 
 
 def test_total_on_top_with_template_formulas_and_percent_unit(demo_workspace, tmp_path) -> None:
@@ -239,3 +248,6 @@ def test_total_on_top_with_template_formulas_and_percent_unit(demo_workspace, tm
     assert any(m.startswith("模板自带公式") for m in [job.inspect_template(tmp_path / "空白模板.xlsx")
                                                  .choices[4].reason])
     assert Decimal(str(ws["F5"].value)) == facts[ws["B5"].value].plan_rate or ws["F5"].value is None
+    preview = build_preview(out, "investment")
+    assert {r.values["project"]: r.values.get("amount_ytd") for r in preview.rows} == {
+        f.name: f.ytd for f in facts.values()}

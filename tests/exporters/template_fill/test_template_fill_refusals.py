@@ -114,4 +114,7 @@ def test_an_old_xls_form_is_read_where_possible(demo_workspace, tmp_path) -> Non
     assert result.records == len(facts) and ws["A1"].value == "2026年1-10月重点项目推进情况表"
     assert {ws.cell(r, 2).value for r in range(5, 5 + len(facts))} == set(facts)
     assert "E3:G3" in {str(m) for m in ws.merged_cells.ranges}
+    from desktop.importers.preview import build_preview
+
+    assert {r.values["project"] for r in build_preview(out, "investment").rows} == set(facts)
     shutil.rmtree(tmp_path / "lo", ignore_errors=True)

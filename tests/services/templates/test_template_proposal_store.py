@@ -71,7 +71,8 @@ def test_columns_and_fields_named_in_words() -> None:
         proposal.resolve_field(Purpose.PROJECTS, "面积")
 
 
-def test_saved_templates_keep_versions_and_a_moved_column_keeps_its_mapping(workspace) -> None:
+def test_saved_templates_keep_versions_and_a_moved_column_keeps_its_mapping(db_workspace) -> None:
+    workspace = db_workspace
     first = layout(["序号", "项目名称", "1-9月完成", "备注"])
     mapping = {0: "seq", 1: "name", 2: "ytd", 3: None}
     with workspace.db.transaction() as session:

@@ -48,6 +48,7 @@ FOOTER_SCAN_ROWS = 12
 UNIT_LABEL = re.compile(r"(?:填报|报送|填表)单位")
 DATE_LABEL = re.compile(r"(?:填报|报送|填表)(?:日期|时间)")
 _ORDINAL_ONLY = re.compile(r"^(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+[)）])[、.．]?$")
+_ATTACHMENT = re.compile(r"^(?:附件|附表|表)[\d一二三四五六七八九十]*[:：]?$")
 _COUNTED = re.compile(r"[(（]\s*(?:共)?\s*\d+\s*(?:个|项|家)?(?:项目)?\s*[)）]$")
 
 
@@ -261,5 +262,6 @@ def _find_text_cells(ws: Worksheet, grid: SheetGrid, layout: TemplateLayout) -> 
             if DATE_LABEL.search(key):
                 layout.date_cells.append(cell)
             if (layout.title is None and number < layout.header_row and not UNIT_LABEL.search(key)
-                    and not DATE_LABEL.search(key) and not key.startswith(("单位", "金额单位"))):
+                    and not DATE_LABEL.search(key) and not key.startswith(("单位", "金额单位"))
+                    and not _ATTACHMENT.match(key)):
                 layout.title = cell

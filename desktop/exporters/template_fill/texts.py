@@ -19,7 +19,6 @@ _NEXT_LABEL = (r"(?=[ \u3000]*(?:(?:填报|报送|填表)(?:单位|日期|时间
                r"联系人|联系电话|负责人)|$)")
 UNIT_FIELD = re.compile(r"((?:填报|报送|填表)单位[^:：\n]{0,8}[:：])(.*?)" + _NEXT_LABEL, re.S)
 DATE_FIELD = re.compile(r"((?:填报|报送|填表)(?:日期|时间)[^:：\n]{0,8}[:：])(.*?)" + _NEXT_LABEL, re.S)
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
 MONTH_RANGE = re.compile(r"(?<!\d)(1\s*月?\s*[-~—－至到]+\s*)(\d{1,2})(\s*月)")
 AS_OF = re.compile(r"(截至\s*(?:(?:19|20)\d{2}\s*年)?\s*)(\d{1,2})(\s*月)")
 
@@ -34,12 +33,20 @@ def fill_fields(text: str, office: str, day_text: str) -> str:
     return DATE_FIELD.sub(lambda m: f"{m.group(1)}{day_text}", text)
 
 
-def period_text(text: str, year: int, month: int, *, years: bool) -> str:
-    """1-9月 → 1-10月, 截至9月 → 截至10月 and, in titles (`years`), the first 2025年 → 2026年."""
-    text = MONTH_RANGE.sub(lambda m: f"{m.group(1)}{month}{m.group(3)}", text)
-    text = AS_OF.sub(lambda m: f"{m.group(1)}{month}{m.group(3)}", text)
-    if years:
-        text = YEAR.sub(str(year), text, count=1)
+def period_text(text: str, old: tuple[int | None, int | None], new: tuple[int, int]) -> str:
+    """The template's own period brought to the one filled: 1-9月 → 1-10月, 截至9月 → 截至10月, 2025年 → 2026年.
+
+    Only the year and month the template was made for change, so a column 2025年完成投资 beside 2026年计划 keeps
+    its year when the form is for 2026."""
+    (old_year, old_month), (year, month) = old, new
+
+    def months(found: re.Match[str]) -> str:
+        return f"{found.group(1)}{month}{found.group(3)}" if int(found.group(2)) == old_month else found.group(0)
+
+    if old_month is not None and old_month != month:
+        text = AS_OF.sub(months, MONTH_RANGE.sub(months, text))
+    if old_year is not None and old_year != year:
+        text = re.sub(rf"(?<!\d){old_year}(?=\s*年)", str(year), text)
     return text
 
 
@@ -59,18 +66,17 @@ def rewrite_texts(ws: Worksheet, layout: TemplateLayout, plan: FillPlan) -> None
             row += plan_delta(layout, plan)
         cell = ws.cell(row, column + 1)
         cell.value = _rewrite(cell.value, lambda t: fill_fields(t, plan.office, day_text))
-    change_month = layout.context_month is not None and layout.context_month != plan.month
-    change_year = layout.context_year is not None and layout.context_year != plan.year
-    if not (change_month or change_year):
+    old, new = (layout.context_year, layout.context_month), (plan.year, plan.month)
+    if old[0] in (None, new[0]) and old[1] in (None, new[1]):
         return
     if layout.title is not None:
         cell = ws.cell(layout.title.row, layout.title.column + 1)
-        cell.value = _rewrite(cell.value, lambda t: period_text(t, plan.year, plan.month, years=True))
+        cell.value = _rewrite(cell.value, lambda t: period_text(t, old, new))
     for number in range(layout.header_row, layout.header_last_row + 1):
         for column in layout.columns:
-            cell = ws.cell(number, column.index + 1)
-            if cell.value is not None and not str(cell.value).startswith("="):
-                cell.value = _rewrite(cell.value, lambda t: period_text(t, plan.year, plan.month, years=True))
+            cell = ws._cells.get((number, column.index + 1))
+            if cell is not None and cell.value is not None and not str(cell.value).startswith("="):
+                cell.value = _rewrite(cell.value, lambda t: period_text(t, old, new))
 
 
 def plan_delta(layout: TemplateLayout, plan: FillPlan) -> int:

@@ -63,6 +63,10 @@ class Inspection:
         lines = [*self.layout.describe(), *self.notes]
         if self.diff is not None:
             lines.extend(self.diff.summary())
+        unknown = [self.layout.column(i).title for i, c in self.choices.items()
+                   if not c.recognised and self.layout.column(i).label and self.mapping.get(i) is None]
+        if unknown:
+            lines.append("未能识别、将留空的列（可在列对应中选择）：" + "；".join(unknown))
         return lines
 
 

@@ -19,6 +19,9 @@ from desktop.services.templates.layout import TemplateRefused
 
 XLS_NOTE = ("模板是旧版 Excel（.xls）文件，已转换为 .xlsx 填报：文字、合并单元格、列宽、行高、粗体和边框已保留，"
             "字体颜色、底纹和打印设置请在 Excel/WPS 中核对")
+# A template is loaded whole (openpyxl needs ~50× the file size in memory): a blank form is tens of KB, last month's
+# 2,000-row copy about 0.3 MB.
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 MACRO_NOTE = "模板含有宏（.xlsm），填报后的文件为 .xlsx，不含宏"
 
 
@@ -45,6 +48,11 @@ def open_template(path: str | Path) -> tuple[Workbook, list[str]]:
         kind = check_file(path)
     except ImportRefused as refusal:
         raise TemplateRefused(refusal.message.replace("导入", "填报")) from refusal
+    size = path.stat().st_size
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateRefused(
+            f"文件“{path.name}”有 {size / 1024 / 1024:.1f} MB，超过模板上限 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB"
+            "（填报时整个工作簿都在内存中，约为文件大小的50倍）。请删除模板中无关的工作表、图片后另存再选择。")
     if kind is FileKind.CSV:
         raise TemplateRefused(f"文件“{path.name}”不是 Excel 工作簿（是文本或 CSV 文件），不能作为填报模板。"
                               "请选择上级下发的 .xlsx 模板。")

@@ -76,6 +76,14 @@ def test_files_that_are_no_workbook(workspace, tmp_path) -> None:
     with zipfile.ZipFile(word, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     assert "不是 Excel 工作簿" in refused(workspace, word, tmp_path)
+    big = forms.city_monthly().build(tmp_path / "大.xlsx")
+    from desktop.exporters.template_fill import source
+
+    source_limit, source.MAX_TEMPLATE_BYTES = source.MAX_TEMPLATE_BYTES, 1024
+    try:
+        assert "超过模板上限" in refused(workspace, big, tmp_path)
+    finally:
+        source.MAX_TEMPLATE_BYTES = source_limit
     empty = tmp_path / "空.xlsx"
     empty.write_bytes(b"")
     assert "是空的" in refused(workspace, empty, tmp_path)

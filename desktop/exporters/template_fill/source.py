@@ -22,7 +22,18 @@ XLS_NOTE = ("模板是旧版 Excel（.xls）文件，已转换为 .xlsx 填报�
 # A template is loaded whole (openpyxl needs ~50× the file size in memory): a blank form is tens of KB, last month's
 # 2,000-row copy about 0.3 MB.
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+DRAWING_NOTE = "模板中有图片或图形（如徽标、文本框），填报结果中不会保留，请核对后自行补上"
 MACRO_NOTE = "模板含有宏（.xlsm），填报后的文件为 .xlsx，不含宏"
+
+
+def _drawing_note(path: Path) -> list[str]:
+    """Pictures and shapes (a logo, a text box) are not carried over by openpyxl: say so instead of losing them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            drawn = any(n.startswith("xl/drawings/drawing") for n in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return []
+    return [DRAWING_NOTE] if drawn else []
 
 
 def _has_rich_text(path: Path) -> bool:
@@ -61,6 +72,7 @@ def open_template(path: str | Path) -> tuple[Workbook, list[str]]:
 
         return convert_xls(path), [XLS_NOTE]
     notes = [MACRO_NOTE] if path.suffix.lower() in (".xlsm", ".xltm") else []
+    notes += _drawing_note(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # harmless style/extension warnings from third-party writers

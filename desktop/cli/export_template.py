@@ -137,7 +137,8 @@ def run(args: argparse.Namespace) -> int:
         if result.grouping:
             print("分组：" + "、".join(GROUPINGS[layout.purpose][g] for g in result.grouping))
         for note in result.notes:
-            print(f"说明：{note}")
+            if note not in inspection.notes:
+                print(f"说明：{note}")
         name = args.save_as or (saved.name if saved and (args.template or args.map) else None)
         if name:
             content = Path(template).read_bytes()

@@ -299,6 +299,20 @@ def import_figure(cache: Path, rows: int = 10_000) -> Figure:
                   note="floor: bare openpyxl read-only pass")
 
 
+def template_fill_figures(cache: Path) -> list[Figure]:
+    """按上级模板填报 of 2,000 projects (issue #21) against bare openpyxl on the same workbook."""
+    from desktop.bench.template_fill import measure
+
+    results = measure(cache)
+    fill, floor, records = results["copy"]
+    figures = [Figure("—", f"fill an upper level's template, {records} projects (last month's copy, CPU)", fill, "ms",
+                      floor=floor, ratio_target=1.5, note="floor: bare openpyxl load + write + save, same workbook")]
+    fill, floor, records = results["blank"]
+    figures.append(Figure("—", f"fill a blank template grown to {records} projects (CPU; no target)", fill, "ms",
+                          floor=floor))
+    return figures
+
+
 # --- output -------------------------------------------------------------------------------------------------
 def markdown(figures: list[Figure]) -> str:
     lines = ["| size | figure | measured | floor | ratio | target | met |", "|---|---|---|---|---|---|---|"]
@@ -342,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         print(markdown([f for f in figures if f.size == size]), flush=True)
     figures.append(ledger_figure(args.ledger_rows or (100_000 if "city" in sizes else 10_000)))
     figures.append(import_figure(args.cache))
+    figures.extend(template_fill_figures(args.cache))
     print()
     print(markdown(figures))
     missed = [f for f in figures if not f.ok]

@@ -207,9 +207,14 @@ class InvestmentGroup:
     projects: list[dict[str, Any]]
 
 
+def due_to_date(line: stats.InvestmentLine, month: int) -> int:
+    """序时计划: the yardstick 序时进度 divides by (monthly targets, else plan × m ÷ 12)."""
+    return line.target_to_date if line.target_to_date is not None else line.annual_plan * month // 12
+
+
 def _investment_values(line: stats.InvestmentLine, month: int) -> dict[str, Any]:
-    """Values of one line; ``due`` is the yardstick 序时进度 divides by (monthly targets, else plan × m ÷ 12)."""
-    due = line.target_to_date if line.target_to_date is not None else line.annual_plan * month // 12
+    """Values of one line, as the 投资进度表 prints them."""
+    due = due_to_date(line, month)
     return {
         "projects": line.projects, "annual_plan": line.annual_plan, "completed": line.completed,
         "plan_rate": ratio(line.plan_rate), "due": due if due > 0 else None,

@@ -233,6 +233,12 @@ def _rollup(label: str, lines: list[InvestmentLine], month: int, thresholds: Lag
                  sum(ln.completed for ln in lines), target, month, thresholds)
 
 
+def rollup_lines(label: str, lines: list[InvestmentLine], month: int,
+                 thresholds: LagThresholds = DEFAULT_THRESHOLDS) -> InvestmentLine:
+    """Any group of project lines summed as `investment_by_category` sums a category (a form's own groups)."""
+    return _rollup(label, lines, month, thresholds)
+
+
 def _month_end(year: int, month: int) -> date:
     return Period.months(year, month, month).end
 

@@ -21,6 +21,7 @@ from desktop.ui.export_runner import ExportRunner
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+    from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
 
 AskPath = Callable[[str, str], str]
@@ -43,6 +44,7 @@ class ExportMenu(QObject):
         self.export_dir = Path.home()
         self.last_saved: Path | None = None
         self.editor: BriefingEditor | None = None
+        self.template_dialog: TemplateFillDialog | None = None
         menu = QMenu("导出(&O)", window)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
@@ -55,6 +57,7 @@ class ExportMenu(QObject):
             kind: menu.addAction(f"{label}…", lambda k=kind: self.export_ledger(k))
             for kind, label in jobs.LEDGER_KINDS.items()
         }
+        self.template_action = menu.addAction("按上级模板填报…", self.open_template_fill)
         menu.addSeparator()
         self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
         window.menuBar().insertMenu(window.form.help_menu.menuAction(), menu)
@@ -101,6 +104,19 @@ class ExportMenu(QObject):
             self.last_saved = saved
             self.window.statusBar().showMessage(f"已导出会议纪要：{saved}", 8000)
         return saved
+
+    def open_template_fill(self) -> TemplateFillDialog:
+        from desktop.exporters.template_fill.access import TemplateAccess
+        from desktop.services.stats import reported_month
+        from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
+
+        window, year = self.window, self.year()
+        dialog = TemplateFillDialog(TemplateAccess(lambda: window.workspace.db), self.runner, today=window.today,
+                                    year=year, month=reported_month(Period.year(year), window.today),
+                                    export_dir=self.export_dir, ask_path=self.ask_path, parent=window)
+        dialog.show()
+        self.template_dialog = dialog
+        return dialog
 
     def open_settings(self) -> DocumentSettingsDialog:
         from desktop.ui.dialogs.document_settings import DocumentSettingsDialog

@@ -4,59 +4,37 @@ new CHECK constraints hold, and a feedback code nobody knows stops the upgrade i
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
 from desktop.db import migrate
+from tests.db.migration_support import contents, downgrade, previous_of
 
-PREVIOUS = "0009_issue_period_index"
-
-
-def _downgrade(engine: Engine, revision: str) -> None:
-    config = migrate.alembic_config()
-    with migrate.migration_engine(engine).connect() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, revision)
-        conn.commit()
-    engine.dispose()
-
-
-def _contents(engine: Engine) -> dict[str, list[tuple]]:
-    """Every row of every table, in key order (the new column left out, so before and after compare)."""
-    out: dict[str, list[tuple]] = {}
-    with engine.connect() as conn:
-        for table in inspect(conn).get_table_names():
-            if table == "alembic_version":
-                continue
-            columns = [c["name"] for c in inspect(conn).get_columns(table) if c["name"] != "feedback_reason"]
-            quoted = ", ".join(f'"{c}"' for c in columns)
-            rows = conn.execute(text(f'SELECT {quoted} FROM "{table}"')).fetchall()
-            out[table] = sorted(tuple(str(v) for v in r) for r in rows)
-    return out
+THIS = "0010_close_feedback"
+PREVIOUS = previous_of(THIS)
 
 
 @pytest.fixture
 def at_previous(db_demo_workspace):
     """The demo office's data in a database at the previous revision."""
     engine = db_demo_workspace.db.engine
-    _downgrade(engine, PREVIOUS)
+    downgrade(engine, PREVIOUS)
     assert migrate.current_revision(engine) == PREVIOUS
     return engine
 
 
 def test_upgrade_keeps_every_row_of_every_table(at_previous, tmp_path) -> None:
     engine = at_previous
-    before = _contents(engine)
+    before = contents(engine, skip_columns=frozenset({"feedback_reason"}))
     assert len(before["issue"]) > 50 and before["issue_note"] and before["decision"] and before["decision_note"]
     with engine.connect() as conn:
         closed = conn.execute(text("SELECT count(*) FROM issue WHERE feedback IS NOT NULL")).scalar()
     assert closed > 0
 
-    result = migrate.upgrade(engine, backup_dir=tmp_path / "backups")
+    result = migrate.upgrade(engine, backup_dir=tmp_path / "backups", target=THIS)
 
-    assert result.from_revision == PREVIOUS and result.to_revision == "0010_close_feedback"
-    assert _contents(engine) == before
+    assert result.from_revision == PREVIOUS and result.to_revision == THIS
+    assert contents(engine, skip_columns=frozenset({"feedback_reason"})) == before
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM issue WHERE feedback_reason IS NOT NULL")).scalar() == 0
         if engine.dialect.name == "sqlite":
@@ -87,11 +65,11 @@ def test_an_unknown_feedback_code_stops_the_upgrade_and_changes_nothing(at_previ
     row_id = _first_id(engine, "issue")
     with engine.begin() as conn:
         conn.execute(text("UPDATE issue SET feedback = 'ok' WHERE id = :id"), {"id": row_id})
-    before = _contents(engine)
+    before = contents(engine, skip_columns=frozenset({"feedback_reason"}))
     with pytest.raises(migrate.MigrationError, match=f"企业反馈无法识别：编号{row_id}（ok）"):
-        migrate.upgrade(engine, backup_dir=tmp_path / "backups")
+        migrate.upgrade(engine, backup_dir=tmp_path / "backups", target=THIS)
     assert migrate.current_revision(engine) == PREVIOUS
-    assert _contents(engine) == before
+    assert contents(engine, skip_columns=frozenset({"feedback_reason"})) == before
 
 
 def _first_id(engine: Engine, table: str) -> int:

@@ -16,6 +16,7 @@ from desktop.db.models.meeting import (
 )
 from desktop.db.models.org import Category, Leader, Person, TaskForce, Unit
 from desktop.db.models.project import Assignment, InvestmentReport, Milestone, Project
+from desktop.db.models.templates import FillTemplate, FillTemplateFile
 
 __all__ = [
     "AgendaItem",
@@ -32,6 +33,8 @@ __all__ = [
     "Escalation",
     "ExchangeBaseline",
     "ExchangeRecord",
+    "FillTemplate",
+    "FillTemplateFile",
     "ImportBatch",
     "ImportItem",
     "InvestmentReport",

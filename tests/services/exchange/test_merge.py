@@ -260,5 +260,6 @@ def test_entity_order_puts_every_referenced_table_first() -> None:
     from desktop.db.models import Base, RowMixin
 
     row_tables = {m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, RowMixin)}
-    # issued documents stay with the office that issued them; import batches are this PC's own undo records
-    assert row_tables - exchanged == {"briefing", "import_batch"}
+    # issued documents stay with the office that issued them; import batches are this PC's own undo records;
+    # saved upper-level templates are this office's own forms
+    assert row_tables - exchanged == {"briefing", "import_batch", "fill_template"}

@@ -166,17 +166,28 @@ def run_gui(args: argparse.Namespace) -> int:
         window.data_loaded.connect(lambda: _report_painted(window, "LOADED", True))
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
-    backup_note = startup.daily_backup(workspace)
-    if backup_note:
-        window.statusBar().showMessage(backup_note, 15000)
+    start_daily_backup(window)
     code = app.exec()
     # A start-up load may still be reading: let it finish before the database is closed under it.
     QThreadPool.globalInstance().waitForDone(30_000)
-    keep = first_screen_to_keep(window, workspace)
-    workspace.close()
+    keep = first_screen_to_keep(window, window.ops.workspace)
+    window.ops.close()  # the workspace held now: a restore may have replaced the one opened here
     _save_first_screen(data_dir, window, keep)
     lock.unlock()
     return int(code)
+
+
+def start_daily_backup(window: MainWindow) -> None:
+    """The day's backup on the window's worker (5-7 s at city size), never on the GUI thread; a status-bar note
+    says it runs and what it made."""
+    from desktop.ui import startup
+
+    window.statusBar().showMessage("正在进行今日自动备份（如已备份则跳过）……", 15000)
+
+    def done(note: str | None) -> None:
+        window.statusBar().showMessage(note or "今日已备份", 15000)
+
+    window.ops.run(startup.daily_backup, done)
 
 
 def _first_screen_window(data_dir: Path, settings: QSettings, probe: bool) -> MainWindow | None:

@@ -34,6 +34,7 @@ from desktop.ui.dialogs.issue_settings_dialog import IssueSettingsDialog
 from desktop.ui.undo import CreateIssueCommand, IssueStepCommand
 
 if TYPE_CHECKING:
+    from desktop.db.engine import Database
     from desktop.ui.main_window import MainWindow
 
 NO_SELECTION = "请先在问题台账中选择一个问题"
@@ -46,7 +47,6 @@ class IssueActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.db = window.workspace.db
         self.today: date = window.today
         f = window.form
         self.undo_stack = QUndoStack(self)
@@ -65,6 +65,10 @@ class IssueActions(QObject):
         f.redo_action.setEnabled(False)
         self._connect_signals()
         self.update_enabled(None)
+
+    @property
+    def db(self) -> Database:
+        return self.window.ops.db  # the workspace held now, never one kept from before a restore
 
     def _connect_signals(self) -> None:
         f = self.window.form

@@ -29,6 +29,7 @@ from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree
+from desktop.ui.ops import Change, Ops
 from desktop.ui.reminder_panel import ReminderPanel
 
 # Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         """With a workspace, the whole window. Without one (start-up), only the tree, the issue table and the docks,
         showing `first_screen` while the database opens; `attach` then adds the rest and the live data."""
         super().__init__(parent)
-        self.workspace: Workspace = None  # type: ignore[assignment]  # set by `attach`
+        self.ops = Ops(None, self)  # the only workspace handle, the worker and the change broadcast (ui/ops.py)
         self.today = today or date.today()
         self.settings = settings or QSettings()
         self.form = Ui_MainWindow()
@@ -150,13 +151,13 @@ class MainWindow(QMainWindow):
         from desktop.ui.meetings_panel import MeetingsPanel
         from desktop.ui.project_actions import ProjectActions
 
-        self.workspace = workspace
+        self.ops.attach(workspace)
         self.form.menu_bar.setEnabled(True)
         self.form.issue_tool_bar.setEnabled(True)
-        self.meetings_panel = MeetingsPanel(workspace, today=self.today, parent=self)
+        self.meetings_panel = MeetingsPanel(self.ops, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, workspace, self.today, on_issues_changed=self.reload,
+        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today, on_issues_changed=self.reload,
                                     on_open=self.open_record)
         self.issue_actions = IssueActions(self)
         self.undo_stack = self.issue_actions.undo_stack
@@ -225,9 +226,12 @@ class MainWindow(QMainWindow):
         self.issue_panel.selection_changed.connect(self._on_issue_selected)
         self.issue_panel.context_menu_requested.connect(lambda pos: self.issue_actions.context_menu().exec(pos))
         self.issue_panel.table.doubleClicked.connect(lambda _i: self.show_history())
-        self.issue_actions.changed.connect(self.issues_changed)
+        self.issue_actions.changed.connect(lambda ids: self.ops.notify(Change.of_issues(ids)))
         self.issue_actions.failed.connect(self.show_error)
-        self.project_actions.changed.connect(self.project_changed)
+        self.project_actions.changed.connect(lambda pid: self.ops.notify(Change(projects=frozenset([pid]))))
+        assert self.meetings_panel is not None
+        self.meetings_panel.changed.connect(lambda: self.ops.notify(Change(meetings=True, decisions=True)))
+        self.ops.changed.connect(self._on_changed)
         self.reminder_panel.activated.connect(self.open_reminder)
 
     # --- extension points for other modules ----------------------------------------------------------------
@@ -360,6 +364,28 @@ class MainWindow(QMainWindow):
             combo.addItem(f"{year}年", year)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
+
+    @property
+    def workspace(self) -> Workspace:
+        """The workspace `ops` holds now (a restore replaces it)."""
+        return self.ops.workspace
+
+    def _on_changed(self, change: Change) -> None:
+        """The one listener for what a write changed: each view re-reads its part; field tabs lazily."""
+        assert self.field_tabs is not None  # attached
+        if change.everything:
+            if change.replaced:
+                self.undo_stack.clear()  # its commands belong to the workspace that was replaced
+            self.reload()
+            return
+        if change.issues:
+            self.issues_changed(sorted(change.issues))
+        for project_id in sorted(change.projects):
+            self.project_changed(project_id)
+        if change.meetings or change.decisions:
+            self.reload_reminders()
+            self._on_issue_selected(self.issue_panel.current_id())  # its history may have a new entry
+        self.field_tabs.mark_stale()
 
     def issues_changed(self, ids: list[int]) -> None:
         """After an edit or an undo: re-read those rows, then the counts and lights that depend on them."""

@@ -313,6 +313,7 @@ class MeetingsPanel(QWidget):
         added = self.write(lambda s: [a.id for a in agenda.add_issues(s, meeting_id, issue_ids)])
         if added is not None:
             self.reload(meeting_id)
+            self.changed.emit()  # the issues' histories now show 列入议题
             self.changed.emit()
         return added or []
 

@@ -26,13 +26,16 @@ class ProjectActions(QObject):
     def __init__(self, window: MainWindow, undo_stack, report: Callable[[str], None]) -> None:  # type: ignore[no-untyped-def]
         super().__init__(window)
         self.window = window
-        self.db = window.workspace.db
         self.undo_stack = undo_stack
         self.report = report
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
         self.last_page: ProjectPageDialog | None = None
         self._connect_signals()
         self.update_enabled(None, False)
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        return self.window.ops.db  # the workspace held now, never one kept from before a restore
 
     def _connect_signals(self) -> None:
         f = self.window.form

@@ -49,7 +49,7 @@ class ReliabilityActions:
 
     @property
     def workspace(self):  # type: ignore[no-untyped-def]
-        return self.window.workspace  # type: ignore[attr-defined]
+        return self.window.ops  # type: ignore[attr-defined]  # answers like the workspace it holds now
 
     def open_backups(self) -> BackupDialog:
         dialog = BackupDialog(self.workspace, self.restore_from, self.window)
@@ -57,15 +57,14 @@ class ReliabilityActions:
         return dialog
 
     def restore_from(self, archive: Path) -> None:
-        """Close the data, restore, reopen under the same operator; the views reload from the restored data."""
-        old = self.workspace
-        operator = old.db.operator
-        old.close()
+        """Close the data, restore, reopen under the same operator; `Ops.replace` tells every view to reload."""
+        ops = self.window.ops  # type: ignore[attr-defined]
+        operator, data_dir = ops.db.operator, ops.data_dir
+        ops.detach()
         try:
-            restore_archive(archive, old.data_dir)
+            restore_archive(archive, data_dir)
         finally:
-            self.window.workspace = open_workspace(old.data_dir, operator=operator)  # type: ignore[attr-defined]
-        self.window.reload()  # type: ignore[attr-defined]
+            ops.replace(open_workspace(data_dir, operator=operator))
 
     def open_audit_log(self) -> AuditLogDialog:
         dialog = AuditLogDialog(self.workspace, self.window, today=getattr(self.window, "today", None))
@@ -75,7 +74,7 @@ class ReliabilityActions:
     def change_operator(self) -> None:
         name = ask_operator(self.window.settings, self.window, force=True)  # type: ignore[attr-defined]
         if name:
-            self.workspace.db.operator = name
+            self.window.ops.set_operator(name)  # type: ignore[attr-defined]
             self.window.statusBar().showMessage(f"操作人已改为：{name}", 5000)
 
     def open_lock_settings(self) -> None:

@@ -1,0 +1,195 @@
+"""The window's spine: the one workspace handle, one serial worker, one change broadcast.
+
+`Ops` is owned by the main window. Panels, controllers and dialogs are given it where they used to be given a
+`Workspace`: it answers `db`, `data_dir`, `database_file` … from whatever workspace it holds now, so a restore, a
+server switch or a new operator (`replace`) is followed by every part by construction — nobody keeps an old handle.
+
+`run(work, on_done, on_failed)` runs `work(workspace)` (a service call) on one serialised worker thread and hands
+the result back on the GUI thread. A `UserError` goes to the caller's `on_failed` (its inline label or message
+box); anything else is logged and shown once, here. Every write announces what it changed with `notify(Change…)`;
+`changed` broadcasts it and each part decides what to re-read.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop import APP_NAME
+from desktop.errors import UserError
+from desktop.ui.background import _no_gc_in_this_thread
+
+if TYPE_CHECKING:
+    from desktop.db.engine import Database
+    from desktop.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write changed. `everything` (import, merge, restore) means: re-read all; `replaced` also means
+    the workspace itself is a new one (undo commands of the old one no longer apply)."""
+
+    issues: frozenset[int] = field(default_factory=frozenset)
+    projects: frozenset[int] = field(default_factory=frozenset)
+    meetings: bool = False
+    decisions: bool = False
+    settings: bool = False
+    everything: bool = False
+    replaced: bool = False
+
+    @staticmethod
+    def of_issues(ids: list[int] | frozenset[int]) -> Change:
+        return Change(issues=frozenset(ids))
+
+
+EVERYTHING = Change(everything=True)
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, ops: Ops, work: Callable[[Workspace], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.ops = ops
+        self.work = work
+        self.relay = relay
+
+    def run(self) -> None:
+        with _no_gc_in_this_thread():
+            try:
+                result = self.work(self.ops.workspace)
+            except Exception as exc:  # handed to the GUI thread, which decides what to show
+                if not isinstance(exc, UserError):
+                    log.error("operation failed:\n%s", traceback.format_exc())
+                self.relay.failed.emit(exc)
+            else:
+                self.relay.done.emit(result)
+
+
+class Ops(QObject):
+    changed = Signal(object)  # a Change
+
+    def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._parent = parent
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # serial: one operation at a time, in the order asked
+        self._relays: set[_Relay] = set()
+        self.errors_shown: list[str] = []  # what the one error dialog showed (tests read it)
+
+    # --- the handle ------------------------------------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        assert self._workspace is not None, "no workspace attached yet"
+        return self._workspace
+
+    @property
+    def attached(self) -> bool:
+        return self._workspace is not None
+
+    @property
+    def db(self) -> Database:
+        return self.workspace.db
+
+    @property
+    def data_dir(self) -> Path:
+        return self.workspace.data_dir
+
+    @property
+    def database_file(self) -> Path | None:
+        return self.workspace.database_file
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.workspace.attachments_dir
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.workspace.backups_dir
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.workspace.warnings
+
+    def is_empty(self) -> bool:
+        return self.workspace.is_empty()
+
+    def attach(self, workspace: Workspace) -> None:
+        """The first workspace (start-up): no broadcast, the window loads it itself."""
+        self._workspace = workspace
+
+    def detach(self) -> Workspace | None:
+        """Close the current workspace (before a restore overwrites its file); returns it for its settings."""
+        self.pool.waitForDone()
+        old = self._workspace
+        if old is not None:
+            old.close()
+        return old
+
+    def replace(self, workspace: Workspace) -> None:
+        """A restore, a server switch: hold the new workspace (closing the old one) and tell everyone."""
+        old = self._workspace
+        self.pool.waitForDone()
+        if old is not None and old is not workspace:
+            old.close()
+        self._workspace = workspace
+        self.changed.emit(Change(everything=True, replaced=True))
+
+    def set_operator(self, name: str) -> None:
+        self.db.operator = name
+
+    def close(self) -> None:
+        """At exit: let the running operation finish, then close the workspace held now."""
+        self.pool.waitForDone(30_000)
+        if self._workspace is not None:
+            self._workspace.close()
+
+    # --- operations ------------------------------------------------------------------------------------------
+    def notify(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def run(self, work: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None,
+            on_failed: Callable[[str], None] | None = None) -> None:
+        """Run `work(workspace)` on the worker; `on_done(result)` or `on_failed(message)` on the GUI thread."""
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def done(value: object) -> None:
+            self._relays.discard(relay)
+            if on_done is not None:
+                on_done(value)
+
+        def failed(exc: Exception) -> None:
+            self._relays.discard(relay)
+            if isinstance(exc, UserError) and on_failed is not None:
+                on_failed(str(exc))
+            else:
+                self.show_failure(exc)
+
+        relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        self.pool.start(_Job(self, work, relay))
+
+    def busy(self) -> bool:
+        return bool(self._relays)
+
+    def show_failure(self, exc: Exception) -> None:
+        """The one place an unexpected failure is shown."""
+        message = str(exc) or exc.__class__.__name__
+        if not isinstance(exc, UserError):
+            message = f"操作未能完成：{message}\n详情已记入日志。"
+        self.errors_shown.append(message)
+        QMessageBox.warning(self._parent, APP_NAME, message)

@@ -1,0 +1,137 @@
+"""The window's spine (desktop/ui/ops.py) driven through the real window: one workspace handle every part follows,
+one change broadcast, one serial worker. Each test is one of the defects measured before the spine existed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
+
+from desktop.db.models import AuditLog, Issue
+from desktop.errors import UserError
+from desktop.services.backup import archive as backups
+from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
+from desktop.ui.ops import Change
+from desktop.workspace import Workspace
+from tests.ui.helpers import Driver, open_window
+
+
+def _select_open_issue(window) -> int:  # type: ignore[no-untyped-def]
+    model = window.issue_panel.model
+    row = next(r for r in range(model.rowCount()) if not model.row_at(r).is_done
+               and model.row_at(r).status_label == "办理中")
+    window.issue_panel.table.selectRow(row)
+    return window.issue_panel.current_id()
+
+
+def _status_figures(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {bar.label: bar.value for bar in window.field_tabs.dashboard.status_chart.bars()}
+
+
+def test_dashboard_figures_follow_a_resolve(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    dashboard = window.field_tabs.dashboard
+    window.form.main_tabs.setCurrentWidget(dashboard)
+    before = _status_figures(window)
+    window.form.main_tabs.setCurrentWidget(window.form.issues_tab)
+    _select_open_issue(window)
+    window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("已完成临时用电接入"))
+    window.form.resolve_action.trigger()
+
+    window.form.main_tabs.setCurrentWidget(dashboard)  # 总览 re-reads when shown: no 刷新 needed
+    after = _status_figures(window)
+    assert after["已办结"] == before.get("已办结", 0) + 1
+    assert after["办理中"] == before["办理中"] - 1
+
+
+def test_history_shows_the_agenda_entry_after_submit_to_meeting(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    issue_id = _select_open_issue(window)
+    assert "列入议题" not in window.history_panel.text()
+    window.meetings_panel.exec_dialog = lambda dialog: dialog.accept() or dialog.result()  # the preselected one
+    window.submit_to_meeting_action.trigger()
+    window.form.main_tabs.setCurrentWidget(window.form.issues_tab)
+    assert window.issue_panel.current_id() == issue_id
+    assert "列入议题" in window.history_panel.text()  # shown at once, without choosing the issue again
+
+
+def test_after_restore_and_new_operator_the_log_records_the_current_operator(qtbot, demo_workspace, today,
+                                                                           tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+    window.reliability.open_backups().confirm_and_restore(archive)
+    assert window.workspace is not demo_workspace
+    monkeypatch.setattr("desktop.ui.reliability_menu.ask_operator", lambda *_a, **_k: "赵科员")
+    window.reliability.change_operator()
+
+    issue_id = _select_open_issue(window)
+    window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("供电公司已现场勘察"))
+    window.form.progress_action.trigger()
+
+    with window.workspace.db.read() as s:
+        last = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+        assert s.get(Issue, issue_id).notes[-1].text == "供电公司已现场勘察"
+    assert last.operator == "赵科员"
+    assert window.undo_stack.count() == 1  # the old workspace's commands were dropped by the restore
+
+
+def test_closing_closes_the_workspace_held_now(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    closed: list[Workspace] = []
+    real_close = Workspace.close
+    monkeypatch.setattr(Workspace, "close", lambda self: (closed.append(self), real_close(self))[1])
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+    window.reliability.open_backups().confirm_and_restore(archive)
+    current = window.workspace
+    assert demo_workspace in closed and current not in closed
+    window.ops.close()
+    assert closed[-1] is current
+
+
+def test_operations_run_on_the_worker_and_report_user_errors_to_the_caller(qtbot, demo_workspace, today,
+                                                                           tmp_path) -> None:
+    import threading
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    threads: list[str] = []
+    results: list[object] = []
+
+    def count(ws: Workspace) -> int:
+        threads.append(threading.current_thread().name)
+        with ws.db.read() as s:
+            return len(s.scalars(select(Issue.id)).all())
+
+    def refuse(_ws: Workspace) -> None:
+        raise UserError("该问题已办结，不能再交办")
+
+    window.ops.run(count, results.append)
+    window.ops.run(refuse, results.append, lambda message: results.append(("failed", message)))
+    qtbot.waitUntil(lambda: len(results) == 2)
+    assert results == [300, ("failed", "该问题已办结，不能再交办")]
+    assert threads and threads[0] != threading.main_thread().name
+    assert window.ops.errors_shown == []
+    assert window.ops.pool.maxThreadCount() == 1
+
+
+def test_every_change_reaches_the_window(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    seen: list[Change] = []
+    window.ops.changed.connect(seen.append)
+    issue_id = _select_open_issue(window)
+    window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("进展"))
+    window.form.progress_action.trigger()
+    assert seen == [Change.of_issues([issue_id])]
+
+
+def test_the_daily_backup_runs_on_the_worker_with_a_note(qtbot, demo_workspace, today, tmp_path) -> None:
+    from desktop.app import start_daily_backup
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    start_daily_backup(window)
+    assert "自动备份" in window.statusBar().currentMessage()  # the window is free while it runs
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=20_000)
+    assert window.statusBar().currentMessage().startswith("已自动备份")
+    assert list(Path(demo_workspace.backups_dir).glob("*.zip"))

@@ -209,6 +209,10 @@ class _SheetWriter:
             if ticker.done >= ticker.next_at:
                 ticker.tick()
 
+        # 筛选 on the header row, as a clerk sets it on every hand-kept 台账 (by unit, by status); the notes below
+        # the data stay outside the range so that filtering never hides them.
+        last_row = max(row_no - 1, geo.header_bottom)
+        ws.auto_filter.ref = f"A{geo.header_bottom}:{get_column_letter(geo.ncols)}{last_row}"
         write_notes(ws, self.book, spec, geo, self.styles, row_no)
         self._add_validations()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -319,3 +320,35 @@ def test_section_label_needs_a_column(tmp_path: Path) -> None:
     with pytest.raises(LedgerValueError, match="没有位置写标签"):
         write_ledger(tmp_path / "s.xlsx", [(no_serial, [total_row({"project": "x"})])])
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("two_level", [False, True])
+def test_ledger_has_autofilter_on_header_row_over_data_only(tmp_path: Path, two_level: bool) -> None:
+    path = tmp_path / "台账.xlsx"
+    write_ledger(path, [(spec(two_level), [issue_row(i) for i in range(5)])])
+    ws = reopen(path)["问题台账"]
+    header_bottom = 4 if two_level else 3
+    last_col = openpyxl.utils.get_column_letter(len(issue_columns(two_level)) + 1)
+    assert ws.auto_filter.ref == f"A{header_bottom}:{last_col}{header_bottom + 5}"
+    assert ws.cell(header_bottom + 6, 1).value == "填表人：　　　审核人：　　　联系电话："
+
+
+def test_empty_ledger_filters_the_header_row_alone(tmp_path: Path) -> None:
+    path = tmp_path / "台账.xlsx"
+    write_ledger(path, [(spec(), [])])
+    ws = reopen(path)["问题台账"]
+    assert ws.auto_filter.ref == "A3:J3"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exported_file_gets_normal_permissions_not_private_temp_mode(tmp_path: Path) -> None:
+    path = tmp_path / "台账.xlsx"
+    old = os.umask(0o022)
+    try:
+        write_ledger(path, [(spec(), [issue_row(1)])])
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o664)
+    write_ledger(path, [(spec(), [issue_row(2)])])
+    assert path.stat().st_mode & 0o777 == 0o664  # an existing file keeps its mode

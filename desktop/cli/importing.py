@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.cli.common import data_options, guarded, open_from_args
 from desktop.errors import UserError
 from desktop.importers.fields import KINDS
+from desktop.importers.kind_guess import guess_kind
 from desktop.importers.mapping import Mapping
 from desktop.importers.preview import build_preview
 from desktop.importers.safety import ImportRefused
@@ -39,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--year", type=int, help="年度（表格标题和文件名中没有年度时指定）")
         sub.add_argument("--month", type=int, help="截至月份（投资进度表）")
         sub.add_argument("--update-duplicates", action="store_true", help="与已有记录重复的行按本文件更新（默认跳过）")
+        sub.add_argument("--confirm-kind", action="store_true",
+                         help="表头更像另一类台账时仍按本类型导入（默认拒绝，以免把问题当作项目导入）")
         sub.set_defaults(handler=guarded(run_import), kind=code)
     hist = actions.add_parser("history", parents=[data_options()], help="列出导入记录")
     hist.set_defaults(handler=guarded(run_history))
@@ -61,9 +64,15 @@ def run_import(args: argparse.Namespace) -> int:
             preview = build_preview(args.file, args.kind, mapping, args.year, sheet=args.sheet, saved=saved,
                                     context_month=args.month)
         except ImportRefused as refusal:
-            raise _Refused(str(refusal)) from refusal
+            warning = _kind_warning(args.file, args.kind)
+            raise _Refused(f"{refusal}\n{warning}" if warning else str(refusal)) from refusal
+        warning = _kind_warning(args.file, args.kind)
+        if warning and not (args.dry_run or args.confirm_kind):
+            raise _Refused(f"{warning}\n未导入任何数据。确认无误时加 --confirm-kind 重新运行，或改用正确的导入类型。")
         for line in preview.summary_lines():
             print(line)
+        if warning:
+            print(f"注意：{warning}")
         policy = DuplicatePolicy.UPDATE if args.update_duplicates else DuplicatePolicy.SKIP
         if args.dry_run:
             result = dry_run_import(workspace.db, preview, policy=policy)
@@ -74,6 +83,13 @@ def run_import(args: argparse.Namespace) -> int:
         for line in result.summary_lines():
             print(line)
     return 0
+
+
+def _kind_warning(path: Path, kind: str) -> str | None:
+    try:
+        return guess_kind(path).mismatch(kind)
+    except ImportRefused:
+        return None
 
 
 def run_history(args: argparse.Namespace) -> int:

@@ -78,3 +78,18 @@ def test_refused_file_exits_2_without_traceback_and_changes_nothing(tmp_path: Pa
     workspace = open_workspace(data)
     assert dump(workspace, with_history=True) == before
     workspace.close()
+
+
+def test_issue_ledger_as_projects_is_refused_unless_confirmed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    assert main(["import", "projects", str(ISSUES), "--data-dir", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "表头更像「问题台账」" in err and "--confirm-kind" in err and "未导入任何数据" in err
+    with open_workspace(data) as workspace:
+        before = dump(workspace)
+    assert main(["import", "projects", str(ISSUES), "--dry-run", "--data-dir", str(data)]) == 0
+    assert "注意：所选的类型「重点项目清单（项目台账）」" in capsys.readouterr().out
+    with open_workspace(data) as workspace:
+        assert dump(workspace) == before
+    assert main(["import", "projects", str(ISSUES), "--confirm-kind", "--data-dir", str(data)]) == 0
+    assert "已新增" in capsys.readouterr().out

@@ -184,3 +184,37 @@ def test_wizard_investment_sample_with_formula_cells(qtbot, workspace) -> None: 
                                             for i in range(wizard.form.skipped_list.count())]
     _next(qtbot, wizard, RESULT_PAGE)
     assert _count(workspace, InvestmentReport) == 7
+
+
+def test_wizard_proposes_the_kind_from_the_header_and_keeps_the_users_choice(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.form.kind_combo.setCurrentIndex(wizard.form.kind_combo.findData("projects"))  # the combo's first kind
+    wizard.set_file(ISSUES)
+    qtbot.waitUntil(lambda: not wizard.task.running, timeout=20_000)
+    assert wizard.kind == "issues"
+    assert "根据表头判断，这是一份「问题台账」" in wizard.form.file_hint_label.text()
+
+    # The clerk insists on 重点项目清单: the choice stays, and the mapping page says what the header looks like.
+    combo = wizard.form.kind_combo
+    combo.setCurrentIndex(combo.findData("projects"))
+    combo.activated.emit(combo.currentIndex())
+    _next(qtbot, wizard, MAPPING_PAGE)
+    assert wizard.kind == "projects"
+    text = wizard.form.header_label.text()
+    assert text.startswith("注意：") and "表头更像「问题台账」" in text
+    assert _count(workspace, Project) == 0
+
+
+def test_wizard_refusal_for_a_kind_without_header_names_the_right_kind(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(ISSUES, "enterprises")
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.task.running, timeout=20_000)
+    assert wizard.currentId() == FILE_PAGE
+    assert "表头像是「问题台账」" in wizard.last_message or "表头更像「问题台账」" in wizard.last_message

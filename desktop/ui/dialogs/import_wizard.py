@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserError
 from desktop.importers.fields import KINDS, get_kind
+from desktop.importers.kind_guess import KIND_TITLES, KindGuess, guess_kind
 from desktop.importers.preview import ImportPreview, build_preview
 from desktop.importers.safety import ImportRefused
 from desktop.services.importing import mappings as import_mappings
@@ -58,6 +59,9 @@ class ImportWizard(QWizard):
         self.dry_run: ImportResult | None = None
         self.result: ImportResult | None = None
         self.last_message = ""
+        self.kind_warning = ""
+        self._guess: tuple[Path, KindGuess] | None = None
+        self._kind_touched = False
         self._advance = False
         for code, spec in KINDS.items():
             self.form.kind_combo.addItem(_KIND_TEXT.get(code, spec.label), code)
@@ -73,6 +77,8 @@ class ImportWizard(QWizard):
     def _connect_signals(self) -> None:
         f = self.form
         f.browse_button.clicked.connect(self._browse)
+        f.file_edit.editingFinished.connect(self._file_chosen)
+        f.kind_combo.activated.connect(self._kind_chosen)
         f.policy_combo.currentIndexChanged.connect(self._policy_changed)
         f.undo_button.clicked.connect(self._undo)
 
@@ -98,9 +104,14 @@ class ImportWizard(QWizard):
     def policy(self) -> DuplicatePolicy:
         return DuplicatePolicy(self.form.policy_combo.currentData())
 
-    def set_file(self, path: Path, kind: str) -> None:
-        """What the file page's controls would say; used by the menu (and tests) to start on a known file."""
+    def set_file(self, path: Path, kind: str | None = None) -> None:
+        """What the file page's controls would say; used by the menu (and tests) to start on a known file. With no
+        kind, the wizard reads the header and proposes one, as when the user picks the file."""
         self.form.file_edit.setText(str(path))
+        if kind is None:
+            self._file_chosen()
+            return
+        self._kind_touched = True
         self.form.kind_combo.setCurrentIndex(self.form.kind_combo.findData(kind))
 
     def _browse(self) -> None:
@@ -108,6 +119,41 @@ class ImportWizard(QWizard):
                                               FILE_FILTER)
         if name:
             self.form.file_edit.setText(name)
+            self._file_chosen()
+
+    def _kind_chosen(self) -> None:
+        """A kind the user picked is kept; the proposal only fills the combo until then."""
+        self._kind_touched = True
+
+    def _file_chosen(self) -> None:
+        path = self.path
+        if not path.name or not path.is_file() or self.task.running:
+            return
+        if self._guess is not None and self._guess[0] == path:
+            return
+        self.form.file_hint_label.setText("正在读取表头，判断台账类型……")
+        self.task.start("正在识别台账类型……", lambda: guess_kind(path), lambda g: self._guessed(path, g),
+                        self._guess_failed)
+
+    def _guess_failed(self, exc: Exception) -> None:
+        # The file is read again, with its full message, when the user presses 下一步.
+        self.form.file_hint_label.setText(f"无法读取该文件：{exc}" if isinstance(exc, ImportRefused | OSError)
+                                          else "无法判断台账类型，请手动选择。")
+
+    def _guessed(self, path: Path, guess: KindGuess) -> None:
+        self._guess = (path, guess)
+        best = guess.proposed
+        hint = self.form.file_hint_label
+        if best is None:
+            hint.setText("没有在文件中识别出已知的台账表头，请选择台账内容后点“下一步”查看。")
+            return
+        if not self._kind_touched:
+            self.form.kind_combo.setCurrentIndex(self.form.kind_combo.findData(best.kind))
+        columns = "、".join(best.matched[:6]) + ("等" if len(best.matched) > 6 else "")
+        text = (f"根据表头判断，这是一份「{best.label}」（工作表“{best.sheet}”，"
+                f"识别出{columns}{len(best.matched)}列）。")
+        warning = guess.mismatch(self.kind)
+        hint.setText(text + (f"\n注意：{warning}" if warning else "如不对请改选台账内容。"))
 
     # --- navigation -------------------------------------------------------------------------------------
     def reject(self) -> None:
@@ -158,24 +204,35 @@ class ImportWizard(QWizard):
             return False
         db = self.workspace.db
 
-        def work() -> ImportPreview:
+        known = self._guess[1] if self._guess is not None and self._guess[0] == path else None
+
+        def work() -> tuple[ImportPreview, KindGuess]:
+            guess = known or guess_kind(path)
             with db.read() as session:
                 saved = import_mappings.load(session, kind)
-            return build_preview(path, kind, None, year, saved=saved, context_month=month)
+            try:
+                preview = build_preview(path, kind, None, year, saved=saved, context_month=month)
+            except ImportRefused as refusal:
+                warning = guess.mismatch(kind)
+                raise ImportRefused(f"{refusal}\n{warning}" if warning else str(refusal)) from refusal
+            return preview, guess
 
         self._run("正在读取文件，识别表头……", work, self._file_read)
         return False
 
-    def _file_read(self, preview: ImportPreview) -> None:
-        self.preview = preview
-        self._fill_mapping(preview)
+    def _file_read(self, value: tuple[ImportPreview, KindGuess]) -> None:
+        self.preview, guess = value
+        self._guess = (self.path, guess)
+        self.kind_warning = guess.mismatch(self.preview.kind) or ""
+        self._fill_mapping(self.preview)
         self._advance_to_next()
 
     def _fill_mapping(self, preview: ImportPreview) -> None:
         header, spec = preview.header, get_kind(preview.kind)
         rows = f"第{header.row}行" if header.row == header.last_row else f"第{header.row}–{header.last_row}行"
         notes = "；".join(preview.notes)
-        self.form.header_label.setText(f"工作表“{preview.sheet}”，表头在{rows}，数据从第{header.data_start}行开始。"
+        warning = f"注意：{self.kind_warning}\n" if self.kind_warning else ""
+        self.form.header_label.setText(warning + f"工作表“{preview.sheet}”，表头在{rows}，数据从第{header.data_start}行开始。"
                                        + (f"\n{notes}" if notes else ""))
         table = self.form.mapping_table
         columns = [col for col, label in enumerate(header.labels) if label]
@@ -306,10 +363,4 @@ def _dry_run(db: Any, preview: ImportPreview, policy: DuplicatePolicy) -> Import
         return None
 
 
-_KIND_TEXT = {
-    "projects": "重点项目清单（项目台账）",
-    "issues": "问题台账",
-    "decisions": "议定事项清单",
-    "enterprises": "企业名录",
-    "investment": "月度投资进度表",
-}
+_KIND_TEXT = KIND_TITLES

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from desktop.services.figures import Light
 from desktop.services.projects.leader_card import LeaderCard
+from desktop.ui import printing
 
 MARGINS_MM = QMarginsF(20, 20, 20, 18)
 DOT = {Light.GREEN: "#2e9d4a", Light.YELLOW: "#e0a400", Light.RED: "#d0342c", Light.NONE: "#b0b0b0"}
@@ -92,15 +93,6 @@ def a4_layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def _printer(pdf: Path | None = None) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(a4_layout())
-    if pdf is not None:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(pdf))
-    return printer
-
-
 def print_card(card: LeaderCard, printer: QPrinter) -> None:
     card_document(card).print_(printer)
 
@@ -108,16 +100,13 @@ def print_card(card: LeaderCard, printer: QPrinter) -> None:
 def save_pdf(card: LeaderCard, path: Path) -> int:
     """Write the card as a PDF; returns the page count (1 for a card that fits, which is the point)."""
     doc = card_document(card)
-    doc.print_(_printer(path))
+    printing.write_pdf(a4_layout(), doc.print_, path)
     return doc.pageCount()
 
 
-def preview(card: LeaderCard, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    printer = _printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"包保卡 — {card.leader}")
-    dialog.paintRequested.connect(lambda p: print_card(card, p))
-    return dialog
+def preview(card: LeaderCard, parent: QWidget | None = None) -> printing.PrintPreview:
+    """The card's print preview; the dialog owns its printer, so it may outlive this call safely."""
+    return printing.preview(f"包保卡 — {card.leader}", a4_layout(), lambda p: print_card(card, p), parent)
 
 
 def render_png(card: LeaderCard, path: Path, dpi: int = 110) -> None:

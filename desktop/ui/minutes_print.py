@@ -10,8 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
+
+from desktop.ui import printing
 
 # 天头 37, 订口 28, bottom 35, right 26 (mm): the type area of GB/T 9704.
 MARGINS_MM = QMarginsF(28, 37, 26, 35)
@@ -19,9 +21,9 @@ PAGE_NUMBER_BELOW_MM = 7  # 一字线 7 mm below the type area
 PAGE_NUMBER_FONTS = ("宋体", "SimSun", "Noto Serif CJK SC")
 
 
-def configure(printer: QPrinter) -> None:
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      MARGINS_MM, QPageLayout.Unit.Millimeter))
+def page_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
 
 
 def document(html: str, printer: QPrinter) -> QTextDocument:
@@ -64,21 +66,10 @@ def paint(doc: QTextDocument, printer: QPrinter) -> int:
 
 def export_pdf(html: str, path: str | Path) -> Path:
     """Write the minutes as an A4 PDF (fonts embedded by Qt) and return the path."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    configure(printer)
-    paint(document(html, printer), printer)
-    return Path(path)
+    return printing.write_pdf(page_layout(), lambda printer: paint(document(html, printer), printer), path)
 
 
-def preview_dialog(html: str, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    """A preview dialog painting the minutes on the chosen printer; the caller shows or execs it."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    configure(printer)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("会议纪要打印预览")
-    dialog.paintRequested.connect(lambda target: paint(document(html, target), target))
-    return dialog
-
-
+def preview_dialog(html: str, parent: QWidget | None = None) -> printing.PrintPreview:
+    """A preview dialog painting the minutes on the chosen printer, which it owns; the caller shows or execs it."""
+    return printing.preview("会议纪要打印预览", page_layout(), lambda target: paint(document(html, target), target),
+                            parent)

@@ -1,0 +1,74 @@
+"""The one place that creates printers and print-preview dialogs, so a printer can never be freed under its dialog.
+
+`QPrintPreviewDialog(printer)` keeps only a raw pointer to the printer. When the printer was a local variable of
+the function that built the dialog, Python freed it on return and the dialog painted on freed memory: 打印预览
+crashed the program every time (issue 14). Here the dialog holds its printer as an attribute; Shiboken clears a
+wrapper's attributes only after the C++ dialog is destroyed, and a parented dialog's wrapper lives as long as the
+parent, so the printer outlives every use the dialog makes of it.
+
+Callers give a page layout and a painter function `paint(printer)`; the same function draws the preview, the
+paper printout (the preview's 打印 button) and the PDF, so the three cannot differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageLayout
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+Paint = Callable[[QPrinter], object]
+
+
+def new_printer(layout: QPageLayout, pdf: str | Path | None = None) -> QPrinter:
+    """A high-resolution printer on the given page layout; with `pdf`, one that writes that PDF file."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if pdf is not None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+    printer.setPageLayout(layout)
+    return printer
+
+
+class PrintPreview(QPrintPreviewDialog):
+    """A print preview that owns its printer (see the module docstring for why that matters)."""
+
+    def __init__(self, title: str, layout: QPageLayout, paint: Paint, parent: QWidget | None = None) -> None:
+        printer = new_printer(layout)
+        super().__init__(printer, parent)
+        self.owned_printer = printer  # kept for the dialog's whole life: the C++ side holds a bare pointer
+        self.pages_painted = 0  # how many times the preview was (re)painted, for the status line and tests
+        self._paint = paint
+        self.setWindowTitle(title)
+        # Closed means gone (with its printer, which Shiboken frees after the dialog): no preview piles up under
+        # the window for each click.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.paintRequested.connect(self._on_paint)
+
+    def _on_paint(self, printer: QPrinter) -> None:
+        self._paint(printer)
+        self.pages_painted += 1
+
+
+def preview(title: str, layout: QPageLayout, paint: Paint, parent: QWidget | None = None) -> PrintPreview:
+    """A preview dialog, not yet shown: the caller execs it (or shows it, in tests)."""
+    return PrintPreview(title, layout, paint, parent)
+
+
+def write_pdf(layout: QPageLayout, paint: Paint, path: str | Path) -> Path:
+    """Paint into a PDF file (Qt embeds the CJK font, engineering-facts §6) and return its path."""
+    printer = new_printer(layout, path)
+    paint(printer)
+    return Path(path)
+
+
+def ask_pdf_path(parent: QWidget | None, title: str, suggested: str | Path) -> Path | None:
+    """The 导出PDF file chooser; a name typed without .pdf gets it."""
+    name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF 文件 (*.pdf)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")

@@ -89,7 +89,6 @@ def run_gui(args: argparse.Namespace) -> int:
     is painted before SQLAlchemy is even imported; then the database is opened and checked, and the window is
     completed (`MainWindow.attach`) with the live data loading in a worker thread.
     """
-    app = create_application()
     probe = bool(getattr(args, "startup_probe", False))
     data_dir = getattr(args, "data_dir", None)
     demo = bool(getattr(args, "demo", False))
@@ -97,6 +96,11 @@ def run_gui(args: argparse.Namespace) -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="keyproj-demo-"))
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
+    # First of all: any error from here on leaves its traceback in logs/keyproj.log and a Chinese dialog.
+    from desktop.ui import crash
+
+    crash.install(data_dir)
+    app = create_application()
     lock = acquire_lock(data_dir)
     if lock is None:
         QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"

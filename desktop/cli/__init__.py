@@ -58,7 +58,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(args)
+    _log_to_data_folder(args)
     return int(args.handler(args))
+
+
+def _log_to_data_folder(args: argparse.Namespace) -> None:
+    """The window's log file (`logs/keyproj.log` in the data folder) for this subcommand too: an unexpected error
+    is written there with its traceback and told in one Chinese line. A folder that cannot be written (a
+    read-only stick) is no reason to refuse the command: it then runs without the file."""
+    from desktop import logs
+    from desktop.paths import default_data_dir
+
+    folder = getattr(args, "data_dir", None) or default_data_dir()
+    try:
+        logs.install_cli_hooks(Path(folder))
+    except OSError:
+        return
+    logs.log_started(f"keyproj {args.command}")
 
 
 def _utf8_console() -> None:

@@ -100,6 +100,12 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.ui import crash
 
     crash.install(data_dir)
+    # Before Qt can abort: on Linux, a missing X11 library or no display is said in Chinese, with what to install.
+    from desktop.platform_check import refuse_if_no_window
+
+    refused = refuse_if_no_window()
+    if refused is not None:
+        return refused
     app = create_application()
     lock = acquire_lock(data_dir)
     if lock is None:

@@ -29,6 +29,8 @@ def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--self-test", nargs="?", const="", default=None, metavar="文件夹",
                         help="自检：在临时文件夹（或指定文件夹）中用演示数据打开主窗口、生成简报和台账并逐一核对，"
                              "全部通过时退出码为0；不读写正式数据")
+    # For --self-test: load Qt's real platform plugin in this (child) process and print its name.
+    parser.add_argument("--platform-probe", metavar="PLATFORM", help=argparse.SUPPRESS)
     # For `python -m desktop.bench`: start normally, print PAINTED once the window shows its data, then exit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     if not subcommands:
@@ -50,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = None
     if args is None:
         args = build_parser().parse_args(argv)
+    if args.platform_probe:
+        from desktop.platform_check import probe_platform_here
+
+        return probe_platform_here(args.platform_probe)
     if args.self_test is not None:
         from desktop.selftest import run_self_test
 

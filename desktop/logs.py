@@ -44,8 +44,9 @@ class _SafeRotatingHandler(logging.handlers.RotatingFileHandler):
 _handler: _SafeRotatingHandler | None = None
 
 
-def setup_logging(data_dir: Path) -> Path:
-    """Send warnings and errors (and this program's own info lines) to the data folder's log file; returns it.
+def setup_logging(data_dir: Path) -> Path | None:
+    """Send warnings and errors (and this program's own info lines) to the data folder's log file; returns it,
+    or None when it cannot be written there (a write-protected stick: the program still runs, without a log).
 
     Called again with another folder (a restore does not change it, tests do), the old file is closed and the
     new one used: one file handler at a time."""
@@ -53,9 +54,11 @@ def setup_logging(data_dir: Path) -> Path:
     path = log_file(Path(data_dir))
     if _handler is not None and Path(_handler.baseFilename) == path.resolve():
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = _SafeRotatingHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
-                                   delay=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = _SafeRotatingHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    except OSError:
+        return None
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()
     close_logging()
@@ -100,15 +103,15 @@ def log_exception(exc: BaseException, where: str = "unexpected error") -> None:
 def unexpected_error_text(exc: BaseException, path: Path | None) -> str:
     """The console line for an unexpected failure: what, that saved data is safe, and where the details are."""
     what = str(exc) or exc.__class__.__name__
-    where = f"详情已写入日志：{path}" if path is not None else "详情见上方的错误信息。"
+    where = f"详情已写入日志：{path}" if path is not None else "未能写入日志文件（数据文件夹不可写），详情见上方。"
     return (f"错误：程序出现意外错误（{exc.__class__.__name__}：{what}）。已保存的数据不受影响"
             f"（每次写入都在一个事务中完成），本次操作可能没有完成。{where}")
 
 
-def install_cli_hooks(data_dir: Path, echo: Callable[[str], None] | None = None) -> Path:
+def install_cli_hooks(data_dir: Path, echo: Callable[[str], None] | None = None) -> Path | None:
     """For `keyproj <subcommand>`: log to the data folder and turn an uncaught exception into a logged
     traceback plus one Chinese line on stderr (the traceback too when there is a console to read it)."""
-    path = setup_logging(data_dir)
+    path = setup_logging(data_dir)  # None on a read-only folder: the console line then says so
 
     def say(text: str) -> None:
         if echo is not None:
@@ -123,6 +126,8 @@ def install_cli_hooks(data_dir: Path, echo: Callable[[str], None] | None = None)
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         log_exception(exc)
+        if path is None:  # no file to read it in later: the traceback goes to the console
+            say("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip())
         say(unexpected_error_text(exc, path))
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:

@@ -76,11 +76,8 @@ def _log_to_data_folder(args: argparse.Namespace) -> None:
     from desktop.paths import default_data_dir
 
     folder = getattr(args, "data_dir", None) or default_data_dir()
-    try:
-        logs.install_cli_hooks(Path(folder))
-    except OSError:
-        return
-    logs.log_started(f"keyproj {args.command}")
+    if logs.install_cli_hooks(Path(folder)) is not None:
+        logs.log_started(f"keyproj {args.command}")
 
 
 def _utf8_console() -> None:

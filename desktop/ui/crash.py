@@ -63,7 +63,8 @@ class CrashDialog(QDialog):
         self.detail = QLabel(f"错误：{exc.__class__.__name__}：{what}")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = f"日志文件：{log_path}" if log_path is not None else "日志文件：未设置（错误信息只输出到控制台）"
+        where = (f"日志文件：{log_path}" if log_path is not None
+                 else "日志文件：未能写入（数据文件夹不可写），错误信息只输出到控制台")
         self.where = QLabel(where)
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -174,10 +175,12 @@ def reporter() -> CrashReporter:
     return _reporter
 
 
-def install(data_dir: Path) -> CrashReporter:
-    """The log file in `data_dir` and both exception hooks; called first thing by `run_gui`."""
-    logs.setup_logging(data_dir)
-    logs.log_started("window")
+def install(data_dir: Path | None) -> CrashReporter:
+    """Both exception hooks, and the log file in `data_dir`; called first thing by `run_gui`. Without a folder
+    (it could not be created), or when the folder cannot be written (a write-protected stick), the hooks still
+    show the dialog, which then says that no log file was written."""
+    if data_dir is not None and logs.setup_logging(data_dir) is not None:
+        logs.log_started("window")
     handler = reporter()
     sys.excepthook = handler.excepthook
     threading.excepthook = handler.thread_excepthook

@@ -10,33 +10,7 @@ import json
 from enum import StrEnum
 
 from desktop.db import enums
-
-TABLE_LABELS: dict[str, str] = {
-    "project": "重点项目",
-    "issue": "问题",
-    "issue_note": "办理进展",
-    "escalation": "流转记录",
-    "meeting": "会议",
-    "agenda_item": "议题",
-    "decision": "议定事项",
-    "decision_note": "议定事项进展",
-    "visit": "走访/包保活动",
-    "enterprise": "企业",
-    "unit": "单位",
-    "person": "干部",
-    "leader": "包保领导",
-    "assignment": "包保关系",
-    "task_force": "项目专班",
-    "category": "类别",
-    "investment_report": "投资进度",
-    "milestone": "形象进度节点",
-    "briefing": "简报/通报",
-    "attachment": "附件记录",
-    "audit_log": "操作日志",
-    "app_setting": "系统设置",
-    "import_batch": "导入记录",
-    "minutes_draft": "纪要草稿",
-}
+from desktop.db.table_names import TABLE_LABELS  # beside the models: the db layer names damaged tables too
 
 MAIN_TABLES = ("project", "issue", "meeting", "decision", "visit", "enterprise", "audit_log")
 

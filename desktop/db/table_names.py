@@ -28,6 +28,8 @@ TABLE_LABELS: dict[str, str] = {
     "app_setting": "系统设置",
     "import_batch": "导入记录",
     "minutes_draft": "纪要草稿",
+    "supervision_notice": "督办文书",
+    "supervision_item": "督办事项",
 }
 
 

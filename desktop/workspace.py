@@ -12,6 +12,7 @@ from sqlalchemy.orm import configure_mappers
 
 from desktop import paths
 from desktop.db.engine import Database, make_engine, sqlite_url
+from desktop.db.integrity import FileState, identify_file
 from desktop.db.location import network_location
 from desktop.db.migrate import newest_revision, stored_revision, upgrade
 from desktop.db.models import Project
@@ -19,11 +20,13 @@ from desktop.db.models import Project
 
 class WorkspaceError(RuntimeError):
     """The data could not be opened; the message is for the user. `damaged` says the database file itself is
-    broken, so the window can offer the newest good backup instead of just giving up."""
+    broken, so the window can offer the newest good backup instead of just giving up. `replaceable` says the file
+    is missing or empty beside backups: the user may choose a new, empty database instead of a restore."""
 
-    def __init__(self, message: str, *, damaged: bool = False) -> None:
+    def __init__(self, message: str, *, damaged: bool = False, replaceable: bool = False) -> None:
         super().__init__(message)
         self.damaged = damaged
+        self.replaceable = replaceable
 
 
 @dataclass
@@ -89,14 +92,7 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
 
         if finish_interrupted_restore(folder):
             warnings.append("上次恢复备份时程序被中断，已在本次启动时完成恢复。")
-        if not allow_new_beside_backups and not paths.database_file(folder).exists():
-            from desktop.services.backup.rotation import dated_archives
-
-            if dated_archives(paths.backups_dir(folder)):
-                raise WorkspaceError(
-                    f"数据文件夹 {folder} 中找不到数据库文件（可能被移动、删除或改名），但有以前的备份。"
-                    "为免在空数据库上继续工作，程序没有新建数据库。请用“文件 → 备份与恢复”或 keyproj restore 恢复备份。",
-                    damaged=True)
+        _refuse_unusable_file(folder, allow_new_beside_backups)
     # Mapper set-up (~0.1 s) would otherwise happen on the first query, which the window makes on its GUI thread;
     # here it runs where the workspace is opened (a worker thread at start-up).
     configure_mappers()
@@ -118,6 +114,28 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
             "请不要继续写入，使用“文件 → 备份与恢复”或 keyproj restore 从最近的备份恢复。", damaged=True
         ) from exc
     return Workspace(folder, Database(engine, operator=operator), warnings)
+
+
+RESTORE_HINT = "请用“文件 → 备份与恢复”或 keyproj restore 从最近的完好备份恢复。"
+
+
+def _refuse_unusable_file(folder: Path, allow_new_beside_backups: bool) -> None:
+    """Never start on a file that is not the office's database, and never build an empty schema where the data
+    was lost: a missing or empty (0-byte) file is a first start only when the folder has no backups."""
+    from desktop.services.backup.rotation import dated_archives
+
+    identity = identify_file(paths.database_file(folder))
+    if identity.usable:
+        return
+    if identity.is_new:
+        if allow_new_beside_backups or not dated_archives(paths.backups_dir(folder)):
+            return
+        what = ("找不到数据库文件（可能被移动、删除或改名）" if identity.state is FileState.MISSING
+                else f"数据库文件 {identity.path.name} 是空的（0 字节，数据已丢失，可能是磁盘故障或复制中断）")
+        raise WorkspaceError(f"数据文件夹 {folder} 中{what}，但有以前的备份。为免在空数据库上继续工作，程序没有新建数据库。"
+                             + RESTORE_HINT, damaged=True, replaceable=True)
+    raise WorkspaceError(f"数据库文件 {identity.path} 已损坏或不是本程序的数据库：{identity.detail}。"
+                         "程序不会在它上面启动，也不会改动它。" + RESTORE_HINT, damaged=True)
 
 
 def _require_writable(folder: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.cli.common import data_options, guarded, open_from_args
-from desktop.db.engine import make_engine, sqlite_url
-from desktop.db.integrity import check_engine
+from desktop.db.integrity import FileState, check_file, identify_file
 from desktop.services.backup import archive as backups
+from desktop.services.backup import rotation
 from desktop.services.backup.archive import BackupError
 from desktop.services.backup.restore import restore_archive
 
@@ -84,24 +84,38 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Read-only from start to end (the file is opened with mode=ro, or immutable on a read-only folder), so a
+    check can run on a write-protected stick and can never change what it checks."""
     if getattr(args, "database_url", None):
         raise BackupError("完整性检查只适用于本机 SQLite 数据库文件；PostgreSQL 服务器请使用 pg_amcheck。")
-    db_file = paths.database_file(_data_dir(args))
-    if not db_file.exists():
+    data_dir = _data_dir(args)
+    db_file = paths.database_file(data_dir)
+    identity = identify_file(db_file)
+    if identity.state is FileState.MISSING and not rotation.dated_archives(paths.backups_dir(data_dir)):
         raise BackupError(f"找不到数据库文件：{db_file}")
-    engine = make_engine(sqlite_url(str(db_file)), pool=False)
-    try:
-        report = check_engine(engine)
-    except Exception as exc:  # the file is not even a database: that is damage, reported, not a crash
-        print(f"数据库：{db_file}")
-        print(f"无法打开数据库：{exc}")
-        return EXIT_DAMAGED
-    finally:
-        engine.dispose()
     print(f"数据库：{db_file}")
+    if not identity.usable:
+        print(f"数据库损坏：{identity.detail}。")
+        return _report_damage(data_dir)
+    report = check_file(db_file)
     for line in report.lines():
         print(line)
     if not report.ok:
-        print("数据库已损坏。请不要继续写入，使用 keyproj restore 从最近的备份恢复。", file=sys.stderr)
-        return EXIT_DAMAGED
+        return _report_damage(data_dir)
     return 0
+
+
+def _report_damage(data_dir: Path) -> int:
+    """The verdict 损坏 and what to do: the newest backup that checks out, named with its command, and the newer
+    ones skipped because they are damaged too."""
+    search = backups.find_good_backup(data_dir)
+    lines = ["数据库已损坏。请不要继续写入，使用 keyproj restore 从最近的完好备份恢复。", *search.skipped_lines()]
+    if search.found is not None:
+        found = search.found
+        lines.append(f"最近的完好备份：{found.path}（{found.created_at:%Y-%m-%d %H:%M:%S}，{found.reason}）")
+        lines.append(f'恢复命令：keyproj restore "{found.path}" --data-dir "{data_dir}"')
+    else:
+        lines.append(f"数据文件夹 {data_dir} 中没有可用的备份；如在其他位置（U盘、第二备份位置）有备份，请用 keyproj restore 恢复。")
+    for line in lines:
+        print(line, file=sys.stderr)
+    return EXIT_DAMAGED

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self._busy.show()
         year = self.form.year_combo.currentData()
         self._loader = run_in_background(lambda: self._fetch_in_thread(year, FIRST_PAGE), self._on_first_page,
-                                         self._on_load_failed)
+                                         self._on_load_failed, on_damage=self._on_load_damaged)
 
     def _fetch_in_thread(self, year: int | None, first_page: int | None = None) -> _Loaded:
         with self.workspace.db.read() as session:
@@ -318,7 +318,8 @@ class MainWindow(QMainWindow):
     def _on_first_page(self, loaded: _Loaded) -> None:
         self._apply(loaded)
         self.first_data_shown.emit()
-        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed)
+        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed,
+                                         on_damage=self._on_load_damaged)
 
     def _on_rest(self, rest: tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]) -> None:
         assert self.meetings_panel is not None  # attached
@@ -339,6 +340,12 @@ class MainWindow(QMainWindow):
         self._busy.hide()
         self.statusBar().showMessage("载入数据失败")
         QMessageBox.critical(self, APP_NAME, f"载入数据失败：{message}")
+
+    def _on_load_damaged(self, message: str) -> None:
+        """The file is broken (e.g. text that is no longer UTF-8): say which table, and offer the good backup."""
+        self._busy.hide()
+        self.statusBar().showMessage("载入数据失败：数据库文件已损坏")
+        self.ops.report_damage(f"载入数据失败。{message}")
 
     def _apply(self, loaded: _Loaded) -> None:
         assert self.meetings_panel is not None and self.field_tabs is not None  # attached

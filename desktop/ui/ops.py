@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
-from desktop.errors import UserError
+from desktop.errors import DamagedDatabase, UserError
 from desktop.ui.background import _no_gc_in_this_thread
 
 if TYPE_CHECKING:
@@ -89,6 +89,9 @@ class Ops(QObject):
         self.pool.setMaxThreadCount(1)  # serial: one operation at a time, in the order asked
         self._relays: set[_Relay] = set()
         self.errors_shown: list[str] = []  # what the one error dialog showed (tests read it)
+        # Who offers the newest good backup when a read meets a broken file (the 文件 menu's restore, installed
+        # by reliability_menu); without one the damage is shown like any other failure.
+        self.damage_handler: Callable[[str], None] | None = None
 
     # --- the handle ------------------------------------------------------------------------------------------
     @property
@@ -174,7 +177,9 @@ class Ops(QObject):
 
         def failed(exc: Exception) -> None:
             self._relays.discard(relay)
-            if isinstance(exc, UserError) and on_failed is not None:
+            if isinstance(exc, DamagedDatabase):
+                self.report_damage(str(exc))
+            elif isinstance(exc, UserError) and on_failed is not None:
                 on_failed(str(exc))
             else:
                 self.show_failure(exc)
@@ -185,6 +190,13 @@ class Ops(QObject):
 
     def busy(self) -> bool:
         return bool(self._relays)
+
+    def report_damage(self, message: str) -> None:
+        """The database file is broken: offer the newest good backup (never an English driver error)."""
+        if self.damage_handler is not None:
+            self.damage_handler(message)
+        else:
+            self.show_failure(DamagedDatabase(message))
 
     def show_failure(self, exc: Exception) -> None:
         """The one place an unexpected failure is shown."""

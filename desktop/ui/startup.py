@@ -3,6 +3,7 @@ database (never start empty: offer the newest good backup), the password lock, a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from desktop import APP_NAME
 from desktop.db.migrate import MigrationError
 from desktop.errors import UserError
-from desktop.paths import database_file
 from desktop.services import app_lock
 from desktop.services.backup import archive as backups
 from desktop.services.backup.restore import restore_archive
@@ -38,18 +38,11 @@ def server_url(settings: QSettings, parent: QWidget | None = None) -> tuple[bool
 
 def open_guarded(data_dir: Path, database_url: str | None, operator: str,
                  parent: QWidget | None = None) -> Workspace | None:
-    """Open the data; when the database file is damaged or gone, say so and offer the newest good backup."""
+    """Open the data; when the database file is damaged, empty or gone, say so and offer the newest good backup.
+    Only a missing or empty file may be replaced by a new database, and only when the user says so."""
     fresh_ok = False
-    if database_url is None and not database_file(data_dir).exists() and backups.list_backups(data_dir):
-        problem = f"数据文件夹 {data_dir} 中找不到数据库文件（可能被移动、删除或改名），但有以前的备份。"
-        if not offer_recovery(data_dir, problem, parent):
-            answer = QMessageBox.question(parent, APP_NAME, "不恢复备份，而是新建一个空的数据库吗？\n"
-                                          "（以前的备份仍保留在 backups 文件夹中）")
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            fresh_ok = True
     try:
-        return open_workspace(data_dir, database_url, operator=operator, allow_new_beside_backups=fresh_ok)
+        return open_workspace(data_dir, database_url, operator=operator)
     except MigrationError as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return None
@@ -57,28 +50,47 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
         if database_url is not None or not exc.damaged:
             QMessageBox.critical(parent, APP_NAME, str(exc))
             return None
-        if not offer_recovery(data_dir, f"数据库已损坏，程序不能在损坏的数据上启动：\n{exc}", parent):
-            return None
+        problem = str(exc) if exc.replaceable else f"数据库已损坏，程序不能在损坏的数据上启动：\n{exc}"
+        if not offer_recovery(data_dir, problem, parent):
+            if not exc.replaceable:
+                return None
+            answer = QMessageBox.question(parent, APP_NAME, "不恢复备份，而是新建一个空的数据库吗？\n"
+                                          "（以前的备份仍保留在 backups 文件夹中）")
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            fresh_ok = True
     try:
-        return open_workspace(data_dir, database_url, operator=operator)
+        return open_workspace(data_dir, database_url, operator=operator, allow_new_beside_backups=fresh_ok)
     except (WorkspaceError, MigrationError) as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return None
 
 
-def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None) -> bool:
-    """True when a backup was restored. The damaged file itself is kept (set aside by the restore)."""
-    info = backups.newest_good_backup(data_dir)
+def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
+                   restore: Callable[[Path], None] | None = None) -> bool:
+    """True when a backup was restored. The damaged file itself is kept (set aside by the restore). Backups
+    passed over because they are damaged themselves are named, so nobody wonders why an older one is offered.
+    `restore` does the restoring (the open window closes and reopens its data); by default the folder is
+    restored directly, before any window holds it."""
+    search = backups.find_good_backup(data_dir)
+    skipped = "\n".join(search.skipped_lines())
+    info = search.found
     if info is None:
-        QMessageBox.critical(parent, APP_NAME, f"{problem}\n\n数据文件夹中没有找到可用的备份。程序不会在损坏的数据上启动，"
-                                               "也不会新建空数据库。请联系技术人员，或用 keyproj restore 从其他位置的备份恢复。")
+        then = ("请不要继续修改数据" if restore is not None
+                else "程序不会在损坏的数据上启动，也不会新建空数据库")
+        QMessageBox.critical(parent, APP_NAME, f"{problem}\n\n" + (f"{skipped}\n" if skipped else "") +
+                             f"数据文件夹中没有找到可用的备份。{then}。请联系技术人员，或用 keyproj restore 从其他位置的备份恢复。")
         return False
-    headline = (f"{problem}\n\n"
-                f"找到最近的完好备份（{info.created_at:%Y-%m-%d %H:%M}）。是否从它恢复？损坏的文件会另外保存，不会删除。")
+    headline = (f"{problem}\n\n" + (f"{skipped}\n" if skipped else "") +
+                f"找到最近的完好备份 {info.path.name}（{info.created_at:%Y-%m-%d %H:%M}）。"
+                "是否从它恢复？损坏的文件会另外保存，不会删除。")
     if RestorePreviewDialog(info, parent, headline=headline).exec() != QDialog.DialogCode.Accepted:
         return False
     try:
-        restore_archive(info.path, data_dir)
+        if restore is not None:
+            restore(info.path)
+        else:
+            restore_archive(info.path, data_dir)
     except (UserError, OSError) as exc:
         QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
         return False

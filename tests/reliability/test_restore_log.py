@@ -15,7 +15,7 @@ from desktop.services import audit_log
 from desktop.services.backup import archive as backups
 from desktop.services.backup import restore
 from desktop.workspace import open_workspace
-from tests.db.migration_support import downgrade
+from tests.db.migration_support import downgrade, previous_of
 
 NOW = datetime(2026, 11, 25, 9, 30, 0)
 
@@ -72,9 +72,10 @@ def test_restore_carries_later_rows_and_adds_its_own(demo_workspace, tmp_path: P
 
 def test_restore_of_an_older_schema_backup_keeps_the_marks(demo_workspace, tmp_path: Path) -> None:
     ws = demo_workspace
-    downgrade(ws.db.engine, "0015_fill_templates")
+    older = previous_of("0017_audit_marks")  # before the audit marks existed
+    downgrade(ws.db.engine, older)
     archive = backups.create_archive(ws.db.engine, ws.data_dir, tmp_path / "old.zip", now=NOW).path
-    assert backups.inspect_archive(archive).schema_revision == "0015_fill_templates"
+    assert backups.inspect_archive(archive).schema_revision == older
     migrate.upgrade(ws.db.engine, backup_dir=tmp_path / "mig")
     _edit_after_backup(ws)
     data_dir = ws.data_dir

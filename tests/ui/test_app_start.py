@@ -101,3 +101,19 @@ def test_second_instance_on_the_same_folder_is_refused(qapp, tmp_path: Path, mon
     assert warnings and "已经在使用这个数据文件夹" in warnings[0]
     assert not (folder / "keyproj.sqlite3").exists()  # the database was not opened
     lock.unlock()
+
+
+def test_read_only_folder_is_called_read_only_not_in_use(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.reliability.damage import read_only, tiny_filesystem
+
+    with tiny_filesystem(tmp_path / "stick", 4096) as mount:
+        folder = mount / "data"
+        open_workspace(folder).close()
+        shown: list[str] = []
+        for kind in ("warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: shown.append(text))
+        with read_only(mount):
+            assert app_module.run_gui(_args(data_dir=folder)) == 2
+            assert app_module.run_gui(_args(data_dir=folder / "新文件夹")) == 2
+        assert len(shown) == 2 and "数据文件夹是只读的" in shown[0] and "已经在使用" not in shown[0]
+        assert "无法创建数据文件夹" in shown[1] and "只读U盘" in shown[1]

@@ -41,7 +41,7 @@ def accept_previews(monkeypatch):
     shown: list[str] = []
 
     def accept(self) -> int:
-        shown.append(self.form.contents_edit.toPlainText())
+        shown.append(self.form.title_label.text() + "\n" + self.form.contents_edit.toPlainText())
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(RestorePreviewDialog, "exec", accept)
@@ -245,6 +245,87 @@ def test_missing_database_with_backups_is_not_silently_started_empty(qtbot, demo
     finally:
         opened.close()
 
+
+
+def test_zero_byte_database_offers_the_newest_good_backup_and_names_the_bad_one(qtbot, demo_workspace, tmp_path,
+                                                                               accept_previews) -> None:
+    from datetime import datetime, timedelta
+
+    create_application()
+    ws = demo_workspace
+    good = backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY).path
+    bad = backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.MANUAL,
+                                   now=datetime.now() + timedelta(minutes=5)).path
+    bad.write_bytes(bad.read_bytes()[:4000])
+    data_dir = ws.data_dir
+    ws.close()
+    for side in data_dir.glob("keyproj.sqlite3-*"):
+        side.unlink()
+    database_file(data_dir).write_bytes(b"")
+    opened = startup.open_guarded(data_dir, None, "测试员")
+    assert opened is not None
+    try:
+        assert len(accept_previews) == 1
+        shown = accept_previews[0]
+        assert "空的（0 字节" in shown and f"已跳过损坏的备份 {bad.name}" in shown
+        assert f"找到最近的完好备份 {good.name}" in shown and "问题：300" in shown
+        assert _issues(opened) == 300
+    finally:
+        opened.close()
+
+
+def test_zero_byte_database_declined_restore_and_new_database_refused_keeps_the_file(qtbot, demo_workspace,
+                                                                                    monkeypatch) -> None:
+    create_application()
+    ws = demo_workspace
+    backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
+    data_dir = ws.data_dir
+    ws.close()
+    for side in data_dir.glob("keyproj.sqlite3-*"):
+        side.unlink()
+    database_file(data_dir).write_bytes(b"")
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: (asked.append(text), QMessageBox.StandardButton.No)[1])
+    assert startup.open_guarded(data_dir, None, "测试员") is None
+    assert asked and "新建一个空的数据库" in asked[0]
+    assert database_file(data_dir).stat().st_size == 0
+
+
+def test_damaged_text_in_the_window_names_the_table_and_offers_the_backup(qtbot, demo_workspace, tmp_path,
+                                                                         accept_previews, monkeypatch) -> None:
+    """A row whose text no longer decodes passes the start-up check; the window's load meets it. It must say in
+    Chinese which table is damaged and offer the newest good backup, never SQLite's English error."""
+    from desktop.db.models import Issue as IssueModel
+    from tests.reliability.damage import flip_inside_text
+
+    create_application()
+    ws = demo_workspace
+    backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
+    with ws.db.read() as s:
+        newest = s.scalar(select(func.max(IssueModel.id)))
+    data_dir = ws.data_dir
+    ws.close()
+    flip_inside_text(database_file(data_dir), "issue", "description", newest)
+    boxes: list[str] = []
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: boxes.append(text))
+    damaged = startup.open_guarded(data_dir, None, "测试员")  # quick_check passes: the page structure is intact
+    assert damaged is not None
+    window = MainWindow(damaged, settings=_settings(tmp_path), load_in_background=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ops.changed, timeout=30_000):  # the restore replaces the workspace
+        pass
+    assert len(accept_previews) == 1, boxes
+    shown = accept_previews[0]
+    assert f"「问题」表（issue）第 {newest} 行的 description 字段" in shown and "找到最近的完好备份" in shown
+    assert "decode" not in shown.lower() and not any("decode" in b.lower() for b in boxes)
+    assert _issues(window.ops.workspace) == 300
+    with window.ops.db.read() as s:
+        assert "\ufffd" not in s.get(IssueModel, newest).description
+    window.close()
 
 
 def test_first_start_asks_the_operator_and_records_it(qtbot, tmp_path, monkeypatch) -> None:

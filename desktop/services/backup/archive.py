@@ -102,7 +102,7 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
         report = check_file(copy)
         if not report.ok:
             raise BackupError("当前数据库未通过完整性检查，不能用它做备份：" + "；".join(report.structure[:3]
-                                                                  + report.foreign_keys[:3])
+                                                                  + report.foreign_keys[:3] + report.text[:3])
                               + "。请从以前的备份恢复（文件 → 备份与恢复）。")
         counts, revision, shas = _describe_copy(copy)
         files = _attachment_files(attachments_dir(data_dir), shas)
@@ -251,19 +251,46 @@ def list_backups(data_dir: Path, mirror: Path | None = None) -> list[BackupInfo 
     return [item for _, item in sorted(out, key=lambda t: t[0], reverse=True)]
 
 
+@dataclass(frozen=True)
+class BackupSearch:
+    """The newest archive that checks out, and the newer ones passed over on the way, each with its reason, so
+    the user is told which backups are bad rather than silently offered an older one."""
+
+    found: BackupInfo | None
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+    def skipped_lines(self) -> list[str]:
+        return [f"已跳过损坏的备份 {path.name}：{reason}" for path, reason in self.skipped]
+
+
+def find_good_backup(data_dir: Path, mirror: Path | None = None,
+                     progress: Callable[[Path], None] | None = None) -> BackupSearch:
+    """Walk the archives newest first and stop at the first whose manifest reads and whose CRCs check out."""
+    folders = [backups_dir(data_dir)] + ([mirror] if mirror is not None else [])
+    seen: set[str] = set()
+    dated: list[rotation.Dated] = []
+    for folder in folders:
+        for d in rotation.dated_archives(folder):
+            if d.path.name not in seen:
+                seen.add(d.path.name)
+                dated.append(d)
+    skipped: list[tuple[Path, str]] = []
+    for d in sorted(dated, key=lambda d: (d.at, d.path.name), reverse=True):
+        if progress is not None:
+            progress(d.path)
+        try:
+            return BackupSearch(inspect_archive(d.path, verify=True), skipped)
+        except BackupError as exc:
+            skipped.append((d.path, str(exc)))
+        except OSError as exc:  # a failing USB stick or sector: that copy is no good, an older one may be
+            skipped.append((d.path, f"无法读取（{exc.strerror or exc}）"))
+    return BackupSearch(None, skipped)
+
+
 def newest_good_backup(data_dir: Path, mirror: Path | None = None,
                        progress: Callable[[Path], None] | None = None) -> BackupInfo | None:
     """The most recent archive whose CRCs check out: what to offer when the database is found damaged."""
-    for item in list_backups(data_dir, mirror):
-        if isinstance(item, BackupError):
-            continue
-        if progress is not None:
-            progress(item.path)
-        try:
-            return inspect_archive(item.path, verify=True)
-        except BackupError:
-            continue
-    return None
+    return find_good_backup(data_dir, mirror, progress).found
 
 
 # --- helpers ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""0016_audit_marks adds `source` and `reverted_by` to the 操作日志: every row kept, and old merged rows get their
+"""0017_audit_marks adds `source` and `reverted_by` to the 操作日志: every row kept, and old merged rows get their
 mark only where the exchange history agrees (an operator name written like a merge note gets none)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from sqlalchemy import text
 from desktop.db import migrate
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0016_audit_marks"
+THIS = "0017_audit_marks"
 PEER = "现代服务业专班"
 
 

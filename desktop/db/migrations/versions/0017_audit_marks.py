@@ -6,8 +6,8 @@ name could imitate. Existing rows with that ending get the mark only where the h
 office was merged and its last audit id was at or after the row. Columns are added in place; no row is rewritten
 otherwise.
 
-Revision ID: 0016_audit_marks
-Revises: 0015_fill_templates
+Revision ID: 0017_audit_marks
+Revises: 0016_supervision
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_audit_marks"
-down_revision = "0015_fill_templates"
+revision = "0017_audit_marks"
+down_revision = "0016_supervision"
 branch_labels = None
 depends_on = None
 

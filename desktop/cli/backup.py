@@ -74,7 +74,7 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             print("已取消，未做任何改动。")
             return 1
-    result = restore_archive(args.file, data_dir)
+    result = restore_archive(args.file, data_dir, operator=getattr(args, "operator", None) or "命令行")
     print(f"已恢复：{info.created_at:%Y-%m-%d %H:%M:%S} 的备份。")
     if result.safety_backup is not None:
         print(f"恢复前的数据已备份到：{result.safety_backup}")

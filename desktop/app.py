@@ -99,7 +99,6 @@ def run_gui(args: argparse.Namespace) -> int:
     is painted before SQLAlchemy is even imported; then the database is opened and checked, and the window is
     completed (`MainWindow.attach`) with the live data loading in a worker thread.
     """
-    app = create_application()
     probe = bool(getattr(args, "startup_probe", False))
     data_dir = getattr(args, "data_dir", None)
     demo = bool(getattr(args, "demo", False))
@@ -109,8 +108,23 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"无法创建数据文件夹：\n{data_dir}\n\n{exc.strerror or exc}。"
-                             "可能是只读U盘、只读文件夹或权限不足；请换一个可写的数据文件夹（--data-dir）。")
+        unusable: str | None = (f"无法创建数据文件夹：\n{data_dir}\n\n{exc.strerror or exc}。"
+                                "可能是只读U盘、只读文件夹或权限不足；请换一个可写的数据文件夹（--data-dir）。")
+    else:
+        unusable = None
+    # First of all: any error from here on leaves its traceback in logs/keyproj.log and a Chinese dialog.
+    from desktop.ui import crash
+
+    crash.install(data_dir if unusable is None else None)
+    # Before Qt can abort: on Linux, a missing X11 library or no display is said in Chinese, with what to install.
+    from desktop.platform_check import refuse_if_no_window
+
+    refused = refuse_if_no_window()
+    if refused is not None:
+        return refused
+    app = create_application()
+    if unusable is not None:
+        QMessageBox.critical(None, APP_NAME, unusable)
         return 2
     lock = acquire_lock(data_dir)
     if lock is None:
@@ -135,6 +149,15 @@ def run_gui(args: argparse.Namespace) -> int:
             if not go_on:
                 return 1
     operator = getattr(args, "operator", None)
+    if operator:
+        from desktop.db.operator_name import operator_problem  # plain text rules: no database layer imported
+
+        problem = operator_problem(operator.strip())
+        if problem is not None:
+            QMessageBox.warning(None, APP_NAME, f"--operator 给出的操作人姓名不能使用：{problem}\n请重新填写。")
+            operator = None
+        else:
+            operator = operator.strip()
     if not operator and demo:
         operator = "演示"
     if not operator:

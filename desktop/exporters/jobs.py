@@ -123,6 +123,13 @@ def _header(title: str, unit: str, today: date) -> ledgers.LedgerHeader:
 def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[str],
                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Write one 台账 and return the number of rows written (group and total rows included)."""
+    from desktop.exporters.xlsx import write_ledger
+
+    return write_ledger(path, [ledger_sheet(db, request)], progress, cancel)
+
+
+def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
+    """The spec and rows of one 台账, read in one transaction: what the xlsx export writes and the print shows."""
     from desktop.exporters import ledgers
 
     kind, period, scope, today = request.kind, request.period, request.scope, request.today
@@ -155,16 +162,13 @@ def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[
             raise ValueError(f"未知的台账类型：{kind}")
     if kind == "ledger-issues":
         sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today), len(rows))
-        return ledgers.write_issue_ledger(path, _header(title, unit, today), sized, progress, cancel)
+        return ledgers.issue_sheet(_header(title, unit, today), sized)
     if kind == "ledger-decisions":
-        return ledgers.write_decision_ledger(path, _header(f"{words}推进会议定事项落实台账", unit, today), groups,
-                                             progress, cancel)
+        return ledgers.decision_sheet(_header(f"{words}推进会议定事项落实台账", unit, today), groups)
     if kind == "ledger-projects":
-        return ledgers.write_project_ledger(path, _header(f"{year}年重点项目台账", unit, today), month,
-                                            project_rows, progress, cancel)
+        return ledgers.project_sheet(_header(f"{year}年重点项目台账", unit, today), month, project_rows)
     if kind == "investment":
         months = f"1—{month}月" if month > 1 else "1月"
-        return ledgers.write_investment_ledger(path, _header(f"{year}年{months}重点项目投资进度表", unit, today),
-                                               month, inv_groups, inv_total, progress, cancel)
-    return ledgers.write_responsibility_ledger(path, _header(f"{year}年重点项目领导包保责任表", unit, today),
-                                               resp_groups, progress, cancel)
+        return ledgers.investment_sheet(_header(f"{year}年{months}重点项目投资进度表", unit, today), month,
+                                        inv_groups, inv_total)
+    return ledgers.responsibility_sheet(_header(f"{year}年重点项目领导包保责任表", unit, today), resp_groups)

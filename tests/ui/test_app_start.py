@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,20 @@ def operator_known(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.ui.dialogs import operator_dialog
 
     monkeypatch.setattr(operator_dialog, "ask_operator", lambda *_a, **_k: "测试员")
+
+
+@pytest.fixture(autouse=True)
+def hooks_restored() -> Iterator[None]:
+    """run_gui installs the program's exception hooks and log file: the next test gets the test run's back."""
+    import sys
+    import threading
+
+    from desktop import logs
+
+    saved = sys.excepthook, threading.excepthook
+    yield
+    sys.excepthook, threading.excepthook = saved
+    logs.close_logging()
 
 
 def _args(**kw) -> argparse.Namespace:
@@ -67,6 +82,15 @@ def test_first_start_offers_demo_data(qapp, tmp_path: Path, monkeypatch: pytest.
     assert app_module.run_gui(_args(data_dir=tmp_path / "data")) == 0
     assert asked and "演示数据" in asked[0]
     assert "重点项目包保工作台" in seen
+    # the hooks were installed first thing: an error anywhere in the session goes to the data folder's log
+    import sys
+    import threading
+
+    from desktop.ui import crash
+
+    assert sys.excepthook == crash.reporter().excepthook
+    assert threading.excepthook == crash.reporter().thread_excepthook
+    assert "started (window" in (tmp_path / "data" / "logs" / "keyproj.log").read_text(encoding="utf-8")
     ws = open_workspace(tmp_path / "data")
     assert not ws.is_empty()
     ws.close()

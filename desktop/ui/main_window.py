@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
@@ -31,6 +31,7 @@ from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree
 from desktop.ui.ops import Change, Ops
 from desktop.ui.reminder_panel import ReminderPanel
+from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 
 # Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
 # the start-up first screen is painted. The module-level imports above stay free of it
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.form.history_dock, self.form.reminder_dock)
         for key, label in GROUPINGS.items():
             self.form.grouping_combo.addItem(label, key)
-        self.data_label = QLabel(self)
+        self.data_label = PathLabel(self)  # a long data folder elides instead of widening the window
         self.form.status_bar.addPermanentWidget(self.data_label)
         self.resizeDocks([self.form.project_dock, self.form.history_dock], [300, 330], Qt.Orientation.Horizontal)
         self._busy = QProgressBar(self)
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.form.status_bar.addPermanentWidget(self._busy)
         self._loader: object | None = None
         self._restore_state()
+        fit_to_screen(self)  # the .ui's 1366×768 or a restored geometry, clamped to the screen when shown
         self.form.grouping_combo.currentIndexChanged.connect(self._rebuild_tree)
         self.form.project_search_edit.textChanged.connect(self._rebuild_tree)
         self.form.reminder_dock.show()

@@ -102,7 +102,7 @@ def test_issue_ledger_follows_the_table_order(demo_workspace, today, tmp_path) -
     assert ws.cell(5 + len(shown), 1).value.startswith("填表人")
 
 
-def test_text_is_never_a_formula_and_control_characters_go(demo_workspace, today, tmp_path) -> None:
+def test_text_is_never_a_formula_and_control_characters_are_escaped(demo_workspace, today, tmp_path) -> None:
     hostile = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 138 0000 0000", "-1个未解决", "@SUM(A1:A2)",
                "正常\x01描述\x1b含控制字符"]
     with demo_workspace.db.transaction() as session:
@@ -114,7 +114,8 @@ def test_text_is_never_a_formula_and_control_characters_go(demo_workspace, today
     for text in hostile[:4]:
         cell = cells[text]
         assert cell.data_type == "s" and cell.quotePrefix, text
-    assert "正常描述含控制字符" in cells
+    # Written as Excel writes them (_xHHHH_), so Excel shows the characters and the importer reads them back.
+    assert "正常_x0001_描述_x001B_含控制字符" in cells
 
 
 def test_decision_ledger_groups_by_meeting(demo_workspace, today, tmp_path) -> None:

@@ -63,6 +63,16 @@ def acquire_lock(data_dir: Path) -> QLockFile | None:
     return lock
 
 
+def read_only_folder(data_dir: Path) -> bool:
+    """Whether a lock that could not be taken failed because nothing can be written there (a write-protected
+    stick, a read-only mount or share): that is said as such, not as "already in use"."""
+    try:
+        with tempfile.TemporaryFile(dir=data_dir):
+            return False
+    except OSError:
+        return True
+
+
 def load_demo(session, today: date) -> None:  # type: ignore[no-untyped-def]
     """The demo generator, imported only on a first start: it is 0.1 s of every other start-up otherwise."""
     from desktop.services.demo import load_demo as generate
@@ -89,16 +99,41 @@ def run_gui(args: argparse.Namespace) -> int:
     is painted before SQLAlchemy is even imported; then the database is opened and checked, and the window is
     completed (`MainWindow.attach`) with the live data loading in a worker thread.
     """
-    app = create_application()
     probe = bool(getattr(args, "startup_probe", False))
     data_dir = getattr(args, "data_dir", None)
     demo = bool(getattr(args, "demo", False))
     if demo and data_dir is None:
         data_dir = Path(tempfile.mkdtemp(prefix="keyproj-demo-"))
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        unusable: str | None = (f"无法创建数据文件夹：\n{data_dir}\n\n{exc.strerror or exc}。"
+                                "可能是只读U盘、只读文件夹或权限不足；请换一个可写的数据文件夹（--data-dir）。")
+    else:
+        unusable = None
+    # First of all: any error from here on leaves its traceback in logs/keyproj.log and a Chinese dialog.
+    from desktop.ui import crash
+
+    crash.install(data_dir if unusable is None else None)
+    # Before Qt can abort: on Linux, a missing X11 library or no display is said in Chinese, with what to install.
+    from desktop.platform_check import refuse_if_no_window
+
+    refused = refuse_if_no_window()
+    if refused is not None:
+        return refused
+    app = create_application()
+    if unusable is not None:
+        QMessageBox.critical(None, APP_NAME, unusable)
+        return 2
     lock = acquire_lock(data_dir)
     if lock is None:
+        if read_only_folder(data_dir):
+            QMessageBox.critical(None, APP_NAME, f"数据文件夹是只读的：\n{data_dir}\n\n"
+                                 "可能是写保护的U盘、只读的文件夹或权限不足。本程序需要写入数据文件夹才能保存修改；"
+                                 "请检查文件夹权限，或把数据文件夹复制到可写的位置后再打开。数据未做任何改动"
+                                 "（只读检查可用 keyproj check）。")
+            return 2
         QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
                             "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
         return 1
@@ -114,6 +149,15 @@ def run_gui(args: argparse.Namespace) -> int:
             if not go_on:
                 return 1
     operator = getattr(args, "operator", None)
+    if operator:
+        from desktop.db.operator_name import operator_problem  # plain text rules: no database layer imported
+
+        problem = operator_problem(operator.strip())
+        if problem is not None:
+            QMessageBox.warning(None, APP_NAME, f"--operator 给出的操作人姓名不能使用：{problem}\n请重新填写。")
+            operator = None
+        else:
+            operator = operator.strip()
     if not operator and demo:
         operator = "演示"
     if not operator:

@@ -57,3 +57,12 @@ class ConcurrentChange(UserError):
 class StorageError(UserError):
     """The disk refused a write (full, read-only, failing). SQLite rolled the transaction back, so the data on
     disk is as it was before the attempt; the message says what to do."""
+
+
+class DamagedDatabase(UserError):
+    """Reading the database met damage (text that is not UTF-8, a malformed page): the file itself is broken.
+    The message names the table and row when they could be found; the window offers the newest good backup."""
+
+    def __init__(self, message: str, tables: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.tables = tables

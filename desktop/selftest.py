@@ -2,8 +2,9 @@
 
 It is what the packaging test runs inside the frozen bundle (and what support asks an office to run): a demo
 database in a temp folder, the main window rendered offscreen to a PNG, a 工作简报 (.docx) and a 问题台账 (.xlsx)
-written and opened again. Each step checks its result; any failure prints a Chinese message and exits non-zero,
-so a missing Qt plugin, a migration left out of the bundle or a broken exporter cannot pass as "started fine".
+written and opened again; and, when a display is there, Qt's real platform plugin loaded in a subprocess (the
+window above is rendered offscreen, which proves nothing about xcb). Each step checks its result; any failure
+prints a Chinese message and exits non-zero, so a missing Qt plugin, a migration left out of the bundle or a broken exporter cannot pass as "started fine".
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from desktop.exporters.docx import OfficialDocument
 from desktop.exporters.xlsx import ColumnKind, LedgerColumn, LedgerSpec, write_ledger
+from desktop.platform_check import check_real_platform
 from desktop.services import office_settings, stats
 from desktop.services.figures import yi_text
 from desktop.services.issues.rows import STATUS_LABELS, IssueRow, load_issue_rows
@@ -188,6 +190,11 @@ def run_self_test(folder: Path | None = None, today: date | None = None,
         if written != shown:
             raise SelfTestError(f"台账写出 {written} 行，主窗口显示 {shown} 行")
         report(_check_ledger(folder / "问题台账_自检.xlsx", written))
+        step = "检查窗口平台插件"  # the window above was offscreen: does the real one load on this display?
+        passed, line = check_real_platform()
+        if not passed:
+            raise SelfTestError(line)
+        report(line)
     except Exception as exc:
         detail = str(exc) if isinstance(exc, SelfTestError) else traceback.format_exc()
         print(f"自检失败（{step}）：{detail}", file=sys.stderr)

@@ -71,3 +71,24 @@ def test_export_minutes_unknown_meeting(demo_workspace, tmp_path, capsys) -> Non
                  str(demo_workspace.data_dir)])
     assert code == 2
     assert "找不到会议（编号 999）" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_logged_in_the_data_folder_and_told_in_chinese(tmp_path) -> None:
+    """A bug in a subcommand (here: the statistics service breaks) leaves its traceback in the same log file
+    as the window's, and one Chinese line on the console."""
+    script = ("import sys\n"
+              "from desktop.services import stats\n"
+              "def broken(*a, **k):\n"
+              "    raise ZeroDivisionError('division by zero in the headline')\n"
+              "stats.headline = broken\n"
+              "from desktop.cli import main\n"
+              f"sys.exit(main(['stats', '--data-dir', {str(tmp_path)!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    log = (tmp_path / "logs" / "keyproj.log").read_text(encoding="utf-8")
+    assert "started (keyproj stats" in log
+    assert "Traceback (most recent call last)" in log and "in broken" in log
+    assert "ZeroDivisionError: division by zero in the headline" in log
+    assert "错误：程序出现意外错误（ZeroDivisionError" in result.stderr
+    assert "已保存的数据不受影响" in result.stderr and str(tmp_path / "logs" / "keyproj.log") in result.stderr
+    assert "Traceback" not in result.stderr

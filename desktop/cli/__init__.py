@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop import APP_NAME, __version__
 from desktop.cli.common import data_options
 
-COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup")
+COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup", "supervision")
 
 
 def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
@@ -29,6 +29,8 @@ def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--self-test", nargs="?", const="", default=None, metavar="文件夹",
                         help="自检：在临时文件夹（或指定文件夹）中用演示数据打开主窗口、生成简报和台账并逐一核对，"
                              "全部通过时退出码为0；不读写正式数据")
+    # For --self-test: load Qt's real platform plugin in this (child) process and print its name.
+    parser.add_argument("--platform-probe", metavar="PLATFORM", help=argparse.SUPPRESS)
     # For `python -m desktop.bench`: start normally, print PAINTED once the window shows its data, then exit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     if not subcommands:
@@ -50,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = None
     if args is None:
         args = build_parser().parse_args(argv)
+    if args.platform_probe:
+        from desktop.platform_check import probe_platform_here
+
+        return probe_platform_here(args.platform_probe)
     if args.self_test is not None:
         from desktop.selftest import run_self_test
 
@@ -58,7 +64,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(args)
+    _log_to_data_folder(args)
     return int(args.handler(args))
+
+
+def _log_to_data_folder(args: argparse.Namespace) -> None:
+    """The window's log file (`logs/keyproj.log` in the data folder) for this subcommand too: an unexpected error
+    is written there with its traceback and told in one Chinese line. A folder that cannot be written (a
+    read-only stick) is no reason to refuse the command: it then runs without the file."""
+    from desktop import logs
+    from desktop.paths import default_data_dir
+
+    folder = getattr(args, "data_dir", None) or default_data_dir()
+    if logs.install_cli_hooks(Path(folder)) is not None:
+        logs.log_started(f"keyproj {args.command}")
 
 
 def _utf8_console() -> None:

@@ -10,17 +10,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from desktop.db import audit
-from desktop.db.faults import storage_message
-from desktop.errors import ConcurrentChange, StorageError
+from desktop.db.faults import damage_message, is_damage, storage_message
+from desktop.db.operator_name import checked_operator
+from desktop.errors import ConcurrentChange, DamagedDatabase, StorageError
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -75,6 +77,15 @@ class Database:
         self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
 
     @property
+    def operator(self) -> str:
+        return self._operator
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        """Every name that reaches the log passes `checked_operator` (UserError in Chinese otherwise)."""
+        self._operator = checked_operator(name)
+
+    @property
     def url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
@@ -100,11 +111,22 @@ class Database:
             raise self._concurrent_change(session.info.get("flushing_rows") or []) from exc
         except (OperationalError, sqlite3.OperationalError) as exc:
             message = storage_message(exc)
-            if message is None:
-                raise
-            raise StorageError(message) from exc
+            if message is not None:
+                raise StorageError(message) from exc
+            if is_damage(exc):
+                raise self._damaged(exc) from exc
+            raise
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            if is_damage(exc):
+                raise self._damaged(exc) from exc
+            raise
         finally:
             session.close()
+
+    def _damaged(self, exc: BaseException) -> DamagedDatabase:
+        database = self.engine.url.database if self.is_sqlite else None
+        message, tables = damage_message(exc, Path(database) if database not in (None, "", ":memory:") else None)
+        return DamagedDatabase(message, tables)
 
     def _concurrent_change(self, rows: list[tuple[str, int]]) -> ConcurrentChange:
         try:
@@ -119,6 +141,10 @@ class Database:
         session = self.new_session()
         try:
             yield session
+        except (DBAPIError, sqlite3.DatabaseError) as exc:  # a broken file: said in Chinese, naming the table
+            if is_damage(exc):
+                raise self._damaged(exc) from exc
+            raise
         finally:
             session.close()  # ends the read transaction; loaded objects stay readable (not expired)
 

@@ -6,6 +6,10 @@ what happened, that nothing was half-written (the transaction was rolled back), 
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from pathlib import Path
+
 from sqlalchemy.exc import DBAPIError
 
 _KNOWN = (
@@ -30,3 +34,47 @@ def storage_message(exc: BaseException) -> str | None:
         if any(n in text for n in needles):
             return message
     return None
+
+
+_DAMAGE = ("could not decode to utf-8", "database disk image is malformed", "file is not a database",
+           "malformed database schema")
+_COLUMN = re.compile(r"could not decode to utf-8 column '([^']+)'", re.IGNORECASE)
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when a read failed because the file is broken (not because of a bug or a busy disk)."""
+    text = str(exc.orig if isinstance(exc, DBAPIError) else exc).lower()
+    return any(n in text for n in _DAMAGE)
+
+
+def damage_message(exc: BaseException, database_file: Path | None) -> tuple[str, tuple[str, ...]]:
+    """A Chinese sentence for a damaged read, naming the table (and row) where the file can be scanned, and the
+    tables it names. An English "Could not decode to UTF-8" never reaches the user."""
+    from desktop.db.integrity import connect_read_only, undecodable_text
+    from desktop.db.table_names import table_label
+
+    text = str(exc.orig if isinstance(exc, DBAPIError) else exc)
+    advice = ("请不要继续写入，用“文件 → 备份与恢复”从最近的完好备份恢复（命令行：keyproj check 列出全部损坏之处，"
+              "keyproj restore 恢复备份）。")
+    column = _COLUMN.search(text)
+    if column is None:
+        return ("数据库文件已损坏（部分数据页无法读取，可能是磁盘坏道、断电或复制中断所致），本次操作未完成。" + advice, ())
+    found = []
+    if database_file is not None and database_file.exists():
+        try:
+            conn = connect_read_only(database_file)
+            try:
+                found = undecodable_text(conn, columns={column.group(1)}, limit=20)
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            found = []
+    tables = tuple(dict.fromkeys(d.table for d in found))
+    if found:
+        first = found[0]
+        where = f"「{table_label(first.table)}」表（{first.table}）第 {first.rowid} 行的 {first.column} 字段"
+        more = f"等 {len(found)} 处" if len(found) > 1 else ""
+    else:
+        where, more = f"{column.group(1)} 字段", ""
+    return (f"数据库文件已损坏：{where}{more}中有无法读取的文字（可能是磁盘坏道、断电或复制中断所致），本次操作未完成。"
+            + advice, tables)

@@ -25,21 +25,85 @@ class IntegrityReport:
 
     structure: list[str] = field(default_factory=list)
     foreign_keys: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    text_checked: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.structure and not self.foreign_keys
+        return not self.structure and not self.foreign_keys and not self.text
 
     def lines(self) -> list[str]:
         """Chinese lines for the console or a dialog."""
-        if self.ok:
-            return ["完整性检查：通过", "外键检查：通过"]
-        out = []
-        out.append("完整性检查：" + ("通过" if not self.structure else f"发现 {len(self.structure)} 处问题"))
+        out = ["完整性检查：" + ("通过" if not self.structure else f"发现 {len(self.structure)} 处问题")]
         out.extend(f"  {line}" for line in self.structure[:20])
+        if self.structure:  # the other checks read through the damaged pages: they were not run
+            return out
         out.append("外键检查：" + ("通过" if not self.foreign_keys else f"发现 {len(self.foreign_keys)} 处引用不存在的记录"))
         out.extend(f"  {line}" for line in self.foreign_keys[:20])
+        if self.text_checked:
+            out.append("文字检查：" + ("通过" if not self.text else f"发现 {len(self.text)} 处无法读取的文字"))
+            out.extend(f"  {line}" for line in self.text[:20])
         return out
+
+
+@dataclass(frozen=True)
+class TextDamage:
+    """A stored text that is not valid UTF-8: a flipped byte inside a record, which integrity_check does not see
+    (the page structure is intact) but which makes every read of the row fail."""
+
+    table: str
+    column: str
+    rowid: int | None
+
+    def __str__(self) -> str:
+        from desktop.db.table_names import table_label
+
+        row = f"第 {self.rowid} 行" if self.rowid is not None else ""
+        return f"「{table_label(self.table)}」表（{self.table}）{row}的 {self.column} 字段中的文字无法读取（不是有效的 UTF-8）"
+
+
+def undecodable_text(conn: sqlite3.Connection, *, columns: set[str] | None = None,
+                     limit: int = 200) -> list[TextDamage]:
+    """Every text value that does not decode, table by table (only `columns` when given). Each row's texts are
+    read as one concatenated byte string and decoded once; only a row that fails is looked at column by column."""
+    previous = conn.text_factory
+    conn.text_factory = bytes
+    found: list[TextDamage] = []
+    try:
+        tables = [r[0].decode("utf-8", "replace") for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        for table in tables:
+            names = [r[1].decode("utf-8", "replace") for r in conn.execute(f'PRAGMA table_info("{table}")')]
+            cols = [c for c in names if columns is None or c in columns]
+            if not cols:
+                continue
+            texts = [f"""CASE WHEN typeof("{c}")='text' THEN "{c}" END""" for c in cols]
+            joined = " || ".join(f"coalesce({t}, '')" for t in texts)
+            for rowid, blob in conn.execute(f'SELECT rowid, {joined} FROM "{table}"'):
+                if blob is None:
+                    continue
+                try:
+                    blob.decode("utf-8")
+                    continue
+                except UnicodeDecodeError:
+                    pass
+                values = conn.execute(f'SELECT {", ".join(texts)} FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()
+                for column, value in zip(cols, values, strict=True):
+                    if value is not None and not _decodes(value):
+                        found.append(TextDamage(table, column, rowid))
+                if len(found) >= limit:
+                    return found
+    finally:
+        conn.text_factory = previous
+    return found
+
+
+def _decodes(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -134,6 +198,7 @@ def identify_file(path: Path) -> FileIdentity:
 
 
 def check_connection(conn: sqlite3.Connection, *, quick: bool = False) -> IntegrityReport:
+    """Page structure, then references, then (unless `quick`) a decode of every stored text."""
     try:
         rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
     except sqlite3.DatabaseError as exc:  # not a database at all, or the header is gone
@@ -143,10 +208,11 @@ def check_connection(conn: sqlite3.Connection, *, quick: bool = False) -> Integr
         return IntegrityReport(structure=structure)
     try:
         fk_rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+        foreign_keys = [f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在" for table, rowid, parent, _ in fk_rows]
+        text = [] if quick else [str(d) for d in undecodable_text(conn)]
     except sqlite3.DatabaseError as exc:
         return IntegrityReport(structure=[str(exc)])
-    foreign_keys = [f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在" for table, rowid, parent, _ in fk_rows]
-    return IntegrityReport(foreign_keys=foreign_keys)
+    return IntegrityReport(foreign_keys=foreign_keys, text=text, text_checked=not quick)
 
 
 def check_file(path: Path, *, quick: bool = False) -> IntegrityReport:

@@ -10,33 +10,8 @@ import json
 from enum import StrEnum
 
 from desktop.db import enums
-
-TABLE_LABELS: dict[str, str] = {
-    "project": "重点项目",
-    "issue": "问题",
-    "issue_note": "办理进展",
-    "escalation": "流转记录",
-    "meeting": "会议",
-    "agenda_item": "议题",
-    "decision": "议定事项",
-    "decision_note": "议定事项进展",
-    "visit": "走访/包保活动",
-    "enterprise": "企业",
-    "unit": "单位",
-    "person": "干部",
-    "leader": "包保领导",
-    "assignment": "包保关系",
-    "task_force": "项目专班",
-    "category": "类别",
-    "investment_report": "投资进度",
-    "milestone": "形象进度节点",
-    "briefing": "简报/通报",
-    "attachment": "附件记录",
-    "audit_log": "操作日志",
-    "app_setting": "系统设置",
-    "import_batch": "导入记录",
-    "minutes_draft": "纪要草稿",
-}
+from desktop.db.table_names import TABLE_LABELS  # beside the models: the db layer names damaged tables too
+from desktop.services.supervision.kinds import SupervisionKind
 
 MAIN_TABLES = ("project", "issue", "meeting", "decision", "visit", "enterprise", "audit_log")
 
@@ -80,6 +55,12 @@ _TABLE_FIELD_LABELS: dict[str, dict[str, str]] = {
     "decision": {"text": "议定事项"},
     "escalation": {"reason": "流转原因"},
     "project": {"description": "项目描述", "name": "项目名称", "content": "建设内容"},
+    "supervision_notice": {"kind": "文书类型", "year": "年度", "number": "文号序号", "unit_id": "督办单位",
+                           "issued_on": "签发日期", "reply_due": "回复期限", "requirement": "督办要求",
+                           "replied_on": "回复日期", "reply_text": "回复内容", "withdrawn_on": "撤回日期",
+                           "withdrawn_reason": "撤回原因", "operator": "经办人"},
+    "supervision_item": {"notice_id": "督办文书", "issue_id": "问题", "position": "序号", "deadline": "当时完成时限",
+                         "days_overdue": "超期天数", "round": "第几次督办"},
 }
 
 # Office settings (`office_settings.DEFAULTS`), logged under the table "app_setting" with the key as the field.
@@ -88,16 +69,19 @@ SETTING_LABELS: dict[str, str] = {
     "lag_yellow_points": "黄灯阈值（百分点）", "lag_red_points": "红灯阈值（百分点）", "due_soon_days": "临期天数",
     "font_profile": "字体方案", "report_to": "报", "send_to": "送", "issue_to": "发", "copies": "共印份数",
     "allow_feedback_not_asked": "销号时允许“未能征求”企业意见",
-    "office_uuid": "本单位标识", "office_label": "本单位名称",
+    "office_uuid": "本单位标识", "office_label": "本单位名称", "supervision_ladder": "督办阶梯",
 }
 
-ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做"}
+ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做",
+                                 "restore": "恢复备份", "undo_merge": "撤销合并"}
+REVERTED_SUFFIX = "（已撤回）"  # a logged change a restore or merge undo took back: kept, but no longer in the data
 
 # Journal entries (办理进展) of issues and decided items: what step wrote them.
 NOTE_KIND_LABELS: dict[str, str] = {
     "found": "发现", "assign": "交办", "escalate": "流转", "progress": "进展", "phase": "阶段性推进",
     "resolve": "办结", "close": "销号", "reopen": "重新打开", "meeting": "会议研究", "agenda": "列入议题",
-    "import": "导入", "carry": "续议", "edit": "修改", "undo": "撤销",
+    "import": "导入", "carry": "续议", "edit": "修改", "undo": "撤销", "supervise": "督办",
+    "supervise_reply": "督办回复",
 }
 _DECISION_NOTE_KINDS = {**NOTE_KIND_LABELS, "assign": "议定"}
 
@@ -115,6 +99,7 @@ _TABLE_VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("decision_note", "kind"): _DECISION_NOTE_KINDS,
     ("meeting", "kind"): {m.value: m.label for m in enums.MeetingType},
     ("briefing", "kind"): {b.value: b.label for b in enums.BriefingKind},
+    ("supervision_notice", "kind"): {k.value: k.label for k in SupervisionKind},
     ("category", "kind"): _CATEGORY_KINDS,
 }
 _BOOLEANS = {"True": "是", "False": "否", "true": "是", "false": "否"}

@@ -19,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.errors import DamagedDatabase
+
 log = logging.getLogger(__name__)
 
 
@@ -53,11 +55,14 @@ class _Task(QObject):
 
     succeeded = Signal(object)
     failed = Signal(str)
+    damaged = Signal(str)  # the database file is broken (DamagedDatabase): the caller offers the backup instead
     finished = Signal()
 
-    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(self, work: Callable[[], Any], parent: QObject | None = None, *,
+                 handles_damage: bool = False) -> None:
         super().__init__(parent)  # created on the GUI thread, so emits from the worker are queued to it
         self._work = work
+        self._handles_damage = handles_damage
         self.running = True
         self.finished.connect(self._mark_done)
 
@@ -68,6 +73,8 @@ class _Task(QObject):
         with _no_gc_in_this_thread():  # also around the emits: they allocate too
             try:
                 result = self._work()
+            except DamagedDatabase as exc:
+                (self.damaged if self._handles_damage else self.failed).emit(str(exc))
             except Exception as exc:  # reported to the user by the caller, never swallowed
                 log.error("background task failed:\n%s", traceback.format_exc())
                 self.failed.emit(str(exc) or exc.__class__.__name__)
@@ -88,11 +95,14 @@ class _Runnable(QRunnable):
 
 def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
                       on_error: Callable[[str], None] | None = None, *, parent: QObject | None = None,
-                      pool: QThreadPool | None = None) -> _Task:
-    task = _Task(work, parent)
+                      pool: QThreadPool | None = None, on_damage: Callable[[str], None] | None = None) -> _Task:
+    """`on_damage`, when given, receives a damaged database's message instead of `on_error`."""
+    task = _Task(work, parent, handles_damage=on_damage is not None)
     task.succeeded.connect(on_done)
     if on_error is not None:
         task.failed.connect(on_error)
+    if on_damage is not None:
+        task.damaged.connect(on_damage)
     (pool or QThreadPool.globalInstance()).start(_Runnable(task))
     return task
 

@@ -29,6 +29,10 @@ from desktop.ui.models.issue_table import COLUMNS, IssueTableModel
 
 DEFAULT_WIDTHS = {"seq": 48, "project": 170, "category": 72, "description": 280, "unit": 140, "person": 70,
                   "deadline": 96, "level": 84, "status": 78, "progress": 240, "found_on": 92}
+# The order the table opens with: 状态 right after 问题描述, so it is on screen without scrolling on a 1366-pixel
+# screen with both docks open (the model's column numbers stay as they are).
+DEFAULT_ORDER = ("seq", "project", "category", "description", "status", "unit", "person", "deadline", "level",
+                 "progress", "found_on")
 LEGEND = ('<span style="background:#fde2e1">&nbsp;超期&nbsp;</span> '
           '<span style="background:#fff4d6">&nbsp;{days}日内到期&nbsp;</span> '
           '<span style="color:#8a8a8a">已办结/已销号</span>')
@@ -83,8 +87,7 @@ class IssuePanel(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for column, (key, _label) in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, DEFAULT_WIDTHS[key])
+        self._default_layout()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -275,11 +278,16 @@ class IssuePanel(QWidget):
         self.table.horizontalHeader().setSectionHidden(column, not visible)
 
     def reset_columns(self) -> None:
+        for column in range(len(COLUMNS)):
+            self.table.horizontalHeader().setSectionHidden(column, False)
+        self._default_layout()
+
+    def _default_layout(self) -> None:
         header = self.table.horizontalHeader()
-        for column, (key, _label) in enumerate(COLUMNS):
-            header.setSectionHidden(column, False)
-            header.moveSection(header.visualIndex(column), column)
-            self.table.setColumnWidth(column, DEFAULT_WIDTHS[key])
+        logical = {key: column for column, (key, _label) in enumerate(COLUMNS)}
+        for visual, key in enumerate(DEFAULT_ORDER):
+            header.moveSection(header.visualIndex(logical[key]), visual)
+            self.table.setColumnWidth(logical[key], DEFAULT_WIDTHS[key])
 
     # --- selection -------------------------------------------------------------------------------------------
     def _on_current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]

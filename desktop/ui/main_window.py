@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressBar, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
@@ -31,6 +31,7 @@ from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree, update_tree
 from desktop.ui.ops import Change, Ops
 from desktop.ui.reminder_panel import ReminderPanel
+from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 
 # Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
 # the start-up first screen is painted. The module-level imports above stay free of it
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.form.history_dock, self.form.reminder_dock)
         for key, label in GROUPINGS.items():
             self.form.grouping_combo.addItem(label, key)
-        self.data_label = QLabel(self)
+        self.data_label = PathLabel(self)  # a long data folder elides instead of widening the window
         self.form.status_bar.addPermanentWidget(self.data_label)
         self.resizeDocks([self.form.project_dock, self.form.history_dock], [300, 330], Qt.Orientation.Horizontal)
         self._busy = QProgressBar(self)
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.form.status_bar.addPermanentWidget(self._busy)
         self._loader: object | None = None
         self._restore_state()
+        fit_to_screen(self)  # the .ui's 1366×768 or a restored geometry, clamped to the screen when shown
         self.form.grouping_combo.currentIndexChanged.connect(self._rebuild_tree)
         self.form.project_search_edit.textChanged.connect(self._rebuild_tree)
         self.form.reminder_dock.show()
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
         self._busy.show()
         year = self.form.year_combo.currentData()
         self._loader = run_in_background(lambda: self._fetch_in_thread(year, FIRST_PAGE), self._on_first_page,
-                                         self._on_load_failed)
+                                         self._on_load_failed, on_damage=self._on_load_damaged)
 
     def _fetch_in_thread(self, year: int | None, first_page: int | None = None) -> _Loaded:
         with self.workspace.db.read() as session:
@@ -326,7 +328,8 @@ class MainWindow(QMainWindow):
     def _on_first_page(self, loaded: _Loaded) -> None:
         self._apply(loaded)
         self.first_data_shown.emit()
-        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed)
+        self._loader = run_in_background(self._fetch_rest, self._on_rest, self._on_load_failed,
+                                         on_damage=self._on_load_damaged)
 
     def _on_rest(self, rest: tuple[list[IssueRow], list[MeetingRow], dict[int, list[DecisionRow]]]) -> None:
         assert self.meetings_panel is not None  # attached
@@ -347,6 +350,12 @@ class MainWindow(QMainWindow):
         self._busy.hide()
         self.statusBar().showMessage("载入数据失败")
         QMessageBox.critical(self, APP_NAME, f"载入数据失败：{message}")
+
+    def _on_load_damaged(self, message: str) -> None:
+        """The file is broken (e.g. text that is no longer UTF-8): say which table, and offer the good backup."""
+        self._busy.hide()
+        self.statusBar().showMessage("载入数据失败：数据库文件已损坏")
+        self.ops.report_damage(f"载入数据失败。{message}")
 
     def _apply(self, loaded: _Loaded) -> None:
         assert self.meetings_panel is not None and self.field_tabs is not None  # attached

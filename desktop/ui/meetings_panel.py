@@ -60,7 +60,7 @@ class MeetingsPanel(QWidget):
         self.agenda_model.setHorizontalHeaderLabels(list(AGENDA_COLUMNS))
         f.agenda_view.setModel(self.agenda_model)
         configure_table(f.agenda_view, (44, 72))
-        f.meeting_view.setMinimumWidth(384)
+        f.meeting_view.setMinimumWidth(300)
         f.main_splitter.setSizes([420, 960])
         f.minutes_splitter.setSizes([700, 260])
         # Names the main window (and feat/ui's reminder jump) already use on the panel.

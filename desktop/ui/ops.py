@@ -6,14 +6,13 @@ server switch or a new operator (`replace`) is followed by every part by constru
 
 `run(work, on_done, on_failed)` runs `work(workspace)` (a service call) on one serialised worker thread and hands
 the result back on the GUI thread. A `UserError` goes to the caller's `on_failed` (its inline label or message
-box); anything else is logged and shown once, here. Every write announces what it changed with `notify(Change…)`;
-`changed` broadcasts it and each part decides what to re-read.
+box); anything else goes to the crash reporter (`ui/crash.py`): its traceback to the log file, one dialog.
+Every write announces what it changed with `notify(Change…)`; `changed` broadcasts it and each part decides
+what to re-read.
 """
 
 from __future__ import annotations
 
-import logging
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,13 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
-from desktop.errors import UserError
+from desktop.errors import DamagedDatabase, UserError
+from desktop.ui import crash
 from desktop.ui.background import _no_gc_in_this_thread
 
 if TYPE_CHECKING:
     from desktop.db.engine import Database
     from desktop.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,9 +68,7 @@ class _Job(QRunnable):
         with _no_gc_in_this_thread():
             try:
                 result = self.work(self.ops.workspace)
-            except Exception as exc:  # handed to the GUI thread, which decides what to show
-                if not isinstance(exc, UserError):
-                    log.error("operation failed:\n%s", traceback.format_exc())
+            except Exception as exc:  # handed to the GUI thread (with its traceback), which decides what to show
                 self.relay.failed.emit(exc)
             else:
                 self.relay.done.emit(result)
@@ -90,6 +86,9 @@ class Ops(QObject):
         self.pool.setMaxThreadCount(1)  # serial: one operation at a time, in the order asked
         self._relays: set[_Relay] = set()
         self.errors_shown: list[str] = []  # what the one error dialog showed (tests read it)
+        # Who offers the newest good backup when a read meets a broken file (the 文件 menu's restore, installed
+        # by reliability_menu); without one the damage is shown like any other failure.
+        self.damage_handler: Callable[[str], None] | None = None
 
     # --- the handle ------------------------------------------------------------------------------------------
     @property
@@ -180,7 +179,11 @@ class Ops(QObject):
 
         def failed(exc: Exception) -> None:
             try:
-                if isinstance(exc, UserError) and on_failed is not None:
+                if isinstance(exc, DamagedDatabase):
+                    self.report_damage(str(exc))
+                    if on_broken is not None:
+                        on_broken()
+                elif isinstance(exc, UserError) and on_failed is not None:
                     on_failed(str(exc))
                 else:
                     self.show_failure(exc)
@@ -202,10 +205,20 @@ class Ops(QObject):
     def busy(self) -> bool:
         return bool(self._relays)
 
+    def report_damage(self, message: str) -> None:
+        """The database file is broken: offer the newest good backup (never an English driver error)."""
+        if self.damage_handler is not None:
+            self.damage_handler(message)
+        else:
+            self.show_failure(DamagedDatabase(message))
+
     def show_failure(self, exc: Exception) -> None:
-        """The one place an unexpected failure is shown."""
+        """The one place a failure without its own handler is shown: a `UserError`'s Chinese message as it is;
+        anything else is a bug, logged with its traceback and shown by the crash dialog."""
         message = str(exc) or exc.__class__.__name__
         if not isinstance(exc, UserError):
-            message = f"操作未能完成：{message}\n详情已记入日志。"
+            self.errors_shown.append(f"意外错误：{exc.__class__.__name__}：{message}")
+            crash.report(exc, self._parent)
+            return
         self.errors_shown.append(message)
         QMessageBox.warning(self._parent, APP_NAME, message)

@@ -20,6 +20,7 @@ from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
 from desktop.ui.dialogs.operator_dialog import ask_operator
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
+from desktop.ui.startup import offer_recovery
 from desktop.workspace import open_workspace
 
 
@@ -41,6 +42,8 @@ class ReliabilityActions:
         menu.insertSeparator(before)
         self.backup_action.setEnabled(window.workspace.db.is_sqlite)  # type: ignore[attr-defined]
         self.idle_lock = IdleLock(window)
+        self._offering = False
+        window.ops.damage_handler = self.offer_restore  # type: ignore[attr-defined]
 
     def _action(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self.window)
@@ -62,9 +65,24 @@ class ReliabilityActions:
         operator, data_dir = ops.db.operator, ops.data_dir
         ops.detach()
         try:
-            restore_archive(archive, data_dir)
+            restore_archive(archive, data_dir, operator=operator)
         finally:
             ops.replace(open_workspace(data_dir, operator=operator))
+
+    def offer_restore(self, message: str) -> None:
+        """A read met a broken file: name it, offer the newest good backup (naming the damaged ones skipped) and
+        restore it in place. One offer at a time, however many reads fail together."""
+        if self._offering:
+            return
+        ops = self.window.ops  # type: ignore[attr-defined]
+        if not ops.db.is_sqlite:
+            QMessageBox.critical(self.window, APP_NAME, message)
+            return
+        self._offering = True
+        try:
+            offer_recovery(ops.data_dir, message, self.window, restore=self.restore_from)
+        finally:
+            self._offering = False
 
     def open_audit_log(self) -> AuditLogDialog:
         dialog = AuditLogDialog(self.workspace, self.window, today=getattr(self.window, "today", None))

@@ -3,6 +3,7 @@ database (never start empty: offer the newest good backup), the password lock, a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -65,16 +66,20 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
         return None
 
 
-def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None) -> bool:
+def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
+                   restore: Callable[[Path], None] | None = None) -> bool:
     """True when a backup was restored. The damaged file itself is kept (set aside by the restore). Backups
-    passed over because they are damaged themselves are named, so nobody wonders why an older one is offered."""
+    passed over because they are damaged themselves are named, so nobody wonders why an older one is offered.
+    `restore` does the restoring (the open window closes and reopens its data); by default the folder is
+    restored directly, before any window holds it."""
     search = backups.find_good_backup(data_dir)
     skipped = "\n".join(search.skipped_lines())
     info = search.found
     if info is None:
+        then = ("请不要继续修改数据" if restore is not None
+                else "程序不会在损坏的数据上启动，也不会新建空数据库")
         QMessageBox.critical(parent, APP_NAME, f"{problem}\n\n" + (f"{skipped}\n" if skipped else "") +
-                             "数据文件夹中没有找到可用的备份。程序不会在损坏的数据上启动，"
-                             "也不会新建空数据库。请联系技术人员，或用 keyproj restore 从其他位置的备份恢复。")
+                             f"数据文件夹中没有找到可用的备份。{then}。请联系技术人员，或用 keyproj restore 从其他位置的备份恢复。")
         return False
     headline = (f"{problem}\n\n" + (f"{skipped}\n" if skipped else "") +
                 f"找到最近的完好备份 {info.path.name}（{info.created_at:%Y-%m-%d %H:%M}）。"
@@ -82,7 +87,10 @@ def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None) 
     if RestorePreviewDialog(info, parent, headline=headline).exec() != QDialog.DialogCode.Accepted:
         return False
     try:
-        restore_archive(info.path, data_dir)
+        if restore is not None:
+            restore(info.path)
+        else:
+            restore_archive(info.path, data_dir)
     except (UserError, OSError) as exc:
         QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
         return False

@@ -14,6 +14,7 @@ from lxml import etree
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.exporters.docx.briefing import title_lines, write_briefing
+from desktop.exporters.docx.colophon import box_tables
 from desktop.services import stats
 from desktop.services.briefing import issued as briefings
 from desktop.services.figures import yi_text
@@ -110,7 +111,7 @@ def test_briefing_layout_fonts_and_figures(demo_workspace, today, period, tmp_pa
         assert f"完成投资{yi_text(line.completed)}亿元" in full
 
     # 报尾: 报/送/发 between rules, print run right-aligned; page numbers — 1 — in the footer.
-    last = doc.tables[-1]
+    (last,) = box_tables(doc)  # in a text box at the foot of the last page, see exporters/docx/colophon.py
     lines = [c.text for row in last.rows for c in row.cells]
     assert lines == ["报：区委、区政府主要领导", "送：区级各包保领导", "发：各项目专班，包保工作领导组各成员单位",
                      "（共印30份）"]
@@ -157,8 +158,9 @@ def test_notice_tables_are_attachments_with_repeating_headers(demo_workspace, to
     doc = Document(str(path))
     body = body_xml(path)
     assert runs(paragraph(body, "工作通报"))[0][3] == "FF0000"
-    # Three 附件 tables plus the 报尾.
-    assert len(doc.tables) == len(content.tables) + 1 == 4
+    # Three 附件 tables in the body; the 报尾 is in a text box.
+    assert len(doc.tables) == len(content.tables) == 3
+    assert len(box_tables(doc)) == 1
     for n, (table, data) in enumerate(zip(doc.tables, content.tables, strict=False), 1):
         label = paragraph(body, f"附件{n}")
         assert label.find("w:pPr/w:pageBreakBefore", NS) is not None

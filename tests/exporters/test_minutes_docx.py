@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from desktop.db.models import Meeting
+from desktop.exporters.docx.colophon import box_tables
 from desktop.exporters.docx.minutes import MinutesOptions, build_minutes, export_minutes
 from desktop.exporters.minutes_html import minutes_html
 from desktop.services.meetings.minutes_data import MinutesData, MinutesItem, minutes_data
@@ -117,7 +118,7 @@ def test_decided_item_table_repeats_its_header(docx_path: Path) -> None:
 
 def test_banji_and_masthead(docx_path: Path) -> None:
     doc = Document(str(docx_path))
-    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    cells = [c.text for t in box_tables(doc) for row in t.rows for c in row.cells]
     assert any(c.startswith("抄送：区委办公室") for c in cells)
     assert any("区重点项目包保工作领导组办公室" in c and "2026年8月14日印发" in c for c in cells)
     texts = [p.text for p in doc.paragraphs]

@@ -4,7 +4,6 @@ hold every batch the child reported as committed, and hold no part of any other 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import signal
@@ -12,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from desktop.errors import StorageError
 from desktop.paths import database_file
 from desktop.workspace import WorkspaceError, open_workspace
 from tests.reliability.crash_writer import ISSUES_PER_BATCH
+from tests.reliability.damage import tiny_filesystem
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = int(os.environ.get("KEYPROJ_KILLS", "30"))
@@ -113,23 +112,8 @@ def test_file_size_limit_gives_chinese_message_and_intact_database(tmp_path: Pat
     assert set(_batches(db_file)) == reported
 
 
-@contextlib.contextmanager
-def _tiny_filesystem(where: Path, size_kb: int) -> Iterator[Path]:
-    """A real, small file system (tmpfs) so that ENOSPC and a read-only mount are the kernel's, not simulated.
-    Needs root (CI runs as root); skipped elsewhere."""
-    where.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(where)],
-                          capture_output=True, check=False)
-    if done.returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def test_full_disk_gives_chinese_message_and_intact_database(tmp_path: Path) -> None:
-    with _tiny_filesystem(tmp_path / "small", 1536) as mount:
+    with tiny_filesystem(tmp_path / "small", 1536) as mount:
         data_dir = mount / "data"
         open_workspace(data_dir).close()
         proc = subprocess.run([sys.executable, str(WRITER), str(data_dir), "0"],
@@ -144,7 +128,7 @@ def test_full_disk_gives_chinese_message_and_intact_database(tmp_path: Path) -> 
 
 
 def test_read_only_mount_gives_chinese_message(tmp_path: Path) -> None:
-    with _tiny_filesystem(tmp_path / "ro", 4096) as mount:
+    with tiny_filesystem(tmp_path / "ro", 4096) as mount:
         data_dir = mount / "data"
         ws = open_workspace(data_dir)
         with ws.db.transaction() as s:

@@ -162,3 +162,22 @@ def test_check_on_a_foreign_file_is_damage(tmp_path: Path) -> None:
     assert result.returncode == 3 and "不是 SQLite 数据库" in result.stdout
     assert "没有可用的备份" in result.stderr and "Traceback" not in result.stderr
     assert not backups_dir(data).exists()
+
+
+def test_check_in_a_read_only_folder_reads_without_writing(tmp_path: Path) -> None:
+    """WAL needs to create its -shm file to read; a check on a write-protected stick opens the file immutable."""
+    from tests.reliability.damage import read_only, tiny_filesystem
+
+    with tiny_filesystem(tmp_path / "stick", 4096) as mount:
+        data = mount / "data"
+        ws = open_workspace(data)
+        backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.MANUAL)
+        ws.close()
+        before = sorted(p.name for p in data.iterdir())
+        with read_only(mount):
+            result = _keyproj("check", "--data-dir", str(data))
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert "完整性检查：通过" in result.stdout and "文字检查：通过" in result.stdout
+            with pytest.raises(WorkspaceError, match="只读"):
+                open_workspace(data)
+        assert sorted(p.name for p in data.iterdir()) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,20 @@ def operator_known(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.ui.dialogs import operator_dialog
 
     monkeypatch.setattr(operator_dialog, "ask_operator", lambda *_a, **_k: "测试员")
+
+
+@pytest.fixture(autouse=True)
+def hooks_restored() -> Iterator[None]:
+    """run_gui installs the program's exception hooks and log file: the next test gets the test run's back."""
+    import sys
+    import threading
+
+    from desktop import logs
+
+    saved = sys.excepthook, threading.excepthook
+    yield
+    sys.excepthook, threading.excepthook = saved
+    logs.close_logging()
 
 
 def _args(**kw) -> argparse.Namespace:
@@ -67,6 +82,15 @@ def test_first_start_offers_demo_data(qapp, tmp_path: Path, monkeypatch: pytest.
     assert app_module.run_gui(_args(data_dir=tmp_path / "data")) == 0
     assert asked and "演示数据" in asked[0]
     assert "重点项目包保工作台" in seen
+    # the hooks were installed first thing: an error anywhere in the session goes to the data folder's log
+    import sys
+    import threading
+
+    from desktop.ui import crash
+
+    assert sys.excepthook == crash.reporter().excepthook
+    assert threading.excepthook == crash.reporter().thread_excepthook
+    assert "started (window" in (tmp_path / "data" / "logs" / "keyproj.log").read_text(encoding="utf-8")
     ws = open_workspace(tmp_path / "data")
     assert not ws.is_empty()
     ws.close()
@@ -101,3 +125,19 @@ def test_second_instance_on_the_same_folder_is_refused(qapp, tmp_path: Path, mon
     assert warnings and "已经在使用这个数据文件夹" in warnings[0]
     assert not (folder / "keyproj.sqlite3").exists()  # the database was not opened
     lock.unlock()
+
+
+def test_read_only_folder_is_called_read_only_not_in_use(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.reliability.damage import read_only, tiny_filesystem
+
+    with tiny_filesystem(tmp_path / "stick", 4096) as mount:
+        folder = mount / "data"
+        open_workspace(folder).close()
+        shown: list[str] = []
+        for kind in ("warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: shown.append(text))
+        with read_only(mount):
+            assert app_module.run_gui(_args(data_dir=folder)) == 2
+            assert app_module.run_gui(_args(data_dir=folder / "新文件夹")) == 2
+        assert len(shown) == 2 and "数据文件夹是只读的" in shown[0] and "已经在使用" not in shown[0]
+        assert "无法创建数据文件夹" in shown[1] and "只读U盘" in shown[1]

@@ -293,6 +293,41 @@ def test_zero_byte_database_declined_restore_and_new_database_refused_keeps_the_
     assert database_file(data_dir).stat().st_size == 0
 
 
+def test_damaged_text_in_the_window_names_the_table_and_offers_the_backup(qtbot, demo_workspace, tmp_path,
+                                                                         accept_previews, monkeypatch) -> None:
+    """A row whose text no longer decodes passes the start-up check; the window's load meets it. It must say in
+    Chinese which table is damaged and offer the newest good backup, never SQLite's English error."""
+    from desktop.db.models import Issue as IssueModel
+    from tests.reliability.damage import flip_inside_text
+
+    create_application()
+    ws = demo_workspace
+    backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
+    with ws.db.read() as s:
+        newest = s.scalar(select(func.max(IssueModel.id)))
+    data_dir = ws.data_dir
+    ws.close()
+    flip_inside_text(database_file(data_dir), "issue", "description", newest)
+    boxes: list[str] = []
+    for kind in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: boxes.append(text))
+    damaged = startup.open_guarded(data_dir, None, "测试员")  # quick_check passes: the page structure is intact
+    assert damaged is not None
+    window = MainWindow(damaged, settings=_settings(tmp_path), load_in_background=True)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ops.changed, timeout=30_000):  # the restore replaces the workspace
+        pass
+    assert len(accept_previews) == 1, boxes
+    shown = accept_previews[0]
+    assert f"「问题」表（issue）第 {newest} 行的 description 字段" in shown and "找到最近的完好备份" in shown
+    assert "decode" not in shown.lower() and not any("decode" in b.lower() for b in boxes)
+    assert _issues(window.ops.workspace) == 300
+    with window.ops.db.read() as s:
+        assert "\ufffd" not in s.get(IssueModel, newest).description
+    window.close()
+
+
 def test_first_start_asks_the_operator_and_records_it(qtbot, tmp_path, monkeypatch) -> None:
     import argparse
 
@@ -329,3 +364,20 @@ def test_first_start_asks_the_operator_and_records_it(qtbot, tmp_path, monkeypat
             assert s.scalars(select(AuditLog.operator).where(AuditLog.entity == "unit")).all() == ["李四"]
     finally:
         ws.close()
+
+
+def test_operator_dialog_refuses_names_that_imitate_system_notes(qtbot, tmp_path) -> None:
+    dialog = OperatorDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok)
+    for name, said in [("李四（合并「某专班」数据包）", "括号或引号"), ("王\t五", "控制字符")]:
+        dialog.form.name_edit.setText(name)
+        ok.click()
+        assert dialog.result() == 0 and said in dialog.form.error_label.text()
+    assert dialog.form.name_edit.maxLength() == 20
+    dialog.form.name_edit.setText("王五")
+    ok.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.name() == "王五"
+    settings = _settings(tmp_path)
+    settings.setValue("operator/name", "张三（合并「某专班」数据包）")  # saved by an older version
+    assert saved_operator(settings) == ""  # so the user is asked again

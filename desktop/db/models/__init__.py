@@ -16,6 +16,7 @@ from desktop.db.models.meeting import (
 )
 from desktop.db.models.org import Category, Leader, Person, TaskForce, Unit
 from desktop.db.models.project import Assignment, InvestmentReport, Milestone, Project
+from desktop.db.models.supervision import SupervisionItem, SupervisionNotice
 from desktop.db.models.templates import FillTemplate, FillTemplateFile
 
 __all__ = [
@@ -46,6 +47,8 @@ __all__ = [
     "Person",
     "Project",
     "RowMixin",
+    "SupervisionItem",
+    "SupervisionNotice",
     "TaskForce",
     "Unit",
     "Visit",

@@ -330,7 +330,10 @@ class OfficialDocument:
         copies: int | None = None,
         anchor_bottom: bool = True,
     ) -> Table:
-        """简报 报尾: 报：/送：/发： between rules, then （共印X份）; see :mod:`.colophon`."""
+        """简报 报尾: 报：/送：/发： between rules, then （共印X份）, at the foot of the last page; call it last.
+
+        See :mod:`.colophon`.
+        """
         return colophon.distribution_block(self, report_to=report_to, send_to=send_to, issue_to=issue_to,
                                            copies=copies, anchor_bottom=anchor_bottom)
 
@@ -338,7 +341,8 @@ class OfficialDocument:
               anchor_bottom: bool = True) -> Table:
         """纪要 版记: thick rule, 抄送, thin rule, 印发机关 + 印发日期, thick rule; see :mod:`.colophon`.
 
-        ``anchor_bottom`` floats it onto the bottom edge of the last page's type area (GB/T 9704 §7.4).
+        ``anchor_bottom`` puts it on the last lines of the last page, its last rule on the type area's bottom
+        edge (GB/T 9704 §7.4), in a text box anchored in the last body paragraph; call it last.
         """
         return colophon.banji(self, cc, issuer, issued_on, anchor_bottom=anchor_bottom)
 

@@ -102,7 +102,7 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
         report = check_file(copy)
         if not report.ok:
             raise BackupError("当前数据库未通过完整性检查，不能用它做备份：" + "；".join(report.structure[:3]
-                                                                  + report.foreign_keys[:3])
+                                                                  + report.foreign_keys[:3] + report.text[:3])
                               + "。请从以前的备份恢复（文件 → 备份与恢复）。")
         counts, revision, shas = _describe_copy(copy)
         files = _attachment_files(attachments_dir(data_dir), shas)

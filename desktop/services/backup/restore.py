@@ -5,7 +5,9 @@ than this program). Only then is a small journal written, and the swap done by r
 WAL/SHM files are moved aside and the checked copy renamed over the database file. If the program dies anywhere
 after the journal is written, `finish_interrupted_restore` (run before every start) completes the swap; before
 it, nothing in the folder has changed. Attachment files are content-addressed, so unpacking them first is
-harmless either way. The current data is backed up (as an archive) before anything is touched.
+harmless either way. The current data is backed up (as an archive) before anything is touched. Before the
+journal, the copy gets the 操作日志 rows the current database wrote after the backup and a 恢复备份 row
+(`restore_log`), so the database that goes live holds them.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from desktop.services.backup.archive import (
     fsync_dir,
     inspect_archive,
 )
+from desktop.services.backup.restore_log import carry_log
 
 JOURNAL = RESTORE_JOURNAL
 STAGED_SUFFIX = ".restoring"
@@ -45,12 +48,13 @@ class RestoreResult:
     set_aside: Path | None
 
 
-def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = None,
+def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = None, operator: str = "系统",
                     crash_hook: Callable[[str], None] | None = None) -> RestoreResult:
     """Replace the data folder's database (and add its attachments) from `archive`.
 
-    No program may have the database open (the window closes its workspace first). `crash_hook` is for the fault
-    tests: it is called with the name of each step so a test can stop the process there.
+    No program may have the database open (the window closes its workspace first). `operator` is named in the
+    恢复备份 row of the 操作日志 (`restore_log`). `crash_hook` is for the fault tests: it is called with the name
+    of each step so a test can stop the process there.
     """
     hook = crash_hook or (lambda _step: None)
     refuse_if_open_elsewhere(data_dir)
@@ -82,6 +86,8 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     hook("safety_backup")
 
     aside = backups_dir(data_dir) / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
+    carry_log(staged, live, info, operator=operator, safety=safety, aside=aside)
+    hook("log_carried")
     _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})
     hook("journal")
     _swap(data_dir, staged, live, aside, hook)

@@ -76,28 +76,37 @@ class Ui_DashboardPanel(object):
 
         self.toolbar_layout.addItem(self.toolbar_spacer)
 
+
+        self.panel_layout.addLayout(self.toolbar_layout)
+
+        self.card_bar_layout = QHBoxLayout()
+        self.card_bar_layout.setObjectName(u"card_bar_layout")
         self.card_label = QLabel(DashboardPanel)
         self.card_label.setObjectName(u"card_label")
 
-        self.toolbar_layout.addWidget(self.card_label)
+        self.card_bar_layout.addWidget(self.card_label)
 
         self.card_leader_combo = QComboBox(DashboardPanel)
         self.card_leader_combo.setObjectName(u"card_leader_combo")
 
-        self.toolbar_layout.addWidget(self.card_leader_combo)
+        self.card_bar_layout.addWidget(self.card_leader_combo)
 
         self.card_preview_button = QPushButton(DashboardPanel)
         self.card_preview_button.setObjectName(u"card_preview_button")
 
-        self.toolbar_layout.addWidget(self.card_preview_button)
+        self.card_bar_layout.addWidget(self.card_preview_button)
 
         self.card_pdf_button = QPushButton(DashboardPanel)
         self.card_pdf_button.setObjectName(u"card_pdf_button")
 
-        self.toolbar_layout.addWidget(self.card_pdf_button)
+        self.card_bar_layout.addWidget(self.card_pdf_button)
+
+        self.card_bar_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.card_bar_layout.addItem(self.card_bar_spacer)
 
 
-        self.panel_layout.addLayout(self.toolbar_layout)
+        self.panel_layout.addLayout(self.card_bar_layout)
 
         self.content_scroll = QScrollArea(DashboardPanel)
         self.content_scroll.setObjectName(u"content_scroll")

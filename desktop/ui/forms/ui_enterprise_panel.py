@@ -33,7 +33,7 @@ class Ui_EnterprisePanel(object):
         self.search_edit = QLineEdit(EnterprisePanel)
         self.search_edit.setObjectName(u"search_edit")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(360)
+        self.search_edit.setMinimumWidth(240)
 
         self.toolbar_layout.addWidget(self.search_edit)
 

@@ -52,11 +52,6 @@ class Ui_InvestmentPanel(object):
 
         self.toolbar_layout.addWidget(self.month_combo)
 
-        self.summary_label = QLabel(InvestmentPanel)
-        self.summary_label.setObjectName(u"summary_label")
-
-        self.toolbar_layout.addWidget(self.summary_label)
-
         self.toolbar_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.toolbar_layout.addItem(self.toolbar_spacer)
@@ -74,6 +69,12 @@ class Ui_InvestmentPanel(object):
 
         self.panel_layout.addLayout(self.toolbar_layout)
 
+        self.summary_label = QLabel(InvestmentPanel)
+        self.summary_label.setObjectName(u"summary_label")
+        self.summary_label.setWordWrap(True)
+
+        self.panel_layout.addWidget(self.summary_label)
+
         self.error_label = QLabel(InvestmentPanel)
         self.error_label.setObjectName(u"error_label")
         self.error_label.setWordWrap(True)
@@ -88,6 +89,7 @@ class Ui_InvestmentPanel(object):
         self.grid_layout.setObjectName(u"grid_layout")
         self.grid_hint_label = QLabel(self.grid_page)
         self.grid_hint_label.setObjectName(u"grid_hint_label")
+        self.grid_hint_label.setWordWrap(True)
 
         self.grid_layout.addWidget(self.grid_hint_label)
 
@@ -182,9 +184,9 @@ class Ui_InvestmentPanel(object):
         self.year_label.setText(QCoreApplication.translate("InvestmentPanel", u"\u5e74\u5ea6", None))
         self.year_spin.setSuffix(QCoreApplication.translate("InvestmentPanel", u"\u5e74", None))
         self.month_label.setText(QCoreApplication.translate("InvestmentPanel", u"\u6708\u4efd", None))
-        self.summary_label.setText("")
         self.revert_button.setText(QCoreApplication.translate("InvestmentPanel", u"\u653e\u5f03\u4fee\u6539", None))
         self.save_button.setText(QCoreApplication.translate("InvestmentPanel", u"\u4fdd\u5b58\u672c\u6708\u6570\u636e", None))
+        self.summary_label.setText("")
         self.error_label.setStyleSheet(QCoreApplication.translate("InvestmentPanel", u"color: #b3261e;", None))
         self.error_label.setText("")
         self.grid_hint_label.setText(QCoreApplication.translate("InvestmentPanel", u"\u53cc\u51fb\u201c\u76ee\u6807\u201d\u201c\u5b8c\u6210\u201d\u5355\u5143\u683c\u8f93\u5165\u91d1\u989d\uff08\u4e07\u5143\uff09\uff0c\u5e74\u5ea6\u7d2f\u8ba1\u548c\u5e8f\u65f6\u8fdb\u5ea6\u968f\u5373\u66f4\u65b0\uff1b\u70b9\u51fb\u201c\u4fdd\u5b58\u672c\u6708\u6570\u636e\u201d\u4e00\u6b21\u5199\u5165\u3002", None))

@@ -18,8 +18,10 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QHBoxLayout,
     QHeaderView, QLineEdit, QMainWindow, QMenu,
-    QMenuBar, QSizePolicy, QStatusBar, QTabWidget,
-    QToolBar, QTreeView, QVBoxLayout, QWidget)
+    QMenuBar, QSizePolicy, QTabWidget, QToolBar,
+    QTreeView, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.fitting import ElidingStatusBar
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -71,6 +73,7 @@ class Ui_MainWindow(object):
         self.central_layout.setContentsMargins(4, 4, 4, 4)
         self.main_tabs = QTabWidget(self.central_widget)
         self.main_tabs.setObjectName(u"main_tabs")
+        self.main_tabs.setMinimumSize(QSize(860, 0))
         self.issues_tab = QWidget()
         self.issues_tab.setObjectName(u"issues_tab")
         self.issues_layout = QVBoxLayout(self.issues_tab)
@@ -102,7 +105,7 @@ class Ui_MainWindow(object):
         self.help_menu = QMenu(self.menu_bar)
         self.help_menu.setObjectName(u"help_menu")
         MainWindow.setMenuBar(self.menu_bar)
-        self.status_bar = QStatusBar(MainWindow)
+        self.status_bar = ElidingStatusBar(MainWindow)
         self.status_bar.setObjectName(u"status_bar")
         MainWindow.setStatusBar(self.status_bar)
         self.issue_tool_bar = QToolBar(MainWindow)
@@ -115,6 +118,7 @@ class Ui_MainWindow(object):
         self.history_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable|QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.history_dock_contents = QWidget()
         self.history_dock_contents.setObjectName(u"history_dock_contents")
+        self.history_dock_contents.setMinimumSize(QSize(160, 0))
         self.history_dock_layout = QVBoxLayout(self.history_dock_contents)
         self.history_dock_layout.setObjectName(u"history_dock_layout")
         self.history_dock_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +129,7 @@ class Ui_MainWindow(object):
         self.reminder_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable|QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.reminder_dock_contents = QWidget()
         self.reminder_dock_contents.setObjectName(u"reminder_dock_contents")
+        self.reminder_dock_contents.setMinimumSize(QSize(160, 0))
         self.reminder_dock_layout = QVBoxLayout(self.reminder_dock_contents)
         self.reminder_dock_layout.setObjectName(u"reminder_dock_layout")
         self.reminder_dock_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +140,7 @@ class Ui_MainWindow(object):
         self.project_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.project_dock_contents = QWidget()
         self.project_dock_contents.setObjectName(u"project_dock_contents")
+        self.project_dock_contents.setMinimumSize(QSize(180, 0))
         self.project_dock_layout = QVBoxLayout(self.project_dock_contents)
         self.project_dock_layout.setObjectName(u"project_dock_layout")
         self.project_dock_layout.setContentsMargins(4, 4, 4, 4)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QHBox
     QSplitter, QTabWidget, QTableView, QToolButton,
     QVBoxLayout, QWidget)
 
+from desktop.ui.widgets.fitting import ElidedLabel
 from desktop.ui.widgets.minutes_edit import MinutesEdit
 
 class Ui_MeetingsPanel(object):
@@ -83,7 +84,7 @@ class Ui_MeetingsPanel(object):
 
         self.panel_layout.addLayout(self.toolbar_layout)
 
-        self.summary_label = QLabel(MeetingsPanel)
+        self.summary_label = ElidedLabel(MeetingsPanel)
         self.summary_label.setObjectName(u"summary_label")
 
         self.panel_layout.addWidget(self.summary_label)
@@ -203,7 +204,7 @@ class Ui_MeetingsPanel(object):
 
         self.format_layout.addItem(self.spacer_3)
 
-        self.save_state_label = QLabel(self.minutes_tab)
+        self.save_state_label = ElidedLabel(self.minutes_tab)
         self.save_state_label.setObjectName(u"save_state_label")
 
         self.format_layout.addWidget(self.save_state_label)
@@ -256,7 +257,7 @@ class Ui_MeetingsPanel(object):
         self.decisions_layout.setObjectName(u"decisions_layout")
         self.rate_layout = QHBoxLayout()
         self.rate_layout.setObjectName(u"rate_layout")
-        self.rate_label = QLabel(self.decisions_tab)
+        self.rate_label = ElidedLabel(self.decisions_tab)
         self.rate_label.setObjectName(u"rate_label")
 
         self.rate_layout.addWidget(self.rate_label)
@@ -280,56 +281,71 @@ class Ui_MeetingsPanel(object):
 
         self.decisions_layout.addWidget(self.decision_view)
 
-        self.decision_buttons_layout = QHBoxLayout()
+        self.decision_buttons_layout = QVBoxLayout()
+        self.decision_buttons_layout.setSpacing(4)
         self.decision_buttons_layout.setObjectName(u"decision_buttons_layout")
+        self.decision_edit_buttons_layout = QHBoxLayout()
+        self.decision_edit_buttons_layout.setObjectName(u"decision_edit_buttons_layout")
         self.add_decision_button = QPushButton(self.decisions_tab)
         self.add_decision_button.setObjectName(u"add_decision_button")
 
-        self.decision_buttons_layout.addWidget(self.add_decision_button)
+        self.decision_edit_buttons_layout.addWidget(self.add_decision_button)
 
         self.edit_decision_button = QPushButton(self.decisions_tab)
         self.edit_decision_button.setObjectName(u"edit_decision_button")
 
-        self.decision_buttons_layout.addWidget(self.edit_decision_button)
+        self.decision_edit_buttons_layout.addWidget(self.edit_decision_button)
 
         self.delete_decision_button = QPushButton(self.decisions_tab)
         self.delete_decision_button.setObjectName(u"delete_decision_button")
 
-        self.decision_buttons_layout.addWidget(self.delete_decision_button)
-
-        self.progress_button = QPushButton(self.decisions_tab)
-        self.progress_button.setObjectName(u"progress_button")
-
-        self.decision_buttons_layout.addWidget(self.progress_button)
-
-        self.phase_button = QPushButton(self.decisions_tab)
-        self.phase_button.setObjectName(u"phase_button")
-
-        self.decision_buttons_layout.addWidget(self.phase_button)
-
-        self.resolve_button = QPushButton(self.decisions_tab)
-        self.resolve_button.setObjectName(u"resolve_button")
-
-        self.decision_buttons_layout.addWidget(self.resolve_button)
-
-        self.close_button = QPushButton(self.decisions_tab)
-        self.close_button.setObjectName(u"close_button")
-
-        self.decision_buttons_layout.addWidget(self.close_button)
-
-        self.reopen_button = QPushButton(self.decisions_tab)
-        self.reopen_button.setObjectName(u"reopen_button")
-
-        self.decision_buttons_layout.addWidget(self.reopen_button)
+        self.decision_edit_buttons_layout.addWidget(self.delete_decision_button)
 
         self.carry_button = QPushButton(self.decisions_tab)
         self.carry_button.setObjectName(u"carry_button")
 
-        self.decision_buttons_layout.addWidget(self.carry_button)
+        self.decision_edit_buttons_layout.addWidget(self.carry_button)
 
         self.spacer_5 = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.decision_buttons_layout.addItem(self.spacer_5)
+        self.decision_edit_buttons_layout.addItem(self.spacer_5)
+
+
+        self.decision_buttons_layout.addLayout(self.decision_edit_buttons_layout)
+
+        self.decision_work_buttons_layout = QHBoxLayout()
+        self.decision_work_buttons_layout.setObjectName(u"decision_work_buttons_layout")
+        self.progress_button = QPushButton(self.decisions_tab)
+        self.progress_button.setObjectName(u"progress_button")
+
+        self.decision_work_buttons_layout.addWidget(self.progress_button)
+
+        self.phase_button = QPushButton(self.decisions_tab)
+        self.phase_button.setObjectName(u"phase_button")
+
+        self.decision_work_buttons_layout.addWidget(self.phase_button)
+
+        self.resolve_button = QPushButton(self.decisions_tab)
+        self.resolve_button.setObjectName(u"resolve_button")
+
+        self.decision_work_buttons_layout.addWidget(self.resolve_button)
+
+        self.close_button = QPushButton(self.decisions_tab)
+        self.close_button.setObjectName(u"close_button")
+
+        self.decision_work_buttons_layout.addWidget(self.close_button)
+
+        self.reopen_button = QPushButton(self.decisions_tab)
+        self.reopen_button.setObjectName(u"reopen_button")
+
+        self.decision_work_buttons_layout.addWidget(self.reopen_button)
+
+        self.spacer_6 = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.decision_work_buttons_layout.addItem(self.spacer_6)
+
+
+        self.decision_buttons_layout.addLayout(self.decision_work_buttons_layout)
 
 
         self.decisions_layout.addLayout(self.decision_buttons_layout)
@@ -439,15 +455,15 @@ class Ui_MeetingsPanel(object):
         self.add_decision_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u6dfb\u52a0\u2026", None))
         self.edit_decision_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u4fee\u6539\u2026", None))
         self.delete_decision_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u5220\u9664", None))
+        self.carry_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u8f6c\u5165\u4e0b\u6b21\u4f1a\u8bae\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.carry_button.setToolTip(QCoreApplication.translate("MeetingsPanel", u"\u628a\u672a\u5b8c\u6210\u7684\u4e8b\u9879\u5217\u5165\u4e0b\u4e00\u6b21\u4f1a\u8bae\u7684\u8bae\u9898", None))
+#endif // QT_CONFIG(tooltip)
         self.progress_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u6dfb\u52a0\u8fdb\u5c55\u2026", None))
         self.phase_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u9636\u6bb5\u6027\u63a8\u8fdb\u2026", None))
         self.resolve_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u529e\u7ed3\u2026", None))
         self.close_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u9500\u53f7\u2026", None))
         self.reopen_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u91cd\u65b0\u6253\u5f00\u2026", None))
-        self.carry_button.setText(QCoreApplication.translate("MeetingsPanel", u"\u8f6c\u5165\u4e0b\u6b21\u4f1a\u8bae\u2026", None))
-#if QT_CONFIG(tooltip)
-        self.carry_button.setToolTip(QCoreApplication.translate("MeetingsPanel", u"\u628a\u672a\u5b8c\u6210\u7684\u4e8b\u9879\u5217\u5165\u4e0b\u4e00\u6b21\u4f1a\u8bae\u7684\u8bae\u9898", None))
-#endif // QT_CONFIG(tooltip)
         self.history_label.setText(QCoreApplication.translate("MeetingsPanel", u"\u529e\u7406\u8bb0\u5f55", None))
         self.detail_tabs.setTabText(self.detail_tabs.indexOf(self.decisions_tab), QCoreApplication.translate("MeetingsPanel", u"\u8bae\u5b9a\u4e8b\u9879", None))
         pass

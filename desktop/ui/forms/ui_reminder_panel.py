@@ -43,6 +43,7 @@ class Ui_ReminderPanel(object):
 
         self.hint_label = QLabel(ReminderPanel)
         self.hint_label.setObjectName(u"hint_label")
+        self.hint_label.setWordWrap(True)
 
         self.main_layout.addWidget(self.hint_label)
 

@@ -227,14 +227,34 @@ def block_rows(body: etree._Element, first_text: str) -> list[etree._Element]:
     raise AssertionError(f"no block starts with {first_text!r}")
 
 
-def assert_full_width_bottom_float(tbl: etree._Element) -> None:
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def assert_full_width_bottom_box(tbl: etree._Element) -> etree._Element:
+    """The block is a type-area-wide table in a text box aligned to the bottom margin; returns the box's
+    anchoring paragraph (a body paragraph)."""
     assert tbl.find("w:tblPr/w:tblW", NS).get(q("w")) == "8845"
     assert tbl.find("w:tblGrid/w:gridCol", NS).get(q("w")) == "8845"
+    assert tbl.find("w:tblPr/w:tblpPr", NS) is None  # not a floating table: LibreOffice lays those out inline
     margins = tbl.find("w:tblPr/w:tblCellMar", NS)
     assert all(margins.find(f"w:{side}", NS).get(q("w")) == "0" for side in ("left", "right"))
-    float_pr = tbl.find("w:tblPr/w:tblpPr", NS)
-    assert (float_pr.get(q("vertAnchor")), float_pr.get(q("tblpYSpec")), float_pr.get(q("tblpXSpec"))) == (
-        "margin", "bottom", "center")
+    assert tbl.getparent().tag == q("txbxContent")
+    anchor = next(a for a in tbl.iterancestors() if a.tag == f"{WP}anchor")
+    v, h = anchor.find(f"{WP}positionV"), anchor.find(f"{WP}positionH")
+    assert (v.get("relativeFrom"), v.find(f"{WP}align").text) == ("margin", "bottom")
+    assert (h.get("relativeFrom"), h.find(f"{WP}align").text) == ("margin", "center")
+    assert anchor.find(f"{WP}wrapTopAndBottom") is not None
+    assert anchor.find(f"{WP}extent").get("cx") == str(8845 * 635)
+    rows = tbl.findall("w:tr", NS)
+    heights = [int(r.find("w:trPr/w:trHeight", NS).get(q("val"))) for r in rows]
+    assert all(r.find("w:trPr/w:trHeight", NS).get(q("hRule")) == "exact" for r in rows)
+    box_twips = int(anchor.find(f"{WP}extent").get("cy")) / 635
+    # Rows and rules fit in the box, and the box in whole 28.95 pt grid lines (plus the type area's 16 tw slack).
+    assert sum(heights) + 3 * 20 + 20 <= box_twips
+    assert (box_twips - 16) % 579 == 0
+    paragraph = next(a for a in tbl.iterancestors() if a.tag == q("p"))
+    assert paragraph.getparent().tag == q("body")
+    return paragraph
 
 
 def test_distribution_block_lines_rules_and_copies(briefing_path: Path) -> None:
@@ -254,7 +274,9 @@ def test_distribution_block_lines_rules_and_copies(briefing_path: Path) -> None:
     assert east_asia(first.find("w:r", NS)) == "仿宋_GB2312"
     assert rows[3].find("w:tc/w:p/w:pPr/w:jc", NS).get(q("val")) == "right"
     assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
-    assert_full_width_bottom_float(rows[0].getparent())
+    anchor = assert_full_width_bottom_box(rows[0].getparent())
+    # 4 lines of 27 pt and two rules take 4 grid lines of the last page.
+    assert int(next(anchor.iter(f"{WP}extent")).get("cy")) == (4 * 579 + 16) * 635
 
 
 def test_distribution_block_needs_a_recipient() -> None:
@@ -278,9 +300,11 @@ def test_banji_rules_cc_and_issue_line(minutes_path: Path) -> None:
     cc_ind = rows[0].find("w:tc/w:p/w:pPr/w:ind", NS)
     assert (cc_ind.get(q("left")), cc_ind.get(q("hanging"))) == ("1120", "840")
     assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in rows[0].getparent().iter(q("p")))
-    assert_full_width_bottom_float(rows[0].getparent())
-    # The floating table is anchored to the paragraph that follows it.
-    assert rows[0].getparent().getnext().tag == q("p")
+    anchor = assert_full_width_bottom_box(rows[0].getparent())
+    # The box rides in the body's last paragraph, which keeps its lines: a full page moves it with the 版记.
+    assert run_texts(anchor).startswith("二、关于施工用电问题。会议要求")
+    assert anchor.find("w:pPr/w:keepLines", NS) is not None
+    assert anchor.getnext().tag == q("sectPr")
 
 
 def test_banji_can_stay_inline(tmp_path: Path) -> None:

@@ -1,0 +1,143 @@
+"""The office's escalation ladder: which step an overdue item has reached today, and whether it was taken.
+
+Offices write the rule as days past the deadline (焦作: 1-3-7-30). Each step is an instrument (提示单 / 督办单 /
+催办通知) or 流转 to the level above with the ladder's reason. The ladder only proposes: the 待办 panel and
+`keyproj supervision due` list what is due at each step, and the clerk takes it. A step counts as taken when an
+instrument of that kind or a stronger one (not withdrawn) named the item after its deadline, or, for 流转, when
+the item was moved up after its deadline — so nothing is proposed twice, and a done item leaves the ladder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.db.enums import IssueStatus
+from desktop.db.models import Escalation, Issue, SupervisionItem, SupervisionNotice
+from desktop.errors import UserError
+from desktop.services import office_settings
+from desktop.services.supervision.kinds import SupervisionKind
+
+SETTING_KEY = "supervision_ladder"
+ESCALATE = "escalate"
+ACTIONS = {k.value: k.label for k in SupervisionKind} | {ESCALATE: "流转（提请上一级协调）"}
+DEFAULT_LADDER: list[dict[str, Any]] = [
+    {"days": 1, "action": "reminder"},
+    {"days": 3, "action": "notice"},
+    {"days": 7, "action": "urge"},
+    {"days": 30, "action": ESCALATE, "label": "提请包保领导协调"},
+]
+_DONE = (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value)
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    days: int
+    action: str
+    label: str
+
+    @property
+    def kind(self) -> SupervisionKind | None:
+        return None if self.action == ESCALATE else SupervisionKind(self.action)
+
+    def describe(self) -> str:
+        return f"超期{self.days}天：{self.label}"
+
+
+def _step(raw: Any, position: int) -> LadderStep:
+    if not isinstance(raw, dict):
+        raise UserError(f"督办阶梯第{position}步格式不正确。")
+    days, action = raw.get("days"), raw.get("action")
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 3650:
+        raise UserError(f"督办阶梯第{position}步的超期天数应为1至3650之间的整数。")
+    if action not in ACTIONS:
+        raise UserError(f"督办阶梯第{position}步的措施“{action}”不认识，应为：{'、'.join(ACTIONS.values())}。")
+    label = str(raw.get("label") or ACTIONS[action]).strip()[:40]
+    return LadderStep(days, action, label)
+
+
+def parse_ladder(raw: Any) -> list[LadderStep]:
+    """Steps in rising order of days; refused when days repeat or a later step is a weaker instrument."""
+    if not isinstance(raw, list) or not raw:
+        raise UserError("督办阶梯至少要有一步。")
+    steps = [_step(item, n) for n, item in enumerate(raw, 1)]
+    for before, after in pairwise(steps):
+        if after.days <= before.days:
+            raise UserError(f"督办阶梯的天数应逐步增加（{before.days}天之后是{after.days}天）。")
+        if before.kind is not None and after.kind is not None and after.kind.rank < before.kind.rank:
+            raise UserError(f"督办阶梯中{after.label}不能排在{before.label}之后（措施应逐级加重）。")
+    return steps
+
+
+def load_ladder(session: Session) -> list[LadderStep]:
+    raw = office_settings.get(session, SETTING_KEY)
+    return parse_ladder(raw if raw is not None else DEFAULT_LADDER)
+
+
+def save_ladder(session: Session, raw: list[dict[str, Any]]) -> list[LadderStep]:
+    steps = parse_ladder(raw)
+    office_settings.put(session, SETTING_KEY, [{"days": s.days, "action": s.action, "label": s.label}
+                                               for s in steps])
+    return steps
+
+
+@dataclass(frozen=True)
+class DueStep:
+    issue_id: int
+    description: str
+    project: str
+    unit_id: int | None
+    unit: str
+    deadline: date
+    days_overdue: int
+    step: LadderStep
+
+
+def _taken(step: LadderStep, issue: Issue, strongest: dict[int, int], moved_up: set[int]) -> bool:
+    if step.kind is None:
+        return issue.id in moved_up
+    return strongest.get(issue.id, -1) >= step.kind.rank
+
+
+def due_steps(session: Session, today: date) -> list[DueStep]:
+    """Every open overdue item whose highest reached step is not yet taken, most overdue first."""
+    steps = load_ladder(session)
+    issues = session.scalars(
+        select(Issue).where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None), Issue.deadline < today)
+        .options(selectinload(Issue.lead_unit), selectinload(Issue.project))).all()
+    if not issues:
+        return []
+    deadlines = {i.id: i.deadline for i in issues}
+    strongest: dict[int, int] = {}
+    rows = session.execute(
+        select(SupervisionItem.issue_id, SupervisionNotice.kind, SupervisionNotice.issued_on)
+        .join(SupervisionNotice, SupervisionItem.notice_id == SupervisionNotice.id)
+        .where(SupervisionNotice.withdrawn_on.is_(None), SupervisionItem.issue_id.in_(list(deadlines))))
+    for issue_id, kind, issued_on in rows:
+        deadline = deadlines[issue_id]
+        if deadline is not None and issued_on >= deadline:
+            rank = SupervisionKind(kind).rank
+            strongest[issue_id] = max(strongest.get(issue_id, -1), rank)
+    moved_up = {issue_id for issue_id, at in session.execute(
+        select(Escalation.issue_id, Escalation.escalated_at).where(Escalation.issue_id.in_(list(deadlines))))
+        if deadlines[issue_id] is not None and at.date() >= deadlines[issue_id]}
+    due: list[DueStep] = []
+    for issue in issues:
+        assert issue.deadline is not None
+        days = (today - issue.deadline).days
+        reached = [s for s in steps if s.days <= days]
+        if not reached:
+            continue
+        step = reached[-1]
+        if _taken(step, issue, strongest, moved_up):
+            continue
+        due.append(DueStep(issue.id, issue.description, issue.project.name if issue.project else "",
+                           issue.lead_unit_id, issue.lead_unit.name if issue.lead_unit else "",
+                           issue.deadline, days, step))
+    due.sort(key=lambda d: (-d.days_overdue, d.issue_id))
+    return due

@@ -4,13 +4,14 @@ them, are imported into a real SQLite database, read back field by field, export
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from desktop.db.models import Issue
+from desktop.db.models import InvestmentReport, Issue, Project
 from desktop.exporters import jobs
 from desktop.importers.preview import build_preview
 from desktop.importers.workbook import read_sheets
@@ -135,3 +136,59 @@ def test_a_stated_status_is_kept_without_a_deadline(workspace, tmp_path: Path) -
     with workspace.db.read() as session:
         assert {i.description: i.status for i in session.scalars(select(Issue))} == {
             "说了办理中": "assigned", "没写状态": "new"}
+
+
+# ------------------------------------------------------------------ 3. status and date columns in every form
+def test_status_and_date_columns_in_the_forms_offices_use(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = [["项目名称", "问题描述", "责任单位", "完成时限", "是否办结", "是否销号", "交办日期", "办理进展（最新）"],
+             ["甲项目", "已销号的", "区住建局", date(2026, 6, 30), "是", "是", date(2026, 1, 5), "已完成验收"],
+             ["甲项目", "办结未销号", "区住建局", date(2026, 6, 30), "是", "否", date(2026, 1, 6), "等待企业评价"],
+             ["甲项目", "还在办", "区住建局", None, "否", "否", date(2026, 1, 7), "正在协调"]]
+    second = [["项目名称", "问题描述", "完成情况", "登记日期", "办结时间"],
+              ["乙项目", "已完成的", "已完成", date(2026, 2, 1), date(2026, 3, 1)],
+              ["乙项目", "未完成的", "未完成", date(2026, 2, 2), None],
+              ["乙项目", "办理中的", "办理中", date(2026, 2, 3), None]]
+    third = [["项目名称", "问题描述", "办理状态", "受理日期"], ["丙项目", "受理的", "已销号", date(2026, 4, 1)]]
+    fourth = [["项目名称", "问题描述", "办理状态", "发现时间"], ["丁项目", "发现的", "推进中", date(2026, 4, 2)]]
+    got: dict[str, tuple[Any, ...]] = {}
+    for number, rows in enumerate((first, second, third, fourth)):
+        path = _ledger(tmp_path / f"台账{number}.xlsx", rows)
+        preview, _result = _import(workspace, path, "issues")
+        assert len(preview.mapping.columns) == len(rows[0]), preview.summary_lines()  # every column recognised
+    with workspace.db.read() as session:
+        for issue in session.scalars(select(Issue)):
+            got[issue.description] = (issue.status, issue.found_on, issue.resolved_on, issue.closed_on,
+                                      issue.latest_progress)
+    assert got == {
+        "已销号的": ("closed", date(2026, 1, 5), date(2026, 6, 30), date(2026, 6, 30), "已完成验收"),
+        "办结未销号": ("resolved", date(2026, 1, 6), date(2026, 6, 30), None, "等待企业评价"),
+        "还在办": ("assigned", date(2026, 1, 7), None, None, "正在协调"),
+        "已完成的": ("resolved", date(2026, 2, 1), date(2026, 3, 1), None, None),
+        "未完成的": ("assigned", date(2026, 2, 2), None, None, None),
+        "办理中的": ("assigned", date(2026, 2, 3), None, None, None),
+        "受理的": ("closed", date(2026, 4, 1), TODAY, TODAY, None),
+        "发现的": ("assigned", date(2026, 4, 2), None, None, None),
+    }
+
+
+# ------------------------------------------------------------------ 4. the year-to-date figure is the one stored
+def test_investment_with_month_and_year_to_date_stores_the_year_to_date(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [["2020年1-10月重点项目投资进度表"], ["单位：万元"],
+            ["项目名称", "年度计划投资", "10月完成投资", "1-10月累计完成投资"],
+            ["甲项目", 1000, 80, 680], ["乙项目", 500, 50, 410.5]]
+    path = _ledger(tmp_path / "投资.xlsx", rows, title="投资进度")
+    preview, result = _import(workspace, path, "investment")
+    assert any("按累计数登记" in note and "10月完成投资（C列）" in note and "1-10月累计完成投资（D列）" in note
+               for note in preview.notes)
+    assert "按1–10月累计 680万元 登记" in result.by_row()[4].message
+    with workspace.db.read() as session:
+        reports = session.execute(select(Project.name, func.sum(InvestmentReport.amount_yuan))
+                                  .join(InvestmentReport, InvestmentReport.project_id == Project.id)
+                                  .where(InvestmentReport.year == 2020).group_by(Project.name)).all()
+    assert dict(reports) == {"甲项目": 6_800_000, "乙项目": 4_105_000}
+
+    out = tmp_path / "导出.xlsx"
+    jobs.export_ledger(workspace.db, jobs.LedgerRequest("investment", Period.months(2020, 1, 10), TODAY), out)
+    again = {row.values["project"]: row.values for row in build_preview(out, "investment").rows}
+    assert {name: again[name]["amount_ytd"] for name in again} == {"甲项目": 6_800_000, "乙项目": 4_105_000}
+    assert {name: again[name]["plan_ratio"] for name in again} == {"甲项目": 68, "乙项目": Decimal("82.1")}

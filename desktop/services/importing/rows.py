@@ -388,14 +388,21 @@ class RowWriter:
             return duplicate
         project = self.resolver.find_project(v.get("code"), v["project"])
         months = self._month_table(project, year) if project is not None else {}
-        if v.get("amount_month") is not None:
+        used = ""
+        if v.get("amount_ytd") is None:
             amount = v["amount_month"]
         else:
+            # The year-to-date figure is the one the office reports upwards: it wins over a 本月完成 beside it.
             before = sum(r.amount_yuan or 0 for m, r in months.items() if m < month)
             amount = v["amount_ytd"] - before
             if amount < 0:
                 return RowOutcome(row.row, RowStatus.INVALID,
                                   f"1–{month}月累计完成投资（{wan(v['amount_ytd'])}）小于此前各月已登记的合计（{wan(before)}）")
+            if v.get("amount_month") is not None:
+                used = f"按1–{month}月累计 {wan(v['amount_ytd'])} 登记"
+                if v["amount_month"] != amount:
+                    used += (f"（{month}月记 {wan(amount)}，即累计减去此前各月已登记的 {wan(before)}；"
+                             f"表中本月完成 {wan(v['amount_month'])} 未采用）")
         existing = months.get(month)
         period = f"{year}年{month}月"
         if existing is not None and existing.id is not None:
@@ -419,7 +426,8 @@ class RowWriter:
         report = InvestmentReport(project_id=project.id, year=year, month=month, amount_yuan=amount)
         self.track(report)
         months[month] = report
-        return RowOutcome(row.row, RowStatus.NEW, f"{period} {wan(amount)}" + ("（新建项目）" if created else ""))
+        return RowOutcome(row.row, RowStatus.NEW, f"{period} {wan(amount)}" + ("（新建项目）" if created else "")
+                          + (f"；{used}" if used else ""))
 
     def _fill_project(self, project: Project, v: dict[str, Any], created: bool) -> None:
         """Figures the project lacks are taken from the report; figures it has are never overwritten here."""

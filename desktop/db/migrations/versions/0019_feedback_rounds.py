@@ -2,8 +2,8 @@
 
 Three new tables; no existing row is touched.
 
-Revision ID: 0018_feedback_rounds
-Revises: 0017_audit_marks
+Revision ID: 0019_feedback_rounds
+Revises: 0018_plan_versions
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018_feedback_rounds"
-down_revision = "0017_audit_marks"
+revision = "0019_feedback_rounds"
+down_revision = "0018_plan_versions"
 branch_labels = None
 depends_on = None
 

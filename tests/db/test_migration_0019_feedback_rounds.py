@@ -1,4 +1,4 @@
-"""0018_feedback_rounds adds the 反馈轮次 tables: a database full of data upgrades with every row kept."""
+"""0019_feedback_rounds adds the 反馈轮次 tables: a database full of data upgrades with every row kept."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from desktop.db import migrate
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0018_feedback_rounds"
+THIS = "0019_feedback_rounds"
 
 
 def test_upgrade_keeps_every_row(db_demo_workspace, tmp_path: Path) -> None:

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.errors import UserError
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.fitting import fit_to_screen
 
 
 class FormDialog(QDialog):
     def __init__(self, form: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = form
         self.form.setupUi(self)
         self.submit: Callable[[], None] | None = None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.ui.forms.ui_operator_dialog import Ui_OperatorDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 
 SETTING_KEY = "operator/name"
 
@@ -20,6 +21,7 @@ def saved_operator(settings: QSettings) -> str:
 class OperatorDialog(QDialog):
     def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_OperatorDialog()
         self.form.setupUi(self)
         self.form.name_edit.setText(current)

@@ -149,6 +149,15 @@ def run_gui(args: argparse.Namespace) -> int:
             if not go_on:
                 return 1
     operator = getattr(args, "operator", None)
+    if operator:
+        from desktop.db.operator_name import operator_problem  # plain text rules: no database layer imported
+
+        problem = operator_problem(operator.strip())
+        if problem is not None:
+            QMessageBox.warning(None, APP_NAME, f"--operator 给出的操作人姓名不能使用：{problem}\n请重新填写。")
+            operator = None
+        else:
+            operator = operator.strip()
     if not operator and demo:
         operator = "演示"
     if not operator:

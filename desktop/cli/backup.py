@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import paths
-from desktop.cli.common import data_options, guarded, open_from_args
+from desktop.cli.common import data_options, guarded, open_from_args, operator_from_args
 from desktop.db.integrity import FileState, check_file, identify_file
 from desktop.services.backup import archive as backups
 from desktop.services.backup import rotation
@@ -64,6 +64,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     if getattr(args, "database_url", None):
         raise BackupError("恢复只适用于本机 SQLite 数据；PostgreSQL 服务器的数据请由管理员用 pg_restore 恢复。")
+    operator = operator_from_args(args)  # refused before anything is read or asked
     info = backups.inspect_archive(args.file)
     print("备份内容：")
     for line in info.summary_lines():
@@ -74,7 +75,7 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             print("已取消，未做任何改动。")
             return 1
-    result = restore_archive(args.file, data_dir)
+    result = restore_archive(args.file, data_dir, operator=operator)
     print(f"已恢复：{info.created_at:%Y-%m-%d %H:%M:%S} 的备份。")
     if result.safety_backup is not None:
         print(f"恢复前的数据已备份到：{result.safety_backup}")

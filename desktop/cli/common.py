@@ -27,15 +27,24 @@ def data_options() -> argparse.ArgumentParser:
                         help="数据文件夹（默认：用户数据目录）；可指向U盘等其他位置")
     parent.add_argument("--database-url", default=argparse.SUPPRESS,
                         help="数据库地址，例如 postgresql+psycopg://user:pw@host/db（默认：数据文件夹中的 SQLite 文件）")
-    parent.add_argument("--operator", default=argparse.SUPPRESS, help="记入操作日志的操作人姓名")
+    parent.add_argument("--operator", default=argparse.SUPPRESS,
+                        help="记入操作日志的操作人姓名（不超过20个字，不含括号、引号和控制字符）")
     return parent
+
+
+def operator_from_args(args: argparse.Namespace) -> str:
+    """`--operator`, checked before anything is opened (UserError in Chinese), or 命令行 when not given."""
+    from desktop.db.operator_name import checked_operator
+
+    given = getattr(args, "operator", None)
+    return "命令行" if given is None else checked_operator(given)
 
 
 def open_from_args(args: argparse.Namespace) -> Workspace:
     from desktop.workspace import open_workspace
 
     return open_workspace(getattr(args, "data_dir", None), getattr(args, "database_url", None),
-                          operator=getattr(args, "operator", None) or "命令行")
+                          operator=operator_from_args(args))
 
 
 def parse_date(text: str) -> date:

@@ -153,6 +153,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             )
     entries += _link_entries(session, operator)
     entries += _setting_entries(session, operator)
+    source = session.info.get("audit_source")  # e.g. "merge:<peer>": set by the program, never by a user
+    for entry in entries:
+        entry.source = source
     if entries:
         session.add_all(entries)
 
@@ -165,7 +168,8 @@ def record_step(session: Session, action: str, entity: str, entity_id: int | Non
     if action not in ("undo", "redo"):
         raise ValueError(f"not a step action: {action}")
     session.add(AuditLog(operator=session.info.get("operator") or "系统", action=action, entity=entity,
-                         entity_id=entity_id, field=step[:64], old_value=old, new_value=new))
+                         entity_id=entity_id, field=step[:64], old_value=old, new_value=new,
+                         source=session.info.get("audit_source")))
 
 
 def last_change(session: Session, rows: list[tuple[str, int]]) -> tuple[str, datetime] | None:
@@ -173,7 +177,8 @@ def last_change(session: Session, rows: list[tuple[str, int]]) -> tuple[str, dat
     best: tuple[str, datetime] | None = None
     for table, row_id in rows:
         entry = session.scalars(
-            select(AuditLog).where(AuditLog.entity == table, AuditLog.entity_id == row_id)
+            select(AuditLog).where(AuditLog.entity == table, AuditLog.entity_id == row_id,
+                                   AuditLog.reverted_by.is_(None))
             .order_by(AuditLog.id.desc()).limit(1)
         ).first()
         if entry is not None and (best is None or entry.at > best[1]):

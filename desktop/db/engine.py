@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop.db import audit
 from desktop.db.faults import damage_message, is_damage, storage_message
+from desktop.db.operator_name import checked_operator
 from desktop.errors import ConcurrentChange, DamagedDatabase, StorageError
 
 SQLITE_PRAGMAS = (
@@ -74,6 +75,15 @@ class Database:
         self.engine = engine
         self.operator = operator
         self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+    @property
+    def operator(self) -> str:
+        return self._operator
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        """Every name that reaches the log passes `checked_operator` (UserError in Chinese otherwise)."""
+        self._operator = checked_operator(name)
 
     @property
     def url(self) -> str:

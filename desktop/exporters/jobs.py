@@ -22,6 +22,7 @@ from desktop.services.briefing import facts as briefing_facts
 from desktop.services.briefing import issued as briefings
 from desktop.services.issues.rows import IssueRow
 from desktop.services.scope import Period, Scope
+from desktop.services.supervision.notices import supervision_counts
 
 # The writers (openpyxl, python-docx, ~0.4 s to import) load when a file is written, not when the window builds
 # its 导出 menu from the labels below.
@@ -123,6 +124,13 @@ def _header(title: str, unit: str, today: date) -> ledgers.LedgerHeader:
 def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[str],
                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Write one 台账 and return the number of rows written (group and total rows included)."""
+    from desktop.exporters.xlsx import write_ledger
+
+    return write_ledger(path, [ledger_sheet(db, request)], progress, cancel)
+
+
+def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
+    """The spec and rows of one 台账, read in one transaction: what the xlsx export writes and the print shows."""
     from desktop.exporters import ledgers
 
     kind, period, scope, today = request.kind, request.period, request.scope, request.today
@@ -142,6 +150,7 @@ def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[
                 title = f"{words}重点项目问题台账"
             supporting = ledger_rows.issue_supporting_units(session, None if len(rows) > 5000 else
                                                             [r.id for r in rows])
+            supervised = supervision_counts(session, None if len(rows) > 5000 else [r.id for r in rows])
         elif kind == "ledger-decisions":
             groups = ledger_rows.decision_ledger_groups(session, period, scope, today)
         elif kind == "ledger-projects":
@@ -154,17 +163,14 @@ def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[
         else:
             raise ValueError(f"未知的台账类型：{kind}")
     if kind == "ledger-issues":
-        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today), len(rows))
-        return ledgers.write_issue_ledger(path, _header(title, unit, today), sized, progress, cancel)
+        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today, supervised), len(rows))
+        return ledgers.issue_sheet(_header(title, unit, today), sized)
     if kind == "ledger-decisions":
-        return ledgers.write_decision_ledger(path, _header(f"{words}推进会议定事项落实台账", unit, today), groups,
-                                             progress, cancel)
+        return ledgers.decision_sheet(_header(f"{words}推进会议定事项落实台账", unit, today), groups)
     if kind == "ledger-projects":
-        return ledgers.write_project_ledger(path, _header(f"{year}年重点项目台账", unit, today), month,
-                                            project_rows, progress, cancel)
+        return ledgers.project_sheet(_header(f"{year}年重点项目台账", unit, today), month, project_rows)
     if kind == "investment":
         months = f"1—{month}月" if month > 1 else "1月"
-        return ledgers.write_investment_ledger(path, _header(f"{year}年{months}重点项目投资进度表", unit, today),
-                                               month, inv_groups, inv_total, progress, cancel)
-    return ledgers.write_responsibility_ledger(path, _header(f"{year}年重点项目领导包保责任表", unit, today),
-                                               resp_groups, progress, cancel)
+        return ledgers.investment_sheet(_header(f"{year}年{months}重点项目投资进度表", unit, today), month,
+                                        inv_groups, inv_total)
+    return ledgers.responsibility_sheet(_header(f"{year}年重点项目领导包保责任表", unit, today), resp_groups)

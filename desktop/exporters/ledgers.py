@@ -3,7 +3,8 @@
 
 Only the columns, titles and group rows live here; the layout (merged title, 填报单位 line, two-level header,
 print titles, A4 landscape, footer, drop-downs) is the toolkit's, so all five print alike. Rows come from
-`services.ledger_rows` as plain dicts.
+`services.ledger_rows` as plain dicts. Each `*_sheet` gives the spec and rows that both the xlsx writer and the
+printed/PDF table (`exporters.ledger_html`) take, so paper and Excel show the same rows.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ CancelCallback = Callable[[], bool]
 NOTES = ("填表人：　　　　　　审核人：　　　　　　联系电话：",)
 LIGHT_CHOICES = tuple(light.label for light in (Light.GREEN, Light.YELLOW, Light.RED, Light.NONE))
 LIGHT_LABELS = {light.value: light.label for light in Light}
+# One sheet as every writer takes it (xlsx, the print/PDF table): its spec and its rows, group rows included.
+Sheet = tuple[LedgerSpec, Iterable[Any]]
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ ISSUE_COLUMNS = (
     LedgerColumn("deadline", "完成时限", 6.5, kind=ColumnKind.DATE),
     LedgerColumn("level", "当前层级", 5, align="center"),
     LedgerColumn("status", "办理状态", 5, kind=ColumnKind.STATUS, labels=STATUS_LABELS),
+    LedgerColumn("supervised", "督办次数", 4, kind=ColumnKind.INT, align="center"),
     LedgerColumn("progress", "最新进展", 16),
     LedgerColumn("found_on", "发现日期", 6.5, kind=ColumnKind.DATE),
 )
@@ -75,9 +79,13 @@ def issue_spec(header: LedgerHeader) -> LedgerSpec:
                       report_date=header.report_date, highlight=_overdue(("deadline", "status")), notes=NOTES)
 
 
+def issue_sheet(header: LedgerHeader, rows: Iterable[Mapping[str, Any]]) -> Sheet:
+    return issue_spec(header), rows
+
+
 def write_issue_ledger(path: str | os.PathLike[str], header: LedgerHeader, rows: Iterable[Mapping[str, Any]],
                        progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
-    return write_ledger(path, [(issue_spec(header), rows)], progress, cancel)
+    return write_ledger(path, [issue_sheet(header, rows)], progress, cancel)
 
 
 # ------------------------------------------------------------------ 议定事项台账
@@ -104,11 +112,14 @@ def _meeting_heading(index: int, name: str, count: int) -> str:
     return f"{chinese_ordinal(index)}、{name}议定事项（{count}项）"
 
 
+def decision_sheet(header: LedgerHeader, groups: Iterable[tuple[str, Iterable[Mapping[str, Any]]]]) -> Sheet:
+    return decision_spec(header), with_subtotals(groups, (), heading=_meeting_heading, subtotals=False, total=False)
+
+
 def write_decision_ledger(path: str | os.PathLike[str], header: LedgerHeader,
                           groups: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
                           progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
-    rows = with_subtotals(groups, (), heading=_meeting_heading, subtotals=False, total=False)
-    return write_ledger(path, [(decision_spec(header), rows)], progress, cancel)
+    return write_ledger(path, [decision_sheet(header, groups)], progress, cancel)
 
 
 # ------------------------------------------------------------------ 重点项目台账
@@ -134,12 +145,15 @@ def project_columns(month: int) -> tuple[LedgerColumn, ...]:
     )
 
 
+def project_sheet(header: LedgerHeader, month: int, rows: Iterable[Mapping[str, Any]]) -> Sheet:
+    return LedgerSpec(header.title, project_columns(month), sheet_name="重点项目台账", unit=header.unit,
+                      report_date=header.report_date, notes=NOTES), rows
+
+
 def write_project_ledger(path: str | os.PathLike[str], header: LedgerHeader, month: int,
                          rows: Iterable[Mapping[str, Any]], progress: ProgressCallback | None = None,
                          cancel: CancelCallback | None = None) -> int:
-    spec = LedgerSpec(header.title, project_columns(month), sheet_name="重点项目台账", unit=header.unit,
-                      report_date=header.report_date, notes=NOTES)
-    return write_ledger(path, [(spec, rows)], progress, cancel)
+    return write_ledger(path, [project_sheet(header, month, rows)], progress, cancel)
 
 
 # ------------------------------------------------------------------ 投资进度表
@@ -176,14 +190,19 @@ def investment_rows(groups: Iterable[InvestmentGroup], total: Mapping[str, Any] 
         yield TotalRow(f"合计（{total['projects']}个）", _section_values(total))
 
 
-def write_investment_ledger(path: str | os.PathLike[str], header: LedgerHeader, month: int,
-                            groups: list[InvestmentGroup], total: Mapping[str, Any] | None,
-                            progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
+def investment_sheet(header: LedgerHeader, month: int, groups: list[InvestmentGroup],
+                     total: Mapping[str, Any] | None) -> Sheet:
     spec = LedgerSpec(header.title, investment_columns(month), sheet_name="投资进度表", unit=header.unit,
                       report_date=header.report_date, status_choices=LIGHT_CHOICES, highlight=_lagging,
                       notes=("说明：序时计划＝年度计划×已过月数÷12，录入了月度目标的按目标累计；完成序时进度＝累计完成÷序时计划；"
                              "落后序时进度10至30个百分点为滞后，30个百分点以上为严重滞后。", *NOTES))
-    return write_ledger(path, [(spec, investment_rows(groups, total))], progress, cancel)
+    return spec, investment_rows(groups, total)
+
+
+def write_investment_ledger(path: str | os.PathLike[str], header: LedgerHeader, month: int,
+                            groups: list[InvestmentGroup], total: Mapping[str, Any] | None,
+                            progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
+    return write_ledger(path, [investment_sheet(header, month, groups, total)], progress, cancel)
 
 
 # ------------------------------------------------------------------ 包保责任表
@@ -204,11 +223,14 @@ def _leader_heading(index: int, name: str, count: int) -> str:
     return f"{chinese_ordinal(index)}、{name}　包保项目{count}个"
 
 
+def responsibility_sheet(header: LedgerHeader, groups: Iterable[tuple[str, Iterable[Mapping[str, Any]]]]) -> Sheet:
+    spec = LedgerSpec(header.title, RESPONSIBILITY_COLUMNS, sheet_name="包保责任表", unit=header.unit,
+                      report_date=header.report_date, notes=NOTES)
+    return spec, with_subtotals(groups, (), heading=_leader_heading, subtotals=False, total=False)
+
+
 def write_responsibility_ledger(path: str | os.PathLike[str], header: LedgerHeader,
                                 groups: Iterable[tuple[str, Iterable[Mapping[str, Any]]]],
                                 progress: ProgressCallback | None = None,
                                 cancel: CancelCallback | None = None) -> int:
-    spec = LedgerSpec(header.title, RESPONSIBILITY_COLUMNS, sheet_name="包保责任表", unit=header.unit,
-                      report_date=header.report_date, notes=NOTES)
-    rows = with_subtotals(groups, (), heading=_leader_heading, subtotals=False, total=False)
-    return write_ledger(path, [(spec, rows)], progress, cancel)
+    return write_ledger(path, [responsibility_sheet(header, groups)], progress, cancel)

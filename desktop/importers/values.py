@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from desktop.credit_code import ALPHABET, credit_code_valid
-from desktop.importers.text import clean_text, match_key
+from desktop.importers.text import clean_text, match_key, stored_text
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def parse_deadline(value: Any, context_year: int | None = None) -> Deadline | In
     """
     if value is None or _is_placeholder(value):
         return None
-    text = clean_text(value) if isinstance(value, str) else None
+    text = stored_text(value) if isinstance(value, str) else None
     if text is None:
         parsed = parse_date(value, context_year)
         if parsed is None or isinstance(parsed, Invalid):
@@ -462,11 +462,11 @@ def parse_credit_code(value: Any) -> str | Invalid | None:
 
 
 def parse_text(value: Any) -> str | None:
-    """Free text with spaces and full-width digits normalised; numbers as Excel shows them."""
+    """Free text exactly as written (only the ends trimmed, see text.stored_text); numbers as Excel shows them."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):
         value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
     elif isinstance(value, date):
         value = value.isoformat()
-    return clean_text(value)
+    return stored_text(value)

@@ -24,7 +24,7 @@ from desktop.db.models import (
     TaskForce,
     Unit,
 )
-from desktop.services.table_labels import action_label, field_label, table_label, value_label
+from desktop.services.table_labels import REVERTED_SUFFIX, action_label, field_label, table_label, value_label
 
 COLUMNS = ("时间", "操作人", "操作", "记录类型", "记录编号", "字段", "原值", "新值")
 
@@ -70,7 +70,8 @@ def page(session: Session, f: AuditFilter = AuditFilter(), *, offset: int = 0, l
     entries = list(session.scalars(stmt))
     names = reference_names(session, [(e.field, e.old_value, e.new_value) for e in entries])
     return [
-        (e.id, f"{e.at:%Y-%m-%d %H:%M:%S}", e.operator, action_label(e.action), table_label(e.entity),
+        (e.id, f"{e.at:%Y-%m-%d %H:%M:%S}", e.operator,
+         action_label(e.action) + (REVERTED_SUFFIX if e.reverted_by is not None else ""), table_label(e.entity),
          "" if e.entity_id is None else str(e.entity_id), field_label(e.field, e.entity),
          value_text(e.field, e.old_value, e.entity, names), value_text(e.field, e.new_value, e.entity, names))
         for e in entries

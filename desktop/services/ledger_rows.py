@@ -72,15 +72,18 @@ def load_period_issues(session: Session, period: Period, scope: Scope = stats.AL
     return [r for r in rows if r.id in ids]
 
 
-def issue_ledger_rows(rows: Iterable[IssueRow], supporting: Mapping[int, str], today: date) -> Iterator[dict[str, Any]]:
-    """问题台账 rows in the given order (the table's visible order when exported from the window)."""
+def issue_ledger_rows(rows: Iterable[IssueRow], supporting: Mapping[int, str], today: date,
+                      supervised: Mapping[int, int] | None = None) -> Iterator[dict[str, Any]]:
+    """问题台账 rows in the given order (the table's visible order when exported from the window). 督办次数 is
+    blank for an item never supervised, as offices leave it."""
+    counts = supervised or {}
     for r in rows:
         yield {
             "project": r.project_name, "category": r.category, "description": r.description,
             "lead_unit": r.unit, "support_units": supporting.get(r.id, ""), "person": r.person,
             "deadline": r.deadline if r.deadline is not None else (r.deadline_text or None),
-            "level": r.level_label, "status": r.status, "progress": r.latest_progress, "found_on": r.found_on,
-            "overdue": is_overdue(r.status, r.deadline, today),
+            "level": r.level_label, "status": r.status, "supervised": counts.get(r.id) or None,
+            "progress": r.latest_progress, "found_on": r.found_on, "overdue": is_overdue(r.status, r.deadline, today),
         }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.services import dashboard, directory, office_settings
@@ -24,6 +24,7 @@ from desktop.ui.forms.ui_dashboard_panel import Ui_DashboardPanel
 from desktop.ui.investment_panel import fixed_rows
 from desktop.ui.leader_card_view import preview, save_pdf
 from desktop.ui.models.rows_table import LIGHT_COLOURS, RowsTableModel
+from desktop.ui.printing import ask_pdf_path
 from desktop.ui.widgets.bar_chart import Bar, BarChart
 from desktop.workspace import Workspace
 
@@ -51,6 +52,8 @@ class DashboardPanel(QWidget):
         self.board: dashboard.Dashboard | None = None
         self.context: Context | None = None
         self.last_drill: DrilldownDialog | None = None
+        self.ask_pdf_path = lambda title, suggested: ask_pdf_path(self, title, suggested)  # tests answer it
+        self.last_pdf: Path | None = None
         self.figure_buttons: dict[Key, QPushButton] = {}  # the headline button of each figure, for tests
         self._buttons: list[QPushButton] = []
         for label, key in (("本年", "year"), ("本月", "month"), ("上月", "last_month"), ("自定义", "custom")):
@@ -253,11 +256,16 @@ class DashboardPanel(QWidget):
         card = self.current_card()
         if card is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "导出包保卡", str(Path.home() / f"包保卡-{card.leader}.pdf"),
-                                              "PDF 文件 (*.pdf)")
-        if name:
-            pages = save_pdf(card, Path(name))
-            self.form.heading_label.setText(f"已导出 {name}（{pages}页）")
+        path = self.ask_pdf_path("导出包保卡", str(Path.home() / f"包保卡-{card.leader}.pdf"))
+        if path is None:
+            return
+        try:
+            pages = save_pdf(card, path)
+        except OSError as exc:
+            self.form.heading_label.setText(f"未能导出 {path}：{exc.strerror or exc}")
+            return
+        self.last_pdf = path
+        self.form.heading_label.setText(f"已导出 {path}（{pages}页）")
 
 
 def _colour(name: str | None) -> QColor | None:

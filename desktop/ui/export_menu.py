@@ -10,17 +10,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.services.scope import Period
 from desktop.ui.export_runner import ExportRunner
+from desktop.ui.ledger_print import LedgerPrint
 
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+    from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
 
@@ -45,11 +47,12 @@ class ExportMenu(QObject):
         self.last_saved: Path | None = None
         self.editor: BriefingEditor | None = None
         self.template_dialog: TemplateFillDialog | None = None
+        self.supervision_dialog: SupervisionDialog | None = None
         menu = QMenu("导出(&O)", window)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
         self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
-        self.minutes_action = menu.addAction("会议纪要（Word）…", self.export_minutes)
+        self.minutes_action = menu.addAction("会议纪要（Word）…", lambda: self.export_minutes())
         self.minutes_action.setStatusTip("选择一次会议，按会议页的版式选项导出会议纪要")
         menu.addSeparator()
         self.shown_issues_action = menu.addAction("问题台账（按当前表格筛选和排序）…", self.export_shown_issues)
@@ -58,6 +61,12 @@ class ExportMenu(QObject):
             for kind, label in jobs.LEDGER_KINDS.items()
         }
         self.template_action = menu.addAction("按上级模板填报…", self.open_template_fill)
+        self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…", self.open_supervision)
+        self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
+        menu.addSeparator()
+        self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
+        self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
+        self.ledger_print = LedgerPrint(self, menu)
         menu.addSeparator()
         self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
         window.menuBar().insertMenu(window.form.help_menu.menuAction(), menu)
@@ -71,6 +80,15 @@ class ExportMenu(QObject):
         today = self.window.today
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
+    def open_supervision(self) -> SupervisionDialog:
+        from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
+
+        dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.supervision_dialog = dialog
+        return dialog
+
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         from desktop.ui.dialogs.briefing_editor import BriefingEditor
 
@@ -79,9 +97,10 @@ class ExportMenu(QObject):
         self.editor.show()
         return self.editor
 
-    def export_minutes(self) -> Path | None:
-        """会议纪要 of a chosen meeting (the one open in the meetings tab first), written by the meetings tab's
-        exporter so the options there (红头、附表) and the unsaved minutes apply."""
+    def export_minutes(self, how: str = "word") -> Path | None:
+        """会议纪要 of a chosen meeting (the one open in the meetings tab first) as Word ("word"), PDF ("pdf") or
+        in the print preview ("preview"), by the meetings tab's exporter so the options there (红头、附表) and the
+        unsaved minutes apply."""
         from desktop.services.meetings.detail import meeting_choices
         from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 
@@ -89,17 +108,21 @@ class ExportMenu(QObject):
         assert panel is not None  # the menu is built once the database is open
         with self.window.workspace.db.read() as session:
             choices = meeting_choices(session)
+        title = {"word": "导出会议纪要", "pdf": "会议纪要导出PDF", "preview": "会议纪要打印预览"}[how]
         if not choices:
-            QMessageBox.information(self.window, "导出会议纪要", "还没有会议。请先在“会议与议定事项”中新建会议并记录纪要。")
+            QMessageBox.information(self.window, title, "还没有会议。请先在“会议与议定事项”中新建会议并记录纪要。")
             return None
-        dialog = MeetingChooserDialog(choices, "导出哪次会议的纪要？", preselect=panel.current_meeting_id(),
-                                      parent=self.window)
-        dialog.setWindowTitle("导出会议纪要")
+        question = "打印哪次会议的纪要？" if how == "preview" else "导出哪次会议的纪要？"
+        dialog = MeetingChooserDialog(choices, question, preselect=panel.current_meeting_id(), parent=self.window)
+        dialog.setWindowTitle(title)
         dialog.form.new_radio.hide()  # a new meeting has no minutes yet
         if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen_meeting() is None:
             return None
         panel.select_meeting(dialog.chosen_meeting())
-        saved = panel.exporter.export_word()
+        if how == "preview":
+            panel.exporter.print_preview()
+            return None
+        saved = panel.exporter.export_pdf() if how == "pdf" else panel.exporter.export_word()
         if saved is not None:
             self.last_saved = saved
             self.window.statusBar().showMessage(f"已导出会议纪要：{saved}", 8000)

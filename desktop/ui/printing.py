@@ -15,14 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageLayout
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.atomic import atomic_path
 from desktop.ui.widgets.fitting import fit_to_screen
 
 Paint = Callable[[QPrinter], object]
+
+# The xlsx 台账's page: A4 landscape, 0.6" left and right, 0.75" top and bottom, "第 N 页，共 M 页" in the footer.
+LEDGER_MARGINS_MM = QMarginsF(15, 19, 15, 19)
+LEDGER_FOOTER_BELOW_MM = 8
+FOOTER_FONTS = ("SimSun", "宋体", "Noto Serif CJK SC")
 
 
 def new_printer(layout: QPageLayout, pdf: str | Path | None = None) -> QPrinter:
@@ -62,10 +68,58 @@ def preview(title: str, layout: QPageLayout, paint: Paint, parent: QWidget | Non
 
 
 def write_pdf(layout: QPageLayout, paint: Paint, path: str | Path) -> Path:
-    """Paint into a PDF file (Qt embeds the CJK font, engineering-facts §6) and return its path."""
-    printer = new_printer(layout, path)
-    paint(printer)
-    return Path(path)
+    """Paint into a PDF file (Qt embeds the CJK font, engineering-facts §6) and return its path. Written beside
+    the target and renamed over it, like every export: a failure leaves the previous file, never half a PDF."""
+    target = Path(path)
+    with atomic_path(target, suffix=".pdf.part") as tmp:
+        printer = new_printer(layout, tmp)
+        paint(printer)
+        if printer.printerState() == QPrinter.PrinterState.Error or tmp.stat().st_size == 0:
+            raise OSError(f"无法写入PDF文件：{target}")
+    return target
+
+
+def html_document(html: str, printer: QPrinter) -> QTextDocument:
+    """Laid out on the printer itself: with the screen as paint device, pt sizes come out scaled by the DPI ratio."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(printer)
+    doc.setDocumentMargin(0)
+    doc.setHtml(html)
+    doc.setPageSize(printer.pageLayout().paintRectPixels(printer.resolution()).size().toSizeF())
+    return doc
+
+
+def ledger_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, LEDGER_MARGINS_MM,
+                       QPageLayout.Unit.Millimeter)
+
+
+def paint_ledger(html: str, printer: QPrinter) -> int:
+    """Paint a 台账 page by page (the table header repeats, Qt's `<thead>`) with "第 N 页，共 M 页" centred under
+    each page, as Excel prints the sheet's footer; returns the page count."""
+    doc = html_document(html, printer)
+    size = doc.pageSize()
+    pages = doc.pageCount()
+    mm = printer.resolution() / 25.4
+    font = QFont()
+    font.setFamilies(list(FOOTER_FONTS))
+    font.setPointSizeF(10)
+    painter = QPainter(printer)
+    try:
+        for index in range(pages):
+            if index:
+                printer.newPage()
+            painter.save()
+            painter.translate(0, -index * size.height())
+            doc.drawContents(painter, QRectF(0, index * size.height(), size.width(), size.height()))
+            painter.restore()
+            painter.setFont(font)
+            band = QRectF(0, size.height() + (LEDGER_FOOTER_BELOW_MM - 4) * mm, size.width(), 8 * mm)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                             f"第 {index + 1} 页，共 {pages} 页")
+    finally:
+        painter.end()
+    return pages
 
 
 def ask_pdf_path(parent: QWidget | None, title: str, suggested: str | Path) -> Path | None:

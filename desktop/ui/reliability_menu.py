@@ -65,7 +65,7 @@ class ReliabilityActions:
         operator, data_dir = ops.db.operator, ops.data_dir
         ops.detach()
         try:
-            restore_archive(archive, data_dir)
+            restore_archive(archive, data_dir, operator=operator)
         finally:
             ops.replace(open_workspace(data_dir, operator=operator))
 

@@ -94,7 +94,7 @@ def test_restore_shows_contents_backs_up_current_and_replaces_atomically(demo_wo
         reopened.close()
 
 
-@pytest.mark.parametrize("step", ["staged", "attachments", "safety_backup", "journal", "aside_wal", "aside_db",
+@pytest.mark.parametrize("step", ["staged", "attachments", "safety_backup", "log_carried", "journal", "aside_wal", "aside_db",
                                   "swapped"])
 def test_restore_cut_off_at_any_step_leaves_old_or_new_never_a_mix(demo_workspace, tmp_path: Path,
                                                                    step: str) -> None:
@@ -117,7 +117,7 @@ def test_restore_cut_off_at_any_step_leaves_old_or_new_never_a_mix(demo_workspac
     reopened = open_workspace(data_dir)  # finishes a journalled restore, or finds the old data untouched
     try:
         issues = _count(reopened, Issue)
-        journalled = step not in ("staged", "attachments", "safety_backup")
+        journalled = step not in ("staged", "attachments", "safety_backup", "log_carried")
         assert issues == (300 if journalled else 100)
         assert check_file(database_file(data_dir)).ok
     finally:

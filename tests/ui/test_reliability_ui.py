@@ -364,3 +364,20 @@ def test_first_start_asks_the_operator_and_records_it(qtbot, tmp_path, monkeypat
             assert s.scalars(select(AuditLog.operator).where(AuditLog.entity == "unit")).all() == ["李四"]
     finally:
         ws.close()
+
+
+def test_operator_dialog_refuses_names_that_imitate_system_notes(qtbot, tmp_path) -> None:
+    dialog = OperatorDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok)
+    for name, said in [("李四（合并「某专班」数据包）", "括号或引号"), ("王\t五", "控制字符")]:
+        dialog.form.name_edit.setText(name)
+        ok.click()
+        assert dialog.result() == 0 and said in dialog.form.error_label.text()
+    assert dialog.form.name_edit.maxLength() == 20
+    dialog.form.name_edit.setText("王五")
+    ok.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.name() == "王五"
+    settings = _settings(tmp_path)
+    settings.setValue("operator/name", "张三（合并「某专班」数据包）")  # saved by an older version
+    assert saved_operator(settings) == ""  # so the user is asked again

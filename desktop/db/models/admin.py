@@ -26,6 +26,12 @@ class AuditLog(Base):
     field: Mapped[str | None] = mapped_column(String(64))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    # Who besides the operator wrote the row: "merge:<peer office>" for a merged package. Set by the program, never
+    # typed, so an operator name can never make a local edit look like a merged one (see exchange.preview).
+    source: Mapped[str | None] = mapped_column(String(160))
+    # The row (a 恢复备份 or 撤销合并 entry) whose return to an earlier database took this change back; the row
+    # itself was carried over into that database so the log keeps it. Such rows describe no current data.
+    reverted_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class Briefing(RowMixin, Base):

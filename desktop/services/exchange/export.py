@@ -89,8 +89,8 @@ def _ref_name(session: Session, scope: ExportScope, index: codec.UuidIndex) -> s
 def _audit_entries(session: Session, uuids: set[str]) -> list[dict[str, Any]]:
     """The creation entry and the latest change per field of each exported row (older history stays home)."""
     latest: dict[tuple[str, str, str], dict[str, Any]] = {}
-    stmt = select(AuditLog).where(AuditLog.action != "delete", AuditLog.entity.in_(codec.ENTITY_ORDER)) \
-        .order_by(AuditLog.id)
+    stmt = select(AuditLog).where(AuditLog.action != "delete", AuditLog.entity.in_(codec.ENTITY_ORDER),
+                                  AuditLog.reverted_by.is_(None)).order_by(AuditLog.id)
     for entry in session.scalars(stmt):
         if entry.entity_uuid not in uuids:
             continue
@@ -102,8 +102,9 @@ def _audit_entries(session: Session, uuids: set[str]) -> list[dict[str, Any]]:
 
 
 def _tombstones(session: Session, since_audit_id: int | None) -> list[dict[str, Any]]:
+    # a deletion taken back by a restore or merge undo is no deletion: the row is here again
     stmt = select(AuditLog).where(AuditLog.action == "delete", AuditLog.entity.in_(codec.ENTITY_ORDER),
-                                  AuditLog.entity_uuid.is_not(None)).order_by(AuditLog.id)
+                                  AuditLog.entity_uuid.is_not(None), AuditLog.reverted_by.is_(None)).order_by(AuditLog.id)
     if since_audit_id is not None:
         stmt = stmt.where(AuditLog.id > since_audit_id)
     return [{"entity": e.entity, "uuid": e.entity_uuid, "at": e.at.isoformat(sep=" "), "operator": e.operator,

@@ -5,14 +5,18 @@ together or not at all, through the ORM so the audit log records every field as 
 left undecided are not applied. Before the transaction the SQLite database is copied with the online backup API.
 
 Undo design (SQLite): the merge is undone as a whole by copying that pre-merge backup back into the database. This
-is exact (cascades, links and audit entries included) but would also discard anything written after the merge,
-so it is allowed only while the merge is the last thing that happened: no audit entry and no exchange since. On
-PostgreSQL there is no file backup to return to, so undo is refused with that reason.
+is exact (cascades, links included) but would also discard anything written after the merge, so it is allowed
+only while the merge is the last thing that happened: no audit entry and no exchange since. The merge's own
+操作日志 rows are not discarded: they are carried into the copy, marked as taken back, followed by a 撤销合并 row
+(`desktop.db.audit_carry`), and the copy is prepared whole before it replaces the database. On PostgreSQL there is
+no file backup to return to, so undo is refused with that reason.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,14 +26,16 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop.db import audit_carry
 from desktop.db.backup import backup_sqlite
+from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
 from desktop.services import attachment_files
 from desktop.services.exchange import codec
 from desktop.services.exchange.export import remember
 from desktop.services.exchange.package import Package
-from desktop.services.exchange.preview import OURS, THEIRS, ItemKind, MergePlan, build_plan
+from desktop.services.exchange.preview import OURS, THEIRS, ItemKind, MergePlan, build_plan, merge_source
 from desktop.workspace import Workspace
 
 
@@ -77,6 +83,7 @@ def _merge(workspace: Workspace, package: Package, decisions: dict[tuple[str, st
     with workspace.db.transaction() as session:
         # the audit log shows these edits as the operator's, made by merging this sender's package
         session.info["operator"] = f"{workspace.db.operator}（合并「{package.sender_name}」数据包）"[:64]
+        session.info["audit_source"] = merge_source(package.sender_name)  # what conflict detection goes by
         plan = build_plan(session, package)  # recomputed inside the transaction: nothing changes under it
         plan.decisions = {k: v for k, v in decisions.items() if v in (THEIRS, OURS)}
         applier = _Applier(session, workspace, plan)
@@ -280,21 +287,75 @@ def undo_last_merge(workspace: Workspace) -> ExchangeRecord:
     backup = Path(last.backup_path)
     if not backup.exists():
         raise UserError(f"合并前的备份文件不见了：{backup}，无法撤销。")
-    workspace.db.engine.dispose()
-    raw = workspace.db.engine.raw_connection()
+    with workspace.db.read() as session:
+        carried = audit_carry.rows_after(session.connection(), _newest_audit_id(backup))
+    staged = _undo_copy(workspace, backup, last, carried)
     try:
-        live: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        source = sqlite3.connect(backup)
+        workspace.db.engine.dispose()
+        raw = workspace.db.engine.raw_connection()
         try:
-            source.backup(live)
+            live: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+            source = sqlite3.connect(staged)
+            try:
+                source.backup(live)  # one write transaction: the pre-merge data with the log carried over, or nothing
+            finally:
+                source.close()
         finally:
-            source.close()
+            raw.close()
+        workspace.db.engine.dispose()
     finally:
-        raw.close()
-    workspace.db.engine.dispose()
-    record = ExchangeRecord(package_id=last.package_id, direction="undone", peer_name=last.peer_name,
-                            peer_office_id=last.peer_office_id, operator=workspace.db.operator, scope=last.scope,
-                            counts=last.counts, file_name=last.file_name, backup_path=last.backup_path)
-    with workspace.db.transaction() as session:
-        session.add(record)
-    return record
+        staged.unlink(missing_ok=True)
+    with workspace.db.read() as session:
+        return session.scalars(select(ExchangeRecord).order_by(ExchangeRecord.id.desc()).limit(1)).one()
+
+
+def _newest_audit_id(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT max(id) FROM audit_log").fetchone()[0] or 0
+    finally:
+        conn.close()
+
+
+def _undo_copy(workspace: Workspace, backup: Path, last: ExchangeRecord, carried: list[dict[str, Any]]) -> Path:
+    """A temporary copy of the pre-merge backup with the log rows written since (the merge's own) carried over,
+    the 撤销合并 row and the history entry added: what the database becomes, prepared before it is touched."""
+    handle, name = tempfile.mkstemp(prefix=".撤销合并_", suffix=".sqlite3", dir=backup.parent)
+    os.close(handle)
+    staged = Path(name)
+    try:
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(staged)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+            source.close()
+        engine = make_engine(sqlite_url(str(staged)), pool=False)
+        try:
+            database = Database(engine, operator=workspace.db.operator)
+            with database.transaction() as session:
+                record = ExchangeRecord(
+                    package_id=last.package_id, direction="undone", peer_name=last.peer_name,
+                    peer_office_id=last.peer_office_id, operator=workspace.db.operator, scope=last.scope,
+                    counts=last.counts, file_name=last.file_name, backup_path=last.backup_path)
+                session.add(record)
+                session.flush()
+                file_text = f"，文件 {last.file_name}" if last.file_name else ""
+                audit_carry.carry_over(
+                    session, carried, action="undo_merge", entity="exchange_record", entity_id=record.id,
+                    field="合并数据包",
+                    old=f"{last.at:%Y-%m-%d %H:%M:%S} 合并「{last.peer_name}」数据包（编号 {last.package_id[:8]}{file_text}）",
+                    new=f"已回到合并前的备份 {backup.name}；合并写入的 {len(carried)} 条操作记录保留，标为已撤回")
+        finally:
+            engine.dispose()
+        conn = sqlite3.connect(staged)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")  # fold any WAL back into the file before it is copied
+        finally:
+            conn.close()
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    return staged

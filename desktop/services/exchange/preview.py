@@ -21,7 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
@@ -154,7 +154,7 @@ class _Builder:
         self.last_exchange = session.scalar(select(func.max(ExchangeRecord.at)).where(
             ExchangeRecord.peer_name == self.peer, ExchangeRecord.direction.in_(("sent", "received"))))
         self.local_deleted = {(e.entity, e.entity_uuid): e for e in session.scalars(
-            select(AuditLog).where(AuditLog.action == "delete"))}
+            select(AuditLog).where(AuditLog.action == "delete", AuditLog.reverted_by.is_(None)))}
         self.their_audit = {(a.get("uuid"), a.get("field") or ""): a for a in package.audit if isinstance(a, dict)}
         self._local_titles: dict[tuple[str, str], str] = {}
         self.local_rows: dict[str, dict[str, Any]] = {}
@@ -275,7 +275,9 @@ class _Builder:
     def _edited_here_since(self, row_uuid: str, name: str) -> bool:
         stmt = select(func.count(AuditLog.id)).where(
             AuditLog.entity_uuid == row_uuid, AuditLog.field == name, AuditLog.action == "update",
-            AuditLog.operator.not_like(f"%（合并「{self.peer}」数据包）"))  # their own values, merged earlier
+            AuditLog.reverted_by.is_(None),  # a change taken back by a restore or undo is not in the data
+            # their own values, merged earlier: known by the mark the merge wrote, never by the operator text
+            or_(AuditLog.source.is_(None), AuditLog.source != merge_source(self.peer)))
         if self.last_exchange is not None:
             stmt = stmt.where(AuditLog.at >= self.last_exchange)
         return bool(self.session.scalar(stmt))
@@ -343,6 +345,11 @@ class _Builder:
             note = f"对方 {tomb.get('operator', '')} 于 {str(tomb.get('at', ''))[:16]} 删除"
             items.append(Item(ItemKind.DELETE, entity, row_uuid, title, row_uuid, note=note))
         return items
+
+
+def merge_source(peer_name: str) -> str:
+    """The `AuditLog.source` of the rows a merge of `peer_name`'s package writes."""
+    return f"merge:{peer_name}"[:160]
 
 
 def _when(at: datetime | None) -> str:

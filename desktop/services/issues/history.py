@@ -16,7 +16,7 @@ from desktop.db.enums import Feedback, IssueLevel, IssueStatus, label_of
 from desktop.db.models import AuditLog, Issue
 from desktop.services.audit_log import reference_names, value_text
 from desktop.services.journal import get_or_fail
-from desktop.services.table_labels import action_label, field_label, note_kind_label
+from desktop.services.table_labels import REVERTED_SUFFIX, action_label, field_label, note_kind_label
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,11 @@ class AuditLine:
     field: str
     old: str
     new: str
+    reverted: bool = False  # taken back by a restore or merge undo: kept in the log, no longer in the data
 
     @property
     def action_label(self) -> str:
-        return action_label(self.action)
+        return action_label(self.action) + (REVERTED_SUFFIX if self.reverted else "")
 
 
 @dataclass
@@ -120,7 +121,7 @@ def load_issue_history(session: Session, issue_id: int, audit_limit: int = 200) 
     history.audit = [
         AuditLine(r.at, r.operator, r.action, field_label(r.field, "issue"),
                   value_text(r.field, r.old_value, "issue", names) or "（空）",
-                  value_text(r.field, r.new_value, "issue", names) or "（空）")
+                  value_text(r.field, r.new_value, "issue", names) or "（空）", r.reverted_by is not None)
         for r in rows
     ]
     return history

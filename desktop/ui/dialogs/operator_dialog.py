@@ -1,6 +1,8 @@
 """Who is working: asked on first start, changeable from the 文件 menu, written into every audit entry.
 
-The name is kept per computer (QSettings), not with the data: on a shared server each PC has its own person.
+The name is kept per computer (QSettings), not with the data: on a shared server each PC has its own person. It is
+checked by the same rule as everywhere a name is set (`desktop.db.operator_name`): not empty, at most 20
+characters, no control characters, no brackets or quotes that could imitate a note the program writes.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.db.operator_name import operator_problem
 from desktop.ui.forms.ui_operator_dialog import Ui_OperatorDialog
 from desktop.ui.widgets.fitting import fit_to_screen
 
@@ -15,7 +18,9 @@ SETTING_KEY = "operator/name"
 
 
 def saved_operator(settings: QSettings) -> str:
-    return str(settings.value(SETTING_KEY, "") or "").strip()
+    """The name kept on this PC; "" when there is none or it breaks today's rules (the user is then asked)."""
+    name = str(settings.value(SETTING_KEY, "") or "").strip()
+    return name if operator_problem(name) is None else ""
 
 
 class OperatorDialog(QDialog):
@@ -35,8 +40,9 @@ class OperatorDialog(QDialog):
         return self.form.name_edit.text().strip()
 
     def _accept(self) -> None:
-        if not self.name():
-            self.form.error_label.setText("「操作人姓名」：请填写，操作日志需要记录是谁做的修改。")
+        problem = operator_problem(self.name())
+        if problem is not None:
+            self.form.error_label.setText(f"「操作人姓名」：{problem}")
             return
         self.accept()
 

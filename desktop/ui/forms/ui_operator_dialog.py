@@ -41,7 +41,7 @@ class Ui_OperatorDialog(object):
 
         self.name_edit = QLineEdit(OperatorDialog)
         self.name_edit.setObjectName(u"name_edit")
-        self.name_edit.setMaxLength(32)
+        self.name_edit.setMaxLength(20)
 
         self.form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.name_edit)
 

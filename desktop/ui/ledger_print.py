@@ -1,0 +1,106 @@
+"""打印预览 and 导出PDF of the five 台账 (and of the issue table as shown), from the 导出 menu.
+
+The rows are read on the window's worker (`ops.run`) through `jobs.ledger_sheet` — the very spec and rows the
+xlsx export writes — and turned into HTML there; only the painting, which needs the printer, runs on the GUI
+thread. Printers and dialogs come from `ui.printing`, which keeps each printer alive as long as its dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from desktop.exporters import jobs
+from desktop.ui import printing
+
+if TYPE_CHECKING:
+    from desktop.ui.export_menu import ExportMenu
+    from desktop.workspace import Workspace
+
+SHOWN_ISSUES = "shown-issues"  # the issue table's visible rows, in their on-screen order
+AskPdfPath = Callable[[str, str], Path | None]
+
+
+class LedgerPrint(QObject):
+    """Two submenus of the 导出 menu, one entry per 台账 in each; no shortcuts (every key is taken elsewhere)."""
+
+    pdf_saved = Signal(object)  # the Path written
+    preview_closed = Signal()
+
+    def __init__(self, exports: ExportMenu, menu: QMenu) -> None:
+        super().__init__(exports)
+        self.exports = exports
+        self.window = exports.window
+        self.ask_pdf_path: AskPdfPath = lambda title, suggested: printing.ask_pdf_path(self.window, title, suggested)
+        self.last_pdf: Path | None = None
+        self.preview_menu = menu.addMenu("打印预览台账")
+        self.pdf_menu = menu.addMenu("台账导出PDF")
+        labels = {SHOWN_ISSUES: "问题台账（按当前表格筛选和排序）", **jobs.LEDGER_KINDS}
+        self.preview_actions = {kind: self.preview_menu.addAction(f"{label}…", lambda k=kind: self.preview(k))
+                                for kind, label in labels.items()}
+        self.pdf_actions = {kind: self.pdf_menu.addAction(f"{label}…", lambda k=kind: self.export_pdf(k))
+                            for kind, label in labels.items()}
+        self.labels = labels
+
+    def _request(self, kind: str) -> jobs.LedgerRequest | None:
+        exports = self.exports
+        if kind != SHOWN_ISSUES:
+            return jobs.LedgerRequest(kind, exports.period(), self.window.today)
+        rows = self.window.issue_panel.model.visible_rows()
+        if not rows:
+            QMessageBox.information(self.window, "问题台账", "当前表格中没有问题，请调整筛选条件。")
+            return None
+        return jobs.LedgerRequest("ledger-issues", exports.period(), self.window.today, issue_rows=rows)
+
+    def _html(self, kind: str, then: Callable[[str, str], None]) -> None:
+        """Read and render on the worker, then `then(title, html)` on the GUI thread."""
+        request = self._request(kind)
+        if request is None:
+            return
+        from desktop.exporters.ledger_html import ledger_html
+
+        def work(workspace: Workspace) -> tuple[str, str]:
+            spec, rows = jobs.ledger_sheet(workspace.db, request)
+            return spec.title, ledger_html(spec, rows)
+
+        self.window.statusBar().showMessage(f"正在准备{self.labels[kind]}…", 8000)
+        self.window.ops.run(work, lambda result: then(*result),
+                            lambda message: QMessageBox.warning(self.window, self.labels[kind], message))
+
+    def preview(self, kind: str) -> None:
+        def show(title: str, html: str) -> None:
+            dialog = printing.preview(f"{title} — 打印预览", printing.ledger_layout(),
+                                      lambda printer: printing.paint_ledger(html, printer), self.window)
+            self.window.statusBar().clearMessage()
+            dialog.exec()
+            self.preview_closed.emit()
+
+        self._html(kind, show)
+
+    def export_pdf(self, kind: str, path: Path | None = None) -> None:
+        """Ask where first (nothing is read if the user cancels), then read, render and write the PDF."""
+        if path is None:
+            suggested = self.exports.export_dir / f"{self.exports.year()}年{self.labels[kind]}.pdf"
+            path = self.ask_pdf_path(f"{self.labels[kind]}导出PDF", str(suggested))
+            if path is None:
+                return
+        target = path
+
+        def write(_title: str, html: str) -> None:
+            try:
+                saved = printing.write_pdf(printing.ledger_layout(),
+                                           lambda printer: printing.paint_ledger(html, printer), target)
+            except OSError as exc:
+                reason = f"无法写入文件 {target}：{exc.strerror}" if exc.strerror else str(exc)
+                QMessageBox.warning(self.window, "导出PDF", reason)
+                return
+            self.last_pdf = saved
+            self.exports.export_dir = saved.parent
+            self.window.statusBar().showMessage(f"已导出{self.labels[kind]}（PDF）：{saved}", 8000)
+            self.pdf_saved.emit(saved)
+
+        self._html(kind, write)

@@ -22,6 +22,7 @@ from desktop.services.briefing import facts as briefing_facts
 from desktop.services.briefing import issued as briefings
 from desktop.services.issues.rows import IssueRow
 from desktop.services.scope import Period, Scope
+from desktop.services.supervision.notices import supervision_counts
 
 # The writers (openpyxl, python-docx, ~0.4 s to import) load when a file is written, not when the window builds
 # its 导出 menu from the labels below.
@@ -149,6 +150,7 @@ def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
                 title = f"{words}重点项目问题台账"
             supporting = ledger_rows.issue_supporting_units(session, None if len(rows) > 5000 else
                                                             [r.id for r in rows])
+            supervised = supervision_counts(session, None if len(rows) > 5000 else [r.id for r in rows])
         elif kind == "ledger-decisions":
             groups = ledger_rows.decision_ledger_groups(session, period, scope, today)
         elif kind == "ledger-projects":
@@ -161,7 +163,7 @@ def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
         else:
             raise ValueError(f"未知的台账类型：{kind}")
     if kind == "ledger-issues":
-        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today), len(rows))
+        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today, supervised), len(rows))
         return ledgers.issue_sheet(_header(title, unit, today), sized)
     if kind == "ledger-decisions":
         return ledgers.decision_sheet(_header(f"{words}推进会议定事项落实台账", unit, today), groups)

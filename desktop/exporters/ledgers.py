@@ -68,6 +68,7 @@ ISSUE_COLUMNS = (
     LedgerColumn("deadline", "完成时限", 6.5, kind=ColumnKind.DATE),
     LedgerColumn("level", "当前层级", 5, align="center"),
     LedgerColumn("status", "办理状态", 5, kind=ColumnKind.STATUS, labels=STATUS_LABELS),
+    LedgerColumn("supervised", "督办次数", 4, kind=ColumnKind.INT, align="center"),
     LedgerColumn("progress", "最新进展", 16),
     LedgerColumn("found_on", "发现日期", 6.5, kind=ColumnKind.DATE),
 )

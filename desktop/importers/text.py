@@ -28,6 +28,15 @@ _ZERO_WIDTH_CHARS = "".join(chr(cp) for cp in _ZERO_WIDTH) + "\ufeff"
 _MULTI_SPACE = re.compile(r" {2,}")
 _ALL_SPACE = re.compile(r"\s+")
 
+# What "the ends of a cell" are made of: spaces of every width, tabs, line breaks (Word's vertical tab and
+# form feed too) and zero-width marks. Control characters such as BEL or the separators U+001C–U+001F are
+# not trimmed although Python's str.strip() would: they are content the office put there.
+_END_TRIM = " \t\n\r\x0b\x0c\x85" + "".join(chr(cp) for cp in (*_SPACES, *_ZERO_WIDTH))
+# Excel writes characters XML cannot hold as _xHHHH_ (UTF-16 code unit in hex), and an underscore that
+# would start such a sequence as _x005F_; openpyxl leaves both as literal text.
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
 
 def clean_text(value: Any) -> str | None:
     """A cell as display text: spaces and full-width digits normalised, ends stripped.
@@ -45,6 +54,32 @@ def clean_text(value: Any) -> str | None:
     lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     return text or None
+
+
+def stored_text(value: Any) -> str | None:
+    """A cell as it is stored: exactly as written, only the ends trimmed; None when nothing is left.
+
+    Inner spaces (also runs of them and ideographic spaces), blank lines inside the cell, full-width digits
+    and letters are the office's text and are kept; comparing and searching use match_key instead.
+    """
+    if value is None:
+        return None
+    text = (value if isinstance(value, str) else str(value)).strip(_END_TRIM)
+    return text or None
+
+
+def decode_ooxml_escapes(text: str) -> str:
+    """Excel's _xHHHH_ escapes decoded: _x0007_ → BEL, _x000B_ → Word's line break, _x005F_ → "_".
+
+    Read left to right, so _x005F_x0007_ (the literal text "_x0007_" as Excel stores it) stays literal.
+    Escaped surrogate halves (_xD83D__xDE00_) are paired into the character they encode.
+    """
+    if "_x" not in text:
+        return text
+    decoded = _OOXML_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+    if _SURROGATE.search(decoded):
+        decoded = decoded.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return decoded
 
 
 def match_key(value: Any) -> str:

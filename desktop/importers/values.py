@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from desktop.credit_code import ALPHABET, credit_code_valid
-from desktop.importers.text import clean_text, match_key
+from desktop.importers.text import clean_text, match_key, stored_text
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ _MONTH_VAGUE = re.compile(_YEAR_PREFIX + r"(\d{1,2}|十[一二]?|[一二三四�
 _YEAR_END = re.compile(_YEAR_PREFIX + r"(?:年底|年末|年内|底|年中)" + _BEFORE)
 _HALF = re.compile(_YEAR_PREFIX + r"([上下])半年(?:底|末)?" + _BEFORE)
 _QUARTER = re.compile(_YEAR_PREFIX + r"第?([一二三四1-4])季度(?:末|底)?" + _BEFORE)
-_TRAILING_BEFORE = re.compile(r"(?:前|之前|以前)$")
+_TRAILING_BEFORE = re.compile(r"(?:(?:前|之前|以前)(?:完成|办结)?|(?:前|之前|以前)?(?:完成|办结))$")
 
 
 def parse_deadline(value: Any, context_year: int | None = None) -> Deadline | Invalid | None:
@@ -171,7 +171,7 @@ def parse_deadline(value: Any, context_year: int | None = None) -> Deadline | In
     """
     if value is None or _is_placeholder(value):
         return None
-    text = clean_text(value) if isinstance(value, str) else None
+    text = stored_text(value) if isinstance(value, str) else None
     if text is None:
         parsed = parse_date(value, context_year)
         if parsed is None or isinstance(parsed, Invalid):
@@ -424,8 +424,8 @@ def parse_stage(value: Any) -> str | Invalid | None:
     return _parse_word(value, STAGE_WORDS, "项目阶段", "谋划、前期、新开工、续建、竣工、投用")
 
 
-_TRUE = frozenset({"是", "√", "✓", "✔", "y", "yes", "1", "有", "规上", "规模以上", "true"})
-_FALSE = frozenset({"否", "×", "✗", "n", "no", "0", "无", "规下", "规模以下", "false"})
+_TRUE = frozenset({"是", "已销号", "已办结", "√", "✓", "✔", "y", "yes", "1", "有", "规上", "规模以上", "true"})
+_FALSE = frozenset({"否", "未销号", "未办结", "×", "✗", "n", "no", "0", "无", "规下", "规模以下", "false"})
 
 
 def parse_flag(value: Any) -> bool | Invalid | None:
@@ -462,11 +462,11 @@ def parse_credit_code(value: Any) -> str | Invalid | None:
 
 
 def parse_text(value: Any) -> str | None:
-    """Free text with spaces and full-width digits normalised; numbers as Excel shows them."""
+    """Free text exactly as written (only the ends trimmed, see text.stored_text); numbers as Excel shows them."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):
         value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
     elif isinstance(value, date):
         value = value.isoformat()
-    return clean_text(value)
+    return stored_text(value)

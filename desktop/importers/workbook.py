@@ -13,7 +13,7 @@ from desktop.importers.csvfile import read_csv
 from desktop.importers.grid import NOTE_SHEET_NAMES, SheetGrid, fill_merged, pad_rows
 from desktop.importers.safety import FileKind, ImportRefused, check_file
 from desktop.importers.sheetxml import scan_sheet_part
-from desktop.importers.text import match_key
+from desktop.importers.text import decode_ooxml_escapes, match_key
 from desktop.importers.xlsfile import read_xls
 
 NOTE_SHEET_REASON = "说明类工作表，不含台账数据，已跳过"
@@ -67,6 +67,7 @@ def _read_xlsx(path: Path) -> list[SheetGrid]:
             workbook = load_workbook(path, read_only=True, data_only=True)
             try:
                 with zipfile.ZipFile(path) as archive:
+                    _raw_shared_strings(workbook, archive)
                     for sheet in workbook.worksheets:
                         grids.append(_read_sheet(sheet, archive))
             finally:
@@ -76,6 +77,42 @@ def _read_xlsx(path: Path) -> list[SheetGrid]:
     except Exception as exc:  # openpyxl raises a wide range of types on broken parts
         raise _refuse_unreadable(path.name, exc) from exc
     return grids
+
+
+def _raw_shared_strings(workbook: object, archive: zipfile.ZipFile) -> None:
+    """Put the shared strings back as the file stores them, before openpyxl's half-decoding.
+
+    openpyxl deletes every "x005F_" from shared strings and decodes nothing else, so Excel's literal
+    "_x0007_" (stored _x005F_x0007_) and its BEL (stored _x0007_) read the same. With the raw texts every
+    string cell, shared or inline, is decoded once and the same way in `_decode_strings`.
+    """
+    sheets = [sheet for sheet in workbook.worksheets if hasattr(sheet, "_shared_strings")]  # type: ignore[attr-defined]
+    if not sheets:
+        return
+    table = sheets[0]._shared_strings
+    part = next((name for name in archive.namelist() if name.lower().endswith("sharedstrings.xml")), None)
+    if part is None or not table:
+        return
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.cell.text import Text
+
+    tag = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}si"
+    raw: list[str] = []
+    with archive.open(part) as stream:
+        for _event, node in iterparse(stream):
+            if node.tag == tag:
+                raw.append(Text.from_tree(node).content)
+                node.clear()
+    if len(raw) == len(table):
+        table[:] = raw
+
+
+def _decode_strings(rows: list[list[object]]) -> None:
+    """Decode _xHHHH_ in every text cell (see text.decode_ooxml_escapes); most cells take the fast path."""
+    for row in rows:
+        for index, value in enumerate(row):
+            if isinstance(value, str) and "_x" in value:
+                row[index] = decode_ooxml_escapes(value)
 
 
 def _read_sheet(sheet: object, archive: zipfile.ZipFile) -> SheetGrid:
@@ -88,6 +125,7 @@ def _read_sheet(sheet: object, archive: zipfile.ZipFile) -> SheetGrid:
     # The stored <dimension> is wrong in files from some writers and would cut rows off.
     sheet.reset_dimensions()
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    _decode_strings(rows)
     rows = pad_rows(rows)
     # openpyxl 3.1.5 (pinned) keeps the part name here; it has no public accessor.
     extras = scan_sheet_part(archive, sheet._worksheet_path)  # type: ignore[attr-defined]

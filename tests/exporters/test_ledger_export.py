@@ -44,12 +44,13 @@ def test_issue_ledger(demo_workspace, today, tmp_path) -> None:
         headline = stats.headline(session, period, Scope(), today=today)
         expected = ledger_rows.load_period_issues(session, period)
     assert ws.title == "问题台账"
-    assert ws["A1"].value == f"{today.year}年重点项目问题台账" and "A1:L1" in merges(ws)
+    assert ws["A1"].value == f"{today.year}年重点项目问题台账" and "A1:M1" in merges(ws)
     assert ws["A2"].value == "填报单位：区重点项目服务保障办公室"
-    assert ws["G2"].value == f"填报日期：{today.year}年11月25日"
+    assert ws["H2"].value == f"填报日期：{today.year}年11月25日"
     assert ws["E3"].value == "责任单位" and "E3:G3" in merges(ws)
     assert [ws.cell(4, c).value for c in (5, 6, 7)] == ["牵头单位", "配合单位", "责任人"]
-    assert {"A3:A4", "B3:B4", "D3:D4", "H3:H4", "L3:L4"} <= merges(ws)
+    assert {"A3:A4", "B3:B4", "D3:D4", "H3:H4", "K3:K4", "L3:L4", "M3:M4"} <= merges(ws)
+    assert ws["K3"].value == "督办次数"
     assert_print_setup(ws, "$3:$4", "B5")
 
     data = list(ws.iter_rows(min_row=5, max_row=4 + headline.issues.raised))
@@ -59,13 +60,35 @@ def test_issue_ledger(demo_workspace, today, tmp_path) -> None:
     assert ws.cell(5 + 300, 1).value.startswith("填表人")
     first = expected[0]
     assert data[0][1].value == first.project_name and data[0][9].value == first.status_label
-    assert isinstance(data[0][11].value, datetime) and data[0][11].value.date() == first.found_on
+    assert isinstance(data[0][12].value, datetime) and data[0][12].value.date() == first.found_on
+    assert all(r[10].value is None for r in data)  # nothing supervised in the demo data
     # Overdue 完成时限 and 状态 highlighted, exactly as many as the statistics count.
     overdue = [r for r in data if r[7].fill.fgColor.rgb == HIGHLIGHT]
     assert len(overdue) == headline.issues.overdue
     assert all(r[9].fill.fgColor.rgb == HIGHLIGHT for r in overdue)
     (dv,) = ws.data_validations.dataValidation
     assert str(dv.sqref) == "J5:J304" and dv.formula1 == '"待交办,办理中,阶段性推进,已办结,已销号"'
+
+
+def test_issue_ledger_counts_supervision_not_withdrawn(demo_workspace, today, tmp_path) -> None:
+    from datetime import timedelta
+
+    from desktop.services.supervision.kinds import SupervisionKind
+    from desktop.services.supervision.notices import NoticeRequest, issue_notice, withdraw_notice
+
+    with demo_workspace.db.transaction() as session:
+        late = [r for r in ledger_rows.load_period_issues(session, Period.year(today.year))
+                if r.deadline is not None and r.deadline < today and r.status in ("assigned", "phased")
+                and r.unit_id is not None]
+        target = late[0]
+        request = NoticeRequest(SupervisionKind.NOTICE, target.unit_id, [target.id], today,
+                                today + timedelta(days=5))
+        issue_notice(session, request, today=today)
+        issue_notice(session, request, today=today)
+        withdraw_notice(session, issue_notice(session, request, today=today).id, "误发", on=today)
+    ws = export(demo_workspace, "ledger-issues", tmp_path, today)
+    supervised = [(ws.cell(r, 4).value, ws.cell(r, 11).value) for r in range(5, 305) if ws.cell(r, 11).value]
+    assert supervised == [(target.description, 2)]
 
 
 def test_issue_ledger_follows_the_table_order(demo_workspace, today, tmp_path) -> None:
@@ -79,7 +102,7 @@ def test_issue_ledger_follows_the_table_order(demo_workspace, today, tmp_path) -
     assert ws.cell(5 + len(shown), 1).value.startswith("填表人")
 
 
-def test_text_is_never_a_formula_and_control_characters_go(demo_workspace, today, tmp_path) -> None:
+def test_text_is_never_a_formula_and_control_characters_are_escaped(demo_workspace, today, tmp_path) -> None:
     hostile = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 138 0000 0000", "-1个未解决", "@SUM(A1:A2)",
                "正常\x01描述\x1b含控制字符"]
     with demo_workspace.db.transaction() as session:
@@ -91,7 +114,8 @@ def test_text_is_never_a_formula_and_control_characters_go(demo_workspace, today
     for text in hostile[:4]:
         cell = cells[text]
         assert cell.data_type == "s" and cell.quotePrefix, text
-    assert "正常描述含控制字符" in cells
+    # Written as Excel writes them (_xHHHH_), so Excel shows the characters and the importer reads them back.
+    assert "正常_x0001_描述_x001B_含控制字符" in cells
 
 
 def test_decision_ledger_groups_by_meeting(demo_workspace, today, tmp_path) -> None:

@@ -208,11 +208,12 @@ def test_feedback_level_stage_flag() -> None:
     assert [parse_flag(w) for w in ("是", "否", "√", None, "")] == [True, False, True, None, None]
 
 
-def test_text_normalisation() -> None:
+def test_text_is_kept_as_written_only_the_ends_trimmed() -> None:
     assert parse_text("  区住建局\u3000") == "区住建局"
-    assert parse_text("项目\u00a0\u00a0一期") == "项目 一期"
-    assert parse_text("第１２３号") == "第123号"
-    assert parse_text("第一行\r\n  第二行 ") == "第一行\n第二行"
+    assert parse_text("项目\u00a0\u00a0一期") == "项目\u00a0\u00a0一期"
+    assert parse_text("第１２３号") == "第１２３号"
+    assert parse_text("第一行\r\n\r\n  第二行 ") == "第一行\r\n\r\n  第二行"
+    assert parse_text("响铃\x07\x1f") == "响铃\x07\x1f"
     assert parse_text(12.0) == "12"
     assert parse_text(datetime(2022, 4, 30)) == "2022-04-30"
     assert parse_text("\u3000") is None

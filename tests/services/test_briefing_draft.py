@@ -9,6 +9,7 @@ import pytest
 from desktop.db.enums import BriefingKind
 from desktop.db.models import TaskForce
 from desktop.errors import ValidationError
+from desktop.exporters import jobs
 from desktop.services import stats
 from desktop.services.briefing import draft as briefing_draft
 from desktop.services.briefing import facts as briefing_facts
@@ -126,7 +127,7 @@ def test_notice_refers_to_its_attachments_in_order(demo_workspace, today) -> Non
     overdue = draft.tables[1]
     assert len(overdue.rows) == facts.headline.issues.overdue
     assert [r[0] for r in overdue.rows] == [str(n) for n in range(1, len(overdue.rows) + 1)]
-    assert all(len(r) == len(overdue.headers) for t in draft.tables for r in t.rows)
+    assert all(len(r) == len(t.headers) for t in draft.tables for r in t.rows)
     assert draft.title.startswith("关于") and draft.title.endswith("的通报")
 
 
@@ -203,3 +204,24 @@ def test_overdue_decisions_listed_by_unit(demo_workspace, today) -> None:
     table = next(t for t in draft.tables if t.title == "超期未完成议定事项清单")
     assert [r[3] for r in table.rows] == [d.unit for d in items]
     assert "推进会议定事项超期未完成4个（详见附件3）" in draft.body
+
+
+def test_notice_ranks_units_with_their_supervision_count(demo_workspace, today) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from desktop.services.issues.rows import load_issue_rows
+    from desktop.services.supervision.kinds import SupervisionKind
+    from desktop.services.supervision.notices import NoticeRequest, issue_notice
+
+    with demo_workspace.db.transaction() as session:
+        late = next(r for r in load_issue_rows(session) if r.unit_id is not None and r.deadline is not None
+                    and r.deadline < today and r.status in ("assigned", "phased") and r.found_on.year == today.year)
+        for _ in range(2):
+            issue_notice(session, NoticeRequest(SupervisionKind.NOTICE, late.unit_id, [late.id], today,
+                                                today + timedelta(days=5)), today=today)
+    content = jobs.draft(demo_workspace.db, BriefingKind.NOTICE, Period.year(today.year), Scope(), today)
+    ranking = next(t for t in content.tables if t.title == "责任单位问题办理情况排名表")
+    assert ranking.headers[5] == "被督办"
+    assert {r[1]: r[5] for r in ranking.rows}[late.unit] == "2"
+    assert sum(int(r[5]) for r in ranking.rows) == 2
+    assert f"本期被督办较多的是{late.unit}（2次）。" in content.body

@@ -5,6 +5,10 @@ characters that XML 1.0 forbids (Excel then refuses the whole file) and text suc
 ``+86 138...`` that spreadsheet programs would treat as a formula.  The policy here is: drop only what the file
 format cannot hold, keep every character the user meant (CJK, emoji, tabs, line breaks), and make formula-like
 text an explicit string cell instead of editing it.
+
+Characters XML cannot hold (BEL, Word's vertical-tab line break, …) are written the way Excel itself writes
+them, as ``_xHHHH_``, and an underscore that would start such a sequence as ``_x005F_``: Excel and WPS show
+the original character, and the importer (``importers.text.decode_ooxml_escapes``) reads it back unchanged.
 """
 
 from __future__ import annotations
@@ -18,6 +22,24 @@ from openpyxl.workbook.child import INVALID_TITLE_REGEX
 # XML 1.0 also forbids surrogate code points (they only occur unpaired in a Python str, e.g. after
 # surrogateescape decoding) and the two non-characters U+FFFE / U+FFFF; lxml refuses to serialise them.
 _FORBIDDEN_RE = re.compile(ILLEGAL_CHARACTERS_RE.pattern + r"|[\ud800-\udfff\ufffe\uffff]")
+
+# An underscore followed by xHHHH_ would be read as an escape: Excel writes it as _x005F_.
+_LITERAL_ESCAPE_RE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_CUT_ESCAPE_RE = re.compile(r"_x[0-9A-Fa-f]{0,4}$")
+
+
+def _escape_char(found: re.Match[str]) -> str:
+    return f"_x{ord(found.group(0)):04X}_"
+
+
+def escape_ooxml(text: str) -> str:
+    """``text`` with every character XML forbids as Excel's ``_xHHHH_`` escape, literal escapes protected."""
+    if "_x" in text:
+        text = _LITERAL_ESCAPE_RE.sub("_x005F_", text)
+    if _FORBIDDEN_RE.search(text) is not None:
+        text = _FORBIDDEN_RE.sub(_escape_char, text)
+    return text
+
 
 # Leading characters that make Excel, WPS or LibreOffice read typed or pasted text as a formula (CSV/DDE
 # injection); tab and CR are included because some programs strip them and then see the next character.
@@ -46,21 +68,20 @@ def _truncate(text: str) -> str:
             break
         kept.append(ch)
         used += width
-    return "".join(kept) + TRUNCATION_NOTE
+    # Never leave half of an _xHHHH_ escape at the cut.
+    return _CUT_ESCAPE_RE.sub("", "".join(kept)) + TRUNCATION_NOTE
 
 
 def cell_text(value: Any) -> str:
     """Return ``value`` as text an .xlsx cell can hold; ``None`` becomes ``""``.
 
-    Only characters XML forbids are removed.  Text that would overflow Excel's 32767-character limit is cut and
+    Characters XML forbids are written as Excel's ``_xHHHH_`` escapes (see :func:`escape_ooxml`).  Text that would overflow Excel's 32767-character limit is cut and
     marked as cut.  Formula-like text is returned unchanged: whoever writes the cell must store it as a string
     (see :func:`is_formula_like`), which is what :mod:`desktop.exporters.xlsx.ledger` does.
     """
     if value is None:
         return ""
-    text = value if isinstance(value, str) else str(value)
-    if _FORBIDDEN_RE.search(text) is not None:
-        text = _FORBIDDEN_RE.sub("", text)
+    text = escape_ooxml(value if isinstance(value, str) else str(value))
     if len(text) > MAX_CELL_CHARS // 2 and _utf16_len(text) > MAX_CELL_CHARS:
         text = _truncate(text)
     return text
@@ -77,7 +98,8 @@ def sheet_title(name: str, taken: set[str] | frozenset[str] = frozenset()) -> st
     Excel compares titles case-insensitively and openpyxl would only warn about a title over 31 characters,
     leaving a file Excel opens with a repair prompt, so both are handled here.
     """
-    clean = INVALID_TITLE_REGEX.sub("_", cell_text(name)).strip().strip("'") or "Sheet"
+    # Sheet names are attributes, where Excel decodes no escapes: forbidden characters are dropped.
+    clean = INVALID_TITLE_REGEX.sub("_", _FORBIDDEN_RE.sub("", str(name))).strip().strip("'") or "Sheet"
     clean = clean[:MAX_SHEET_TITLE]
     lowered = {t.lower() for t in taken}
     candidate = clean

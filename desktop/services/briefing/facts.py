@@ -15,7 +15,7 @@ from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType
-from desktop.db.models import Assignment, Decision, Issue, Leader, Meeting, Project, Unit
+from desktop.db.models import Assignment, Decision, Issue, Leader, Meeting, Project, SupervisionNotice, Unit
 from desktop.services import office_settings, stats
 from desktop.services.figures import LagThresholds, Light, Rate
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
@@ -63,6 +63,7 @@ class UnitStanding:
     raised: int
     done: int
     overdue: int
+    supervised: int = 0  # 督办 instruments issued to the unit in the period, withdrawn ones left out
 
     @property
     def rate(self) -> Rate:
@@ -201,7 +202,15 @@ def unit_standings(session: Session, period: Period, scope: Scope, today: date) 
         entry[0] += raised
         entry[1] += done_n or 0
         entry[2] += overdue_n or 0
-    standings = [UnitStanding(u, r, d, o) for u, (r, d, o) in tally.items()]
+    notices = (select(SupervisionNotice.unit_id, func.count())
+               .where(SupervisionNotice.issued_on.between(period.start, min(period.end, today)),
+                      SupervisionNotice.withdrawn_on.is_(None))
+               .group_by(SupervisionNotice.unit_id))
+    supervised: dict[str, int] = {}
+    for unit_id, count in session.execute(notices):
+        if unit_id in names:
+            supervised[names[unit_id]] = supervised.get(names[unit_id], 0) + count
+    standings = [UnitStanding(u, r, d, o, supervised.get(u, 0)) for u, (r, d, o) in tally.items()]
     standings.sort(key=lambda s: (-(s.rate.value or 0), s.overdue, -s.raised, s.unit))
     return standings
 

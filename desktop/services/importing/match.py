@@ -30,7 +30,7 @@ from desktop.db.models import (
     TaskForce,
     Unit,
 )
-from desktop.importers.text import clean_text, match_key
+from desktop.importers.text import match_key, stored_text
 
 # 配合单位 cells list several units: 区住建局、区城管局 / 区住建局，区城管局 / 区住建局;区城管局.
 _UNIT_SEPARATORS = re.compile(r"[、，,；;/\n]+")
@@ -61,7 +61,7 @@ def split_units(text: str | None) -> list[str]:
         return []
     names: list[str] = []
     for part in _UNIT_SEPARATORS.split(text):
-        name = clean_text(part)
+        name = stored_text(part)
         if name and name not in names:
             names.append(name)
     return names
@@ -106,7 +106,7 @@ class MeetingRef:
 
 def parse_meeting(text: str, context_year: int | None) -> MeetingRef:
     """Read the meeting's type, number and date out of the free text a ledger uses to name it."""
-    clean = clean_text(text) or ""
+    clean = stored_text(text) or ""
     key = match_key(clean)
     kind = next((code.value for word, code in _MEETING_WORDS if word in key), MeetingType.PROGRESS.value)
     number_match = _MEETING_NUMBER.search(clean)
@@ -182,7 +182,7 @@ class Resolver:
             return None
         unit = self._units.get(key)
         if unit is None:
-            unit = Unit(name=clean_text(name) or "")
+            unit = Unit(name=stored_text(name) or "")
             self._created(unit)
             self._units[key] = unit
         return unit
@@ -201,7 +201,7 @@ class Resolver:
         if person is None and unit is None:
             person = self._people_any.get(key)
         if person is None:
-            person = Person(name=clean_text(name) or "", unit=unit)
+            person = Person(name=stored_text(name) or "", unit=unit)
             self._created(person)
             self._people[(key, unit_key)] = person
             self._people_any.setdefault(key, person)
@@ -213,7 +213,7 @@ class Resolver:
             return None
         leader = self._leaders.get(key)
         if leader is None:
-            leader = Leader(name=clean_text(name) or "")
+            leader = Leader(name=stored_text(name) or "")
             self._created(leader)
             self._leaders[key] = leader
         return leader
@@ -224,7 +224,7 @@ class Resolver:
             return None
         task_force = self._task_forces.get(key)
         if task_force is None:
-            task_force = TaskForce(name=clean_text(name) or "")
+            task_force = TaskForce(name=stored_text(name) or "")
             self._created(task_force)
             self._task_forces[key] = task_force
         return task_force
@@ -235,7 +235,7 @@ class Resolver:
             return None
         category = self._categories.get((kind.value, key))
         if category is None:
-            category = Category(kind=kind.value, name=clean_text(name) or "")
+            category = Category(kind=kind.value, name=stored_text(name) or "")
             self._created(category)
             self._categories[(kind.value, key)] = category
         return category
@@ -250,7 +250,7 @@ class Resolver:
     def new_project(self, name: str, list_year: int, code: str | None = None,
                     stage: str = ProjectStage.PRELIMINARY.value) -> Project:
         """A project the ledger names but the database lacks; without a code it gets IMP-年度-序号."""
-        project = Project(code=clean_text(code) or self._generated_code(list_year), name=clean_text(name) or name,
+        project = Project(code=stored_text(code) or self._generated_code(list_year), name=stored_text(name) or name,
                           list_year=list_year, stage=stage, total_investment_yuan=0, annual_plan_yuan=0)
         self._created(project)
         self.remember_project(project)
@@ -298,7 +298,7 @@ class Resolver:
             return None
         enterprise = self.find_enterprise(None, name)
         if enterprise is None:
-            enterprise = Enterprise(name=clean_text(name) or "")
+            enterprise = Enterprise(name=stored_text(name) or "")
             self._created(enterprise)
             self.remember_enterprise(enterprise)
         return enterprise

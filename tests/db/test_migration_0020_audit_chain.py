@@ -1,4 +1,4 @@
-"""0019_audit_chain links the existing 操作日志 into the hash chain: every row of every table kept as it was, every
+"""0020_audit_chain links the existing 操作日志 into the hash chain: every row of every table kept as it was, every
 log row linked in id order, and the chain verifies; new work then extends it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from desktop.db import audit_chain, migrate
 from desktop.db.models import AuditLog, Unit
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0019_audit_chain"
+THIS = "0020_audit_chain"
 
 
 def test_upgrade_keeps_every_row_and_links_them(db_demo_workspace, tmp_path: Path) -> None:

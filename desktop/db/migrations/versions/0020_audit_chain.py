@@ -4,8 +4,8 @@ existing rows linked in id order, every row kept as it was.
 From here on each transaction links its own rows when it commits. The hash is computed by the program's own
 `audit_chain.digest`, whose fields and text form are fixed for this reason.
 
-Revision ID: 0019_audit_chain
-Revises: 0018_plan_versions
+Revision ID: 0020_audit_chain
+Revises: 0019_feedback_rounds
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from alembic import op
 
 from desktop.db import audit_chain
 
-revision = "0019_audit_chain"
-down_revision = "0018_plan_versions"
+revision = "0020_audit_chain"
+down_revision = "0019_feedback_rounds"
 branch_labels = None
 depends_on = None
 

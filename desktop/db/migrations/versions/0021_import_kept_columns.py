@@ -3,8 +3,8 @@ a month's 投资进度 report (issue 16: a column shown as mapped is stored).
 
 Nullable text columns added in place; no existing row is touched.
 
-Revision ID: 0020_import_kept_columns
-Revises: 0019_feedback_rounds
+Revision ID: 0021_import_kept_columns
+Revises: 0020_audit_chain
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020_import_kept_columns"
-down_revision = "0019_feedback_rounds"
+revision = "0021_import_kept_columns"
+down_revision = "0020_audit_chain"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""0020_import_kept_columns adds 形象进度/备注 columns to projects, enterprises and monthly reports: a database full of
+"""0021_import_kept_columns adds 形象进度/备注 columns to projects, enterprises and monthly reports: a database full of
 data upgrades with every row kept and the new columns empty, and downgrades back to exactly the rows it had."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.db import migrate
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0020_import_kept_columns"
+THIS = "0021_import_kept_columns"
 NEW = {"project": 2, "enterprise": 1, "investment_report": 1}  # columns added at the end of each table
 
 

@@ -60,3 +60,6 @@ def _give_normal_mode(tmp: Path, target: Path) -> None:
     except FileNotFoundError:
         mode = 0o666 & ~_current_umask()
     os.chmod(tmp, mode)
+
+
+give_normal_mode = _give_normal_mode  # for other writers of mkstemp files (backups, mirror copies)

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import configure_mappers
 
-from desktop import paths
+from desktop import paths, scratch
 from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.integrity import FileState, identify_file
 from desktop.db.location import network_location
@@ -92,6 +92,9 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
 
         if finish_interrupted_restore(folder):
             warnings.append("上次恢复备份时程序被中断，已在本次启动时完成恢复。")
+        # Copies as large as the database, left by a backup or restore that was killed: gone at the next start.
+        scratch.sweep(folder)
+        scratch.sweep(paths.backups_dir(folder))
         _refuse_unusable_file(folder, allow_new_beside_backups)
     # Mapper set-up (~0.1 s) would otherwise happen on the first query, which the window makes on its GUI thread;
     # here it runs where the workspace is opened (a worker thread at start-up).
@@ -164,7 +167,7 @@ def _archive_before_migration(engine: Engine, folder: Path) -> None:
     from desktop.services.backup import archive as backups
 
     target = backups.automatic_target(folder, backups.Reason.MIGRATION)
-    backups.create_archive(engine, folder, target, reason=backups.Reason.MIGRATION)
+    backups.create_archive(engine, folder, target, reason=backups.Reason.MIGRATION, exclusive=True)
 
 
 def _quick_check(engine: Engine) -> None:

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from desktop import __version__
+from desktop import __version__, scratch
+from desktop.atomic import give_normal_mode
 from desktop.db.backup import backup_sqlite
 from desktop.db.engine import Database
 from desktop.db.integrity import check_file
@@ -87,15 +88,19 @@ class BackupResult:
 # --- writing ---------------------------------------------------------------------------------------------------
 
 def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str = Reason.MANUAL,
-                   now: datetime | None = None) -> BackupInfo:
-    """Write a full backup to `target` atomically (a `.part` file renamed at the end)."""
+                   now: datetime | None = None, exclusive: bool = False) -> BackupInfo:
+    """Write a full backup to `target` atomically: a scratch folder and a scratch zip beside the target (unique
+    names, removed on any failure, swept after a kill), the zip renamed over `target` at the end.
+
+    `exclusive` is for the automatic names (备份_<stamp>_<reason>.zip): an archive never replaces another, so
+    when a second backup of the same second got there first, this one takes the next free name (…_1_…)."""
     _require_sqlite(engine)
     target = Path(target)
     stamp = (now or datetime.now()).replace(microsecond=0)
     target.parent.mkdir(parents=True, exist_ok=True)
-    work = target.parent / f".{target.name}.{os.getpid()}.tmp"  # beside the target: same disk, no /tmp limits
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
+    scratch.sweep(target.parent)
+    work = scratch.scratch_dir(target.parent, "backup")  # beside the target: same disk, no /tmp limits
+    part: Path | None = None
     try:
         copy = work / DB_FILENAME
         backup_sqlite(engine, copy)
@@ -118,17 +123,24 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
             "attachments": [{"sha256": sha, "path": rel} for sha, (rel, _) in sorted(files.items())],
             "missing_attachments": sorted(shas - set(files)),
         }
-        part = target.with_name(target.name + ".part")
+        part = scratch.scratch_file(target.parent, "backup.zip")
         with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
             archive.write(copy, DB_FILENAME)
             for _sha, (rel, source) in sorted(files.items()):
                 archive.write(source, f"attachments/{rel}", compress_type=zipfile.ZIP_STORED)
         _fsync_file(part)
-        os.replace(part, target)
+        give_normal_mode(part, target)
+        if exclusive:
+            target = _publish_exclusive(part, target.parent, stamp, reason)
+        else:
+            os.replace(part, target)
+        part = None
         fsync_dir(target.parent)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if part is not None:
+            part.unlink(missing_ok=True)
     return inspect_archive(target, verify=False)
 
 
@@ -140,8 +152,9 @@ def automatic_backup(db: Database, data_dir: Path, reason: str, *, now: datetime
         return None
     stamp = (now or datetime.now()).replace(microsecond=0)
     folder = backups_dir(data_dir)
-    target = _free_name(folder, stamp, reason)
-    info = create_archive(db.engine, data_dir, target, reason=reason, now=stamp)
+    info = create_archive(db.engine, data_dir, _free_name(folder, stamp, reason), reason=reason, now=stamp,
+                          exclusive=True)
+    target = info.path
     result = BackupResult(target, info)
     rotation.rotate(folder, stamp)
     mirror = mirror_dir if mirror_dir is not None else mirror_folder(db)
@@ -174,14 +187,20 @@ def backup_before_import(db: Database, data_dir: Path, *, now: datetime | None =
 
 def copy_to_mirror(archive: Path, mirror: Path) -> Path:
     mirror.mkdir(parents=True, exist_ok=True)
+    scratch.sweep(mirror)
     target = mirror / archive.name
-    part = target.with_name(target.name + ".part")
-    with open(archive, "rb") as src, open(part, "wb") as dst:
-        while chunk := src.read(1 << 20):
-            dst.write(chunk)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(part, target)
+    part = scratch.scratch_file(mirror, "mirror.zip")
+    try:
+        with open(archive, "rb") as src, open(part, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        give_normal_mode(part, target)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -303,6 +322,30 @@ def _require_sqlite(engine: Engine) -> None:
 def automatic_target(data_dir: Path, reason: str, now: datetime | None = None) -> Path:
     """A fresh file name in the data folder's `backups/` for an automatic backup."""
     return _free_name(backups_dir(data_dir), (now or datetime.now()).replace(microsecond=0), reason)
+
+
+def _publish_exclusive(part: Path, folder: Path, stamp: datetime, reason: str) -> Path:
+    """Give the finished zip the first free automatic name, atomically: a hard link fails if the name is taken
+    (another backup of the same second, in this process or another); where there are no hard links (FAT on a USB
+    stick) the name is reserved with an exclusive create and the zip renamed over the reservation."""
+    attempt = 0
+    while True:
+        candidate = folder / rotation.archive_name(stamp, reason, attempt)
+        try:
+            os.link(part, candidate)
+        except FileExistsError:
+            attempt += 1
+            continue
+        except OSError:
+            try:
+                os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            except FileExistsError:
+                attempt += 1
+                continue
+            os.replace(part, candidate)
+            return candidate
+        part.unlink()
+        return candidate
 
 
 def _free_name(folder: Path, stamp: datetime, reason: str) -> Path:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop import scratch
 from desktop.db.engine import make_engine, sqlite_url
 from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
@@ -38,7 +39,6 @@ from desktop.services.backup.archive import (
 from desktop.services.backup.restore_log import carry_log
 
 JOURNAL = RESTORE_JOURNAL
-STAGED_SUFFIX = ".restoring"
 
 
 @dataclass(frozen=True)
@@ -63,32 +63,34 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     data_dir.mkdir(parents=True, exist_ok=True)
     finish_interrupted_restore(data_dir)
     live = database_file(data_dir)
-    staged = live.with_name(live.name + STAGED_SUFFIX)
-    staged.unlink(missing_ok=True)
+    scratch.sweep(data_dir)
+    staged = scratch.scratch_file(data_dir, "restoring.sqlite3")  # unique: never another restore's copy
+    try:  # until the journal is written nothing has changed: on any failure the staged copy just goes
+        with zipfile.ZipFile(archive) as zf:
+            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+            with zf.open(manifest["database"]) as src, open(staged, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+            report = check_file(staged)
+            if not report.ok:
+                raise BackupError(f"备份 {archive.name} 中的数据库未通过完整性检查，未做任何改动：" +
+                                  "；".join(report.lines()[:4]))
+            hook("staged")
+            _unpack_attachments(zf, manifest, attachments_dir(data_dir))
+        hook("attachments")
 
-    with zipfile.ZipFile(archive) as zf:
-        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-        with zf.open(manifest["database"]) as src, open(staged, "wb") as dst:
-            while chunk := src.read(1 << 20):
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        report = check_file(staged)
-        if not report.ok:
-            staged.unlink(missing_ok=True)
-            raise BackupError(f"备份 {archive.name} 中的数据库未通过完整性检查，未做任何改动：" +
-                              "；".join(report.lines()[:4]))
-        hook("staged")
-        _unpack_attachments(zf, manifest, attachments_dir(data_dir))
-    hook("attachments")
+        safety = _backup_current(live, data_dir, now)
+        hook("safety_backup")
 
-    safety = _backup_current(live, data_dir, now)
-    hook("safety_backup")
-
-    aside = backups_dir(data_dir) / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
-    carry_log(staged, live, info, operator=operator, safety=safety, aside=aside)
-    hook("log_carried")
-    _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})
+        aside = backups_dir(data_dir) / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
+        carry_log(staged, live, info, operator=operator, safety=safety, aside=aside)
+        hook("log_carried")
+        _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     hook("journal")
     _swap(data_dir, staged, live, aside, hook)
     (data_dir / JOURNAL).unlink(missing_ok=True)
@@ -114,15 +116,7 @@ def refuse_if_open_elsewhere(data_dir: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
-    if os.name == "nt":  # no harmless liveness probe without extra packages: trust the lock file
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return scratch.process_alive(pid)  # on Windows always True: the lock file is trusted
 
 
 def finish_interrupted_restore(data_dir: Path) -> bool:
@@ -181,8 +175,7 @@ def _backup_current(live: Path, data_dir: Path, now: datetime | None) -> Path | 
     try:
         stamp = (now or datetime.now()).replace(microsecond=0)
         target = automatic_target(data_dir, Reason.RESTORE, stamp)
-        create_archive(engine, data_dir, target, reason=Reason.RESTORE, now=stamp)
-        return target
+        return create_archive(engine, data_dir, target, reason=Reason.RESTORE, now=stamp, exclusive=True).path
     except Exception:  # a damaged current file is the usual reason to restore: keep going, keep its files
         return None
     finally:

@@ -27,6 +27,8 @@ ABOVE_HEADER_REASON = "标题行（位于表头之上）"
 FORMULA_REASON = "单元格是公式，但文件中没有保存计算结果。请用 Excel/WPS 打开该文件并保存后再导入"
 REQUIRED_REASON = "必填项为空"
 DEADLINE_KEPT = "原文保留为完成时限说明，不设日期"
+# Columns naming units and people: 无 / / / — / 空 there mean "nobody", not a unit called 无.
+NAME_FIELDS = frozenset({"lead_unit", "supporting_units", "person", "leader", "cadre", "task_force"})
 # Kinds whose records carry an import note (办理记录): a cell that cannot be read is written there as it stands.
 NOTED_KINDS = frozenset({"issues", "decisions"})
 NOTED = "导入时该项留空，原文记入导入的办理记录"
@@ -220,7 +222,7 @@ def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None)
             row.problems.append(RowProblem(number, label, display, reason, code, spec.required))
             continue
         if spec.type is FieldType.TEXT:
-            if display:
+            if display and not (code in NAME_FIELDS and v.is_placeholder(value)):
                 row.values[code] = display
             continue
         parsed = parse_cell(spec, value, header, column, ctx.context_year)

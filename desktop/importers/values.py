@@ -38,8 +38,8 @@ class Deadline:
     text: str
 
 
-# Cells that mean "nothing here" in numeric and date columns. Not applied to text columns,
-# where 无 in 配合单位 is a real answer.
+# Cells that mean "nothing here" in numeric and date columns, and in the columns naming units and people
+# (rows.NAME_FIELDS); other text columns keep them, since 无 can be a real answer (存在问题：无).
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "－", "/", "\\", "无", "暂无", "空", "n/a", "na"})
 
 UNIT_MULTIPLIERS: dict[str, int] = {
@@ -63,8 +63,12 @@ _DATE_HINT = "可写作 2022-04-30、2022/4/30、2022.4.30、2022年4月30日 �
 _DEADLINE_HINT = _DATE_HINT + "，也可写 6月底前、年底前、上半年、三季度末、长期、持续推进"
 
 
-def _is_placeholder(value: Any) -> bool:
+def is_placeholder(value: Any) -> bool:
+    """True for 无 / / / — / 空 … (any width, any spacing): a cell that says there is nothing."""
     return isinstance(value, str) and match_key(value) in PLACEHOLDERS
+
+
+_is_placeholder = is_placeholder
 
 
 def _cn_number(token: str) -> int | None:

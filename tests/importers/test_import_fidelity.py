@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 from sqlalchemy import func, select
 
-from desktop.db.models import Enterprise, InvestmentReport, Issue, Project
+from desktop.db.models import Enterprise, InvestmentReport, Issue, Person, Project, Unit
 from desktop.exporters import jobs
 from desktop.importers.preview import build_preview
 from desktop.importers.workbook import read_sheets
@@ -277,3 +277,21 @@ def test_image_progress_and_remarks_are_stored(workspace, tmp_path: Path) -> Non
         _import(workspace, later, "investment")
     with workspace.db.read() as session:
         assert session.scalars(select(Project).where(Project.name == "乙项目")).one().image_progress == "主体施工"
+
+
+# ------------------------------------------------------------------ 7. placeholders in unit columns mean empty
+def test_placeholders_in_unit_and_person_columns_mean_empty(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    header = ["项目名称", "问题描述", "责任单位", "配合单位", "责任人", "发现时间"]
+    rows = [["甲项目", f"问题{n}", lead, support, person, date(2026, 5, n)]
+            for n, (lead, support, person) in enumerate(
+                [("无", "区城管局、无", "无"), ("/", "／", "—"), ("—", "空", " 空 "), ("区住建局", "——", "李明")], 1)]
+    path = _ledger(tmp_path / "问题.xlsx", [header, *rows])
+    _import(workspace, path, "issues")
+    with workspace.db.read() as session:
+        got = {i.description: (i.lead_unit.name if i.lead_unit else None, sorted(u.name for u in i.supporting_units),
+                               i.person.name if i.person else None) for i in session.scalars(select(Issue))}
+        units = sorted(u.name for u in session.scalars(select(Unit)))
+        people = sorted(p.name for p in session.scalars(select(Person)))
+    assert got == {"问题1": (None, ["区城管局"], None), "问题2": (None, [], None), "问题3": (None, [], None),
+                   "问题4": ("区住建局", [], "李明")}
+    assert units == ["区住建局", "区城管局"] and people == ["李明"]

@@ -31,6 +31,7 @@ from desktop.db.models import (
     Unit,
 )
 from desktop.importers.text import match_key, stored_text
+from desktop.importers.values import is_placeholder
 
 # 配合单位 cells list several units: 区住建局、区城管局 / 区住建局，区城管局 / 区住建局;区城管局.
 _UNIT_SEPARATORS = re.compile(r"[、，,；;/\n]+")
@@ -62,7 +63,7 @@ def split_units(text: str | None) -> list[str]:
     names: list[str] = []
     for part in _UNIT_SEPARATORS.split(text):
         name = stored_text(part)
-        if name and name not in names:
+        if name and name not in names and not is_placeholder(name):
             names.append(name)
     return names
 

@@ -183,3 +183,24 @@ def test_cli_send_collect_status(demo_workspace, tmp_path: Path, capsys) -> None
     assert main(["feedback", "status", *data]) == 0
     printed = capsys.readouterr().out
     assert "测试轮：" in printed and "已报1个" in printed and "更新1/" in printed
+
+
+def test_row_moved_to_another_sheet_is_matched_and_a_typed_formula_refused(sent, tmp_path: Path) -> None:
+    ws, _result, form = sent
+    filled = fill(form.path, tmp_path / "f" / form.path.name, {2: {"办理进展": "挪到第二页的进展"}})
+    workbook = load_workbook(filled)
+    first = workbook.active
+    moved = workbook.create_sheet("第二页")
+    for column in range(1, len(COLUMN) + 1):
+        moved.cell(4, column).value = first.cell(4, column).value
+        moved.cell(7, column).value = first.cell(6, column).value
+        first.cell(6, column).value = None
+    first.cell(5, COLUMN["办理进展"]).value = "=CONCATENATE(\"已\",\"办\")"
+    returned = tmp_path / "back" / form.path.name
+    returned.parent.mkdir()
+    workbook.save(returned)
+    rows = {(r.row.sheet, r.row.row): r for r in preview_collect(ws.db, [returned]).files[0].rows}
+    assert rows[("第二页", 7)].verdict is Verdict.NEW
+    assert rows[("第二页", 7)].answer.progress == "挪到第二页的进展"
+    assert rows[("反馈表", 5)].reasons == [
+        f"文件“{form.path.name}”工作表“反馈表”第5行“办理进展”：含有公式，请直接填写文字或日期"]

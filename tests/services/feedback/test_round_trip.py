@@ -175,6 +175,7 @@ def test_libreoffice_resaved_form_reads_the_same(sent, tmp_path: Path) -> None:
     assert resaved.read_bytes() != filled.read_bytes()
     result = collect(ws.db, [resaved], data_dir=ws.data_dir, today=REPLY_DAY)
     assert result.taken == 3
+    assert not [r.locked_edits for f in result.preview.files for r in f.rows if r.locked_edits]
     assert sorted(r.answer.status for f in result.preview.files for r in f.rows if r.verdict is Verdict.NEW) == \
         ["已办结", "申请延期", "阶段性推进"]
     expected = {r.answer.expected for f in result.preview.files for r in f.rows if r.answer.expected}

@@ -1,8 +1,10 @@
-"""Opens the real main window on a simulated screen and reports, as JSON, whether it fits.
+"""Opens the real main window and every dialog it can open on a simulated screen and reports, as JSON, whether
+they fit (screen_fit_dialogs.py opens the dialogs).
 
 Run by tests/ui/test_screen_fit.py with `sys.executable` in a subprocess, because the screen size and
 `QT_SCALE_FACTOR` must be set before the QApplication exists (the offscreen platform reads its screens from a JSON
-file named in `QT_QPA_PLATFORM`). Also writes screenshots when asked (`--shots`, for README):
+file named in `QT_QPA_PLATFORM`; `desktop.tools.window_shots.configure_screen`, which also takes README's
+screenshots). By hand:
 
     python tests/ui/screen_fit_driver.py --data DEMO_FOLDER --screen 1366x768 --scale 1 --out report.json
 """
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from datetime import date
@@ -26,18 +27,6 @@ TODAY = date(2026, 11, 25)
 # What a real window manager adds around a window (title bar, borders), which the offscreen platform does not:
 # a window must leave this much of the available area free (the same figure as fitting.FRAME_ALLOWANCE).
 FRAME = (16, 40)
-
-
-def configure_screen(width: int, height: int, scale: float) -> None:
-    """Must run before any QApplication: one offscreen screen of that many device pixels, scaled by `scale`."""
-    config = {"screens": [{"name": "fit", "x": 0, "y": 0, "width": width, "height": height,
-                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-    path = Path(tempfile.mkdtemp(prefix="screen-fit-")) / "screen.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
-    os.environ["QT_SCALE_FACTOR"] = str(scale)
-    os.environ.pop("QT_SCREEN_SCALE_FACTORS", None)
-    os.environ.pop("QT_AUTO_SCREEN_SCALE_FACTOR", None)
 
 
 def rect(r) -> list[int]:  # type: ignore[no-untyped-def]
@@ -119,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.screen.split("x"))
+    from desktop.tools.window_shots import configure_screen
+
     configure_screen(width, height, args.scale)
 
     from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler

@@ -229,7 +229,8 @@ def start_daily_backup(window: MainWindow) -> None:
     window.statusBar().showMessage("正在进行今日自动备份（如已备份则跳过）……", 15000)
 
     def done(note: str | None) -> None:
-        window.statusBar().showMessage(note or "今日已备份", 15000)
+        failed = bool(note) and note.startswith(startup.DAILY_BACKUP_FAILED)  # type: ignore[union-attr]
+        window.statusBar().showMessage(note or "今日已备份", 0 if failed else 15000)  # a failure stays in view
 
     window.ops.run(startup.daily_backup, done)
 

@@ -3,6 +3,7 @@ database (never start empty: offer the newest good backup), the password lock, a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ask_password
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.workspace import Workspace, WorkspaceError, open_workspace
+
+log = logging.getLogger(__name__)
+DAILY_BACKUP_FAILED = "今日自动备份失败："
 
 __all__ = ["ask_operator", "daily_backup", "lock_enabled", "open_guarded", "server_url", "unlock"]
 
@@ -111,11 +115,17 @@ def unlock(workspace: Workspace, parent: QWidget | None = None) -> bool:
 
 
 def daily_backup(workspace: Workspace) -> str | None:
-    """Take the day's backup; returns a line for the status bar, or a warning. Never blocks the start."""
+    """Take the day's backup; returns a line for the status bar, or a warning starting 今日自动备份失败. Never
+    stops the start: a full disk, a read-only stick or anything unforeseen is a line, never a traceback."""
     try:
         result = backups.daily_backup_if_due(workspace.db, workspace.data_dir)
-    except (UserError, OSError) as exc:
-        return f"今日自动备份失败：{exc}"
+    except UserError as exc:
+        return f"{DAILY_BACKUP_FAILED}{exc}"
+    except OSError as exc:
+        return f"{DAILY_BACKUP_FAILED}文件操作失败（{exc.strerror or exc}）"
+    except Exception:
+        log.exception("daily backup failed")
+        return f"{DAILY_BACKUP_FAILED}出现意外错误，详情已记入日志。数据未受影响。"
     if result is None:
         return None
     return "；".join([f"已自动备份：{result.path.name}", *result.warnings])

@@ -1,29 +1,22 @@
 """`keyproj export supervision --kind 督办单 --unit 区住建局 --out FILE`: issue a numbered 督办 instrument to a unit
 and write it in Word; `--notice ID` reprints one already issued (nothing new is recorded).
 
-Issuing and writing are one step: the notice is recorded in the same transaction that writes the file, so a failed
-write leaves no number taken and a failed commit leaves no file with an unrecorded number.
+Issuing and writing are one step (`exporters/supervision_job.py`), as in the window's 签发督办文书.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.cli.common import open_from_args, parse_date
 from desktop.errors import UserError
 from desktop.exporters.docx.supervision import write_notice
+from desktop.exporters.supervision_job import issue_and_write
 from desktop.services.supervision.document import notice_document
 from desktop.services.supervision.kinds import SupervisionKind
-from desktop.services.supervision.notices import (
-    NoticeRequest,
-    eligible_issue_ids,
-    issue_notice,
-    number_text,
-    unit_by_name,
-)
+from desktop.services.supervision.notices import NoticeRequest, eligible_issue_ids, unit_by_name
 
 HELP = {"supervision": "提示单 / 督办单 / 催办通知（Word），需 --kind 与 --unit；或 --notice 重印已签发的"}
 DEFAULT_REPLY_DAYS = 5
@@ -67,25 +60,14 @@ def run_supervision(args: argparse.Namespace) -> int:
         today = date.today()
         issued_on = args.issued_on or today
         reply_by = args.reply_by or issued_on + timedelta(days=DEFAULT_REPLY_DAYS)
-        written = False
-        try:
-            with workspace.db.transaction() as session:
-                unit = unit_by_name(session, args.unit)
-                ids = args.items or eligible_issue_ids(session, kind, unit.id, issued_on)
-                if not ids:
-                    raise UserError(f"{unit.name}目前没有可列入{kind.label}的问题（未办结且超期或临期）。")
-                notice = issue_notice(session, NoticeRequest(kind, unit.id, ids, issued_on, reply_by,
-                                                             args.requirement or ""), today=today)
-                data = notice_document(session, notice.id)
-                write_notice(data, out)
-                written = True
-                label = f"{kind.label}{number_text(notice)}"
-                count, notice_id = len(notice.items), notice.id
-        except BaseException:
-            if written:
-                with contextlib.suppress(OSError):
-                    out.unlink()
-            raise
+        with workspace.db.read() as session:
+            unit = unit_by_name(session, args.unit)
+            unit_id, unit_name = unit.id, unit.name
+            ids = args.items or eligible_issue_ids(session, kind, unit_id, issued_on)
+        if not ids:
+            raise UserError(f"{unit_name}目前没有可列入{kind.label}的问题（未办结且超期或临期）。")
+        request = NoticeRequest(kind, unit_id, ids, issued_on, reply_by, args.requirement or "")
+        notice_id, label, count = issue_and_write(workspace.db, request, out, today)
     print(f"已签发{label}（编号 {notice_id}），列入{count}项问题，回复期限{reply_by.isoformat()}：{out}")
     return 0
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from desktop.db.enums import BriefingKind
@@ -22,6 +22,7 @@ from desktop.ui.ledger_print import LedgerPrint
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+    from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
 
@@ -46,6 +47,7 @@ class ExportMenu(QObject):
         self.last_saved: Path | None = None
         self.editor: BriefingEditor | None = None
         self.template_dialog: TemplateFillDialog | None = None
+        self.supervision_dialog: SupervisionDialog | None = None
         menu = QMenu("导出(&O)", window)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
@@ -59,6 +61,8 @@ class ExportMenu(QObject):
             for kind, label in jobs.LEDGER_KINDS.items()
         }
         self.template_action = menu.addAction("按上级模板填报…", self.open_template_fill)
+        self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…", self.open_supervision)
+        self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
         menu.addSeparator()
         self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
         self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
@@ -75,6 +79,15 @@ class ExportMenu(QObject):
         year = self.year()
         today = self.window.today
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
+
+    def open_supervision(self) -> SupervisionDialog:
+        from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
+
+        dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.supervision_dialog = dialog
+        return dialog
 
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         from desktop.ui.dialogs.briefing_editor import BriefingEditor

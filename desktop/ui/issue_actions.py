@@ -1,8 +1,10 @@
 """The issue life-cycle actions of the main window: toolbar, Issue menu, context menu and shortcuts, one controller.
 
 Actions are enabled from the same rule table the services enforce (`lifecycle.refusal`), and a disabled action's
-tooltip and status tip say why. Every step runs in one transaction and is pushed on the undo stack; the window is
-told which issues changed so it re-reads only those rows.
+tooltip and status tip say why. The GUI thread only collects the input: each step's service call runs in one
+transaction on the window's worker (`Ops.run`) while its dialog waits, a refusal is shown in that dialog, and on
+success the step is pushed on the undo stack and the window is told which issues changed, so it re-reads only
+those rows (on the worker too).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from desktop.services.issues import actions as issues
 from desktop.services.issues import undo as issue_undo
 from desktop.services.issues.rows import IssueRow
 from desktop.services.lifecycle import Action, refusal
+from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.issue_dialogs import (
     AssignDialog,
     CloseDialog,
@@ -36,6 +39,8 @@ from desktop.ui.undo import CreateIssueCommand, IssueStepCommand
 if TYPE_CHECKING:
     from desktop.db.engine import Database
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 NO_SELECTION = "请先在问题台账中选择一个问题"
 
@@ -65,6 +70,10 @@ class IssueActions(QObject):
         f.redo_action.setEnabled(False)
         self._connect_signals()
         self.update_enabled(None)
+
+    @property
+    def ops(self) -> Ops:
+        return self.window.ops
 
     @property
     def db(self) -> Database:
@@ -148,13 +157,20 @@ class IssueActions(QObject):
         dialog = IssueDialog(projects, categories, self.today, project_id=self.window.current_project_id(),
                              parent=self.window)
 
-        def submit() -> None:
+        def submit() -> object:
             data = dialog.value()
-            with self.db.transaction() as session:
-                issue_id = issues.create_issue(session, data).id
-            self.undo_stack.push(CreateIssueCommand(self.db, issue_id, data, self._notify, self.failed.emit))
-            self._notify([issue_id])
-            self.window.issue_panel.select_issue(issue_id)
+
+            def work(workspace: Workspace) -> int:
+                with workspace.db.transaction() as session:
+                    return issues.create_issue(session, data).id
+
+            def done(issue_id: int) -> None:
+                self.undo_stack.push(CreateIssueCommand(self.ops, self.undo_stack, issue_id, data, self._notify,
+                                                        self.failed.emit))
+                self.window.select_when_shown(issue_id)
+                self._notify([issue_id])
+
+            return dialog.wait_for(self.ops, work, done)
 
         dialog.submit = submit
         self.run_dialog(dialog)
@@ -171,10 +187,10 @@ class IssueActions(QObject):
                               person_id=before.value("person_id"), deadline=row.deadline,  # type: ignore[arg-type]
                               supporting=before.supporting_unit_ids, found_on=row.found_on, parent=self.window)
 
-        def submit() -> None:
+        def submit() -> object:
             v = dialog.values()
             unit_id, deadline = v.pop("unit_id"), v.pop("deadline")
-            self._step("交办", row.id, lambda s: issues.assign(s, row.id, unit_id, deadline, **v))
+            return self._step(dialog, "交办", row.id, lambda s: issues.assign(s, row.id, unit_id, deadline, **v))
 
         dialog.submit = submit
         self.run_dialog(dialog)
@@ -185,10 +201,10 @@ class IssueActions(QObject):
             return
         dialog = EscalateDialog(self._caption(row), row.level, self.today, self.window, found_on=row.found_on)
 
-        def submit() -> None:
+        def submit() -> object:
             v = dialog.values()
-            self._step("流转/上报", row.id, lambda s: issues.escalate(s, row.id, v["to_level"], v["reason"],
-                                                                     on=v["on"]))
+            return self._step(dialog, "流转/上报", row.id,
+                              lambda s: issues.escalate(s, row.id, v["to_level"], v["reason"], on=v["on"]))
 
         dialog.submit = submit
         self.run_dialog(dialog)
@@ -201,9 +217,9 @@ class IssueActions(QObject):
         dialog = NoteDialog(action.label, self._caption(row), prompt, self.today, text=text, found_on=row.found_on,
                             parent=self.window)
 
-        def submit() -> None:
+        def submit() -> object:
             value, on = dialog.values()
-            self._step(action.label, row.id, lambda s: service(s, row.id, value, on=on))
+            return self._step(dialog, action.label, row.id, lambda s: service(s, row.id, value, on=on))
 
         dialog.submit = submit
         self.run_dialog(dialog)
@@ -229,10 +245,11 @@ class IssueActions(QObject):
         dialog = CloseDialog(self._caption(row), self.today, self.window, allow_not_asked=allow_not_asked,
                              found_on=row.found_on)
 
-        def submit() -> None:
+        def submit() -> object:
             v = dialog.values()
-            self._step("销号", row.id, lambda s: issues.close(s, row.id, v["feedback"], remark=v["remark"],
-                                                            reason=v["reason"], on=v["on"]))
+            return self._step(dialog, "销号", row.id, lambda s: issues.close(s, row.id, v["feedback"],
+                                                                           remark=v["remark"], reason=v["reason"],
+                                                                           on=v["on"]))
 
         dialog.submit = submit
         self.run_dialog(dialog)
@@ -240,16 +257,23 @@ class IssueActions(QObject):
     def open_settings(self) -> None:
         self.run_dialog(IssueSettingsDialog(self.db, self.window))
 
-    def _step(self, label: str, issue_id: int, step: Callable[[Session], object]) -> None:
-        """Apply one step in a transaction, then record it for undo; a refusal propagates to the dialog."""
-        with self.db.transaction() as session:
-            before = issue_undo.snapshot(session, issue_id)
-            step(session)
-            session.flush()
-            after = issue_undo.snapshot(session, issue_id)
-        self.undo_stack.push(IssueStepCommand(label, self.db, issue_id, before, after, step, self._notify,
-                                              self.failed.emit, self.today))
-        self._notify([issue_id])
+    def _step(self, dialog: FormDialog, label: str, issue_id: int, step: Callable[[Session], object]) -> object:
+        """Apply one step in a transaction on the worker, then record it for undo; a refusal goes to the dialog."""
+
+        def work(workspace: Workspace) -> tuple[issue_undo.IssueSnapshot, issue_undo.IssueSnapshot]:
+            with workspace.db.transaction() as session:
+                before = issue_undo.snapshot(session, issue_id)
+                step(session)
+                session.flush()
+                return before, issue_undo.snapshot(session, issue_id)
+
+        def done(snapshots: tuple[issue_undo.IssueSnapshot, issue_undo.IssueSnapshot]) -> None:
+            before, after = snapshots
+            self.undo_stack.push(IssueStepCommand(label, self.ops, self.undo_stack, issue_id, before, after, step,
+                                                  self._notify, self.failed.emit, self.today))
+            self._notify([issue_id])
+
+        return dialog.wait_for(self.ops, work, done)
 
     def _notify(self, ids: list[int]) -> None:
         self.changed.emit(ids)

@@ -28,7 +28,7 @@ from desktop.ui.background import run_in_background
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
-from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree
+from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree, update_tree
 from desktop.ui.ops import Change, Ops
 from desktop.ui.reminder_panel import ReminderPanel
 from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
@@ -37,7 +37,9 @@ from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 # the start-up first screen is painted. The module-level imports above stay free of it
 # (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
+    from desktop.services.issues.history import IssueHistory
     from desktop.services.meetings.rows import DecisionRow, MeetingRow
+    from desktop.services.reminders import Reminder
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self._tree_key: tuple[str, object] = ("group", "*")
         self._scope_key: tuple[object, ...] | None = None  # the tree scope applied to the table last
         self._quiet = False  # while an edit is being merged in, selection updates wait for one final refresh
+        self._select_after = 0  # a new issue to make current when its row arrives
+        self._side_read_queued = False  # a read of the tree and reminders is waiting on the worker
         self.due_soon_days = 7
         self.complete = False  # every issue and meeting loaded (not only a first screen or first page)
         self.issue_actions: IssueActions | None = None
@@ -200,10 +204,14 @@ class MainWindow(QMainWindow):
     def _set_nodes(self, nodes: list[ProjectNode]) -> None:
         # Unchanged projects (a first screen that was right, a refresh) keep the tree as it is: no rebuild, no
         # flicker, the expanded groups and the selection stay.
-        if nodes == self._nodes and self.form.project_tree_view.model() is not None:
-            return
-        self._nodes = nodes
-        self.issue_panel.set_project_leaders({n.id: n.leaders for n in nodes})
+        # After an edit, only counts, lights and badges move: those items change in place.
+        model = self.form.project_tree_view.model()
+        old, self._nodes = self._nodes, nodes
+        if [n.leaders for n in old] != [n.leaders for n in nodes] or [n.id for n in old] != [n.id for n in nodes]:
+            self.issue_panel.set_project_leaders({n.id: n.leaders for n in nodes})
+        if model is not None and update_tree(model, old, nodes, self.form.grouping_combo.currentData() or "category",
+                                             self.form.project_search_edit.text()):
+            return  # same items, same selection, same scope: the issue table is not filtered again
         self._rebuild_tree()
 
     def first_screen_data(self) -> dict[str, object] | None:
@@ -397,20 +405,69 @@ class MainWindow(QMainWindow):
         self.field_tabs.mark_stale()
 
     def issues_changed(self, ids: list[int]) -> None:
-        """After an edit or an undo: re-read those rows, then the counts and lights that depend on them."""
+        """After an edit or an undo: those rows and the selected issue's history are re-read on the worker and
+        swapped in (no model reset); the tree's badges and the reminders follow in a second read."""
+        from desktop.services.issues.history import load_issue_history
         from desktop.services.issues.rows import load_issue_rows
 
-        with self.workspace.db.read() as session:
-            fresh = load_issue_rows(session, ids=ids)
-        found = {r.id for r in fresh}
-        self._quiet = True
-        try:
-            self.issue_panel.update_rows(fresh, [i for i in ids if i not in found])
-            self._reload_tree()
-        finally:
-            self._quiet = False
-        self.reload_reminders()
-        self._on_issue_selected(self.issue_panel.current_id())
+        current = self.issue_panel.current_id()
+
+        def read(workspace: Workspace) -> tuple[list[IssueRow], IssueHistory | None]:
+            with workspace.db.read() as session:
+                fresh = load_issue_rows(session, ids=ids)
+                still_there = current and (current not in ids or any(r.id == current for r in fresh))
+                return fresh, load_issue_history(session, current) if still_there else None
+
+        def apply(result: tuple[list[IssueRow], IssueHistory | None]) -> None:
+            fresh, history = result
+            found = {r.id for r in fresh}
+            self._quiet = True
+            try:
+                self.issue_panel.update_rows(fresh, [i for i in ids if i not in found])
+                chosen, self._select_after = self._select_after, 0
+                if chosen:
+                    self.issue_panel.select_issue(chosen)
+            finally:
+                self._quiet = False
+            shown = self.issue_panel.current_id()
+            if shown and shown == current and history is not None:
+                self._show_selected(history)
+            else:
+                self._on_issue_selected(shown)
+
+        self.ops.run(read, apply)
+        self.refresh_tree_and_reminders()
+
+    def select_when_shown(self, issue_id: int) -> None:
+        """Make a new issue current once its row arrives (the read after the write is on the worker)."""
+        self._select_after = issue_id
+
+    def refresh_tree_and_reminders(self) -> None:
+        """The tree's counts and lights and the 待办提醒, read on the worker; one read serves every edit asked
+        before it starts."""
+        from desktop.services import office_settings
+        from desktop.services.projects.tree import load_project_nodes
+        from desktop.services.reminders import load_reminders
+
+        if self._side_read_queued:
+            return
+        self._side_read_queued = True
+        year = self.form.year_combo.currentData() or self.today.year
+        today, days = self.today, self.due_soon_days
+
+        def read(workspace: Workspace) -> tuple[list[ProjectNode], list[Reminder]]:
+            self._side_read_queued = False  # an edit from now on needs a read of its own
+            with workspace.db.read() as session:
+                nodes = load_project_nodes(session, year, today, office_settings.thresholds(session))
+                return nodes, load_reminders(session, today, days)
+
+        def apply(result: tuple[list[ProjectNode], list[Reminder]]) -> None:
+            nodes, reminders = result
+            if year == (self.form.year_combo.currentData() or self.today.year):
+                self._set_nodes(nodes)
+            self._show_reminders(reminders)
+
+        self.ops.run(read, apply)
 
     def project_changed(self, project_id: int) -> None:
         """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
@@ -432,6 +489,9 @@ class MainWindow(QMainWindow):
 
         with self.workspace.db.read() as session:
             items = load_reminders(session, self.today, self.due_soon_days)
+        self._show_reminders(items)
+
+    def _show_reminders(self, items: list[Reminder]) -> None:
         self.reminder_panel.set_items(items, self.due_soon_days)
         self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(items)}）")
 
@@ -552,6 +612,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
         with self.workspace.db.read() as session:
             self.history_panel.show_history(load_issue_history(session, row.id))
+
+    def _show_selected(self, history: IssueHistory) -> None:
+        """The current issue after an edit: its actions, status line and the history read with its row."""
+        if self.issue_actions is None:
+            return
+        row = self.issue_panel.current_row()
+        self.issue_actions.update_enabled(row)
+        if row is not None:
+            self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
+        self.history_panel.show_history(history)
 
     def show_history(self) -> None:
         self.form.history_dock.show()

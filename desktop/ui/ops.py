@@ -76,6 +76,7 @@ class _Job(QRunnable):
 
 class Ops(QObject):
     changed = Signal(object)  # a Change
+    idle = Signal()  # the last operation asked for has answered (and its callbacks have run)
 
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,28 +162,45 @@ class Ops(QObject):
         self.changed.emit(change)
 
     def run(self, work: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None,
-            on_failed: Callable[[str], None] | None = None) -> None:
-        """Run `work(workspace)` on the worker; `on_done(result)` or `on_failed(message)` on the GUI thread."""
+            on_failed: Callable[[str], None] | None = None, *,
+            on_broken: Callable[[], None] | None = None) -> None:
+        """Run `work(workspace)` on the worker; `on_done(result)` or `on_failed(message)` on the GUI thread.
+
+        Any other failure is shown here, once; `on_broken()` then lets the caller undo its waiting state."""
         relay = _Relay()
         self._relays.add(relay)
 
         def done(value: object) -> None:
-            self._relays.discard(relay)
-            if on_done is not None:
-                on_done(value)
+            try:
+                if on_done is not None:
+                    on_done(value)
+            finally:
+                self._settle(relay)
 
         def failed(exc: Exception) -> None:
-            self._relays.discard(relay)
-            if isinstance(exc, DamagedDatabase):
-                self.report_damage(str(exc))
-            elif isinstance(exc, UserError) and on_failed is not None:
-                on_failed(str(exc))
-            else:
-                self.show_failure(exc)
+            try:
+                if isinstance(exc, DamagedDatabase):
+                    self.report_damage(str(exc))
+                    if on_broken is not None:
+                        on_broken()
+                elif isinstance(exc, UserError) and on_failed is not None:
+                    on_failed(str(exc))
+                else:
+                    self.show_failure(exc)
+                    if on_broken is not None:
+                        on_broken()
+            finally:
+                self._settle(relay)
 
         relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
         self.pool.start(_Job(self, work, relay))
+
+    def _settle(self, relay: _Relay) -> None:
+        # After the callback: one that asks for a follow-up read keeps the window busy until that one answers.
+        self._relays.discard(relay)
+        if not self._relays:
+            self.idle.emit()
 
     def busy(self) -> bool:
         return bool(self._relays)

@@ -84,7 +84,8 @@ class ProjectActions(QObject):
         page = self._page(project_id)
         accepted = self.run_dialog(page)
         if accepted and page.before is not None and page.after is not None:
-            self.undo_stack.push(EditProjectCommand(self.db, project_id, page.before, page.after, self.window.today,
+            self.undo_stack.push(EditProjectCommand(self.window.ops, self.undo_stack, project_id, page.before,
+                                                    page.after, self.window.today,
                                                     lambda _ids: self.changed.emit(project_id), self.report))
         if accepted or page.changed_outside_save:
             self.changed.emit(project_id)
@@ -101,7 +102,7 @@ class ProjectActions(QObject):
             reason, on = dialog.values()
             with self.db.transaction() as session:
                 projects.remove_from_list(session, project_id, reason, on)
-            self.undo_stack.push(RemoveProjectCommand(self.db, project_id, reason, on,
+            self.undo_stack.push(RemoveProjectCommand(self.window.ops, self.undo_stack, project_id, reason, on,
                                                       lambda _ids: self.changed.emit(project_id), self.report))
             self.changed.emit(project_id)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog
 
 from desktop.app import create_application
@@ -25,8 +25,26 @@ def open_window(qtbot, workspace, today, tmp_path: Path, size: tuple[int, int] =
     return window
 
 
+def settle(qtbot, window: MainWindow, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the window's worker has answered everything asked of it (an edit, its re-reads, an undo)."""
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=timeout)
+
+
+def wait_for_dialog(dialog: QDialog, timeout: int = 10_000) -> None:
+    """What `exec()` does after OK: keep the events flowing until the dialog's operation on the worker has
+    answered (it closed, or shows the refusal)."""
+    if not getattr(dialog, "pending", False):
+        return
+    loop = QEventLoop()
+    dialog.settled.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout, loop.quit)
+    loop.exec()
+    assert not dialog.pending, "the dialog's operation did not answer"  # type: ignore[attr-defined]
+
+
 class Driver:
-    """Replaces a controller's `run_dialog`: fill the real dialog, press OK, remember it for assertions."""
+    """Replaces a controller's `run_dialog`: fill the real dialog, press OK, wait for its operation to answer (as
+    `exec()` would), remember it for assertions."""
 
     def __init__(self, fill: Callable[[QDialog], None]) -> None:
         self.fill = fill
@@ -35,7 +53,9 @@ class Driver:
     def __call__(self, dialog: QDialog) -> int:
         self.dialogs.append(dialog)
         self.fill(dialog)
+        wait_for_dialog(dialog)  # an OK pressed inside `fill`
         dialog.accept()
+        wait_for_dialog(dialog)
         return dialog.result()
 
     @property

@@ -11,7 +11,7 @@ from desktop.db.enums import CategoryKind, Feedback
 from desktop.db.models import AuditLog, Category, Issue, IssueNote, Leader, Person, Unit
 from desktop.ui.dates import to_qdate
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-from tests.ui.helpers import Driver, choose, open_window
+from tests.ui.helpers import Driver, choose, open_window, settle
 
 
 @pytest.fixture
@@ -69,6 +69,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
 
     actions.run_dialog = Driver(fill_issue)
     window.form.new_issue_action.trigger()
+    settle(qtbot, window)
     row = _row(window)
     assert row is not None and row.status_label == "待交办" and row.project_name == "汉口学院新校区"
     assert window.issue_panel.model.rowCount() == 1
@@ -87,6 +88,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
 
     actions.run_dialog = Driver(fill_assign)
     window.form.assign_action.trigger()
+    settle(qtbot, window)
     row = _row(window)
     assert (row.status_label, row.unit, row.person) == ("办理中", "区住建局", "李强")
     model = window.issue_panel.model
@@ -100,6 +102,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     escalate = Driver(lambda d: None)
     actions.run_dialog = escalate
     window.form.escalate_action.trigger()
+    settle(qtbot, window)
     assert escalate.last.result() == 0
     assert "「流转原因」：不能为空" in escalate.last.error_text
 
@@ -109,14 +112,17 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
 
     actions.run_dialog = Driver(fill_escalate)
     window.form.escalate_action.trigger()
+    settle(qtbot, window)
     assert _row(window).level_label == "区级"
     assert "现场解决 → 区级" in window.history_panel.text()
 
     # 添加进展, then undo and redo it: each writes its own 操作日志 row, the journal keeps a trace of the undo
     actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("供电公司已现场勘察"))
     window.form.progress_action.trigger()
+    settle(qtbot, window)
     assert _row(window).latest_progress == "供电公司已现场勘察"
     window.form.undo_action.trigger()
+    settle(qtbot, window)
     assert _row(window).latest_progress == ""
     with office.db.read() as session:
         assert not session.query(IssueNote).filter_by(kind="progress").count()
@@ -133,6 +139,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     assert "[撤销] 撤销“添加进展”，撤回：" in history
     assert "撤销“添加进展”：最新进展：供电公司已现场勘察" in history
     window.form.redo_action.trigger()
+    settle(qtbot, window)
     assert _row(window).latest_progress == "供电公司已现场勘察"
     with office.db.read() as session:
         redo = session.query(AuditLog).filter_by(action="redo").one()
@@ -142,6 +149,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     # 办结 → 销号 满意 → 重新打开
     actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("已完成临时用电接入"))
     window.form.resolve_action.trigger()
+    settle(qtbot, window)
     assert _row(window).status_label == "已办结"
     assert window.reminder_panel.model.items == []
     assert not any("超期1" in t for t in _tree_texts(window))
@@ -151,11 +159,13 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     unanswered = Driver(lambda d: None)
     actions.run_dialog = unanswered
     window.form.close_issue_action.trigger()
+    settle(qtbot, window)
     assert unanswered.last.result() == 0 and "请选择企业反馈" in unanswered.last.error_text
     assert _row(window).status_label == "已办结"
 
     actions.run_dialog = Driver(lambda d: d.choose(Feedback.SATISFIED))
     window.form.close_issue_action.trigger()
+    settle(qtbot, window)
     assert _row(window).status_label == "已销号"
     assert model.data(model.index(0, 3), Qt.ItemDataRole.ForegroundRole).color().name() == "#8a8a8a"
     history = window.history_panel.text()
@@ -164,6 +174,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
     # 重新打开: the reason is the latest progress at once; the old feedback stays in the journal and the log only
     actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("企业反映夜间仍断电"))
     window.form.reopen_action.trigger()
+    settle(qtbot, window)
     assert _row(window).status_label == "办理中"
     assert _row(window).latest_progress == "重新打开：企业反映夜间仍断电"
     assert model.data(model.index(0, 9)) == "重新打开：企业反映夜间仍断电"
@@ -174,6 +185,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
 
     # undo the reopen: back to 已销号 with its feedback, the undo written to the journal and the log
     window.form.undo_action.trigger()
+    settle(qtbot, window)
     assert _row(window).status_label == "已销号"
     assert _row(window).latest_progress == "已完成临时用电接入"
     history = window.history_panel.text()
@@ -189,6 +201,7 @@ def test_close_with_unsatisfied_feedback_reopens(qtbot, demo_workspace, today, t
     issue_id = window.issue_panel.current_id()
     window.issue_actions.run_dialog = Driver(lambda d: d.choose(Feedback.UNSATISFIED))
     window.form.close_issue_action.trigger()
+    settle(qtbot, window)
     row = next(r for r in window.issue_panel.model.all_rows() if r.id == issue_id)
     assert row.status_label == "办理中"
     assert row.latest_progress == "反馈不满意，重新办理"
@@ -204,9 +217,11 @@ def test_undo_of_new_issue_removes_it(qtbot, demo_workspace, today, tmp_path) ->
     before = window.issue_panel.model.total_count()
     window.issue_actions.run_dialog = Driver(lambda d: d.form.description_edit.setPlainText("临时道路未硬化"))
     window.form.new_issue_action.trigger()
+    settle(qtbot, window)
     assert window.issue_panel.model.total_count() == before + 1
     assert window.issue_panel.current_row().project_id == tree.item(1).child(0).data(PROJECT_ID_ROLE)
     window.undo_stack.undo()
+    settle(qtbot, window)
     assert window.issue_panel.model.total_count() == before
     assert "临时道路未硬化" not in [r.description for r in window.issue_panel.model.all_rows()]
 
@@ -229,6 +244,7 @@ def test_refusal_from_the_service_is_shown_in_the_dialog(qtbot, demo_workspace, 
     driver = Driver(closed_elsewhere)
     window.issue_actions.run_dialog = driver
     window.form.progress_action.trigger()
+    settle(qtbot, window)
     assert driver.last.result() == 0
     assert driver.last.error_text == "不能添加进展该问题：已销号的事项不能再添加进展，如需继续办理请先重新打开。"
     assert not window.undo_stack.canUndo()
@@ -245,8 +261,10 @@ def test_keyboard_shortcuts_reach_the_actions(qtbot, demo_workspace, today, tmp_
     driver = Driver(lambda d: d.form.text_edit.setPlainText("已召开协调会"))
     window.issue_actions.run_dialog = driver
     qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert driver.dialogs and window.issue_panel.current_row().latest_progress == "已召开协调会"
     qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert window.issue_panel.current_row().latest_progress != "已召开协调会"
 
 
@@ -278,6 +296,7 @@ def test_ctrl_k_then_enter_does_not_close_an_issue(qtbot, demo_workspace, today,
         before = session.get(Issue, issue_id).status
     assert before == "resolved"
     qtbot.keyClick(window.issue_panel.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     assert len(seen) == 1 and seen[0].result() == 1
     with demo_workspace.db.read() as session:
         issue = session.get(Issue, issue_id)
@@ -295,10 +314,12 @@ def test_office_allows_not_asked_then_a_close_records_the_reason(qtbot, demo_wor
     offered = []
     actions.run_dialog = Driver(lambda d: offered.append(d.form.not_asked_radio.isVisibleTo(d)) or d.reject())
     window.form.close_issue_action.trigger()
+    settle(qtbot, window)
     assert offered == [False]  # off by default: only the three answers
 
     actions.run_dialog = Driver(lambda d: d.form.allow_not_asked_check.setChecked(True))
     window.form.issue_settings_action.trigger()
+    settle(qtbot, window)
     with demo_workspace.db.read() as session:
         row = session.query(AuditLog).filter_by(entity="app_setting", field="allow_feedback_not_asked").one()
         assert (row.operator, row.new_value) == ("测试员", "true")
@@ -312,6 +333,7 @@ def test_office_allows_not_asked_then_a_close_records_the_reason(qtbot, demo_wor
 
     actions.run_dialog = Driver(not_asked)
     window.form.close_issue_action.trigger()
+    settle(qtbot, window)
     with demo_workspace.db.read() as session:
         issue = session.get(Issue, issue_id)
         assert (issue.status, issue.feedback, issue.feedback_reason) == (

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.db.models import Assignment, Project
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-from tests.ui.helpers import Driver, choose, open_window
+from tests.ui.helpers import Driver, choose, open_window, settle
 
 
 def _first_project(window):
@@ -61,6 +61,7 @@ def test_remove_from_list_greys_the_project_and_undo_restores(qtbot, demo_worksp
         assert all(a.end_date is not None for a in project.assignments)
 
     window.form.undo_action.trigger()
+    settle(qtbot, window)
     assert not window.form.project_tree_view.currentIndex().data().endswith("（已调出）")
     with demo_workspace.db.read() as session:
         assert session.get(Project, project_id).removed_on is None
@@ -158,12 +159,14 @@ def test_project_page_edit_can_be_undone(qtbot, demo_workspace, today, tmp_path)
     assert window.form.undo_action.text() == "撤销“修改项目 汉口学院新校区二期”"
 
     window.form.undo_action.trigger()
+    settle(qtbot, window)
     assert window.form.project_tree_view.currentIndex().data().startswith(old_name)
     with demo_workspace.db.read() as session:
         project = session.get(Project, project_id)
         assert project.name == old_name and len(project.milestones) == milestones
 
     window.form.redo_action.trigger()
+    settle(qtbot, window)
     with demo_workspace.db.read() as session:
         project = session.get(Project, project_id)
         assert project.name == "汉口学院新校区二期" and len(project.milestones) == milestones - 1

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.enums import IssueStatus
-from desktop.db.models import Issue, SupervisionItem, SupervisionNotice, Unit
+from desktop.db.models import Issue, Project, SupervisionItem, SupervisionNotice, Unit
 from desktop.errors import UserError
 from desktop.services import office_settings
 from desktop.services.journal import cn_date, get_or_fail, operator_of
@@ -44,7 +44,11 @@ def _refuse(text: str) -> UserError:
 
 
 def default_requirement(session: Session, kind: SupervisionKind, reply_due: date) -> str:
-    office = office_settings.get(session, "office_name")
+    return requirement_text(kind, reply_due, str(office_settings.get(session, "office_name")))
+
+
+def requirement_text(kind: SupervisionKind, reply_due: date, office: str) -> str:
+    """What the unit must send back, and by when, in each instrument's own register."""
     if kind is SupervisionKind.REMINDER:
         return f"请抓紧办理，并于{cn_date(reply_due)}前将办理进展报送{office}。"
     if kind is SupervisionKind.NOTICE:
@@ -228,15 +232,10 @@ def register(session: Session, *, year: int | None = None, kind: SupervisionKind
 def eligible_issue_ids(session: Session, kind: SupervisionKind, unit_id: int, on: date) -> list[int]:
     """The unit's open items an instrument of `kind` may name on `on`, most overdue first (what the clerk gets when
     choosing 'all the unit's overdue items')."""
-    stmt = select(Issue.id, Issue.deadline).where(Issue.lead_unit_id == unit_id, Issue.status.not_in(_DONE),
-                                                  Issue.deadline.is_not(None))
-    soon_days = int(office_settings.get(session, "due_soon_days") or 0)
-    found = []
-    for issue_id, deadline in session.execute(stmt):
-        left = (deadline - on).days
-        if left < 0 or (kind is SupervisionKind.REMINDER and left <= soon_days):
-            found.append((left, issue_id))
-    return [issue_id for _, issue_id in sorted(found)]
+    for unit in candidates(session, kind, on):
+        if unit.unit_id == unit_id:
+            return [item.issue_id for item in unit.items]
+    return []
 
 
 def unit_by_name(session: Session, name: str) -> Unit:
@@ -251,3 +250,46 @@ def unit_by_name(session: Session, name: str) -> Unit:
     if not like:
         raise UserError(f"没有名为“{text}”的单位。")
     raise UserError(f"“{text}”对应多个单位：{'、'.join(u.name for u in like)}，请写全称。")
+
+
+@dataclass(frozen=True)
+class CandidateItem:
+    issue_id: int
+    project: str
+    description: str
+    deadline: date
+    days_overdue: int  # negative: days still left (a 提示单 before the deadline)
+    times: int  # 督办次数 so far
+
+
+@dataclass(frozen=True)
+class UnitCandidates:
+    unit_id: int
+    unit: str
+    items: tuple[CandidateItem, ...]
+
+
+def candidates(session: Session, kind: SupervisionKind, on: date) -> list[UnitCandidates]:
+    """Per unit, the items an instrument of `kind` may name on `on` (what the 督办 dialog offers), units with the
+    most overdue item first."""
+    soon_days = int(office_settings.get(session, "due_soon_days") or 0)
+    rows = session.execute(
+        select(Issue.id, Issue.description, Issue.deadline, Issue.lead_unit_id, Unit.name, Issue.project_id)
+        .join(Unit, Unit.id == Issue.lead_unit_id)
+        .where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None))).all()
+    wanted = [r for r in rows if (r.deadline - on).days < 0
+              or (kind is SupervisionKind.REMINDER and (r.deadline - on).days <= soon_days)]
+    if not wanted:
+        return []
+    names = dict(session.execute(select(Project.id, Project.name).where(
+        Project.id.in_({r.project_id for r in wanted if r.project_id is not None}))).all())
+    times = supervision_counts(session, [r.id for r in wanted])
+    by_unit: dict[int, tuple[str, list[CandidateItem]]] = {}
+    for r in wanted:
+        item = CandidateItem(r.id, names.get(r.project_id, ""), r.description, r.deadline, (on - r.deadline).days,
+                             times.get(r.id, 0))
+        by_unit.setdefault(r.lead_unit_id, (r.name, []))[1].append(item)
+    result = [UnitCandidates(uid, name, tuple(sorted(items, key=lambda i: (-i.days_overdue, i.issue_id))))
+              for uid, (name, items) in by_unit.items()]
+    result.sort(key=lambda u: (-u.items[0].days_overdue, u.unit))
+    return result

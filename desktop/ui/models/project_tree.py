@@ -33,14 +33,19 @@ def light_icon(light: Light) -> QIcon:
     return _icons[light]
 
 
-def build_tree(nodes: list[ProjectNode], grouping: str, needle: str = "") -> QStandardItemModel:
-    model = QStandardItemModel()
+def _shown(nodes: list[ProjectNode], grouping: str, needle: str) -> dict[str, list[ProjectNode]]:
     groups: dict[str, list[ProjectNode]] = {}
     for node in nodes:
         if needle and not matches(needle, node.name, node.code, node.owner):
             continue
         for key in node.group_keys(grouping):
             groups.setdefault(key, []).append(node)
+    return groups
+
+
+def build_tree(nodes: list[ProjectNode], grouping: str, needle: str = "") -> QStandardItemModel:
+    model = QStandardItemModel()
+    groups = _shown(nodes, grouping, needle)
     root = model.invisibleRootItem()
     all_item = QStandardItem(f"全部项目（{sum(1 for n in nodes if not n.removed)}个）")
     all_item.setData("*", GROUP_ROLE)
@@ -48,32 +53,76 @@ def build_tree(nodes: list[ProjectNode], grouping: str, needle: str = "") -> QSt
     root.appendRow(all_item)
     for key in sorted(groups):
         members = groups[key]
-        active = [n for n in members if not n.removed]
-        open_n = sum(n.open_issues for n in active)
-        overdue_n = sum(n.overdue_issues for n in active)
-        # Short enough for a 300 px dock; the tooltip says it in full.
-        group_item = QStandardItem(f"{key}　{len(active)}项·未办结{open_n}·超期{overdue_n}")
-        group_item.setToolTip(f"{key}：{len(active)}个项目，未办结问题{open_n}个，其中超期{overdue_n}个")
+        group_item = QStandardItem()
+        _label_group(group_item, key, members)
         group_item.setData(key, GROUP_ROLE)
         group_item.setEditable(False)
         font = group_item.font()
         font.setBold(True)
         group_item.setFont(font)
         for node in members:
-            text = node.name
-            if node.removed:
-                text += "（已调出）"
-            elif node.overdue_issues:
-                text += f"  ⚠超期{node.overdue_issues}"
-            item = QStandardItem(light_icon(node.light), text)
+            item = QStandardItem()
             item.setEditable(False)
             item.setData(node.id, PROJECT_ID_ROLE)
-            item.setToolTip(f"{node.code}｜{node.owner}\n包保领导：{'、'.join(node.leaders) or '无'}\n"
-                            f"未办结问题{node.open_issues}个，超期{node.overdue_issues}个；投资进度：{node.light.label}")
-            if node.removed:
-                item.setForeground(QBrush(QColor("#9a9a9a")))
-            elif node.overdue_issues:
-                item.setForeground(QBrush(QColor("#b3261e")))
+            _style_project(item, node)
             group_item.appendRow(item)
         root.appendRow(group_item)
     return model
+
+
+def _label_group(item: QStandardItem, key: str, members: list[ProjectNode]) -> None:
+    active = [n for n in members if not n.removed]
+    open_n = sum(n.open_issues for n in active)
+    overdue_n = sum(n.overdue_issues for n in active)
+    # Short enough for a 300 px dock; the tooltip says it in full.
+    item.setText(f"{key}　{len(active)}项·未办结{open_n}·超期{overdue_n}")
+    item.setToolTip(f"{key}：{len(active)}个项目，未办结问题{open_n}个，其中超期{overdue_n}个")
+
+
+def _style_project(item: QStandardItem, node: ProjectNode) -> None:
+    text = node.name
+    if node.removed:
+        text += "（已调出）"
+    elif node.overdue_issues:
+        text += f"  ⚠超期{node.overdue_issues}"
+    item.setText(text)
+    item.setIcon(light_icon(node.light))
+    item.setToolTip(f"{node.code}｜{node.owner}\n包保领导：{'、'.join(node.leaders) or '无'}\n"
+                    f"未办结问题{node.open_issues}个，超期{node.overdue_issues}个；投资进度：{node.light.label}")
+    if node.removed:
+        item.setForeground(QBrush(QColor("#9a9a9a")))
+    elif node.overdue_issues:
+        item.setForeground(QBrush(QColor("#b3261e")))
+    else:
+        item.setData(None, Qt.ItemDataRole.ForegroundRole)
+
+
+def _layout(node: ProjectNode, grouping: str) -> tuple[object, ...]:
+    """What decides where a project stands in the tree (and whether the search shows it)."""
+    return node.id, node.name, node.code, node.owner, node.removed, tuple(node.group_keys(grouping))
+
+
+def update_tree(model: QStandardItemModel, old: list[ProjectNode], new: list[ProjectNode], grouping: str,
+                needle: str = "") -> bool:
+    """After an edit the projects usually stay where they are and only their counts, lights and badges move:
+    change those items in place (the tree keeps its expanded groups, selection and scroll position, and nobody
+    holding the model sees it replaced). False when a project moved, came or went: then rebuild."""
+    if len(old) != len(new) or any(_layout(a, grouping) != _layout(b, grouping) for a, b in zip(old, new,
+                                                                                                strict=True)):
+        return False
+    changed = {b.id: b for a, b in zip(old, new, strict=True) if a != b}
+    if not changed:
+        return True
+    groups = _shown(new, grouping, needle)
+    for r in range(1, model.rowCount()):
+        group_item = model.item(r)
+        members = groups.get(group_item.data(GROUP_ROLE), [])
+        if not any(n.id in changed for n in members):
+            continue
+        _label_group(group_item, group_item.data(GROUP_ROLE), members)
+        for c in range(group_item.rowCount()):
+            child = group_item.child(c)
+            node = changed.get(child.data(PROJECT_ID_ROLE))
+            if node is not None:
+                _style_project(child, node)
+    return True

@@ -3,6 +3,7 @@
 from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
 from desktop.db.models.exchange import ExchangeBaseline, ExchangeRecord
+from desktop.db.models.feedback import FeedbackItem, FeedbackReply, FeedbackRound
 from desktop.db.models.field import Attachment, Enterprise, Visit
 from desktop.db.models.imports import ImportBatch, ImportItem
 from desktop.db.models.issue import Escalation, Issue, IssueNote, issue_supporting_unit
@@ -15,7 +16,7 @@ from desktop.db.models.meeting import (
     decision_supporting_unit,
 )
 from desktop.db.models.org import Category, Leader, Person, TaskForce, Unit
-from desktop.db.models.project import Assignment, InvestmentReport, Milestone, Project
+from desktop.db.models.project import Assignment, InvestmentReport, Milestone, PlanVersion, Project
 from desktop.db.models.supervision import SupervisionItem, SupervisionNotice
 from desktop.db.models.templates import FillTemplate, FillTemplateFile
 
@@ -34,6 +35,9 @@ __all__ = [
     "Escalation",
     "ExchangeBaseline",
     "ExchangeRecord",
+    "FeedbackItem",
+    "FeedbackReply",
+    "FeedbackRound",
     "FillTemplate",
     "FillTemplateFile",
     "ImportBatch",
@@ -45,6 +49,7 @@ __all__ = [
     "Meeting",
     "Milestone",
     "Person",
+    "PlanVersion",
     "Project",
     "RowMixin",
     "SupervisionItem",

@@ -8,7 +8,8 @@ Many-to-many links (配合单位, 关联问题) are logged by the names linked b
 (`AppSetting`) per key.
 
 Besides the hook there is one writer, `record_step`: an undo or redo says in its own row what it undid, so the
-log never shows field changes nobody asked for.
+log never shows field changes nobody asked for. When a transaction commits, its rows are linked into the
+tamper-evidence chain (`audit_chain.seal`), whoever wrote them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from desktop.db import audit_chain
 from desktop.db.models import AppSetting, AuditLog, RowMixin
 
 _SKIPPED_FIELDS = {"created_at", "updated_at", "version", "uuid", "id"}
@@ -47,8 +49,16 @@ def _summary(obj: RowMixin) -> str:
     return ""
 
 
-def _setting_text(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+# Settings that are keys: the 操作日志 (shown in the window, printed, read by anyone at the desk) says that they were
+# set or changed, never their value, which would let a reader sign forms or packages as this office.
+SECRET_SETTINGS = frozenset({"feedback_secret", "exchange_shared_key"})
+SECRET_SHOWN = "（密钥，不显示）"
+
+
+def _setting_text(value: Any, key: str = "") -> str | None:
+    if value is None:
+        return None
+    return SECRET_SHOWN if key in SECRET_SETTINGS else json.dumps(value, ensure_ascii=False)
 
 
 def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
@@ -56,16 +66,16 @@ def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
     for obj in session.new:
         if isinstance(obj, AppSetting):
             entries.append(AuditLog(operator=operator, action="create", entity="app_setting", field=obj.key,
-                                    new_value=_setting_text(obj.value)))
+                                    new_value=_setting_text(obj.value, obj.key)))
     for obj in session.dirty:
         if not isinstance(obj, AppSetting):
             continue
         history = inspect(obj).attrs["value"].history
         if not history.has_changes():
             continue
-        old = _setting_text(history.deleted[0]) if history.deleted else None
-        new = _setting_text(history.added[0]) if history.added else None
-        if old != new:
+        old = _setting_text(history.deleted[0], obj.key) if history.deleted else None
+        new = _setting_text(history.added[0], obj.key) if history.added else None
+        if old != new or (obj.key in SECRET_SETTINGS and history.deleted != history.added):
             entries.append(AuditLog(operator=operator, action="update", entity="app_setting", field=obj.key,
                                     old_value=old, new_value=new))
     return entries
@@ -193,10 +203,21 @@ def _after_flush(session: Session, _context: Any) -> None:
         entry.entity_id = obj.id
 
 
+def _seal_on_commit(session: Session) -> None:
+    """Link this transaction's log rows into the tamper-evidence chain, after its last flush: the rows' ids (and a
+    create entry's entity_id, filled in after the flush) are final only then."""
+    for _ in range(100):
+        if not (session.new or session.dirty or session.deleted):
+            break
+        session.flush()
+    audit_chain.seal(session.connection())
+
+
 def install() -> None:
     global _installed
     if _installed:
         return
     event.listen(Session, "before_flush", _before_flush)
     event.listen(Session, "after_flush_postexec", _after_flush)
+    event.listen(Session, "before_commit", _seal_on_commit)
     _installed = True

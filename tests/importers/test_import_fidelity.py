@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 from sqlalchemy import func, select
 
-from desktop.db.models import InvestmentReport, Issue, Project
+from desktop.db.models import Enterprise, InvestmentReport, Issue, Project
 from desktop.exporters import jobs
 from desktop.importers.preview import build_preview
 from desktop.importers.workbook import read_sheets
@@ -192,3 +192,88 @@ def test_investment_with_month_and_year_to_date_stores_the_year_to_date(workspac
     again = {row.values["project"]: row.values for row in build_preview(out, "investment").rows}
     assert {name: again[name]["amount_ytd"] for name in again} == {"甲项目": 6_800_000, "乙项目": 4_105_000}
     assert {name: again[name]["plan_ratio"] for name in again} == {"甲项目": 68, "乙项目": Decimal("82.1")}
+
+
+# ------------------------------------------------------------------ 5. every sheet and every column accounted for
+def _task_force_sheets() -> dict[str, list[list[Any]]]:
+    header = ["项目名称", "建设单位", "总投资（万元）", "联系电话", None]
+    return {f"专班{n}": [[f"{n}号专班重点项目表"], header,
+                         *[[f"专班{n}项目{i}", f"建设单位{n}{i}", 100 * i, "138", "手写的批注" if i == 1 else None]
+                           for i in range(1, 5)]]
+            for n in ("一", "二", "三")}
+
+
+def test_sheets_of_one_layout_are_all_imported_and_every_other_sheet_is_named(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheets = _task_force_sheets()
+    first = sheets.pop("专班一")
+    sheets["汇总"] = [["项目名称", "总投资（万元）"], ["合计", 1000]]
+    sheets["填表说明"] = [["请按要求填写"]]
+    sheets["联系人"] = [["姓名", "电话"], ["张三", "138"]]
+    path = _ledger(tmp_path / "分专班项目表.xlsx", first, title="专班一", sheets=sheets)
+    preview, result = _import(workspace, path, "projects")
+    assert preview.sheets == ["专班一", "专班二", "专班三"]
+    assert dict(preview.skipped_sheets) == {
+        "汇总": "表头与工作表“专班一”不同，未导入；如需导入，请单独选择该工作表再导入一次（命令行：--sheet 汇总）",
+        "填表说明": "说明类工作表，不含台账数据，已跳过",
+        "联系人": "没有找到重点项目台账的表头，未导入",
+    }
+    lines = preview.summary_lines()
+    assert "不导入的列：联系电话（D列）（未对应到数据项）；E列（没有表头，但有数据）" in lines
+    assert lines[0].startswith("文件：分专班项目表.xlsx　工作表：“专班一”、“专班二”、“专班三”（3 个格式相同的工作表，一并导入）")
+    assert result.stored_rows == 12
+    with workspace.db.read() as session:
+        stored = {p.name: (p.task_force.name, p.owner, p.total_investment_yuan) for p in session.scalars(select(Project))}
+    assert stored == {f"专班{n}项目{i}": (f"专班{n}", f"建设单位{n}{i}", 1_000_000 * i)
+                      for n in ("一", "二", "三") for i in range(1, 5)}
+
+
+def test_one_sheet_can_be_chosen_and_the_others_are_named(tmp_path: Path) -> None:
+    sheets = _task_force_sheets()
+    first = sheets.pop("专班一")
+    path = _ledger(tmp_path / "分专班项目表.xlsx", first, title="专班一", sheets=sheets)
+    preview = build_preview(path, "projects", sheet="专班二")
+    assert preview.sheets == ["专班二"] and len(preview.rows) == 4
+    assert dict(preview.skipped_sheets) == {"专班一": "未导入：本次只导入指定的工作表“专班二”",
+                                            "专班三": "未导入：本次只导入指定的工作表“专班二”"}
+
+
+def test_rows_of_several_sheets_are_told_apart(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    header = ["项目名称", "问题描述", "发现时间"]
+    path = _ledger(tmp_path / "问题.xlsx", [header, ["甲项目", "同一个问题", date(2026, 3, 1)]], title="一月",
+                   sheets={"二月": [header, ["甲项目", "同一个问题", date(2026, 3, 1)], ["乙项目", None, None]]})
+    preview = build_preview(path, "issues")
+    assert "工作表“二月”第3行【问题描述（B列）】：必填项为空" in [str(p) for p in preview.problems]
+    from desktop.services.importing.apply import dry_run_import
+    dry = dry_run_import(workspace.db, preview, today=TODAY)
+    assert [str(o) for o in dry.outcomes] == ["工作表“一月”第2行：新增",
+                                              "工作表“二月”第2行：重复（与本文件工作表“一月”第2行重复，未重复导入）"]
+
+
+# ------------------------------------------------------------------ 6. a column shown as mapped is stored
+def test_image_progress_and_remarks_are_stored(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    projects = _ledger(tmp_path / "项目.xlsx", [["项目名称", "总投资（万元）", "形象进度", "备注"],
+                                               ["甲项目", 100, "主体封顶\n外立面施工", "含二期  地块"]])
+    preview, _r = _import(workspace, projects, "projects")
+    assert set(preview.mapping.columns.values()) == {"name", "total_investment", "progress", "remarks"}
+    enterprises = _ledger(tmp_path / "企业.xlsx", [["企业名称", "联系人", "备注"], ["某科技公司", "张三", "拟迁入　新园区"]])
+    _import(workspace, enterprises, "enterprises")
+    investment = _ledger(tmp_path / "2026年1-10月投资.xlsx", [
+        ["2026年1-10月投资进度表"], ["项目名称", "1-10月累计完成投资（万元）", "形象进度", "备注"],
+        ["乙项目", 50, "基础施工", "10月停工3天"]])
+    _import(workspace, investment, "investment")
+    with workspace.db.read() as session:
+        stored = {p.name: (p.image_progress, p.remarks) for p in session.scalars(select(Project))}
+        enterprise = session.scalars(select(Enterprise)).one()
+        report = session.scalars(select(InvestmentReport)).one()
+    assert stored == {"甲项目": ("主体封顶\n外立面施工", "含二期  地块"), "乙项目": ("基础施工", None)}
+    assert enterprise.remarks == "拟迁入　新园区"
+    assert (report.month, report.amount_yuan, report.remark) == (10, 500_000, "10月停工3天")
+
+    # A later month's report brings the newer 形象进度; an older month's, imported afterwards, leaves it.
+    for month, words in ((11, "主体施工"), (9, "开挖")):
+        later = _ledger(tmp_path / f"2026年1-{month}月投资.xlsx", [
+            [f"2026年1-{month}月投资进度表"], ["项目名称", f"1-{month}月累计完成投资（万元）", "形象进度"],
+            ["乙项目", 60 if month == 11 else 40, words]])
+        _import(workspace, later, "investment")
+    with workspace.db.read() as session:
+        assert session.scalars(select(Project).where(Project.name == "乙项目")).one().image_progress == "主体施工"

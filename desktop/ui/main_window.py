@@ -28,9 +28,15 @@ from desktop.ui.background import run_in_background
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
-from desktop.ui.models.project_tree import GROUP_ROLE, PROJECT_ID_ROLE, build_tree, update_tree
+from desktop.ui.models.project_tree import (
+    GROUP_ROLE,
+    PROJECT_ID_ROLE,
+    build_tree,
+    changed_nodes,
+    update_tree,
+)
 from desktop.ui.ops import Change, Ops
-from desktop.ui.reminder_panel import ReminderPanel
+from desktop.ui.reminder_panel import ReminderPanel, Reminders
 from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 
 # Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
@@ -39,7 +45,6 @@ from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 if TYPE_CHECKING:
     from desktop.services.issues.history import IssueHistory
     from desktop.services.meetings.rows import DecisionRow, MeetingRow
-    from desktop.services.reminders import Reminder
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -201,17 +206,19 @@ class MainWindow(QMainWindow):
         self.issue_panel.set_rows(rows, complete=complete)
         self._set_nodes(nodes)
 
-    def _set_nodes(self, nodes: list[ProjectNode]) -> None:
-        # Unchanged projects (a first screen that was right, a refresh) keep the tree as it is: no rebuild, no
-        # flicker, the expanded groups and the selection stay.
-        # After an edit, only counts, lights and badges move: those items change in place.
+    def _set_nodes(self, nodes: list[ProjectNode], changed: dict[int, ProjectNode] | None = None) -> None:
+        """`changed`: the worker found every project where it was and only these ones' figures moved."""
         model = self.form.project_tree_view.model()
+        grouping = self.form.grouping_combo.currentData() or "category"
         old, self._nodes = self._nodes, nodes
-        if [n.leaders for n in old] != [n.leaders for n in nodes] or [n.id for n in old] != [n.id for n in nodes]:
+        if changed is None and model is not None:
+            changed = changed_nodes(old, nodes, grouping)
+        if [n.leaders for n in old] != [n.leaders for n in nodes] or len(old) != len(nodes):
             self.issue_panel.set_project_leaders({n.id: n.leaders for n in nodes})
-        if model is not None and update_tree(model, old, nodes, self.form.grouping_combo.currentData() or "category",
-                                             self.form.project_search_edit.text()):
-            return  # same items, same selection, same scope: the issue table is not filtered again
+        if model is not None and changed is not None:
+            # Same items, same selection, same scope: the issue table is not filtered again; no flicker.
+            update_tree(model, nodes, changed, grouping, self.form.project_search_edit.text())
+            return
         self._rebuild_tree()
 
     def first_screen_data(self) -> dict[str, object] | None:
@@ -454,46 +461,37 @@ class MainWindow(QMainWindow):
         self._side_read_queued = True
         year = self.form.year_combo.currentData() or self.today.year
         today, days = self.today, self.due_soon_days
+        old_nodes, grouping = self._nodes, self.form.grouping_combo.currentData() or "category"
+        old_items = self.reminder_panel.model.items
 
-        def read(workspace: Workspace) -> tuple[list[ProjectNode], list[Reminder]]:
+        def read(workspace: Workspace) -> tuple[list[ProjectNode], dict[int, ProjectNode] | None, Reminders | None]:
             self._side_read_queued = False  # an edit from now on needs a read of its own
             with workspace.db.read() as session:
                 nodes = load_project_nodes(session, year, today, office_settings.thresholds(session))
-                return nodes, load_reminders(session, today, days)
+                items = load_reminders(session, today, days)
+            # The comparisons too are the worker's: 2,000 projects and ~37k reminders at city size.
+            return nodes, changed_nodes(old_nodes, nodes, grouping), None if items == old_items else Reminders(items)
 
-        def apply(result: tuple[list[ProjectNode], list[Reminder]]) -> None:
-            nodes, reminders = result
+        def apply(result: tuple[list[ProjectNode], dict[int, ProjectNode] | None, Reminders | None]) -> None:
+            nodes, changed, reminders = result
             if year == (self.form.year_combo.currentData() or self.today.year):
-                self._set_nodes(nodes)
-            self._show_reminders(reminders)
+                same_tree = self._nodes is old_nodes and grouping == self.form.grouping_combo.currentData()
+                self._set_nodes(nodes, changed if same_tree else None)
+            if reminders is not None:
+                self._show_reminders(reminders)
 
         self.ops.run(read, apply)
-
-    def project_changed(self, project_id: int) -> None:
-        """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
-        from desktop.services.issues.rows import load_issue_rows
-        from desktop.services.projects.tree import available_years
-
-        with self.workspace.db.read() as session:
-            fresh = load_issue_rows(session, project_id=project_id) if project_id else []
-            years = available_years(session)
-        if fresh:
-            self.issue_panel.update_rows(fresh, [])
-        if self.form.year_combo.count() != len(years):
-            self.reload()
-            return
-        self._reload_tree()
 
     def reload_reminders(self) -> None:
         from desktop.services.reminders import load_reminders
 
         with self.workspace.db.read() as session:
             items = load_reminders(session, self.today, self.due_soon_days)
-        self._show_reminders(items)
+        self._show_reminders(Reminders(items))
 
-    def _show_reminders(self, items: list[Reminder]) -> None:
-        self.reminder_panel.set_items(items, self.due_soon_days)
-        self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(items)}）")
+    def _show_reminders(self, reminders: Reminders) -> None:
+        self.reminder_panel.set_items(reminders, self.due_soon_days)
+        self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(reminders.items)}）")
 
     def _reload_tree(self) -> None:
         from desktop.services import office_settings

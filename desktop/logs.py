@@ -99,6 +99,33 @@ def log_exception(exc: BaseException, where: str = "unexpected error") -> None:
             _handler.flush()
 
 
+# --- a crash below Python (a segfault in Qt) ---------------------------------------------------------------------
+NATIVE_CRASH_FILENAME = "native-crash.log"
+_native_file = None  # kept open for the whole process: faulthandler writes to its descriptor when Qt crashes
+
+
+def enable_native_crash_log(data_dir: Path) -> Path | None:
+    """A segfault or abort inside Qt kills the process before any Python hook runs; `faulthandler` still writes
+    every thread's Python stack to this file (`logs/native-crash.log`, appended, written only by a crash).
+    A file of its own, opened once and never closed: the rotating log's descriptor changes at each rollover, and
+    a crash written to a descriptor since reused could land in another file. Left alone when faulthandler is
+    already on (pytest, `python -X faulthandler`)."""
+    global _native_file
+    import faulthandler
+
+    if faulthandler.is_enabled():
+        return None
+    path = log_file(Path(data_dir)).with_name(NATIVE_CRASH_FILENAME)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream = open(path, "a", encoding="utf-8")  # noqa: SIM115 - open for the process's life on purpose
+    except OSError:
+        return None
+    faulthandler.enable(stream, all_threads=True)
+    _native_file = stream
+    return path
+
+
 # --- the CLI's hooks: the same file, a Chinese line on the console ----------------------------------------------
 def unexpected_error_text(exc: BaseException, path: Path | None) -> str:
     """The console line for an unexpected failure: what, that saved data is safe, and where the details are."""

@@ -87,7 +87,13 @@ PERSON = ("责任人", "具体责任人", "经办人", "办理责任人")
 DEADLINE = ("完成时限", "办结时限", "时限要求", "完成时间", "解决时限", "时限", "办理时限", "计划完成时间")
 STATUS = ("办理状态", "状态", "是否办结", "办结情况", "完成情况", "办理结果")
 PROGRESS = ("办理进展", "推进情况", "进展情况", "办理情况", "解决情况", "进展", "工作进展", "最新进展", "落实情况",
-            "落实进展")
+            "落实进展", "最新办理进展", "最新进展情况")
+# 办理进展（最新） / 进展情况(截至10月底): the column of the latest progress, whatever the bracket says.
+PROGRESS_PATTERNS = (r"(?:最新)?(?:办理|工作|推进|落实)?(?:进展|情况|进度)(?:情况)?\((?:最新|截至.{0,12}|截止.{0,12})\)",)
+FOUND_DATE = ("发现日期", "提出时间", "提出日期", "反映时间", "收集时间", "受理日期", "受理时间", "交办日期", "交办时间",
+              "登记日期", "登记时间", "发现时间", "反映日期")
+RESOLVED_DATE = ("办结日期", "实际办结时间", "实际办结日期", "实际完成时间", "实际完成日期", "销号时间", "销号日期",
+                 "办结时间")
 REMARKS = ("备注", "说明")
 LEADER = ("包保领导", "包联领导", "包保区领导", "牵头领导", "联系领导", "包保市领导", "责任领导")
 
@@ -132,14 +138,16 @@ ISSUES = KindSpec(
         _f("description", "问题描述", T.TEXT, "存在问题", "诉求内容", "问题及诉求", "问题", "困难问题", "问题内容",
            "反映问题", "企业诉求", "存在的问题", "主要问题", required=True),
         _f("found_by", "发现人", T.TEXT, "提出人", "发现单位", "反映人", "提出单位", "收集人"),
-        _f("found_date", "发现时间", T.DATE, "发现日期", "提出时间", "提出日期", "反映时间", "收集时间"),
+        _f("found_date", "发现时间", T.DATE, *FOUND_DATE),
         _f("lead_unit", "责任单位", T.TEXT, *LEAD_UNIT),
         _f("supporting_units", "配合单位", T.TEXT, *SUPPORTING),
         _f("person", "责任人", T.TEXT, *PERSON),
         _f("deadline", "完成时限", T.DEADLINE, *DEADLINE),
         _f("level", "办理层级", T.LEVEL, "层级", "解决层级", "流转层级", "协调层级", "所在层级"),
         _f("status", "办理状态", T.STATUS, *STATUS),
-        _f("progress", "办理进展", T.TEXT, *PROGRESS),
+        _f("closed_flag", "是否销号", T.FLAG, "是否已销号", "销号情况", "是否销账"),
+        _f("resolved_date", "办结时间", T.DATE, *RESOLVED_DATE),
+        _f("progress", "办理进展", T.TEXT, *PROGRESS, patterns=PROGRESS_PATTERNS),
         _f("feedback", "企业评价", T.FEEDBACK, "满意度", "企业反馈", "评价", "企业满意度", "反馈评价"),
         _f("leader", "包保领导", T.TEXT, *LEADER),
         _f("remarks", "备注", T.TEXT, *REMARKS),
@@ -160,7 +168,9 @@ DECISIONS = KindSpec(
         _f("person", "责任人", T.TEXT, *PERSON),
         _f("deadline", "完成时限", T.DEADLINE, *DEADLINE),
         _f("status", "办理状态", T.STATUS, *STATUS),
-        _f("progress", "落实情况", T.TEXT, *PROGRESS),
+        _f("closed_flag", "是否销号", T.FLAG, "是否已销号", "销号情况", "是否销账"),
+        _f("resolved_date", "办结时间", T.DATE, *RESOLVED_DATE),
+        _f("progress", "落实情况", T.TEXT, *PROGRESS, patterns=PROGRESS_PATTERNS),
         _f("remarks", "备注", T.TEXT, *REMARKS),
     ),
 )

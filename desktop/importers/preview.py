@@ -191,6 +191,9 @@ def build_preview(
     year = context_year if context_year is not None else header.context_year
     month = context_month if context_month is not None else header.context_month
     errors = _mapping_errors(spec, chosen, year, month)
+    if spec.code == "issues" and "found_date" not in chosen.columns.values():
+        notes.append("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，按导入日记录，"
+                     "完成时限早于导入日的按完成时限记录")
     money_columns = [col for col, code in chosen.columns.items() if spec.field(code).type == "money"]
     if money_columns and all(header.unit_for(col) is None for col in money_columns):
         notes.append("表头和标题中没有注明金额单位，金额按“万元”换算为元")

@@ -26,6 +26,14 @@ GROUP_REASON = "分组行"
 ABOVE_HEADER_REASON = "标题行（位于表头之上）"
 FORMULA_REASON = "单元格是公式，但文件中没有保存计算结果。请用 Excel/WPS 打开该文件并保存后再导入"
 REQUIRED_REASON = "必填项为空"
+DEADLINE_KEPT = "原文保留为完成时限说明，不设日期"
+# Kinds whose records carry an import note (办理记录): a cell that cannot be read is written there as it stands.
+NOTED_KINDS = frozenset({"issues", "decisions"})
+NOTED = "导入时该项留空，原文记入导入的办理记录"
+FOUND_DATE_MISSING = "未填"
+FOUND_DATE_KEPT = "按导入日记录"
+# Issue.deadline_text / Decision.deadline_text are String(64).
+DEADLINE_TEXT_LIMIT = 64
 # Cached results of formulas that failed in Excel; they read as these strings.
 EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!"})
 
@@ -50,10 +58,12 @@ class RowProblem:
     reason: str
     field: str | None = None
     blocking: bool = True
+    # What happens to the cell instead, when that is not "left empty" (e.g. kept as the deadline's text).
+    kept: str | None = None
 
     def __str__(self) -> str:
         shown = f"“{self.value}”" if self.value else ""
-        tail = "" if self.blocking else "（导入时该项留空）"
+        tail = "" if self.blocking else f"（{self.kept or '导入时该项留空'}）"
         where = f"【{self.column_label}】" if self.column_label else ""
         return f"第{self.row}行{where}{shown}：{self.reason}{tail}"
 
@@ -199,8 +209,13 @@ def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None)
                 row.values[code] = display
             continue
         parsed = parse_cell(spec, value, header, column, ctx.context_year)
-        if isinstance(parsed, v.Invalid):
-            row.problems.append(RowProblem(number, label, row.raw[code], parsed.reason, code, spec.required))
+        if isinstance(parsed, v.Invalid) and spec.type is FieldType.DEADLINE:
+            _keep_deadline_text(row, code, label, parsed.reason, spec.required)
+        elif isinstance(parsed, v.Invalid):
+            kept = NOTED if ctx.kind.code in NOTED_KINDS and not spec.required else None
+            if ctx.kind.code == "issues" and code == "found_date":
+                kept = f"{FOUND_DATE_KEPT}，原文记入导入的办理记录"
+            row.problems.append(RowProblem(number, label, row.raw[code], parsed.reason, code, spec.required, kept))
         elif isinstance(parsed, v.Deadline):
             row.values[code] = parsed.date
             row.values[f"{code}_text"] = parsed.text
@@ -210,11 +225,26 @@ def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None)
     return row
 
 
+def _keep_deadline_text(row: PreviewRow, code: str, label: str, reason: str, required: bool) -> None:
+    """已完成 / 6月30日左右 / 2022年2月30日 in a deadline column: no date is made up, the words are kept as written."""
+    text = row.raw[code]
+    if len(text) > DEADLINE_TEXT_LIMIT:
+        row.problems.append(RowProblem(row.row, label, text, f"{reason}；原文超过{DEADLINE_TEXT_LIMIT}字，无法作为时限说明保存，"
+                                       "请精简后再导入", code))
+        return
+    row.values[code] = None
+    row.values[f"{code}_text"] = text
+    row.problems.append(RowProblem(row.row, label, text, reason, code, required, kept=DEADLINE_KEPT))
+
+
 def _apply_row_rules(row: PreviewRow, ctx: RowContext, group: str | None) -> None:
     kind, header = ctx.kind, ctx.header
     codes = kind.field_codes()
     if kind.group_field and group and row.values.get(kind.group_field) is None:
         row.values[kind.group_field] = group
+    # 是否销号 = 是 closes the item whatever the status column says short of 销号; 否 leaves the status as read.
+    if row.values.get("closed_flag") is True:
+        row.values["status"] = "closed"
     # 落实情况 columns often hold only 已完成 / 推进中: that is the status when no status column exists.
     if "status" in codes and row.values.get("status") is None and isinstance(row.values.get("progress"), str):
         code = v.STATUS_WORDS.get(match_key(row.values["progress"]))
@@ -226,6 +256,10 @@ def _apply_row_rules(row: PreviewRow, ctx: RowContext, group: str | None) -> Non
         row.values["month"] = ctx.context_month
     mapped = set(ctx.mapping.values())
     failed = {problem.field for problem in row.problems}
+    if kind.code == "issues" and "found_date" in mapped and "found_date" not in failed and not row.values.get("found_date"):
+        column = next(col for col, code in ctx.mapping.items() if code == "found_date")
+        row.problems.append(RowProblem(row.row, header.column_label(column), "", FOUND_DATE_MISSING, "found_date",
+                                       False, FOUND_DATE_KEPT))
     for spec in kind.fields:
         if spec.required and spec.code in mapped and spec.code not in failed and row.values.get(spec.code) is None:
             column = next(col for col, code in ctx.mapping.items() if code == spec.code)

@@ -158,7 +158,7 @@ _MONTH_VAGUE = re.compile(_YEAR_PREFIX + r"(\d{1,2}|十[一二]?|[一二三四�
 _YEAR_END = re.compile(_YEAR_PREFIX + r"(?:年底|年末|年内|底|年中)" + _BEFORE)
 _HALF = re.compile(_YEAR_PREFIX + r"([上下])半年(?:底|末)?" + _BEFORE)
 _QUARTER = re.compile(_YEAR_PREFIX + r"第?([一二三四1-4])季度(?:末|底)?" + _BEFORE)
-_TRAILING_BEFORE = re.compile(r"(?:前|之前|以前)$")
+_TRAILING_BEFORE = re.compile(r"(?:(?:前|之前|以前)(?:完成|办结)?|(?:前|之前|以前)?(?:完成|办结))$")
 
 
 def parse_deadline(value: Any, context_year: int | None = None) -> Deadline | Invalid | None:
@@ -424,8 +424,8 @@ def parse_stage(value: Any) -> str | Invalid | None:
     return _parse_word(value, STAGE_WORDS, "项目阶段", "谋划、前期、新开工、续建、竣工、投用")
 
 
-_TRUE = frozenset({"是", "√", "✓", "✔", "y", "yes", "1", "有", "规上", "规模以上", "true"})
-_FALSE = frozenset({"否", "×", "✗", "n", "no", "0", "无", "规下", "规模以下", "false"})
+_TRUE = frozenset({"是", "已销号", "已办结", "√", "✓", "✔", "y", "yes", "1", "有", "规上", "规模以上", "true"})
+_FALSE = frozenset({"否", "未销号", "未办结", "×", "✗", "n", "no", "0", "无", "规下", "规模以下", "false"})
 
 
 def parse_flag(value: Any) -> bool | Invalid | None:

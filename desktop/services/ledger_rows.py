@@ -30,6 +30,7 @@ from desktop.db.models import (
     decision_supporting_unit,
     issue_supporting_unit,
 )
+from desktop.importers.values import parse_date
 from desktop.services import stats
 from desktop.services.briefing.facts import scope_name
 from desktop.services.figures import LagThresholds, Light, Rate
@@ -72,6 +73,19 @@ def load_period_issues(session: Session, period: Period, scope: Scope = stats.AL
     return [r for r in rows if r.id in ids]
 
 
+def deadline_cell(deadline: date | None, text: str | None) -> date | str | None:
+    """The 完成时限 as the office wrote it: 6月底前 / 已完成 as words, a plain date as a date cell.
+
+    A deadline imported as 6月底前 keeps its date for the overdue light, but the ledger shows the words; a text
+    that is only a date (2026-06-30, 2026年6月30日) is written as the date, so Excel can sort and filter it.
+    """
+    if not text:
+        return deadline
+    if deadline is not None and parse_date(text) == deadline:
+        return deadline
+    return text
+
+
 def issue_ledger_rows(rows: Iterable[IssueRow], supporting: Mapping[int, str], today: date,
                       supervised: Mapping[int, int] | None = None) -> Iterator[dict[str, Any]]:
     """问题台账 rows in the given order (the table's visible order when exported from the window). 督办次数 is
@@ -81,7 +95,7 @@ def issue_ledger_rows(rows: Iterable[IssueRow], supporting: Mapping[int, str], t
         yield {
             "project": r.project_name, "category": r.category, "description": r.description,
             "lead_unit": r.unit, "support_units": supporting.get(r.id, ""), "person": r.person,
-            "deadline": r.deadline if r.deadline is not None else (r.deadline_text or None),
+            "deadline": deadline_cell(r.deadline, r.deadline_text),
             "level": r.level_label, "status": r.status, "supervised": counts.get(r.id) or None,
             "progress": r.latest_progress, "found_on": r.found_on, "overdue": is_overdue(r.status, r.deadline, today),
         }
@@ -122,7 +136,7 @@ def decision_ledger_groups(session: Session, period: Period, scope: Scope, today
             rows.append({
                 "seq": d.seq, "text": d.text, "project": project or "", "lead_unit": d.unit,
                 "support_units": "、".join(support.get(d.id, [])), "person": d.person,
-                "deadline": d.deadline if d.deadline is not None else (d.deadline_text or None),
+                "deadline": deadline_cell(d.deadline, d.deadline_text),
                 "status": d.status, "progress": d.latest_progress, "remark": remark or "",
                 "overdue": is_overdue(d.status, d.deadline, today),
             })

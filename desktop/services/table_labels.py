@@ -59,6 +59,7 @@ _TABLE_FIELD_LABELS: dict[str, dict[str, str]] = {
                            "issued_on": "签发日期", "reply_due": "回复期限", "requirement": "督办要求",
                            "replied_on": "回复日期", "reply_text": "回复内容", "withdrawn_on": "撤回日期",
                            "withdrawn_reason": "撤回原因", "operator": "经办人"},
+    "plan_version": {"name": "方案名称", "doc_number": "文号", "issued_on": "印发日期", "reason": "调整原因"},
     "supervision_item": {"notice_id": "督办文书", "issue_id": "问题", "position": "序号", "deadline": "当时完成时限",
                          "days_overdue": "超期天数", "round": "第几次督办"},
 }

@@ -176,11 +176,13 @@ def reporter() -> CrashReporter:
 
 
 def install(data_dir: Path | None) -> CrashReporter:
-    """Both exception hooks, and the log file in `data_dir`; called first thing by `run_gui`. Without a folder
+    """Both exception hooks, the log file in `data_dir` and the native-crash file beside it (a segfault in Qt);
+    called first thing by `run_gui`. Without a folder
     (it could not be created), or when the folder cannot be written (a write-protected stick), the hooks still
     show the dialog, which then says that no log file was written."""
     if data_dir is not None and logs.setup_logging(data_dir) is not None:
         logs.log_started("window")
+        logs.enable_native_crash_log(data_dir)
     handler = reporter()
     sys.excepthook = handler.excepthook
     threading.excepthook = handler.thread_excepthook

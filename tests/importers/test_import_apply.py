@@ -66,15 +66,18 @@ def test_issue_ledger_end_to_end(workspace) -> None:  # type: ignore[no-untyped-
         assert first.lead_unit.name == "小店街道办事处" and first.person.name == "李明"
         assert first.person.unit_id == first.lead_unit_id
         assert (first.deadline, first.deadline_text) == (date(2022, 4, 30), "2022-04-30")
-        assert first.found_on == date(2022, 1, 1)
+        # The sample gives no found date: recorded (and said) as the deadline, earlier than the import day.
+        assert first.found_on == date(2022, 4, 30)
         assert first.status == "resolved" and first.resolved_on == date(2022, 4, 30) and first.closed_on is None
         assert first.latest_progress == "已拆除违建6处，场地移交建设单位"
         note = session.scalars(select(IssueNote).where(IssueNote.issue_id == first.id)).one()
         assert note.kind == "import" and note.noted_on == TODAY and note.operator == "测试员"
         assert note.text == (
             "从文件《问题台账_包保项目_2022.xlsx》工作表“问题台账”第4行导入。台账状态：已办结；"
-            "台账未载明办结日期，按完成时限记为2022年4月30日；台账未载明发现日期，记为2022年1月1日"
+            "台账未载明办结日期，按完成时限记为2022年4月30日；发现日期未填，完成时限早于导入日，按完成时限记为2022年4月30日"
         )
+        assert result.by_row()[4].message == ("发现日期未填，完成时限早于导入日，按完成时限记为2022年4月30日；"
+                                              "台账未载明办结日期，按完成时限记为2022年4月30日")
         open_one = issues["周边配套路网雨污管网不通"]
         assert open_one.status == "assigned" and open_one.resolved_on is None
         assert open_one.lead_unit.name == "区住建局" and open_one.deadline == date(2022, 9, 30)
@@ -99,7 +102,7 @@ def test_second_import_reports_duplicates_and_stores_nothing(workspace) -> None:
     dry = dry_run_import(workspace.db, preview, today=TODAY)
     assert [o.status for o in dry.outcomes] == [RowStatus.DUPLICATE] * 10
     assert dry.outcomes[0] == RowOutcome(4, RowStatus.DUPLICATE,
-                                         "与已有问题重复（问题编号 1：同一项目、同一问题描述、同一发现日期）")
+                                         "与已有问题重复（问题编号 1：同一项目、同一问题描述、台账未填发现日期）")
     with pytest.raises(NothingToImport, match="全部与已有数据重复"):
         apply_import(workspace.db, preview, today=TODAY)
     assert dump(workspace) == after_first

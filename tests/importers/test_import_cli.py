@@ -35,7 +35,7 @@ def test_dry_run_import_history_undo(tmp_path: Path, capsys) -> None:  # type: i
     assert "已新增 10 行，已更新 0 行；重复 0 行" in out and "导入批次编号：1" in out
     assert main(["import", "issues", str(ISSUES), "--dry-run", "--data-dir", data]) == 0
     out = capsys.readouterr().out
-    assert "重复 10 行" in out and "  第4行：与已有问题重复（问题编号 1：同一项目、同一问题描述、同一发现日期）" in out
+    assert "重复 10 行" in out and "  第4行：与已有问题重复（问题编号 1：同一项目、同一问题描述、台账未填发现日期）" in out
 
     assert main(["import", "history", "--data-dir", data]) == 0
     line = capsys.readouterr().out.strip()

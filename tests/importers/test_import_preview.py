@@ -142,13 +142,15 @@ def test_required_fields_and_non_blocking_problems(make_xlsx) -> None:  # type: 
     problems = [str(problem) for problem in preview.problems]
     assert problems == [
         "第3行【完成时限（D列）】“下个月”：无法识别的完成时限（可写作 2022-04-30、2022/4/30、2022.4.30、2022年4月30日 或 20220430，"
-        "也可写 6月底前、年底前、上半年、三季度末、长期、持续推进）（导入时该项留空）",
-        "第4行【办理状态（E列）】“研究中”：无法识别的办理状态“研究中”（可填：已办结、已销号、推进中、阶段性推进、待交办）（导入时该项留空）",
+        "也可写 6月底前、年底前、上半年、三季度末、长期、持续推进）（原文保留为完成时限说明，不设日期）",
+        "第4行【办理状态（E列）】“研究中”：无法识别的办理状态“研究中”（可填：已办结、已销号、推进中、阶段性推进、待交办）"
+        "（导入时该项留空，原文记入导入的办理记录）",
         "第4行【存在问题（C列）】：必填项为空",
-        "第5行【企业评价（F列）】“很好”：无法识别的评价“很好”（可填：满意、基本满意、不满意）（导入时该项留空）",
+        "第5行【企业评价（F列）】“很好”：无法识别的评价“很好”（可填：满意、基本满意、不满意）（导入时该项留空，原文记入导入的办理记录）",
         "第5行：项目名称、企业名称至少填写一项",
     ]
     assert [row.row for row in preview.importable_rows] == [3, 6]
+    assert (preview.rows[0].values["deadline"], preview.rows[0].values["deadline_text"]) == (None, "下个月")
     assert preview.rows[3].values["deadline"] == date(2024, 4, 30)
     assert preview.rows[3].values["enterprise"] == "某科技公司"
     summary = preview.summary_lines()
@@ -176,7 +178,8 @@ def test_user_mapping_and_saved_mapping(make_xlsx) -> None:  # type: ignore[no-u
     assert "说明：表头与以前导入过的文件相同，沿用已保存的列对应关系" in again.summary_lines()
     stale = Mapping("issues", "0000000000000000", {1: "description"})
     other = build_preview(path, "issues", mapping=stale)
-    assert other.notes == ["提供的列对应关系与本文件的表头不一致，已按本文件表头重新识别"]
+    assert other.notes[0] == "提供的列对应关系与本文件的表头不一致，已按本文件表头重新识别"
+    assert other.notes[1].startswith("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，按导入日记录")
 
 
 def test_gbk_csv_preview(tmp_path: Path) -> None:

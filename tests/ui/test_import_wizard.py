@@ -96,7 +96,7 @@ def test_second_import_shows_duplicates_and_refuses(qtbot, workspace) -> None:  
     _next(qtbot, wizard, MAPPING_PAGE)
     _next(qtbot, wizard, PREVIEW_PAGE)
     assert [wizard.model.index(r, 1).data() for r in range(10)] == ["重复"] * 10
-    assert "同一发现日期" in wizard.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "台账未填发现日期" in wizard.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     wizard.next()
     assert wizard.currentId() == PREVIEW_PAGE and "没有可以导入的新行" in wizard.last_message
     assert _count(workspace, ImportBatch) == 1

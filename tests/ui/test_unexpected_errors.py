@@ -4,6 +4,8 @@ close it. Real hooks, real log file, real dialog."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -192,3 +194,52 @@ def test_the_log_rotates_at_a_megabyte_and_keeps_five(tmp_path: Path) -> None:
     # the standard handler compares bytes written with characters to come: a file may pass 1 MB by a record
     assert all(p.stat().st_size <= logs.MAX_BYTES + record for p in path.parent.iterdir())
     assert all(p.stat().st_size >= logs.MAX_BYTES - 2 * record for p in path.parent.iterdir() if p != path)
+
+
+def test_a_crash_inside_qt_leaves_the_python_stack_in_the_data_folder(tmp_path: Path) -> None:
+    """A segfault kills the process before any hook runs (the print-preview crash of issue 14): faulthandler
+    writes where it happened to logs/native-crash.log. A real segfault, in a child process."""
+    script = ("import sys\n"
+              "from pathlib import Path\n"
+              "from desktop import logs\n"
+              f"print(logs.enable_native_crash_log(Path({str(tmp_path)!r})), flush=True)\n"
+              "def paint_the_preview():\n"
+              "    import faulthandler\n"
+              "    faulthandler._sigsegv()\n"
+              "paint_the_preview()\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env={k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"})
+    assert result.returncode < 0  # killed by the signal
+    path = tmp_path / "logs" / "native-crash.log"
+    assert result.stdout.strip() == str(path)
+    text = path.read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in text and "in paint_the_preview" in text
+
+
+def test_on_a_read_only_folder_the_dialog_says_no_log_was_written(qtbot, installed: _Installed,
+                                                                    tmp_path: Path) -> None:
+    """A write-protected stick: the hooks still catch the error; the dialog says no log file was written."""
+    from tests.reliability.damage import read_only, tiny_filesystem
+
+    with tiny_filesystem(tmp_path / "stick", 4096) as mount, read_only(mount):
+        logs.close_logging()
+        crash.install(mount)
+        assert logs.current_log_file() is None and not (mount / "logs").exists()
+
+        def fail() -> None:
+            raise RuntimeError("写保护的U盘")
+
+        QTimer.singleShot(0, lambda: installed.reporter.report(_raised(fail)))
+        qtbot.waitUntil(lambda: installed.reporter.dialog is not None)
+        dialog = installed.reporter.dialog
+        assert "未能写入（数据文件夹不可写）" in dialog.where.text() and not dialog.open_button.isEnabled()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: installed.reporter.dialog is None)
+
+
+def _raised(fail) -> BaseException:  # type: ignore[no-untyped-def]
+    try:
+        fail()
+    except BaseException as exc:
+        return exc
+    raise AssertionError("expected an exception")

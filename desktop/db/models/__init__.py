@@ -15,7 +15,7 @@ from desktop.db.models.meeting import (
     decision_supporting_unit,
 )
 from desktop.db.models.org import Category, Leader, Person, TaskForce, Unit
-from desktop.db.models.project import Assignment, InvestmentReport, Milestone, Project
+from desktop.db.models.project import Assignment, InvestmentReport, Milestone, PlanVersion, Project
 from desktop.db.models.supervision import SupervisionItem, SupervisionNotice
 from desktop.db.models.templates import FillTemplate, FillTemplateFile
 
@@ -45,6 +45,7 @@ __all__ = [
     "Meeting",
     "Milestone",
     "Person",
+    "PlanVersion",
     "Project",
     "RowMixin",
     "SupervisionItem",

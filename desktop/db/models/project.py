@@ -91,3 +91,18 @@ class InvestmentReport(RowMixin, Base):
     month: Mapped[int] = mapped_column(Integer, nullable=False)
     amount_yuan: Mapped[int | None] = mapped_column(BigInteger)
     target_yuan: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class PlanVersion(RowMixin, Base):
+    """A dated 包保方案 as the office issued it (方案 name, 文号, date) or a revision of it (动态调整, with the reason).
+
+    The assignments themselves carry who looked after what from when to when; a version names the dates the office
+    itself treats as its plan, so the plan of any version is the assignments in force on its date.
+    """
+
+    __tablename__ = "plan_version"
+
+    name: Mapped[str] = mapped_column(String(128), nullable=False)
+    doc_number: Mapped[str | None] = mapped_column(String(64))  # e.g. 小店委办字〔2022〕6号
+    issued_on: Mapped[date] = mapped_column(Date, nullable=False, unique=True)
+    reason: Mapped[str | None] = mapped_column(Text)

@@ -101,6 +101,12 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
     created.update(entity for entity, _id, _row in books.bulk)
     result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run)
+    if writer.found_defaulted:
+        result.notes.append(f"{len(writer.found_defaulted)} 行未填发现日期，按导入日记录（完成时限或办结日期更早的按该日期），"
+                            f"见各行说明：{_rows_text(writer.found_defaulted)}")
+    if writer.done_defaulted:
+        result.notes.append(f"{len(writer.done_defaulted)} 行已办结但台账未载明办结日期，按完成时限（已过）或导入日记录，"
+                            f"见各行说明：{_rows_text(writer.done_defaulted)}")
     new_projects = writer.resolver.created_projects
     if new_projects and preview.kind != "projects":
         names = "、".join(p.name for p in new_projects[:5]) + ("等" if len(new_projects) > 5 else "")
@@ -109,6 +115,11 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
             "阶段按“前期”登记，请导入后在项目信息中核对"
         )
     return result
+
+
+def _rows_text(rows: list[int], limit: int = 20) -> str:
+    shown = "、".join(f"第{row}行" for row in rows[:limit])
+    return shown + (f"等 {len(rows)} 行" if len(rows) > limit else "")
 
 
 def dry_run_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,

@@ -53,7 +53,10 @@ class RowWriter:
         defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
         self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer)
         self.seen: dict[object, int] = {}
-        self._issue_cache: dict[tuple[object, str, date], int] | None = None
+        # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
+        self.found_defaulted: list[int] = []
+        self.done_defaulted: list[int] = []
+        self._issue_cache: dict[tuple[object, str, date | None], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None
         self._months: dict[tuple[int, int], dict[int, InvestmentReport]] | None = None
         self._new_months: dict[tuple[int, int], dict[int, InvestmentReport]] = {}
@@ -97,25 +100,33 @@ class RowWriter:
         return project
 
     def _done_on(self, deadline: date | None, found_on: date) -> date:
-        """Ledgers mark items 已办结 without the day: the deadline if it has passed, else today."""
+        """Ledgers mark items 已办结 without the day: the deadline if it has passed, else today (said openly)."""
         day = deadline if deadline is not None and deadline <= self.today else self.today
         return max(day, found_on)
 
-    def _life_cycle(self, values: dict[str, Any], has_unit: bool, start: date) -> tuple[dict[str, Any], str]:
-        """Status and its dates from the ledger's words, and the sentence the journal note adds about them."""
-        status = values.get("status") or (IssueStatus.ASSIGNED.value if has_unit else IssueStatus.NEW.value)
-        if status == IssueStatus.ASSIGNED.value and not has_unit:
-            status = IssueStatus.NEW.value
+    def _life_cycle(self, values: dict[str, Any], has_unit: bool, start: date) -> tuple[dict[str, Any], str, str]:
+        """Status and its dates from the ledger's words: (fields, the journal note's sentence, the row's notice).
+
+        A status the ledger states is kept as stated (办理中 without a deadline stays 办理中); only a row without
+        one is read as 待交办 or 办理中 from whether a unit (and deadline) is given. A 办结日期 the ledger does not
+        give is recorded as the deadline (when passed) or the import day, and the notice says so for the preview.
+        """
+        stated = values.get("status")
+        status = stated or (IssueStatus.ASSIGNED.value if has_unit else IssueStatus.NEW.value)
         fields: dict[str, Any] = {"status": status, "resolved_on": None, "closed_on": None}
-        text = f"台账状态：{IssueStatus(status).label}"
+        text = f"台账状态：{IssueStatus(status).label}" + ("" if stated else "（台账未写明状态，按是否交办推定）")
+        notice = ""
         if status in (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value):
-            done = self._done_on(values.get("deadline"), start)
+            given = values.get("resolved_date")
+            done = given if given is not None else self._done_on(values.get("deadline"), start)
             fields["resolved_on"] = done
             if status == IssueStatus.CLOSED.value:
                 fields["closed_on"] = done
-            how = "按完成时限" if done == values.get("deadline") else "按导入日期"
-            text += f"；台账未载明办结日期，{how}记为{cn_date(done)}"
-        return fields, text
+            if given is None or done != given:
+                how = "按完成时限" if done == values.get("deadline") else "按导入日期" if done == self.today else "按发现日期"
+                notice = f"台账未载明办结日期，{how}记为{cn_date(done)}"
+                text += f"；{notice}"
+        return fields, text, notice
 
     # --- projects ---------------------------------------------------------------------------------------
     def _projects(self, row: PreviewRow) -> RowOutcome:
@@ -162,7 +173,7 @@ class RowWriter:
         self.resolver.assign_leader(project, self.resolver.leader(v.get("leader")), date(project.list_year, 1, 1))
 
     # --- issues -----------------------------------------------------------------------------------------
-    def _issue_keys(self) -> dict[tuple[object, str, date], int]:
+    def _issue_keys(self) -> dict[tuple[object, str, date | None], int]:
         if self._issue_cache is None:
             rows = self.session.execute(select(Issue.id, Issue.project_id, Issue.enterprise_id, Issue.description,
                                                Issue.found_on))
@@ -170,22 +181,32 @@ class RowWriter:
             for issue_id, project_id, enterprise_id, description, found_on in rows:
                 owner = ("p", project_id) if project_id is not None else ("e", enterprise_id)
                 self._issue_cache.setdefault((owner, name_key(description), found_on), issue_id)
+                self._issue_cache.setdefault((owner, name_key(description), None), issue_id)
         return self._issue_cache
+
+    def _found_on(self, v: dict[str, Any]) -> tuple[date, str]:
+        """The found date, and when the ledger gives none the day recorded instead with the notice saying so."""
+        found_on = v.get("found_date")
+        if found_on is not None:
+            return found_on, ""
+        earlier = sorted((day, what) for what, day in (("完成时限", v.get("deadline")), ("办结日期", v.get("resolved_date")))
+                         if day is not None and day < self.today)
+        if earlier:
+            day, what = earlier[0]
+            return day, f"发现日期未填，{what}早于导入日，按{what}记为{cn_date(day)}"
+        return self.today, f"发现日期未填，按导入日记录为{cn_date(self.today)}"
 
     def _issues(self, row: PreviewRow) -> RowOutcome:
         v = row.values
         deadline: date | None = v.get("deadline")
-        found_on = v.get("found_date")
-        defaulted = found_on is None
-        if found_on is None:
-            found_on = date(self.year, 1, 1)
-            if deadline is not None and deadline < found_on:
-                found_on = deadline
+        found_on, found_notice = self._found_on(v)
         if deadline is not None and deadline < found_on:
             return RowOutcome(row.row, RowStatus.INVALID,
                               f"完成时限（{cn_date(deadline)}）早于发现时间（{cn_date(found_on)}）")
+        # Two rows are the same issue only on what the ledger gives: without a found date, owner and description.
+        given_on = found_on if not found_notice else None
         owner_name = ("p", name_key(v.get("project"))) if v.get("project") else ("e", name_key(v.get("enterprise")))
-        duplicate = self._in_file((owner_name, name_key(v["description"]), found_on), row)
+        duplicate = self._in_file((owner_name, name_key(v["description"]), given_on), row)
         if duplicate:
             return duplicate
         project = self.resolver.find_project(None, v.get("project")) if v.get("project") else None
@@ -193,9 +214,10 @@ class RowWriter:
         owner_id = ("p", project.id) if project is not None else ("e", enterprise.id) if enterprise else None
         existing_id = None
         if owner_id is not None and owner_id[1] is not None:
-            existing_id = self._issue_keys().get((owner_id, name_key(v["description"]), found_on))
+            existing_id = self._issue_keys().get((owner_id, name_key(v["description"]), given_on))
         if existing_id is not None:
-            what = f"与已有问题重复（问题编号 {existing_id}：同一项目、同一问题描述、同一发现日期）"
+            same = "同一发现日期" if given_on is not None else "台账未填发现日期"
+            what = f"与已有问题重复（问题编号 {existing_id}：同一项目、同一问题描述、{same}）"
             if self.policy is DuplicatePolicy.SKIP:
                 return RowOutcome(row.row, RowStatus.DUPLICATE, what)
             return self._update_tracked(self.session.get(Issue, existing_id), v, found_on, row, what)
@@ -204,7 +226,7 @@ class RowWriter:
             enterprise = self.resolver.enterprise(v["enterprise"])
             self.session.flush()
         lead_unit = self.resolver.unit(v.get("lead_unit"))
-        fields, status_text = self._life_cycle(v, lead_unit is not None and deadline is not None, found_on)
+        fields, status_text, done_notice = self._life_cycle(v, lead_unit is not None and deadline is not None, found_on)
         values = {
             "description": v["description"], "found_on": found_on, "project": project,
             "enterprise_id": enterprise.id if enterprise is not None and project is None else None,
@@ -216,14 +238,18 @@ class RowWriter:
             "feedback": v.get("feedback"), **fields,
         }
         text = f"{self._source(row)}。{status_text}"
-        if defaulted:
-            text += f"；台账未载明发现日期，记为{cn_date(found_on)}"
+        if found_notice:
+            text += f"；{found_notice}"
+            self.found_defaulted.append(row.row)
+        if done_notice:
+            self.done_defaulted.append(row.row)
         if v.get("feedback"):
             text += f"；企业评价：{Feedback(v['feedback']).label}"
         if v.get("remarks"):
             text += f"；备注：{v['remarks']}"
+        text += _unread_cells(row)
         self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text)
-        return RowOutcome(row.row, RowStatus.NEW)
+        return RowOutcome(row.row, RowStatus.NEW, "；".join(n for n in (found_notice, done_notice) if n))
 
     def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], start: date, row: PreviewRow,
                         what: str) -> RowOutcome:
@@ -240,9 +266,9 @@ class RowWriter:
             changes["lead_unit"] = lead_unit
         if v.get("person"):
             changes["person"] = self.resolver.person(v["person"], lead_unit)
-        status_text = ""
+        status_text = notice = ""
         if v.get("status") and v["status"] != item.status:
-            fields, status_text = self._life_cycle(v, lead_unit is not None, start)
+            fields, status_text, notice = self._life_cycle(v, lead_unit is not None, start)
             changes.update(fields)
         if not self.change(item, changes, row.row):
             return RowOutcome(row.row, RowStatus.DUPLICATE, what + "，内容相同，无需更新")
@@ -251,7 +277,7 @@ class RowWriter:
         note = note_type(kind="import", noted_on=self.today, text=text, operator=operator_of(self.session))
         item.notes.append(note)  # type: ignore[arg-type]
         self.track(note)
-        return RowOutcome(row.row, RowStatus.UPDATED, what + "，已按本行更新")
+        return RowOutcome(row.row, RowStatus.UPDATED, what + "，已按本行更新" + (f"；{notice}" if notice else ""))
 
     # --- decided items ----------------------------------------------------------------------------------
     def _decision_keys(self) -> dict[tuple[int, str], int]:
@@ -288,7 +314,9 @@ class RowWriter:
             meeting = self.resolver.new_meeting(ref)
         seq = max((d.seq for d in meeting.decisions), default=0) + 1
         lead_unit = self.resolver.unit(v.get("lead_unit"))
-        fields, status_text = self._life_cycle(v, True, held_on)
+        fields, status_text, notice = self._life_cycle(v, True, held_on)
+        if notice:
+            self.done_defaulted.append(row.row)
         decision = Decision(
             meeting=meeting, seq=seq, text=v["text"], project=self._project(row), lead_unit=lead_unit,
             person=self.resolver.person(v.get("person"), lead_unit), deadline=v.get("deadline"),
@@ -297,8 +325,8 @@ class RowWriter:
         )
         self.track(decision)
         self.track(DecisionNote(decision=decision, kind="import", noted_on=self.today, operator=operator_of(self.session),
-                                text=f"{self._source(row)}（{meeting.title}）。{status_text}"))
-        return RowOutcome(row.row, RowStatus.NEW)
+                                text=f"{self._source(row)}（{meeting.title}）。{status_text}{_unread_cells(row)}"))
+        return RowOutcome(row.row, RowStatus.NEW, notice)
 
     # --- enterprises ------------------------------------------------------------------------------------
     def _enterprises(self, row: PreviewRow) -> RowOutcome:
@@ -409,6 +437,13 @@ class RowWriter:
                 setattr(project, key, value)
         elif fills:
             self.change(project, fills, self.row)
+
+
+def _unread_cells(row: PreviewRow) -> str:
+    """Cells that could not be read (a found date 2022年2月30日), as written, for the import note: never dropped."""
+    texts = [f"【{p.column_label}】{p.value}" for p in row.problems if not p.blocking and p.value
+             and p.field is not None and row.values.get(p.field) is None and not row.values.get(f"{p.field}_text")]
+    return "；台账原文（未能识别）：" + "，".join(texts) if texts else ""
 
 
 def _project_problem(v: dict[str, Any]) -> str | None:

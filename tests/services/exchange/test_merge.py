@@ -262,6 +262,7 @@ def test_entity_order_puts_every_referenced_table_first() -> None:
     row_tables = {m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, RowMixin)}
     # issued documents stay with the office that issued them; import batches are this PC's own undo records;
     # saved upper-level templates are this office's own forms; 督办 instruments are numbered documents of the office
-    # that issued them (their journal entries on the items travel with the items)
+    # that issued them (their journal entries on the items travel with the items); the 包保方案 versions are the
+    # office's own plan documents
     assert row_tables - exchanged == {"briefing", "import_batch", "fill_template", "supervision_notice",
-                                      "supervision_item"}
+                                      "supervision_item", "plan_version"}

@@ -39,5 +39,5 @@ def test_notice_prints_on_a4_with_whole_dates_and_repeated_header(tmp_path: Path
     assert len(re.findall(r"2026 ?年 ?1[0-2] ?月 ?2\d ?日", text)) == 30
     assert not [line for line in text.splitlines() if line.strip() == "日"]
     # The header row is repeated at the top of the second page's table.
-    assert "完成时限" in pages[1] and "超期天数" in pages[1]
+    assert "完成时限" in pages[1] and "天数" in pages[1] and "次数" in pages[1]
     assert text.index("书面报送") < text.rindex("区重点项目服务保障办公室") < text.rindex("2026 年 12 月 31 日")

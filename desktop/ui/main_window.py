@@ -482,6 +482,21 @@ class MainWindow(QMainWindow):
 
         self.ops.run(read, apply)
 
+    def project_changed(self, project_id: int) -> None:
+        """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
+        from desktop.services.issues.rows import load_issue_rows
+        from desktop.services.projects.tree import available_years
+
+        with self.workspace.db.read() as session:
+            fresh = load_issue_rows(session, project_id=project_id) if project_id else []
+            years = available_years(session)
+        if fresh:
+            self.issue_panel.update_rows(fresh, [])
+        if self.form.year_combo.count() != len(years):
+            self.reload()
+            return
+        self._reload_tree()
+
     def reload_reminders(self) -> None:
         from desktop.services.reminders import load_reminders
 

@@ -193,6 +193,10 @@ class IssueTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), 0, len(added) - 1)
             self._visible[:0] = added
             self.endInsertRows()
+        if (added or leaving) and self._visible:  # 序号 is the position: the rows below are renumbered
+            first = min([0] if added else leaving)
+            if first < len(self._visible):
+                self.dataChanged.emit(self.index(first, 0), self.index(len(self._visible) - 1, 0))
         visible_now = {r.id for r in added} | {i for i in shown if i in fresh and passes(fresh[i])}
         self._count_in(list(fresh.values()), visible_now)
         return True

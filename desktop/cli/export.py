@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.cli.common import data_options, guarded, parse_date
 
-KIND_MODULES = ("export_documents", "export_minutes", "export_template", "export_supervision")
+KIND_MODULES = ("export_documents", "export_minutes", "export_template", "export_supervision", "export_summary")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

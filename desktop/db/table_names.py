@@ -30,6 +30,9 @@ TABLE_LABELS: dict[str, str] = {
     "minutes_draft": "纪要草稿",
     "supervision_notice": "督办文书",
     "supervision_item": "督办事项",
+    "feedback_round": "反馈轮次",
+    "feedback_item": "反馈事项",
+    "feedback_reply": "收取的反馈表",
     "database": "数据库",  # not a table: the subject of a 恢复备份 row in the 操作日志
     "exchange_record": "数据交换记录",
 }

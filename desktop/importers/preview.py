@@ -6,6 +6,7 @@ may correct) before a separate step stores the rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +24,15 @@ from desktop.importers.rows import (
     build_row,
     classify,
     header_keys,
+    sheet_prefix,
 )
 from desktop.importers.safety import ImportRefused
+from desktop.importers.text import is_blank
 from desktop.importers.workbook import read_sheets
 
 SUMMARY_PROBLEM_LIMIT = 200
+# Sheet names that say nothing (Sheet2, 工作表3): not taken as a 专班 name.
+_GENERIC_SHEET = re.compile(r"^(?:sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 
 
 @dataclass
@@ -46,6 +51,10 @@ class ImportPreview:
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Every sheet read, in workbook order: several when they share one layout (one sheet per 专班).
+    sheets: list[str] = field(default_factory=list)
+    # Columns (0-based) with data in some row but no header text: named in the preview, never silently dropped.
+    headerless_data: set[int] = field(default_factory=set)
 
     @property
     def header_row(self) -> int:
@@ -65,7 +74,10 @@ class ImportPreview:
     def summary_lines(self) -> list[str]:
         """A Chinese report for the CLI and the import dialog, one line per entry."""
         kind = get_kind(self.kind)
-        lines = [f"文件：{self.file_name}　工作表：{self.sheet}　导入类型：{kind.label}"]
+        sheets = self.sheets or [self.sheet]
+        sheet_text = "、".join(f"“{name}”" for name in sheets) + f"（{len(sheets)} 个格式相同的工作表，一并导入）" \
+            if len(sheets) > 1 else self.sheet
+        lines = [f"文件：{self.file_name}　工作表：{sheet_text}　导入类型：{kind.label}"]
         header = self.header
         rows_text = f"第{header.row}行" if header.row == header.last_row else f"第{header.row}–{header.last_row}行（两级表头）"
         context = f"；年度：{self.context_year}" if self.context_year else "；年度：未能确定"
@@ -76,9 +88,9 @@ class ImportPreview:
             lines.append(f"跳过工作表“{name}”：{reason}")
         pairs = [f"{header.column_label(col)}→{kind.field(code).label}" for col, code in sorted(self.mapping.columns.items())]
         lines.append("列对应：" + "；".join(pairs))
-        unmapped = [header.column_label(col) for col, label in enumerate(header.labels) if label and col not in self.mapping.columns]
+        unmapped = self.unmapped_columns()
         if unmapped:
-            lines.append("未导入的列：" + "；".join(unmapped))
+            lines.append("不导入的列：" + "；".join(f"{label}（{reason}）" for label, reason in unmapped))
         lines.extend(f"说明：{note}" for note in self.notes)
         lines.extend(f"错误：{error}" for error in self.errors)
         importable = len(self.importable_rows)
@@ -88,8 +100,8 @@ class ImportPreview:
         )
         if self.skipped:
             lines.append("跳过的行：")
-            for reason, numbers in _group_skipped(self.skipped):
-                lines.append(f"  {_ranges(numbers)}：{reason}（{len(numbers)} 行）")
+            for (sheet, reason), numbers in _group_skipped(self.skipped):
+                lines.append(f"  {sheet_prefix(sheet)}{_ranges(numbers)}：{reason}（{len(numbers)} 行）")
         problems = self.problems
         if problems:
             lines.append(f"问题（共 {len(problems)} 处，按行）：")
@@ -99,11 +111,22 @@ class ImportPreview:
         return lines
 
 
-def _group_skipped(skipped: list[SkippedRow]) -> list[tuple[str, list[int]]]:
-    by_reason: dict[str, list[int]] = {}
+    def unmapped_columns(self) -> list[tuple[str, str]]:
+        """Every column that is not imported, with the reason: a header no field is mapped to, or data under no
+        header at all. Nothing in a data row goes unmentioned."""
+        header, mapped = self.header, self.mapping.columns
+        result = [(header.column_label(col), "未对应到数据项") for col, label in enumerate(header.labels)
+                  if label and col not in mapped]
+        for col in sorted(self.headerless_data):
+            result.append((header.column_label(col), "没有表头，但有数据"))
+        return result
+
+
+def _group_skipped(skipped: list[SkippedRow]) -> list[tuple[tuple[str | None, str], list[int]]]:
+    by_reason: dict[tuple[str | None, str], list[int]] = {}
     for item in skipped:
-        by_reason.setdefault(item.reason, []).append(item.row)
-    return sorted(by_reason.items(), key=lambda pair: pair[1][0])
+        by_reason.setdefault((item.sheet, item.reason), []).append(item.row)
+    return list(by_reason.items())
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -120,7 +143,14 @@ def _ranges(numbers: list[int]) -> str:
     return "、".join(parts)
 
 
-def _choose_sheet(grids: list[SheetGrid], kind: KindSpec, sheet: str | None, file_name: str) -> tuple[SheetGrid, HeaderInfo]:
+def _choose_sheets(grids: list[SheetGrid], kind: KindSpec, sheet: str | None, file_name: str
+                   ) -> tuple[list[tuple[SheetGrid, HeaderInfo]], list[tuple[str, str]]]:
+    """The sheets to import and every other sheet with the reason it is not imported.
+
+    The best-matching sheet is imported with every other sheet of exactly its layout (one sheet per 专班 or per
+    month); a sheet with another layout, or with no header of this kind, is named, never passed over in silence.
+    `sheet` imports that one sheet only.
+    """
     candidates = [g for g in grids if g.skip_reason is None]
     if sheet is not None:
         chosen = [g for g in grids if g.name == sheet]
@@ -128,23 +158,32 @@ def _choose_sheet(grids: list[SheetGrid], kind: KindSpec, sheet: str | None, fil
             raise ImportRefused(f"文件中没有名为“{sheet}”的工作表（现有：{'、'.join(g.name for g in grids)}）。")
         if chosen[0].skip_reason:
             raise ImportRefused(f"工作表“{sheet}”不能导入：{chosen[0].skip_reason}。")
-        candidates = chosen
+        others = [(g.name, f"未导入：本次只导入指定的工作表“{sheet}”") for g in candidates if g is not chosen[0]]
+        return [(chosen[0], find_header(chosen[0], kind, file_name))], others
     if not candidates:
         raise ImportRefused("文件中没有可导入的工作表（只有说明页或空白页）。")
-    best: tuple[SheetGrid, HeaderInfo] | None = None
-    first_refusal: ImportRefused | None = None
+    found: list[tuple[SheetGrid, HeaderInfo | ImportRefused]] = []
     for grid in candidates:
         try:
-            header = find_header(grid, kind, file_name)
+            found.append((grid, find_header(grid, kind, file_name)))
         except ImportRefused as refusal:
-            first_refusal = first_refusal or refusal
-            continue
-        if best is None or header.score > best[1].score:
-            best = (grid, header)
-    if best is None:
-        assert first_refusal is not None
-        raise first_refusal
-    return best
+            found.append((grid, refusal))
+    headers = [(grid, header) for grid, header in found if isinstance(header, HeaderInfo)]
+    if not headers:
+        refusal = found[0][1]
+        assert isinstance(refusal, ImportRefused)
+        raise refusal
+    best = max(headers, key=lambda pair: pair[1].score)[1]
+    chosen_pairs = [(grid, header) for grid, header in headers if header.signature == best.signature]
+    first = chosen_pairs[0][0].name
+    others: list[tuple[str, str]] = []
+    for grid, header in found:
+        if isinstance(header, ImportRefused):
+            others.append((grid.name, f"没有找到{kind.label}台账的表头，未导入"))
+        elif header.signature != best.signature:
+            others.append((grid.name, f"表头与工作表“{first}”不同，未导入；如需导入，请单独选择该工作表再导入一次"
+                                      f"（命令行：--sheet {grid.name}）"))
+    return chosen_pairs, others
 
 
 def _resolve_mapping(
@@ -183,10 +222,12 @@ def build_preview(
     path = Path(path)
     spec = get_kind(kind)
     grids = read_sheets(path)
-    grid, header = _choose_sheet(grids, spec, sheet, path.name)
+    chosen_sheets, other_sheets = _choose_sheets(grids, spec, sheet, path.name)
+    grid, header = chosen_sheets[0]
+    several = len(chosen_sheets) > 1
     notes: list[str] = []
-    if grid.source_note:
-        notes.append(grid.source_note)
+    for source in dict.fromkeys(g.source_note for g, _h in chosen_sheets if g.source_note):
+        notes.append(source)
     chosen = _resolve_mapping(header, mapping, saved, notes)
     year = context_year if context_year is not None else header.context_year
     month = context_month if context_month is not None else header.context_month
@@ -194,26 +235,48 @@ def build_preview(
     if spec.code == "issues" and "found_date" not in chosen.columns.values():
         notes.append("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，按导入日记录，"
                      "完成时限早于导入日的按完成时限记录")
+    if {"amount_month", "amount_ytd"} <= set(chosen.columns.values()):
+        by_code = {code: col for col, code in chosen.columns.items()}
+        notes.append(f"表中同时有{header.column_label(by_code['amount_month'])}和{header.column_label(by_code['amount_ytd'])}："
+                     "按累计数登记（累计减去此前各月已登记的数额记为本月完成），本月数只作核对")
     money_columns = [col for col, code in chosen.columns.items() if spec.field(code).type == "money"]
     if money_columns and all(header.unit_for(col) is None for col in money_columns):
         notes.append("表头和标题中没有注明金额单位，金额按“万元”换算为元")
+    task_force_from_sheet = several and spec.code == "projects" and "task_force" not in chosen.columns.values()
+    if task_force_from_sheet:
+        notes.append("各工作表的名称作为项目专班登记（表中没有专班列）")
 
-    ctx = RowContext(spec, header, chosen.columns, year, month, grid.uncached_formulas)
     rows: list[PreviewRow] = []
-    skipped = [SkippedRow(number, ABOVE_HEADER_REASON) for number in range(1, header.row)]
-    group: str | None = None
-    keys = header_keys(header)
-    for number in range(header.data_start, len(grid.rows) + 1):
-        cells = grid.rows[number - 1]
-        verdict = classify(cells, keys, chosen.columns)
-        if verdict is not None:
-            reason, label = verdict
-            skipped.append(SkippedRow(number, reason))
-            if label is not None:
-                group = label
-            continue
-        rows.append(build_row(number, cells, ctx, group))
+    skipped: list[SkippedRow] = []
+    headerless: set[int] = set()
+    for sheet_grid, sheet_header in chosen_sheets:
+        name = sheet_grid.name if several else None
+        sheet_year = context_year if context_year is not None else (sheet_header.context_year or year)
+        sheet_month = context_month if context_month is not None else (sheet_header.context_month or month)
+        ctx = RowContext(spec, sheet_header, chosen.columns, sheet_year, sheet_month, sheet_grid.uncached_formulas,
+                         sheet=name)
+        skipped.extend(SkippedRow(number, ABOVE_HEADER_REASON, name) for number in range(1, sheet_header.row))
+        group: str | None = None
+        keys = header_keys(sheet_header)
+        unlabelled = [col for col, label in enumerate(sheet_header.labels) if not label]
+        for number in range(sheet_header.data_start, len(sheet_grid.rows) + 1):
+            cells = sheet_grid.rows[number - 1]
+            verdict = classify(cells, keys, chosen.columns)
+            if verdict is not None:
+                reason, label = verdict
+                skipped.append(SkippedRow(number, reason, name))
+                if label is not None:
+                    group = label
+                continue
+            headerless.update(col for col in unlabelled if not is_blank(cells[col]))
+            row = build_row(number, cells, ctx, group)
+            if task_force_from_sheet and not _GENERIC_SHEET.match(sheet_grid.name):
+                row.values["task_force"] = sheet_grid.name
+            rows.append(row)
     skipped_sheets = [(g.name, g.skip_reason) for g in grids if g.skip_reason is not None]
+    skipped_sheets += other_sheets
+    order = {g.name: index for index, g in enumerate(grids)}
+    skipped_sheets.sort(key=lambda pair: order.get(pair[0], 0))
     return ImportPreview(
         file_name=path.name,
         kind=spec.code,
@@ -227,6 +290,8 @@ def build_preview(
         skipped_sheets=skipped_sheets,
         notes=notes,
         errors=errors,
+        sheets=[g.name for g, _h in chosen_sheets],
+        headerless_data=headerless,
     )
 
 

@@ -9,7 +9,7 @@ so the user sees why the row count differs from the sheet's last row number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.importers import values as v
@@ -41,7 +41,7 @@ _NOTE = re.compile(
     r"^(?:注|说明|备注|填表人|填报人|审核人|制表人|审核|负责人|单位负责人|联系人|联系电话|填表说明|填报说明|"
     r"数据来源|资料来源|分管领导|主要领导)\d*[:、.]"
 )
-_TOTAL = re.compile(r"^(?:.{0,12})(?:合计|小计|总计|共计)$")
+_TOTAL = re.compile(r"^(?:.{0,12})(?:合计|小计|总计|共计)(?:\((?:共)?\d+(?:个|项|家)?(?:项目)?\))?$")
 _GROUP = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(?:部分|类|批)[:、.]?)")
 _GROUP_COUNT = re.compile(r"[(（]\s*(?:共)?\s*\d+\s*(?:个|项|家)?(?:项目)?\s*[)）]$")
 _GROUP_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|类|批)[:：、.．]?)")
@@ -60,18 +60,26 @@ class RowProblem:
     blocking: bool = True
     # What happens to the cell instead, when that is not "left empty" (e.g. kept as the deadline's text).
     kept: str | None = None
+    # Set when the import reads several sheets of one layout, so 第5行 says which sheet.
+    sheet: str | None = None
 
     def __str__(self) -> str:
         shown = f"“{self.value}”" if self.value else ""
         tail = "" if self.blocking else f"（{self.kept or '导入时该项留空'}）"
         where = f"【{self.column_label}】" if self.column_label else ""
-        return f"第{self.row}行{where}{shown}：{self.reason}{tail}"
+        return f"{sheet_prefix(self.sheet)}第{self.row}行{where}{shown}：{self.reason}{tail}"
+
+
+def sheet_prefix(sheet: str | None) -> str:
+    """工作表“专班二” before a row number, when the import reads several sheets."""
+    return f"工作表“{sheet}”" if sheet else ""
 
 
 @dataclass(frozen=True)
 class SkippedRow:
     row: int
     reason: str
+    sheet: str | None = None
 
 
 @dataclass
@@ -83,6 +91,12 @@ class PreviewRow:
     raw: dict[str, str] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)
     group: str | None = None
+    sheet: str | None = None
+
+    @property
+    def key(self) -> tuple[str | None, int]:
+        """(sheet, row): unique also when several sheets are imported together."""
+        return self.sheet, self.row
 
     @property
     def importable(self) -> bool:
@@ -181,6 +195,7 @@ class RowContext:
     context_month: int | None
     uncached: set[tuple[int, int]]
     specs: dict[str, FieldSpec] = field(default_factory=dict)
+    sheet: str | None = None
 
     def __post_init__(self) -> None:
         self.specs = {spec.code: spec for spec in self.kind.fields}
@@ -188,7 +203,7 @@ class RowContext:
 
 def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None) -> PreviewRow:
     """Parse the mapped cells of one data row and add the row-level rules."""
-    row = PreviewRow(row=number, group=group)
+    row = PreviewRow(row=number, group=group, sheet=ctx.sheet)
     header = ctx.header
     for column, code in ctx.mapping.items():
         spec = ctx.specs[code]
@@ -222,6 +237,8 @@ def build_row(number: int, cells: list[Any], ctx: RowContext, group: str | None)
         elif parsed is not None:
             row.values[code] = parsed
     _apply_row_rules(row, ctx, group)
+    if ctx.sheet is not None:
+        row.problems = [replace(problem, sheet=ctx.sheet) for problem in row.problems]
     return row
 
 

@@ -53,7 +53,7 @@ def test_mapping_file_overrides_the_proposal(tmp_path: Path, capsys) -> None:  #
     mapping_file.write_text(type(preview.mapping).for_header(preview.header, columns).to_json(), encoding="utf-8")
     assert main(["import", "issues", str(ISSUES), "--dry-run", "--mapping", str(mapping_file),
                  "--data-dir", str(tmp_path / "d")]) == 0
-    assert "未导入的列：序号（A列）；办理进展（I列）" in capsys.readouterr().out
+    assert "不导入的列：序号（A列）（未对应到数据项）；办理进展（I列）（未对应到数据项）" in capsys.readouterr().out
     mapping_file.write_text("{not json", encoding="utf-8")
     assert main(["import", "issues", str(ISSUES), "--mapping", str(mapping_file),
                  "--data-dir", str(tmp_path / "d")]) == 2

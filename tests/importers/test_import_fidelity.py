@@ -4,13 +4,14 @@ them, are imported into a real SQLite database, read back field by field, export
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from desktop.db.models import Issue
+from desktop.db.models import InvestmentReport, Issue, Project
 from desktop.exporters import jobs
 from desktop.importers.preview import build_preview
 from desktop.importers.workbook import read_sheets
@@ -135,3 +136,114 @@ def test_a_stated_status_is_kept_without_a_deadline(workspace, tmp_path: Path) -
     with workspace.db.read() as session:
         assert {i.description: i.status for i in session.scalars(select(Issue))} == {
             "说了办理中": "assigned", "没写状态": "new"}
+
+
+# ------------------------------------------------------------------ 3. status and date columns in every form
+def test_status_and_date_columns_in_the_forms_offices_use(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = [["项目名称", "问题描述", "责任单位", "完成时限", "是否办结", "是否销号", "交办日期", "办理进展（最新）"],
+             ["甲项目", "已销号的", "区住建局", date(2026, 6, 30), "是", "是", date(2026, 1, 5), "已完成验收"],
+             ["甲项目", "办结未销号", "区住建局", date(2026, 6, 30), "是", "否", date(2026, 1, 6), "等待企业评价"],
+             ["甲项目", "还在办", "区住建局", None, "否", "否", date(2026, 1, 7), "正在协调"]]
+    second = [["项目名称", "问题描述", "完成情况", "登记日期", "办结时间"],
+              ["乙项目", "已完成的", "已完成", date(2026, 2, 1), date(2026, 3, 1)],
+              ["乙项目", "未完成的", "未完成", date(2026, 2, 2), None],
+              ["乙项目", "办理中的", "办理中", date(2026, 2, 3), None]]
+    third = [["项目名称", "问题描述", "办理状态", "受理日期"], ["丙项目", "受理的", "已销号", date(2026, 4, 1)]]
+    fourth = [["项目名称", "问题描述", "办理状态", "发现时间"], ["丁项目", "发现的", "推进中", date(2026, 4, 2)]]
+    got: dict[str, tuple[Any, ...]] = {}
+    for number, rows in enumerate((first, second, third, fourth)):
+        path = _ledger(tmp_path / f"台账{number}.xlsx", rows)
+        preview, _result = _import(workspace, path, "issues")
+        assert len(preview.mapping.columns) == len(rows[0]), preview.summary_lines()  # every column recognised
+    with workspace.db.read() as session:
+        for issue in session.scalars(select(Issue)):
+            got[issue.description] = (issue.status, issue.found_on, issue.resolved_on, issue.closed_on,
+                                      issue.latest_progress)
+    assert got == {
+        "已销号的": ("closed", date(2026, 1, 5), date(2026, 6, 30), date(2026, 6, 30), "已完成验收"),
+        "办结未销号": ("resolved", date(2026, 1, 6), date(2026, 6, 30), None, "等待企业评价"),
+        "还在办": ("assigned", date(2026, 1, 7), None, None, "正在协调"),
+        "已完成的": ("resolved", date(2026, 2, 1), date(2026, 3, 1), None, None),
+        "未完成的": ("assigned", date(2026, 2, 2), None, None, None),
+        "办理中的": ("assigned", date(2026, 2, 3), None, None, None),
+        "受理的": ("closed", date(2026, 4, 1), TODAY, TODAY, None),
+        "发现的": ("assigned", date(2026, 4, 2), None, None, None),
+    }
+
+
+# ------------------------------------------------------------------ 4. the year-to-date figure is the one stored
+def test_investment_with_month_and_year_to_date_stores_the_year_to_date(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [["2020年1-10月重点项目投资进度表"], ["单位：万元"],
+            ["项目名称", "年度计划投资", "10月完成投资", "1-10月累计完成投资"],
+            ["甲项目", 1000, 80, 680], ["乙项目", 500, 50, 410.5]]
+    path = _ledger(tmp_path / "投资.xlsx", rows, title="投资进度")
+    preview, result = _import(workspace, path, "investment")
+    assert any("按累计数登记" in note and "10月完成投资（C列）" in note and "1-10月累计完成投资（D列）" in note
+               for note in preview.notes)
+    assert "按1–10月累计 680万元 登记" in result.by_row()[4].message
+    with workspace.db.read() as session:
+        reports = session.execute(select(Project.name, func.sum(InvestmentReport.amount_yuan))
+                                  .join(InvestmentReport, InvestmentReport.project_id == Project.id)
+                                  .where(InvestmentReport.year == 2020).group_by(Project.name)).all()
+    assert dict(reports) == {"甲项目": 6_800_000, "乙项目": 4_105_000}
+
+    out = tmp_path / "导出.xlsx"
+    jobs.export_ledger(workspace.db, jobs.LedgerRequest("investment", Period.months(2020, 1, 10), TODAY), out)
+    again = {row.values["project"]: row.values for row in build_preview(out, "investment").rows}
+    assert {name: again[name]["amount_ytd"] for name in again} == {"甲项目": 6_800_000, "乙项目": 4_105_000}
+    assert {name: again[name]["plan_ratio"] for name in again} == {"甲项目": 68, "乙项目": Decimal("82.1")}
+
+
+# ------------------------------------------------------------------ 5. every sheet and every column accounted for
+def _task_force_sheets() -> dict[str, list[list[Any]]]:
+    header = ["项目名称", "建设单位", "总投资（万元）", "联系电话", None]
+    return {f"专班{n}": [[f"{n}号专班重点项目表"], header,
+                         *[[f"专班{n}项目{i}", f"建设单位{n}{i}", 100 * i, "138", "手写的批注" if i == 1 else None]
+                           for i in range(1, 5)]]
+            for n in ("一", "二", "三")}
+
+
+def test_sheets_of_one_layout_are_all_imported_and_every_other_sheet_is_named(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheets = _task_force_sheets()
+    first = sheets.pop("专班一")
+    sheets["汇总"] = [["项目名称", "总投资（万元）"], ["合计", 1000]]
+    sheets["填表说明"] = [["请按要求填写"]]
+    sheets["联系人"] = [["姓名", "电话"], ["张三", "138"]]
+    path = _ledger(tmp_path / "分专班项目表.xlsx", first, title="专班一", sheets=sheets)
+    preview, result = _import(workspace, path, "projects")
+    assert preview.sheets == ["专班一", "专班二", "专班三"]
+    assert dict(preview.skipped_sheets) == {
+        "汇总": "表头与工作表“专班一”不同，未导入；如需导入，请单独选择该工作表再导入一次（命令行：--sheet 汇总）",
+        "填表说明": "说明类工作表，不含台账数据，已跳过",
+        "联系人": "没有找到重点项目台账的表头，未导入",
+    }
+    lines = preview.summary_lines()
+    assert "不导入的列：联系电话（D列）（未对应到数据项）；E列（没有表头，但有数据）" in lines
+    assert lines[0].startswith("文件：分专班项目表.xlsx　工作表：“专班一”、“专班二”、“专班三”（3 个格式相同的工作表，一并导入）")
+    assert result.stored_rows == 12
+    with workspace.db.read() as session:
+        stored = {p.name: (p.task_force.name, p.owner, p.total_investment_yuan) for p in session.scalars(select(Project))}
+    assert stored == {f"专班{n}项目{i}": (f"专班{n}", f"建设单位{n}{i}", 1_000_000 * i)
+                      for n in ("一", "二", "三") for i in range(1, 5)}
+
+
+def test_one_sheet_can_be_chosen_and_the_others_are_named(tmp_path: Path) -> None:
+    sheets = _task_force_sheets()
+    first = sheets.pop("专班一")
+    path = _ledger(tmp_path / "分专班项目表.xlsx", first, title="专班一", sheets=sheets)
+    preview = build_preview(path, "projects", sheet="专班二")
+    assert preview.sheets == ["专班二"] and len(preview.rows) == 4
+    assert dict(preview.skipped_sheets) == {"专班一": "未导入：本次只导入指定的工作表“专班二”",
+                                            "专班三": "未导入：本次只导入指定的工作表“专班二”"}
+
+
+def test_rows_of_several_sheets_are_told_apart(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    header = ["项目名称", "问题描述", "发现时间"]
+    path = _ledger(tmp_path / "问题.xlsx", [header, ["甲项目", "同一个问题", date(2026, 3, 1)]], title="一月",
+                   sheets={"二月": [header, ["甲项目", "同一个问题", date(2026, 3, 1)], ["乙项目", None, None]]})
+    preview = build_preview(path, "issues")
+    assert "工作表“二月”第3行【问题描述（B列）】：必填项为空" in [str(p) for p in preview.problems]
+    from desktop.services.importing.apply import dry_run_import
+    dry = dry_run_import(workspace.db, preview, today=TODAY)
+    assert [str(o) for o in dry.outcomes] == ["工作表“一月”第2行：新增",
+                                              "工作表“二月”第2行：重复（与本文件工作表“一月”第2行重复，未重复导入）"]

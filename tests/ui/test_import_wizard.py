@@ -218,3 +218,32 @@ def test_wizard_refusal_for_a_kind_without_header_names_the_right_kind(qtbot, wo
     qtbot.waitUntil(lambda: not wizard.task.running, timeout=20_000)
     assert wizard.currentId() == FILE_PAGE
     assert "表头像是「问题台账」" in wizard.last_message or "表头更像「问题台账」" in wizard.last_message
+
+
+def test_wizard_previews_every_sheet_of_one_layout_and_names_the_rest(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    header = ["项目名称", "问题描述", "发现时间", "联系电话"]
+    for index, name in enumerate(("一月", "二月")):
+        sheet = workbook.active if index == 0 else workbook.create_sheet(name)
+        sheet.title = name
+        sheet.append(header)
+        sheet.append(["甲项目", f"{name}的问题", f"2026-0{index + 1}-05", "138"])
+    workbook.create_sheet("人员").append(["姓名", "电话"])
+    path = tmp_path / "两个月.xlsx"
+    workbook.save(path)
+
+    create_application()
+    wizard = ImportWizard(workspace)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(path, "issues")
+    _next(qtbot, wizard, MAPPING_PAGE)
+    assert "工作表“一月”、“二月”" in wizard.form.header_label.text()
+    _next(qtbot, wizard, PREVIEW_PAGE)
+    model = wizard.model
+    assert [model.index(r, 0).data() for r in range(2)] == ["一月 2", "二月 2"]
+    assert [model.index(r, 1).data() for r in range(2)] == ["新增", "新增"]
+    assert wizard.form.skipped_list.item(0).text() == "工作表“人员”：没有找到问题台账的表头，未导入"
+    assert "不导入的列：联系电话（D列）（未对应到数据项）" in wizard.form.summary_label.text()

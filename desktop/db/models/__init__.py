@@ -3,6 +3,7 @@
 from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
 from desktop.db.models.exchange import ExchangeBaseline, ExchangeRecord
+from desktop.db.models.feedback import FeedbackItem, FeedbackReply, FeedbackRound
 from desktop.db.models.field import Attachment, Enterprise, Visit
 from desktop.db.models.imports import ImportBatch, ImportItem
 from desktop.db.models.issue import Escalation, Issue, IssueNote, issue_supporting_unit
@@ -34,6 +35,9 @@ __all__ = [
     "Escalation",
     "ExchangeBaseline",
     "ExchangeRecord",
+    "FeedbackItem",
+    "FeedbackReply",
+    "FeedbackRound",
     "FillTemplate",
     "FillTemplateFile",
     "ImportBatch",

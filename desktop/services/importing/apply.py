@@ -117,8 +117,15 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
     return result
 
 
-def _rows_text(rows: list[int], limit: int = 20) -> str:
-    shown = "、".join(f"第{row}行" for row in rows[:limit])
+def _sheets_text(preview: ImportPreview) -> str:
+    """The batch's sheet column (128 characters): every sheet read, shortened with 等 when too long."""
+    names = preview.sheets or [preview.sheet]
+    text = "、".join(names)
+    return text if len(text) <= 128 else text[:120].rstrip("、") + f"等{len(names)}个"
+
+
+def _rows_text(rows: list[str], limit: int = 20) -> str:
+    shown = "、".join(rows[:limit])
     return shown + (f"等 {len(rows)} 行" if len(rows) > limit else "")
 
 
@@ -156,7 +163,7 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
             raise NothingToImport("本文件的行全部与已有数据重复或不能导入，未导入任何数据。\n" +
                                   "\n".join(result.summary_lines()))
         batch = ImportBatch(
-            kind=preview.kind, file_name=preview.file_name, sheet=preview.sheet, operator=operator_of(session),
+            kind=preview.kind, file_name=preview.file_name, sheet=_sheets_text(preview), operator=operator_of(session),
             file_sha256=_sha256(source) if source is not None else None,
             rows_created=result.count(RowStatus.NEW), rows_updated=result.count(RowStatus.UPDATED),
             rows_skipped=len(outcomes) - stored + len(preview.rows) - len(preview.importable_rows),

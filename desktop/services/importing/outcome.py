@@ -56,9 +56,15 @@ class RowOutcome:
     row: int
     status: RowStatus
     message: str = ""
+    # Set when several sheets of one layout are imported together (see ImportPreview.sheets).
+    sheet: str | None = None
+
+    @property
+    def where(self) -> str:
+        return (f"工作表“{self.sheet}”" if self.sheet else "") + f"第{self.row}行"
 
     def __str__(self) -> str:
-        return f"第{self.row}行：{self.status.label}" + (f"（{self.message}）" if self.message else "")
+        return f"{self.where}：{self.status.label}" + (f"（{self.message}）" if self.message else "")
 
 
 @dataclass
@@ -73,7 +79,12 @@ class ImportResult:
     dry_run: bool = False
 
     def by_row(self) -> dict[int, RowOutcome]:
+        """Outcomes by row number, for a one-sheet import (see by_key for several sheets)."""
         return {outcome.row: outcome for outcome in self.outcomes}
+
+    def by_key(self) -> dict[tuple[str | None, int], RowOutcome]:
+        """Outcomes by (sheet, row), as PreviewRow.key: unique also across sheets."""
+        return {(outcome.sheet, outcome.row): outcome for outcome in self.outcomes}
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status is status)
@@ -98,7 +109,7 @@ class ImportResult:
             rows = [outcome for outcome in self.outcomes if outcome.status is status]
             if rows:
                 lines.append(f"{status.label}的行：")
-                lines.extend(f"  第{outcome.row}行：{outcome.message}" for outcome in rows)
+                lines.extend(f"  {outcome.where}：{outcome.message}" for outcome in rows)
         if self.batch_id is not None:
             lines.append(f"导入批次编号：{self.batch_id}（可用“撤销本次导入”或 keyproj import undo {self.batch_id} 整体撤销）")
         if self.backup_path is not None:

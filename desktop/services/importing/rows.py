@@ -10,6 +10,7 @@ lets the batch be undone exactly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -52,10 +53,10 @@ class RowWriter:
         self.bulk = BulkIssues(operator_of(session), today)
         defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
         self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer)
-        self.seen: dict[object, int] = {}
+        self.seen: dict[object, str] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
-        self.found_defaulted: list[int] = []
-        self.done_defaulted: list[int] = []
+        self.found_defaulted: list[str] = []
+        self.done_defaulted: list[str] = []
         self._issue_cache: dict[tuple[object, str, date | None], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None
         self._months: dict[tuple[int, int], dict[int, InvestmentReport]] | None = None
@@ -72,18 +73,19 @@ class RowWriter:
     def write(self, row: PreviewRow) -> RowOutcome:
         self.row = row.row
         handler = getattr(self, f"_{self.preview.kind}")
-        return handler(row)
+        outcome: RowOutcome = handler(row)
+        return replace(outcome, sheet=row.sheet) if row.sheet else outcome
 
     # --- helpers ----------------------------------------------------------------------------------------
     def _in_file(self, key: object, row: PreviewRow) -> RowOutcome | None:
         first = self.seen.get(key)
         if first is not None:
-            return RowOutcome(row.row, RowStatus.DUPLICATE, f"与本文件第{first}行重复，未重复导入")
-        self.seen[key] = row.row
+            return RowOutcome(row.row, RowStatus.DUPLICATE, f"与本文件{first}重复，未重复导入")
+        self.seen[key] = _where(row)
         return None
 
     def _source(self, row: PreviewRow) -> str:
-        return f"从文件《{self.preview.file_name}》工作表“{self.preview.sheet}”第{row.row}行导入"
+        return f"从文件《{self.preview.file_name}》工作表“{row.sheet or self.preview.sheet}”第{row.row}行导入"
 
     def _project(self, row: PreviewRow, name_field: str = "project", code_field: str | None = None) -> Project | None:
         """The project a row names, created (with a generated code) when the database has none of that name."""
@@ -240,9 +242,9 @@ class RowWriter:
         text = f"{self._source(row)}。{status_text}"
         if found_notice:
             text += f"；{found_notice}"
-            self.found_defaulted.append(row.row)
+            self.found_defaulted.append(_where(row))
         if done_notice:
-            self.done_defaulted.append(row.row)
+            self.done_defaulted.append(_where(row))
         if v.get("feedback"):
             text += f"；企业评价：{Feedback(v['feedback']).label}"
         if v.get("remarks"):
@@ -316,7 +318,7 @@ class RowWriter:
         lead_unit = self.resolver.unit(v.get("lead_unit"))
         fields, status_text, notice = self._life_cycle(v, True, held_on)
         if notice:
-            self.done_defaulted.append(row.row)
+            self.done_defaulted.append(_where(row))
         decision = Decision(
             meeting=meeting, seq=seq, text=v["text"], project=self._project(row), lead_unit=lead_unit,
             person=self.resolver.person(v.get("person"), lead_unit), deadline=v.get("deadline"),
@@ -388,14 +390,21 @@ class RowWriter:
             return duplicate
         project = self.resolver.find_project(v.get("code"), v["project"])
         months = self._month_table(project, year) if project is not None else {}
-        if v.get("amount_month") is not None:
+        used = ""
+        if v.get("amount_ytd") is None:
             amount = v["amount_month"]
         else:
+            # The year-to-date figure is the one the office reports upwards: it wins over a 本月完成 beside it.
             before = sum(r.amount_yuan or 0 for m, r in months.items() if m < month)
             amount = v["amount_ytd"] - before
             if amount < 0:
                 return RowOutcome(row.row, RowStatus.INVALID,
                                   f"1–{month}月累计完成投资（{wan(v['amount_ytd'])}）小于此前各月已登记的合计（{wan(before)}）")
+            if v.get("amount_month") is not None:
+                used = f"按1–{month}月累计 {wan(v['amount_ytd'])} 登记"
+                if v["amount_month"] != amount:
+                    used += (f"（{month}月记 {wan(amount)}，即累计减去此前各月已登记的 {wan(before)}；"
+                             f"表中本月完成 {wan(v['amount_month'])} 未采用）")
         existing = months.get(month)
         period = f"{year}年{month}月"
         if existing is not None and existing.id is not None:
@@ -419,7 +428,8 @@ class RowWriter:
         report = InvestmentReport(project_id=project.id, year=year, month=month, amount_yuan=amount)
         self.track(report)
         months[month] = report
-        return RowOutcome(row.row, RowStatus.NEW, f"{period} {wan(amount)}" + ("（新建项目）" if created else ""))
+        return RowOutcome(row.row, RowStatus.NEW, f"{period} {wan(amount)}" + ("（新建项目）" if created else "")
+                          + (f"；{used}" if used else ""))
 
     def _fill_project(self, project: Project, v: dict[str, Any], created: bool) -> None:
         """Figures the project lacks are taken from the report; figures it has are never overwritten here."""
@@ -437,6 +447,11 @@ class RowWriter:
                 setattr(project, key, value)
         elif fills:
             self.change(project, fills, self.row)
+
+
+def _where(row: PreviewRow) -> str:
+    """第5行, or 工作表“专班二”第5行 when several sheets are imported."""
+    return (f"工作表“{row.sheet}”" if row.sheet else "") + f"第{row.row}行"
 
 
 def _unread_cells(row: PreviewRow) -> str:

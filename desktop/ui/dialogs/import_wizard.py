@@ -232,7 +232,8 @@ class ImportWizard(QWizard):
         rows = f"第{header.row}行" if header.row == header.last_row else f"第{header.row}–{header.last_row}行"
         notes = "；".join(preview.notes)
         warning = f"注意：{self.kind_warning}\n" if self.kind_warning else ""
-        self.form.header_label.setText(warning + f"工作表“{preview.sheet}”，表头在{rows}，数据从第{header.data_start}行开始。"
+        sheets = "、".join(f"“{name}”" for name in preview.sheets) if len(preview.sheets) > 1 else f"“{preview.sheet}”"
+        self.form.header_label.setText(warning + f"工作表{sheets}，表头在{rows}，数据从第{header.data_start}行开始。"
                                        + (f"\n{notes}" if notes else ""))
         table = self.form.mapping_table
         columns = [col for col, label in enumerate(header.labels) if label]
@@ -298,8 +299,8 @@ class ImportWizard(QWizard):
     def _show_preview(self) -> None:
         preview, dry = self.preview, self.dry_run
         assert preview is not None
-        self.model.set_preview(preview, dry.by_row() if dry is not None else {})
-        shown_elsewhere = ("  ", "跳过的行", "问题（", "列对应", "未导入的列")  # the table, the list, the last page
+        self.model.set_preview(preview, dry.by_key() if dry is not None else {})
+        shown_elsewhere = ("  ", "跳过的行", "问题（", "列对应")  # the table, the list, the mapping page
         lines = [line for line in preview.summary_lines()[1:] if not line.startswith(shown_elsewhere)]
         if dry is not None:
             lines.append(dry.summary_lines()[0])
@@ -311,7 +312,8 @@ class ImportWizard(QWizard):
         for name, reason in preview.skipped_sheets:
             self.form.skipped_list.addItem(f"工作表“{name}”：{reason}")
         for skipped in preview.skipped:
-            self.form.skipped_list.addItem(f"第{skipped.row}行：{skipped.reason}")
+            where = f"工作表“{skipped.sheet}”" if skipped.sheet else ""
+            self.form.skipped_list.addItem(f"{where}第{skipped.row}行：{skipped.reason}")
         self.form.skipped_label.setText(f"跳过的行及原因（{len(preview.skipped)} 行）：")
         view = self.form.preview_view
         view.resizeColumnsToContents()

@@ -32,10 +32,11 @@ class ImportPreviewModel(QAbstractTableModel):
         self._rows: list[PreviewRow] = []
         self._codes: list[str] = []
         self._labels: list[str] = []
-        self._outcomes: dict[int, RowOutcome] = {}
+        self._outcomes: dict[tuple[str | None, int], RowOutcome] = {}
         self._problems: list[dict[str | None, list[RowProblem]]] = []
 
-    def set_preview(self, preview: ImportPreview, outcomes: dict[int, RowOutcome]) -> None:
+    def set_preview(self, preview: ImportPreview, outcomes: dict[tuple[str | None, int], RowOutcome]) -> None:
+        """`outcomes` keyed as PreviewRow.key (sheet, row): ImportResult.by_key()."""
         self.beginResetModel()
         kind = get_kind(preview.kind)
         mapped = set(preview.mapping.columns.values())
@@ -70,7 +71,7 @@ class ImportPreviewModel(QAbstractTableModel):
         preview_row = self._rows[row]
         if not preview_row.importable:
             return PROBLEM_LABEL
-        outcome = self._outcomes.get(preview_row.row)
+        outcome = self._outcomes.get(preview_row.key)
         return outcome.status.label if outcome is not None else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,10 +79,10 @@ class ImportPreviewModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         preview_row = self._rows[row]
-        outcome = self._outcomes.get(preview_row.row)
+        outcome = self._outcomes.get(preview_row.key)
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return str(preview_row.row)
+                return f"{preview_row.sheet} {preview_row.row}" if preview_row.sheet else str(preview_row.row)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None

@@ -263,6 +263,8 @@ def test_entity_order_puts_every_referenced_table_first() -> None:
     # issued documents stay with the office that issued them; import batches are this PC's own undo records;
     # saved upper-level templates are this office's own forms; 督办 instruments are numbered documents of the office
     # that issued them (their journal entries on the items travel with the items); the 包保方案 versions are the
-    # office's own plan documents
+    # office's own plan documents; 反馈轮次 are this office's own rounds with its units (the progress they brought
+    # travels as journal entries)
     assert row_tables - exchanged == {"briefing", "import_batch", "fill_template", "supervision_notice",
-                                      "supervision_item", "plan_version"}
+                                      "supervision_item", "plan_version", "feedback_round", "feedback_item",
+                                      "feedback_reply"}

@@ -9,49 +9,11 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.db.models import Assignment, Leader, Project
 from desktop.errors import UserError
 from desktop.services.plan.versions import diff, list_versions, plan_on, record_version
 from desktop.workspace import open_workspace
-
-PLAN = date(2022, 3, 4)
-REVISION = date(2022, 8, 5)
-
-
-def _xiaodian(session) -> None:  # type: ignore[no-untyped-def]
-    """25 leaders with 3, 3, 3, 2, 4, … projects (75); on the revision 12 projects leave (2 竣工, 10 不具备条件)
-    and 35 join; 22 leaders then carry 4 (12 of them) or 5 (10 of them), 98 in all."""
-    leaders = [Leader(name=f"领导{n:02d}", sort_order=n) for n in range(1, 26)]
-    projects = [Project(code=f"2022-{n:03d}", name=f"项目{n:03d}", list_year=2022, stage="continuing")
-                for n in range(1, 111)]
-    session.add_all(leaders + projects)
-    session.flush()
-    loads_before = [3] * 21 + [2, 2, 4, 4]  # 63 + 4 + 8 = 75
-    it = iter(projects[:75])
-    first: dict[int, Leader] = {}
-    for leader, load in zip(leaders, loads_before, strict=True):
-        for _ in range(load):
-            project = next(it)
-            first[project.id] = leader
-            session.add(Assignment(project_id=project.id, leader_id=leader.id, role="lead", start_date=PLAN))
-    session.flush()
-    for project in projects[:2]:
-        for a in session.query(Assignment).filter_by(project_id=project.id):
-            a.end_date, a.end_reason = REVISION, "项目已竣工"
-    for project in projects[2:12]:
-        for a in session.query(Assignment).filter_by(project_id=project.id):
-            a.end_date, a.end_reason = REVISION, "不具备推进条件，调出"
-    # After the revision: the 63 remaining + 35 new = 98, re-spread over the first 22 leaders: 12×4 + 10×5.
-    remaining = projects[12:75] + projects[75:110]
-    for a in session.query(Assignment).filter(Assignment.end_date.is_(None)):
-        a.end_date, a.end_reason = REVISION, "方案调整，重新分配"
-    loads_after = [4] * 12 + [5] * 10
-    it = iter(remaining)
-    for leader, load in zip(leaders[:22], loads_after, strict=True):
-        for _ in range(load):
-            project = next(it)
-            session.add(Assignment(project_id=project.id, leader_id=leader.id, role="lead", start_date=REVISION))
-    session.flush()
+from tests.services.plan.xiaodian import PLAN, REVISION
+from tests.services.plan.xiaodian import build_plan as _xiaodian
 
 
 @pytest.fixture

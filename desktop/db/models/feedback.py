@@ -1,0 +1,75 @@
+"""反馈轮次: the office sends each responsible unit a form of its open issues and collects what comes back.
+
+A round is kept as sent: every item it named, with the issue's version and the office's own cells as they stood,
+so that a returned form can be checked cell by cell (locked cells edited, the issue changed in the office since)
+and the 反馈情况 (who replied, when, who is late) can be told per round. Each collected file is a reply; each row
+taken from it leaves its digest on the item, which makes collecting the same answer twice a no-op.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from desktop.db.models.base import Base, RowMixin
+from desktop.db.models.issue import Issue
+from desktop.db.models.org import Unit
+
+
+class FeedbackRound(RowMixin, Base):
+    __tablename__ = "feedback_round"
+
+    name: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    deadline: Mapped[date] = mapped_column(Date, nullable=False)
+    sent_on: Mapped[date] = mapped_column(Date, nullable=False)
+    operator: Mapped[str | None] = mapped_column(String(64))
+    # The units the round went to, by name as on the day (the items carry their ids).
+    units: Mapped[list[Any]] = mapped_column(JSON, nullable=False, default=list)
+
+    items: Mapped[list[FeedbackItem]] = relationship(
+        back_populates="round", cascade="all, delete-orphan", order_by="FeedbackItem.id")
+    replies: Mapped[list[FeedbackReply]] = relationship(
+        back_populates="round", cascade="all, delete-orphan", order_by="FeedbackReply.id")
+
+
+class FeedbackItem(RowMixin, Base):
+    """One issue on one unit's form, as sent; `answer_sha256` is the digest of the unit's last answer taken."""
+
+    __tablename__ = "feedback_item"
+    __table_args__ = (UniqueConstraint("round_id", "issue_id", name="uq_feedback_item_round_issue"),)
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("feedback_round.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issue.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    issue_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The office's cells as written: {"项目": …, "问题": …, "完成时限": …, "当前状态": …}.
+    sent_values: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    answer_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The issue's version right after the last answer was taken: later office changes are conflicts again.
+    answered_version: Mapped[int | None] = mapped_column(Integer)
+
+    round: Mapped[FeedbackRound] = relationship(back_populates="items")
+    unit: Mapped[Unit] = relationship()
+    issue: Mapped[Issue] = relationship()
+
+
+class FeedbackReply(RowMixin, Base):
+    """One returned file taken in (collect), with what it brought."""
+
+    __tablename__ = "feedback_reply"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("feedback_round.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255), nullable=False)
+    file_sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    received_on: Mapped[date] = mapped_column(Date, nullable=False)
+    items_updated: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    operator: Mapped[str | None] = mapped_column(String(64))
+    backup_file: Mapped[str | None] = mapped_column(Text)
+
+    round: Mapped[FeedbackRound] = relationship(back_populates="replies")
+    unit: Mapped[Unit] = relationship()

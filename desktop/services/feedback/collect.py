@@ -1,0 +1,153 @@
+"""收取反馈, second half: the accepted answers written in one transaction, after a backup.
+
+An answer becomes a journal entry on its issue (“区住建局反馈（2026-12-05，文件名）：…”) and the issue's latest
+progress. No answer changes an issue's status: a unit's 已办结 is recorded as “单位报告已办结，待办公室确认” and the
+office resolves and closes the issue itself (销号 still needs the enterprise's feedback); 申请延期 and 需上级协调 are
+recorded and listed for the clerk to approve or escalate. Each file taken is a FeedbackReply; each answer taken
+leaves its digest on the round's item, so collecting the same file, or a re-saved copy of it, again adds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.engine import Database
+from desktop.db.models import FeedbackItem, FeedbackReply, Issue
+from desktop.errors import UserError
+from desktop.services import tracking
+from desktop.services.backup import archive as backups
+from desktop.services.feedback.preview import CollectPreview, FileReport, RowReport, build_preview
+from desktop.services.journal import operator_of
+
+REQUEST_STATUSES = ("申请延期", "需上级协调")
+DONE_REPORT = "单位报告已办结，待办公室确认"
+
+
+class NothingNew(UserError):
+    """Nothing in the files can be taken: all refused, already collected or empty."""
+
+
+@dataclass
+class CollectResult:
+    preview: CollectPreview
+    taken: int = 0
+    replies: int = 0
+    # 申请延期 / 需上级协调 answers taken: for the clerk to approve or escalate.
+    requests: list[str] = field(default_factory=list)
+    backup_path: Path | None = None
+    dry_run: bool = False
+
+
+def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
+    """The journal entry of one answer: who reported, when, from which file, and everything they wrote."""
+    answer = row.answer
+    parts: list[str] = []
+    if answer.status == "已办结":
+        parts.append(DONE_REPORT + ("。" + answer.progress if answer.progress else ""))
+    elif answer.progress:
+        parts.append(answer.progress)
+    if answer.status and answer.status != "已办结":
+        parts.append(f"办理状态：{answer.status}")
+    if answer.expected:
+        parts.append(f"预计完成时间：{answer.expected.isoformat()}")
+    if answer.coordination:
+        parts.append(f"需协调事项：{answer.coordination}")
+    if answer.person:
+        parts.append(f"责任人：{answer.person}")
+    if answer.phone:
+        parts.append(f"联系电话：{answer.phone}")
+    return f"{unit}反馈（{day.isoformat()}，{file_name}）：" + "；".join(parts)
+
+
+def _check(preview: CollectPreview, include_conflicts: bool) -> None:
+    if not preview.files:
+        raise NothingNew("没有找到要收取的反馈表文件（.xlsx）。")
+    if not preview.takeable(include_conflicts):
+        lines = [f.refusal or f.already for f in preview.files if f.refusal or f.already]
+        lines += [reason for f in preview.files for r in f.rows for reason in r.reasons]
+        conflicts = "（冲突的行须确认后才采用）" if not include_conflicts and any(
+            r.verdict.value == "conflict" for f in preview.files for r in f.rows) else ""
+        raise NothingNew("没有可采用的新反馈，未作任何修改" + conflicts + "。" + ("\n" + "\n".join(lines) if lines else ""))
+
+
+def preview_collect(db: Database, paths: list[Path], *, round_name: str | None = None) -> CollectPreview:
+    with db.read() as session:
+        return build_preview(session, paths, round_name=round_name)
+
+
+def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, day: date,
+           backup_path: Path | None) -> CollectResult:
+    result = CollectResult(preview, backup_path=backup_path)
+    taken_by_file: dict[int, list[RowReport]] = {}
+    for report, row in preview.takeable(include_conflicts):
+        taken_by_file.setdefault(id(report), []).append(row)
+    for report in preview.files:
+        rows = taken_by_file.get(id(report), [])
+        if not rows and not _first_reply(session, report):
+            continue
+        for row in rows:
+            _take(session, report, row, day, result)
+        session.add(FeedbackReply(round_id=report.round_id, unit_id=report.unit_id, file_name=report.name[:255],
+                                  file_sha256=report.sha256, received_on=day, items_updated=len(rows),
+                                  operator=operator_of(session),
+                                  backup_file=str(backup_path) if backup_path else None))
+        result.replies += 1
+    session.flush()
+    return result
+
+
+def _first_reply(session: Session, report: FileReport) -> bool:
+    """A file with nothing new still counts as the unit's reply when it is the first from that unit."""
+    if report.round_id is None or report.refusal or report.already:
+        return False
+    return session.scalars(select(FeedbackReply.id).where(
+        FeedbackReply.round_id == report.round_id, FeedbackReply.unit_id == report.unit_id)).first() is None
+
+
+def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult) -> None:
+    issue = session.get(Issue, row.issue_id)
+    item = session.get(FeedbackItem, row.item_id)
+    assert issue is not None and item is not None and report.unit is not None
+    tracking.add_progress(session, issue, journal_text(report.unit, report.name, day, row), on=day)
+    item.answer_sha256 = row.answer.digest()
+    session.flush()
+    item.answered_version = issue.version
+    result.taken += 1
+    if row.answer.status in REQUEST_STATUSES:
+        extra = f"：{row.answer.coordination}" if row.answer.coordination else ""
+        when = f"（预计完成时间 {row.answer.expected.isoformat()}）" if row.answer.expected else ""
+        result.requests.append(f"{report.unit} · {row.project} · {row.problem[:40]}：{row.answer.status}{when}{extra}")
+
+
+def collect(db: Database, paths: list[Path], *, data_dir: Path | None = None, include_conflicts: bool = False,
+            round_name: str | None = None, dry_run: bool = False, today: date | None = None) -> CollectResult:
+    """Take the returned files in: judged (as preview_collect), then, unless `dry_run`, written in one
+    transaction after a safety backup into `data_dir`'s backups. Raises NothingNew (nothing changed) when
+    there is nothing to take."""
+    day = today or date.today()
+    if dry_run:
+        session = db.new_session()
+        try:
+            session.begin()
+            preview = build_preview(session, paths, round_name=round_name)
+            _check(preview, include_conflicts)
+            result = _apply(session, preview, include_conflicts, day, None)
+            result.dry_run = True
+            return result
+        finally:
+            session.rollback()
+            session.close()
+    _check(preview_collect(db, paths, round_name=round_name), include_conflicts)
+    backup_path = None
+    if data_dir is not None:
+        backup = backups.backup_before_import(db, data_dir)
+        backup_path = backup.path if backup is not None else None
+    with db.transaction() as session:
+        preview = build_preview(session, paths, round_name=round_name)
+        _check(preview, include_conflicts)
+        return _apply(session, preview, include_conflicts, day, backup_path)

@@ -1,0 +1,319 @@
+"""收取反馈, first half: every returned row judged against the round it came from, before anything is written.
+
+A row is matched by its signed key, never by its place, so re-sorted and filtered forms read the same. Each row
+gets one verdict: taken (新反馈), already collected (已收取), nothing filled in (未填写), a conflict (the office
+changed the issue after the form went out: shown, taken only when the clerk says so), or refused with the reason.
+Edits to the locked office cells never count; they are listed. The same verdicts are reached again inside the
+applying transaction (apply.py), so what the preview shows is what is applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.enums import IssueStatus
+from desktop.db.models import FeedbackItem, FeedbackReply, FeedbackRound, Issue
+from desktop.importers.feedback_form import (
+    CHECKED_OFFICE_FIELDS,
+    UNIT_STATUSES,
+    FormRow,
+    read_form,
+)
+from desktop.importers.safety import ImportRefused
+from desktop.importers.text import match_key
+from desktop.importers.values import Invalid, parse_date
+from desktop.services.feedback import keys
+
+FILE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".csv"})
+_STATUS_KEYS = {match_key(s): s for s in UNIT_STATUSES}
+
+
+class Verdict(StrEnum):
+    NEW = "new"
+    SAME = "same"
+    EMPTY = "empty"
+    CONFLICT = "conflict"
+    REFUSED = "refused"
+
+    @property
+    def label(self) -> str:
+        return {"new": "新反馈", "same": "已收取", "empty": "未填写", "conflict": "冲突",
+                "refused": "不予采用"}[self.value]
+
+
+@dataclass
+class Answer:
+    """What the unit wrote in its cells, understood."""
+
+    progress: str | None = None
+    status: str | None = None
+    expected: date | None = None
+    coordination: str | None = None
+    person: str | None = None
+    phone: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(v is None for v in (self.progress, self.status, self.expected, self.coordination, self.person,
+                                       self.phone))
+
+    def digest(self) -> str:
+        body = [self.progress, self.status, self.expected.isoformat() if self.expected else None, self.coordination,
+                self.person, self.phone]
+        return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class RowReport:
+    row: FormRow
+    verdict: Verdict
+    reasons: list[str] = field(default_factory=list)
+    locked_edits: list[str] = field(default_factory=list)
+    answer: Answer = field(default_factory=Answer)
+    item_id: int | None = None
+    issue_id: int | None = None
+    round_name: str | None = None
+    unit: str | None = None
+    project: str = ""
+    problem: str = ""
+    current_status: str = ""
+    current_progress: str = ""
+
+    @property
+    def takeable(self) -> bool:
+        return self.verdict in (Verdict.NEW, Verdict.CONFLICT)
+
+
+@dataclass
+class FileReport:
+    path: Path
+    sha256: str
+    rows: list[RowReport] = field(default_factory=list)
+    refusal: str | None = None
+    already: str | None = None
+    notes: list[str] = field(default_factory=list)
+    round_id: int | None = None
+    round_name: str | None = None
+    unit_id: int | None = None
+    unit: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for r in self.rows if r.verdict is verdict)
+
+
+@dataclass
+class CollectPreview:
+    files: list[FileReport]
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(f.count(verdict) for f in self.files)
+
+    def takeable(self, include_conflicts: bool) -> list[tuple[FileReport, RowReport]]:
+        wanted = (Verdict.NEW, Verdict.CONFLICT) if include_conflicts else (Verdict.NEW,)
+        return [(f, r) for f in self.files for r in f.rows if r.verdict in wanted]
+
+
+def returned_files(paths: list[Path]) -> list[Path]:
+    """The files to read: the given files, and each folder's spreadsheet files (not its sub-folders)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FILE_SUFFIXES
+                                and not p.name.startswith(("~$", ".~lock"))))
+        else:
+            found.append(path)
+    return found
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def build_preview(session: Session, paths: list[Path], *, round_name: str | None = None) -> CollectPreview:
+    """Judge every row of every returned file against the database in `session`; nothing is written."""
+    secret = keys.office_secret(session, create=False)
+    judge = _Judge(session, secret, round_name)
+    files = [judge.file(path) for path in returned_files(paths)]
+    _mark_duplicates(files)
+    return CollectPreview(files)
+
+
+class _Judge:
+    def __init__(self, session: Session, secret: bytes | None, round_name: str | None) -> None:
+        self.session = session
+        self.secret = secret
+        self.round_name = round_name
+        self.rounds: dict[Any, FeedbackRound | None] = {}
+
+    def file(self, path: Path) -> FileReport:
+        if not path.is_file():
+            return FileReport(path, "", refusal=f"文件“{path.name}”不存在或不是文件。")
+        report = FileReport(path, sha256_of(path))
+        earlier = self.session.scalars(select(FeedbackReply).where(FeedbackReply.file_sha256 == report.sha256)).first()
+        if earlier is not None:
+            report.already = (f"文件“{path.name}”与{earlier.received_on.isoformat()}收取的“{earlier.file_name}”"
+                              "内容完全相同，已收取过，没有新内容。")
+            return report
+        try:
+            form = read_form(path)
+        except ImportRefused as exc:
+            report.refusal = str(exc)
+            return report
+        report.notes.extend(form.skipped)
+        for row in form.rows:
+            report.rows.append(self.row(report, row))
+        if not any(r.item_id for r in report.rows):
+            report.refusal = (f"文件“{path.name}”中没有一行能与本办公室发出的反馈表对应（校验码无效或缺失），"
+                              "未采用任何内容。")
+        return report
+
+    def _round(self, round_uuid: Any) -> FeedbackRound | None:
+        if round_uuid not in self.rounds:
+            self.rounds[round_uuid] = self.session.scalars(
+                select(FeedbackRound).where(FeedbackRound.uuid == round_uuid)).first()
+        return self.rounds[round_uuid]
+
+    def row(self, report: FileReport, row: FormRow) -> RowReport:
+        result = RowReport(row, Verdict.REFUSED)
+        try:
+            key = keys.decode(row.key, self.secret)
+        except keys.BadKey as exc:
+            result.reasons.append(f"{row.where('校验码')}：{exc.reason}，未采用")
+            return result
+        round_ = self._round(key.round_uuid)
+        issue = self.session.scalars(select(Issue).where(Issue.uuid == key.issue_uuid)).first()
+        item = None
+        if round_ is not None and issue is not None:
+            item = self.session.scalars(select(FeedbackItem).where(
+                FeedbackItem.round_id == round_.id, FeedbackItem.issue_id == issue.id)).first()
+        if round_ is None or issue is None or item is None or item.issue_version != key.version:
+            result.reasons.append(f"{row.where('校验码')}：本库中没有这一轮次或问题的发出记录，未采用")
+            return result
+        result.round_name, result.unit = round_.name, item.unit.name
+        result.issue_id, result.project, result.problem = issue.id, item.sent_values.get("项目", ""), issue.description
+        result.current_status = IssueStatus(issue.status).label
+        result.current_progress = issue.latest_progress or ""
+        if self.round_name and round_.name != self.round_name:
+            result.reasons.append(f"{row.where()}：属于轮次“{round_.name}”，不是本次收取的轮次“{self.round_name}”，未采用")
+            return result
+        if report.round_id is None:
+            report.round_id, report.round_name = round_.id, round_.name
+            report.unit_id, report.unit = item.unit_id, item.unit.name
+        if round_.id != report.round_id:
+            result.reasons.append(f"{row.where()}：属于轮次“{round_.name}”，与本文件其他行的轮次“{report.round_name}”"
+                                  "不同（行被复制自其他表格），未采用")
+            return result
+        if item.unit_id != report.unit_id:
+            result.reasons.append(f"{row.where()}：属于“{item.unit.name}”的反馈表，不是本文件单位“{report.unit}”的，"
+                                  "未采用")
+            return result
+        newer = self.session.scalars(
+            select(FeedbackRound.name).join(FeedbackItem, FeedbackItem.round_id == FeedbackRound.id)
+            .where(FeedbackItem.issue_id == issue.id, FeedbackRound.id > round_.id)
+            .order_by(FeedbackRound.id.desc())).first()
+        if newer is not None:
+            result.reasons.append(f"{row.where()}：该问题已在更新的轮次“{newer}”中发出，本行是旧轮次“{round_.name}”的反馈，"
+                                  "未采用（请以新一轮反馈表为准）")
+            return result
+        result.item_id = item.id
+        result.locked_edits = _locked_edits(row, item.sent_values)
+        answer, problems = _answer(row)
+        if problems:
+            result.reasons.extend(problems)
+            return result
+        result.answer = answer
+        if answer.empty:
+            result.verdict = Verdict.EMPTY
+        elif item.answer_sha256 == answer.digest():
+            result.verdict = Verdict.SAME
+            result.reasons.append(f"{row.where()}：与已收取的反馈内容相同，没有新内容")
+        elif issue.status == IssueStatus.CLOSED.value:
+            result.reasons.append(f"{row.where()}：该问题在反馈表发出后已销号，未采用（如需继续办理请先重新打开）")
+        elif issue.version != (item.answered_version or item.issue_version):
+            result.verdict = Verdict.CONFLICT
+            result.reasons.append(f"{row.where()}：反馈表发出后办公室已修改该问题（当前状态：{result.current_status}），"
+                                  "请核对后决定是否采用")
+        else:
+            result.verdict = Verdict.NEW
+        return result
+
+
+def _locked_edits(row: FormRow, sent: dict[str, Any]) -> list[str]:
+    edits = []
+    for name in CHECKED_OFFICE_FIELDS:
+        was = str(sent.get(name) or "")
+        now = row.office.get(name)
+        if isinstance(now, datetime):
+            now = now.date()
+        now_text = "" if now is None else now.isoformat() if isinstance(now, date) else str(_text(now) or "")
+        if match_key(now_text) != match_key(was):
+            edits.append(f"{row.where(name)}：办公室填写的内容被改为“{now_text}”（原为“{was}”），已忽略")
+    return edits
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _answer(row: FormRow) -> tuple[Answer, list[str]]:
+    problems = [f"{row.where(name)}：含有公式，请直接填写文字或日期" for name in row.formulas]
+    status_text = _text(row.unit.get("办理状态"))
+    status = None
+    if status_text is not None:
+        status = _STATUS_KEYS.get(match_key(status_text))
+        if status is None:
+            problems.append(f"{row.where('办理状态')}：“{status_text}”不在可选范围内，应为{'、'.join(UNIT_STATUSES)}")
+    expected = parse_date(row.unit.get("预计完成时间"))
+    if isinstance(expected, Invalid):
+        problems.append(f"{row.where('预计完成时间')}：“{row.unit.get('预计完成时间')}”{expected.reason}")
+        expected = None
+    answer = Answer(_text(row.unit.get("办理进展")), status, expected, _text(row.unit.get("需协调事项")),
+                    _text(row.unit.get("责任人")), _text(row.unit.get("联系电话")))
+    return answer, problems
+
+
+def _mark_duplicates(files: list[FileReport]) -> None:
+    """The same item twice in what is being collected (copied rows, or two files of one unit): taken once if
+    the answers agree, neither if they differ."""
+    seen: dict[int, list[RowReport]] = defaultdict(list)
+    for report in files:
+        for row in report.rows:
+            if row.item_id is not None and row.verdict is not Verdict.REFUSED:
+                seen[row.item_id].append(row)
+    for rows in seen.values():
+        if len(rows) < 2:
+            continue
+        first = rows[0]
+        places = "、".join(r.row.where() for r in rows)
+        if len({r.answer.digest() for r in rows}) == 1:
+            for row in rows[1:]:
+                row.verdict = Verdict.SAME
+                row.reasons.append(f"{row.row.where()}：与{first.row.where()}重复，只采用一次")
+        else:
+            for row in rows:
+                row.verdict = Verdict.REFUSED
+                row.reasons.append(f"{row.row.where()}：同一问题出现多次且内容不一致（{places}），均未采用，"
+                                   "请核对后只保留一行")

@@ -1,0 +1,149 @@
+"""发出反馈表: one form per responsible unit with its open issues, and the round recorded as sent.
+
+The round and its items are written in the same transaction as the files: if a file cannot be written, the round
+is not recorded and the files already written are removed, so no unit holds a form the office has no record of.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.db.enums import IssueStatus
+from desktop.db.models import FeedbackItem, FeedbackRound, Issue, Unit
+from desktop.errors import UserError
+from desktop.exporters.feedback_form import FormHeading, FormLine, write_form
+from desktop.services import office_settings
+from desktop.services.feedback import keys
+from desktop.services.journal import operator_of
+
+OPEN_STATUSES = tuple(s.value for s in IssueStatus if s.is_open)
+# Reply time when the clerk names no deadline; an office may store its own under this key.
+REPLY_DAYS_KEY = "feedback_reply_days"
+DEFAULT_REPLY_DAYS = 7
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass
+class SentForm:
+    unit: str
+    path: Path
+    items: int
+
+
+@dataclass
+class SendResult:
+    round_name: str
+    deadline: date
+    forms: list[SentForm] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def items(self) -> int:
+        return sum(form.items for form in self.forms)
+
+
+def default_round_name(session: Session, today: date) -> str:
+    """2026年12月第N轮: the next free number of the month."""
+    prefix = f"{today.year}年{today.month}月第"
+    taken = set(session.scalars(select(FeedbackRound.name).where(FeedbackRound.name.like(prefix + "%"))))
+    number = 1
+    while f"{prefix}{number}轮" in taken:
+        number += 1
+    return f"{prefix}{number}轮"
+
+
+def form_file_name(unit: str, round_name: str) -> str:
+    """单位_问题办理反馈表_轮次.xlsx, with the characters no file system takes replaced."""
+    return _UNSAFE_FILE_CHARS.sub("_", f"{unit}_问题办理反馈表_{round_name}.xlsx")
+
+
+def _units(session: Session, names: list[str] | None) -> list[Unit]:
+    with_open = select(Issue.lead_unit_id).where(Issue.status.in_(OPEN_STATUSES), Issue.lead_unit_id.is_not(None))
+    if not names:
+        return list(session.scalars(select(Unit).where(Unit.id.in_(with_open))
+                                    .order_by(Unit.sort_order, Unit.name)))
+    found: list[Unit] = []
+    for name in names:
+        text = name.strip()
+        unit = session.scalars(select(Unit).where((Unit.name == text) | (Unit.short_name == text))).first()
+        if unit is None:
+            raise UserError(f"找不到单位“{text}”，请按单位名录中的名称填写。")
+        if unit not in found:
+            found.append(unit)
+    return found
+
+
+def _line_values(issue: Issue) -> dict[str, str]:
+    project = issue.project.name if issue.project is not None else ""
+    deadline = issue.deadline_text or (issue.deadline.isoformat() if issue.deadline else "")
+    return {"项目": project, "问题": issue.description, "完成时限": deadline,
+            "当前状态": IssueStatus(issue.status).label}
+
+
+def send_round(session: Session, out_dir: Path, *, units: list[str] | None = None, deadline: date | None = None,
+               name: str | None = None, today: date | None = None) -> SendResult:
+    """Write the forms into `out_dir` and record the round in `session` (the caller's transaction)."""
+    day = today or date.today()
+    round_name = (name or "").strip() or default_round_name(session, day)
+    if len(round_name) > 64:
+        raise UserError(f"轮次名称“{round_name}”过长（不超过64个字）。")
+    if session.scalar(select(func.count()).select_from(FeedbackRound).where(FeedbackRound.name == round_name)):
+        raise UserError(f"轮次“{round_name}”已经发出过，请换一个轮次名称。")
+    if deadline is None:
+        days = office_settings.get(session, REPLY_DAYS_KEY) or DEFAULT_REPLY_DAYS
+        deadline = day + timedelta(days=int(days))
+    if deadline < day:
+        raise UserError(f"反馈截止日期 {deadline.isoformat()} 早于今天 {day.isoformat()}，请重新指定。")
+    if not out_dir.is_dir():
+        raise UserError(f"输出文件夹“{out_dir}”不存在。")
+    secret = keys.office_secret(session, create=True)
+    assert secret is not None
+    office = str(office_settings.get(session, "office_name"))
+    result = SendResult(round_name, deadline)
+    chosen = _units(session, units)
+    round_ = FeedbackRound(uuid=uuid.uuid4(), name=round_name, deadline=deadline, sent_on=day,
+                           operator=operator_of(session), units=[])
+    plans: list[tuple[Unit, list[Issue]]] = []
+    for unit in chosen:
+        issues = list(session.scalars(
+            select(Issue).where(Issue.lead_unit_id == unit.id, Issue.status.in_(OPEN_STATUSES))
+            .options(selectinload(Issue.project)).order_by(Issue.deadline.is_(None), Issue.deadline, Issue.id)))
+        if not issues:
+            result.notes.append(f"{unit.name}：没有未办结的问题，未生成反馈表")
+            continue
+        plans.append((unit, issues))
+    if not plans:
+        raise UserError("所选单位都没有未办结的问题，没有生成反馈表。")
+    round_.units = [unit.name for unit, _issues in plans]
+    session.add(round_)
+    written: list[Path] = []
+    try:
+        for unit, issues in plans:
+            target = out_dir / form_file_name(unit.name, round_name)
+            if target.exists():
+                raise UserError(f"文件“{target}”已存在，为免覆盖已发出的表格，请换一个输出文件夹。")
+            lines = []
+            for position, issue in enumerate(issues, start=1):
+                values = _line_values(issue)
+                round_.items.append(FeedbackItem(unit_id=unit.id, issue_id=issue.id, position=position,
+                                                 issue_version=issue.version, sent_values=values))
+                key = keys.encode(keys.RowKey(round_.uuid, issue.uuid, issue.version), secret)
+                lines.append(FormLine(values["项目"], values["问题"], values["完成时限"], values["当前状态"], key))
+            write_form(target, FormHeading(round_name, unit.name, deadline, office), lines)
+            written.append(target)
+            result.forms.append(SentForm(unit.name, target, len(issues)))
+        session.flush()
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return result

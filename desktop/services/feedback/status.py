@@ -1,0 +1,73 @@
+"""反馈情况: per round, which units replied, when, how many items they updated, and who is late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.db.models import FeedbackRound
+
+
+@dataclass
+class UnitState:
+    unit: str
+    items: int
+    replied_on: date | None = None
+    # Items whose answer was taken (each counted once, however many files brought it).
+    items_updated: int = 0
+    files: int = 0
+    late: bool = False
+
+    @property
+    def label(self) -> str:
+        if self.replied_on is None:
+            return "逾期未报" if self.late else "未报"
+        return "逾期报送" if self.late else "已报"
+
+
+@dataclass
+class RoundState:
+    name: str
+    sent_on: date
+    deadline: date
+    units: list[UnitState] = field(default_factory=list)
+
+    @property
+    def replied(self) -> int:
+        return sum(1 for u in self.units if u.replied_on is not None)
+
+    @property
+    def late_units(self) -> list[str]:
+        return [u.unit for u in self.units if u.replied_on is None and u.late]
+
+
+def round_states(session: Session, today: date | None = None) -> list[RoundState]:
+    """Every round, newest first. A unit is late when it has not replied by the deadline, or replied after it."""
+    day = today or date.today()
+    rounds = session.scalars(select(FeedbackRound).order_by(FeedbackRound.id.desc()).options(
+        selectinload(FeedbackRound.items), selectinload(FeedbackRound.replies))).all()
+    states = []
+    for round_ in rounds:
+        state = RoundState(round_.name, round_.sent_on, round_.deadline)
+        by_unit: dict[int, UnitState] = {}
+        for item in round_.items:
+            if item.unit_id not in by_unit:
+                by_unit[item.unit_id] = UnitState(item.unit.name, 0)
+            by_unit[item.unit_id].items += 1
+            if item.answer_sha256 is not None:
+                by_unit[item.unit_id].items_updated += 1
+        for reply in round_.replies:
+            unit = by_unit.get(reply.unit_id)
+            if unit is None:
+                continue
+            unit.files += 1
+            if unit.replied_on is None or reply.received_on < unit.replied_on:
+                unit.replied_on = reply.received_on
+        for unit in by_unit.values():
+            unit.late = (unit.replied_on or day) > round_.deadline
+        state.units = list(by_unit.values())
+        states.append(state)
+    return states

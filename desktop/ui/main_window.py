@@ -100,8 +100,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         fit_to_screen(self)  # the .ui's 1366×768 or a restored geometry, clamped to the screen when shown
         self.tree.listen()
-        self.form.reminder_dock.show()
-        self.form.reminder_dock.raise_()
+        self.show_reminders()
         if data_dir is not None:
             self.data_label.setText(f"数据：{data_dir}")
         if first_screen is not None:
@@ -350,8 +349,7 @@ class MainWindow(QMainWindow):
         the decided item in its meeting."""
         from desktop.services.drilldown import open_target
 
-        with self.workspace.db.read() as session:
-            target = open_target(session, entity, item_id)
+        target = self.loader.read(open_target, entity, item_id)
         if target is None:
             self.show_error("该记录已不存在，可能已被删除，请刷新后重试。")
         elif target.kind == "issue":

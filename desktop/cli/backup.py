@@ -15,6 +15,7 @@ from desktop.db.integrity import FileState, check_file, identify_file
 from desktop.services.backup import archive as backups
 from desktop.services.backup import rotation
 from desktop.services.backup.archive import BackupError
+from desktop.services.backup.log_check import check_log
 from desktop.services.backup.restore import restore_archive
 
 EXIT_DAMAGED = 3
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.set_defaults(handler=guarded(run_restore))
 
     check = subparsers.add_parser("check", parents=[data_options()],
-                                  help="检查数据库完整性和外键（发现损坏时退出码为 3）")
+                                  help="检查数据库完整性、外键和操作日志校验链（发现损坏或操作日志被改动时退出码为 3）")
     check.set_defaults(handler=guarded(run_check))
 
 
@@ -103,6 +104,13 @@ def run_check(args: argparse.Namespace) -> int:
         print(line)
     if not report.ok:
         return _report_damage(data_dir)
+    log = check_log(db_file, data_dir)
+    for line in log.lines:
+        print(line)
+    if not log.ok:
+        print("操作日志的校验没有通过：有记录被删除、修改或从程序之外加入。数据本身的结构完好；请保留此数据库文件"
+              "和备份，由管理人员对照备份核查。", file=sys.stderr)
+        return EXIT_DAMAGED
     return 0
 
 

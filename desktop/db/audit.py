@@ -8,7 +8,8 @@ Many-to-many links (配合单位, 关联问题) are logged by the names linked b
 (`AppSetting`) per key.
 
 Besides the hook there is one writer, `record_step`: an undo or redo says in its own row what it undid, so the
-log never shows field changes nobody asked for.
+log never shows field changes nobody asked for. When a transaction commits, its rows are linked into the
+tamper-evidence chain (`audit_chain.seal`), whoever wrote them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from desktop.db import audit_chain
 from desktop.db.models import AppSetting, AuditLog, RowMixin
 
 _SKIPPED_FIELDS = {"created_at", "updated_at", "version", "uuid", "id"}
@@ -193,10 +195,21 @@ def _after_flush(session: Session, _context: Any) -> None:
         entry.entity_id = obj.id
 
 
+def _seal_on_commit(session: Session) -> None:
+    """Link this transaction's log rows into the tamper-evidence chain, after its last flush: the rows' ids (and a
+    create entry's entity_id, filled in after the flush) are final only then."""
+    for _ in range(100):
+        if not (session.new or session.dirty or session.deleted):
+            break
+        session.flush()
+    audit_chain.seal(session.connection())
+
+
 def install() -> None:
     global _installed
     if _installed:
         return
     event.listen(Session, "before_flush", _before_flush)
     event.listen(Session, "after_flush_postexec", _after_flush)
+    event.listen(Session, "before_commit", _seal_on_commit)
     _installed = True

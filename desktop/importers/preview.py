@@ -239,6 +239,9 @@ def build_preview(
         by_code = {code: col for col, code in chosen.columns.items()}
         notes.append(f"表中同时有{header.column_label(by_code['amount_month'])}和{header.column_label(by_code['amount_ytd'])}："
                      "按累计数登记（累计减去此前各月已登记的数额记为本月完成），本月数只作核对")
+    if spec.code == "investment" and "plan_ratio" in chosen.columns.values():
+        column = next(col for col, code in chosen.columns.items() if code == "plan_ratio")
+        notes.append(f"{header.column_label(column)}不单独保存：完成比例由系统按累计完成÷年度计划计算，表中的比例只作核对")
     money_columns = [col for col, code in chosen.columns.items() if spec.field(code).type == "money"]
     if money_columns and all(header.unit_for(col) is None for col in money_columns):
         notes.append("表头和标题中没有注明金额单位，金额按“万元”换算为元")

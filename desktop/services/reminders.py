@@ -27,6 +27,9 @@ class Reminder:
     deadline: date
     days_left: int  # negative when overdue
     meeting_id: int | None = None
+    unit_id: int | None = None
+    step: str = ""  # the 督办 ladder's step due today (超期7天：催办通知), empty when none is due
+    step_action: str = ""  # reminder / notice / urge / escalate
 
     @property
     def overdue(self) -> bool:
@@ -49,14 +52,20 @@ def load_reminders(session: Session, today: date, days: int = 7) -> list[Reminde
     """Overdue first (longest overdue on top), then due soon (soonest on top)."""
     horizon = today + timedelta(days=days)
     items: list[Reminder] = []
+    from desktop.services.supervision.ladder import due_steps
+
+    steps = {d.issue_id: d.step for d in due_steps(session, today)}
     issues = session.execute(
-        select(Issue.id, Issue.description, Project.name, Unit.name, Issue.deadline)
+        select(Issue.id, Issue.description, Project.name, Unit.name, Issue.deadline, Issue.lead_unit_id)
         .join(Project, Project.id == Issue.project_id, isouter=True)
         .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
         .where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None), Issue.deadline <= horizon)
     )
-    for iid, text, project, unit, deadline in issues:
-        items.append(Reminder("issue", iid, text, project or "", unit or "", deadline, (deadline - today).days))
+    for iid, text, project, unit, deadline, unit_id in issues:
+        step = steps.get(iid)
+        items.append(Reminder("issue", iid, text, project or "", unit or "", deadline, (deadline - today).days,
+                              unit_id=unit_id, step=step.describe() if step else "",
+                              step_action=step.action if step else ""))
     decisions = session.execute(
         select(Decision.id, Decision.text, Meeting.id, Meeting.year, Meeting.number, Meeting.kind, Unit.name,
                Decision.deadline)

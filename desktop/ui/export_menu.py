@@ -61,7 +61,8 @@ class ExportMenu(QObject):
             for kind, label in jobs.LEDGER_KINDS.items()
         }
         self.template_action = menu.addAction("按上级模板填报…", self.open_template_fill)
-        self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…", self.open_supervision)
+        self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…",
+                                                 lambda: self.open_supervision())
         self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
         menu.addSeparator()
         self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
@@ -80,10 +81,12 @@ class ExportMenu(QObject):
         today = self.window.today
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
-    def open_supervision(self) -> SupervisionDialog:
+    def open_supervision(self, kind: str | None = None, unit_id: int | None = None) -> SupervisionDialog:
+        """The 签发督办文书 dialog; from the 待办 panel with the ladder's instrument and the item's unit chosen."""
         from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
 
-        dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window,
+                                   kind=kind, unit_id=unit_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.supervision_dialog = dialog

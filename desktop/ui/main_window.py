@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.meetings_panel.changed.connect(lambda: self.ops.notify(Change(meetings=True, decisions=True)))
         self.ops.changed.connect(self._on_changed)
         self.reminder_panel.activated.connect(self.open_reminder)
+        self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
 
     # --- extension points for other modules ----------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:

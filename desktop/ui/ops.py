@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -62,6 +63,7 @@ class Ops(QObject):
         self._parent = parent
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # serial: one operation at a time, in the order asked
+        self._closed = False
         self._relays: set[Relay] = set()
         self.errors_shown: list[str] = []  # what the one error dialog showed (tests read it)
         # Who offers the newest good backup when a read meets a broken file (the 文件 menu's restore, installed
@@ -131,6 +133,7 @@ class Ops(QObject):
 
     def close(self) -> None:
         """At exit: let the running operation finish, then close the workspace held now."""
+        self._closed = True
         self.pool.waitForDone(30_000)
         if self._workspace is not None:
             self._workspace.close()
@@ -149,6 +152,8 @@ class Ops(QObject):
         self._relays.add(relay)
 
         def done(value: object) -> None:
+            if not self._alive():
+                return
             try:
                 if on_done is not None:
                     on_done(value)
@@ -156,6 +161,8 @@ class Ops(QObject):
                 self._settle(relay)
 
         def failed(exc: Exception) -> None:
+            if not self._alive():
+                return
             try:
                 if isinstance(exc, DamagedDatabase):
                     self.report_damage(str(exc))
@@ -173,6 +180,11 @@ class Ops(QObject):
         relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
         self.pool.start(Job(lambda: work(self.workspace), relay))  # the workspace held when it runs
+
+    def _alive(self) -> bool:
+        """An answer that arrives after the window closed (its queued signal still in the event loop) is dropped:
+        the widgets it would update are gone, and the work itself is already committed or rolled back."""
+        return not self._closed and shiboken6.isValid(self)
 
     def _settle(self, relay: Relay) -> None:
         # After the callback: one that asks for a follow-up read keeps the window busy until that one answers.

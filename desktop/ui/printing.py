@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.atomic import atomic_path
+from desktop.ui.widgets.fitting import fit_to_screen
 
 Paint = Callable[[QPrinter], object]
 
@@ -46,6 +47,7 @@ class PrintPreview(QPrintPreviewDialog):
     def __init__(self, title: str, layout: QPageLayout, paint: Paint, parent: QWidget | None = None) -> None:
         printer = new_printer(layout)
         super().__init__(printer, parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.owned_printer = printer  # kept for the dialog's whole life: the C++ side holds a bare pointer
         self.pages_painted = 0  # how many times the preview was (re)painted, for the status line and tests
         self._paint = paint

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the panel is built before the services are imported (start-
     from desktop.services.reminders import Reminder
 
 Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("期限", "类型", "事项", "项目/会议", "责任单位")
+_COLUMNS = ("期限", "类型", "事项", "项目/会议", "责任单位", "督办阶梯")
 
 
 class Reminders:
@@ -28,6 +28,7 @@ class Reminders:
         self.overdue = len(overdue)
         self.issues_overdue = overdue.count("issue")
         self.soon = len(items) - self.overdue
+        self.steps = sum(1 for i in items if i.step)  # items whose 督办 ladder step is due today
 
 
 class ReminderModel(QAbstractTableModel):
@@ -56,7 +57,7 @@ class ReminderModel(QAbstractTableModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (item.when_text, item.kind_label, item.text, item.where, item.unit)[index.column()]
+            return (item.when_text, item.kind_label, item.text, item.where, item.unit, item.step)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.text}\n{item.where}｜{item.unit}\n完成时限：{item.deadline.isoformat()}（{item.when_text}）"
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -68,7 +69,7 @@ class ReminderModel(QAbstractTableModel):
 
 class ReminderPanel(QWidget):
     activated = Signal(str, int, int)  # kind, id, meeting id (0 for issues)
-
+    supervise = Signal(str, int)  # the ladder's instrument (reminder / notice / urge) for a unit id
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_ReminderPanel()
@@ -80,22 +81,51 @@ class ReminderPanel(QWidget):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(24)
         view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((76, 60, 220, 150)):
+        for column, width in enumerate((76, 60, 220, 150, 110)):
             view.setColumnWidth(column, width)
+        self.form.supervise_button.setEnabled(False)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         # activated = double-click or Enter, whatever the platform's convention is
         self.form.reminder_table_view.activated.connect(self._on_activated)
+        self.form.reminder_table_view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.form.supervise_button.clicked.connect(self._on_supervise)
+
+    def current(self) -> Reminder | None:
+        index = self.form.reminder_table_view.currentIndex()
+        return self.model.items[index.row()] if index.isValid() and index.row() < len(self.model.items) else None
+
+    def _on_current(self) -> None:
+        """The ladder's step for the selected item: an instrument is one click away; 流转 is taken on the item
+        itself (double-click opens it), so the button names what it would do or why it cannot."""
+        item = self.current()
+        button = self.form.supervise_button
+        if item is None or not item.step_action:
+            button.setEnabled(False)
+            button.setText("按督办阶梯签发…")
+        elif item.step_action == "escalate" or item.unit_id is None:
+            button.setEnabled(False)
+            button.setText(f"{item.step}（双击到问题上流转）")
+        else:
+            button.setEnabled(True)
+            button.setText(f"签发{item.step.split('：')[-1]}…")
+
+    def _on_supervise(self) -> None:
+        item = self.current()
+        if item is not None and item.step_action and item.step_action != "escalate" and item.unit_id is not None:
+            self.supervise.emit(item.step_action, item.unit_id)
 
     def set_items(self, reminders: Reminders | list[Reminder], days: int) -> None:
         if not isinstance(reminders, Reminders):
             reminders = Reminders(reminders)
         self.model.set_items(reminders.items)
+        self._on_current()
         r = reminders
         self.form.summary_label.setText(
             f"<b style='color:#b3261e'>已超期 {r.overdue} 项</b>（问题{r.issues_overdue}、议定事项"
-            f"{r.overdue - r.issues_overdue}），<b style='color:#9a6b00'>{days}日内到期 {r.soon} 项</b>。")
+            f"{r.overdue - r.issues_overdue}），<b style='color:#9a6b00'>{days}日内到期 {r.soon} 项</b>。"
+            + (f"按督办阶梯今天应处理 {r.steps} 项。" if r.steps else ""))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 from sqlalchemy import func, select
 
-from desktop.db.models import InvestmentReport, Issue, Project
+from desktop.db.models import Enterprise, InvestmentReport, Issue, Project
 from desktop.exporters import jobs
 from desktop.importers.preview import build_preview
 from desktop.importers.workbook import read_sheets
@@ -247,3 +247,33 @@ def test_rows_of_several_sheets_are_told_apart(workspace, tmp_path: Path) -> Non
     dry = dry_run_import(workspace.db, preview, today=TODAY)
     assert [str(o) for o in dry.outcomes] == ["工作表“一月”第2行：新增",
                                               "工作表“二月”第2行：重复（与本文件工作表“一月”第2行重复，未重复导入）"]
+
+
+# ------------------------------------------------------------------ 6. a column shown as mapped is stored
+def test_image_progress_and_remarks_are_stored(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    projects = _ledger(tmp_path / "项目.xlsx", [["项目名称", "总投资（万元）", "形象进度", "备注"],
+                                               ["甲项目", 100, "主体封顶\n外立面施工", "含二期  地块"]])
+    preview, _r = _import(workspace, projects, "projects")
+    assert set(preview.mapping.columns.values()) == {"name", "total_investment", "progress", "remarks"}
+    enterprises = _ledger(tmp_path / "企业.xlsx", [["企业名称", "联系人", "备注"], ["某科技公司", "张三", "拟迁入　新园区"]])
+    _import(workspace, enterprises, "enterprises")
+    investment = _ledger(tmp_path / "2026年1-10月投资.xlsx", [
+        ["2026年1-10月投资进度表"], ["项目名称", "1-10月累计完成投资（万元）", "形象进度", "备注"],
+        ["乙项目", 50, "基础施工", "10月停工3天"]])
+    _import(workspace, investment, "investment")
+    with workspace.db.read() as session:
+        stored = {p.name: (p.image_progress, p.remarks) for p in session.scalars(select(Project))}
+        enterprise = session.scalars(select(Enterprise)).one()
+        report = session.scalars(select(InvestmentReport)).one()
+    assert stored == {"甲项目": ("主体封顶\n外立面施工", "含二期  地块"), "乙项目": ("基础施工", None)}
+    assert enterprise.remarks == "拟迁入　新园区"
+    assert (report.month, report.amount_yuan, report.remark) == (10, 500_000, "10月停工3天")
+
+    # A later month's report brings the newer 形象进度; an older month's, imported afterwards, leaves it.
+    for month, words in ((11, "主体施工"), (9, "开挖")):
+        later = _ledger(tmp_path / f"2026年1-{month}月投资.xlsx", [
+            [f"2026年1-{month}月投资进度表"], ["项目名称", f"1-{month}月累计完成投资（万元）", "形象进度"],
+            ["乙项目", 60 if month == 11 else 40, words]])
+        _import(workspace, later, "investment")
+    with workspace.db.read() as session:
+        assert session.scalars(select(Project).where(Project.name == "乙项目")).one().image_progress == "主体施工"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop.db import migrate
+from desktop.db import audit_chain, migrate
 from desktop.db.models import AuditLog, Issue, IssueNote, Project
 from desktop.paths import database_file
 from desktop.services import audit_log
@@ -59,6 +59,8 @@ def test_restore_carries_later_rows_and_adds_its_own(demo_workspace, tmp_path: P
     assert archive.name in step.new_value and str(archive) in step.new_value and "2026-11-25 09:30:00" in step.new_value
     assert str(result.safety_backup) in step.old_value and f"{len(later)} 条操作记录" in step.old_value
     assert all(e.reverted_by == step.id for e in carried) and all(e.reverted_by is None for e in log[:len(in_backup)])
+    chain = audit_chain.verify_file(database_file(data_dir))
+    assert chain.ok and chain.intact == len(log)  # carried rows and the restore row linked on the backup's chain
     ws = open_workspace(data_dir)
     try:
         with ws.db.read() as s:
@@ -86,6 +88,7 @@ def test_restore_of_an_older_schema_backup_keeps_the_marks(demo_workspace, tmp_p
     log = _log(data_dir)
     step = log[-1]
     assert step.action == "restore" and [e.action for e in log if e.reverted_by == step.id] == ["update", "delete"]
+    assert audit_chain.verify_file(database_file(data_dir)).ok  # the old backup's rows were linked by its upgrade
     assert not list(data_dir.glob("*.restoring*"))
 
 

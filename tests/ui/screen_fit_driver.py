@@ -1,8 +1,10 @@
-"""Opens the real main window on a simulated screen and reports, as JSON, whether it fits.
+"""Opens the real main window and every dialog it can open on a simulated screen and reports, as JSON, whether
+they fit (screen_fit_dialogs.py opens the dialogs).
 
 Run by tests/ui/test_screen_fit.py with `sys.executable` in a subprocess, because the screen size and
 `QT_SCALE_FACTOR` must be set before the QApplication exists (the offscreen platform reads its screens from a JSON
-file named in `QT_QPA_PLATFORM`). Also writes screenshots when asked (`--shots`, for README):
+file named in `QT_QPA_PLATFORM`; `desktop.tools.window_shots.configure_screen`, which also takes README's
+screenshots). By hand:
 
     python tests/ui/screen_fit_driver.py --data DEMO_FOLDER --screen 1366x768 --scale 1 --out report.json
 """
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from datetime import date
@@ -23,18 +24,9 @@ IGNORED = ("This plugin does not support propagateSizeHints()", "This plugin doe
 LONG_PATH = "/home/办公室/文档/2026年重点项目包保/会议纪要/第三次推进会/" * 4 + "重点项目包保工作第三次推进会会议纪要.docx"
 LONG_TEXT = "已导出：" + LONG_PATH
 TODAY = date(2026, 11, 25)
-
-
-def configure_screen(width: int, height: int, scale: float) -> None:
-    """Must run before any QApplication: one offscreen screen of that many device pixels, scaled by `scale`."""
-    config = {"screens": [{"name": "fit", "x": 0, "y": 0, "width": width, "height": height,
-                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
-    path = Path(tempfile.mkdtemp(prefix="screen-fit-")) / "screen.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
-    os.environ["QT_SCALE_FACTOR"] = str(scale)
-    os.environ.pop("QT_SCREEN_SCALE_FACTORS", None)
-    os.environ.pop("QT_AUTO_SCREEN_SCALE_FACTOR", None)
+# What a real window manager adds around a window (title bar, borders), which the offscreen platform does not:
+# a window must leave this much of the available area free (the same figure as fitting.FRAME_ALLOWANCE).
+FRAME = (16, 40)
 
 
 def rect(r) -> list[int]:  # type: ignore[no-untyped-def]
@@ -43,13 +35,36 @@ def rect(r) -> list[int]:  # type: ignore[no-untyped-def]
 
 class Report:
     def __init__(self) -> None:
-        self.data: dict[str, object] = {"windows": [], "widths": [], "clipped": [], "warnings": []}
+        self.data: dict[str, object] = {"windows": [], "widths": [], "clipped": [], "widened": [], "warnings": []}
 
     def window(self, name: str, widget, available) -> None:  # type: ignore[no-untyped-def]
+        """Where the window is, and whether a real window manager's title bar and borders would still fit: Qt's
+        offscreen frame is 1-2 px, a real one about 30 px high (FRAME)."""
         frame = widget.frameGeometry()
+        room = available.adjusted(0, 0, -FRAME[0], -FRAME[1]).size()
         self.data["windows"].append({  # type: ignore[union-attr]
             "name": name, "frame": rect(frame), "inside": available.contains(frame),
+            "room": widget.width() <= room.width() and widget.height() <= room.height(),
             "minimum": [widget.minimumSize().width(), widget.minimumSize().height()]})
+
+    def long_labels(self, name: str, dialog, available, settle) -> None:  # type: ignore[no-untyped-def]
+        """Every label but a field's caption (a buddy, or the label column of a form layout) may get a long text
+        from the data or a message: with a long text in each, the dialog must still fit beside a window manager's
+        frame."""
+        from PySide6.QtWidgets import QLabel
+        from shiboken6 import isValid
+
+        filled = [label for label in dialog.findChildren(QLabel) if isValid(label) and not is_caption(label)]
+        for label in filled:
+            if isValid(label):  # a label's text may rebuild part of the dialog
+                label.setText(LONG_TEXT)
+        settle()
+        hint = dialog.minimumSizeHint()
+        room = available.adjusted(0, 0, -FRAME[0], -FRAME[1]).size()
+        if hint.width() > room.width() or hint.height() > room.height():
+            wide = [label.objectName() for label in filled
+                    if isValid(label) and label.minimumSizeHint().width() > room.width() // 2]
+            self.data["widened"].append([name, [hint.width(), hint.height()], wide])  # type: ignore[union-attr]
 
     def width(self, step: str, width: int) -> None:
         self.data["widths"].append([step, width])  # type: ignore[union-attr]
@@ -62,6 +77,29 @@ class Report:
                                          [widget.width(), widget.height()]])
 
 
+def is_caption(label) -> bool:  # type: ignore[no-untyped-def]
+    """A field's caption or a unit beside a field (至, 号): the form's own words, not data or a message. A buddy,
+    the label column of a form layout, a text ending in a colon, or a few words without figures."""
+    from PySide6.QtWidgets import QFormLayout
+
+    text = label.text().strip()
+    if label.buddy() is not None or text.endswith(("：", ":")):
+        return True
+    if text and len(text) <= 6 and not any(c.isdigit() for c in text):
+        return True
+    parent = label.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    stack = [layout] if layout is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, QFormLayout):
+            index = current.indexOf(label)
+            if index >= 0:
+                return current.getItemPosition(index)[1] == QFormLayout.ItemRole.LabelRole
+        stack.extend(current.itemAt(i).layout() for i in range(current.count()) if current.itemAt(i).layout())
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, required=True, help="a data folder with the demo database")
@@ -70,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.screen.split("x"))
+    from desktop.tools.window_shots import configure_screen
+
     configure_screen(width, height, args.scale)
 
     from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
@@ -105,6 +145,17 @@ def main(argv: list[str] | None = None) -> int:
     report.width("shown", window.width())
     walk_main_window(window, report, settle)
     report.window("MainWindow after walk", window, available)
+    from tests.ui.screen_fit_dialogs import DialogWalk
+
+    def measure(name: str, dialog) -> None:  # type: ignore[no-untyped-def]
+        report.window(name, dialog, available)
+        report.clipped(name, dialog)
+        report.long_labels(name, dialog, available, settle)
+
+    walk = DialogWalk(window, measure, settle, Path(tempfile.mkdtemp()))
+    report.data["dialogs"] = sorted(set(walk.run()))
+    report.data["messages"] = walk.messages
+    report.width("after the dialogs", window.width())
     args.out.write_text(json.dumps(report.data, ensure_ascii=False, indent=1), encoding="utf-8")
     window.close()
     workspace.close()

@@ -381,3 +381,21 @@ def test_operator_dialog_refuses_names_that_imitate_system_notes(qtbot, tmp_path
     settings = _settings(tmp_path)
     settings.setValue("operator/name", "张三（合并「某专班」数据包）")  # saved by an older version
     assert saved_operator(settings) == ""  # so the user is asked again
+
+
+def test_audit_log_shows_a_restore_and_the_changes_it_took_back(qtbot, workspace, today, tmp_path) -> None:
+    with workspace.db.transaction() as s:
+        s.add(Unit(name="区住建局"))
+    archive = backups.create_archive(workspace.db.engine, workspace.data_dir, tmp_path / "b.zip").path
+    with workspace.db.transaction() as s:
+        s.scalars(select(Unit)).one().name = "区住房和城乡建设局"
+    window = _window(qtbot, workspace, today, tmp_path)
+    window.reliability.restore_from(archive)
+    dialog = window.reliability.open_audit_log()
+    qtbot.addWidget(dialog)
+    rows = [[dialog.model.index(r, c).data() for c in range(8)] for r in range(dialog.model.rowCount())]
+    assert rows[0][1:6] == ["测试员", "恢复备份", "数据库", "", "备份文件"] and "b.zip" in rows[0][7]
+    assert rows[1][1:] == ["测试员", "修改（已撤回）", "单位", "1", "名称", "区住建局", "区住房和城乡建设局"]
+    assert rows[2][2] == "新增"
+    dialog.close()
+    window.ops.close()

@@ -43,14 +43,34 @@ def demo_folder(tmp_path: Path, demo_template: Path) -> Path:
     return target
 
 
+def dialog_classes() -> set[str]:
+    """Every dialog the package defines: desktop/ui/dialogs/*, the project page and the print preview."""
+    import importlib
+    import inspect
+
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui.dialogs.base import FormDialog
+
+    names = {"ProjectPageDialog", "PrintPreview"}
+    for module_file in sorted((ROOT / "desktop" / "ui" / "dialogs").glob("*.py")):
+        module = importlib.import_module(f"desktop.ui.dialogs.{module_file.stem}")
+        names |= {name for name, cls in inspect.getmembers(module, inspect.isclass)
+                  if issubclass(cls, QDialog) and cls.__module__ == module.__name__ and cls is not FormDialog}
+    return names
+
+
 @pytest.mark.parametrize(("screen", "scale"), SCREENS, ids=[f"{s}@{int(f * 100)}%" for s, f in SCREENS])
-def test_main_window_fits_the_screen(demo_folder: Path, tmp_path: Path, screen: str, scale: float) -> None:
+def test_windows_and_dialogs_fit_the_screen(demo_folder: Path, tmp_path: Path, screen: str, scale: float) -> None:
     report = run_driver(demo_folder, screen, scale, tmp_path / "report.json")
     width, height = (int(v) for v in screen.split("x"))
     assert report["screen"] == [0, 0, round(width / scale), round(height / scale)]
     assert report["warnings"] == []
+    assert set(report["dialogs"]) == dialog_classes()  # every dialog class was opened and measured
     for window in report["windows"]:
         assert window["inside"], f"{window['name']} {window['frame']} outside {report['available']}"
+        assert window["room"], f"{window['name']} {window['frame']}: no room for a title bar in {report['available']}"
+    assert report["widened"] == [], "long texts widen (dialog, minimum hint, labels): " + repr(report["widened"])
     widths = report["widths"]
     assert {w for _step, w in widths} == {widths[0][1]}, f"the window's width changed: {widths}"
     assert report["clipped"] == [], "cut off (minimum hint, size): " + repr(report["clipped"])

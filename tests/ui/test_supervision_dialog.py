@@ -74,3 +74,23 @@ def test_requirement_follows_the_reply_deadline_until_edited(qtbot, demo_workspa
     dialog.form.requirement_edit.setPlainText("请于下周一前当面汇报。")
     dialog.form.reply_edit.set_value(due + timedelta(days=1))
     assert dialog.form.requirement_edit.toPlainText() == "请于下周一前当面汇报。"
+
+
+def test_reminder_panel_shows_the_ladder_step_and_opens_the_dialog_for_it(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    window.reload_reminders()
+    panel = window.reminder_panel
+    rows = [i for i in panel.model.items if i.step and i.step_action != "escalate"]
+    assert rows, "the demo has overdue issues at a ladder step"
+    assert "按督办阶梯今天应处理" in panel.form.summary_label.text()
+    row = panel.model.items.index(rows[0])
+    assert panel.model.index(row, 5).data() == rows[0].step
+    panel.form.reminder_table_view.setCurrentIndex(panel.model.index(row, 0))
+    button = panel.form.supervise_button
+    assert button.isEnabled() and button.text() == f"签发{rows[0].step.split('：')[-1]}…"
+    button.click()
+    dialog = window.export_menu.supervision_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    assert dialog.kind().value == rows[0].step_action
+    assert dialog.form.unit_combo.currentData() == rows[0].unit_id
+    assert rows[0].id in dialog.checked_ids()

@@ -32,6 +32,10 @@ class AuditLog(Base):
     # The row (a 恢复备份 or 撤销合并 entry) whose return to an earlier database took this change back; the row
     # itself was carried over into that database so the log keeps it. Such rows describe no current data.
     reverted_by: Mapped[int | None] = mapped_column(Integer)
+    # Tamper evidence (desktop.db.audit_chain): the row's place in the chain and sha256 over the previous row's
+    # hash and this row's fields, both written when the row's transaction commits.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Briefing(RowMixin, Base):

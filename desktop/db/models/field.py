@@ -23,6 +23,7 @@ class Enterprise(RowMixin, Base):
     contact: Mapped[str | None] = mapped_column(String(64))
     phone: Mapped[str | None] = mapped_column(String(32))
     size_flags: Mapped[str | None] = mapped_column(String(64))  # e.g. 四上企业
+    remarks: Mapped[str | None] = mapped_column(Text)  # 备注 of the enterprise directory (migration 0021)
     cadre_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     # 一带三包: a leader (包联领导) leads a team (工作组) whose cadre (包联干部) serves the enterprise
     leader_id: Mapped[int | None] = mapped_column(ForeignKey("leader.id", ondelete="SET NULL"), index=True)

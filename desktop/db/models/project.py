@@ -31,6 +31,9 @@ class Project(RowMixin, Base):
     planned_end: Mapped[date | None] = mapped_column(Date)
     started_on: Mapped[date | None] = mapped_column(Date)  # 开复工 date in its list year
     content: Mapped[str | None] = mapped_column(Text)  # 建设内容
+    # 形象进度 and 备注 as the office's ledger writes them (migration 0021): text, the newest report's words.
+    image_progress: Mapped[str | None] = mapped_column(Text)
+    remarks: Mapped[str | None] = mapped_column(Text)
     removed_on: Mapped[date | None] = mapped_column(Date)
     removed_reason: Mapped[str | None] = mapped_column(Text)
 
@@ -91,6 +94,7 @@ class InvestmentReport(RowMixin, Base):
     month: Mapped[int] = mapped_column(Integer, nullable=False)
     amount_yuan: Mapped[int | None] = mapped_column(BigInteger)
     target_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    remark: Mapped[str | None] = mapped_column(Text)  # the 投资进度表's 备注 for that month (migration 0021)
 
 
 class PlanVersion(RowMixin, Base):

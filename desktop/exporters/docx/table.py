@@ -168,6 +168,16 @@ def _break_prose(text: str, width_twips: int, size_pt: float) -> str:
                                                                     if text_em(line) > capacity else [line]))
 
 
+def _break_header(text: str, width_twips: int, size_pt: float) -> str:
+    """A header too long for its column in lines of equal length ("超期/天数", not "超期天/数")."""
+    capacity = _capacity_em(width_twips, size_pt)
+    if text_em(text) <= capacity or "\n" in text:
+        return text
+    count = math.ceil(text_em(text) / capacity)
+    per_line = math.ceil(len(text) / count)
+    return "\n".join(text[i:i + per_line] for i in range(0, len(text), per_line))
+
+
 def _break_between_names(text: str, width_twips: int, size_pt: float) -> str:
     """Lines of a name list broken after its separators, so no renderer has to break inside a name."""
     capacity = _capacity_em(width_twips, size_pt)
@@ -223,6 +233,7 @@ def add_table(
     # text anywhere, and would split "2026年5月/28日前" or leave "局" alone on a line.
     texts = [[(_break_prose if columns[i].prose else _break_between_names)(cell, widths[i], font_size)
               for i, cell in enumerate(row)] for row in texts]
+    header_texts = [_break_header(h, widths[i], font_size) for i, h in enumerate(header_texts)]
     if col_align is None:
         col_align = [
             "center" if all(len(r[i]) <= _SHORT_TEXT for r in texts) else "justify" for i in range(n)

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 
 from desktop import __version__, scratch
 from desktop.atomic import give_normal_mode
+from desktop.db import audit_chain
 from desktop.db.backup import backup_sqlite
 from desktop.db.engine import Database
 from desktop.db.integrity import check_file
@@ -64,6 +65,7 @@ class BackupInfo:
     counts: dict[str, int]
     attachments: int
     size: int
+    audit_head: tuple[int, str] | None = None  # the 操作日志 chain's (place, hash) when the backup was made
 
     def summary_lines(self) -> list[str]:
         from desktop.services.table_labels import count_lines
@@ -111,6 +113,7 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
                               + "。请从以前的备份恢复（文件 → 备份与恢复）。")
         counts, revision, shas = _describe_copy(copy)
         files = _attachment_files(attachments_dir(data_dir), shas)
+        head = audit_chain.head_of_file(copy)  # lets `keyproj check` notice rows deleted at the end later
         manifest = {
             "format": FORMAT,
             "created_at": stamp.isoformat(sep=" "),
@@ -122,6 +125,8 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
             "counts": counts,
             "attachments": [{"sha256": sha, "path": rel} for sha, (rel, _) in sorted(files.items())],
             "missing_attachments": sorted(shas - set(files)),
+            "audit_chain": None if head is None else {"count": counts.get("audit_log", 0), "head_seq": head[0],
+                                                      "head_hash": head[1]},
         }
         part = scratch.scratch_file(target.parent, "backup.zip")
         with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
@@ -250,7 +255,14 @@ def inspect_archive(path: Path, *, verify: bool = True) -> BackupInfo:
         counts={str(k): int(v) for k, v in manifest.get("counts", {}).items()},
         attachments=len(manifest.get("attachments", [])),
         size=path.stat().st_size,
+        audit_head=_audit_head(manifest.get("audit_chain")),
     )
+
+
+def _audit_head(chain: object) -> tuple[int, str] | None:
+    if not isinstance(chain, dict) or not isinstance(chain.get("head_seq"), int):
+        return None
+    return chain["head_seq"], str(chain.get("head_hash") or "")
 
 
 def list_backups(data_dir: Path, mirror: Path | None = None) -> list[BackupInfo | BackupError]:

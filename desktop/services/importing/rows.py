@@ -22,6 +22,7 @@ from desktop.db.models import Decision, DecisionNote, Enterprise, InvestmentRepo
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow
 from desktop.services.importing.bulk import BulkIssues
+from desktop.services.importing.investment import InvestmentRows, wan
 from desktop.services.importing.match import MeetingRef, Resolver, name_key, parse_meeting
 from desktop.services.importing.outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.journal import cn_date, operator_of
@@ -30,14 +31,7 @@ Tracker = Callable[[object, int | None], None]
 Changer = Callable[[object, dict[str, Any], int], bool]
 
 
-def wan(yuan: int | None) -> str:
-    """Amounts in messages in 万元, as the ledgers print them."""
-    if yuan is None:
-        return "—"
-    return f"{yuan / 10_000:,.2f}".rstrip("0").rstrip(".") + "万元"
-
-
-class RowWriter:
+class RowWriter(InvestmentRows):
     """Stores the rows of one preview; `track` and `change` are the batch's bookkeeping callbacks."""
 
     def __init__(self, session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date,
@@ -159,7 +153,7 @@ class RowWriter:
     def _project_fields(self, v: dict[str, Any]) -> dict[str, Any]:
         pairs = {"owner": "owner", "location": "location", "total_investment_yuan": "total_investment",
                  "annual_plan_yuan": "annual_plan", "stage": "stage", "planned_start": "start_date",
-                 "planned_end": "end_date", "content": "content"}
+                 "planned_end": "end_date", "content": "content", "image_progress": "progress", "remarks": "remarks"}
         fields = {column: v[code] for column, code in pairs.items() if v.get(code) is not None}
         category = self.resolver.category(CategoryKind.PROJECT, v.get("category"))
         if category is not None:
@@ -341,7 +335,8 @@ class RowWriter:
         if existing is not None and code and existing.credit_code and existing.credit_code != code:
             return RowOutcome(row.row, RowStatus.INVALID,
                               f"已有同名企业，但统一社会信用代码不同（已登记 {existing.credit_code}），请核对")
-        fields: dict[str, Any] = {key: v[key] for key in ("industry", "address", "contact", "phone") if v.get(key)}
+        fields: dict[str, Any] = {key: v[key] for key in ("industry", "address", "contact", "phone", "remarks")
+                                  if v.get(key)}
         flags = [label for key, label in (("above_scale", "规上企业"), ("high_tech", "高新技术企业")) if v.get(key)]
         if v.get("scale"):
             flags.append(v["scale"])
@@ -364,89 +359,6 @@ class RowWriter:
         self.track(enterprise)
         self.resolver.remember_enterprise(enterprise)
         return RowOutcome(row.row, RowStatus.NEW)
-
-    # --- monthly investment -----------------------------------------------------------------------------
-    def _month_table(self, project: Project, year: int) -> dict[int, InvestmentReport]:
-        if self._months is None:
-            years = {r.values.get("year") for r in self.preview.rows} - {None}
-            self._months = {}
-            reports = self.session.scalars(select(InvestmentReport).where(InvestmentReport.year.in_(years)))
-            for report in reports:
-                self._months.setdefault((report.project_id, report.year), {})[report.month] = report
-        if project.id is not None and (project.id, year) in self._months:
-            return self._months[(project.id, year)]
-        return self._new_months.setdefault((id(project), year), {})
-
-    def _investment(self, row: PreviewRow) -> RowOutcome:
-        """One project-month. A cumulative (1–N月) figure is stored as month N's amount: cumulative minus the
-        months already recorded, so year-to-date sums stay equal to the ledger's figure."""
-        v = row.values
-        year, month = v["year"], v["month"]
-        if v.get("amount_month") is None and v.get("amount_ytd") is None:
-            return RowOutcome(row.row, RowStatus.INVALID, "本行没有本月或累计完成投资金额")
-        key = (name_key(v.get("code")) or name_key(v["project"]), year, month)
-        duplicate = self._in_file(key, row)
-        if duplicate:
-            return duplicate
-        project = self.resolver.find_project(v.get("code"), v["project"])
-        months = self._month_table(project, year) if project is not None else {}
-        used = ""
-        if v.get("amount_ytd") is None:
-            amount = v["amount_month"]
-        else:
-            # The year-to-date figure is the one the office reports upwards: it wins over a 本月完成 beside it.
-            before = sum(r.amount_yuan or 0 for m, r in months.items() if m < month)
-            amount = v["amount_ytd"] - before
-            if amount < 0:
-                return RowOutcome(row.row, RowStatus.INVALID,
-                                  f"1–{month}月累计完成投资（{wan(v['amount_ytd'])}）小于此前各月已登记的合计（{wan(before)}）")
-            if v.get("amount_month") is not None:
-                used = f"按1–{month}月累计 {wan(v['amount_ytd'])} 登记"
-                if v["amount_month"] != amount:
-                    used += (f"（{month}月记 {wan(amount)}，即累计减去此前各月已登记的 {wan(before)}；"
-                             f"表中本月完成 {wan(v['amount_month'])} 未采用）")
-        existing = months.get(month)
-        period = f"{year}年{month}月"
-        if existing is not None and existing.id is not None:
-            if existing.amount_yuan == amount:
-                return RowOutcome(row.row, RowStatus.DUPLICATE, f"{period}的完成投资已登记，数额相同")
-            what = f"{period}已登记完成投资 {wan(existing.amount_yuan)}，与本行的 {wan(amount)} 不一致"
-            if self.policy is DuplicatePolicy.SKIP:
-                return RowOutcome(row.row, RowStatus.CONFLICT, what + "；如需以本表为准，请选择“更新已有记录”")
-            self.change(existing, {"amount_yuan": amount}, row.row)
-            return RowOutcome(row.row, RowStatus.UPDATED, what + "，已按本行更新")
-        created = project is None
-        if project is None:
-            project = self._project(row, code_field="code")
-            assert project is not None
-            months = self._month_table(project, year)
-        else:
-            self.resolver.assign_leader(project, self.resolver.leader(v.get("leader")), date(project.list_year, 1, 1))
-        self._fill_project(project, v, created)
-        if project.id is None:
-            self.session.flush()  # InvestmentReport has no relationship to Project, only the key
-        report = InvestmentReport(project_id=project.id, year=year, month=month, amount_yuan=amount)
-        self.track(report)
-        months[month] = report
-        return RowOutcome(row.row, RowStatus.NEW, f"{period} {wan(amount)}" + ("（新建项目）" if created else "")
-                          + (f"；{used}" if used else ""))
-
-    def _fill_project(self, project: Project, v: dict[str, Any], created: bool) -> None:
-        """Figures the project lacks are taken from the report; figures it has are never overwritten here."""
-        fills: dict[str, Any] = {}
-        for column, code in (("total_investment_yuan", "total_investment"), ("annual_plan_yuan", "annual_plan")):
-            if v.get(code) and not getattr(project, column):
-                fills[column] = v[code]
-        for column, value in (("owner", v.get("owner")),
-                              ("category", self.resolver.category(CategoryKind.PROJECT, v.get("category"))),
-                              ("lead_unit", self.resolver.unit(v.get("lead_unit")))):
-            if value is not None and getattr(project, column) is None:
-                fills[column] = value
-        if created:
-            for key, value in fills.items():
-                setattr(project, key, value)
-        elif fills:
-            self.change(project, fills, self.row)
 
 
 def _where(row: PreviewRow) -> str:

@@ -10,15 +10,15 @@ the item was moved up after its deadline — so nothing is proposed twice, and a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueStatus
-from desktop.db.models import Escalation, Issue, SupervisionItem, SupervisionNotice
+from desktop.db.models import Escalation, Issue, Project, SupervisionItem, SupervisionNotice, Unit
 from desktop.errors import UserError
 from desktop.services import office_settings
 from desktop.services.supervision.kinds import SupervisionKind
@@ -98,46 +98,41 @@ class DueStep:
     step: LadderStep
 
 
-def _taken(step: LadderStep, issue: Issue, strongest: dict[int, int], moved_up: set[int]) -> bool:
-    if step.kind is None:
-        return issue.id in moved_up
-    return strongest.get(issue.id, -1) >= step.kind.rank
-
-
 def due_steps(session: Session, today: date) -> list[DueStep]:
-    """Every open overdue item whose highest reached step is not yet taken, most overdue first."""
+    """Every open overdue item whose highest reached step is not yet taken, most overdue first. Read as plain
+    columns, not ORM objects: the 待办 panel asks this after every edit, and a city has tens of thousands of
+    overdue items."""
     steps = load_ladder(session)
-    issues = session.scalars(
-        select(Issue).where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None), Issue.deadline < today)
-        .options(selectinload(Issue.lead_unit), selectinload(Issue.project))).all()
-    if not issues:
-        return []
-    deadlines = {i.id: i.deadline for i in issues}
-    strongest: dict[int, int] = {}
+    first_days = steps[0].days
     rows = session.execute(
-        select(SupervisionItem.issue_id, SupervisionNotice.kind, SupervisionNotice.issued_on)
-        .join(SupervisionNotice, SupervisionItem.notice_id == SupervisionNotice.id)
-        .where(SupervisionNotice.withdrawn_on.is_(None), SupervisionItem.issue_id.in_(list(deadlines))))
-    for issue_id, kind, issued_on in rows:
-        deadline = deadlines[issue_id]
-        if deadline is not None and issued_on >= deadline:
-            rank = SupervisionKind(kind).rank
-            strongest[issue_id] = max(strongest.get(issue_id, -1), rank)
+        select(Issue.id, Issue.description, Project.name, Issue.lead_unit_id, Unit.name, Issue.deadline)
+        .join(Project, Project.id == Issue.project_id, isouter=True)
+        .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
+        .where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None),
+               Issue.deadline <= today - timedelta(days=first_days))).all()
+    if not rows:
+        return []
+    deadlines = {r[0]: r[5] for r in rows}
+    ids = list(deadlines)
+    strongest: dict[int, int] = {}
+    for issue_id, kind, issued_on in session.execute(
+            select(SupervisionItem.issue_id, SupervisionNotice.kind, SupervisionNotice.issued_on)
+            .join(SupervisionNotice, SupervisionItem.notice_id == SupervisionNotice.id)
+            .where(SupervisionNotice.withdrawn_on.is_(None), SupervisionItem.issue_id.in_(ids))):
+        if issued_on >= deadlines[issue_id]:
+            strongest[issue_id] = max(strongest.get(issue_id, -1), SupervisionKind(kind).rank)
     moved_up = {issue_id for issue_id, at in session.execute(
-        select(Escalation.issue_id, Escalation.escalated_at).where(Escalation.issue_id.in_(list(deadlines))))
-        if deadlines[issue_id] is not None and at.date() >= deadlines[issue_id]}
+        select(Escalation.issue_id, Escalation.escalated_at).where(Escalation.issue_id.in_(ids)))
+        if at.date() >= deadlines[issue_id]}
     due: list[DueStep] = []
-    for issue in issues:
-        assert issue.deadline is not None
-        days = (today - issue.deadline).days
+    for issue_id, description, project, unit_id, unit, deadline in rows:
+        days = (today - deadline).days
         reached = [s for s in steps if s.days <= days]
         if not reached:
             continue
         step = reached[-1]
-        if _taken(step, issue, strongest, moved_up):
-            continue
-        due.append(DueStep(issue.id, issue.description, issue.project.name if issue.project else "",
-                           issue.lead_unit_id, issue.lead_unit.name if issue.lead_unit else "",
-                           issue.deadline, days, step))
+        taken = issue_id in moved_up if step.kind is None else strongest.get(issue_id, -1) >= step.kind.rank
+        if not taken:
+            due.append(DueStep(issue_id, description, project or "", unit_id, unit or "", deadline, days, step))
     due.sort(key=lambda d: (-d.days_overdue, d.issue_id))
     return due

@@ -11,6 +11,7 @@ from desktop.services import audit_log
 from desktop.services.audit_log import AuditFilter
 from desktop.ui.forms.ui_audit_log_dialog import Ui_AuditLogDialog
 from desktop.ui.models.audit_table import AuditTableModel
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 PAGE_SIZE = 200
@@ -19,6 +20,7 @@ PAGE_SIZE = 200
 class AuditLogDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.form = Ui_AuditLogDialog()
         self.form.setupUi(self)

@@ -21,6 +21,7 @@ from desktop.services.backup import archive as backups
 from desktop.services.backup.archive import BackupError, BackupInfo
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.forms.ui_backup_dialog import Ui_BackupDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 COLUMNS = ("备份时间", "原因", "问题数", "项目数", "大小", "文件")
@@ -32,6 +33,7 @@ class BackupDialog(QDialog):
     def __init__(self, workspace: Workspace, restore_with: Callable[[Path], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.restore_with = restore_with
         self.form = Ui_BackupDialog()

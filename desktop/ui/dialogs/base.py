@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.errors import UserError
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.fitting import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.ui.ops import Ops
@@ -31,6 +32,7 @@ class FormDialog(QDialog):
 
     def __init__(self, form: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = form
         self.form.setupUi(self)
         self.submit: Callable[[], object] | None = None

@@ -28,6 +28,7 @@ from desktop.ui.background import BackgroundTask
 from desktop.ui.export_runner import ExportRunner
 from desktop.ui.forms.ui_briefing_editor import Ui_BriefingEditor
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 SCOPE_KINDS = ((ScopeKind.ALL, "全部项目"), (ScopeKind.CATEGORY, "项目类别"), (ScopeKind.TASK_FORCE, "项目专班"),
@@ -57,6 +58,7 @@ class BriefingEditor(QDialog):
                  period: Period | None = None, export_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.kind = kind
         self.today = today

@@ -16,6 +16,7 @@ from desktop.services.search import matches
 from desktop.ui.dialogs.meeting_dialog import _completer
 from desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.fitting import fit_to_screen
 
 NO_PROJECT = "（不指定项目）"
 # (input, name of a unit typed that is not in the directory yet) -> saved id
@@ -33,6 +34,7 @@ class DecisionDialog(QDialog):
                  initial: DecisionInput | None = None, agenda_issue_ids: Sequence[int] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_DecisionDialog()
         self.form.setupUi(self)
         self._choices = choices

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from desktop.exporters.docx import PROFILES, missing_fonts
 from desktop.services import office_settings
 from desktop.ui.forms.ui_document_settings import Ui_DocumentSettings
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 _LIST_KEYS = ("report_to", "send_to", "issue_to")
@@ -22,6 +23,7 @@ _TEXT_KEYS = {"office_name": "office_edit", "masthead_name": "masthead_edit",
 class DocumentSettingsDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.form = Ui_DocumentSettings()
         self.form.setupUi(self)

@@ -9,6 +9,7 @@ from desktop.services.drilldown import Drill
 from desktop.ui.forms.ui_drilldown_dialog import Ui_DrilldownDialog
 from desktop.ui.investment_panel import fixed_rows
 from desktop.ui.models.rows_table import RowsTableModel
+from desktop.ui.widgets.fitting import fit_to_screen
 
 WIDE = {"问题描述", "项目名称", "走访内容", "议定事项"}
 MEDIUM = {"项目/企业", "走访对象", "责任单位", "会议"}
@@ -22,6 +23,7 @@ class DrilldownDialog(QDialog):
 
     def __init__(self, drill: Drill, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.drill = drill
         self.form = Ui_DrilldownDialog()
         self.form.setupUi(self)

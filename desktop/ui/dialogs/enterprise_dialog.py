@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.errors import UserError
 from desktop.services import directory, enterprises
 from desktop.ui.forms.ui_enterprise_dialog import Ui_EnterpriseDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 
@@ -14,6 +15,7 @@ class EnterpriseDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  enterprise_id: int | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.enterprise_id = enterprise_id
         self.form = Ui_EnterpriseDialog()

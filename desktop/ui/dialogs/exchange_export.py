@@ -15,6 +15,7 @@ from desktop.services.exchange.history import known_peers
 from desktop.services.exchange.package import SUFFIX
 from desktop.services.exchange.selection import SCOPE_LABELS, ExportScope, ScopeKind
 from desktop.ui.forms.ui_exchange_export_dialog import Ui_ExchangeExportDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 _NEEDS_TARGET = (ScopeKind.TASK_FORCE, ScopeKind.LEADER, ScopeKind.UNIT)
@@ -23,6 +24,7 @@ _NEEDS_TARGET = (ScopeKind.TASK_FORCE, ScopeKind.LEADER, ScopeKind.UNIT)
 class ExchangeExportDialog(QDialog):
     def __init__(self, workspace: Workspace, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.today = today or date.today()
         self.export_result: ExportResult | None = None

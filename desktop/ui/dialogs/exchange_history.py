@@ -9,6 +9,7 @@ from desktop.errors import UserError
 from desktop.services.exchange.history import load_history
 from desktop.services.exchange.merge import undo_last_merge
 from desktop.ui.forms.ui_exchange_history_dialog import Ui_ExchangeHistoryDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 COLUMNS = ("时间", "方向", "对方单位", "范围", "数量", "操作人", "数据包编号")
@@ -17,6 +18,7 @@ COLUMNS = ("时间", "方向", "对方单位", "范围", "数量", "操作人", 
 class ExchangeHistoryDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.data_changed = False
         self.form = Ui_ExchangeHistoryDialog()

@@ -9,6 +9,7 @@ from desktop.errors import UserError
 from desktop.services.importing.undo import BatchInfo, history, undo_import
 from desktop.ui.background import BackgroundTask
 from desktop.ui.forms.ui_import_history import Ui_ImportHistoryDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 HEADERS = ("批次", "导入时间", "类型", "文件", "新增", "更新", "跳过", "操作人", "状态")
@@ -19,6 +20,7 @@ class ImportHistoryDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.form = Ui_ImportHistoryDialog()
         self.form.setupUi(self)

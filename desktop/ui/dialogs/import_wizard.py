@@ -35,6 +35,7 @@ from desktop.services.importing.undo import undo_import
 from desktop.ui.background import BackgroundTask
 from desktop.ui.forms.ui_import_wizard import Ui_ImportWizard
 from desktop.ui.models.import_preview import ImportPreviewModel
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
@@ -49,6 +50,7 @@ class ImportWizard(QWizard):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.form = Ui_ImportWizard()
         self.form.setupUi(self)

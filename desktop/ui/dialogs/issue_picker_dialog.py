@@ -14,6 +14,7 @@ from desktop.services.issues.rows import IssueRow
 from desktop.services.meetings.agenda import CandidateFilter
 from desktop.services.meetings.choices import MeetingChoices
 from desktop.ui.forms.ui_issue_picker_dialog import Ui_IssuePickerDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 
 COLUMNS = ("选择", "项目", "问题描述", "责任单位", "完成时限", "状态")
 LoadCandidates = Callable[[CandidateFilter], list[IssueRow]]
@@ -23,6 +24,7 @@ class IssuePickerDialog(QDialog):
     def __init__(self, choices: MeetingChoices, load: LoadCandidates, today: date, *,
                  already: set[int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_IssuePickerDialog()
         self.form.setupUi(self)
         self._load = load

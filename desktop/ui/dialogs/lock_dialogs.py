@@ -8,6 +8,7 @@ from desktop.errors import UserError
 from desktop.services import app_lock
 from desktop.ui.forms.ui_lock_settings_dialog import Ui_LockSettingsDialog
 from desktop.ui.forms.ui_password_dialog import Ui_PasswordDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 
@@ -16,6 +17,7 @@ class PasswordDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, message: str | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.form = Ui_PasswordDialog()
         self.form.setupUi(self)
@@ -39,6 +41,7 @@ class PasswordDialog(QDialog):
 class LockSettingsDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.form = Ui_LockSettingsDialog()
         self.form.setupUi(self)

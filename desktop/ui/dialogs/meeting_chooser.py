@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.ui.forms.ui_meeting_chooser_dialog import Ui_MeetingChooserDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 
 
 class MeetingChooserDialog(QDialog):
     def __init__(self, meetings: list[tuple[int, str]], prompt: str, *, preselect: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_MeetingChooserDialog()
         self.form.setupUi(self)
         f = self.form

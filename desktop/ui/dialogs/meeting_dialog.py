@@ -14,6 +14,7 @@ from desktop.services.meetings.actions import MeetingInput
 from desktop.services.meetings.choices import MeetingChoices
 from desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.fitting import fit_to_screen
 
 SuggestNumber = Callable[[str, int], int]
 SaveMeeting = Callable[[MeetingInput], int]
@@ -33,6 +34,7 @@ class MeetingDialog(QDialog):
                  initial: MeetingInput | None = None, default_when: datetime | None = None,
                  default_issuer: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_MeetingDialog()
         self.form.setupUi(self)
         self._suggest = suggest_number

@@ -18,6 +18,7 @@ from desktop.services.exchange.merge import MergeResult, apply_merge
 from desktop.services.exchange.package import Package
 from desktop.services.exchange.preview import OURS, THEIRS, Item, ItemKind, MergePlan
 from desktop.ui.forms.ui_merge_preview_dialog import Ui_MergePreviewDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # "uuid<US>field" on decision rows, "" elsewhere (never left unset:
@@ -36,6 +37,7 @@ class MergePreviewDialog(QDialog):
     def __init__(self, workspace: Workspace, package: Package, plan: MergePlan,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.package = package
         self.plan = plan

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.db.operator_name import operator_problem
 from desktop.ui.forms.ui_operator_dialog import Ui_OperatorDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 
 SETTING_KEY = "operator/name"
 
@@ -25,6 +26,7 @@ def saved_operator(settings: QSettings) -> str:
 class OperatorDialog(QDialog):
     def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_OperatorDialog()
         self.form.setupUi(self)
         self.form.name_edit.setText(current)

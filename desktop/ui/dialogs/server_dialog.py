@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop.ui.forms.ui_server_dialog import Ui_ServerDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def ask_password(server: ServerSettings, parent: QWidget | None = None) -> str |
 class ServerDialog(QDialog):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.settings = settings
         self.form = Ui_ServerDialog()
         self.form.setupUi(self)

@@ -36,7 +36,8 @@ def ask_docx_path(parent: QWidget, suggested: str) -> str:
 
 
 class SupervisionDialog(QDialog):
-    def __init__(self, ops: Ops, today: date, export_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, today: date, export_dir: Path, parent: QWidget | None = None, *,
+                 kind: str | None = None, unit_id: int | None = None) -> None:
         from desktop.services.supervision.kinds import SupervisionKind
 
         super().__init__(parent)
@@ -52,9 +53,10 @@ class SupervisionDialog(QDialog):
         self._default_text = ""  # the requirement as proposed; a text the clerk edited is never replaced
         self.loading = False
         self.issuing = False
-        for kind in SupervisionKind:
-            self.form.kind_combo.addItem(kind.label, kind.value)
-        self.form.kind_combo.setCurrentIndex(self.form.kind_combo.findData(SupervisionKind.NOTICE.value))
+        for each in SupervisionKind:
+            self.form.kind_combo.addItem(each.label, each.value)
+        self._wanted_unit = unit_id
+        self.form.kind_combo.setCurrentIndex(self.form.kind_combo.findData(kind or SupervisionKind.NOTICE.value))
         self.form.issued_edit.set_value(today)
         self.form.reply_edit.set_value(today + timedelta(days=REPLY_DAYS))
         self.form.kind_combo.currentIndexChanged.connect(self.reload)
@@ -93,7 +95,8 @@ class SupervisionDialog(QDialog):
         self.units, self.office = value
         self.form.error_label.clear()
         combo = self.form.unit_combo
-        previous = combo.currentData()
+        previous = combo.currentData() if self._wanted_unit is None else self._wanted_unit
+        self._wanted_unit = None
         combo.blockSignals(True)
         combo.clear()
         for unit in self.units:

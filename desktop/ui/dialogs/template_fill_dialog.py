@@ -36,6 +36,7 @@ from desktop.services.templates.records import DECISION_FILTERS, ISSUE_FILTERS, 
 from desktop.ui.background import BackgroundTask
 from desktop.ui.export_runner import ExportRunner
 from desktop.ui.forms.ui_template_fill_dialog import Ui_TemplateFillDialog
+from desktop.ui.widgets.fitting import fit_to_screen
 
 NO_SAVED = "（不使用已保存的模板）"
 LEAVE_EMPTY = "（留空）"
@@ -49,6 +50,7 @@ class TemplateFillDialog(QDialog):
     def __init__(self, access: TemplateAccess, runner: ExportRunner, *, today: date, year: int, month: int,
                  export_dir: Path, ask_path: AskPath, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.access = access
         self.runner = runner
         self.today = today

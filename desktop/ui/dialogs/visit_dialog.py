@@ -12,6 +12,7 @@ from desktop.errors import UserError
 from desktop.services import directory, visits
 from desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)"
@@ -21,6 +22,7 @@ class VisitDialog(QDialog):
     def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None, *,
                  leader_id: int | None = None, project_id: int | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.today = today
         self.form = Ui_VisitDialog()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QWidget)
 
 from desktop.ui.widgets.date_edit import DateEdit
+from desktop.ui.widgets.fitting import ElidedLabel
 
 class Ui_AuditLogDialog(object):
     def setupUi(self, AuditLogDialog):
@@ -96,7 +97,7 @@ class Ui_AuditLogDialog(object):
 
         self.paging_layout = QHBoxLayout()
         self.paging_layout.setObjectName(u"paging_layout")
-        self.page_label = QLabel(AuditLogDialog)
+        self.page_label = ElidedLabel(AuditLogDialog)
         self.page_label.setObjectName(u"page_label")
         self.page_label.setWordWrap(False)
 

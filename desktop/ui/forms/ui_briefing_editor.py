@@ -27,7 +27,7 @@ class Ui_BriefingEditor(object):
     def setupUi(self, BriefingEditor):
         if not BriefingEditor.objectName():
             BriefingEditor.setObjectName(u"BriefingEditor")
-        BriefingEditor.resize(1100, 760)
+        BriefingEditor.resize(1100, 640)
         self.main_layout = QHBoxLayout(BriefingEditor)
         self.main_layout.setObjectName(u"main_layout")
         self.editor_layout = QVBoxLayout()
@@ -166,6 +166,7 @@ class Ui_BriefingEditor(object):
 
         self.body_hint_label = QLabel(BriefingEditor)
         self.body_hint_label.setObjectName(u"body_hint_label")
+        self.body_hint_label.setWordWrap(True)
 
         self.editor_layout.addWidget(self.body_hint_label)
 

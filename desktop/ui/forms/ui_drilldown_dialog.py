@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QHeaderView, QLabel, QSizePolicy, QTableView,
     QVBoxLayout, QWidget)
 
+from desktop.ui.widgets.fitting import ElidedLabel
+
 class Ui_DrilldownDialog(object):
     def setupUi(self, DrilldownDialog):
         if not DrilldownDialog.objectName():
@@ -28,10 +30,11 @@ class Ui_DrilldownDialog(object):
         self.dialog_layout.setObjectName(u"dialog_layout")
         self.title_label = QLabel(DrilldownDialog)
         self.title_label.setObjectName(u"title_label")
+        self.title_label.setWordWrap(True)
 
         self.dialog_layout.addWidget(self.title_label)
 
-        self.count_label = QLabel(DrilldownDialog)
+        self.count_label = ElidedLabel(DrilldownDialog)
         self.count_label.setObjectName(u"count_label")
 
         self.dialog_layout.addWidget(self.count_label)

@@ -26,7 +26,7 @@ class Ui_ImportWizard(object):
     def setupUi(self, ImportWizard):
         if not ImportWizard.objectName():
             ImportWizard.setObjectName(u"ImportWizard")
-        ImportWizard.resize(1100, 680)
+        ImportWizard.resize(1100, 640)
         ImportWizard.setWizardStyle(QWizard.ClassicStyle)
         ImportWizard.setOptions(QWizard.NoBackButtonOnLastPage|QWizard.NoCancelButtonOnLastPage)
         self.file_page = QWizardPage()

@@ -17,9 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
     QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QHeaderView, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.fitting import ElidedLabel
 
 class Ui_IssuePickerDialog(object):
     def setupUi(self, IssuePickerDialog):
@@ -79,7 +80,7 @@ class Ui_IssuePickerDialog(object):
 
         self.count_layout.addItem(self.spacer_8)
 
-        self.count_label = QLabel(IssuePickerDialog)
+        self.count_label = ElidedLabel(IssuePickerDialog)
         self.count_label.setObjectName(u"count_label")
 
         self.count_layout.addWidget(self.count_label)

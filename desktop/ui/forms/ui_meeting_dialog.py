@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QVBoxLayout, QWidget)
 
 from desktop.ui.widgets.date_edit import DateEdit
+from desktop.ui.widgets.fitting import ElidedLabel
 
 class Ui_MeetingDialog(object):
     def setupUi(self, MeetingDialog):
@@ -56,7 +57,7 @@ class Ui_MeetingDialog(object):
 
         self.number_layout.addWidget(self.number_spin)
 
-        self.number_hint_label = QLabel(MeetingDialog)
+        self.number_hint_label = ElidedLabel(MeetingDialog)
         self.number_hint_label.setObjectName(u"number_hint_label")
 
         self.number_layout.addWidget(self.number_hint_label)

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QPushButton, QSizePolicy, QSpacerItem, QTreeView,
     QVBoxLayout, QWidget)
 
+from desktop.ui.widgets.fitting import ElidedLabel
+
 class Ui_MergePreviewDialog(object):
     def setupUi(self, MergePreviewDialog):
         if not MergePreviewDialog.objectName():
             MergePreviewDialog.setObjectName(u"MergePreviewDialog")
-        MergePreviewDialog.resize(1180, 720)
+        MergePreviewDialog.resize(1180, 640)
         self.main_layout = QVBoxLayout(MergePreviewDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.header_label = QLabel(MergePreviewDialog)
@@ -72,7 +74,7 @@ class Ui_MergePreviewDialog(object):
 
         self.decision_layout.addItem(self.decision_spacer)
 
-        self.pending_label = QLabel(MergePreviewDialog)
+        self.pending_label = ElidedLabel(MergePreviewDialog)
         self.pending_label.setObjectName(u"pending_label")
 
         self.decision_layout.addWidget(self.pending_label)

@@ -16,7 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QLabel,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget)
+    QPushButton, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_ReminderPanel(object):
     def setupUi(self, ReminderPanel):
@@ -41,6 +42,11 @@ class Ui_ReminderPanel(object):
 
         self.main_layout.addWidget(self.reminder_table_view)
 
+        self.supervise_button = QPushButton(ReminderPanel)
+        self.supervise_button.setObjectName(u"supervise_button")
+
+        self.main_layout.addWidget(self.supervise_button)
+
         self.hint_label = QLabel(ReminderPanel)
         self.hint_label.setObjectName(u"hint_label")
         self.hint_label.setWordWrap(True)
@@ -52,6 +58,10 @@ class Ui_ReminderPanel(object):
     # setupUi
 
     def retranslateUi(self, ReminderPanel):
+        self.supervise_button.setText(QCoreApplication.translate("ReminderPanel", u"\u6309\u7763\u529e\u9636\u68af\u7b7e\u53d1\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.supervise_button.setToolTip(QCoreApplication.translate("ReminderPanel", u"\u5bf9\u6240\u9009\u8d85\u671f\u95ee\u9898\u6309\u7763\u529e\u9636\u68af\u7b7e\u53d1\u63d0\u793a\u5355\u3001\u7763\u529e\u5355\u6216\u50ac\u529e\u901a\u77e5\uff08\u5217\u5165\u8be5\u5355\u4f4d\u5168\u90e8\u540c\u7c7b\u8d85\u671f\u95ee\u9898\uff0c\u53ef\u5728\u5bf9\u8bdd\u6846\u4e2d\u53d6\u6d88\u52fe\u9009\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.hint_label.setText(QCoreApplication.translate("ReminderPanel", u"\u53cc\u51fb\u4e00\u884c\u5373\u53ef\u5728\u53f0\u8d26\u4e2d\u5b9a\u4f4d\u8be5\u4e8b\u9879\u3002", None))
         self.hint_label.setStyleSheet(QCoreApplication.translate("ReminderPanel", u"color: #666666;", None))
         pass

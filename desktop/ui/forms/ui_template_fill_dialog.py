@@ -25,7 +25,7 @@ class Ui_TemplateFillDialog(object):
     def setupUi(self, TemplateFillDialog):
         if not TemplateFillDialog.objectName():
             TemplateFillDialog.setObjectName(u"TemplateFillDialog")
-        TemplateFillDialog.resize(960, 700)
+        TemplateFillDialog.resize(960, 640)
         self.main_layout = QVBoxLayout(TemplateFillDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.template_group = QGroupBox(TemplateFillDialog)
@@ -76,6 +76,7 @@ class Ui_TemplateFillDialog(object):
 
         self.mapping_label = QLabel(TemplateFillDialog)
         self.mapping_label.setObjectName(u"mapping_label")
+        self.mapping_label.setWordWrap(True)
 
         self.main_layout.addWidget(self.mapping_label)
 

@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy import func, select
 
+from desktop.db import audit_chain
 from desktop.db.models import AuditLog, ExchangeRecord, IssueNote, Unit
 from desktop.services.exchange.export import _tombstones
 from desktop.services.exchange.merge import undo_last_merge
@@ -46,6 +47,9 @@ def test_undo_keeps_the_merge_rows_and_adds_its_own(offices: Offices) -> None:
     assert all(e.reverted_by is None for e in after[:len(before_rows)]) and step.reverted_by is None
     with offices.room.db.read() as s:
         assert s.scalars(select(ExchangeRecord.direction).order_by(ExchangeRecord.id)).all() == ["undone"]
+    with offices.room.db.engine.connect() as conn:
+        chain = audit_chain.verify(conn)
+    assert chain.ok and chain.intact == len(after)
 
 
 def test_undone_merge_leaves_no_temp_copy(offices: Offices) -> None:

@@ -49,8 +49,16 @@ def _summary(obj: RowMixin) -> str:
     return ""
 
 
-def _setting_text(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+# Settings that are keys: the 操作日志 (shown in the window, printed, read by anyone at the desk) says that they were
+# set or changed, never their value, which would let a reader sign forms or packages as this office.
+SECRET_SETTINGS = frozenset({"feedback_secret", "exchange_shared_key"})
+SECRET_SHOWN = "（密钥，不显示）"
+
+
+def _setting_text(value: Any, key: str = "") -> str | None:
+    if value is None:
+        return None
+    return SECRET_SHOWN if key in SECRET_SETTINGS else json.dumps(value, ensure_ascii=False)
 
 
 def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
@@ -58,16 +66,16 @@ def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
     for obj in session.new:
         if isinstance(obj, AppSetting):
             entries.append(AuditLog(operator=operator, action="create", entity="app_setting", field=obj.key,
-                                    new_value=_setting_text(obj.value)))
+                                    new_value=_setting_text(obj.value, obj.key)))
     for obj in session.dirty:
         if not isinstance(obj, AppSetting):
             continue
         history = inspect(obj).attrs["value"].history
         if not history.has_changes():
             continue
-        old = _setting_text(history.deleted[0]) if history.deleted else None
-        new = _setting_text(history.added[0]) if history.added else None
-        if old != new:
+        old = _setting_text(history.deleted[0], obj.key) if history.deleted else None
+        new = _setting_text(history.added[0], obj.key) if history.added else None
+        if old != new or (obj.key in SECRET_SETTINGS and history.deleted != history.added):
             entries.append(AuditLog(operator=operator, action="update", entity="app_setting", field=obj.key,
                                     old_value=old, new_value=new))
     return entries

@@ -288,7 +288,7 @@ def _answer(row: FormRow) -> tuple[Answer, list[str]]:
             problems.append(f"{row.where('办理状态')}：“{status_text}”不在可选范围内，应为{'、'.join(UNIT_STATUSES)}")
     expected = parse_date(row.unit.get("预计完成时间"))
     if isinstance(expected, Invalid):
-        problems.append(f"{row.where('预计完成时间')}：“{row.unit.get('预计完成时间')}”{expected.reason}")
+        problems.append(f"{row.where('预计完成时间')}：{expected.reason}：“{row.unit.get('预计完成时间')}”")
         expected = None
     answer = Answer(_text(row.unit.get("办理进展")), status, expected, _text(row.unit.get("需协调事项")),
                     _text(row.unit.get("责任人")), _text(row.unit.get("联系电话")))

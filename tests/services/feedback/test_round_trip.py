@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from desktop.db.audit import SECRET_SHOWN
 from desktop.db.enums import IssueStatus
 from desktop.db.models import AuditLog, FeedbackItem, FeedbackReply, FeedbackRound, Issue, IssueNote
 from desktop.importers.feedback_form import UNIT_STATUSES
@@ -68,7 +69,13 @@ def test_send_writes_one_locked_form_per_unit(sent) -> None:
         assert (round_.name, round_.deadline, round_.sent_on) == ("2026年11月第1轮", date(2026, 12, 2), TODAY)
         assert round_.units == [f.unit for f in result.forms]
         assert len(round_.items) == result.items
-        assert office_settings.get(session, keys.SECRET_KEY)
+        secret = office_settings.get(session, keys.SECRET_KEY)
+        assert len(secret) == 64
+        # the 操作日志 says the secret was created, never what it is
+        logged = session.scalars(select(AuditLog).where(AuditLog.field == keys.SECRET_KEY)).all()
+        assert [(a.entity, a.action, a.new_value) for a in logged] == [("app_setting", "create", SECRET_SHOWN)]
+        assert session.scalar(select(func.count()).select_from(AuditLog).where(
+            AuditLog.new_value.contains(secret))) == 0
         first = _issue_of(session, form.path, 1)
         item = session.scalars(select(FeedbackItem).where(FeedbackItem.issue_id == first.id)).one()
         assert item.issue_version == first.version and item.unit.name == form.unit
@@ -168,6 +175,7 @@ def test_libreoffice_resaved_form_reads_the_same(sent, tmp_path: Path) -> None:
     assert resaved.read_bytes() != filled.read_bytes()
     result = collect(ws.db, [resaved], data_dir=ws.data_dir, today=REPLY_DAY)
     assert result.taken == 3
+    assert not [r.locked_edits for f in result.preview.files for r in f.rows if r.locked_edits]
     assert sorted(r.answer.status for f in result.preview.files for r in f.rows if r.verdict is Verdict.NEW) == \
         ["已办结", "申请延期", "阶段性推进"]
     expected = {r.answer.expected for f in result.preview.files for r in f.rows if r.answer.expected}

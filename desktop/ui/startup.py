@@ -55,7 +55,7 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
             QMessageBox.critical(parent, APP_NAME, str(exc))
             return None
         problem = str(exc) if exc.replaceable else f"数据库已损坏，程序不能在损坏的数据上启动：\n{exc}"
-        if not offer_recovery(data_dir, problem, parent):
+        if not offer_recovery(data_dir, problem, parent, operator=operator):
             if not exc.replaceable:
                 return None
             answer = QMessageBox.question(parent, APP_NAME, "不恢复备份，而是新建一个空的数据库吗？\n"
@@ -71,11 +71,11 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
 
 
 def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
-                   restore: Callable[[Path], None] | None = None) -> bool:
+                   restore: Callable[[Path], None] | None = None, *, operator: str = "系统") -> bool:
     """True when a backup was restored. The damaged file itself is kept (set aside by the restore). Backups
     passed over because they are damaged themselves are named, so nobody wonders why an older one is offered.
     `restore` does the restoring (the open window closes and reopens its data); by default the folder is
-    restored directly, before any window holds it."""
+    restored directly, before any window holds it, and `operator` is named in the 恢复备份 row of the 操作日志."""
     search = backups.find_good_backup(data_dir)
     skipped = "\n".join(search.skipped_lines())
     info = search.found
@@ -94,7 +94,7 @@ def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
         if restore is not None:
             restore(info.path)
         else:
-            restore_archive(info.path, data_dir)
+            restore_archive(info.path, data_dir, operator=operator)
     except (UserError, OSError) as exc:
         QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import tempfile
 import threading
@@ -229,7 +230,8 @@ def start_daily_backup(window: MainWindow) -> None:
     window.statusBar().showMessage("正在进行今日自动备份（如已备份则跳过）……", 15000)
 
     def done(note: str | None) -> None:
-        window.statusBar().showMessage(note or "今日已备份", 15000)
+        failed = bool(note) and note.startswith(startup.DAILY_BACKUP_FAILED)  # type: ignore[union-attr]
+        window.statusBar().showMessage(note or "今日已备份", 0 if failed else 15000)  # a failure stays in view
 
     window.ops.run(startup.daily_backup, done)
 
@@ -301,16 +303,27 @@ def _report_painted(window: QMainWindow, stage: str, done: bool) -> None:
     """Start-up benchmark hook: paint the window synchronously and say so; leave once everything is loaded."""
     window.repaint()
     QApplication.processEvents()
-    try:
-        import resource  # Unix: peak resident memory in KiB, for the memory figure
-    except ImportError:
+    peak_kib = own_peak_kib()
+    if peak_kib is None:
         print(stage, flush=True)
     else:
-        # peak RSS, and whether the ORM was imported yet (the first screen must come before it)
-        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # peak memory, and whether the ORM was imported yet (the first screen must come before it)
         print(f"{stage} {peak_kib} orm={int('sqlalchemy.orm' in sys.modules)}", flush=True)
     if done:
         QApplication.quit()
+
+
+def own_peak_kib() -> int | None:
+    """This process's own peak resident memory in KiB: VmHWM from /proc/<pid>/status (Linux). Not ru_maxrss, which
+    survives exec and so reports the bench parent's size at the fork when that was larger."""
+    try:
+        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def main() -> int:

@@ -66,3 +66,8 @@ class DamagedDatabase(UserError):
     def __init__(self, message: str, tables: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.tables = tables
+
+
+class DiskFull(StorageError):
+    """A copy (backup, staged restore, pre-merge copy) did not fit on the disk; the message says how much more
+    room it needs. Whatever was half-written has been removed; the data itself is untouched."""

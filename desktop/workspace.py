@@ -16,6 +16,7 @@ from desktop.db.integrity import FileState, identify_file
 from desktop.db.location import network_location
 from desktop.db.migrate import newest_revision, stored_revision, upgrade
 from desktop.db.models import Project
+from desktop.errors import UserError
 
 
 class WorkspaceError(RuntimeError):
@@ -105,6 +106,9 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
             _quick_check(engine)
             _archive_before_migration(engine, folder)
         upgrade(engine, backup_dir=paths.backups_dir(folder))
+    except UserError as exc:  # the backup before a schema upgrade did not fit (DiskFull, BackupError)
+        engine.dispose()
+        raise WorkspaceError(f"升级数据结构前要先备份，但备份未能完成：{exc}") from exc
     except DBAPIError as exc:
         engine.dispose()
         if engine.dialect.name != "sqlite":

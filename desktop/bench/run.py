@@ -154,7 +154,7 @@ def cold_start(size: str, folder: Path, repeat: int) -> list[Figure]:
                min(unkept) * 1000, "ms", floor=floor),
         Figure(size, "cold start → every issue and meeting loaded (no target)", min(loaded) * 1000, "ms",
                floor=floor),
-        Figure(size, "memory with the database open (peak RSS)", max(rss), "MB",
+        Figure(size, "memory with the database open (peak: the app process's own VmHWM)", max(rss), "MB",
                target=400 if size == "city" else None),
     ]
 
@@ -261,6 +261,20 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     ]
 
 
+def edit_figures(size: str, folder: Path) -> list[Figure]:
+    """办结, 添加进展, 交办 in the real window (desktop/bench/issue_edit.py), on a copy of the database."""
+    from desktop.bench.issue_edit import EDITS_PER_KIND, TARGET_MS, measure_on_copy
+
+    figures = []
+    for times in measure_on_copy(folder, TODAY):
+        figures.append(Figure(size, f"issue edit {times.kind}: GUI-thread time, action → row, counts, badges "
+                              f"repainted (median of {EDITS_PER_KIND})", times.median_gui, "ms", target=TARGET_MS,
+                              note="GUI thread's CPU; the service call and re-reads run on the worker"))
+        figures.append(Figure(size, f"issue edit {times.kind}: wall time until the row is shown / tree and "
+                              f"reminders in: {times.median_settled:.0f} ms (no target)", times.median_wall, "ms"))
+    return figures
+
+
 def briefing_figure(size: str, workspace: Workspace, out: Path) -> Figure:
     """The 工作简报 the 导出 menu drafts for a year: facts gathered, text drafted, the .docx written (its number is
     not taken: that is the user's 印发 step, a single insert)."""
@@ -347,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = database(args.cache, size)
         print(f"[{size}] database ready in {time.perf_counter() - started:.0f} s", flush=True)
         figures += cold_start(size, folder, args.repeat)
+        figures += edit_figures(size, folder)
         workspace = open_workspace(folder, operator="基准测试")
         try:
             figures += table_figures(size, workspace)

@@ -6,7 +6,9 @@ what happened, that nothing was half-written (the transaction was rolled back), 
 
 from __future__ import annotations
 
+import errno
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -34,6 +36,41 @@ def storage_message(exc: BaseException) -> str | None:
         if any(n in text for n in needles):
             return message
     return None
+
+
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DISK_FULL_TEXTS = ("database or disk is full", "disk is full", "no space left", "file too large")
+MB = 1024 * 1024
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """A write refused for want of room: ENOSPC/EFBIG/EDQUOT from the OS, or SQLite's SQLITE_FULL."""
+    inner = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(inner, OSError) and inner.errno in _DISK_FULL_ERRNOS:
+        return True
+    text = str(inner).lower()
+    return any(n in text for n in _DISK_FULL_TEXTS)
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Room left on the disk holding `folder` (its nearest existing parent), None when it cannot be asked."""
+    probe = Path(folder)
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free
+    except OSError:
+        return None
+
+
+def disk_full_message(folder: Path, needed: int, what: str) -> str:
+    """"磁盘空间不足，还需约 N MB" with what needs it and where; the caller has removed what was half-written."""
+    free = free_bytes(folder)
+    short = needed - free if free is not None else 0
+    head = f"磁盘空间不足，还需约 {max(short, 1) / MB:.1f} MB" if short > 0 else "磁盘空间不足"
+    have = f"，{folder} 所在磁盘只剩约 {free / MB:.1f} MB" if free is not None else ""
+    return (f"{head}：{what}需要约 {max(needed, 1) / MB:.1f} MB{have}。{what}未完成，写了一半的文件已删除，"
+            "已有数据未受影响。请清理磁盘空间，或把数据文件夹移到空间充足的磁盘后重试。")
 
 
 _DAMAGE = ("could not decode to utf-8", "database disk image is malformed", "file is not a database",

@@ -107,13 +107,17 @@ def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
     return task
 
 
-class _Relay(QObject):
+class Relay(QObject):
+    """Carries one job's answer to the thread the relay lives on (the GUI thread), through queued signals."""
+
     done = Signal(object)
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+class Job(QRunnable):
+    """One call on a pool thread; its result or exception goes to `relay` (`BackgroundTask` and `Ops` both)."""
+
+    def __init__(self, work: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self.work = work
         self.relay = relay
@@ -135,7 +139,7 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self._parent = parent
         self._dialog: QProgressDialog | None = None
-        self._relay: _Relay | None = None
+        self._relay: Relay | None = None
         self.running = False
 
     def start(self, label: str, work: Callable[[], Any], on_done: Callable[[Any], None],
@@ -149,7 +153,7 @@ class BackgroundTask(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         self._dialog = dialog
-        relay = _Relay()
+        relay = Relay()
         self._relay = relay  # kept alive until the job reports
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
@@ -162,4 +166,4 @@ class BackgroundTask(QObject):
 
         relay.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
-        QThreadPool.globalInstance().start(_Job(work, relay))
+        QThreadPool.globalInstance().start(Job(work, relay))

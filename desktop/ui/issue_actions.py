@@ -167,7 +167,7 @@ class IssueActions(QObject):
             def done(issue_id: int) -> None:
                 self.undo_stack.push(CreateIssueCommand(self.ops, self.undo_stack, issue_id, data, self._notify,
                                                         self.failed.emit))
-                self.window.select_when_shown(issue_id)
+                self.window.refresh.select_when_shown(issue_id)
                 self._notify([issue_id])
 
             return dialog.wait_for(self.ops, work, done)

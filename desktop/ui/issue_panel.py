@@ -144,7 +144,10 @@ class IssuePanel(QWidget):
         self._update_legend()
 
     def _refresh_unit_choices(self) -> None:
-        self._refill(self.form.unit_combo, "全部责任单位", sorted({r.unit for r in self.model.all_rows() if r.unit}))
+        units = self.model.units()  # counted once per load; an edit moves only its own rows
+        combo = self.form.unit_combo
+        if [combo.itemData(i) for i in range(1, combo.count())] != units:
+            self._refill(combo, "全部责任单位", units)
 
     @staticmethod
     def _refill(combo, all_label: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]

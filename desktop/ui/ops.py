@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
 from desktop.errors import DamagedDatabase, UserError
 from desktop.ui import crash
-from desktop.ui.background import _no_gc_in_this_thread
+from desktop.ui.background import Job, Relay
 
 if TYPE_CHECKING:
     from desktop.db.engine import Database
@@ -53,28 +53,6 @@ class Change:
 EVERYTHING = Change(everything=True)
 
 
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, ops: Ops, work: Callable[[Workspace], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.ops = ops
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
-        with _no_gc_in_this_thread():
-            try:
-                result = self.work(self.ops.workspace)
-            except Exception as exc:  # handed to the GUI thread (with its traceback), which decides what to show
-                self.relay.failed.emit(exc)
-            else:
-                self.relay.done.emit(result)
-
-
 class Ops(QObject):
     changed = Signal(object)  # a Change
     idle = Signal()  # the last operation asked for has answered (and its callbacks have run)
@@ -86,7 +64,7 @@ class Ops(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # serial: one operation at a time, in the order asked
         self._closed = False
-        self._relays: set[_Relay] = set()
+        self._relays: set[Relay] = set()
         self.errors_shown: list[str] = []  # what the one error dialog showed (tests read it)
         # Who offers the newest good backup when a read meets a broken file (the 文件 menu's restore, installed
         # by reliability_menu); without one the damage is shown like any other failure.
@@ -170,7 +148,7 @@ class Ops(QObject):
         """Run `work(workspace)` on the worker; `on_done(result)` or `on_failed(message)` on the GUI thread.
 
         Any other failure is shown here, once; `on_broken()` then lets the caller undo its waiting state."""
-        relay = _Relay()
+        relay = Relay()
         self._relays.add(relay)
 
         def done(value: object) -> None:
@@ -201,14 +179,14 @@ class Ops(QObject):
 
         relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        self.pool.start(_Job(self, work, relay))
+        self.pool.start(Job(lambda: work(self.workspace), relay))  # the workspace held when it runs
 
     def _alive(self) -> bool:
         """An answer that arrives after the window closed (its queued signal still in the event loop) is dropped:
         the widgets it would update are gone, and the work itself is already committed or rolled back."""
         return not self._closed and shiboken6.isValid(self)
 
-    def _settle(self, relay: _Relay) -> None:
+    def _settle(self, relay: Relay) -> None:
         # After the callback: one that asks for a follow-up read keeps the window busy until that one answers.
         self._relays.discard(relay)
         if not self._relays:

@@ -18,6 +18,19 @@ Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = ("期限", "类型", "事项", "项目/会议", "责任单位", "督办阶梯")
 
 
+class Reminders:
+    """The reminders with the figures of the panel's summary line, counted where the list is read (the worker:
+    ~37k reminders at city size), so showing them costs the GUI thread a model reset only."""
+
+    def __init__(self, items: list[Reminder]) -> None:
+        self.items = items
+        overdue = [i.kind for i in items if i.days_left < 0]
+        self.overdue = len(overdue)
+        self.issues_overdue = overdue.count("issue")
+        self.soon = len(items) - self.overdue
+        self.steps = sum(1 for i in items if i.step)  # items whose 督办 ladder step is due today
+
+
 class ReminderModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -25,7 +38,7 @@ class ReminderModel(QAbstractTableModel):
 
     def set_items(self, items: list[Reminder]) -> None:
         self.beginResetModel()
-        self.items = list(items)
+        self.items = items  # the caller's list, never changed after (a copy is 37k pointers per edit)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -103,16 +116,16 @@ class ReminderPanel(QWidget):
         if item is not None and item.step_action and item.step_action != "escalate" and item.unit_id is not None:
             self.supervise.emit(item.step_action, item.unit_id)
 
-    def set_items(self, items: list[Reminder], days: int) -> None:
-        self.model.set_items(items)
+    def set_items(self, reminders: Reminders | list[Reminder], days: int) -> None:
+        if not isinstance(reminders, Reminders):
+            reminders = Reminders(reminders)
+        self.model.set_items(reminders.items)
         self._on_current()
-        overdue = [i for i in items if i.overdue]
-        soon = len(items) - len(overdue)
-        issues_over = sum(1 for i in overdue if i.kind == "issue")
+        r = reminders
         self.form.summary_label.setText(
-            f"<b style='color:#b3261e'>已超期 {len(overdue)} 项</b>（问题{issues_over}、议定事项"
-            f"{len(overdue) - issues_over}），<b style='color:#9a6b00'>{days}日内到期 {soon} 项</b>。"
-            + (f"按督办阶梯今天应处理 {sum(1 for i in items if i.step)} 项。" if any(i.step for i in items) else ""))
+            f"<b style='color:#b3261e'>已超期 {r.overdue} 项</b>（问题{r.issues_overdue}、议定事项"
+            f"{r.overdue - r.issues_overdue}），<b style='color:#9a6b00'>{days}日内到期 {r.soon} 项</b>。"
+            + (f"按督办阶梯今天应处理 {r.steps} 项。" if r.steps else ""))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

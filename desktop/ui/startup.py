@@ -3,6 +3,7 @@ database (never start empty: offer the newest good backup), the password lock, a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ask_password
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.workspace import Workspace, WorkspaceError, open_workspace
+
+log = logging.getLogger(__name__)
+DAILY_BACKUP_FAILED = "今日自动备份失败："
 
 __all__ = ["ask_operator", "daily_backup", "lock_enabled", "open_guarded", "server_url", "unlock"]
 
@@ -51,7 +55,7 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
             QMessageBox.critical(parent, APP_NAME, str(exc))
             return None
         problem = str(exc) if exc.replaceable else f"数据库已损坏，程序不能在损坏的数据上启动：\n{exc}"
-        if not offer_recovery(data_dir, problem, parent):
+        if not offer_recovery(data_dir, problem, parent, operator=operator):
             if not exc.replaceable:
                 return None
             answer = QMessageBox.question(parent, APP_NAME, "不恢复备份，而是新建一个空的数据库吗？\n"
@@ -67,11 +71,11 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
 
 
 def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
-                   restore: Callable[[Path], None] | None = None) -> bool:
+                   restore: Callable[[Path], None] | None = None, *, operator: str = "系统") -> bool:
     """True when a backup was restored. The damaged file itself is kept (set aside by the restore). Backups
     passed over because they are damaged themselves are named, so nobody wonders why an older one is offered.
     `restore` does the restoring (the open window closes and reopens its data); by default the folder is
-    restored directly, before any window holds it."""
+    restored directly, before any window holds it, and `operator` is named in the 恢复备份 row of the 操作日志."""
     search = backups.find_good_backup(data_dir)
     skipped = "\n".join(search.skipped_lines())
     info = search.found
@@ -90,7 +94,7 @@ def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
         if restore is not None:
             restore(info.path)
         else:
-            restore_archive(info.path, data_dir)
+            restore_archive(info.path, data_dir, operator=operator)
     except (UserError, OSError) as exc:
         QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
         return False
@@ -111,11 +115,17 @@ def unlock(workspace: Workspace, parent: QWidget | None = None) -> bool:
 
 
 def daily_backup(workspace: Workspace) -> str | None:
-    """Take the day's backup; returns a line for the status bar, or a warning. Never blocks the start."""
+    """Take the day's backup; returns a line for the status bar, or a warning starting 今日自动备份失败. Never
+    stops the start: a full disk, a read-only stick or anything unforeseen is a line, never a traceback."""
     try:
         result = backups.daily_backup_if_due(workspace.db, workspace.data_dir)
-    except (UserError, OSError) as exc:
-        return f"今日自动备份失败：{exc}"
+    except UserError as exc:
+        return f"{DAILY_BACKUP_FAILED}{exc}"
+    except OSError as exc:
+        return f"{DAILY_BACKUP_FAILED}文件操作失败（{exc.strerror or exc}）"
+    except Exception:
+        log.exception("daily backup failed")
+        return f"{DAILY_BACKUP_FAILED}出现意外错误，详情已记入日志。数据未受影响。"
     if result is None:
         return None
     return "；".join([f"已自动备份：{result.path.name}", *result.warnings])

@@ -48,6 +48,20 @@ def hooks_restored() -> Iterator[None]:
     logs.close_logging()
 
 
+@pytest.fixture(autouse=True)
+def no_window_left() -> Iterator[None]:
+    """run_gui builds its windows outside qtbot: delete every one it left, or their actions' shortcuts stay live
+    beside the next test's window and Qt reports them ambiguous (Ctrl+P, Ctrl+K then reach no action)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
 def _args(**kw) -> argparse.Namespace:
     return argparse.Namespace(**kw)
 

@@ -34,7 +34,7 @@ def test_filters_combine(qtbot, demo_workspace, today, tmp_path) -> None:
 
     leader = f.leader_combo.itemText(1)
     choose(f.leader_combo, leader)
-    led = {n.id for n in window._nodes if leader in n.leaders}
+    led = {n.id for n in window.project_nodes() if leader in n.leaders}
     assert model.rowCount() and all(r.project_id in led for r in model.visible_rows())
     _set(f.leader_combo, "")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageB
 from sqlalchemy import func, select
 
 from desktop.app import create_application
-from desktop.db.models import Issue, Unit
+from desktop.db.models import AuditLog, Issue, Unit
 from desktop.paths import database_file
 from desktop.services import app_lock
 from desktop.services.backup import archive as backups
@@ -225,6 +225,9 @@ def test_damaged_database_at_start_offers_newest_good_backup(qtbot, demo_workspa
     try:
         assert "问题：300" in accept_previews[0]
         assert _issues(opened) == 300
+        with opened.db.read() as s:  # the restore is in the 操作日志 under the person at the window
+            step = s.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+        assert (step.action, step.operator) == ("restore", "测试员")
     finally:
         opened.close()
 

@@ -9,7 +9,6 @@ trusted. Automatic backups (daily at start-up, before migrations, imports and re
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -26,12 +25,15 @@ from sqlalchemy import Engine
 from desktop import __version__, scratch
 from desktop.atomic import give_normal_mode
 from desktop.db import audit_chain
-from desktop.db.backup import backup_sqlite
+from desktop.db.backup import backup_sqlite, database_bytes
 from desktop.db.engine import Database
+from desktop.db.faults import disk_full_message, free_bytes, is_disk_full
 from desktop.db.integrity import check_file
-from desktop.errors import UserError
+from desktop.errors import DiskFull, UserError
 from desktop.paths import DB_FILENAME, attachments_dir, backups_dir
+from desktop.services.backup import files as backup_files
 from desktop.services.backup import rotation
+from desktop.services.backup.files import fsync_dir
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -101,9 +103,14 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
     stamp = (now or datetime.now()).replace(microsecond=0)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch.sweep(target.parent)
-    work = scratch.scratch_dir(target.parent, "backup")  # beside the target: same disk, no /tmp limits
+    needed = backup_files.space_needed(engine, data_dir)
+    free = free_bytes(target.parent)
+    if free is not None and free < needed + backup_files.HEADROOM:  # refused before a byte is written: the disk keeps its room
+        raise BackupError(disk_full_message(target.parent, needed + backup_files.HEADROOM, "备份"))
+    work: Path | None = None
     part: Path | None = None
     try:
+        work = scratch.scratch_dir(target.parent, "backup")  # beside the target: same disk, no /tmp limits
         copy = work / DB_FILENAME
         backup_sqlite(engine, copy)
         report = check_file(copy)
@@ -111,8 +118,8 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
             raise BackupError("当前数据库未通过完整性检查，不能用它做备份：" + "；".join(report.structure[:3]
                                                                   + report.foreign_keys[:3] + report.text[:3])
                               + "。请从以前的备份恢复（文件 → 备份与恢复）。")
-        counts, revision, shas = _describe_copy(copy)
-        files = _attachment_files(attachments_dir(data_dir), shas)
+        counts, revision, shas = backup_files.describe_copy(copy)
+        files = backup_files.attachment_files(attachments_dir(data_dir), shas)
         head = audit_chain.head_of_file(copy)  # lets `keyproj check` notice rows deleted at the end later
         manifest = {
             "format": FORMAT,
@@ -121,7 +128,7 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
             "schema_revision": revision,
             "reason": reason,
             "database": DB_FILENAME,
-            "database_sha256": _sha256(copy),
+            "database_sha256": backup_files.sha256_of(copy),
             "counts": counts,
             "attachments": [{"sha256": sha, "path": rel} for sha, (rel, _) in sorted(files.items())],
             "missing_attachments": sorted(shas - set(files)),
@@ -134,16 +141,22 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
             archive.write(copy, DB_FILENAME)
             for _sha, (rel, source) in sorted(files.items()):
                 archive.write(source, f"attachments/{rel}", compress_type=zipfile.ZIP_STORED)
-        _fsync_file(part)
+        backup_files.fsync_file(part)
         give_normal_mode(part, target)
         if exclusive:
-            target = _publish_exclusive(part, target.parent, stamp, reason)
+            target = backup_files.publish_exclusive(part, target.parent, stamp, reason)
         else:
             os.replace(part, target)
         part = None
         fsync_dir(target.parent)
+    except (OSError, sqlite3.Error, DiskFull) as exc:
+        if isinstance(exc, DiskFull) or is_disk_full(exc):  # the room went while writing: at least the copy's size
+            needed = max(needed, database_bytes(engine)) + backup_files.HEADROOM
+            raise BackupError(disk_full_message(target.parent, needed, "备份")) from exc
+        raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         if part is not None:
             part.unlink(missing_ok=True)
     return inspect_archive(target, verify=False)
@@ -168,8 +181,9 @@ def automatic_backup(db: Database, data_dir: Path, reason: str, *, now: datetime
             result.mirrored_to = copy_to_mirror(target, mirror)
             rotation.rotate(mirror, stamp)
         except OSError as exc:
-            result.warnings.append(f"备份已保存在数据文件夹，但未能复制到第二备份位置 {mirror}："
-                                   f"{exc.strerror or exc}（U盘是否已插入？）")
+            reason = (disk_full_message(mirror, target.stat().st_size, "复制到第二备份位置") if is_disk_full(exc)
+                      else f"{exc.strerror or exc}（U盘是否已插入？）")
+            result.warnings.append(f"备份已保存在数据文件夹，但未能复制到第二备份位置 {mirror}：{reason}")
     return result
 
 
@@ -180,7 +194,7 @@ def daily_backup_if_due(db: Database, data_dir: Path, *, now: datetime | None = 
     stamp = now or datetime.now()
     if any(d.at.date() == stamp.date() for d in rotation.dated_archives(backups_dir(data_dir))):
         return None
-    if sum(_live_counts(db.engine).values()) == 0:
+    if sum(backup_files.live_counts(db.engine).values()) == 0:
         return None
     return automatic_backup(db, data_dir, Reason.DAILY, now=stamp)
 
@@ -336,98 +350,8 @@ def automatic_target(data_dir: Path, reason: str, now: datetime | None = None) -
     return _free_name(backups_dir(data_dir), (now or datetime.now()).replace(microsecond=0), reason)
 
 
-def _publish_exclusive(part: Path, folder: Path, stamp: datetime, reason: str) -> Path:
-    """Give the finished zip the first free automatic name, atomically: a hard link fails if the name is taken
-    (another backup of the same second, in this process or another); where there are no hard links (FAT on a USB
-    stick) the name is reserved with an exclusive create and the zip renamed over the reservation."""
-    attempt = 0
-    while True:
-        candidate = folder / rotation.archive_name(stamp, reason, attempt)
-        try:
-            os.link(part, candidate)
-        except FileExistsError:
-            attempt += 1
-            continue
-        except OSError:
-            try:
-                os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-            except FileExistsError:
-                attempt += 1
-                continue
-            os.replace(part, candidate)
-            return candidate
-        part.unlink()
-        return candidate
-
-
 def _free_name(folder: Path, stamp: datetime, reason: str) -> Path:
     attempt = 0
     while (candidate := folder / rotation.archive_name(stamp, reason, attempt)).exists():
         attempt += 1
     return candidate
-
-
-def _describe_copy(copy: Path) -> tuple[dict[str, int], str | None, set[str]]:
-    conn = sqlite3.connect(copy)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables
-                  if t != "alembic_version"}
-        revision = None
-        if "alembic_version" in tables:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        shas: set[str] = set()
-        if "attachment" in tables:
-            shas = {r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")}
-    finally:
-        conn.close()
-    return counts, revision, shas
-
-
-def _live_counts(engine: Engine) -> dict[str, int]:
-    raw = engine.raw_connection()
-    try:
-        conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT IN ('alembic_version', 'app_setting', 'audit_log')")]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-    finally:
-        raw.close()
-
-
-def _attachment_files(folder: Path, shas: set[str]) -> dict[str, tuple[str, Path]]:
-    """sha256 → (path relative to attachments/, absolute path), whatever sub-folder layout the files use."""
-    if not shas or not folder.is_dir():
-        return {}
-    found: dict[str, tuple[str, Path]] = {}
-    for path in folder.rglob("*"):
-        if path.is_file() and not path.name.endswith(".part") and (stem := path.name.split(".")[0].lower()) in shas \
-                and stem not in found:
-            found[stem] = (path.relative_to(folder).as_posix(), path)
-    return found
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as f:
-        os.fsync(f.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows; NTFS journals the rename
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from desktop import scratch
 from desktop.db.engine import make_engine, sqlite_url
+from desktop.db.faults import disk_full_message, is_disk_full
 from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
 from desktop.paths import RESTORE_JOURNAL, attachments_dir, backups_dir, database_file
@@ -88,8 +89,10 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
         carry_log(staged, live, info, operator=operator, safety=safety, aside=aside)
         hook("log_carried")
         _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})
-    except BaseException:
+    except BaseException as exc:
         staged.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and is_disk_full(exc):
+            raise BackupError(disk_full_message(data_dir, _unpacked_bytes(archive), "恢复备份")) from exc
         raise
     hook("journal")
     _swap(data_dir, staged, live, aside, hook)
@@ -198,6 +201,15 @@ def _unpack_attachments(zf: zipfile.ZipFile, manifest: dict, folder: Path) -> No
             dst.flush()
             os.fsync(dst.fileno())
         os.replace(part, target)
+
+
+def _unpacked_bytes(archive: Path) -> int:
+    """Room a restore needs in the data folder: the database and attachments as they are unpacked."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            return sum(item.file_size for item in zf.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return 0
 
 
 def _write_journal(data_dir: Path, state: dict) -> None:

@@ -14,7 +14,7 @@ a proxy model's string filter costs ~0.6 s per keystroke at 100k rows). Three th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from datetime import date
 from itertools import compress, repeat
 from operator import contains, itemgetter
@@ -209,7 +209,7 @@ def filter_rows(rows: list[IssueRow], predicate: Callable[[IssueRow], bool]) -> 
     return fast(rows) if fast is not None else [r for r in rows if predicate(r)]
 
 
-def deadline_counts(rows: list[IssueRow], overdue_ids: frozenset[int], soon_ids: frozenset[int]) -> tuple[int, int]:
+def deadline_counts(rows: list[IssueRow], overdue_ids: Set[int], soon_ids: Set[int]) -> tuple[int, int]:
     """How many of `rows` are overdue / due soon, given the ids of each kind (precomputed once per load)."""
     ids = list(map(_ID, rows))
     return sum(map(overdue_ids.__contains__, ids)), sum(map(soon_ids.__contains__, ids))

@@ -102,18 +102,23 @@ def _layout(node: ProjectNode, grouping: str) -> tuple[object, ...]:
     return node.id, node.name, node.code, node.owner, node.removed, tuple(node.group_keys(grouping))
 
 
-def update_tree(model: QStandardItemModel, old: list[ProjectNode], new: list[ProjectNode], grouping: str,
-                needle: str = "") -> bool:
-    """After an edit the projects usually stay where they are and only their counts, lights and badges move:
-    change those items in place (the tree keeps its expanded groups, selection and scroll position, and nobody
-    holding the model sees it replaced). False when a project moved, came or went: then rebuild."""
+def changed_nodes(old: list[ProjectNode], new: list[ProjectNode], grouping: str) -> dict[int, ProjectNode] | None:
+    """The projects whose counts, lights or badges moved while every project kept its place in the tree; None
+    when a project moved, came or went (then the tree is rebuilt). Plain Python: the worker computes it."""
     if len(old) != len(new) or any(_layout(a, grouping) != _layout(b, grouping) for a, b in zip(old, new,
                                                                                                 strict=True)):
-        return False
-    changed = {b.id: b for a, b in zip(old, new, strict=True) if a != b}
+        return None
+    return {b.id: b for a, b in zip(old, new, strict=True) if a != b}
+
+
+def update_tree(model: QStandardItemModel, nodes: list[ProjectNode], changed: dict[int, ProjectNode],
+                grouping: str, needle: str = "") -> None:
+    """After an edit the projects stay where they are and only their counts, lights and badges move: change those
+    items and their groups' labels in place (the tree keeps its expanded groups, selection and scroll position,
+    and nobody holding the model sees it replaced)."""
     if not changed:
-        return True
-    groups = _shown(new, grouping, needle)
+        return
+    groups = _shown(nodes, grouping, needle)
     for r in range(1, model.rowCount()):
         group_item = model.item(r)
         members = groups.get(group_item.data(GROUP_ROLE), [])
@@ -125,4 +130,3 @@ def update_tree(model: QStandardItemModel, old: list[ProjectNode], new: list[Pro
             node = changed.get(child.data(PROJECT_ID_ROLE))
             if node is not None:
                 _style_project(child, node)
-    return True

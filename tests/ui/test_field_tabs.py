@@ -23,7 +23,8 @@ def test_field_tabs_load_when_shown(qtbot, demo_workspace, today, tmp_path) -> N
     tabs.setCurrentWidget(field.enterprises)
     settle(qtbot, window)
     assert field.enterprises.model.total_count() == 320
-    tabs.setCurrentWidget(field.dashboard)
+    with qtbot.waitSignal(field.dashboard.loaded, timeout=10_000):  # read on the worker
+        tabs.setCurrentWidget(field.dashboard)
     assert field.dashboard.board is not None and field.dashboard.board.headline[0].value == 98
     tabs.setCurrentWidget(field.visits)
     settle(qtbot, window)

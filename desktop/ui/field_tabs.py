@@ -3,8 +3,8 @@ possible. Tabs reload lazily: a data change marks them stale and each reloads wh
 the window does not load 20,000 enterprises nobody looked at.
 
 投资与进度, 走访 and 企业名录 follow the change broadcast themselves (`ui/follow.py`: each re-reads what concerns
-it, on the worker); `mark_stale` (刷新, a load) only tells them their data may be old. The 总览 is still reloaded
-here when its tab is shown after any change.
+it, on the worker); `mark_stale` (刷新, a load) only tells them their data may be old. The 总览 does the same in its own way
+(ui/dashboard_panel.py).
 """
 
 from __future__ import annotations
@@ -25,15 +25,13 @@ class FieldTabs:
     def __init__(self, tabs: QTabWidget, ops: Ops, today: date,
                  on_open: Callable[[str, int], None] | None = None) -> None:
         self.tabs = tabs
-        self.dashboard = DashboardPanel(ops, today)  # Ops answers `db` from the workspace held now
+        self.dashboard = DashboardPanel(ops, today)
         self.investment = InvestmentPanel(ops, today)
         self.visits = VisitsPanel(ops, today)
         self.enterprises = EnterprisePanel(ops, today)
         for panel, title in ((self.dashboard, "总览"), (self.investment, "投资与进度"), (self.visits, "走访"),
                              (self.enterprises, "企业名录")):
             tabs.addTab(panel, title)
-        self._dashboard_stale = True
-        tabs.currentChanged.connect(self._on_current_changed)
         if on_open is not None:  # a dashboard drill-down row double-clicked
             self.dashboard.open_requested.connect(on_open)
 
@@ -41,10 +39,6 @@ class FieldTabs:
         """Data changed somewhere: reload the visible field tab now, the others when shown."""
         for panel in (self.investment, self.visits, self.enterprises):
             panel.follow.mark()
-        self._dashboard_stale = True
-        self._on_current_changed(self.tabs.currentIndex())
-
-    def _on_current_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.dashboard and self._dashboard_stale:
-            self._dashboard_stale = False
+        self.dashboard.stale = True  # re-read when next shown; now if on screen (one read however many ask)
+        if self.dashboard.isVisible():
             self.dashboard.reload()

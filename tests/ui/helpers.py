@@ -67,3 +67,8 @@ def choose(combo: QComboBox, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, f"{text!r} not in combo"
     combo.setCurrentIndex(index)
+
+
+def settle_ops(qtbot, ops, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """`settle` for a panel tested on its own `Ops`: wait until its reads and writes have all answered."""
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=timeout)

@@ -2,7 +2,8 @@
 of main_window.py. A package whose sender cannot be confirmed reaches the preview only with its warning; one that
 poses as a registered office is refused here and never previewed.
 
-The window only calls `install_exchange_actions(self)`; after a merge or an undo it is asked to `reload()`.
+The window only calls `install_exchange_actions(self)`; after a merge it is asked to `reload()`; the history
+dialog's undo of a merge is broadcast through `Ops` like any write.
 """
 
 from __future__ import annotations
@@ -80,10 +81,7 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def history_dialog(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = ExchangeHistoryDialog(window.workspace, window)
-    dialog.exec()
-    if dialog.data_changed:
-        window.reload()
+    ExchangeHistoryDialog(window.ops, window).exec()  # an undone merge is broadcast as "everything changed"
 
 
 def export_key_dialog(window) -> None:  # type: ignore[no-untyped-def]

@@ -58,8 +58,7 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         package = read_package(Path(path))
-        with window.workspace.db.read() as session:
-            verdict = trust.assess(session, package)
+        verdict = trust.verdict_for(window.workspace, package)
         if not verdict.acceptable and not verdict.trusted:
             raise UserError(verdict.refusal(cli=False))
         plan = preview(window.workspace, package)

@@ -150,6 +150,12 @@ def assess(session: Session, package: Package) -> Verdict:
                                    "或是他人伪造），无法确认来源。")
 
 
+def verdict_for(workspace: Workspace, package: Package) -> Verdict:
+    """`assess` in its own read session (for callers that hold a workspace, not a session)."""
+    with workspace.db.read() as session:
+        return assess(session, package)
+
+
 def _claims_known_office(session: Session, peers: list[ExchangePeerKey], claimed_id: str,
                          claimed_name: str) -> str | None:
     for peer in peers:

@@ -44,10 +44,7 @@ class MergePreviewDialog(QDialog):
         self.workspace = workspace
         self.package = package
         self.plan = plan
-        if verdict is None:
-            with workspace.db.read() as session:
-                verdict = trust.assess(session, package)
-        self.verdict = verdict
+        self.verdict = verdict if verdict is not None else trust.verdict_for(workspace, package)
         self.merge_result: MergeResult | None = None
         self.form = Ui_MergePreviewDialog()
         self.form.setupUi(self)

@@ -1,4 +1,4 @@
-"""0022_exchange_office_keys: the table of paired offices' keys, the plain-text shared key gone from the settings,
+"""0023_exchange_office_keys: the table of paired offices' keys, the plain-text shared key gone from the settings,
 and gone from the 操作日志 rows an older version wrote with its value. Every other row of every table is kept;
 the chain is re-linked from the first hidden row, says so in one row, and verifies."""
 
@@ -12,7 +12,7 @@ from sqlalchemy import inspect, text
 from desktop.db import audit_chain, migrate
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0022_exchange_office_keys"
+THIS = "0023_exchange_office_keys"
 SECRET = "两家约定的口令-2026"
 
 

@@ -8,8 +8,8 @@ Those rows are hashed into the tamper-evidence chain, so the chain is re-linked 
 `rechain` row says so (how many rows, from which place): `keyproj check` then compares only backups made after it,
 as after a restore. No other row is touched; nothing happens at all in a database without such rows.
 
-Revision ID: 0022_exchange_office_keys
-Revises: 0021_import_kept_columns
+Revision ID: 0023_exchange_office_keys
+Revises: 0022_record_revisions
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from alembic import op
 
 from desktop.db import audit_chain
 
-revision = "0022_exchange_office_keys"
-down_revision = "0021_import_kept_columns"
+revision = "0023_exchange_office_keys"
+down_revision = "0022_record_revisions"
 branch_labels = None
 depends_on = None
 

@@ -55,7 +55,7 @@ def test_each_unit_gets_a_notice_listing_the_rows_of_its_form(sent_with_notices)
         assert "交\u3000办\u3000通\u3000知" in texts
         assert ROUND in texts
         assert f"{form.unit}：" in texts
-        assert any(f"于2026年12月2日前报送" in t and f"{form.items}项问题" in t for t in texts)
+        assert any("于2026年12月2日前报送" in t and f"{form.items}项问题" in t for t in texts)
         table = _table(notice)
         assert table[0] == ["序号", "项目名称", "存在问题", "完成时限", "当前状态"]
         rows = data_rows(form.path)

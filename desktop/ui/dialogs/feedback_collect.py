@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMessageBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from desktop.ui.forms.ui_feedback_collect_dialog import Ui_FeedbackCollectDialog
 from desktop.ui.ops import Change, Ops
@@ -77,7 +85,7 @@ class FeedbackCollectDialog(QDialog):
             self.set_paths(paths)
 
     @property
-    def ok_button(self):  # noqa: ANN201 - a QPushButton
+    def ok_button(self) -> QPushButton:
         return self.form.button_box.button(QDialogButtonBox.StandardButton.Ok)
 
     # --- choosing files -----------------------------------------------------------------------------------
@@ -89,13 +97,13 @@ class FeedbackCollectDialog(QDialog):
     def _add_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "选择存放反馈表的文件夹", str(self.start_dir))
         if chosen:
-            self.set_paths(self.paths + [Path(chosen)])
+            self.set_paths([*self.paths, Path(chosen)])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = dropped_paths(event)
         if paths:
             event.acceptProposedAction()

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QInputDialog, QTableWidgetItem, QWidget
 

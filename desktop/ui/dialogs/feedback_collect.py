@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QPushButton,
     QTreeWidgetItem,
     QWidget,
 )

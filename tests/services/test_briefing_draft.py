@@ -232,14 +232,16 @@ def test_notice_ranks_units_with_their_feedback_on_time(demo_workspace, today, t
     from datetime import timedelta
 
     from desktop.services.feedback.collect import collect
-    from desktop.services.feedback.send import send_round
+    from desktop.services.feedback.send import send_choices, send_round
     from tests.services.feedback.support import fill
 
     out = tmp_path / "out"
     out.mkdir()
     sent_on = date(today.year, 1, 10)
     with demo_workspace.db.transaction() as session:
-        result = send_round(session, out, deadline=sent_on + timedelta(days=7), name="一月轮", today=sent_on)
+        three = [name for name, _count in send_choices(session, sent_on).units[:3]]
+        result = send_round(session, out, units=three, deadline=sent_on + timedelta(days=7), name="一月轮",
+                            today=sent_on)
     on_time, late, silent = result.forms[0], result.forms[1], result.forms[2:]
     for form, day in ((on_time, sent_on + timedelta(days=3)), (late, sent_on + timedelta(days=9))):
         back = fill(form.path, tmp_path / form.unit / form.path.name, {1: {"办理进展": f"{form.unit}的进展"}})
@@ -252,5 +254,6 @@ def test_notice_ranks_units_with_their_feedback_on_time(demo_workspace, today, t
     assert all(shown[f.unit] == "0/1" for f in silent if f.unit in shown)
     units_without_round = set(shown) - {f.unit for f in result.forms}
     assert all(shown[u] == "—" for u in units_without_round)
-    assert "未按时报回问题办理反馈表的有" in content.body and f"{late.unit}（1轮）" in content.body
+    slow = "、".join(f"{u.unit}（1轮）" for u in sorted([late, *silent], key=lambda f: f.unit))
+    assert f"未按时报回问题办理反馈表的有{slow}。" in content.body
     assert f"{on_time.unit}（1轮）" not in content.body

@@ -80,12 +80,12 @@ T = FieldType
 
 # Shared column definitions; kinds reuse them so that a 责任单位 column is read the same way
 # in an issue ledger and a decided-item ledger.
-PROJECT_NAME = ("项目名称", "项目", "项目全称", "重点项目名称", "项目名")
+PROJECT_NAME = ("项目名称", "项目", "项目全称", "重点项目名称", "项目名", "涉及项目")
 LEAD_UNIT = ("责任单位", "牵头单位", "主责单位", "责任部门", "牵头部门", "承办单位", "办理单位", "责任单位(牵头)")
 SUPPORTING = ("配合单位", "协办单位", "配合部门", "协同单位", "责任单位(配合)")
 PERSON = ("责任人", "具体责任人", "经办人", "办理责任人")
 DEADLINE = ("完成时限", "办结时限", "时限要求", "完成时间", "解决时限", "时限", "办理时限", "计划完成时间")
-STATUS = ("办理状态", "状态", "是否办结", "办结情况", "完成情况", "办理结果")
+STATUS = ("办理状态", "状态", "是否办结", "办结情况", "完成情况", "办理结果", "落实状态")
 PROGRESS = ("办理进展", "推进情况", "进展情况", "办理情况", "解决情况", "进展", "工作进展", "最新进展", "落实情况",
             "落实进展", "最新办理进展", "最新进展情况")
 # 办理进展（最新） / 进展情况(截至10月底): the column of the latest progress, whatever the bracket says.

@@ -1,16 +1,22 @@
 """总览 tab: the figures a leader reads at a glance, every one clickable down to its rows, and the 包保卡.
 
 The panel only lays out what `services.dashboard` computes; a click asks `services.drilldown` for the rows behind
-the number (same conditions as the count) and shows them in a dialog.
+the number (same conditions as the count) and shows them in a dialog. Every read runs on the window's worker
+(`Ops.run`): at city size the figures take a second or more, which on the GUI thread froze the window. The panel
+listens to the change broadcast itself: after an edit it re-reads at once when on screen, otherwise when next
+shown, so its figures are never older than the last write and nobody has to press 刷新.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Signal
-from PySide6.QtGui import QColor
+import shiboken6
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
@@ -24,6 +30,7 @@ from desktop.ui.forms.ui_dashboard_panel import Ui_DashboardPanel
 from desktop.ui.investment_panel import fixed_rows
 from desktop.ui.leader_card_view import preview, save_pdf
 from desktop.ui.models.rows_table import LIGHT_COLOURS, RowsTableModel
+from desktop.ui.ops import Change, Ops
 from desktop.ui.printing import ask_pdf_path
 from desktop.ui.widgets.bar_chart import Bar, BarChart
 from desktop.workspace import Workspace
@@ -39,13 +46,43 @@ def _month_period(year: int, month: int) -> Period:
     return Period.months(year, month, month)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """One read of the panel, made on the worker: the leader lists and the figures for the period and scope."""
+
+    leaders: list[tuple[int, str]]
+    context: Context
+    board: dashboard.Dashboard
+
+
+def read_figures(workspace: Workspace, period: Period, leader_id: int | None, today: date) -> Figures:
+    """The leaders (they change with 动态调整) and the figures; a scope leader who is gone falls back to 全区, as
+    the combo does, so the figures always match the scope shown."""
+    with workspace.db.read() as session:
+        leaders = directory.leaders(session)
+        if leader_id is not None and all(lid != leader_id for lid, _name in leaders):
+            leader_id = None
+        scope = Scope(ScopeKind.LEADER, leader_id) if leader_id else Scope()
+        ctx = Context(period, scope, today, office_settings.thresholds(session),
+                      int(office_settings.get(session, "due_soon_days")))
+        return Figures(leaders, ctx, dashboard.build(session, ctx))
+
+
 class DashboardPanel(QWidget):
     open_requested = Signal(str, int)  # a drill-down row double-clicked: (entity, id) to open
+    loaded = Signal()  # the figures of a read are on screen
+    drill_shown = Signal(object)  # the DrilldownDialog of a click, once its rows are read
+    card_read = Signal(object)  # the LeaderCard a 包保卡 button read (then previewed or exported)
 
-    def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ops = ops
         self.today = today
+        self.stale = True  # nothing read yet; set again by every change, cleared when a read starts
+        self._queued = False  # a read is asked for this event-loop turn (requests in one turn make one read)
+        self._reading = False  # a read is on the worker
+        self._again = False  # asked again while reading: read once more when it answers
+        self.card: leader_card.LeaderCard | None = None  # the last card read (tests read it)
         self.form = Ui_DashboardPanel()
         self.form.setupUi(self)
         f = self.form
@@ -88,6 +125,7 @@ class DashboardPanel(QWidget):
         f.middle_layout.setStretch(2, 3)
         self._update_custom_enabled()
         self._connect_signals()
+        ops.changed.connect(self._on_changed)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -118,10 +156,6 @@ class DashboardPanel(QWidget):
             return Period(start, max(start, end))
         return Period.year(t.year)
 
-    def scope(self) -> Scope:
-        leader_id = self.form.scope_combo.currentData()
-        return Scope(ScopeKind.LEADER, leader_id) if leader_id else Scope()
-
     def _update_custom_enabled(self) -> None:
         custom = self.form.period_combo.currentData() == "custom"
         self.form.start_date_edit.setEnabled(custom)
@@ -135,29 +169,74 @@ class DashboardPanel(QWidget):
         if self.form.period_combo.currentData() == "custom":
             self.refresh()
 
-    # --- loading -------------------------------------------------------------------------------------------
+    # --- loading (on the worker) -------------------------------------------------------------------------
+    def _on_changed(self, _change: Change) -> None:
+        """Any write may move a figure: re-read now when on screen, else when next shown."""
+        self.stale = True
+        if self.isVisible():
+            self._ask()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._ask()
+
     def reload(self) -> None:
         """Refill the leader lists (they change with 动态调整), then the figures."""
-        with self.workspace.db.read() as session:
-            leaders = directory.leaders(session)
+        self.stale = True
+        self._ask()
+
+    def refresh(self) -> None:
+        """The period or scope changed, or 刷新 was pressed: read the figures again."""
+        self._ask()
+
+    def _ask(self) -> None:
+        # A change broadcast, the tab becoming visible and FieldTabs' own reload all arrive in one turn: one read.
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self, self._start_read)
+
+    def _start_read(self) -> None:
+        self._queued = False
+        if not self.ops.attached:
+            return
+        if self._reading:
+            self._again = True
+            return
+        self._reading, self.stale = True, False
+        args = (self.period(), self.form.scope_combo.currentData(), self.today)
+        self.ops.run(lambda ws: read_figures(ws, *args), self._show, self._read_failed, on_broken=self._read_ended)
+
+    def _read_ended(self) -> bool:
+        """The read answered; True when the panel is still there to show it."""
+        self._reading = False
+        if not shiboken6.isValid(self):
+            return False
+        if self._again:
+            self._again = False
+            self._ask()
+        return True
+
+    def _read_failed(self, message: str) -> None:
+        if self._read_ended():
+            self.stale = True  # read again when next shown
+            self.form.heading_label.setText(f"未能读取总览数据：{message}")
+
+    def _show(self, figures: Figures) -> None:
+        if not self._read_ended():
+            return
         for combo, first in ((self.form.scope_combo, "全区"), (self.form.card_leader_combo, None)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             if first:
                 combo.addItem(first, None)
-            for lid, name in leaders:
+            for lid, name in figures.leaders:
                 combo.addItem(name, lid)
             index = combo.findData(current)
             combo.setCurrentIndex(index if index >= 0 else 0)
             combo.blockSignals(False)
-        self.refresh()
-
-    def refresh(self) -> None:
-        with self.workspace.db.read() as session:
-            ctx = Context(self.period(), self.scope(), self.today, office_settings.thresholds(session),
-                          int(office_settings.get(session, "due_soon_days")))
-            board = dashboard.build(session, ctx)
+        ctx, board = figures.context, figures.board
         self.context, self.board = ctx, board
         scope_text = self.form.scope_combo.currentText() or "全区"
         self.form.heading_label.setText(
@@ -176,6 +255,7 @@ class DashboardPanel(QWidget):
                                        for label, decided, done, key in board.decisions_per_meeting])
         self.visits_chart.set_bars([Bar(f.label, f.value, f.key) for f in board.visits_per_leader])
         self.visits_chart.empty_text = "按领导统计仅在“全区”范围显示"
+        self.loaded.emit()
 
     def _fill_figures(self, board: dashboard.Dashboard) -> None:
         grid = self.form.headline_layout
@@ -227,35 +307,55 @@ class DashboardPanel(QWidget):
         if index.isValid():
             self.open_drill(self.investment_model.id_at(index.row()))
 
-    # --- drill-down and the card ---------------------------------------------------------------------------
-    def open_drill(self, key: Key) -> DrilldownDialog:
-        assert self.context is not None
-        with self.workspace.db.read() as session:
-            drill = rows_for(session, self.context, key)
+    # --- drill-down and the card (read on the worker, shown on the GUI thread) ---------------------------------
+    def open_drill(self, key: Key) -> None:
+        """The rows behind a figure, in a dialog once read (`drill_shown`); counted under the same context."""
+        ctx = self.context
+        if ctx is None:
+            return
+
+        def work(workspace: Workspace):  # type: ignore[no-untyped-def]
+            with workspace.db.read() as session:
+                return rows_for(session, ctx, key)
+
+        self.ops.run(work, self._show_drill, self._say)
+
+    def _show_drill(self, drill) -> None:  # type: ignore[no-untyped-def]
+        if not shiboken6.isValid(self):
+            return
         dialog = DrilldownDialog(drill, self)
         dialog.open_requested.connect(self.open_requested)
         dialog.resize(1000, 560)
         dialog.show()
         self.last_drill = dialog
-        return dialog
+        self.drill_shown.emit(dialog)
 
-    def current_card(self) -> leader_card.LeaderCard | None:
+    def read_card(self, then: Callable[[leader_card.LeaderCard], None]) -> None:
+        """Read the chosen leader's 包保卡 on the worker, then hand it to `then` (preview or export)."""
         leader_id = self.form.card_leader_combo.currentData()
         if leader_id is None:
-            return None
-        with self.workspace.db.read() as session:
-            return leader_card.build_card(session, leader_id, self.today.year, self.today,
-                                          office_settings.thresholds(session))
+            return
+        year, today = self.today.year, self.today
+
+        def work(workspace: Workspace) -> leader_card.LeaderCard:
+            with workspace.db.read() as session:
+                return leader_card.build_card(session, leader_id, year, today, office_settings.thresholds(session))
+
+        def done(card: leader_card.LeaderCard) -> None:
+            if shiboken6.isValid(self):
+                self.card = card
+                self.card_read.emit(card)
+                then(card)
+
+        self.ops.run(work, done, self._say)
 
     def preview_card(self) -> None:
-        card = self.current_card()
-        if card is not None:
-            preview(card, self).exec()
+        self.read_card(lambda card: preview(card, self).exec())
 
     def export_card(self) -> None:
-        card = self.current_card()
-        if card is None:
-            return
+        self.read_card(self._export_card)
+
+    def _export_card(self, card: leader_card.LeaderCard) -> None:
         path = self.ask_pdf_path("导出包保卡", str(Path.home() / f"包保卡-{card.leader}.pdf"))
         if path is None:
             return
@@ -266,6 +366,11 @@ class DashboardPanel(QWidget):
             return
         self.last_pdf = path
         self.form.heading_label.setText(f"已导出 {path}（{pages}页）")
+
+    def _say(self, message: str) -> None:
+        """A refused read (e.g. the leader was removed meanwhile): said in the heading, nothing opened."""
+        if shiboken6.isValid(self):
+            self.form.heading_label.setText(message)
 
 
 def _colour(name: str | None) -> QColor | None:

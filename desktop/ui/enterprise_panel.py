@@ -1,31 +1,42 @@
-"""助企 tab: the enterprise directory (fast at 20,000+), add/edit, and each enterprise's 诉求 with their status."""
+"""助企 tab: the enterprise directory (fast at 20,000+), add/edit, and each enterprise's 诉求 with their status.
+
+Reads and writes are service calls run by `Ops` on its worker; a write announces the enterprise and the issue
+(诉求) it made, and the panel re-reads from the broadcast like every other part.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
-from desktop.errors import UserError
 from desktop.services import enterprises
+from desktop.services.issues.row import IssueRow
 from desktop.ui.dialogs.enterprise_dialog import EnterpriseDialog
+from desktop.ui.follow import Follow
 from desktop.ui.forms.ui_enterprise_panel import Ui_EnterprisePanel
 from desktop.ui.investment_panel import fixed_rows
 from desktop.ui.models.enterprise_table import COLUMNS, EnterpriseTableModel
 from desktop.ui.models.rows_table import RowsTableModel
+from desktop.ui.ops import Change, Ops
 from desktop.workspace import Workspace
 
 DEBOUNCE_MS = 150
 
 
-class EnterprisePanel(QWidget):
-    issues_changed = Signal()
+def _wants(change: Change) -> bool:
+    """Enterprises, and issues (the 诉求 shown are issues; the open-issue filter counts them)."""
+    return "enterprises" in change.records or bool(change.issues)
 
-    def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None) -> None:
+
+class EnterprisePanel(QWidget):
+    def __init__(self, ops: Ops, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ops = ops
         self.today = today
+        self._queued = False  # a reload waits on the worker: a second request is the same read
+        self._select_after: int | None = None  # an enterprise to make current when the rows arrive
         self.form = Ui_EnterprisePanel()
         self.form.setupUi(self)
         f = self.form
@@ -46,6 +57,7 @@ class EnterprisePanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._connect_signals()
+        self.follow = Follow(self, ops, self.reload, _wants)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -61,9 +73,22 @@ class EnterprisePanel(QWidget):
         f.enterprise_table.selectionModel().currentRowChanged.connect(self._show_issues)
 
     def reload(self) -> None:
-        with self.workspace.db.read() as session:
-            rows = enterprises.load_enterprise_rows(session)
+        if self._queued:
+            return
+        self._queued = True
+
+        def read(workspace: Workspace) -> list[enterprises.EnterpriseRow]:
+            self._queued = False  # a change from now on needs a read of its own
+            with workspace.db.read() as session:
+                return enterprises.load_enterprise_rows(session)
+
+        self.ops.run(read, self._show_rows)
+
+    def _show_rows(self, rows: list[enterprises.EnterpriseRow]) -> None:
+        keep, self._select_after = self._select_after or self.current_id(), None
         self.model.set_rows(rows)
+        if keep is not None:
+            self.select_id(keep)  # the enterprise looked at stays current across a re-read
 
     def apply_filter(self) -> None:
         f = self.form
@@ -89,29 +114,36 @@ class EnterprisePanel(QWidget):
             self.issue_model.set_rows([])
             self.form.issues_title_label.setText("企业诉求")
             return
-        with self.workspace.db.read() as session:
-            rows = enterprises.issues_of(session, enterprise_id)
+
+        def read(workspace: Workspace) -> list[IssueRow]:
+            with workspace.db.read() as session:
+                return enterprises.issues_of(session, enterprise_id)
+
+        self.ops.run(read, lambda rows: self._show_demands(enterprise_id, rows))
+
+    def _show_demands(self, enterprise_id: int, rows: list[IssueRow]) -> None:
+        if enterprise_id != self.current_id():
+            return  # another enterprise was chosen meanwhile: its own answer follows
         name = self.model.row_at(self.form.enterprise_table.currentIndex().row()).name
         self.form.issues_title_label.setText(f"{name} 的诉求（{len(rows)}条）")
         self.issue_model.set_rows([(r.description, r.unit, r.deadline.isoformat() if r.deadline else r.deadline_text,
                                     r.status_label, r.latest_progress, r.found_on.isoformat()) for r in rows],
                                   [r.id for r in rows])
 
-    def _refresh_one(self, enterprise_id: int) -> None:
-        with self.workspace.db.read() as session:
-            fresh = enterprises.load_enterprise_rows(session, [enterprise_id])
-        if fresh:
-            self.model.replace_row(fresh[0])
-            self.select_id(enterprise_id)
+    def _saved(self, enterprise_id: int, issue_ids: tuple[int, ...] = ()) -> None:
+        """Announce a written enterprise (and a 诉求 raised): the broadcast's re-read shows it, made current."""
+        self._select_after = enterprise_id
+        self.ops.notify(Change.of_records("enterprises", issues=issue_ids))
 
     # --- actions -------------------------------------------------------------------------------------------
     def open_dialog(self, enterprise_id: int | None = None) -> EnterpriseDialog:
-        return EnterpriseDialog(self.workspace, self, enterprise_id=enterprise_id)
+        # Ops answers what the dialog asks of a workspace (db) from the one held now.
+        return EnterpriseDialog(self.ops, self, enterprise_id=enterprise_id)
 
     def new_enterprise(self) -> None:
         dialog = self.open_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.enterprise_id:
-            self._refresh_one(dialog.enterprise_id)
+            self._saved(dialog.enterprise_id)
 
     def edit_current(self, *_args: object) -> None:
         enterprise_id = self.current_id()
@@ -119,7 +151,7 @@ class EnterprisePanel(QWidget):
             return
         dialog = self.open_dialog(enterprise_id)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._refresh_one(enterprise_id)
+            self._saved(enterprise_id)
 
     def raise_demand(self) -> None:
         enterprise_id = self.current_id()
@@ -130,13 +162,9 @@ class EnterprisePanel(QWidget):
         if ok:
             self.add_demand(enterprise_id, text)
 
-    def add_demand(self, enterprise_id: int, text: str) -> int | None:
-        try:
-            with self.workspace.db.transaction() as session:
-                issue_id = enterprises.raise_demand(session, enterprise_id, text, self.today).id
-        except UserError as exc:
-            self.form.count_label.setText(str(exc))
-            return None
-        self._refresh_one(enterprise_id)
-        self.issues_changed.emit()
-        return issue_id
+    def add_demand(self, enterprise_id: int, text: str) -> None:
+        def write(workspace: Workspace) -> int:
+            with workspace.db.transaction() as session:
+                return enterprises.raise_demand(session, enterprise_id, text, self.today).id
+
+        self.ops.run(write, lambda issue_id: self._saved(enterprise_id, (issue_id,)), self.form.count_label.setText)

@@ -1,6 +1,7 @@
 """The 文件 menu's data-exchange actions (导出数据包 / 导入数据包 / 数据交换记录), kept out of main_window.py.
 
-The window only calls `install_exchange_actions(self)`; after a merge or an undo it is asked to `reload()`.
+The window only calls `install_exchange_actions(self)`; after a merge it is asked to `reload()`; the history
+dialog's undo of a merge is broadcast through `Ops` like any write.
 """
 
 from __future__ import annotations
@@ -73,7 +74,4 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def history_dialog(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = ExchangeHistoryDialog(window.workspace, window)
-    dialog.exec()
-    if dialog.data_changed:
-        window.reload()
+    ExchangeHistoryDialog(window.ops, window).exec()  # an undone merge is broadcast as "everything changed"

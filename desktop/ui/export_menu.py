@@ -147,7 +147,7 @@ class ExportMenu(QObject):
     def open_settings(self) -> DocumentSettingsDialog:
         from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
 
-        dialog = DocumentSettingsDialog(self.window.workspace, self.window)
+        dialog = DocumentSettingsDialog(self.window.ops, self.window)
         dialog.open()
         return dialog
 

@@ -1,51 +1,44 @@
 """The field-work tabs (总览, 投资与进度, 走访, 企业名录) hooked into the main window with as few lines there as
 possible. Tabs reload lazily: a data change marks them stale and each reloads when it is next shown, so opening
-the window does not load 20,000 enterprises nobody looked at."""
+the window does not load 20,000 enterprises nobody looked at.
+
+投资与进度, 走访 and 企业名录 follow the change broadcast themselves (`ui/follow.py`: each re-reads what concerns
+it, on the worker); `mark_stale` (刷新, a load) only tells them their data may be old. The 总览 does the same in its own way
+(ui/dashboard_panel.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget
 
 from desktop.ui.dashboard_panel import DashboardPanel
 from desktop.ui.enterprise_panel import EnterprisePanel
 from desktop.ui.investment_panel import InvestmentPanel
+from desktop.ui.ops import Ops
 from desktop.ui.visits_panel import VisitsPanel
-from desktop.workspace import Workspace
 
 
 class FieldTabs:
-    def __init__(self, tabs: QTabWidget, workspace: Workspace, today: date,
-                 on_issues_changed: Callable[[], None] | None = None,
+    def __init__(self, tabs: QTabWidget, ops: Ops, today: date,
                  on_open: Callable[[str, int], None] | None = None) -> None:
         self.tabs = tabs
-        self.dashboard = DashboardPanel(workspace, today)
-        self.investment = InvestmentPanel(workspace, today)
-        self.visits = VisitsPanel(workspace, today)
-        self.enterprises = EnterprisePanel(workspace, today)
-        self._panels: list[tuple[QWidget, str]] = [
-            (self.dashboard, "总览"), (self.investment, "投资与进度"), (self.visits, "走访"),
-            (self.enterprises, "企业名录"),
-        ]
-        self._stale = {id(panel) for panel, _ in self._panels}
-        for panel, title in self._panels:
+        self.dashboard = DashboardPanel(ops, today)
+        self.investment = InvestmentPanel(ops, today)
+        self.visits = VisitsPanel(ops, today)
+        self.enterprises = EnterprisePanel(ops, today)
+        for panel, title in ((self.dashboard, "总览"), (self.investment, "投资与进度"), (self.visits, "走访"),
+                             (self.enterprises, "企业名录")):
             tabs.addTab(panel, title)
-        tabs.currentChanged.connect(self._on_current_changed)
         if on_open is not None:  # a dashboard drill-down row double-clicked
             self.dashboard.open_requested.connect(on_open)
-        if on_issues_changed is not None:
-            self.visits.issues_changed.connect(on_issues_changed)
-            self.enterprises.issues_changed.connect(on_issues_changed)
 
     def mark_stale(self) -> None:
         """Data changed somewhere: reload the visible field tab now, the others when shown."""
-        self._stale = {id(panel) for panel, _ in self._panels}
-        self._on_current_changed(self.tabs.currentIndex())
-
-    def _on_current_changed(self, index: int) -> None:
-        panel = self.tabs.widget(index)
-        if panel is not None and id(panel) in self._stale:
-            self._stale.discard(id(panel))
-            panel.reload()  # type: ignore[attr-defined]
+        for panel in (self.investment, self.visits, self.enterprises):
+            panel.follow.mark()
+        self.dashboard.stale = True  # re-read when next shown; now if on screen (one read however many ask)
+        if self.dashboard.isVisible():
+            self.dashboard.reload()

@@ -1,16 +1,23 @@
 """Locking the window after N idle minutes: an application-wide event filter restarts a timer on every key
 press and mouse action; when it fires, the main window's contents are hidden behind the password dialog.
 
-The filter is installed only while the lock is on: every event of every widget passes through it in Python
+The settings are read on the window's worker (`Ops.run`), like every read of the window; the password is checked
+there too (`PasswordDialog`). The filter is installed only while the lock is on: every event of every widget passes through it in Python
 (~2,000 for opening one project page), which an office without a password should not pay for."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QMainWindow, QWidget
 
 from desktop.services import app_lock
 from desktop.ui.dialogs.lock_dialogs import PasswordDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
@@ -19,9 +26,10 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mou
 class IdleLock(QObject):
     locked = False  # class default: Qt may consult the filter while the wrapper is still being built or torn down
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, ops: Ops) -> None:
         super().__init__(window)
         self.window = window
+        self.ops = ops
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -34,8 +42,9 @@ class IdleLock(QObject):
 
     def reconfigure(self) -> None:
         """Read the idle minutes again (after the settings dialog); 0 or no password switches the lock off."""
-        with self.window.workspace.db.read() as session:  # type: ignore[attr-defined]
-            current = app_lock.settings(session)
+        self.ops.run(_settings, self._apply)
+
+    def _apply(self, current: app_lock.LockSettings) -> None:
         self.timer.stop()
         on = current.enabled and current.idle_minutes > 0
         if on:
@@ -61,8 +70,7 @@ class IdleLock(QObject):
             w.setVisible(False)
         try:
             while True:
-                dialog = PasswordDialog(self.window.workspace, self.window,  # type: ignore[attr-defined]
-                                        message="长时间无操作，程序已锁定。请输入密码继续。")
+                dialog = PasswordDialog(self.ops, self.window, message="长时间无操作，程序已锁定。请输入密码继续。")
                 if dialog.exec() == QDialog.DialogCode.Accepted:
                     break
         finally:
@@ -70,3 +78,8 @@ class IdleLock(QObject):
                 w.setVisible(True)
             self.locked = False
             self.reconfigure()
+
+
+def _settings(workspace: Workspace) -> app_lock.LockSettings:
+    with workspace.db.read() as session:
+        return app_lock.settings(session)

@@ -1,8 +1,15 @@
-"""投资与进度 tab: the monthly grid, roll-ups by category / task force / leader / unit, milestones, 开复工."""
+"""投资与进度 tab: the monthly grid, roll-ups by category / task force / leader / unit, milestones, 开复工.
+
+Reads and writes are service calls run by `Ops` on its worker. A write announces what it changed and the panel
+re-reads from the broadcast like every other part — except the grid while it holds figures not yet saved: those
+are never thrown away by somebody else's change (the grid re-reads when next shown, or on 保存/撤销).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
@@ -16,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import UserError
 from desktop.services import drilldown, investment, office_settings, stats
-from desktop.services.figures import Rate, pct_text, yi_text
+from desktop.services.figures import LagThresholds, Rate, pct_text, yi_text
 from desktop.services.projects import milestones
 from desktop.services.scope import Period
+from desktop.ui.follow import Follow
 from desktop.ui.forms.ui_investment_panel import Ui_InvestmentPanel
 from desktop.ui.models.investment_grid import InvestmentGridModel
 from desktop.ui.models.rows_table import RowsTableModel
+from desktop.ui.ops import Change, Ops
 from desktop.workspace import Workspace
 
 GRID_WIDTHS = (78, 260, 110, 110, 110, 110, 120, 96, 90, 90, 60)
@@ -42,11 +50,35 @@ def fixed_rows(table: QTableView, height: int = 26) -> None:
     table.setWordWrap(False)
 
 
+class Month(NamedTuple):
+    """What the panel shows of one month, read in one go on the worker."""
+
+    year: int
+    month: int
+    rows: list[investment.GridRow]
+    thresholds: LagThresholds
+    order: Callable[[str], object]
+    starts: stats.StartFigures
+    start_rows: drilldown.Drill
+
+
+Milestones = tuple[list[milestones.MilestoneRow], int]  # the rows shown, and how many are overdue in all
+
+
+def _wants(change: Change) -> bool:
+    """Figures, milestones and projects (a project added to the year's list is a new grid row)."""
+    return bool(change.records & {"investment", "milestones"}) or bool(change.projects)
+
+
 class InvestmentPanel(QWidget):
-    def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ops = ops
         self.today = today
+        self.thresholds: LagThresholds | None = None
+        self._order: Callable[[str], object] | None = None
+        self._queued: tuple[int, int] | None = None  # the month whose read waits on the worker
+        self._saved_note = ""  # "已保存N个项目", shown once the re-read after 保存 arrives
         self.form = Ui_InvestmentPanel()
         self.form.setupUi(self)
         f = self.form
@@ -86,6 +118,7 @@ class InvestmentPanel(QWidget):
         f.save_button.setEnabled(False)
         f.revert_button.setEnabled(False)
         self._connect_signals()
+        self.follow = Follow(self, ops, self._on_broadcast, _wants)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -116,15 +149,36 @@ class InvestmentPanel(QWidget):
             return
         self.reload()
 
+    def _on_broadcast(self) -> None:
+        if self.grid_model.pending() and not self._saved_note:  # typed, not saved: keep them, re-read the rest
+            self.follow.stale = True
+            self._reload_milestones()
+            return
+        self.reload()
+
     def reload(self) -> None:
-        with self.workspace.db.read() as session:
-            rows = investment.load_grid(session, self.year, self.month, self.today)
-            self.thresholds = office_settings.thresholds(session)
-            self._order = investment.category_order(session)
-            ctx = drilldown.Context(Period.year(self.year), drilldown.Scope(), self.today, self.thresholds)
-            starts = stats.start_figures(session, self.year, as_of=min(self.today, date(self.year, 12, 31)))
-            start_rows = drilldown.rows_for(session, ctx, drilldown.Key("starts.due"))
-        self.grid_model.set_rows(rows, self.month, self.thresholds,
+        year, month, today = self.year, self.month, self.today
+        if self._queued == (year, month):
+            return
+        self._queued = (year, month)
+
+        def read(workspace: Workspace) -> Month:
+            self._queued = None  # a change from now on needs a read of its own
+            with workspace.db.read() as session:
+                thresholds = office_settings.thresholds(session)
+                ctx = drilldown.Context(Period.year(year), drilldown.Scope(), today, thresholds)
+                return Month(year, month, investment.load_grid(session, year, month, today), thresholds,
+                             investment.category_order(session),
+                             stats.start_figures(session, year, as_of=min(today, date(year, 12, 31))),
+                             drilldown.rows_for(session, ctx, drilldown.Key("starts.due")))
+
+        self.ops.run(read, self._show_month)
+
+    def _show_month(self, read: Month) -> None:
+        if (read.year, read.month) != (self.year, self.month):
+            return  # another month was chosen meanwhile: its own read follows
+        self.thresholds, self._order, starts = read.thresholds, read.order, read.starts
+        self.grid_model.set_rows(read.rows, self.month, read.thresholds,
                                  investment.last_reported_month(self.year, self.today))
         self.form.error_label.clear()
         self._refresh_rollup()
@@ -132,13 +186,23 @@ class InvestmentPanel(QWidget):
         self.form.starts_label.setText(
             f"{self.year}年应开复工项目{starts.due}个，已开复工{starts.started}个，开复工率{starts.rate.text}。"
             "未开工项目以红底标出。")
-        self.starts_model.set_rows(start_rows.rows, start_rows.ids)
+        self.starts_model.set_rows(read.start_rows.rows, read.start_rows.ids)
+        if self._saved_note:
+            self.form.summary_label.setText(self.form.summary_label.text() + self._saved_note)
+            self._saved_note = ""
 
     def _reload_milestones(self) -> None:
-        with self.workspace.db.read() as session:
-            rows = milestones.load_milestones(session, self.year, self.today,
-                                              overdue_only=self.form.overdue_only_check.isChecked())
-            overdue = sum(milestones.overdue_counts(session, self.year, self.today).values())
+        year, today, overdue_only = self.year, self.today, self.form.overdue_only_check.isChecked()
+
+        def read(workspace: Workspace) -> Milestones:
+            with workspace.db.read() as session:
+                return (milestones.load_milestones(session, year, today, overdue_only=overdue_only),
+                        sum(milestones.overdue_counts(session, year, today).values()))
+
+        self.ops.run(read, self._show_milestones)
+
+    def _show_milestones(self, read: Milestones) -> None:
+        rows, overdue = read
         self.milestone_model.set_rows(
             [(r.project_code, r.project_name, r.name, r.planned.isoformat() if r.planned else "",
               r.actual.isoformat() if r.actual else "", r.days_late(self.today) or "",
@@ -191,15 +255,17 @@ class InvestmentPanel(QWidget):
         entries = self.grid_model.pending()
         if not entries:
             return
-        try:
-            with self.workspace.db.transaction() as session:
-                written = investment.save_month(session, self.year, self.month, entries)
-        except UserError as exc:
-            self._show_error(str(exc))
-            return
-        self.reload()
-        self.form.error_label.setText("")
-        self.form.summary_label.setText(self.form.summary_label.text() + f"；已保存{written}个项目")
+        year, month = self.year, self.month
+
+        def write(workspace: Workspace) -> int:
+            with workspace.db.transaction() as session:
+                return investment.save_month(session, year, month, entries)
+
+        def done(written: int) -> None:
+            self._saved_note = f"；已保存{written}个项目"  # the grid's edits are in the file: re-read it
+            self.ops.notify(Change.of_records("investment"))
+
+        self.ops.run(write, done, self._show_error)
 
     def _record_milestone(self) -> None:
         index: QModelIndex = self.form.milestone_table.currentIndex()
@@ -216,11 +282,11 @@ class InvestmentPanel(QWidget):
         except ValueError:
             self._show_error(f"「实际完成日期」：“{text}”不是有效日期，请按 2026-11-20 的格式输入")
             return
-        try:
-            with self.workspace.db.transaction() as session:
-                milestones.record_actual(session, milestone_id, actual, self.today)
-        except UserError as exc:
-            self._show_error(str(exc))
-            return
-        self._reload_milestones()
+        today = self.today
+
+        def write(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                milestones.record_actual(session, milestone_id, actual, today)
+
+        self.ops.run(write, lambda _none: self.ops.notify(Change.of_records("milestones")), self._show_error)
 

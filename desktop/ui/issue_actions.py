@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, IssueLevel
 from desktop.services import directory, office_settings
+from desktop.services.directory import Choice
 from desktop.services.issues import actions as issues
 from desktop.services.issues import undo as issue_undo
 from desktop.services.issues.rows import IssueRow
@@ -33,11 +34,10 @@ from desktop.ui.dialogs.issue_dialogs import (
     NoteDialog,
     issue_caption,
 )
-from desktop.ui.dialogs.issue_settings_dialog import IssueSettingsDialog
+from desktop.ui.dialogs.issue_settings_dialog import ALLOW_NOT_ASKED, IssueSettingsDialog
 from desktop.ui.undo import CreateIssueCommand, IssueStepCommand
 
 if TYPE_CHECKING:
-    from desktop.db.engine import Database
     from desktop.ui.main_window import MainWindow
     from desktop.ui.ops import Ops
     from desktop.workspace import Workspace
@@ -74,10 +74,6 @@ class IssueActions(QObject):
     @property
     def ops(self) -> Ops:
         return self.window.ops
-
-    @property
-    def db(self) -> Database:
-        return self.window.ops.db  # the workspace held now, never one kept from before a restore
 
     def _connect_signals(self) -> None:
         f = self.window.form
@@ -151,9 +147,16 @@ class IssueActions(QObject):
         return issue_caption(row.description, row.project_name)
 
     def new_issue(self) -> None:
-        with self.db.read() as session:
-            projects = directory.projects(session, self.window.current_year())
-            categories = directory.categories(session, CategoryKind.ISSUE.value)
+        year = self.window.current_year()
+
+        def read(workspace: Workspace) -> tuple[list[Choice], list[Choice]]:
+            with workspace.db.read() as session:
+                return (directory.projects(session, year),
+                        directory.categories(session, CategoryKind.ISSUE.value))
+
+        self.ops.run(read, lambda lists: self._new_issue(*lists))
+
+    def _new_issue(self, projects: list[Choice], categories: list[Choice]) -> None:
         dialog = IssueDialog(projects, categories, self.today, project_id=self.window.current_project_id(),
                              parent=self.window)
 
@@ -179,10 +182,17 @@ class IssueActions(QObject):
         row = self._current()
         if row is None or self.refusal(Action.ASSIGN, row):
             return
-        with self.db.read() as session:
-            units = directory.units(session)
-            people = directory.people_with_units(session)
-            before = issue_undo.snapshot(session, row.id)
+
+        def read(workspace: Workspace) -> tuple[list[Choice], list[tuple[int, str, int | None]],
+                                                issue_undo.IssueSnapshot]:
+            with workspace.db.read() as session:
+                return (directory.units(session), directory.people_with_units(session),
+                        issue_undo.snapshot(session, row.id))
+
+        self.ops.run(read, lambda lists: self._assign(row, *lists))
+
+    def _assign(self, row: IssueRow, units: list[Choice], people: list[tuple[int, str, int | None]],
+                before: issue_undo.IssueSnapshot) -> None:
         dialog = AssignDialog(self._caption(row), units, people, self.today, unit_id=row.unit_id,
                               person_id=before.value("person_id"), deadline=row.deadline,  # type: ignore[arg-type]
                               supporting=before.supporting_unit_ids, found_on=row.found_on, parent=self.window)
@@ -240,8 +250,14 @@ class IssueActions(QObject):
         row = self._current()
         if row is None or self.refusal(Action.CLOSE, row):
             return
-        with self.db.read() as session:
-            allow_not_asked = bool(office_settings.get(session, "allow_feedback_not_asked"))
+
+        def read(workspace: Workspace) -> bool:
+            with workspace.db.read() as session:
+                return bool(office_settings.get(session, ALLOW_NOT_ASKED))
+
+        self.ops.run(read, lambda allow_not_asked: self._close_issue(row, allow_not_asked))
+
+    def _close_issue(self, row: IssueRow, allow_not_asked: bool) -> None:
         dialog = CloseDialog(self._caption(row), self.today, self.window, allow_not_asked=allow_not_asked,
                              found_on=row.found_on)
 
@@ -255,7 +271,7 @@ class IssueActions(QObject):
         self.run_dialog(dialog)
 
     def open_settings(self) -> None:
-        self.run_dialog(IssueSettingsDialog(self.db, self.window))
+        self.run_dialog(IssueSettingsDialog(self.ops, self.window))
 
     def _step(self, dialog: FormDialog, label: str, issue_id: int, step: Callable[[Session], object]) -> object:
         """Apply one step in a transaction on the worker, then record it for undo; a refusal goes to the dialog."""

@@ -130,8 +130,7 @@ class MainWindow(QMainWindow):
         self.meetings_panel = MeetingsPanel(self.ops, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today, on_issues_changed=self.reload,
-                                    on_open=self.open_record)
+        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today, on_open=self.open_record)
         self.refresh = EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
                                    due_soon_days=lambda: self.due_soon_days, show_reminders=self._show_reminders,
                                    show_selected=self._show_selected)

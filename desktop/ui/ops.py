@@ -42,12 +42,18 @@ class Change:
     meetings: bool = False
     decisions: bool = False
     settings: bool = False
+    # Other records, by kind ("visits", "enterprises", "investment", "milestones"): the field tabs that show them.
+    records: frozenset[str] = field(default_factory=frozenset)
     everything: bool = False
     replaced: bool = False
 
     @staticmethod
     def of_issues(ids: list[int] | frozenset[int]) -> Change:
         return Change(issues=frozenset(ids))
+
+    @staticmethod
+    def of_records(*kinds: str, issues: list[int] | tuple[int, ...] | frozenset[int] = ()) -> Change:
+        return Change(issues=frozenset(issues), records=frozenset(kinds))
 
 
 EVERYTHING = Change(everything=True)

@@ -41,7 +41,7 @@ class ReliabilityActions:
             menu.insertAction(before, action)
         menu.insertSeparator(before)
         self.backup_action.setEnabled(window.workspace.db.is_sqlite)  # type: ignore[attr-defined]
-        self.idle_lock = IdleLock(window)
+        self.idle_lock = IdleLock(window, window.ops)  # type: ignore[attr-defined]
         self._offering = False
         window.ops.damage_handler = self.offer_restore  # type: ignore[attr-defined]
 

@@ -21,6 +21,7 @@ from desktop.ui.dialogs.operator_dialog import ask_operator
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ask_password
 from desktop.ui.dialogs.server_dialog import load as load_server
+from desktop.ui.ops import Ops
 from desktop.workspace import Workspace, WorkspaceError, open_workspace
 
 log = logging.getLogger(__name__)
@@ -107,11 +108,19 @@ def lock_enabled(workspace: Workspace) -> bool:
 
 
 def unlock(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    """Before the window holds the workspace: the password is checked on a worker of its own (the same `Ops`
+    mechanism), which is done with once the answer is in; the workspace stays open for the window."""
     if not lock_enabled(workspace):
         return True
     if parent is not None:  # never show data behind the password dialog (a first screen is never kept with a lock)
         parent.hide()
-    return PasswordDialog(workspace, parent, message="请输入密码打开程序。").exec() == QDialog.DialogCode.Accepted
+    ops = Ops(workspace)
+    try:
+        dialog = PasswordDialog(ops, parent, message="请输入密码打开程序。")
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        ops.pool.waitForDone()
+        ops.deleteLater()
 
 
 def daily_backup(workspace: Workspace) -> str | None:

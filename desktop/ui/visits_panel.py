@@ -1,34 +1,47 @@
 """走访 tab: the visit log with its filter, a visit's details (issues found, photos), and the two entry points
-a leader's office uses — 登记走访 and 登记发现的问题 (each problem becomes a linked issue with one click)."""
+a leader's office uses — 登记走访 and 登记发现的问题 (each problem becomes a linked issue with one click).
+
+Every read and write is a service call run by `Ops` on its worker; a write announces the visit and the issues it
+made, and the panel (like every part) re-reads from the broadcast — at once while shown, when next shown if not.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QWidget
 
-from desktop.errors import UserError
 from desktop.services import attachment_files, attachments, directory, visits
+from desktop.services.issues.row import IssueRow
 from desktop.services.issues.rows import load_issue_rows
 from desktop.services.projects.tree import available_years
 from desktop.services.scope import Period
 from desktop.services.search import initials
 from desktop.ui.dialogs.visit_dialog import VisitDialog
+from desktop.ui.follow import Follow
 from desktop.ui.forms.ui_visits_panel import Ui_VisitsPanel
 from desktop.ui.investment_panel import fixed_rows
 from desktop.ui.models.rows_table import RowsTableModel
+from desktop.ui.ops import Change, Ops
 from desktop.workspace import Workspace
+
+Detail = tuple[visits.VisitRow, list[IssueRow], list]  # the visit, its issues, its photos
+
+
+def _wants(change: Change) -> bool:
+    """Visits, and issues (a visit's problem rows show their status)."""
+    return "visits" in change.records or bool(change.issues)
 
 
 class VisitsPanel(QWidget):
-    issues_changed = Signal()  # the main window reloads the issue table
-
-    def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ops = ops
         self.today = today
+        self._queued = False  # a reload waits on the worker: a second request is the same read
+        self._select_after: int | None = None  # a visit to make current when the rows arrive
         self.form = Ui_VisitsPanel()
         self.form.setupUi(self)
         f = self.form
@@ -51,6 +64,7 @@ class VisitsPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._connect_signals()
+        self.follow = Follow(self, ops, self.reload, _wants)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -63,10 +77,20 @@ class VisitsPanel(QWidget):
         f.visit_table.selectionModel().currentRowChanged.connect(self._show_current)
 
     def reload(self) -> None:
+        if self._queued:
+            return
+        self._queued = True
+
+        def read(workspace: Workspace) -> tuple[list[int], list[tuple[int, str]]]:
+            self._queued = False  # a change from now on needs a read of its own
+            with workspace.db.read() as session:
+                return available_years(session) or [self.today.year], directory.leaders(session)
+
+        self.ops.run(read, self._fill_choices)
+
+    def _fill_choices(self, choices: tuple[list[int], list[tuple[int, str]]]) -> None:
         f = self.form
-        with self.workspace.db.read() as session:
-            years = available_years(session) or [self.today.year]
-            leaders = directory.leaders(session)
+        years, leaders = choices
         for combo, items in ((f.year_combo, [(y, f"{y}年") for y in years]),
                              (f.leader_combo, [(None, "全部领导"), *[(i, n) for i, n in leaders]])):
             current = combo.currentData()
@@ -80,8 +104,16 @@ class VisitsPanel(QWidget):
 
     def reload_rows(self) -> None:
         year = self.form.year_combo.currentData() or self.today.year
-        with self.workspace.db.read() as session:
-            self._rows = visits.load_visits(session, Period.year(year), leader_id=self.form.leader_combo.currentData())
+        leader_id = self.form.leader_combo.currentData()
+
+        def read(workspace: Workspace) -> list[visits.VisitRow]:
+            with workspace.db.read() as session:
+                return visits.load_visits(session, Period.year(year), leader_id=leader_id)
+
+        self.ops.run(read, self._show_rows)
+
+    def _show_rows(self, rows: list[visits.VisitRow]) -> None:
+        self._rows = rows
         self._keys = [f"{r.target}\x1f{initials(r.target)}\x1f{r.content}\x1f{r.leader}\x1f{initials(r.leader)}"
                       .lower() for r in self._rows]
         self.apply_filter()
@@ -89,9 +121,12 @@ class VisitsPanel(QWidget):
     def apply_filter(self) -> None:
         needle = self.form.search_edit.text().strip().lower()
         shown = [r for r, k in zip(self._rows, self._keys, strict=True) if needle in k]
+        keep, self._select_after = self._select_after or self.current_visit_id(), None
         self.model.set_rows([(r.visited_on.isoformat(), r.leader, r.target, r.issues or "", r.photos or "",
                               r.content, r.companions) for r in shown], [r.id for r in shown])
         self.form.count_label.setText(f"共{len(shown)}次包保活动")
+        if keep is not None:
+            self.select_visit(keep)  # the visit looked at stays current across a re-read
         if shown and self.current_visit_id() is None:
             self.form.visit_table.selectRow(0)
         self._show_current()
@@ -113,30 +148,51 @@ class VisitsPanel(QWidget):
             self.form.detail_label.setText("选择一次走访查看详情")
             self.issue_model.set_rows([])
             return
-        with self.workspace.db.read() as session:
-            row = visits.load_visits(session, ids=[visit_id])[0]
-            issue_rows = load_issue_rows(session, visits.issue_ids_of(session, visit_id))
-            photos = attachments.attachments_of(session, visits.OWNER, visit_id)
+
+        def read(workspace: Workspace) -> Detail | None:
+            with workspace.db.read() as session:
+                found = visits.load_visits(session, ids=[visit_id])
+                if not found:
+                    return None  # deleted meanwhile: the re-read that follows shows the list without it
+                return (found[0], load_issue_rows(session, visits.issue_ids_of(session, visit_id)),
+                        attachments.attachments_of(session, visits.OWNER, visit_id))
+
+        self.ops.run(read, lambda detail: self._show_detail(visit_id, detail))
+
+    def _show_detail(self, visit_id: int, detail: Detail | None) -> None:
+        if detail is None or visit_id != self.current_visit_id():
+            return  # another visit was chosen while this one was read: its own answer follows
+        row, issue_rows, photos = detail
+        self.form.photo_list.clear()
         self.form.detail_label.setText(
             f"<b>{row.visited_on.isoformat()} {row.leader}</b> 走访 <b>{row.target}</b><br>"
             f"陪同：{row.companions or '—'}<br>{row.content}")
         self.issue_model.set_rows([(r.description, r.unit, r.status_label) for r in issue_rows],
                                   [r.id for r in issue_rows])
         for photo in photos:
-            pixmap = QPixmap(str(attachment_files.stored_path(self.workspace.attachments_dir, photo.sha256)))
+            pixmap = QPixmap(str(attachment_files.stored_path(self.ops.attachments_dir, photo.sha256)))
             item = QListWidgetItem(QIcon(pixmap.scaled(120, 90, Qt.AspectRatioMode.KeepAspectRatio)), photo.filename)
             self.form.photo_list.addItem(item)
 
     # --- actions -------------------------------------------------------------------------------------------
     def open_new_visit_dialog(self) -> VisitDialog:
-        return VisitDialog(self.workspace, self.today, self, leader_id=self.form.leader_combo.currentData())
+        # Ops answers what the dialog asks of a workspace (db, attachments_dir) from the one held now.
+        return VisitDialog(self.ops, self.today, self, leader_id=self.form.leader_combo.currentData())
 
     def new_visit(self) -> None:
         dialog = self.open_new_visit_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.visit_id is not None:
-            self.reload_rows()
-            self.select_visit(dialog.visit_id)
-            self.issues_changed.emit()
+            self.visit_saved(dialog.visit_id)
+
+    def visit_saved(self, visit_id: int) -> None:
+        """The dialog wrote a visit (and an issue per problem found): announce both; the re-read shows it."""
+
+        def read(workspace: Workspace) -> list[int]:
+            with workspace.db.read() as session:
+                return visits.issue_ids_of(session, visit_id)
+
+        self._select_after = visit_id
+        self.ops.run(read, lambda ids: self.ops.notify(Change.of_records("visits", issues=ids)))
 
     def add_issue_to_current(self) -> None:
         visit_id = self.current_visit_id()
@@ -147,16 +203,16 @@ class VisitsPanel(QWidget):
         if ok:
             self.add_issues(visit_id, text)
 
-    def add_issues(self, visit_id: int, text: str) -> list[int]:
+    def add_issues(self, visit_id: int, text: str) -> None:
         """Each non-empty line becomes an issue of the visited project/enterprise, linked to the visit."""
         lines = [line for line in text.splitlines() if line.strip()]
-        try:
-            with self.workspace.db.transaction() as session:
-                ids = [visits.issue_from_visit(session, visit_id, line).id for line in lines]
-        except UserError as exc:
-            self.form.count_label.setText(str(exc))
-            return []
-        self.reload_rows()
-        self.select_visit(visit_id)
-        self.issues_changed.emit()
-        return ids
+
+        def write(workspace: Workspace) -> list[int]:
+            with workspace.db.transaction() as session:
+                return [visits.issue_from_visit(session, visit_id, line).id for line in lines]
+
+        def done(ids: list[int]) -> None:
+            self._select_after = visit_id
+            self.ops.notify(Change.of_records("visits", issues=ids))
+
+        self.ops.run(write, done, self.form.count_label.setText)

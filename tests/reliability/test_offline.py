@@ -17,6 +17,7 @@ from desktop.db.models import Project, Unit
 from desktop.services.backup import archive as backups
 from desktop.services.issues import actions as issues
 from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import wait_loaded
 
 BLOCKER = """
 import socket, sys
@@ -73,6 +74,7 @@ def test_a_day_of_work_opens_no_connection(qtbot, tripwire, demo_workspace, toda
     assert dialog.backup_now(tmp_path / "offline.zip") is not None
     dialog.close()
     log = window.reliability.open_audit_log()
+    wait_loaded(qtbot, log)
     assert log.total > 0
     log.close()
     backups.daily_backup_if_due(ws.db, ws.data_dir)

@@ -32,14 +32,24 @@ def settle(qtbot, window: MainWindow, timeout: int = 10_000) -> None:  # type: i
 
 def wait_for_dialog(dialog: QDialog, timeout: int = 10_000) -> None:
     """What `exec()` does after OK: keep the events flowing until the dialog's operation on the worker has
-    answered (it closed, or shows the refusal)."""
-    if not getattr(dialog, "pending", False):
-        return
-    loop = QEventLoop()
-    dialog.settled.connect(loop.quit)  # type: ignore[attr-defined]
-    QTimer.singleShot(timeout, loop.quit)
-    loop.exec()
-    assert not dialog.pending, "the dialog's operation did not answer"  # type: ignore[attr-defined]
+    answered (it closed, or shows the refusal). Also the read that fills a dialog on opening (`WorkerLink`)."""
+    link = getattr(dialog, "link", None)
+    for waits, busy in ((dialog, lambda: getattr(dialog, "pending", False)),
+                        (link, lambda: link is not None and link.busy)):
+        if not busy():
+            continue
+        loop = QEventLoop()
+        waits.settled.connect(loop.quit)  # type: ignore[union-attr]
+        QTimer.singleShot(timeout, loop.quit)
+        loop.exec()
+        assert not busy(), "the dialog's operation did not answer"
+
+
+def wait_loaded(qtbot, dialog: QDialog, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Until a dialog that reads on the worker when it opens shows what it read (`loading` or `link.busy`)."""
+    link = getattr(dialog, "link", None)
+    qtbot.waitUntil(lambda: not getattr(dialog, "loading", False) and not (link is not None and link.busy),
+                    timeout=timeout)
 
 
 class Driver:
@@ -52,6 +62,7 @@ class Driver:
 
     def __call__(self, dialog: QDialog) -> int:
         self.dialogs.append(dialog)
+        wait_for_dialog(dialog)  # what it reads when it opens
         self.fill(dialog)
         wait_for_dialog(dialog)  # an OK pressed inside `fill`
         dialog.accept()
@@ -67,3 +78,8 @@ def choose(combo: QComboBox, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, f"{text!r} not in combo"
     combo.setCurrentIndex(index)
+
+
+def settle_ops(qtbot, ops, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """`settle` for a panel tested on its own `Ops`: wait until its reads and writes have all answered."""
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=timeout)

@@ -200,7 +200,7 @@ class DialogWalk:
     def lock_dialog(self) -> None:
         from desktop.ui.dialogs.lock_dialogs import PasswordDialog
 
-        self.step(lambda: PasswordDialog(self.window.workspace, self.window, message="请输入密码打开程序。").exec())
+        self.step(lambda: PasswordDialog(self.window.ops, self.window, message="请输入密码打开程序。").exec())
 
     def merge_preview(self) -> None:
         """Another office receives this office's package (its own is refused before any dialog)."""

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from desktop.app import create_application
 from desktop.credit_code import credit_code_check_char
+from desktop.db.models import Issue
+from desktop.services import enterprises
 from desktop.services.search import initials
 from desktop.ui.enterprise_panel import EnterprisePanel
+from desktop.ui.ops import Change, Ops
+from tests.ui.helpers import settle_ops
 
 
 def _panel(qtbot, workspace, today) -> EnterprisePanel:
     create_application()
-    panel = EnterprisePanel(workspace, today)
+    panel = EnterprisePanel(Ops(workspace), today)
     qtbot.addWidget(panel)
     panel.resize(1200, 700)
-    panel.show()
-    panel.reload()
+    panel.show()  # the first showing reads (on the worker)
+    settle_ops(qtbot, panel.ops)
     return panel
 
 
@@ -64,7 +70,12 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     f.credit_code_edit.setText(body.lower() + credit_code_check_char(body).lower())
     dialog.save()
     assert dialog.enterprise_id is not None
-    panel._refresh_one(dialog.enterprise_id)
+    seen: list[Change] = []
+    panel.ops.changed.connect(seen.append)
+    panel._saved(dialog.enterprise_id)
+    settle_ops(qtbot, panel.ops)
+    assert seen == [Change.of_records("enterprises")]
+    assert panel.current_id() == dialog.enterprise_id  # the new one is shown, made current
     assert panel.model.total_count() == 321
     rows = _search(qtbot, panel, "tyjhjmzz")
     assert [r.name for r in rows] == ["太原晋华精密制造有限公司"]
@@ -93,14 +104,49 @@ def test_enterprise_demand_enters_the_issue_life_cycle(qtbot, demo_workspace, to
     panel.form.open_issues_check.setChecked(False)
     target = panel.model.visible_rows()[3]
     panel.select_id(target.id)
+    settle_ops(qtbot, panel.ops)
     before = panel.issue_model.rowCount()
-    issue_id = panel.add_demand(target.id, "厂区周边道路破损，货车通行困难")
-    assert issue_id
+    seen: list[Change] = []
+    panel.ops.changed.connect(seen.append)
+    panel.add_demand(target.id, "厂区周边道路破损，货车通行困难")
+    settle_ops(qtbot, panel.ops)
+    assert len(seen) == 1 and seen[0].records == {"enterprises"} and len(seen[0].issues) == 1  # announced
     assert panel.current_id() == target.id
     assert panel.issue_model.rowCount() == before + 1
     assert panel.issue_model.rows()[0][3] == "待交办"
     panel.form.open_issues_check.setChecked(True)
+    settle_ops(qtbot, panel.ops)
     assert target.id in [r.id for r in panel.model.visible_rows()]
     assert all(r.open_issues > 0 for r in panel.model.visible_rows())
     panel.form.size_combo.setCurrentIndex(panel.form.size_combo.findData("四上企业"))
+    settle_ops(qtbot, panel.ops)
     assert all("四上企业" in r.size_flags and r.open_issues for r in panel.model.visible_rows())
+
+
+def test_a_refused_demand_is_named_in_the_panel_and_nothing_is_written(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    target = panel.model.visible_rows()[0]
+    with demo_workspace.db.read() as s:
+        before = s.scalar(select(func.count(Issue.id)))
+    seen: list[Change] = []
+    panel.ops.changed.connect(seen.append)
+    panel.add_demand(target.id, "   ")
+    settle_ops(qtbot, panel.ops)
+    assert "问题描述" in panel.form.count_label.text()  # the refusal, in the panel's own line
+    assert seen == [] and panel.ops.errors_shown == []
+    with demo_workspace.db.read() as s:
+        assert s.scalar(select(func.count(Issue.id))) == before
+
+
+def test_the_directory_follows_an_issue_change_only_when_shown(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    target = panel.model.visible_rows()[5]
+    with demo_workspace.db.transaction() as s:
+        issue_id = enterprises.raise_demand(s, target.id, "用工招聘需协调", today).id
+    panel.hide()
+    panel.ops.notify(Change.of_issues([issue_id]))  # written elsewhere (the ledger) and announced
+    assert not panel.ops.busy() and panel.follow.stale  # hidden: nothing read yet
+    panel.show()
+    settle_ops(qtbot, panel.ops)
+    assert not panel.follow.stale
+    assert {r.id: r for r in panel.model._all}[target.id].open_issues == target.open_issues + 1

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from desktop.services.exchange.package import read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
+from desktop.ui.ops import Ops
 from tests.services.exchange.twooffices import ROOM, TEAM, open_offices, snapshot
+from tests.ui.helpers import wait_loaded
 
 
 @pytest.fixture
@@ -40,12 +42,17 @@ def test_export_dialog_writes_task_force_package(qtbot, offices, tmp_path: Path)
 def test_history_dialog_lists_and_undoes(qtbot, offices, monkeypatch) -> None:
     before = snapshot(offices.room)
     offices.receive(offices.send())
-    dialog = ExchangeHistoryDialog(offices.room)
+    ops = Ops(offices.room)
+    dialog = ExchangeHistoryDialog(ops)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)  # read on the worker
     assert dialog.model.rowCount() == 1
     assert [dialog.model.index(0, c).data() for c in (1, 2)] == ["收到并合并", TEAM]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    dialog.form.undo_button.click()
+    with qtbot.waitSignal(ops.changed) as broadcast:  # the undo runs on the worker, then says what changed
+        dialog.form.undo_button.click()
+    assert broadcast.args[0].everything
+    wait_loaded(qtbot, dialog)
     assert dialog.data_changed and snapshot(offices.room) == before
     assert dialog.model.index(0, 1).data() == "撤销合并" and not dialog.form.undo_button.isEnabled()

@@ -15,6 +15,7 @@ from desktop.app import create_application
 from desktop.db.enums import BriefingKind
 from desktop.exporters.ledgers import LedgerHeader, write_issue_ledger
 from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import wait_for_dialog
 
 
 @pytest.fixture
@@ -165,6 +166,8 @@ def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
 
     dialog = window.export_menu.open_settings()
     qtbot.addWidget(dialog)
+    assert not dialog.form.office_edit.isEnabled()  # read on the worker: nothing typed can be overwritten
+    wait_for_dialog(dialog)
     f = dialog.form
     assert f.office_edit.text() == "区重点项目服务保障办公室"
     f.office_edit.setText("示例区包保办")
@@ -173,7 +176,11 @@ def test_settings_change_the_next_draft(qtbot, window, demo_workspace) -> None:
     f.copies_spin.setValue(0)
     f.font_profile_combo.setCurrentIndex(f.font_profile_combo.findData("Windows自带"))
     assert f.font_status_label.text()
-    button(dialog, QDialogButtonBox.StandardButton.Save).click()
+    with qtbot.waitSignal(window.ops.changed) as broadcast:
+        button(dialog, QDialogButtonBox.StandardButton.Save).click()
+    assert broadcast.args[0].settings
+    wait_for_dialog(dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
     with demo_workspace.db.read() as session:
         dist = office_settings.distribution(session)
         assert office_settings.get(session, "font_profile") == "Windows自带"

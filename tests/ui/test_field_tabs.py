@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.app import create_application
 from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import settle
 
 
 def test_field_tabs_load_when_shown(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -20,11 +21,15 @@ def test_field_tabs_load_when_shown(qtbot, demo_workspace, today, tmp_path) -> N
     field = window.field_tabs
     assert field.enterprises.model.total_count() == 0  # not loaded until looked at
     tabs.setCurrentWidget(field.enterprises)
+    settle(qtbot, window)
     assert field.enterprises.model.total_count() == 320
-    tabs.setCurrentWidget(field.dashboard)
+    with qtbot.waitSignal(field.dashboard.loaded, timeout=10_000):  # read on the worker
+        tabs.setCurrentWidget(field.dashboard)
     assert field.dashboard.board is not None and field.dashboard.board.headline[0].value == 98
     tabs.setCurrentWidget(field.visits)
+    settle(qtbot, window)
     field.visits.form.visit_table.selectRow(0)
     before = window.issue_panel.model.total_count()
     field.visits.add_issues(field.visits.current_visit_id(), "现场围挡破损")
+    settle(qtbot, window)
     assert window.issue_panel.model.total_count() == before + 1  # the issue table hears about it

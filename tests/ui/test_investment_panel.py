@@ -12,15 +12,17 @@ from desktop.services import investment
 from desktop.services.figures import pct_text, schedule_progress
 from desktop.ui.investment_panel import InvestmentPanel
 from desktop.ui.models.investment_grid import COL
+from desktop.ui.ops import Change, Ops
+from tests.ui.helpers import settle_ops
 
 
 def _panel(qtbot, workspace, today) -> InvestmentPanel:
     create_application()
-    panel = InvestmentPanel(workspace, today)
+    panel = InvestmentPanel(Ops(workspace), today)
     qtbot.addWidget(panel)
     panel.resize(1200, 700)
-    panel.show()
-    panel.reload()
+    panel.show()  # the first showing reads (on the worker)
+    settle_ops(qtbot, panel.ops)
     return panel
 
 
@@ -76,7 +78,12 @@ def test_editing_a_cell_updates_derived_figures_and_saves(qtbot, demo_workspace,
     total = panel.rollup_model.rows()[-1]
     assert total[0] == "合计" and total[3] == f"{sum(r.year_to_date for r in model.rows()) / 1e8:.2f}"
 
+    seen: list[Change] = []
+    panel.ops.changed.connect(seen.append)
     qtbot.mouseClick(panel.form.save_button, Qt.MouseButton.LeftButton)
+    settle_ops(qtbot, panel.ops)
+    assert seen == [Change.of_records("investment")]
+    assert "已保存1个项目" in panel.form.summary_label.text()
     with demo_workspace.db.read() as session:
         stored = session.scalar(select(InvestmentReport.amount_yuan).where(
             InvestmentReport.project_id == target.project_id, InvestmentReport.year == 2026,
@@ -118,3 +125,18 @@ def test_monthly_targets_replace_the_linear_yardstick(qtbot, workspace, today) -
     _type_into(qtbot, panel, 0, COL["amount"], "900")
     assert panel.grid_model.index(0, COL["schedule"]).data() == "90.00%"
     assert panel.grid_model.index(0, COL["light"]).data() == "滞后"
+
+
+def test_typed_figures_survive_a_change_made_elsewhere(qtbot, demo_workspace, today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    model = panel.grid_model
+    _type_into(qtbot, panel, 2, COL["amount"], "321")
+    pending = dict(model.pending())
+    assert pending
+    panel.ops.notify(Change(projects=frozenset([model.rows()[0].project_id])))  # e.g. a project edited
+    settle_ops(qtbot, panel.ops)
+    assert model.pending() == pending and model.rows()[2].amount == 3_210_000  # not thrown away
+    assert panel.follow.stale  # the grid re-reads when next shown
+    qtbot.mouseClick(panel.form.revert_button, Qt.MouseButton.LeftButton)
+    settle_ops(qtbot, panel.ops)
+    assert not model.pending()

@@ -318,8 +318,10 @@ def test_office_allows_not_asked_then_a_close_records_the_reason(qtbot, demo_wor
     assert offered == [False]  # off by default: only the three answers
 
     actions.run_dialog = Driver(lambda d: d.form.allow_not_asked_check.setChecked(True))
-    window.form.issue_settings_action.trigger()
+    with qtbot.waitSignal(window.ops.changed) as broadcast:  # read and saved on the worker, then broadcast
+        window.form.issue_settings_action.trigger()
     settle(qtbot, window)
+    assert broadcast.args[0].settings
     with demo_workspace.db.read() as session:
         row = session.query(AuditLog).filter_by(entity="app_setting", field="allow_feedback_not_asked").one()
         assert (row.operator, row.new_value) == ("测试员", "true")

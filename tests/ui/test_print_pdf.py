@@ -18,6 +18,7 @@ from desktop.exporters import jobs
 from desktop.ui.dashboard_panel import DashboardPanel
 from desktop.ui.ledger_print import SHOWN_ISSUES
 from desktop.ui.main_window import MainWindow
+from desktop.ui.ops import Ops
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext（poppler-utils）未安装")
 
@@ -121,15 +122,16 @@ def test_minutes_pdf_from_the_export_menu(qtbot, window, tmp_path) -> None:
 @needs_pdftotext
 def test_leader_card_pdf_from_the_dashboard_button(qtbot, demo_workspace, today, tmp_path) -> None:
     create_application()
-    panel = DashboardPanel(demo_workspace, today)
+    panel = DashboardPanel(Ops(demo_workspace), today)
     qtbot.addWidget(panel)
-    panel.show()
-    panel.reload()
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):  # read on the worker when first shown
+        panel.show()
     target = tmp_path / "包保卡.pdf"
     panel.ask_pdf_path = lambda _title, suggested: target if suggested.endswith(".pdf") else None
     panel.form.card_pdf_button.click()
+    qtbot.waitUntil(lambda: panel.last_pdf is not None, timeout=10_000)  # the card is read on the worker
     assert panel.last_pdf == target and target.read_bytes().startswith(b"%PDF")
-    card = panel.current_card()
+    card = panel.card
     text = pdf_text(target)
     assert norm("包　保　卡") in text and norm(card.leader) in text and text.count("\f") == 1
     assert "已导出" in panel.form.heading_label.text()

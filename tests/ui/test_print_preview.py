@@ -22,6 +22,7 @@ from desktop.ui.dashboard_panel import DashboardPanel
 from desktop.ui.ledger_print import SHOWN_ISSUES
 from desktop.ui.main_window import MainWindow
 from desktop.ui.minutes_print import preview_dialog
+from desktop.ui.ops import Ops
 
 ROUNDS = 3
 
@@ -109,18 +110,18 @@ def test_minutes_preview_from_the_meetings_tab_opens_and_closes_three_times(qtbo
 
 def test_leader_card_preview_from_the_dashboard_opens_and_closes_three_times(qtbot, demo_workspace, today) -> None:
     create_application()
-    panel = DashboardPanel(demo_workspace, today)
+    panel = DashboardPanel(Ops(demo_workspace), today)
     qtbot.addWidget(panel)
     panel.resize(1366, 900)
-    panel.show()
-    panel.reload()
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):  # read on the worker when first shown
+        panel.show()
     combo = panel.form.card_leader_combo
     assert combo.count() >= ROUNDS
     for index in range(ROUNDS):
         combo.setCurrentIndex(index)
         seen = exec_preview(qtbot, panel.form.card_preview_button.click)
         gc.collect()
-        assert seen.title == f"包保卡 — {panel.current_card().leader}"
+        assert seen.title == f"包保卡 — {panel.card.leader}"
         assert seen.pages == 1 and seen.ink
 
 

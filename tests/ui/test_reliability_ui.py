@@ -22,6 +22,7 @@ from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import settle, wait_for_dialog, wait_loaded
 
 
 def _settings(tmp_path: Path) -> QSettings:
@@ -100,18 +101,23 @@ def test_audit_log_view_filters_and_pages_read_only(qtbot, qtmodeltester, demo_w
     window = _window(qtbot, demo_workspace, today, tmp_path)
     dialog = window.reliability.open_audit_log()
     qtbot.addWidget(dialog)
+    assert dialog.loading  # the filters and the first page are read on the worker
+    wait_loaded(qtbot, dialog)
     model = dialog.model
     qtmodeltester.check(model)
     assert dialog.total > 1000 and model.rowCount() == 200
     assert dialog.form.next_button.isEnabled() and not dialog.form.previous_button.isEnabled()
     first_page = model.index(0, 0).data()
     qtbot.mouseClick(dialog.form.next_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, dialog)
     assert dialog.offset == 200 and dialog.form.previous_button.isEnabled()
     assert not model.flags(model.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
     dialog.form.entity_combo.setCurrentIndex(dialog.form.entity_combo.findText("重点项目"))
+    wait_loaded(qtbot, dialog)
     assert dialog.offset == 0 and all(model.index(r, 3).data() == "重点项目" for r in range(model.rowCount()))
     dialog.form.text_edit.setText("不存在的内容xyz")
     qtbot.mouseClick(dialog.form.search_button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, dialog)
     assert model.rowCount() == 0 and "共 0 条" in dialog.form.page_label.text()
     assert first_page
 
@@ -143,18 +149,27 @@ def test_operator_is_asked_once_and_changeable(qtbot, demo_workspace, today, tmp
 def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_path) -> None:
     window = _window(qtbot, demo_workspace, today, tmp_path)
     assert not window.reliability.idle_lock._filtering  # no password: no application-wide event filter
-    dialog = LockSettingsDialog(window.workspace, window)
+    dialog = LockSettingsDialog(window.ops, window)
     qtbot.addWidget(dialog)
+    wait_for_dialog(dialog)
+    assert not dialog.form.current_edit.isEnabled()  # no password yet: nothing to give
     dialog.form.password_edit.setText("abc123456")
     dialog.form.confirm_edit.setText("abc12345")
     dialog._save()
+    assert dialog.link.pending and not dialog.form.password_edit.isEnabled()  # on the worker; input held
+    wait_for_dialog(dialog)
     assert "两次输入的密码不一致" in dialog.form.error_label.text()
+    assert dialog.form.password_edit.isEnabled() and not dialog.form.current_edit.isEnabled()
     dialog.form.confirm_edit.setText("abc123456")
     dialog.form.idle_spin.setValue(5)
-    dialog._save()
+    with qtbot.waitSignal(window.ops.changed) as broadcast:
+        dialog._save()
+    assert broadcast.args[0].settings
+    wait_for_dialog(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     lock = window.reliability.idle_lock
     lock.reconfigure()
+    settle(qtbot, window)
     assert lock.timer.isActive() and lock.timer.interval() == 5 * 60_000 and lock._filtering
 
     lock.timer.setInterval(10_000)
@@ -168,7 +183,8 @@ def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_
         modal = QApplication.activeModalWidget()
         seen["hidden"] = not window.centralWidget().isVisible()
         modal.form.password_edit.setText("wrong-one")
-        modal._check()
+        modal._check()  # checked on the worker
+        wait_for_dialog(modal)
         seen["error"] = modal.form.error_label.text()
         modal.form.password_edit.setText("abc123456")
         modal._check()
@@ -396,6 +412,7 @@ def test_audit_log_shows_a_restore_and_the_changes_it_took_back(qtbot, workspace
     window.reliability.restore_from(archive)
     dialog = window.reliability.open_audit_log()
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     rows = [[dialog.model.index(r, c).data() for c in range(8)] for r in range(dialog.model.rowCount())]
     assert rows[0][1:6] == ["测试员", "恢复备份", "数据库", "", "备份文件"] and "b.zip" in rows[0][7]
     assert rows[1][1:] == ["测试员", "修改（已撤回）", "单位", "1", "名称", "区住建局", "区住房和城乡建设局"]

@@ -50,13 +50,13 @@ def dialog_classes() -> set[str]:
 
     from PySide6.QtWidgets import QDialog
 
-    from desktop.ui.dialogs.base import FormDialog
+    from desktop.ui.dialogs.base import FormDialog, WorkerDialog
 
     names = {"ProjectPageDialog", "PrintPreview"}
     for module_file in sorted((ROOT / "desktop" / "ui" / "dialogs").glob("*.py")):
         module = importlib.import_module(f"desktop.ui.dialogs.{module_file.stem}")
         names |= {name for name, cls in inspect.getmembers(module, inspect.isclass)
-                  if issubclass(cls, QDialog) and cls.__module__ == module.__name__ and cls is not FormDialog}
+                  if issubclass(cls, QDialog) and cls.__module__ == module.__name__ and cls not in (FormDialog, WorkerDialog)}
     return names
 
 

@@ -16,6 +16,14 @@ from desktop.ui.models.project_tree import PROJECT_ID_ROLE
 from tests.ui.helpers import open_window
 
 
+def open_drill(qtbot, dashboard, key: Key):  # type: ignore[no-untyped-def]
+    """A figure's rows are read on the worker: the dialog opens when they are in."""
+    with qtbot.waitSignal(dashboard.drill_shown, timeout=10_000) as shown:
+        dashboard.open_drill(key)
+    qtbot.addWidget(shown.args[0])
+    return shown.args[0]
+
+
 def _all_actions(window) -> set[QAction]:
     """Every QAction reachable in the window: its children, menus (and their submenus), toolbars, docks, panels
     and the actions widgets carry (context menus)."""
@@ -118,15 +126,16 @@ def test_down_from_the_tree_search_reaches_the_results(qtbot, demo_workspace, to
 def test_double_click_on_a_drill_down_row_opens_it(qtbot, demo_workspace, today, tmp_path) -> None:
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     dashboard = window.field_tabs.dashboard
-    window.form.main_tabs.setCurrentWidget(dashboard)
-    drill = dashboard.open_drill(Key("issues.overdue"))
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        window.form.main_tabs.setCurrentWidget(dashboard)
+    drill = open_drill(qtbot, dashboard, Key("issues.overdue"))
     table = drill.form.rows_table
     issue_id = drill.model.id_at(0)
     table.doubleClicked.emit(drill.model.index(0, 1))
     assert window.form.main_tabs.currentWidget() is window.form.issues_tab
     assert window.issue_panel.current_id() == issue_id
 
-    projects = dashboard.open_drill(Key("projects"))
+    projects = open_drill(qtbot, dashboard, Key("projects"))
     opened: list[int] = []
     window.project_actions.run_dialog = lambda page: opened.append(page.project_id) or 0
     view = projects.form.rows_table
@@ -135,7 +144,7 @@ def test_double_click_on_a_drill_down_row_opens_it(qtbot, demo_workspace, today,
     qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter opens the row, it does not close the list
     assert opened == [projects.model.id_at(2)] and projects.isVisible()
 
-    decisions = dashboard.open_drill(Key("decisions.decided"))
+    decisions = open_drill(qtbot, dashboard, Key("decisions.decided"))
     decision_id = decisions.model.id_at(0)
     decisions.open_row(decisions.model.index(0, 0))
     assert window.form.main_tabs.currentWidget() is window.form.meetings_tab

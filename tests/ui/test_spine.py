@@ -32,14 +32,16 @@ def _status_figures(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
 def test_dashboard_figures_follow_a_resolve(qtbot, demo_workspace, today, tmp_path) -> None:
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     dashboard = window.field_tabs.dashboard
-    window.form.main_tabs.setCurrentWidget(dashboard)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):  # read on the worker
+        window.form.main_tabs.setCurrentWidget(dashboard)
     before = _status_figures(window)
     window.form.main_tabs.setCurrentWidget(window.form.issues_tab)
     _select_open_issue(window)
     window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("已完成临时用电接入"))
     window.form.resolve_action.trigger()
 
-    window.form.main_tabs.setCurrentWidget(dashboard)  # 总览 re-reads when shown: no 刷新 needed
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        window.form.main_tabs.setCurrentWidget(dashboard)  # 总览 re-reads when shown: no 刷新 needed
     after = _status_figures(window)
     assert after["已办结"] == before.get("已办结", 0) + 1
     assert after["办理中"] == before["办理中"] - 1

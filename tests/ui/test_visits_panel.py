@@ -10,16 +10,18 @@ from sqlalchemy import select
 from desktop.app import create_application
 from desktop.db.models import Attachment, Issue
 from desktop.services import attachment_files, attachments
+from desktop.ui.ops import Change, Ops
 from desktop.ui.visits_panel import VisitsPanel
+from tests.ui.helpers import settle_ops
 
 
 def _panel(qtbot, workspace, today) -> VisitsPanel:
     create_application()
-    panel = VisitsPanel(workspace, today)
+    panel = VisitsPanel(Ops(workspace), today)
     qtbot.addWidget(panel)
     panel.resize(1200, 700)
-    panel.show()
-    panel.reload()
+    panel.show()  # the first showing reads (on the worker)
+    settle_ops(qtbot, panel.ops)
     return panel
 
 
@@ -61,9 +63,13 @@ def test_new_visit_with_photo_and_problems_creates_linked_issues(qtbot, demo_wor
     assert all(pid == f.project_combo.currentData() and src == "visit" for _d, pid, src in found)
     assert attachment_files.stored_path(demo_workspace.attachments_dir, photo.sha256).is_file()
 
-    panel.reload_rows()
+    seen: list[Change] = []
+    panel.ops.changed.connect(seen.append)
+    panel.visit_saved(dialog.visit_id)
+    settle_ops(qtbot, panel.ops)
+    assert seen == [Change.of_records("visits", issues=[i for i, *_ in found_ids(demo_workspace, dialog.visit_id)])]
     assert panel.model.rowCount() == before + 1
-    panel.select_visit(dialog.visit_id)
+    assert panel.current_visit_id() == dialog.visit_id  # the new visit is shown, made current
     assert panel.issue_model.rowCount() == 2
     assert panel.form.photo_list.count() == 1
 
@@ -73,8 +79,8 @@ def test_one_click_issue_from_a_visit(qtbot, demo_workspace, today) -> None:
     panel.form.visit_table.selectRow(0)
     visit_id = panel.current_visit_id()
     shown_before = panel.issue_model.rowCount()
-    changed = []
-    panel.issues_changed.connect(lambda: changed.append(True))
+    changed: list[Change] = []
+    panel.ops.changed.connect(changed.append)
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -83,12 +89,38 @@ def test_one_click_issue_from_a_visit(qtbot, demo_workspace, today) -> None:
 
     QTimer.singleShot(0, answer)
     panel.form.to_issue_button.click()
-    assert changed
+    settle_ops(qtbot, panel.ops)
+    assert len(changed) == 1 and changed[0].records == {"visits"} and len(changed[0].issues) == 1
     assert panel.current_visit_id() == visit_id
     assert panel.issue_model.rowCount() == shown_before + 1
     with demo_workspace.db.read() as session:
         issue = session.scalars(select(Issue).where(Issue.visit_id == visit_id).order_by(Issue.id.desc())).first()
     assert issue.description == "塔吊作业影响周边居民，需协调" and issue.status == "new"
+
+
+def found_ids(workspace, visit_id: int) -> list[tuple[int]]:
+    with workspace.db.read() as session:
+        return session.execute(select(Issue.id).where(Issue.visit_id == visit_id)).all()
+
+
+def test_a_hidden_panel_reads_nothing_until_shown_and_keeps_the_visit_looked_at(qtbot, demo_workspace,
+                                                                              today) -> None:
+    panel = _panel(qtbot, demo_workspace, today)
+    panel.form.visit_table.selectRow(2)
+    visit_id = panel.current_visit_id()
+    settle_ops(qtbot, panel.ops)
+    with demo_workspace.db.transaction() as session:
+        from desktop.services import visits
+
+        issue_id = visits.issue_from_visit(session, visit_id, "围挡破损").id
+    shown = panel.issue_model.rowCount()
+    panel.hide()
+    panel.ops.notify(Change.of_issues([issue_id]))
+    assert not panel.ops.busy() and panel.follow.stale
+    panel.show()
+    settle_ops(qtbot, panel.ops)
+    assert panel.current_visit_id() == visit_id
+    assert panel.issue_model.rowCount() == shown + 1
 
 
 def test_size_limit_and_same_photo_stored_once(workspace, tmp_path) -> None:

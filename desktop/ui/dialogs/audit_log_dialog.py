@@ -1,27 +1,40 @@
-"""操作日志: changes by time, person and record, with old and new values; filtered and paged by SQL queries."""
+"""操作日志: changes by time, person and record, with old and new values; filtered and paged by SQL queries.
+
+Every query runs on the window's worker (`Ops.run`): the filters when the dialog opens, each page after that. A
+page that answers after a newer search was asked for is dropped (`_asked`), so the table never shows a stale
+filter's rows.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from desktop.services import audit_log
-from desktop.services.audit_log import AuditFilter
+from desktop.services.audit_log import AuditFilter, LogRow
 from desktop.ui.forms.ui_audit_log_dialog import Ui_AuditLogDialog
 from desktop.ui.models.audit_table import AuditTableModel
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 PAGE_SIZE = 200
 
 
 class AuditLogDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    shown = Signal()  # a page the worker read is on screen (tests wait for it)
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
+        self.loading = False
+        self._asked = 0  # the newest page asked for; older answers are dropped
         self.form = Ui_AuditLogDialog()
         self.form.setupUi(self)
         self.model = AuditTableModel(self)
@@ -42,9 +55,9 @@ class AuditLogDialog(QDialog):
         self.form.from_date_edit.setDate(QDate(day.year, day.month, 1))
         self.offset = 0
         self.total = 0
-        self._fill_filters()
         self._connect_signals()
-        self.search()
+        self.loading = True
+        self.ops.run(_filters, self._fill_filters)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -57,10 +70,8 @@ class AuditLogDialog(QDialog):
         f.next_button.clicked.connect(lambda: self._turn(1))
         f.button_box.rejected.connect(self.reject)
 
-    def _fill_filters(self) -> None:
-        with self.workspace.db.read() as session:
-            operators = audit_log.operators(session)
-            entities = audit_log.entities(session)
+    def _fill_filters(self, filters: tuple[list[str], list[tuple[str, str]]]) -> None:
+        operators, entities = filters
         for combo in (self.form.operator_combo, self.form.entity_combo):
             combo.blockSignals(True)
             combo.addItem("全部", None)
@@ -70,6 +81,7 @@ class AuditLogDialog(QDialog):
             self.form.entity_combo.addItem(label, name)
         for combo in (self.form.operator_combo, self.form.entity_combo):
             combo.blockSignals(False)
+        self.search()
 
     def current_filter(self) -> AuditFilter:
         f = self.form
@@ -90,12 +102,31 @@ class AuditLogDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        flt = self.current_filter()
-        with self.workspace.db.read() as session:
-            self.total = audit_log.count(session, flt)
-            rows = audit_log.page(session, flt, offset=self.offset, limit=PAGE_SIZE)
+        flt, offset = self.current_filter(), self.offset
+        self._asked += 1
+        asked = self._asked
+        self.loading = True
+
+        def read(workspace: Workspace) -> tuple[int, list[LogRow]]:
+            with workspace.db.read() as session:
+                return (audit_log.count(session, flt),
+                        audit_log.page(session, flt, offset=offset, limit=PAGE_SIZE))
+
+        self.ops.run(read, lambda page: self._show(asked, *page))
+
+    def _show(self, asked: int, total: int, rows: list[LogRow]) -> None:
+        if asked != self._asked:
+            return  # a newer search is on its way
+        self.loading = False
+        self.total = total
         self.model.set_rows(rows)
         first = self.offset + 1 if rows else 0
         self.form.page_label.setText(f"共 {self.total} 条，显示第 {first}–{self.offset + len(rows)} 条（最新的在前；日志只读）")
         self.form.previous_button.setEnabled(self.offset > 0)
         self.form.next_button.setEnabled(self.offset + len(rows) < self.total)
+        self.shown.emit()
+
+
+def _filters(workspace: Workspace) -> tuple[list[str], list[tuple[str, str]]]:
+    with workspace.db.read() as session:
+        return audit_log.operators(session), audit_log.entities(session)

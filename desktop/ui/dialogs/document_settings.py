@@ -7,44 +7,53 @@ reason a printout looks wrong.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.exporters.docx import PROFILES, missing_fonts
 from desktop.services import office_settings
+from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_document_settings import Ui_DocumentSettings
+from desktop.ui.ops import Change
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 _LIST_KEYS = ("report_to", "send_to", "issue_to")
 _TEXT_KEYS = {"office_name": "office_edit", "masthead_name": "masthead_edit",
               "notice_masthead_name": "notice_masthead_edit"}
 
 
-class DocumentSettingsDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+class DocumentSettingsDialog(WorkerDialog):
+    """Read and saved on the window's worker (`WorkerLink`); a save broadcasts a settings change."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
         self.form = Ui_DocumentSettings()
         self.form.setupUi(self)
+        self.link = WorkerLink(self, ops, self.form.button_box, None)
         for name in PROFILES:
             self.form.font_profile_combo.addItem(name, name)
-        self._load()
         self._connect_signals()
         self._show_fonts()
+        self.link.load(_read, self._fill)
 
     def _connect_signals(self) -> None:
         self.form.button_box.accepted.connect(self.save)
         self.form.button_box.rejected.connect(self.reject)
         self.form.font_profile_combo.currentIndexChanged.connect(self._show_fonts)
 
-    def _load(self) -> None:
+    def _fill(self, current: tuple[dict[str, str], office_settings.Distribution, str]) -> None:
         f = self.form
-        with self.workspace.db.read() as session:
-            for key, widget in _TEXT_KEYS.items():
-                getattr(f, widget).setText(str(office_settings.get(session, key) or ""))
-            dist = office_settings.distribution(session)
-            profile = str(office_settings.get(session, "font_profile"))
+        texts, dist, profile = current
+        for key, widget in _TEXT_KEYS.items():
+            getattr(f, widget).setText(texts[key])
         f.report_to_edit.setText("，".join(dist.report_to))
         f.send_to_edit.setText("，".join(dist.send_to))
         f.issue_to_edit.setText("，".join(dist.issue_to))
@@ -72,10 +81,23 @@ class DocumentSettingsDialog(QDialog):
         if not values["office_name"] or not values["masthead_name"] or not values["notice_masthead_name"]:
             self.form.font_status_label.setText("编印单位、简报名称和通报名称不能为空。")
             return
-        with self.workspace.db.transaction() as session:
-            for key, value in values.items():
-                office_settings.put(session, key, value)
-        self.accept()
+
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                for key, value in values.items():
+                    office_settings.put(session, key, value)
+
+        self.link.submit(work, lambda _none: self.accept(), lambda _none: Change(settings=True))
+
+
+def _read(workspace: Workspace) -> tuple[dict[str, str], office_settings.Distribution, str]:
+    with workspace.db.read() as session:
+        return _current(session)
+
+
+def _current(session: Session) -> tuple[dict[str, str], office_settings.Distribution, str]:
+    texts = {key: str(office_settings.get(session, key) or "") for key in _TEXT_KEYS}
+    return texts, office_settings.distribution(session), str(office_settings.get(session, "font_profile"))
 
 
 def button(dialog: DocumentSettingsDialog, which: QDialogButtonBox.StandardButton):  # type: ignore[no-untyped-def]

@@ -1,26 +1,37 @@
-"""The password prompt (start-up and unlock) and the 密码锁 settings."""
+"""The password prompt (start-up and unlock) and the 密码锁 settings.
+
+Both check and write on the window's worker (`WorkerLink`): the password is verified there, the settings are read
+and saved there, and a saved change is broadcast as a settings change.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
 
 from desktop.errors import UserError
 from desktop.services import app_lock
+from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_lock_settings_dialog import Ui_LockSettingsDialog
 from desktop.ui.forms.ui_password_dialog import Ui_PasswordDialog
+from desktop.ui.ops import Change
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(WorkerDialog):
     """Accepts only the right password; checking happens here so a wrong one never closes the dialog."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, message: str | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None, *, message: str | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
         self.form = Ui_PasswordDialog()
         self.form.setupUi(self)
+        self.link = WorkerLink(self, ops, self.form.button_box, self.form.error_label)
         if message:
             self.form.message_label.setText(message)
         self.failures = 0
@@ -28,8 +39,15 @@ class PasswordDialog(QDialog):
         self.form.button_box.rejected.connect(self.reject)
 
     def _check(self) -> None:
-        with self.workspace.db.read() as session:
-            ok = app_lock.verify(session, self.form.password_edit.text())
+        typed = self.form.password_edit.text()
+
+        def work(workspace: Workspace) -> bool:
+            with workspace.db.read() as session:
+                return app_lock.verify(session, typed)
+
+        self.link.submit(work, self._checked)
+
+    def _checked(self, ok: bool) -> None:
         if ok:
             self.accept()
             return
@@ -38,24 +56,27 @@ class PasswordDialog(QDialog):
         self.form.error_label.setText(f"「密码」：不正确（已错误 {self.failures} 次），请重新输入。")
 
 
-class LockSettingsDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+class LockSettingsDialog(WorkerDialog):
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
         self.form = Ui_LockSettingsDialog()
         self.form.setupUi(self)
-        with workspace.db.read() as session:
-            current = app_lock.settings(session)
+        self.link = WorkerLink(self, ops, self.form.button_box, self.form.error_label)
+        self.enabled = False
+        f = self.form
+        f.remove_check.toggled.connect(self._on_remove_toggled)
+        f.button_box.accepted.connect(self._save)
+        f.button_box.rejected.connect(self.reject)
+        self.link.load(_settings, self._fill)
+
+    def _fill(self, current: app_lock.LockSettings) -> None:
         self.enabled = current.enabled
         f = self.form
         f.idle_spin.setValue(current.idle_minutes if current.enabled else app_lock.DEFAULT_IDLE_MINUTES)
         f.current_edit.setEnabled(current.enabled)
         f.current_label.setEnabled(current.enabled)
         f.remove_check.setEnabled(current.enabled)
-        f.remove_check.toggled.connect(self._on_remove_toggled)
-        f.button_box.accepted.connect(self._save)
-        f.button_box.rejected.connect(self.reject)
 
     def _on_remove_toggled(self, checked: bool) -> None:
         for w in (self.form.password_edit, self.form.confirm_edit, self.form.idle_spin):
@@ -63,18 +84,23 @@ class LockSettingsDialog(QDialog):
 
     def _save(self) -> None:
         f = self.form
-        try:
-            with self.workspace.db.transaction() as session:
-                if self.enabled and not app_lock.verify(session, f.current_edit.text()):
+        enabled, current, remove = self.enabled, f.current_edit.text(), f.remove_check.isChecked()
+        password, confirm, idle = f.password_edit.text(), f.confirm_edit.text(), f.idle_spin.value()
+
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                if enabled and not app_lock.verify(session, current):
                     raise UserError("「当前密码」：不正确。")
-                if f.remove_check.isChecked():
-                    app_lock.remove_password(session, f.current_edit.text())
-                elif self.enabled and not f.password_edit.text():
-                    app_lock.set_idle_minutes(session, f.idle_spin.value())
+                if remove:
+                    app_lock.remove_password(session, current)
+                elif enabled and not password:
+                    app_lock.set_idle_minutes(session, idle)
                 else:
-                    app_lock.set_password(session, f.password_edit.text(), f.confirm_edit.text(),
-                                          f.idle_spin.value())
-        except UserError as exc:
-            f.error_label.setText(str(exc))
-            return
-        self.accept()
+                    app_lock.set_password(session, password, confirm, idle)
+
+        self.link.submit(work, lambda _none: self.accept(), lambda _none: Change(settings=True))
+
+
+def _settings(workspace: Workspace) -> app_lock.LockSettings:
+    with workspace.db.read() as session:
+        return app_lock.settings(session)

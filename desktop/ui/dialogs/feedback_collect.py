@@ -127,10 +127,10 @@ class FeedbackCollectDialog(QDialog):
         self._show_summary("正在读取反馈表……")
         chosen = list(unique)
 
-        def work(ws: Workspace) -> CollectPreview:
+        def work(workspace: Workspace) -> CollectPreview:
             from desktop.services.feedback.collect import preview_collect
 
-            return preview_collect(ws.db, chosen)
+            return preview_collect(workspace.db, chosen)
 
         self.ops.run(work, lambda preview: self._previewed(chosen, preview), self._refused,
                      on_broken=lambda: self._refused(""))
@@ -223,10 +223,10 @@ class FeedbackCollectDialog(QDialog):
         self.busy = True
         self._show_summary(f"正在备份并采用{checked}项反馈……")
 
-        def work(ws: Workspace) -> CollectResult:
+        def work(workspace: Workspace) -> CollectResult:
             from desktop.services.feedback.collect import collect
 
-            return collect(ws.db, paths, data_dir=ws.data_dir, include_conflicts=include_conflicts,
+            return collect(workspace.db, paths, data_dir=workspace.data_dir, include_conflicts=include_conflicts,
                            declined=declined, today=today)
 
         self.ops.run(work, self._collected, self._refused, on_broken=lambda: self._refused(""))

@@ -44,10 +44,10 @@ class FeedbackSendDialog(QDialog):
         self.form.button_box.rejected.connect(self.reject)
         self.form.error_label.setText("正在读取有未办结问题的单位……")
 
-        def work(ws: Workspace) -> SendChoices:
+        def work(workspace: Workspace) -> SendChoices:
             from desktop.services.feedback.send import send_choices
 
-            with ws.db.read() as session:
+            with workspace.db.read() as session:
                 return send_choices(session, today)
 
         self.ops.run(work, self._loaded, self._refused)
@@ -108,10 +108,10 @@ class FeedbackSendDialog(QDialog):
         self.form.button_box.setEnabled(False)
         self.form.error_label.setText("正在生成反馈表……")
 
-        def work(ws: Workspace) -> tuple[SendResult, list[Path]]:
+        def work(workspace: Workspace) -> tuple[SendResult, list[Path]]:
             from desktop.exporters.feedback_job import send_with_notices
 
-            with ws.db.transaction() as session:
+            with workspace.db.transaction() as session:
                 return send_with_notices(session, folder, notices=notices, units=units, deadline=deadline,
                                          name=name, today=today)
 

@@ -59,10 +59,10 @@ class FeedbackStatusDialog(QDialog):
     def reload(self) -> None:
         today = self.today
 
-        def work(ws: Workspace) -> list[RoundState]:
+        def work(workspace: Workspace) -> list[RoundState]:
             from desktop.services.feedback.status import round_states
 
-            with ws.db.read() as session:
+            with workspace.db.read() as session:
                 return round_states(session, today)
 
         self.ops.run(work, self._loaded, self.form.error_label.setText)
@@ -149,10 +149,10 @@ class FeedbackStatusDialog(QDialog):
         target, round_name, today = Path(name), state.name, self.today
         self.form.error_label.setText("正在写催报通知……")
 
-        def work(ws: Workspace) -> list[str]:
+        def work(workspace: Workspace) -> list[str]:
             from desktop.exporters.feedback_job import write_chase
 
-            with ws.db.read() as session:
+            with workspace.db.read() as session:
                 return write_chase(session, round_name, target, today=today, reply_by=today + timedelta(days=CHASE_DAYS))
 
         def done(units: list[str]) -> None:
@@ -174,10 +174,10 @@ class FeedbackStatusDialog(QDialog):
         round_name, today, out = state.name, self.today, Path(folder)
         self.form.error_label.setText("正在给逾期未报的单位生成新一轮反馈表……")
 
-        def work(ws: Workspace) -> SendResult:
+        def work(workspace: Workspace) -> SendResult:
             from desktop.exporters.feedback_job import second_round
 
-            with ws.db.transaction() as session:
+            with workspace.db.transaction() as session:
                 return second_round(session, round_name, out, today=today, deadline=deadline)
 
         def done(result: SendResult) -> None:

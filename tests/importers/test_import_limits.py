@@ -74,3 +74,23 @@ def test_names_of_units_people_and_meetings_are_held_to_their_tables(db_workspac
     with db_workspace.db.read() as session:
         assert [i.description for i in session.scalars(select(Issue))] == ["问题四"]
         assert [d.text for d in session.scalars(select(Decision))] == ["事项二"]
+
+
+def test_a_header_only_sheet_is_refused_as_such_and_no_backup_is_written(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from desktop.services.importing.apply import NothingToImport
+
+    path = _ledger(tmp_path / "2026年问题.xlsx", [["2026年问题台账"], ["项目名称", "问题描述", "发现时间"], [],
+                                                  ["填表人：张三"]])
+    preview = build_preview(path, "issues")
+    assert preview.rows == []
+    with pytest.raises(NothingToImport, match=r"工作表“台账”只有表头，没有数据行（共跳过 3 行，见预览），未导入任何数据"):
+        dry_run_import(workspace.db, preview, today=TODAY)
+    def files() -> list[Path]:  # everything in the data folder but the live database
+        return sorted(p for p in workspace.data_dir.rglob("*") if not p.name.startswith("keyproj.sqlite3"))
+
+    before = files()
+    with pytest.raises(NothingToImport, match="只有表头"):
+        apply_import(workspace.db, preview, data_dir=workspace.data_dir, source=path, today=TODAY)
+    assert files() == before

@@ -78,13 +78,22 @@ class _Bookkeeping:
                 self.track(obj, None)
 
 
-def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date) -> tuple[
-        list[RowOutcome], _Bookkeeping, RowWriter]:
+def _check_importable(preview: ImportPreview) -> None:
+    """Refuse before anything happens (no backup, no transaction) when the preview has nothing to store."""
     if preview.errors:
         raise NothingToImport("文件存在以下问题，未导入任何数据：" + "；".join(preview.errors))
-    rows = preview.importable_rows
-    if not rows:
+    if not preview.rows:
+        sheets = "、".join(f"“{name}”" for name in (preview.sheets or [preview.sheet]))
+        raise NothingToImport(f"工作表{sheets}只有表头，没有数据行（共跳过 {len(preview.skipped)} 行，见预览），"
+                              "未导入任何数据。")
+    if not preview.importable_rows:
         raise NothingToImport("没有可导入的行（所有数据行都有必须修正的问题），未导入任何数据。")
+
+
+def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date) -> tuple[
+        list[RowOutcome], _Bookkeeping, RowWriter]:
+    _check_importable(preview)
+    rows = preview.importable_rows
     books = _Bookkeeping(session)
     event.listen(session, "before_flush", books.catch_untracked)
     try:
@@ -154,6 +163,7 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
     `policy` is UPDATE). A rotated safety backup (database and attachments) goes to `data_dir`'s backups first.
     """
     day = today or date.today()
+    _check_importable(preview)
     backup_path = None
     if data_dir is not None:
         backup = backups.backup_before_import(db, data_dir)

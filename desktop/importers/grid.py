@@ -28,6 +28,9 @@ class SheetGrid:
     uncached_formulas: set[tuple[int, int]] = field(default_factory=set)
     skip_reason: str | None = None
     source_note: str | None = None
+    # Rows (Excel numbers) and 0-based columns hidden in Excel: read like the others, named in the preview.
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
 
     @property
     def width(self) -> int:

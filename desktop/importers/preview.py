@@ -280,6 +280,7 @@ def build_preview(
             if task_force_from_sheet and not _GENERIC_SHEET.match(sheet_grid.name):
                 row.values["task_force"] = sheet_grid.name
             rows.append(row)
+    notes.extend(_hidden_notes(chosen_sheets, chosen, rows, several))
     skipped_sheets = [(g.name, g.skip_reason) for g in grids if g.skip_reason is not None]
     skipped_sheets += other_sheets
     order = {g.name: index for index, g in enumerate(grids)}
@@ -301,6 +302,25 @@ def build_preview(
         headerless_data=headerless,
         unit_aliases=dict(unit_aliases or {}),
     )
+
+
+def _hidden_notes(chosen_sheets: list[tuple[SheetGrid, HeaderInfo]], mapping: Mapping, rows: list[PreviewRow],
+                  several: bool) -> list[str]:
+    """Hidden rows and columns are read like the others (what is hidden is still the office's data): said here,
+    so the user who sees fewer rows in Excel knows why the counts differ."""
+    notes: list[str] = []
+    for grid, header in chosen_sheets:
+        where = f"工作表“{grid.name}”" if several else ""
+        data = sorted(row.row for row in rows if row.row in grid.hidden_rows and row.sheet == (grid.name if several
+                                                                                               else None))
+        if data:
+            notes.append(f"{where}{_ranges(data)}在 Excel 中是隐藏行，已照常读取（共 {len(data)} 行），请核对是否应导入")
+        columns = sorted(col for col in grid.hidden_cols if col < grid.width)
+        if columns:
+            labels = "、".join(header.column_label(col) + ("" if col in mapping.columns else "（不导入）")
+                               for col in columns)
+            notes.append(f"{where}隐藏列：{labels}，已照常读取")
+    return notes
 
 
 def _mapping_errors(spec: KindSpec, mapping: Mapping, year: int | None, month: int | None) -> list[str]:

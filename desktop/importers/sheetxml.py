@@ -23,6 +23,11 @@ _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _MERGE_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCells[\s>/]")
 _MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)[\"']")
 _CELL_REF = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+# <row r="5" hidden="1"> and <col min="3" max="4" hidden="1">: rows and columns the office hid in Excel.
+_HIDDEN_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+_HIDDEN_COL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+_ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+_COL_SPAN = re.compile(rb"\bmin\s*=\s*[\"'](\d+)[\"'][^>]*?\bmax\s*=\s*[\"'](\d+)[\"']")
 
 
 @dataclass
@@ -31,6 +36,9 @@ class SheetExtras:
 
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     uncached_formulas: set[tuple[int, int]] = field(default_factory=set)
+    # Hidden rows (Excel numbers) and columns (0-based): imported like any other, and said so in the preview.
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
 
 
 def scan_sheet_part(archive: zipfile.ZipFile, part: str) -> SheetExtras:
@@ -43,6 +51,8 @@ def scan_sheet_part(archive: zipfile.ZipFile, part: str) -> SheetExtras:
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             window = carry + chunk
+            if b"hidden" in window:
+                _hidden(window, extras)
             if in_tail:
                 tail.extend(chunk)
             else:
@@ -59,6 +69,15 @@ def scan_sheet_part(archive: zipfile.ZipFile, part: str) -> SheetExtras:
     if has_formula:
         extras.uncached_formulas = _uncached_formulas(archive, part)
     return extras
+
+
+def _hidden(window: bytes, extras: SheetExtras) -> None:
+    for tag in _HIDDEN_ROW.finditer(window):
+        if number := _ROW_NUMBER.search(tag.group()):
+            extras.hidden_rows.add(int(number.group(1)))
+    for tag in _HIDDEN_COL.finditer(window):
+        if span := _COL_SPAN.search(tag.group()):
+            extras.hidden_cols.update(range(int(span.group(1)) - 1, min(int(span.group(2)), 16384)))
 
 
 def _local(tag: str) -> str:

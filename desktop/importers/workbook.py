@@ -130,4 +130,5 @@ def _read_sheet(sheet: object, archive: zipfile.ZipFile) -> SheetGrid:
     # openpyxl 3.1.5 (pinned) keeps the part name here; it has no public accessor.
     extras = scan_sheet_part(archive, sheet._worksheet_path)  # type: ignore[attr-defined]
     fill_merged(rows, extras.merged)
-    return SheetGrid(name=title, rows=rows, merged=extras.merged, uncached_formulas=extras.uncached_formulas)
+    return SheetGrid(name=title, rows=rows, merged=extras.merged, uncached_formulas=extras.uncached_formulas,
+                     hidden_rows=extras.hidden_rows, hidden_cols=extras.hidden_cols)

@@ -2,10 +2,14 @@
 
 Conflicts (both offices changed a field since they last exchanged) and deletions are shown expanded and must be
 decided one by one or all at once; everything undecided is left out of the merge. The tree is a small
-QStandardItemModel: even a full package is a few thousand rows, and new records are grouped and collapsed.
+QStandardItemModel: even a full package is a few thousand rows, and new records are grouped and collapsed. The
+merge runs on the window's worker (`WorkerLink`, OK and the decisions held meanwhile) and is broadcast as
+"everything changed".
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -17,9 +21,14 @@ from desktop.services.exchange.codec import ENTITY_LABELS, ENTITY_ORDER
 from desktop.services.exchange.merge import MergeResult, apply_merge
 from desktop.services.exchange.package import Package
 from desktop.services.exchange.preview import OURS, THEIRS, Item, ItemKind, MergePlan
+from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_merge_preview_dialog import Ui_MergePreviewDialog
+from desktop.ui.ops import EVERYTHING
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # "uuid<US>field" on decision rows, "" elsewhere (never left unset:
 _SEP = "\x1f"                           # reading an unset role leaks a None reference in PySide6 6.12.0)
@@ -33,17 +42,17 @@ SECTIONS = ((ItemKind.CONFLICT, "冲突：双方自上次交换后都改了同�
             (ItemKind.NEW, "新增记录"))
 
 
-class MergePreviewDialog(QDialog):
-    def __init__(self, workspace: Workspace, package: Package, plan: MergePlan,
+class MergePreviewDialog(WorkerDialog):
+    def __init__(self, ops: Ops, package: Package, plan: MergePlan,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
         self.package = package
         self.plan = plan
         self.merge_result: MergeResult | None = None
         self.form = Ui_MergePreviewDialog()
         self.form.setupUi(self)
+        self.link = WorkerLink(self, ops, self.form.button_box, None)
         self.model = QStandardItemModel(self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         self._decision_cells: dict[tuple[str, str | None], QStandardItem] = {}
@@ -182,12 +191,22 @@ class MergePreviewDialog(QDialog):
 
     # --- applying -----------------------------------------------------------------------------------------
     def accept(self) -> None:
-        try:
-            self.merge_result = apply_merge(self.workspace, self.package, dict(self.plan.decisions))
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "合并失败", f"合并没有完成，数据未改动。\n{exc}")
-            return
-        super().accept()
+        package, decisions = self.package, dict(self.plan.decisions)
+
+        def work(workspace: Workspace) -> MergeResult:
+            try:
+                return apply_merge(workspace, package, decisions)
+            except OSError as exc:  # a full disk, a locked file: a refusal like any other, nothing changed
+                raise UserError(str(exc)) from exc
+
+        self.link.submit(work, self._merged, lambda _result: EVERYTHING, refused=self.refused)
+
+    def _merged(self, result: MergeResult) -> None:
+        self.merge_result = result
+        QDialog.accept(self)
+
+    def refused(self, message: str) -> None:
+        QMessageBox.warning(self, "合并失败", f"合并没有完成，数据未改动。\n{message}")
 
 
 def encode_key(key: tuple[str, str | None]) -> str:

@@ -23,7 +23,6 @@ _FULLWIDTH_ALNUM = {
 _SPACES = {cp: " " for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x09, *range(0x2000, 0x200B))}
 _ZERO_WIDTH = {cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060)}
 _TABLE = {**_FULLWIDTH_ALNUM, **_SPACES, **_ZERO_WIDTH}
-_ZERO_WIDTH_CHARS = "".join(chr(cp) for cp in _ZERO_WIDTH) + "\ufeff"
 
 _MULTI_SPACE = re.compile(r" {2,}")
 _ALL_SPACE = re.compile(r"\s+")
@@ -99,6 +98,7 @@ def is_blank(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        # str.strip() already removes U+3000 and NBSP; zero-width marks are not whitespace.
-        return not value.strip().strip(_ZERO_WIDTH_CHARS)
+        # The same ends as stored_text trims: a cell holding only a control character such as U+001F is content
+        # (stored as written), not blank, although str.strip() would remove it.
+        return not value.strip(_END_TRIM)
     return False

@@ -174,8 +174,6 @@ class MainWindow(QMainWindow):
         self.issue_actions.changed.connect(lambda ids: self.ops.notify(Change.of_issues(ids)))
         self.issue_actions.failed.connect(self.show_error)
         self.project_actions.changed.connect(lambda pid: self.ops.notify(Change(projects=frozenset([pid]))))
-        assert self.meetings_panel is not None
-        self.meetings_panel.changed.connect(lambda: self.ops.notify(Change(meetings=True, decisions=True)))
         self.ops.changed.connect(self._on_changed)
         self.reminder_panel.activated.connect(self.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))

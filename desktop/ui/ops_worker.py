@@ -8,6 +8,7 @@ thread runner in the window.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Callable, Iterator
@@ -67,7 +68,5 @@ class Job(QRunnable):
 
     @staticmethod
     def _answer(signal: Any, value: object) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the relay is gone (the program is ending): nobody to tell
             signal.emit(value)
-        except RuntimeError:  # the relay is gone (the program is ending): nobody is left to tell
-            pass

@@ -1,36 +1,36 @@
-"""The 文件 menu's data-exchange actions (导出数据包 / 导入数据包 / 数据交换记录), kept out of main_window.py.
+"""The 文件 menu's data-exchange actions (导出数据包 / 导入数据包 / 数据交换记录 / 本单位公钥 / 登记对方公钥), kept out
+of main_window.py. A package whose sender cannot be confirmed reaches the preview only with its warning; one that
+poses as a registered office is refused here and never previewed.
 
-The window only calls `install_exchange_actions(self)`. The package is read and previewed on the window's worker
-(`Ops.run`); a merge and the history dialog's undo of one are broadcast as "everything changed", which the window
-follows like any write.
+The window only calls `install_exchange_actions(self)`; after a merge it is asked to `reload()`; the history
+dialog's undo of a merge is broadcast through `Ops` like any write.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from desktop.services.exchange import office
+from desktop.errors import UserError
+from desktop.services.exchange import trust
+from desktop.services.exchange.keys import KEY_SUFFIX
 from desktop.services.exchange.merge import preview
-from desktop.services.exchange.package import SUFFIX, Package, read_package
-from desktop.services.exchange.preview import MergePlan
+from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
-
-if TYPE_CHECKING:
-    from desktop.workspace import Workspace
 
 
 def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> list[QAction]:
     actions = []
     for text, slot in (("导出数据包(&E)…", lambda: export_package_dialog(window)),
                        ("导入数据包(&M)…", lambda: import_package_dialog(window)),
-                       ("数据交换记录(&H)…", lambda: history_dialog(window))):
+                       ("数据交换记录(&H)…", lambda: history_dialog(window)),
+                       ("本单位公钥(&K)…", lambda: export_key_dialog(window)),
+                       ("登记对方公钥(&R)…", lambda: register_key_dialog(window))):
         action = QAction(text, window)
         action.triggered.connect(slot)
         actions.append(action)
@@ -43,7 +43,7 @@ def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAct
 
 
 def export_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = ExchangeExportDialog(window.ops, today=window.today, parent=window)
+    dialog = ExchangeExportDialog(window.workspace, today=window.today, parent=window)
     if dialog.exec() and dialog.export_result:
         result = dialog.export_result
         QMessageBox.information(window, "导出数据包", f"已导出 {result.total_rows} 条记录"
@@ -55,26 +55,19 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
     path, _ = QFileDialog.getOpenFileName(window, "选择数据包", str(Path.home()), f"数据包 (*{SUFFIX});;所有文件 (*)")
     if not path:
         return
-    chosen = Path(path)
-
-    def read(workspace: Workspace) -> tuple[Package, MergePlan]:
-        with workspace.db.read() as session:
-            key = office.shared_key(session)
-        package = read_package(chosen, key=key)
-        return package, preview(workspace, package)
-
-    def refused(message: str) -> None:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, "导入数据包", message)
-
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    window.ops.run(read, lambda found: _show_preview(window, *found), refused,
-                   on_broken=QApplication.restoreOverrideCursor)
-
-
-def _show_preview(window, package: Package, plan: MergePlan) -> None:  # type: ignore[no-untyped-def]
+    try:
+        package = read_package(Path(path))
+        verdict = trust.verdict_for(window.workspace, package)
+        if not verdict.acceptable and not verdict.trusted:
+            raise UserError(verdict.refusal(cli=False))
+        plan = preview(window.workspace, package)
+    except UserError as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, "导入数据包", str(exc))
+        return
     QApplication.restoreOverrideCursor()
-    dialog = MergePreviewDialog(window.ops, package, plan, window)
+    dialog = MergePreviewDialog(window.workspace, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:
         c = dialog.merge_result.counts
         text = (f"合并完成：新增 {c.get('new', 0)} 条，修改 {c.get('changed', 0)} 条，删除 {c.get('deleted', 0)} 条；"
@@ -82,8 +75,52 @@ def _show_preview(window, package: Package, plan: MergePlan) -> None:  # type: i
                 f"未决定未应用 {c.get('undecided', 0)} 处。")
         if dialog.merge_result.warnings:
             text += "\n\n" + "\n".join(dialog.merge_result.warnings[:10])
+        window.reload()
         QMessageBox.information(window, "导入数据包", text)
 
 
 def history_dialog(window) -> None:  # type: ignore[no-untyped-def]
     ExchangeHistoryDialog(window.ops, window).exec()  # an undone merge is broadcast as "everything changed"
+
+
+def export_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    """Save this office's public key (.kpk) for the peer office, with the fingerprint to read out by phone."""
+    suggested = str(Path.home() / f"本单位公钥{KEY_SUFFIX}")
+    path, _ = QFileDialog.getSaveFileName(window, "导出本单位公钥", suggested, f"公钥文件 (*{KEY_SUFFIX})")
+    if not path:
+        return
+    target = Path(path if path.endswith(KEY_SUFFIX) else path + KEY_SUFFIX)
+    try:
+        mine = trust.export_own_key(window.workspace, target)
+    except UserError as exc:
+        QMessageBox.warning(window, "本单位公钥", str(exc))
+        return
+    QMessageBox.information(window, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
+                            f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+
+
+def register_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    """Register a peer office from its .kpk after the user compared the fingerprint (shown before anything is
+    stored) and chose the name it is known by here."""
+    from desktop.services.exchange.keys import read_key_file
+    from desktop.ui.dialogs.peer_key import PeerKeyDialog
+
+    path, _ = QFileDialog.getOpenFileName(window, "选择对方单位的公钥文件", str(Path.home()),
+                                          f"公钥文件 (*{KEY_SUFFIX});;所有文件 (*)")
+    if not path:
+        return
+    try:
+        found = read_key_file(Path(path))
+    except UserError as exc:
+        QMessageBox.warning(window, "登记对方公钥", str(exc))
+        return
+    dialog = PeerKeyDialog(found, window)
+    if not dialog.exec():
+        return
+    try:
+        peer = trust.register_peer(window.workspace, Path(path), dialog.chosen_name())
+    except UserError as exc:
+        QMessageBox.warning(window, "登记对方公钥", str(exc))
+        return
+    QMessageBox.information(window, "登记对方公钥", f"已登记「{peer.name}」的公钥（指纹 {peer.fingerprint}）。\n"
+                            "此后该单位签名的数据包可直接导入。")

@@ -126,6 +126,7 @@ class DialogWalk:
             self.field_tabs()
             self.lock_dialog()
             self.merge_preview()
+            self.peer_key()
         finally:
             self.uninstall()
         return self.seen
@@ -218,11 +219,19 @@ class DialogWalk:
         try:
             package = read_package(self.package)
             plan = preview(other, package)
-            from desktop.ui.ops import Ops
-
-            self.step(lambda: MergePreviewDialog(Ops(other), package, plan, self.window).exec())
+            self.step(lambda: MergePreviewDialog(other, package, plan, self.window).exec())
         finally:
             other.close()
+
+    def peer_key(self) -> None:
+        """登记对方公钥 with a real key file (the menu's file chooser here offers only the package)."""
+        from desktop.services.exchange import trust
+        from desktop.services.exchange.keys import read_key_file
+        from desktop.ui.dialogs.peer_key import PeerKeyDialog
+
+        key_file = trust.export_own_key(self.window.workspace, self.tmp / "本单位公钥.kpk")
+        assert read_key_file(self.tmp / "本单位公钥.kpk") == key_file
+        self.step(lambda: PeerKeyDialog(key_file, self.window).exec())
 
     def click(self, button: QPushButton) -> None:
         if button.isEnabled():
@@ -251,12 +260,7 @@ def _exchange_export(walk: DialogWalk, dialog: QDialog) -> None:
     dialog.form.file_edit.setText(str(target))
     if not dialog.form.office_name_edit.text().strip():
         dialog.form.office_name_edit.setText("测试区重点办")
-    dialog.accept()  # written on the worker: its answer comes back through the event loop
-    for _ in range(600):
-        if not dialog.link.pending:
-            break
-        walk.settle()
-        time.sleep(0.05)
+    dialog.accept()
     if target.exists():
         walk.package = target
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from desktop.db import audit_chain
 from desktop.db.models import AppSetting, AuditLog, RowMixin
 
-_SKIPPED_FIELDS = {"created_at", "updated_at", "version", "uuid", "id"}
+_SKIPPED_FIELDS = {"created_at", "updated_at", "version", "uuid", "id", "revision", "origin_office", "revised_by"}
 _installed = False
 
 

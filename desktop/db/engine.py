@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from desktop.db import audit
+from desktop.db import audit, revision
 from desktop.db.faults import damage_message, is_damage, storage_message
 from desktop.db.operator_name import checked_operator
 from desktop.errors import ConcurrentChange, DamagedDatabase, StorageError
@@ -153,3 +153,4 @@ class Database:
 
 
 audit.install()
+revision.install()

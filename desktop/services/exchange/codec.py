@@ -39,6 +39,7 @@ from desktop.db.models import (
     issue_supporting_unit,
 )
 from desktop.services import table_labels
+from desktop.services.exchange import office
 from desktop.services.exchange.package import PackageError
 
 # Exchanged tables, parents before children (foreign keys resolve in this order on import).
@@ -54,7 +55,10 @@ FIELD_LABELS = table_labels.FIELD_LABELS
 
 # Fields that are bookkeeping, not content: never compared, never a conflict.
 META_FIELDS = ("uuid", "created_at", "updated_at")
-_NEVER = {"id", "version"}
+# A record's place in the exchanged history (desktop.db.revision): carried on every wire row, never compared as
+# content. In wire form the offices are always named by id (NULL in the database means this office).
+REVISION_FIELDS = ("revision", "origin_office", "revised_by")
+_NEVER = {"id", "version", *REVISION_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,7 @@ class UuidIndex:
     """id ↔ UUID for every exchanged table, loaded once: translating keys must not cost a query per row."""
 
     def __init__(self, session: Session, entities: Iterable[str] = ENTITY_ORDER) -> None:
+        self.office_id = _office_id(session)  # what NULL in origin_office / revised_by stands for here
         self.by_id: dict[str, dict[int, str]] = {}
         self.by_uuid: dict[str, dict[str, int]] = {}
         for entity in entities:
@@ -245,6 +250,9 @@ def read_rows(session: Session, entity: str, index: UuidIndex, ids: Iterable[int
 
 def to_wire(entity: str, record: dict[str, Any], index: UuidIndex) -> dict[str, Any]:
     row: dict[str, Any] = {name: encode_value(record[name]) for name in META_FIELDS}
+    row["revision"] = record.get("revision") or 1
+    row["origin_office"] = record.get("origin_office") or index.office_id
+    row["revised_by"] = record.get("revised_by") or index.office_id
     for column in content_columns(entity):
         value = record[column.name]
         target = reference_target(entity, column, record)
@@ -252,6 +260,28 @@ def to_wire(entity: str, record: dict[str, Any], index: UuidIndex) -> dict[str, 
             value = index.by_id.get(target, {}).get(value)
         row[column.name] = encode_value(value)
     return row
+
+
+def _office_id(session: Session) -> str | None:
+    return office.stored_id(session)
+
+
+def revision_of(row: dict[str, Any], sender_id: str | None = None) -> tuple[int, str]:
+    """(revision, office of that revision) of a wire row; a row from a program before revisions is at 1."""
+    value = row.get("revision")
+    number = value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31 else 1
+    by = row.get("revised_by")
+    return number, str(by) if isinstance(by, str) and by else str(sender_id or "")
+
+
+BASELINE_REVISION = "__revision"  # in a baseline's fields: [revision, office] of the agreed state
+
+
+def baseline_fields(entity: str, row: dict[str, Any], sender_id: str | None = None) -> dict[str, Any]:
+    """What a baseline keeps of a wire row: its compared fields and its revision."""
+    values = {f: row.get(f) for f in compared_fields(entity)}
+    values[BASELINE_REVISION] = list(revision_of(row, sender_id))
+    return values
 
 
 def references(entity: str, row: dict[str, Any]) -> list[tuple[str, str]]:

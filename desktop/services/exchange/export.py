@@ -125,9 +125,8 @@ def _remember_baselines(session: Session, peer: str, tables: dict[str, list[dict
     existing = {b.entity_uuid: b for b in session.scalars(
         select(ExchangeBaseline).where(ExchangeBaseline.peer_name == peer))}
     for entity, rows in tables.items():
-        fields = codec.compared_fields(entity)
         for row in rows:
-            remember(session, existing, peer, entity, row["uuid"], {f: row.get(f) for f in fields})
+            remember(session, existing, peer, entity, row["uuid"], codec.baseline_fields(entity, row))
 
 
 def remember(session: Session, existing: dict[str, ExchangeBaseline], peer: str, entity: str, row_uuid: str,

@@ -32,7 +32,7 @@ from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
 from desktop.services import attachment_files
-from desktop.services.exchange import codec
+from desktop.services.exchange import codec, office, steps
 from desktop.services.exchange.export import remember
 from desktop.services.exchange.package import Package
 from desktop.services.exchange.preview import OURS, THEIRS, ItemKind, MergePlan, build_plan, merge_source
@@ -108,8 +108,11 @@ class _Applier:
         self.skipped: set[str] = set()
         self.pending: list[tuple[Any, dict[str, Any], str]] = []
         self.counts = {"new": 0, "changed": 0, "conflicts_theirs": 0, "conflicts_ours": 0, "undecided": 0,
-                       "deleted": 0, "revived": 0, "kept_ours": plan.kept_ours, "attachments": 0}
+                       "deleted": 0, "revived": 0, "kept_ours": plan.kept_ours, "attachments": 0, "stale": 0,
+                       "not_allowed": 0, "steps_held": 0}
         self.warnings: list[str] = []
+        self.my_id = office.identity(session).id
+        self.held_steps: set[str] = set()  # issues whose life-cycle step stays ours: their step entries stay out
 
     def run(self) -> MergeResult:
         items = {(i.entity, i.uuid): i for i in self.plan.items}
@@ -120,13 +123,14 @@ class _Applier:
             rows = self.plan.rows.get(entity) or []
             if entity == "unit":
                 rows = codec.parents_first(rows)
-            fields = codec.compared_fields(entity)
             for row in rows:
                 item = items.get((entity, row["uuid"]))
+                if item is None and row["uuid"] in self.plan.same_content:
+                    self._converge(entity, row)
                 if item is not None and not self._apply_item(entity, row, item):
                     continue
                 if row["uuid"] not in self.skipped:
-                    remember(self.session, baselines, peer, entity, row["uuid"], {f: row.get(f) for f in fields})
+                    remember(self.session, baselines, peer, entity, row["uuid"], codec.baseline_fields(entity, row))
                 if entity == "unit":  # a child unit needs its parent's id
                     self._flush_new(entity)
             self._flush_new(entity)
@@ -137,6 +141,16 @@ class _Applier:
 
     def _apply_item(self, entity: str, row: dict[str, Any], item: Any) -> bool:
         """Apply one row's item; False when the row stays as it is here (and its baseline is not moved)."""
+        if item.kind in (ItemKind.STALE, ItemKind.NOT_ALLOWED):
+            self.counts[item.kind.value] += 1
+            if entity == "issue":
+                self.held_steps.add(row["uuid"])
+            return False
+        if entity == "issue_note" and item.kind is ItemKind.NEW and row.get("kind") in steps.STEP_NOTE_KINDS \
+                and str(row.get("issue_id")) in self.held_steps:
+            self.counts["steps_held"] += 1  # the entry of a step that was not taken: it goes with its step
+            self.skipped.add(row["uuid"])
+            return False
         if item.kind in (ItemKind.NEW, ItemKind.REVIVE):
             if item.kind is ItemKind.REVIVE:
                 choice = self.plan.decisions.get((item.uuid, None))
@@ -149,6 +163,7 @@ class _Applier:
                 return True
             return False
         wanted = []
+        refused = chosen_ours = False
         for diff in item.fields:
             if not diff.conflict:
                 wanted.append(diff.field)
@@ -159,10 +174,38 @@ class _Applier:
                 self.counts["conflicts_theirs"] += 1
             else:
                 self.counts["undecided" if choice is None else "conflicts_ours"] += 1
+                refused = True
+                chosen_ours = chosen_ours or choice == OURS
+                if diff.field == steps.STEP:
+                    self.held_steps.add(row["uuid"])
         if wanted:
-            self._update(entity, row, item.title, wanted)
+            self._update(entity, row, item.title, steps.fields_of(wanted))
             self.counts["changed"] += 1
+        if wanted or chosen_ours:
+            theirs_whole = not refused and item.kept == 0
+            self._set_revision(entity, row, item, theirs_whole)
         return True
+
+    def _set_revision(self, entity: str, row: dict[str, Any], item: Any, theirs_whole: bool) -> None:
+        """The merged row is theirs whole: it takes their revision. Otherwise it is a new state made here,
+        newer than both sides, so it wins over either when it travels back."""
+        obj = self.session.get(codec.model_for(entity), self.index.by_uuid[entity][row["uuid"]])
+        (their_rev, their_by), (our_rev, _our_by) = item.revisions
+        if theirs_whole:
+            obj.revision, obj.revised_by = their_rev, self._local(their_by)
+        else:
+            obj.revision, obj.revised_by = max(their_rev, our_rev) + 1, None
+
+    def _converge(self, entity: str, row: dict[str, Any]) -> None:
+        """Same content, other revision: both offices keep the greater one (by number, then office id)."""
+        theirs, ours = self.plan.same_content[row["uuid"]]
+        if theirs > ours:
+            obj = self.session.get(codec.model_for(entity), self.index.by_uuid[entity][row["uuid"]])
+            obj.revision, obj.revised_by = theirs[0], self._local(theirs[1])
+
+    def _local(self, office_id: str | None) -> str | None:
+        """NULL stands for this office in the database."""
+        return None if not office_id or office_id == self.my_id else office_id
 
     def _values(self, entity: str, row: dict[str, Any], title: str, names: list[str]) -> dict[str, Any] | None:
         values: dict[str, Any] = {}
@@ -197,7 +240,8 @@ class _Applier:
                 for name in ("uuid", "created_at", "updated_at") if row.get(name) is not None}
         if entity == "attachment":
             self._store_attachment(row)
-        obj = model(**values, **meta)
+        obj = model(**values, **meta, revision=row.get("revision") or 1,
+                    origin_office=self._local(row.get("origin_office")), revised_by=self._local(row.get("revised_by")))
         self.session.add(obj)
         self.pending.append((obj, row, title))
         return True

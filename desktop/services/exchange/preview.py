@@ -12,109 +12,40 @@ Without a baseline for the row (never exchanged with this office), our local aud
 edited after the last exchange with them is a conflict, otherwise their value is taken. Deletions in the package
 (tombstones) and rows they still have but we deleted are items the user must accept; nothing is removed or
 brought back silently.
+
+Before any field is compared, the record's revision (`desktop.db.revision`) and ownership are checked:
+
+* a package row whose revision is older than ours, and not newer than the state last agreed with that office,
+  never overwrites ours: it is listed as 已是较新版本 and nothing of it is applied (an older package imported after a
+  newer one changes nothing);
+* a package may only change a record its office owns (created: `origin_office` is the sender) or was handed: a
+  record exchanged with that office before (a baseline exists for it); anything else is listed as 无权修改.
+
+An issue's life-cycle fields are compared as one step (`steps`): one diff, one decision.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
+from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord, IssueNote
 from desktop.errors import UserError
 from desktop.services import office_settings, table_labels
-from desktop.services.exchange import codec, office
+from desktop.services.exchange import codec, office, steps
 from desktop.services.exchange.package import Package, PackageError
-
-THEIRS = "theirs"
-OURS = "ours"
-
-
-
-class ItemKind(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    CONFLICT = "conflict"
-    DELETE = "delete"
-    REVIVE = "revive"
-
-
-ITEM_KIND_LABELS = {
-    ItemKind.NEW: "新增", ItemKind.CHANGED: "修改", ItemKind.CONFLICT: "冲突",
-    ItemKind.DELETE: "对方已删除", ItemKind.REVIVE: "本方已删除、对方仍保留",
-}
-
-
-@dataclass
-class FieldDiff:
-    field: str
-    ours: Any
-    theirs: Any
-    ours_text: str
-    theirs_text: str
-    ours_by: str
-    theirs_by: str
-    conflict: bool
-
-    @property
-    def label(self) -> str:
-        return codec.field_label(self.field)
-
-
-@dataclass
-class Item:
-    kind: ItemKind
-    entity: str
-    uuid: str  # the local UUID (theirs, unless matched to a local row by natural key)
-    title: str
-    their_uuid: str
-    fields: list[FieldDiff] = field(default_factory=list)
-    note: str = ""  # who deleted it and when, or how it was matched
-
-    @property
-    def entity_label(self) -> str:
-        return codec.ENTITY_LABELS.get(self.entity, self.entity)
-
-    def decision_keys(self) -> list[tuple[str, str | None]]:
-        if self.kind in (ItemKind.DELETE, ItemKind.REVIVE):
-            return [(self.uuid, None)]
-        return [(self.uuid, f.field) for f in self.fields if f.conflict]
-
-
-@dataclass
-class MergePlan:
-    package: Package
-    items: list[Item]
-    rows: dict[str, list[dict[str, Any]]]  # package rows, normalised to local UUIDs, in apply order
-    kept_ours: int
-    unchanged: int
-    already_imported_at: datetime | None = None
-    my_name: str = ""
-    decisions: dict[tuple[str, str | None], str] = field(default_factory=dict)
-
-    def of_kind(self, kind: ItemKind) -> list[Item]:
-        return [i for i in self.items if i.kind is kind]
-
-    def open_decisions(self) -> list[tuple[str, str | None]]:
-        return [k for i in self.items for k in i.decision_keys() if k not in self.decisions]
-
-    def decide(self, key: tuple[str, str | None], choice: str) -> None:
-        if choice not in (THEIRS, OURS):
-            raise ValueError(choice)
-        self.decisions[key] = choice
-
-    def decide_all(self, choice: str) -> None:
-        for item in self.items:
-            for key in item.decision_keys():
-                self.decide(key, choice)
-
-    @property
-    def has_changes(self) -> bool:
-        return self.already_imported_at is None and bool(self.items)
+from desktop.services.exchange.plan import (  # noqa: F401 - the preview's vocabulary, re-exported
+    ITEM_KIND_LABELS,
+    OURS,
+    THEIRS,
+    FieldDiff,
+    Item,
+    ItemKind,
+    MergePlan,
+)
 
 
 def build_plan(session: Session, package: Package) -> MergePlan:
@@ -146,6 +77,7 @@ class _Builder:
         self.session = session
         self.package = package
         self.peer = package.sender_name
+        self.my_id = office.stored_id(session) or ""
         self.index = codec.UuidIndex(session)
         self.mapping: dict[str, dict[str, str]] = {e: {} for e in codec.ENTITY_ORDER}  # their uuid → local uuid
         self.their_titles: dict[str, str] = {}
@@ -158,6 +90,10 @@ class _Builder:
         self.their_audit = {(a.get("uuid"), a.get("field") or ""): a for a in package.audit if isinstance(a, dict)}
         self._local_titles: dict[tuple[str, str], str] = {}
         self.local_rows: dict[str, dict[str, Any]] = {}
+        self.same_content: dict[str, tuple[tuple[int, str], tuple[int, str]]] = {}
+        self.step_kinds: dict[str, set[str]] = {}  # their issue uuid → kinds of the journal entries they carry
+        for note in package.tables.get("issue_note") or []:
+            self.step_kinds.setdefault(str(note.get("issue_id")), set()).add(str(note.get("kind")))
 
     def build(self) -> MergePlan:
         items: list[Item] = []
@@ -198,13 +134,16 @@ class _Builder:
                     items.append(item)
             rows[entity] = normalised
         items.extend(self._deletions())
-        return MergePlan(self.package, items, rows, kept_ours, unchanged)
+        return MergePlan(self.package, items, rows, kept_ours, unchanged, same_content=self.same_content)
 
     # --- identity -----------------------------------------------------------------------------------------
     def _normalise(self, entity: str, raw: dict[str, Any], title: str) -> dict[str, Any]:
         """Check the row's fields and point its references at local UUIDs where a row was matched by key."""
         row: dict[str, Any] = {"uuid": raw["uuid"], "created_at": raw.get("created_at"),
                                "updated_at": raw.get("updated_at")}
+        row["revision"], row["revised_by"] = codec.revision_of(raw, self.package.sender_id)
+        origin = raw.get("origin_office")
+        row["origin_office"] = origin[:36] if isinstance(origin, str) and origin else self.package.sender_id
         for column in codec.content_columns(entity):
             if column.name not in raw:
                 raise PackageError(f"数据包中的{codec.ENTITY_LABELS[entity]}「{title}」缺少字段「{codec.field_label(column.name)}」。")
@@ -249,28 +188,74 @@ class _Builder:
                  ) -> tuple[Item | None, int]:
         ours = self.local_rows[theirs["uuid"]]
         base = self.baselines.get(theirs["uuid"])
-        diffs: list[FieldDiff] = []
-        kept = 0
-        for name in codec.compared_fields(entity):
-            if theirs.get(name) == ours.get(name):
-                continue
+        revisions = (codec.revision_of(theirs, self.package.sender_id), codec.revision_of(ours, self.my_id))
+        differing = [n for n in codec.compared_fields(entity) if theirs.get(n) != ours.get(n)]
+        if not differing:
+            if revisions[0] != revisions[1]:
+                self.same_content[theirs["uuid"]] = revisions
+            return None, 0
+        (their_rev, _by), (our_rev, _mine) = revisions
+        agreed = _agreed_revision(base)
+        if their_rev < our_rev and (agreed is None or their_rev <= agreed[0]):
+            return Item(ItemKind.STALE, entity, theirs["uuid"], title, their_uuid, revisions=revisions,
+                        note=f"本方为第 {our_rev} 版，数据包中为第 {their_rev} 版，不会覆盖本方"), 0
+        owned = ours.get("origin_office") == self.package.sender_id or base is not None
+        if not owned and not note:  # our own record under its UUID, never handed to them
+            return Item(ItemKind.NOT_ALLOWED, entity, theirs["uuid"], title, their_uuid, revisions=revisions,
+                        note=f"该记录不是「{self.peer}」创建的，也从未与该单位交换过，数据包无权修改"), 0
+        changes: dict[str, tuple[bool, bool]] = {}
+        for name in differing:
             if base is not None and name in base:
                 they_changed = theirs.get(name) != base[name]
                 we_changed = ours.get(name) != base[name]
-            elif theirs.get(name) in (None, "", []):
+            elif theirs.get(name) in (None, "", []) and not steps.is_step_field(entity, name):
                 they_changed = False  # no common history and nothing on their side: never blank out ours
                 we_changed = True
             else:
                 they_changed = True
                 we_changed = self._edited_here_since(ours["uuid"], name)
+            changes[name] = (they_changed, we_changed or not owned)  # typed on both sides: the user decides
+        diffs: list[FieldDiff] = []
+        kept = 0
+        step = [n for n in differing if steps.is_step_field(entity, n)]
+        for name in differing:
+            they_changed, we_changed = changes[name]
+            if name in step:
+                continue
             if not they_changed:
                 kept += 1
                 continue
             diffs.append(self._diff(entity, name, ours, theirs, their_uuid, conflict=we_changed))
+        warning = ""
+        if step:
+            if any(changes[n][0] for n in step):
+                warning = steps.skipped(ours, theirs, self.step_kinds.get(their_uuid, set()) | self._our_steps(ours))
+                conflict = warning != "" or any(changes[n][1] for n in step)
+                diffs.append(self._step_diff(step, ours, theirs, their_uuid, conflict=conflict, warning=warning))
+            else:
+                kept += len(step)
         if not diffs:
             return None, kept
         kind = ItemKind.CONFLICT if any(d.conflict for d in diffs) else ItemKind.CHANGED
-        return Item(kind, entity, theirs["uuid"], title, their_uuid, diffs, note), kept
+        note = "；".join(t for t in (note, warning) if t)
+        return Item(kind, entity, theirs["uuid"], title, their_uuid, diffs, note, kept, revisions), kept
+
+    def _our_steps(self, ours: dict[str, Any]) -> set[str]:
+        issue_id = self.index.by_uuid["issue"].get(ours["uuid"])
+        return set(self.session.scalars(select(IssueNote.kind).where(IssueNote.issue_id == issue_id)))
+
+    def _step_diff(self, names: list[str], ours: dict[str, Any], theirs: dict[str, Any], their_uuid: str, *,
+                   conflict: bool, warning: str) -> FieldDiff:
+        """The whole life-cycle step as one diff: every step field of each side, decided together."""
+        parts = [self._diff("issue", n, ours, theirs, their_uuid, conflict=conflict) for n in names]
+
+        def text(side: str) -> str:
+            return "；".join(f"{p.label}：{getattr(p, side + '_text')}" for p in parts)
+
+        theirs_text = text("theirs") + (f"（⚠{warning}）" if warning else "")
+        return FieldDiff(steps.STEP, {n: ours.get(n) for n in steps.STEP_FIELDS},
+                         {n: theirs.get(n) for n in steps.STEP_FIELDS}, text("ours"), theirs_text,
+                         parts[0].ours_by, parts[0].theirs_by, conflict)
 
     def _edited_here_since(self, row_uuid: str, name: str) -> bool:
         stmt = select(func.count(AuditLog.id)).where(
@@ -345,6 +330,14 @@ class _Builder:
             note = f"对方 {tomb.get('operator', '')} 于 {str(tomb.get('at', ''))[:16]} 删除"
             items.append(Item(ItemKind.DELETE, entity, row_uuid, title, row_uuid, note=note))
         return items
+
+
+def _agreed_revision(base: dict[str, Any] | None) -> tuple[int, str] | None:
+    """The revision of the state last agreed with the peer, if the baseline was kept with one."""
+    value = (base or {}).get(codec.BASELINE_REVISION)
+    if isinstance(value, list) and len(value) == 2 and isinstance(value[0], int):
+        return int(value[0]), str(value[1])
+    return None
 
 
 def merge_source(peer_name: str) -> str:

@@ -13,7 +13,9 @@ def summary(plan: MergePlan) -> str:
     counts = {kind: len(plan.of_kind(kind)) for kind in ItemKind}
     return (f"新增 {counts[ItemKind.NEW]} 条，修改 {counts[ItemKind.CHANGED]} 条，冲突 {counts[ItemKind.CONFLICT]} 条，"
             f"对方删除 {counts[ItemKind.DELETE]} 条，本方已删除 {counts[ItemKind.REVIVE]} 条；"
-            f"相同 {plan.unchanged} 条，本方较新保留 {plan.kept_ours} 处")
+            f"相同 {plan.unchanged} 条，本方较新保留 {plan.kept_ours} 处"
+            + (f"，已是较新版本 {counts[ItemKind.STALE]} 条" if counts[ItemKind.STALE] else "")
+            + (f"，无权修改 {counts[ItemKind.NOT_ALLOWED]} 条" if counts[ItemKind.NOT_ALLOWED] else ""))
 
 
 def header_lines(plan: MergePlan) -> list[str]:
@@ -39,7 +41,9 @@ def preview_lines(plan: MergePlan, *, limit: int = 200) -> list[str]:
     lines = [*header_lines(plan), f"合并预览：{summary(plan)}"]
     sections = ((ItemKind.NEW, "新增记录"), (ItemKind.CHANGED, "修改记录（对方改动，将采用对方）"),
                 (ItemKind.CONFLICT, "冲突（双方自上次交换后都改了同一字段）"), (ItemKind.DELETE, "对方已删除（需确认）"),
-                (ItemKind.REVIVE, "本方已删除、对方仍保留（需确认）"))
+                (ItemKind.REVIVE, "本方已删除、对方仍保留（需确认）"),
+                (ItemKind.STALE, "已是较新版本（本方较新，不会覆盖）"),
+                (ItemKind.NOT_ALLOWED, "无权修改（不属于发送单位，不会应用）"))
     for kind, title in sections:
         items = plan.of_kind(kind)
         if not items:

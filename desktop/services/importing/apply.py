@@ -23,6 +23,7 @@ from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
 from desktop.importers.preview import ImportPreview
 from desktop.services.backup import archive as backups
+from desktop.services.importing.hints import near_duplicate_lines, unit_hint_lines
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.importing.rows import RowWriter, json_value
 from desktop.services.journal import operator_of
@@ -88,6 +89,8 @@ def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, toda
     event.listen(session, "before_flush", books.catch_untracked)
     try:
         writer = RowWriter(session, preview, policy, today, books.track, books.change)
+        # Asked before anything is written, so the directory and stored issues are those the user knows.
+        writer.hints = [*unit_hint_lines(preview, writer.resolver.unit_names()), *near_duplicate_lines(session, preview)]
         outcomes = [writer.write(row) for row in rows]
         books.bulk = writer.finish()
         session.flush()
@@ -100,7 +103,7 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
             dry_run: bool) -> ImportResult:
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
     created.update(entity for entity, _id, _row in books.bulk)
-    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run)
+    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run, hints=writer.hints)
     if writer.found_defaulted:
         result.notes.append(f"{len(writer.found_defaulted)} 行未填发现日期，按导入日记录（完成时限或办结日期更早的按该日期），"
                             f"见各行说明：{_rows_text(writer.found_defaulted)}")

@@ -46,10 +46,12 @@ class RowWriter(InvestmentRows):
         self.row = 0
         self.bulk = BulkIssues(operator_of(session), today)
         defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
-        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer)
+        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases)
         self.seen: dict[object, str] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
         self.found_defaulted: list[str] = []
+        # 可能是同一单位 / 可能重复: for the user to decide (services/importing/hints.py), set before rows are written.
+        self.hints: list[str] = []
         self.done_defaulted: list[str] = []
         self._issue_cache: dict[tuple[object, str, date | None], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None

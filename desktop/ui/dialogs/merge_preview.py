@@ -30,7 +30,9 @@ SECTIONS = ((ItemKind.CONFLICT, "冲突：双方自上次交换后都改了同�
             (ItemKind.DELETE, "对方已删除：接受后本方也删除"),
             (ItemKind.REVIVE, "本方已删除、对方仍保留：采用对方即恢复"),
             (ItemKind.CHANGED, "修改：只有对方改动，将采用对方"),
-            (ItemKind.NEW, "新增记录"))
+            (ItemKind.NEW, "新增记录"),
+            (ItemKind.STALE, "已是较新版本：本方的记录比数据包中的新，不会被覆盖"),
+            (ItemKind.NOT_ALLOWED, "无权修改：这些记录不属于发送单位，也未交给它办理，不会应用"))
 
 
 class MergePreviewDialog(QDialog):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.db.audit import _SKIPPED_FIELDS as BOOKKEEPING  # what the audit hook never logs
 from desktop.db.models import Base, RowMixin
 from desktop.services.table_labels import field_label, table_label, value_label
 
-BOOKKEEPING = {"created_at", "updated_at", "version", "uuid", "id"}
 AUDITED = sorted((m.local_table.name, m) for m in Base.registry.mappers if issubclass(m.class_, RowMixin))
 
 

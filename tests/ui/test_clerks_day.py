@@ -25,7 +25,7 @@ from desktop.services.issues import history as issue_history
 from desktop.ui.dates import to_qdate
 from desktop.ui.dialogs.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-from tests.ui.helpers import Driver, choose, open_window, settle
+from tests.ui.helpers import Driver, choose, open_window, settle, wait_for_dialog
 from tests.ui.test_print_preview import exec_preview
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "问题台账_包保项目_2022.xlsx"
@@ -250,8 +250,10 @@ class Dialogs:
         self.seen.append(dialog)
         if isinstance(dialog, QPrintPreviewDialog):
             return dialog.exec()
+        wait_for_dialog(dialog)  # what it reads when it opens
         self.steps.pop(0)(dialog)
         dialog.accept()
+        wait_for_dialog(dialog)  # a dialog whose OK runs on the worker closes when it answers
         error = getattr(getattr(dialog, "form", None), "error_label", None)
         assert error is None or not error.text(), error.text()
         return dialog.result()
@@ -277,6 +279,7 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
 
     dialogs.then(new_meeting)
     panel.form.new_meeting_button.click()
+    settle(qtbot, window)
     meeting_id = panel.current_meeting_id()
     assert meeting_id is not None and panel.current.title == "重点项目包保工作专题推进会"
     seen: list = []
@@ -294,6 +297,7 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
 
     dialogs.then(pick)
     panel.form.add_issues_button.click()
+    settle(qtbot, window)
     assert [panel.agenda_model.item(0, c).text() for c in range(3)] == [
         "1", "问题台账", "汉口学院新校区建设项目：临时用电增容审批未办结，影响主体施工"]
     note = _history(ws, issue_id).notes[0]  # the issue's own history says it went on the agenda
@@ -319,6 +323,7 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
 
     dialogs.then(decide)
     panel.form.add_decision_inline_button.click()
+    settle(qtbot, window)
     with ws.db.read() as session:
         decision = session.scalars(select(Decision).where(Decision.meeting_id == meeting_id)).one()
         decision_id, unit = decision.id, decision.lead_unit.name
@@ -334,6 +339,7 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
     panel.exporter._ask_path = lambda *_a: target
     dialogs.then(lambda d: None)
     window.export_menu.minutes_action.trigger()
+    settle(qtbot, window)
     assert window.export_menu.last_saved == target
     texts = [p.text for p in Document(str(target)).paragraphs]
     for line in ("会议纪要", "重点项目包保工作专题推进会", "地点：区政府第一会议室", "记录：包保办",

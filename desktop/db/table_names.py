@@ -40,6 +40,7 @@ TABLE_LABELS: dict[str, str] = {
     "fill_template_file": "上级填报模板文件",
     "exchange_baseline": "数据交换基线",
     "import_item": "导入明细",
+    "exchange_peer_key": "对方单位公钥",
 }
 
 

@@ -363,6 +363,7 @@ def _draft_and_issue_a_briefing(qtbot, window, ws, tmp_path) -> None:
     editor.ask_path = lambda _title, _name: str(review)
     editor.form.review_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20_000)
+    settle(qtbot, window)
     assert "第1期（送审稿）" in "\n".join(p.text for p in Document(str(review)).paragraphs)
     with ws.db.read() as session:
         assert briefing_issued.issued(session, BriefingKind.BRIEFING) == []
@@ -372,6 +373,7 @@ def _draft_and_issue_a_briefing(qtbot, window, ws, tmp_path) -> None:
     editor.ask_path = lambda _title, _name: str(issued_path)
     editor.form.export_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20_000)
+    settle(qtbot, window)  # the issued list and the next number are read after the export
     texts = "\n".join(p.text for p in Document(str(issued_path)).paragraphs)
     assert "第1期" in texts and "（送审稿）" not in texts
     with ws.db.read() as session:

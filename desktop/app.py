@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
 import tempfile
-import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,15 +17,15 @@ from PySide6.QtCore import (
     QLockFile,
     QSettings,
     Qt,
-    QThreadPool,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_ID, APP_NAME
 from desktop.paths import database_file, default_data_dir
 
 if TYPE_CHECKING:
+    from desktop.bench.probe import StartupProbe
     from desktop.ui.main_window import MainWindow
     from desktop.workspace import Workspace
 
@@ -100,7 +98,7 @@ def run_gui(args: argparse.Namespace) -> int:
     is painted before SQLAlchemy is even imported; then the database is opened and checked, and the window is
     completed (`MainWindow.attach`) with the live data loading in a worker thread.
     """
-    probe = bool(getattr(args, "startup_probe", False))
+    probing = bool(getattr(args, "startup_probe", False))
     data_dir = getattr(args, "data_dir", None)
     demo = bool(getattr(args, "demo", False))
     if demo and data_dir is None:
@@ -124,6 +122,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     app = create_application()
+    probe = _probe() if probing else None
     if unusable is not None:
         QMessageBox.critical(None, APP_NAME, unusable)
         return 2
@@ -169,7 +168,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window = _first_screen_window(data_dir, settings, probe) if database_url is None and not demo else None
 
-    workspace = _open_behind_first_screen(data_dir, operator) if window is not None else None
+    workspace = _open_behind_first_screen(window, data_dir, operator) if window is not None else None
     if window is not None and not window.isVisible():  # closed by the user while the database was opening
         if workspace is not None:
             workspace.close()
@@ -201,20 +200,20 @@ def run_gui(args: argparse.Namespace) -> int:
 
         window = MainWindow(workspace, settings=settings, load_in_background=True)
         if probe:
-            window.first_data_shown.connect(lambda: _report_painted(window, "PAINTED", False))
+            window.first_data_shown.connect(lambda: probe.report(window, "PAINTED"))
         window.show()
     else:
         window.attach(workspace, load_in_background=True)
         window.show()  # again: hidden while a password was asked
     if probe:
-        window.first_data_shown.connect(lambda: _report_painted(window, "LIVE", False))
-        window.data_loaded.connect(lambda: _report_painted(window, "LOADED", True))
+        window.first_data_shown.connect(lambda: probe.report(window, "LIVE"))
+        window.data_loaded.connect(lambda: probe.report(window, "LOADED"))
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
-    start_daily_backup(window)
+    start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
     code = app.exec()
-    # A start-up load may still be reading: let it finish before the database is closed under it.
-    QThreadPool.globalInstance().waitForDone(30_000)
+    # The start-up load may still be reading on the worker: let it answer before anything reads or closes.
+    window.ops.pool.waitForDone(30_000)
     keep = first_screen_to_keep(window, window.ops.workspace)
     window.ops.close()  # the workspace held now: a restore may have replaced the one opened here
     _save_first_screen(data_dir, window, keep)
@@ -222,9 +221,9 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def start_daily_backup(window: MainWindow) -> None:
+def start_daily_backup(window: MainWindow, answered: Callable[[], None] | None = None) -> None:
     """The day's backup on the window's worker (5-7 s at city size), never on the GUI thread; a status-bar note
-    says it runs and what it made."""
+    says it runs and what it made. `answered` (the start-up probe) is called once it is made, skipped or failed."""
     from desktop.ui import startup
 
     window.statusBar().showMessage("正在进行今日自动备份（如已备份则跳过）……", 15000)
@@ -232,11 +231,13 @@ def start_daily_backup(window: MainWindow) -> None:
     def done(note: str | None) -> None:
         failed = bool(note) and note.startswith(startup.DAILY_BACKUP_FAILED)  # type: ignore[union-attr]
         window.statusBar().showMessage(note or "今日已备份", 0 if failed else 15000)  # a failure stays in view
+        if answered is not None:
+            answered()
 
-    window.ops.run(startup.daily_backup, done)
+    window.ops.run(startup.daily_backup, done, on_broken=answered)
 
 
-def _first_screen_window(data_dir: Path, settings: QSettings, probe: bool) -> MainWindow | None:
+def _first_screen_window(data_dir: Path, settings: QSettings, probe: StartupProbe | None) -> MainWindow | None:
     """The window showing the data as the last close left it, painted now; None when that is not known to be
     the database's content (see services/first_screen.py)."""
     from desktop.services import first_screen
@@ -251,30 +252,39 @@ def _first_screen_window(data_dir: Path, settings: QSettings, probe: bool) -> Ma
     window.repaint()
     QApplication.processEvents()
     if probe:
-        _report_painted(window, "PAINTED", False)
+        probe.report(window, "PAINTED")
     return window
 
 
-def _open_behind_first_screen(data_dir: Path, operator: str) -> Workspace | None:
-    """Import the database layer and open the data in a worker thread while the first screen stays responsive
-    (~1 s on an office PC); None when the open failed — the caller then runs the guarded open with its dialogs."""
-    opened: list[Workspace] = []
+def _open_behind_first_screen(window: MainWindow, data_dir: Path, operator: str) -> Workspace | None:
+    """Import the database layer and open the data on the window's worker (`Ops.run`, the one background
+    mechanism) while the first screen stays responsive (~1 s on an office PC); None when the open failed — the
+    caller then runs the guarded open with its dialogs."""
+    opened: list[Workspace | None] = []
+    loop = QEventLoop()
 
-    def work() -> None:
+    def work(_nothing_held: None) -> Workspace | None:
         from desktop.ui import main_window, startup  # noqa: F401 - imported here, used by the GUI thread
         from desktop.workspace import open_workspace
 
         main_window.preload()
-        with contextlib.suppress(Exception):  # any failure is met again, and explained, by the guarded open
-            opened.append(open_workspace(data_dir, None, operator=operator))
+        try:
+            return open_workspace(data_dir, None, operator=operator)
+        except Exception:  # any failure is met again, and explained, by the guarded open
+            return None
 
-    worker = threading.Thread(target=work, name="keyproj-open", daemon=True)
+    def done(workspace: Workspace | None) -> None:
+        opened.append(workspace)
+        loop.quit()
+
+    window.ops.run(work, done, attached=False)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
-        worker.start()
-        while worker.is_alive():  # every 50 ms: each wake-up takes the GIL from the worker's imports
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            worker.join(0.05)
+        if not opened:
+            loop.exec()  # sleeps between events: the worker's imports keep the GIL
+        if not opened:  # the loop was ended early (the window closed): the open still answers
+            window.ops.pool.waitForDone()
+            QApplication.processEvents()
     finally:
         QApplication.restoreOverrideCursor()
     return opened[0] if opened else None
@@ -299,31 +309,11 @@ def _save_first_screen(data_dir: Path, window: MainWindow, keep: dict[str, objec
         first_screen.save(data_dir, database_file(data_dir), window.today, **keep)  # type: ignore[arg-type]
 
 
-def _report_painted(window: QMainWindow, stage: str, done: bool) -> None:
-    """Start-up benchmark hook: paint the window synchronously and say so; leave once everything is loaded."""
-    window.repaint()
-    QApplication.processEvents()
-    peak_kib = own_peak_kib()
-    if peak_kib is None:
-        print(stage, flush=True)
-    else:
-        # peak memory, and whether the ORM was imported yet (the first screen must come before it)
-        print(f"{stage} {peak_kib} orm={int('sqlalchemy.orm' in sys.modules)}", flush=True)
-    if done:
-        QApplication.quit()
+def _probe() -> StartupProbe:
+    """The benchmark's start-up probe (desktop/bench/probe.py: Qt only, loaded before the first paint)."""
+    from desktop.bench.probe import StartupProbe
 
-
-def own_peak_kib() -> int | None:
-    """This process's own peak resident memory in KiB: VmHWM from /proc/<pid>/status (Linux). Not ru_maxrss, which
-    survives exec and so reports the bench parent's size at the fork when that was larger."""
-    try:
-        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return None
+    return StartupProbe()
 
 
 def main() -> int:

@@ -1,7 +1,8 @@
 """The issue edit figure (issue #15): 办结, 添加进展 and 交办 in the real window, GUI-thread time from the action to
 the repainted row, counts and badges.
 
-Each edit is the user's whole gesture: the action fires, its real dialog is built, shown and filled, OK is pressed,
+Each edit is the user's whole gesture: the action fires, what its dialog lists is read on the worker, the real
+dialog is built, shown and filled, OK is pressed,
 the service call and the re-reads run on the window's worker (`Ops`) while the GUI thread waits in an event loop
 (as `exec()` does), and once the worker has answered everything the issue table, the project tree and the
 reminders are repainted. The figure is the GUI thread's own CPU time over all of that (`time.thread_time`: the
@@ -51,18 +52,31 @@ class EditTimes:
         return statistics.median(self.settled_ms)
 
 
-def _wait(window: MainWindow, dialog: QDialog | None = None, timeout_ms: int = 120_000) -> None:
-    """Block in an event loop, never spinning, until the dialog's operation and every re-read have answered."""
-    loop = QEventLoop()
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if dialog is not None and getattr(dialog, "pending", False):
-        dialog.settled.connect(loop.quit)  # type: ignore[attr-defined]
-        loop.exec()
+def _wait_dialog(dialog: QDialog, timeout_ms: int = 120_000) -> None:
+    """Block in an event loop, never spinning, until the dialog's own read (`link`) or write (`pending`) has
+    answered, as `exec()` does. Not until the worker is idle: the dialog may be shown from inside the answer of
+    the read that opened it, and that read counts as busy until its callback returns."""
+    link = getattr(dialog, "link", None)
+    for waits, busy in ((link, lambda: link is not None and link.busy),
+                        (dialog, lambda: getattr(dialog, "pending", False))):
+        if busy():
+            loop = QEventLoop()
+            waits.settled.connect(loop.quit)  # type: ignore[union-attr]
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+            if busy():
+                raise SystemExit("issue edit bench: the dialog's operation did not answer within two minutes")
+
+
+def _wait_idle(window: MainWindow, timeout_ms: int = 120_000) -> None:
+    """Until the worker has answered everything: the read that opens the dialog, the edit, every re-read."""
     if window.ops.busy():
+        loop = QEventLoop()
+        QTimer.singleShot(timeout_ms, loop.quit)
         window.ops.idle.connect(loop.quit)
         loop.exec()
         window.ops.idle.disconnect(loop.quit)
-    if window.ops.busy() or getattr(dialog, "pending", False):
+    if window.ops.busy():
         raise SystemExit("issue edit bench: the worker did not answer within two minutes")
 
 
@@ -98,9 +112,10 @@ def measure(window: MainWindow, edits_per_kind: int = EDITS_PER_KIND) -> list[Ed
         current.append(dialog)
         dialog.show()
         dialog.repaint()
+        _wait_dialog(dialog)  # what it reads when it opens, if anything
         filling[0](dialog)
         dialog.accept()
-        _wait(window, dialog)
+        _wait_dialog(dialog)
         return dialog.result()
 
     window.issue_actions.run_dialog = run_dialog
@@ -121,7 +136,7 @@ def measure(window: MainWindow, edits_per_kind: int = EDITS_PER_KIND) -> list[Ed
         swapped.clear()
         gui, wall = time.thread_time(), time.perf_counter()
         getattr(window.form, action_name).trigger()
-        _wait(window)
+        _wait_idle(window)
         for view in views:
             view.repaint()
         settled = (time.perf_counter() - wall) * 1000

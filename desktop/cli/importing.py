@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--sheet", help="指定工作表名称（默认自动选择）")
         sub.add_argument("--year", type=int, help="年度（表格标题和文件名中没有年度时指定）")
         sub.add_argument("--month", type=int, help="截至月份（投资进度表）")
+        sub.add_argument("--unit-alias", action="append", default=[], metavar="台账写法=单位名称",
+                         help="把台账中的单位写法对应到已有单位，如 --unit-alias 住建局=区住建局（可多次使用）")
         sub.add_argument("--update-duplicates", action="store_true", help="与已有记录重复的行按本文件更新（默认跳过）")
         sub.add_argument("--confirm-kind", action="store_true",
                          help="表头更像另一类台账时仍按本类型导入（默认拒绝，以免把问题当作项目导入）")
@@ -57,12 +59,13 @@ def run_import(args: argparse.Namespace) -> int:
             mapping = Mapping.from_json(args.mapping.read_text(encoding="utf-8"))
         except ValueError as exc:
             raise _Refused(f"列对应文件 {args.mapping} 格式不正确：{exc}") from exc
+    aliases = _unit_aliases(args.unit_alias)
     with open_from_args(args) as workspace:
         with workspace.db.read() as session:
             saved = import_mappings.load(session, args.kind)
         try:
             preview = build_preview(args.file, args.kind, mapping, args.year, sheet=args.sheet, saved=saved,
-                                    context_month=args.month)
+                                    context_month=args.month, unit_aliases=aliases)
         except ImportRefused as refusal:
             warning = _kind_warning(args.file, args.kind)
             raise _Refused(f"{refusal}\n{warning}" if warning else str(refusal)) from refusal
@@ -83,6 +86,17 @@ def run_import(args: argparse.Namespace) -> int:
         for line in result.summary_lines():
             print(line)
     return 0
+
+
+def _unit_aliases(pairs: list[str]) -> dict[str, str]:
+    """住建局=区住建局 → {"住建局": "区住建局"}; a pair without both sides is refused, not guessed."""
+    aliases: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, target = pair.partition("=")
+        if not sep or not name.strip() or not target.strip():
+            raise _Refused(f"--unit-alias 的格式应为 台账写法=单位名称（如 住建局=区住建局），收到：{pair}")
+        aliases[name.strip()] = target.strip()
+    return aliases
 
 
 def _kind_warning(path: Path, kind: str) -> str | None:

@@ -55,6 +55,8 @@ class ImportPreview:
     sheets: list[str] = field(default_factory=list)
     # Columns (0-based) with data in some row but no header text: named in the preview, never silently dropped.
     headerless_data: set[int] = field(default_factory=set)
+    # Unit names the user said are one unit: the name as the ledger writes it → the unit to use (never guessed).
+    unit_aliases: dict[str, str] = field(default_factory=dict)
 
     @property
     def header_row(self) -> int:
@@ -211,13 +213,15 @@ def build_preview(
     sheet: str | None = None,
     saved: Sequence[Mapping] = (),
     context_month: int | None = None,
+    unit_aliases: dict[str, str] | None = None,
 ) -> ImportPreview:
     """Read `path` as a ledger of `kind` and return the preview; ImportRefused if unreadable.
 
     `mapping` overrides the proposed column mapping (a dict column index → field code, or a
     saved Mapping used only when its signature matches); otherwise a matching one from
     `saved` is reused. `context_year` is the year for dates written without one (4月30日,
-    6月底前) and defaults to the year in the title, 填报日期 line or file name.
+    6月底前) and defaults to the year in the title, 填报日期 line or file name. `unit_aliases` maps unit names as the
+    ledger writes them to the unit to use instead (the user's answer to a 可能是同一单位 hint).
     """
     path = Path(path)
     spec = get_kind(kind)
@@ -295,6 +299,7 @@ def build_preview(
         errors=errors,
         sheets=[g.name for g, _h in chosen_sheets],
         headerless_data=headerless,
+        unit_aliases=dict(unit_aliases or {}),
     )
 
 

@@ -1,7 +1,9 @@
 """The decided-items tab: the table with its completion rate, and the life-cycle actions on one item.
 
 Decided items are tracked exactly like issues (services/tracking.py); which buttons are enabled comes from the
-same rule table the services enforce, and a refused step shows the service's own reason.
+same rule table the services enforce, and a refused step shows the service's own reason. Reads and writes go
+through the panel's `read` / `write` / `wait_read` (the `Ops` worker); a write announces `Change(decisions=True)`
+and the re-read it brings selects the item acted on.
 """
 
 from __future__ import annotations
@@ -19,15 +21,20 @@ from desktop.services.lifecycle import Action, refusal
 from desktop.services.meetings import actions as meetings
 from desktop.services.meetings import agenda
 from desktop.services.meetings.actions import DecisionInput
-from desktop.services.meetings.detail import load_decision, meeting_choices
+from desktop.services.meetings.detail import DecisionDetail, load_decision, meeting_choices
 from desktop.services.table_labels import note_kind_label
 from desktop.ui.dialogs.decision_dialog import DecisionDialog
 from desktop.ui.dialogs.issue_dialogs import CloseDialog, issue_caption
 from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
+from desktop.ui.ops import Change
+from desktop.ui.ops_wait import call
 from desktop.ui.widgets.table_setup import configure_table
 
 if TYPE_CHECKING:
     from desktop.ui.meetings_panel import MeetingsPanel
+    from desktop.workspace import Workspace
+
+DECIDED = Change(decisions=True)
 
 DECISION_COLUMNS = ("序号", "议定事项", "责任单位", "责任人", "完成时限", "状态", "最新进展")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +46,7 @@ class DecisionTracker:
 
     def __init__(self, panel: MeetingsPanel) -> None:
         self.panel = panel
+        self._select_after: int | None = None  # the item to select once the re-read after a write is shown
         f = panel.form
         self.model = QStandardItemModel(0, len(DECISION_COLUMNS), panel)
         self.model.setHorizontalHeaderLabels(list(DECISION_COLUMNS))
@@ -66,6 +74,7 @@ class DecisionTracker:
     def fill(self) -> None:
         f = self.panel.form
         m = self.panel.current
+        keep = self.selected_id()  # a re-read keeps the item looked at selected
         self.model.removeRows(0, self.model.rowCount())
         f.side_decision_list.clear()
         if m is None:
@@ -97,6 +106,9 @@ class DecisionTracker:
         tail = f"；未完成{len(open_items)}项" + (f"，其中超期{len(overdue)}项" if overdue else "") if open_items else ""
         f.rate_label.setText(m.rate_text() + tail)
         f.detail_tabs.setTabText(2, f"议定事项（{m.rate.numerator}/{m.rate.denominator}）")
+        chosen, self._select_after = self._select_after or keep, None
+        if chosen is not None:
+            self.select(chosen)
         self._on_selection()
 
     def selected_id(self) -> int | None:
@@ -128,16 +140,15 @@ class DecisionTracker:
         f.carry_button.setEnabled(status is not None and not IssueStatus(status).is_done)
         f.history_edit.clear()
         if decision_id is not None:
-            with self.panel.workspace.db.read() as session:
-                detail = load_decision(session, decision_id)
-            f.history_edit.setPlainText("\n".join(
-                f"{n.noted_on.isoformat()}　{note_kind_label(n.kind, 'decision_note')}　{n.text}　（{n.operator}）"
-                for n in detail.notes))
+            self.panel.read(lambda session: load_decision(session, decision_id),
+                            lambda detail: self._show_history(decision_id, detail))
 
-    def _after_write(self, decision_id: int | None = None) -> None:
-        self.panel.refresh_current()
-        if decision_id is not None:
-            self.select(decision_id)
+    def _show_history(self, decision_id: int, detail: DecisionDetail) -> None:
+        if decision_id != self.selected_id():
+            return  # another item was chosen meanwhile: its own answer follows
+        self.panel.form.history_edit.setPlainText("\n".join(
+            f"{n.noted_on.isoformat()}　{note_kind_label(n.kind, 'decision_note')}　{n.text}　（{n.operator}）"
+            for n in detail.notes))
 
     # --- add / edit / delete ------------------------------------------------------------------------------
     def _dialog(self, initial: DecisionInput | None, decision_id: int | None) -> DecisionDialog:
@@ -146,12 +157,18 @@ class DecisionTracker:
         meeting_id = m.id
 
         def save(data: DecisionInput, new_unit: str | None) -> int:
-            with self.panel.workspace.db.transaction() as session:
-                if new_unit:
-                    data.lead_unit_id = directory.ensure_unit(session, new_unit).id
-                if decision_id is None:
-                    return meetings.add_decision(session, meeting_id, data).id
-                return meetings.update_decision(session, decision_id, data).id
+            def work(workspace: Workspace) -> int:
+                with workspace.db.transaction() as session:
+                    if new_unit:
+                        data.lead_unit_id = directory.ensure_unit(session, new_unit).id
+                    if decision_id is None:
+                        return meetings.add_decision(session, meeting_id, data).id
+                    return meetings.update_decision(session, decision_id, data).id
+
+            saved = call(self.panel.ops, work)  # the dialog shows a refusal beside the input, so it waits
+            self._select_after = saved
+            self.panel.announce(Change(meetings=True, decisions=True))
+            return saved
 
         return DecisionDialog(self.panel.choices(), save, meeting_date=m.held_at.date(), initial=initial,
                               agenda_issue_ids=m.issue_ids, parent=self.panel)
@@ -164,36 +181,32 @@ class DecisionTracker:
         dialog = self._dialog(initial, None)
         if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
-        self._after_write(dialog.saved_id)
         return dialog.saved_id
 
     def edit_decision(self, decision_id: int | None = None) -> None:
         decision_id = decision_id or self.selected_id()
         if decision_id is None:
             return
-        with self.panel.workspace.db.read() as session:
-            detail = load_decision(session, decision_id)
-        dialog = self._dialog(detail.data, decision_id)
-        if self.panel.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self._after_write(decision_id)
+        detail = self.panel.wait_read(lambda session: load_decision(session, decision_id))  # the dialog shows it
+        self.panel.exec_dialog(self._dialog(detail.data, decision_id))  # a save is announced and re-read
 
     def delete_decision(self) -> None:
         decision_id = self.selected_id()
         if decision_id is None:
             return
         answer = QMessageBox.question(self.panel, "删除议定事项", "确定删除选中的议定事项？后面的事项将重新编号。")
-        if answer == QMessageBox.StandardButton.Yes and self.panel.write(
-                lambda s: meetings.delete_decision(s, decision_id) or True):
-            self._after_write()
+        if answer == QMessageBox.StandardButton.Yes:
+            self.panel.write(lambda s: meetings.delete_decision(s, decision_id), Change(meetings=True, decisions=True))
 
     # --- life cycle ---------------------------------------------------------------------------------------
     def run(self, action: Action, decision_id: int | None = None) -> bool:
-        """One life-cycle step on a decided item, asking only for what that step needs."""
+        """One life-cycle step on a decided item, asking only for what that step needs; True when it was asked
+        for (the worker writes it, the broadcast shows it; a refusal is shown by itself)."""
         decision_id = decision_id or self.selected_id()
         if decision_id is None:
             return False
         if action is Action.CLOSE:
-            done: object = True if self.close(decision_id) else None
+            return self.close(decision_id)
         else:
             prompts = {Action.PROGRESS: ("添加进展", "办理进展："), Action.PHASE: ("阶段性推进", "阶段性推进计划："),
                        Action.RESOLVE: ("办结", "办结情况："), Action.REOPEN: ("重新打开", "重新打开原因：")}
@@ -204,18 +217,15 @@ class DecisionTracker:
             step = {Action.PROGRESS: meetings.add_progress, Action.PHASE: meetings.mark_phased,
                     Action.RESOLVE: meetings.resolve, Action.REOPEN: meetings.reopen}[action]
             on = self.panel.today
-            done = self.panel.write(lambda s: step(s, decision_id, text, on=on))
-        if done is None:
-            return False
-        self._after_write(decision_id)
+            self._select_after = decision_id
+            self.panel.write(lambda s: step(s, decision_id, text, on=on), Change(meetings=True, decisions=True))
         return True
 
     def close(self, decision_id: int) -> bool:
         """销号 of a decided item: the same dialog as for issues, no answer chosen in advance."""
         m = self.panel.current
         detail = next((d for d in m.decisions if d.id == decision_id), None) if m is not None else None
-        with self.panel.workspace.db.read() as session:
-            allow = bool(office_settings.get(session, "allow_feedback_not_asked"))
+        allow = bool(self.panel.wait_read(lambda session: office_settings.get(session, "allow_feedback_not_asked")))
         caption = issue_caption(detail.text, m.label) if detail is not None and m is not None else ""
         dialog = CloseDialog(caption, self.panel.today, self.panel, allow_not_asked=allow,
                              found_on=m.held_at.date() if m is not None else None)
@@ -225,11 +235,19 @@ class DecisionTracker:
                                        "反馈“不满意”时不销号，事项退回重新办理。")
         dialog.form.on_edit.set_not_before(m.held_at.date() if m is not None else None, "会议日期")
 
-        def submit() -> None:
+        def submit() -> object:
             v = dialog.values()
-            with self.panel.workspace.db.transaction() as session:
-                meetings.close(session, decision_id, v["feedback"], remark=v["remark"], reason=v["reason"],
-                               on=v["on"])
+
+            def work(workspace: Workspace) -> None:
+                with workspace.db.transaction() as session:
+                    meetings.close(session, decision_id, v["feedback"], remark=v["remark"], reason=v["reason"],
+                                   on=v["on"])
+
+            def done(_none: None) -> None:
+                self._select_after = decision_id
+                self.panel.announce(Change(meetings=True, decisions=True))
+
+            return dialog.wait_for(self.panel.ops, work, done)  # a refusal stays beside the input
 
         dialog.submit = submit
         return self.panel.exec_dialog(dialog) == QDialog.DialogCode.Accepted
@@ -240,9 +258,8 @@ class DecisionTracker:
         m = self.panel.current
         if decision_id is None or m is None:
             return None
-        with self.panel.workspace.db.read() as session:
-            later = agenda.later_meeting(session, m.id)
-            choices = [(i, label) for i, label in meeting_choices(session) if i != m.id]
+        later, choices = self.panel.wait_read(lambda session: (
+            agenda.later_meeting(session, m.id), [(i, label) for i, label in meeting_choices(session) if i != m.id]))
         dialog = MeetingChooserDialog(choices, "把该事项列入哪次会议的议题？", preselect=later, parent=self.panel)
         if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
@@ -251,9 +268,8 @@ class DecisionTracker:
             target = self.panel.new_meeting()
             if target is None:
                 return None
-            self.panel.reload(m.id)
-        if self.panel.write(lambda s: agenda.carry_decision(s, decision_id, target).id) is None:
-            return None
-        self.panel.refresh_current()
-        self.panel.form.save_state_label.setText("")
+        self.panel.reload(m.id)  # stay on this meeting (a new one would be shown otherwise)
+        self._select_after = decision_id
+        self.panel.write(lambda s: agenda.carry_decision(s, decision_id, target).id,
+                         Change(meetings=True, decisions=True), lambda _id: self.panel.form.save_state_label.setText(""))
         return target

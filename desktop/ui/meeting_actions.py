@@ -27,8 +27,7 @@ def submit_issues_to_meeting(window: MainWindow, issue_ids: list[int]) -> int | 
     if not issue_ids:
         QMessageBox.information(window, "提交会议研究", "请先在问题台账中选中要提交会议研究的问题（可多选）。")
         return None
-    with window.workspace.db.read() as session:
-        choices = meeting_choices(session)
+    choices = panel.wait_read(meeting_choices)  # the chooser lists them: it waits for the worker
     dialog = MeetingChooserDialog(choices, f"将选中的{len(issue_ids)}个问题列入哪次会议的议题？",
                                   preselect=choices[0][0] if choices else None, parent=window)
     if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -38,13 +37,15 @@ def submit_issues_to_meeting(window: MainWindow, issue_ids: list[int]) -> int | 
         meeting_id = panel.new_meeting()
         if meeting_id is None:
             return None
-    added = panel.add_issues(meeting_id, issue_ids)
-    panel.select_meeting(meeting_id)
+
+    def added(entries: list[int]) -> None:
+        skipped = len(issue_ids) - len(entries)
+        window.statusBar().showMessage(
+            f"已列入议题{len(entries)}个问题" + (f"，{skipped}个已在议题中" if skipped else ""), 8000)
+
+    panel.add_issues(meeting_id, issue_ids, added)  # on the worker; the broadcast shows the meeting and histories
     window.form.main_tabs.setCurrentWidget(window.form.meetings_tab)
     panel.form.detail_tabs.setCurrentWidget(panel.form.agenda_tab)
-    skipped = len(issue_ids) - len(added)
-    window.statusBar().showMessage(
-        f"已列入议题{len(added)}个问题" + (f"，{skipped}个已在议题中" if skipped else ""), 8000)
     return meeting_id
 
 

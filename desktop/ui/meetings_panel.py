@@ -1,8 +1,11 @@
 """The meetings tab: meeting list, and per meeting its agenda (议题), minutes (纪要) and decided items (议定事项).
 
-Layout lives in forms/meetings_panel.ui. This class loads plain rows through services, runs each write in one
-transaction, and reloads what changed. The decided-items tab is driven by `DecisionTracker`; dialogs are run
-through `exec_dialog` so tests can fill and accept them without a modal loop.
+Layout lives in forms/meetings_panel.ui. Every read and write is a service call run by `Ops` on its worker, the
+answer put on screen back on the GUI thread. A write announces what it changed (`Change(meetings=…, issues=…)`:
+an agenda entry is also a line in those issues' histories), and the panel re-reads from that broadcast like every
+other part — so it follows a restore or a server switch too. A dialog whose contract is synchronous (its `save`
+shows a refusal beside the input) waits for its worker call (`ops_wait.call`). The decided-items tab is driven by
+`DecisionTracker`; dialogs are run through `exec_dialog` so tests can fill and accept them without a modal loop.
 """
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
-from desktop.errors import UserError
 from desktop.services import office_settings
 from desktop.services.figures import Rate
 from desktop.services.meetings import actions as meetings
@@ -27,9 +29,12 @@ from desktop.services.meetings.rows import DecisionRow, MeetingRow, load_meeting
 from desktop.ui.decision_actions import DecisionTracker
 from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog
+from desktop.ui.follow import Follow
 from desktop.ui.forms.ui_meetings_panel import Ui_MeetingsPanel
 from desktop.ui.minutes_autosave import MinutesAutosave
 from desktop.ui.models.meeting_table import MeetingTableModel
+from desktop.ui.ops import Change, Ops
+from desktop.ui.ops_wait import call
 from desktop.ui.widgets.table_setup import configure_table
 from desktop.workspace import Workspace
 
@@ -38,15 +43,22 @@ if TYPE_CHECKING:
 
 AGENDA_COLUMNS = ("序号", "来源", "议题")
 ID_ROLE = Qt.ItemDataRole.UserRole
+Loaded = tuple[list[MeetingRow], dict[int, list[DecisionRow]], MeetingChoices]
+
+
+def _wants(change: Change) -> bool:
+    return change.meetings or change.decisions
 
 
 class MeetingsPanel(QWidget):
-    changed = Signal()  # meetings, agendas or decided items changed (issue histories may have new entries)
-
-    def __init__(self, workspace: Workspace, *, today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.ops = ops
         self.today = today or date.today()
+        self._queued = False  # a reload waits on the worker: a second request is the same read
+        self._select_after: int | None = None  # the meeting to show when the reload arrives
+        self._wanted: int | None = None  # the meeting whose detail was asked for last
+        self._agenda_row_after: int | None = None  # the agenda row to select once a move is shown
         self.form = Ui_MeetingsPanel()
         self.form.setupUi(self)
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
@@ -69,9 +81,11 @@ class MeetingsPanel(QWidget):
         self.decision_view = f.decision_view
         self.tracker = DecisionTracker(self)
         self._exporter: MinutesExporter | None = None
-        self.autosave = MinutesAutosave(f.minutes_edit, workspace.data_dir, self._save_minutes, self)
+        self.autosave = MinutesAutosave(f.minutes_edit, ops.data_dir, self._save_minutes, self)
         self._connect_signals()
         self._show_meeting(None)
+        self.follow = Follow(self, ops, self.refresh_current, _wants)
+        self.follow.stale = False  # the window's loads fill it (`set_data`); the broadcast re-reads it
 
     @property
     def exporter(self) -> MinutesExporter:
@@ -112,19 +126,49 @@ class MeetingsPanel(QWidget):
         f.export_word_button.clicked.connect(lambda: self.exporter.export_word())
 
     # --- running things -----------------------------------------------------------------------------------
-    def write(self, action: Callable[[Any], Any]) -> Any:
-        """Run one write in a transaction; a refusal is shown in Chinese and returns None."""
-        try:
-            with self.workspace.db.transaction() as session:
+    def write(self, action: Callable[[Any], Any], change: Change, then: Callable[[Any], None] | None = None
+              ) -> None:
+        """Run one write in a transaction on the worker, then `then(result)` and announce `change` (the broadcast
+        re-reads the panel); a refusal is shown in Chinese and nothing is announced."""
+
+        def work(workspace: Workspace) -> Any:
+            with workspace.db.transaction() as session:
                 return action(session)
-        except UserError as exc:
-            QMessageBox.warning(self, "无法完成", str(exc))
-            return None
+
+        def done(result: Any) -> None:
+            if then is not None:
+                then(result)
+            self.announce(change)
+
+        self.ops.run(work, done, lambda message: QMessageBox.warning(self, "无法完成", message))
+
+    def announce(self, change: Change) -> None:
+        """A write of this panel's: re-read it now, shown or not (what it shows is what was just done), and tell
+        everyone else."""
+        self.refresh_current()
+        self.ops.notify(change)
+
+    def read(self, query: Callable[[Any], Any], then: Callable[[Any], None]) -> None:
+        """Run one read on the worker and hand its answer to `then` on the GUI thread."""
+
+        def work(workspace: Workspace) -> Any:
+            with workspace.db.read() as session:
+                return query(session)
+
+        self.ops.run(work, then)
+
+    def wait_read(self, query: Callable[[Any], Any]) -> Any:
+        """A read a dialog needs before it can go on (`ops_wait.call`)."""
+
+        def work(workspace: Workspace) -> Any:
+            with workspace.db.read() as session:
+                return query(session)
+
+        return call(self.ops, work)
 
     def choices(self) -> MeetingChoices:
         if self._choices is None:
-            with self.workspace.db.read() as session:
-                self._choices = load_choices(session)
+            self._choices = self.wait_read(load_choices)
         return self._choices
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
@@ -133,14 +177,27 @@ class MeetingsPanel(QWidget):
 
     # --- meeting list -------------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
-        with self.workspace.db.read() as session:
-            rows, decisions = load_meetings(session)
-        self._choices = None
+        if select_id is not None:
+            self._select_after = select_id
+        if self._queued:
+            return
+        self._queued = True
+
+        def work(workspace: Workspace) -> Loaded:
+            self._queued = False  # a change from now on needs a read of its own
+            with workspace.db.read() as session:
+                return (*load_meetings(session), load_choices(session))
+
+        self.ops.run(work, self._loaded)
+
+    def _loaded(self, loaded: Loaded) -> None:
+        rows, decisions, self._choices = loaded
+        select_id, self._select_after = self._select_after, None
         self.set_data(rows, decisions, select_id=select_id)
 
     def set_data(self, rows: list[MeetingRow], decisions: dict[int, list[DecisionRow]], *,
                  select_id: int | None = None) -> None:
-        keep = select_id or self.current_meeting_id()
+        keep = select_id or self._wanted  # the meeting asked for last (its detail may still be on its way)
         view = self.form.meeting_view
         view.selectionModel().blockSignals(True)
         self.meeting_model.set_rows(rows)
@@ -161,15 +218,21 @@ class MeetingsPanel(QWidget):
         return self.current.id if self.current is not None else None
 
     def select_meeting(self, meeting_id: int) -> None:
+        """Show a meeting chosen elsewhere (a reminder, a drill-down, the 导出 menu): shown when this returns, as
+        its callers go on with it at once (export its minutes, select one of its decided items)."""
         row = self.meeting_model.row_of(meeting_id)
-        if row is not None:
-            self.form.meeting_view.selectRow(row)
+        if row is None:
+            return
+        self.form.meeting_view.selectRow(row)
+        if self.current_meeting_id() != meeting_id:
+            self._wanted = meeting_id
+            self._put_meeting(meeting_id, self.wait_read(lambda session: load_meeting(session, meeting_id)))
 
     def select_decision(self, meeting_id: int, decision_id: int) -> None:
         """Open a decided item where it is tracked (a reminder or a search result points here)."""
-        self.select_meeting(meeting_id)
         self.form.detail_tabs.setCurrentWidget(self.form.decisions_tab)
         self.form.open_only_check.setChecked(False)
+        self.select_meeting(meeting_id)
         self.tracker.select(decision_id)
 
     def _on_meeting_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
@@ -178,17 +241,22 @@ class MeetingsPanel(QWidget):
 
     def refresh_current(self) -> None:
         """Reload the list (rates) and the open meeting after a write, keeping the editor's text as it is."""
-        self.reload(self.current_meeting_id())
-        self.changed.emit()
+        self.reload(self._select_after or self._wanted)
 
     def _show_meeting(self, meeting_id: int | None) -> None:
+        self._wanted = meeting_id
+        if meeting_id is None:
+            self._put_meeting(None, None)
+            return
+        self.read(lambda session: load_meeting(session, meeting_id),
+                  lambda detail: self._put_meeting(meeting_id, detail))
+
+    def _put_meeting(self, meeting_id: int | None, detail: MeetingDetail | None) -> None:
+        if meeting_id != self._wanted:
+            return  # another meeting was chosen while this one was read: its own answer follows
         f = self.form
         same = self.current is not None and self.current.id == meeting_id
-        if meeting_id is None:
-            self.current = None
-        else:
-            with self.workspace.db.read() as session:
-                self.current = load_meeting(session, meeting_id)
+        self.current = detail
         has = self.current is not None
         for widget in (f.detail_tabs, f.edit_meeting_button, f.delete_meeting_button, f.print_preview_button,
                        f.export_pdf_button, f.export_word_button):
@@ -222,35 +290,43 @@ class MeetingsPanel(QWidget):
             self.autosave.discard(draft)
 
     def _save_minutes(self, meeting_id: int, html: str) -> None:
-        with self.workspace.db.transaction() as session:
-            meetings.save_minutes(session, meeting_id, html)
+        """The autosave's contract: when this returns, the database holds the text (or it raised why not)."""
+
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                meetings.save_minutes(session, meeting_id, html)
+
+        call(self.ops, work)
 
     # --- meeting facts ------------------------------------------------------------------------------------
     def _suggest_number(self, kind: str, year: int) -> int:
-        with self.workspace.db.read() as session:
-            return meetings.next_number(session, kind, year)
+        return int(self.wait_read(lambda session: meetings.next_number(session, kind, year)))
 
     def meeting_dialog(self, initial: MeetingInput | None = None) -> MeetingDialog:
         meeting_id = self.current_meeting_id() if initial is not None else None
 
         def save(data: MeetingInput) -> int:
-            with self.workspace.db.transaction() as session:
-                if meeting_id is None:
-                    return meetings.create_meeting(session, data).id
-                return meetings.update_meeting(session, meeting_id, data).id
+            def work(workspace: Workspace) -> int:
+                with workspace.db.transaction() as session:
+                    if meeting_id is None:
+                        return meetings.create_meeting(session, data).id
+                    return meetings.update_meeting(session, meeting_id, data).id
 
-        with self.workspace.db.read() as session:
-            issuer = str(office_settings.get(session, "office_name") or "")
+            saved = call(self.ops, work)  # the dialog shows a refusal beside the input, so it waits
+            self._select_after = saved
+            self.announce(Change(meetings=True))
+            return saved
+
+        issuer = str(self.wait_read(lambda session: office_settings.get(session, "office_name")) or "")
         when = datetime.combine(self.today, datetime.min.time()).replace(hour=9)
         return MeetingDialog(self.choices(), self._suggest_number, save, initial=initial, default_when=when,
                              default_issuer=issuer, parent=self)
 
     def new_meeting(self) -> int | None:
+        """The new meeting's id once written (the re-read that shows it is under way), None when cancelled."""
         dialog = self.meeting_dialog()
         if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.saved_id is None:
             return None
-        self.reload(dialog.saved_id)
-        self.changed.emit()
         return dialog.saved_id
 
     def edit_meeting(self) -> None:
@@ -261,9 +337,7 @@ class MeetingsPanel(QWidget):
         initial = MeetingInput(kind=m.kind, title=m.title, held_at=m.held_at, number=m.number, place=m.place,
                                chair=m.chair, attendees=m.attendees, recorder=m.recorder, cc=m.cc, issuer=m.issuer,
                                issued_on=m.issued_on)
-        dialog = self.meeting_dialog(initial)
-        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
-            self.refresh_current()
+        self.exec_dialog(self.meeting_dialog(initial))  # a save is announced, and the broadcast re-reads
 
     def delete_meeting(self) -> None:
         m = self.current
@@ -273,11 +347,15 @@ class MeetingsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.autosave.flush()
-        if self.write(lambda s: meetings.delete_meeting(s, m.id) or True):
-            self.autosave.detach()  # the meeting is gone: no save, no draft for it
-            self.current = None
-            self.reload()
-            self.changed.emit()
+
+        meeting_id = m.id
+
+        def gone(_result: object) -> None:
+            if self.autosave.meeting_id == meeting_id:
+                self.autosave.detach()  # the meeting is gone: no save, no draft for it
+
+        self.write(lambda s: meetings.delete_meeting(s, meeting_id),
+                   Change(meetings=True, decisions=True, issues=frozenset(m.issue_ids)), gone)
 
     # --- agenda -------------------------------------------------------------------------------------------
     def _fill_agenda(self) -> None:
@@ -290,6 +368,9 @@ class MeetingsPanel(QWidget):
             items[2].setToolTip(row.topic)
             self.agenda_model.appendRow(items)
         self.form.detail_tabs.setTabText(0, f"议题（{len(self.current.agenda)}）")
+        row_after, self._agenda_row_after = self._agenda_row_after, None
+        if row_after is not None:
+            self.form.agenda_view.selectRow(row_after)
 
     def _selected_agenda_id(self) -> int | None:
         index = self.form.agenda_view.currentIndex()
@@ -301,21 +382,22 @@ class MeetingsPanel(QWidget):
             return []
 
         def load(flt: agenda.CandidateFilter) -> list:
-            with self.workspace.db.read() as session:
-                return agenda.candidate_issues(session, flt, self.today)
+            return list(self.wait_read(lambda session: agenda.candidate_issues(session, flt, self.today)))
 
         dialog = IssuePickerDialog(self.choices(), load, self.today, already=set(self.current.issue_ids), parent=self)
         if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
             return []
-        return self.add_issues(self.current.id, dialog.chosen_ids())
+        chosen = dialog.chosen_ids()
+        self.add_issues(self.current.id, chosen)
+        return chosen
 
-    def add_issues(self, meeting_id: int, issue_ids: list[int]) -> list[int]:
-        added = self.write(lambda s: [a.id for a in agenda.add_issues(s, meeting_id, issue_ids)])
-        if added is not None:
-            self.reload(meeting_id)
-            self.changed.emit()  # the issues' histories now show 列入议题
-            self.changed.emit()
-        return added or []
+    def add_issues(self, meeting_id: int, issue_ids: list[int],
+                   then: Callable[[list[int]], None] | None = None) -> None:
+        """Put the issues on the meeting's agenda; `then(added)` gets the agenda entries made (one already there
+        is skipped). The issues' histories now show 列入议题: the change names them."""
+        self._select_after = meeting_id
+        self.write(lambda s: [a.id for a in agenda.add_issues(s, meeting_id, issue_ids)],
+                   Change(meetings=True, issues=frozenset(issue_ids)), then)
 
     def add_topic(self) -> None:
         if self.current is None:
@@ -323,23 +405,20 @@ class MeetingsPanel(QWidget):
         text = self.ask_text("新增议题", "议题内容：")
         if text and text.strip():
             meeting_id = self.current.id
-            if self.write(lambda s: agenda.add_topic(s, meeting_id, text)) is not None:
-                self.refresh_current()
+            self.write(lambda s: agenda.add_topic(s, meeting_id, text), Change(meetings=True))
 
     def move_agenda_item(self, delta: int) -> None:
         item_id = self._selected_agenda_id()
         if item_id is None:
             return
         row = self.form.agenda_view.currentIndex().row()
-        self.write(lambda s: agenda.move_item(s, item_id, delta))
-        self.refresh_current()
-        self.form.agenda_view.selectRow(max(0, min(row + delta, self.agenda_model.rowCount() - 1)))
+        self._agenda_row_after = max(0, min(row + delta, self.agenda_model.rowCount() - 1))
+        self.write(lambda s: agenda.move_item(s, item_id, delta), Change(meetings=True))
 
     def remove_agenda_item(self) -> None:
         item_id = self._selected_agenda_id()
         if item_id is not None:
-            self.write(lambda s: agenda.remove_item(s, item_id))
-            self.refresh_current()
+            self.write(lambda s: agenda.remove_item(s, item_id), Change(meetings=True, decisions=True))
 
     # --- minutes ------------------------------------------------------------------------------------------
     def decision_from_selection(self) -> None:

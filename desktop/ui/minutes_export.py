@@ -1,6 +1,7 @@
 """Word export, PDF and print preview of the open meeting's minutes, from the panel's buttons.
 
-The minutes are saved first (autosave flush), so what is exported is what is on screen. Missing fonts are
+The minutes are saved first (autosave flush), so what is exported is what is on screen; the data is read on the
+`Ops` worker (the panel's `wait_read`: the save dialog names the document after it). Missing fonts are
 reported before writing: Word substitutes silently and the printout would look wrong at the print office.
 """
 
@@ -32,9 +33,10 @@ class MinutesExporter:
         if m is None:
             return None
         self.panel.flush_minutes()
-        with self.panel.workspace.db.read() as session:
-            data = minutes_data(session, m.id)
-            profile = PROFILES.get(str(office_settings.get(session, "font_profile")), MinutesOptions().profile)
+        meeting_id = m.id
+        data, profile = self.panel.wait_read(lambda session: (  # the file dialog names the document: it waits
+            minutes_data(session, meeting_id),
+            PROFILES.get(str(office_settings.get(session, "font_profile")), MinutesOptions().profile)))
         f = self.panel.form
         return data, MinutesOptions(masthead=f.masthead_check.isChecked(), decision_table=f.table_check.isChecked(),
                                     profile=profile)

@@ -9,6 +9,7 @@ drill-downs) are found among the visible top-level windows after each step.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,7 @@ class DialogWalk:
             self.field_tabs()
             self.lock_dialog()
             self.merge_preview()
+            self.peer_key()
         finally:
             self.uninstall()
         return self.seen
@@ -194,6 +196,8 @@ class DialogWalk:
                 if isinstance(view, QTableView) and view.model() is not None and view.model().rowCount():
                     view.selectRow(0)
             for button in page.findChildren(QPushButton):
+                if not isValid(button):  # the tab re-read what a dialog changed and rebuilt its buttons
+                    continue
                 if button.isVisible() and button.isEnabled() and not button.text().startswith(SKIP_BUTTONS):
                     self.click(button)
 
@@ -219,6 +223,16 @@ class DialogWalk:
         finally:
             other.close()
 
+    def peer_key(self) -> None:
+        """登记对方公钥 with a real key file (the menu's file chooser here offers only the package)."""
+        from desktop.services.exchange import trust
+        from desktop.services.exchange.keys import read_key_file
+        from desktop.ui.dialogs.peer_key import PeerKeyDialog
+
+        key_file = trust.export_own_key(self.window.workspace, self.tmp / "本单位公钥.kpk")
+        assert read_key_file(self.tmp / "本单位公钥.kpk") == key_file
+        self.step(lambda: PeerKeyDialog(key_file, self.window).exec())
+
     def click(self, button: QPushButton) -> None:
         if button.isEnabled():
             self.step(button.click)
@@ -230,7 +244,14 @@ def _project_page(walk: DialogWalk, page: QDialog) -> None:
 
 def _backups(walk: DialogWalk, dialog: QDialog) -> None:
     walk.step(dialog.backup_now)  # the file chooser answers "nothing chosen"
-    archive = dialog.backup_now(walk.tmp / "备份.zip")
+    dialog.backup_now(walk.tmp / "备份.zip")  # on the worker: its answer comes back through the event loop
+    for _ in range(600):
+        if dialog.last_backup is not None or not dialog.runner.busy:
+            break
+        walk.settle()
+        time.sleep(0.05)
+    archive = dialog.last_backup
+    assert archive is not None, "the backup did not answer"
     walk.step(lambda: dialog.confirm_and_restore(archive))  # the restore preview; rejected: nothing is restored
 
 

@@ -39,7 +39,7 @@ def test_the_probe_reports_its_own_peak_memory_not_the_parents() -> None:
     ballast = bytearray(300 * 1024 * 1024)  # the parent is large when it spawns the child, as the bench is
     for i in range(0, len(ballast), 4096):
         ballast[i] = 1
-    child = subprocess.run([sys.executable, "-c", "import resource\nfrom desktop.app import own_peak_kib\n"
+    child = subprocess.run([sys.executable, "-c", "import resource\nfrom desktop.bench.probe import own_peak_kib\n"
                             "print(own_peak_kib(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
                            capture_output=True, text=True, check=True)
     own, inherited = (int(v) for v in child.stdout.split())

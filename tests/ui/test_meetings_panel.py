@@ -23,6 +23,8 @@ from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.meetings_panel import MeetingsPanel
+from desktop.ui.ops import Ops
+from tests.ui.helpers import wait_for_dialog
 
 
 def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
@@ -31,6 +33,7 @@ def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
     qtbot.addWidget(window)
     window.resize(1440, 860)
     window.show()
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)  # the open meeting's detail is read on the worker
     return window
 
 
@@ -52,9 +55,15 @@ class Script:
         if step(dialog) is False:
             return QDialog.DialogCode.Rejected
         dialog.accept()
+        wait_for_dialog(dialog)  # a dialog whose OK runs on the worker closes when it answers
         error = getattr(getattr(dialog, "form", None), "error_label", None)
         assert error is None or not error.text(), error.text()
         return dialog.result()
+
+
+def _settle(qtbot, panel: MeetingsPanel) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the panel's reads and writes (on the Ops worker) have all answered and are on screen."""
+    qtbot.waitUntil(lambda: not panel.ops.busy(), timeout=10_000)
 
 
 def new_meeting_step(dialog: MeetingDialog) -> None:
@@ -89,6 +98,7 @@ def test_submit_issues_to_a_new_meeting_from_the_issue_table(qtbot, demo_workspa
     script = Script(panel)
     script.then(lambda d: d.form.new_radio.setChecked(True)).then(new_meeting_step)
     window.submit_to_meeting_action.trigger()
+    _settle(qtbot, panel)
     assert isinstance(script.seen[0], MeetingChooserDialog)
     assert window.form.main_tabs.currentWidget() is window.form.meetings_tab
     assert panel.current.label == "2026年第4次推进会"
@@ -106,6 +116,7 @@ def test_agenda_picker_filters_and_adds_typed_topics(qtbot, demo_workspace, toda
     script = Script(panel)
     script.then(new_meeting_step)
     panel.new_meeting()
+    _settle(qtbot, panel)
 
     def pick(dialog: IssuePickerDialog) -> None:
         total = dialog.model.rowCount()
@@ -121,12 +132,15 @@ def test_agenda_picker_filters_and_adds_typed_topics(qtbot, demo_workspace, toda
 
     script.then(pick)
     added = panel.pick_issues()
+    _settle(qtbot, panel)
     assert len(added) == panel.agenda_model.rowCount() >= 1
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "研究明年项目谋划储备")
     panel.add_topic()
+    _settle(qtbot, panel)
     assert panel.agenda_model.item(panel.agenda_model.rowCount() - 1, 1).text() == "新增议题"
     panel.form.agenda_view.selectRow(panel.agenda_model.rowCount() - 1)
     panel.move_agenda_item(-1)
+    _settle(qtbot, panel)
     assert panel.agenda_model.item(panel.agenda_model.rowCount() - 2, 2).text() == "研究明年项目谋划储备"
 
 
@@ -165,9 +179,10 @@ def test_minutes_editor_autosaves_and_offers_a_newer_draft(qtbot, demo_workspace
     assert drafts.draft_path(demo_workspace.data_dir, meeting_id).exists()
     panel.autosave.meeting_id = None  # the process dies: nothing else gets saved
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    second = MeetingsPanel(demo_workspace, today=today)
+    second = MeetingsPanel(Ops(demo_workspace), today=today)
     qtbot.addWidget(second)
     second.reload(meeting_id)
+    _settle(qtbot, second)
     assert "崩溃前最后一句" in second.form.minutes_edit.toPlainText()
     with demo_workspace.db.read() as s:
         assert "崩溃前最后一句" in s.get(Meeting, meeting_id).minutes_html
@@ -224,6 +239,7 @@ def test_decided_items_recorded_while_writing_and_completed(qtbot, demo_workspac
     script = Script(panel)
     script.then(lambda d: d.form.new_radio.setChecked(True)).then(new_meeting_step)
     window.submit_to_meeting_action.trigger()
+    _settle(qtbot, panel)
     meeting_id = panel.current.id
 
     # inline: select a sentence in the minutes and make it a decided item
@@ -235,9 +251,11 @@ def test_decided_items_recorded_while_writing_and_completed(qtbot, demo_workspac
     editor.setTextCursor(cursor)
     script.then(lambda d: _decide(d, "", "区住房和城乡建设局", True))
     panel.form.decision_from_selection_button.click()
+    _settle(qtbot, panel)
     assert script.seen[-1].form.text_edit.toPlainText() == "区住建局加快办理施工许可。"
     script.then(lambda d: _decide(d, "区重点项目服务中心做好项目要素保障", "区重点项目服务中心", False))
     panel.form.add_decision_inline_button.click()
+    _settle(qtbot, panel)
     assert panel.form.side_decision_list.count() == 2
     assert panel.form.rate_label.text().startswith("议定事项2项，已完成0项，办结率0.00%（0%）")
 
@@ -252,16 +270,19 @@ def test_decided_items_recorded_while_writing_and_completed(qtbot, demo_workspac
 
     tracker = panel.tracker
     panel.select_decision(meeting_id, first.id)
+    _settle(qtbot, panel)
     assert tracker.selected_id() == first.id
     assert not panel.form.close_button.isEnabled()  # not resolved yet: 销号 refused, with the reason as tooltip
     assert "尚未办结" in panel.form.close_button.toolTip()
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "已办结施工许可")
     panel.form.resolve_button.click()
+    _settle(qtbot, panel)
     assert panel.form.rate_label.text().startswith("议定事项2项，已完成1项，办结率50.00%（50%）")
     assert "办结：已办结施工许可" in panel.form.history_edit.toPlainText()
     assert panel.meeting_model.index(0, 4).data() == "50.00%"
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "复查发现未完成")
     assert tracker.run(Action.REOPEN, first.id)
+    _settle(qtbot, panel)
     assert panel.current.rate.numerator == 0
     panel.form.open_only_check.setChecked(True)
     assert tracker.model.rowCount() == 2
@@ -280,9 +301,12 @@ def test_open_item_is_carried_to_the_next_meeting(qtbot, demo_workspace, today, 
     panel.tracker.select(open_item.id)
     assert panel.form.carry_button.isEnabled()
     target = panel.tracker.carry()
+    _settle(qtbot, panel)
+    assert panel.current.id == third.id  # the meeting the item was carried from stays shown
     with demo_workspace.db.read() as s:
         assert s.get(Meeting, target).number == 4
     panel.select_meeting(target)
+    _settle(qtbot, panel)
     assert panel.current.id == target
     assert panel.agenda_model.item(0, 2).text().startswith(f"（续议）2026年第3次推进会议定事项第{open_item.seq}项")
     assert panel.agenda_model.item(0, 1).text() == "续议事项"
@@ -320,9 +344,10 @@ def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today
                                    "<b>&amp;</b> <script>x</script>", "\u2028\u2029换行"])
 def test_anything_typed_or_pasted_exports(qtbot, demo_workspace, today, tmp_path, nasty: str) -> None:
     create_application()
-    panel = MeetingsPanel(demo_workspace, today=today)
+    panel = MeetingsPanel(Ops(demo_workspace), today=today)
     qtbot.addWidget(panel)
     panel.reload()
+    _settle(qtbot, panel)
     editor = panel.form.minutes_edit
     html = QMimeData()
     html.setHtml(f"<p>{nasty}</p><h1>{nasty}</h1>")
@@ -364,14 +389,18 @@ def test_delete_meeting_created_by_mistake(qtbot, demo_workspace, today, tmp_pat
     panel = window.meetings_panel
     Script(panel).then(new_meeting_step)
     meeting_id = panel.new_meeting()
+    _settle(qtbot, panel)
+    assert panel.current.id == meeting_id
     panel.form.minutes_edit.setPlainText("误建会议的纪要")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     panel.delete_meeting()
+    _settle(qtbot, panel)
     assert panel.meeting_model.rowCount() == 3 and panel.current.id != meeting_id
     assert not drafts.draft_path(demo_workspace.data_dir, meeting_id).exists()
     refused = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: refused.append(text))
     panel.delete_meeting()  # the third 推进会 has decided items being tracked
+    _settle(qtbot, panel)
     assert "不能删除" in refused[0] and panel.meeting_model.rowCount() == 3
 
 
@@ -387,6 +416,7 @@ def test_decided_item_close_asks_for_feedback_and_reopen_is_latest_progress(qtbo
     open_item = panel.current.open_decisions()[0]
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "已办结")
     assert tracker.run(Action.RESOLVE, open_item.id)
+    _settle(qtbot, panel)
     seen: list[CloseDialog] = []
 
     def answer(dialog):
@@ -396,21 +426,25 @@ def test_decided_item_close_asks_for_feedback_and_reopen_is_latest_progress(qtbo
         assert dialog.result() == 0 and "请选择企业反馈" in dialog.error_text
         dialog.choose(Feedback.SATISFIED)
         dialog.accept()
+        wait_for_dialog(dialog)  # the 销号 is written on the worker
         return dialog.result()
 
     panel.exec_dialog = answer
     assert tracker.run(Action.CLOSE, open_item.id)
+    _settle(qtbot, panel)
     assert seen[0].windowTitle() == "销号（议定事项）"
     with demo_workspace.db.read() as s:
         decision = s.get(Decision, open_item.id)
         assert (decision.status, decision.feedback) == ("closed", "satisfied")
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "复查发现未落实")
     assert tracker.run(Action.REOPEN, open_item.id)
+    _settle(qtbot, panel)
     with demo_workspace.db.read() as s:
         decision = s.get(Decision, open_item.id)
         assert (decision.status, decision.feedback, decision.latest_progress) == (
             "assigned", None, "重新打开：复查发现未落实")
     tracker.select(open_item.id)
+    _settle(qtbot, panel)
     row = next(r for r in range(tracker.model.rowCount()) if tracker.model.item(r, 0).data(Qt.ItemDataRole.UserRole)
                == open_item.id)
     assert tracker.model.item(row, 6).text() == "重新打开：复查发现未落实"

@@ -93,6 +93,7 @@ def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
     qtbot.addWidget(window)
     window.resize(1440, 860)
     window.show()
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)  # the open meeting's detail is read on the worker
     return window
 
 

@@ -14,7 +14,7 @@ from desktop.services.backup import archive as backups
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.ops import Change
 from desktop.workspace import Workspace
-from tests.ui.helpers import Driver, open_window
+from tests.ui.helpers import Driver, open_window, settle
 
 
 def _select_open_issue(window) -> int:  # type: ignore[no-untyped-def]
@@ -53,6 +53,7 @@ def test_history_shows_the_agenda_entry_after_submit_to_meeting(qtbot, demo_work
     assert "列入议题" not in window.history_panel.text()
     window.meetings_panel.exec_dialog = lambda dialog: dialog.accept() or dialog.result()  # the preselected one
     window.submit_to_meeting_action.trigger()
+    settle(qtbot, window)  # the agenda write and the re-reads it announces run on the worker
     window.form.main_tabs.setCurrentWidget(window.form.issues_tab)
     assert window.issue_panel.current_id() == issue_id
     assert "列入议题" in window.history_panel.text()  # shown at once, without choosing the issue again
@@ -143,3 +144,26 @@ def test_the_daily_backup_runs_on_the_worker_with_a_note(qtbot, demo_workspace, 
     qtbot.waitUntil(lambda: not window.ops.busy(), timeout=60_000)
     assert any(text.startswith("已自动备份") for text in shown), shown
     assert list(Path(demo_workspace.backups_dir).glob("*.zip"))
+
+
+def test_the_meetings_panel_follows_a_restore(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    from desktop.db.models import Meeting
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    settle(qtbot, window)
+    panel = window.meetings_panel
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+    panel.exec_dialog = lambda dialog: dialog.accept() or dialog.result()  # the suggested 第4次推进会
+    assert panel.new_meeting()
+    settle(qtbot, window)
+    assert panel.meeting_model.rowCount() == 4
+
+    window.reliability.open_backups().confirm_and_restore(archive)
+    settle(qtbot, window)
+    assert panel.meeting_model.rowCount() == 3  # the restored file's meetings, without 刷新
+    again = panel.new_meeting()  # a write after the restore goes to the workspace held now
+    settle(qtbot, window)
+    with window.workspace.db.read() as s:
+        assert s.get(Meeting, again).number == 4
+    assert window.workspace is not demo_workspace and panel.current_meeting_id() == again

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
@@ -23,6 +23,7 @@ from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
 from desktop.importers.preview import ImportPreview
 from desktop.services.backup import archive as backups
+from desktop.services.importing.hints import near_duplicate_lines, unit_hint_lines
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.importing.rows import RowWriter, json_value
 from desktop.services.journal import operator_of
@@ -88,6 +89,8 @@ def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, toda
     event.listen(session, "before_flush", books.catch_untracked)
     try:
         writer = RowWriter(session, preview, policy, today, books.track, books.change)
+        # Asked before anything is written, so the directory and stored issues are those the user knows.
+        writer.hints = [*unit_hint_lines(preview, writer.resolver.unit_names()), *near_duplicate_lines(session, preview)]
         outcomes = [writer.write(row) for row in rows]
         books.bulk = writer.finish()
         session.flush()
@@ -100,7 +103,7 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
             dry_run: bool) -> ImportResult:
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
     created.update(entity for entity, _id, _row in books.bulk)
-    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run)
+    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run, hints=writer.hints)
     if writer.found_defaulted:
         result.notes.append(f"{len(writer.found_defaulted)} 行未填发现日期，按导入日记录（完成时限或办结日期更早的按该日期），"
                             f"见各行说明：{_rows_text(writer.found_defaulted)}")
@@ -156,6 +159,7 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         backup = backups.backup_before_import(db, data_dir)
         backup_path = backup.path if backup is not None else None
     with db.transaction() as session:
+        _serialise(session)
         outcomes, books, writer = _run(session, preview, policy, day)
         result = _result(preview, outcomes, books, writer, dry_run=False)
         stored = result.stored_rows
@@ -176,6 +180,22 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         result.backup_path = backup_path
         batch.summary = "\n".join(result.summary_lines())
     return result
+
+
+# pg_advisory_xact_lock key of imports: "imp" + "ort", a number no other part of the program uses.
+IMPORT_LOCK_KEY = 0x696D70_06F7274
+
+
+def _serialise(session: Session) -> None:
+    """One import at a time, taken before anything is read: two imports of one ledger started together would each
+    see the other's rows missing and store every row twice. The second waits; it then reads the first's committed
+    rows and reports them as duplicates. PostgreSQL: a transaction-scoped advisory lock. SQLite: an empty write
+    takes the database's write lock at once (a deferred transaction would read first and fail on its first write).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
+    else:
+        session.execute(text("UPDATE import_batch SET id = id WHERE 0 = 1"))
 
 
 def _record_items(session: Session, batch: ImportBatch, books: _Bookkeeping) -> None:

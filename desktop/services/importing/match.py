@@ -133,8 +133,10 @@ class Resolver:
     """
 
     def __init__(self, session: Session, on_create: Callable[[object], None],
-                 on_defer: Callable[[object], None] | None = None) -> None:
+                 on_defer: Callable[[object], None] | None = None, unit_aliases: dict[str, str] | None = None) -> None:
         self.session = session
+        # The user's 住建局=区住建局: a unit name the ledger writes → the unit's name to use instead.
+        self._aliases = {name_key(name): target for name, target in (unit_aliases or {}).items() if name_key(target)}
         self.on_create = on_create
         # With `on_defer`, new projects and their assignments are handed over instead of added to the session:
         # the issue import stores them with bulk statements (import_bulk), thousands at a time.
@@ -177,10 +179,17 @@ class Resolver:
         self.on_create(obj)
 
     # --- organisation ----------------------------------------------------------------------------------
+    def unit_names(self) -> list[str]:
+        """The names of the units known now (the directory, before the import adds any)."""
+        return [unit.name for unit in self._units.values()]
+
     def unit(self, name: str | None) -> Unit | None:
         key = name_key(name)
         if not key:
             return None
+        if key in self._aliases:
+            name = self._aliases[key]
+            key = name_key(name)
         unit = self._units.get(key)
         if unit is None:
             unit = Unit(name=stored_text(name) or "")

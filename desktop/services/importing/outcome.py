@@ -77,6 +77,8 @@ class ImportResult:
     batch_id: int | None = None
     backup_path: Path | None = None
     dry_run: bool = False
+    # Questions for the user (可能是同一单位, 可能重复): nothing was merged or dropped because of them.
+    hints: list[str] = field(default_factory=list)
 
     def by_row(self) -> dict[int, RowOutcome]:
         """Outcomes by row number, for a one-sheet import (see by_key for several sheets)."""
@@ -105,6 +107,7 @@ class ImportResult:
                                                                                        key=lambda p: -p[1])]
             lines.append(f"{'将' if self.dry_run else '已'}新建记录：" + "；".join(parts))
         lines.extend(f"说明：{note}" for note in self.notes)
+        lines.extend(f"请核对：{hint}" for hint in self.hints)
         for status in (RowStatus.DUPLICATE, RowStatus.CONFLICT, RowStatus.INVALID):
             rows = [outcome for outcome in self.outcomes if outcome.status is status]
             if rows:

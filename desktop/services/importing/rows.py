@@ -23,6 +23,7 @@ from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow
 from desktop.services.importing.bulk import BulkIssues
 from desktop.services.importing.investment import InvestmentRows, wan
+from desktop.services.importing.limits import too_long
 from desktop.services.importing.match import MeetingRef, Resolver, name_key, parse_meeting
 from desktop.services.importing.outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.journal import cn_date, operator_of
@@ -46,10 +47,12 @@ class RowWriter(InvestmentRows):
         self.row = 0
         self.bulk = BulkIssues(operator_of(session), today)
         defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
-        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer)
+        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases)
         self.seen: dict[object, str] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
         self.found_defaulted: list[str] = []
+        # 可能是同一单位 / 可能重复: for the user to decide (services/importing/hints.py), set before rows are written.
+        self.hints: list[str] = []
         self.done_defaulted: list[str] = []
         self._issue_cache: dict[tuple[object, str, date | None], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None
@@ -66,6 +69,10 @@ class RowWriter(InvestmentRows):
 
     def write(self, row: PreviewRow) -> RowOutcome:
         self.row = row.row
+        over = too_long(self.preview, row)
+        if over is not None:
+            outcome = RowOutcome(row.row, RowStatus.INVALID, over)
+            return replace(outcome, sheet=row.sheet) if row.sheet else outcome
         handler = getattr(self, f"_{self.preview.kind}")
         outcome: RowOutcome = handler(row)
         return replace(outcome, sheet=row.sheet) if row.sheet else outcome

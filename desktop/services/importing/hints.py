@@ -1,0 +1,99 @@
+"""What the dry run asks the user to decide before an import: names that are probably one unit, and issues that
+are probably one issue written twice. Nothing here changes the import; merging is the user's choice
+(ImportPreview.unit_aliases, `--unit-alias` on the command line), never done silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import Decision, Issue, Project
+from desktop.importers.preview import ImportPreview
+from desktop.importers.rows import PreviewRow, sheet_prefix
+from desktop.importers.unit_names import unit_hints
+from desktop.services.importing.match import name_key, split_units
+
+# Two texts this alike (difflib ratio on the folded text) about one project are shown side by side.
+NEAR_DUPLICATE = 0.85
+# Rows of one project compared pairwise at most (a 50,000-row ledger of one project would be 10⁹ pairs).
+PAIRWISE_LIMIT = 400
+_TEXT_FIELD = {"issues": "description", "decisions": "text"}
+
+
+def _where(row: PreviewRow) -> str:
+    return f"{sheet_prefix(row.sheet)}第{row.row}行"
+
+
+def _rows_text(rows: list[str]) -> str:
+    return "、".join(rows[:5]) + (f"等 {len(rows)} 行" if len(rows) > 5 else "")
+
+
+def unit_hint_lines(preview: ImportPreview, directory: Iterable[str]) -> list[str]:
+    """One line per unit name of the ledger that probably means a unit already known (or another spelling in the
+    same ledger); names the user already mapped are not asked again."""
+    aliased = {name_key(name) for name in preview.unit_aliases}
+    names: list[str] = []
+    rows: dict[str, list[str]] = defaultdict(list)
+    for row in preview.importable_rows:
+        for name in [row.values.get("lead_unit"), *split_units(row.values.get("supporting_units"))]:
+            if name and name_key(name) not in aliased:
+                names.append(name)
+                if _where(row) not in rows[name][-1:]:
+                    rows[name].append(_where(row))
+    return [hint.text(_rows_text(rows[hint.name])) for hint in unit_hints(names, directory)]
+
+
+def _similar(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < NEAR_DUPLICATE or matcher.quick_ratio() < NEAR_DUPLICATE:
+        return 0.0
+    return matcher.ratio()
+
+
+def near_duplicate_lines(session: Session, preview: ImportPreview) -> list[str]:
+    """Issues (or decided items) of one project whose texts differ only a little: in the file, or from one already
+    stored. Both are imported unless the user removes one; the line shows them side by side."""
+    field = _TEXT_FIELD.get(preview.kind)
+    if field is None:
+        return []
+    by_project: dict[str, list[PreviewRow]] = defaultdict(list)
+    for row in preview.importable_rows:
+        owner = row.values.get("project") or row.values.get("enterprise")
+        if owner and row.values.get(field):
+            by_project[name_key(owner)].append(row)
+    lines: list[str] = []
+    stored = _stored_texts(session, preview.kind, set(by_project))
+    for project, rows in by_project.items():
+        if len(rows) > PAIRWISE_LIMIT:
+            lines.append(f"项目“{rows[0].values.get('project')}”有 {len(rows)} 行，未逐一比对相近的内容")
+            continue
+        for index, row in enumerate(rows):
+            text = row.values[field]
+            key = name_key(text)
+            for earlier in rows[:index]:
+                other = earlier.values[field]
+                if name_key(other) != key and (ratio := _similar(key, name_key(other))) >= NEAR_DUPLICATE:
+                    lines.append(f"可能重复：{_where(row)}“{text}”与{_where(earlier)}“{other}”（同一项目，"
+                                 f"内容相近 {ratio:.0%}），两行都会导入，请核对")
+            for other in stored.get(project, []):
+                if name_key(other) != key and (ratio := _similar(key, name_key(other))) >= NEAR_DUPLICATE:
+                    lines.append(f"可能重复：{_where(row)}“{text}”与系统中已有的“{other}”（同一项目，内容相近 "
+                                 f"{ratio:.0%}），将作为新记录导入，请核对")
+    return lines
+
+
+def _stored_texts(session: Session, kind: str, projects: set[str]) -> dict[str, list[str]]:
+    if not projects:
+        return {}
+    model, column = (Issue, Issue.description) if kind == "issues" else (Decision, Decision.text)
+    out: dict[str, list[str]] = defaultdict(list)
+    for name, text in session.execute(select(Project.name, column).join(model, model.project_id == Project.id)):
+        key = name_key(name)
+        if key in projects and len(out[key]) < PAIRWISE_LIMIT:
+            out[key].append(text)
+    return out

@@ -1,4 +1,5 @@
-"""`keyproj exchange`: offline data packages between offices (export, import with preview, history, undo)."""
+"""`keyproj exchange`: offline data packages between offices (export, import with preview, history, undo) and the
+pairing of offices by their public keys (`exchange key export/add/list`)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import data_options, guarded, open_from_args, parse_date
-from desktop.services.exchange import office, report
+from desktop.errors import UserError
+from desktop.services.exchange import office, report, trust
 from desktop.services.exchange.export import export_package
 from desktop.services.exchange.history import load_history
 from desktop.services.exchange.merge import apply_merge, preview, undo_last_merge
 from desktop.services.exchange.package import read_package
-from desktop.services.exchange.preview import OURS, THEIRS
+from desktop.services.exchange.preview import OURS, THEIRS, ItemKind, MergePlan
 from desktop.services.exchange.selection import SCOPE_LABELS, ExportScope, ScopeKind
 
 
@@ -25,7 +27,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     out.add_argument("--scope-id", type=int, help="专班、领导或单位的编号")
     out.add_argument("--to", dest="recipient", help="接收单位名称（用于“上次以来的变动”和冲突判断）")
     out.add_argument("--out", required=True, type=Path, help="输出文件，如 调度室_1125.kpx")
-    out.add_argument("--key", help="与对方约定的共享密钥（可选，用于签名）")
     out.add_argument("--today", type=parse_date, help=argparse.SUPPRESS)
     out.set_defaults(handler=guarded(run_export))
 
@@ -33,8 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("file", type=Path, help="数据包文件 .kpx")
     imp.add_argument("--dry-run", action="store_true", help="只显示合并预览，不做任何改动")
     imp.add_argument("--prefer", choices=[THEIRS, OURS],
-                     help="所有冲突和删除一律采用对方（theirs）或保留本方（ours）；不指定时冲突和删除都不应用")
-    imp.add_argument("--key", help="共享密钥（设置后必须验证签名）")
+                     help="所有冲突一律采用对方（theirs）或保留本方（ours）；不指定时冲突不应用。删除另需 --accept-deletions")
+    imp.add_argument("--accept-deletions", action="store_true",
+                     help="接受对方删除的记录（本方也删除）；不加时删除一律不应用")
+    imp.add_argument("--accept-unsigned", action="store_true",
+                     help="确认来源后，接受未签名、签名不符或对方公钥未登记的数据包（冒用已登记单位的数据包仍拒绝）")
     imp.set_defaults(handler=guarded(run_import))
 
     hist = commands.add_parser("history", parents=[data_options()], help="列出发出和收到的数据包")
@@ -43,20 +47,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     undo = commands.add_parser("undo", parents=[data_options()], help="撤销最近一次合并（此后没有新修改时）")
     undo.set_defaults(handler=guarded(run_undo))
 
-    name = commands.add_parser("office", parents=[data_options()], help="设置本单位在数据交换中的名称和共享密钥")
+    name = commands.add_parser("office", parents=[data_options()], help="设置本单位在数据交换中的名称")
     name.add_argument("name", help="本单位名称，如 现代服务业专班")
-    name.add_argument("--key", help="共享密钥；传空字符串清除")
     name.set_defaults(handler=guarded(run_office))
 
-
-def _key(args: argparse.Namespace) -> bytes | None:
-    return args.key.encode("utf-8") if getattr(args, "key", None) else None
+    key = commands.add_parser("key", help="单位公钥：导出本单位公钥、登记对方公钥、列出已登记单位")
+    key_commands = key.add_subparsers(dest="key_command", metavar="操作", required=True)
+    key_out = key_commands.add_parser("export", parents=[data_options()], help="导出本单位公钥文件（.kpk）")
+    key_out.add_argument("--out", required=True, type=Path, help="输出文件，如 本单位公钥.kpk")
+    key_out.set_defaults(handler=guarded(run_key_export))
+    key_add = key_commands.add_parser("add", parents=[data_options()], help="登记对方单位的公钥文件")
+    key_add.add_argument("file", type=Path, help="对方导出的公钥文件 .kpk")
+    key_add.add_argument("--name", help="登记名称（默认用文件中的单位名称）")
+    key_add.set_defaults(handler=guarded(run_key_add))
+    key_list = key_commands.add_parser("list", parents=[data_options()], help="列出本单位公钥和已登记的对方单位")
+    key_list.set_defaults(handler=guarded(run_key_list))
 
 
 def run_export(args: argparse.Namespace) -> int:
     with open_from_args(args) as workspace:
         result = export_package(workspace, ExportScope(ScopeKind(args.scope), args.scope_id), args.out,
-                                recipient=args.recipient, today=args.today, key=_key(args))
+                                recipient=args.recipient, today=args.today)
     print(f"已导出数据包：{result.path}（编号 {result.package_id}）")
     print(f"共 {result.total_rows} 条记录，删除记录 {result.counts.get('deletions', 0)} 条，"
           f"附件 {result.counts.get('attachments', 0)} 个")
@@ -65,12 +76,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     with open_from_args(args) as workspace:
+        package = read_package(args.file)
         with workspace.db.read() as session:
-            key = _key(args) or office.shared_key(session)
-        package = read_package(args.file, key=key)
+            verdict = trust.assess(session, package)
+        print(f"来源：{verdict.reason}")
+        if not verdict.trusted and not (verdict.acceptable and args.accept_unsigned):
+            raise UserError(verdict.refusal(cli=True))
         plan = preview(workspace, package)
-        if args.prefer:
-            plan.decide_all(args.prefer)
+        _decide(plan, args)
         for line in report.preview_lines(plan):
             print(line)
         if args.dry_run:
@@ -78,6 +91,9 @@ def run_import(args: argparse.Namespace) -> int:
             return 0
         if plan.already_imported_at is not None:
             return 0
+        if not verdict.trusted:
+            print("注意：已按 --accept-unsigned 接受来源未确认的数据包，此事记入操作日志。")
+            trust.record_acceptance(workspace, package, verdict)
         result = apply_merge(workspace, package, plan.decisions)
     c = result.counts
     print(f"合并完成：新增 {c['new']} 条，修改 {c['changed']} 条，冲突采用对方 {c['conflicts_theirs']} 处、"
@@ -87,6 +103,21 @@ def run_import(args: argparse.Namespace) -> int:
     if result.backup_path:
         print(f"合并前备份：{result.backup_path}（可用 keyproj exchange undo 撤销本次合并）")
     return 0
+
+
+def _decide(plan: MergePlan, args: argparse.Namespace) -> None:
+    """--prefer decides conflicts; a deletion is applied only with --accept-deletions (never by --prefer alone)."""
+    if args.prefer:
+        plan.decide_all(args.prefer)
+    deletions = plan.of_kind(ItemKind.DELETE)
+    for item in deletions:
+        for key in item.decision_keys():
+            if args.accept_deletions:
+                plan.decide(key, THEIRS)
+            elif plan.decisions.get(key) == THEIRS:
+                del plan.decisions[key]
+    if deletions and not args.accept_deletions:
+        print(f"对方删除了 {len(deletions)} 条记录：本次不删除（确认要跟随删除时加 --accept-deletions）。")
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -110,8 +141,38 @@ def run_undo(args: argparse.Namespace) -> int:
 def run_office(args: argparse.Namespace) -> int:
     with open_from_args(args) as workspace, workspace.db.transaction() as session:
         office.set_name(session, args.name)
-        if args.key is not None:
-            office.set_shared_key(session, args.key)
         me = office.identity(session)
     print(f"本单位在数据交换中的名称：{me.name}")
+    return 0
+
+
+def run_key_export(args: argparse.Namespace) -> int:
+    with open_from_args(args) as workspace:
+        mine = trust.export_own_key(workspace, args.out)
+    print(f"已导出本单位公钥：{args.out}")
+    print(f"单位：{mine.name}（编号 {mine.office_id}）")
+    print(f"指纹：{mine.fingerprint}")
+    print("请把此文件交给对方单位登记，并电话核对指纹。")
+    return 0
+
+
+def run_key_add(args: argparse.Namespace) -> int:
+    with open_from_args(args) as workspace:
+        peer = trust.register_peer(workspace, args.file, args.name)
+    print(f"已登记「{peer.name}」的公钥（单位编号 {peer.office_id}）")
+    print(f"指纹：{peer.fingerprint}")
+    print("请电话向对方核对此指纹；不一致时不要导入该单位的数据包。")
+    return 0
+
+
+def run_key_list(args: argparse.Namespace) -> int:
+    with open_from_args(args) as workspace:
+        mine = trust.own_key(workspace)
+        with workspace.db.read() as session:
+            peers = trust.list_peers(session)
+    print(f"本单位：{mine.name}  指纹：{mine.fingerprint}")
+    if not peers:
+        print("还没有登记任何对方单位的公钥（keyproj exchange key add 文件）。")
+    for peer in peers:
+        print(f"{peer.name}  指纹：{peer.fingerprint}  登记：{peer.registered_at:%Y-%m-%d %H:%M} {peer.operator}")
     return 0

@@ -19,6 +19,7 @@ from desktop.errors import UserError
 from desktop.exporters import jobs
 from desktop.exporters.docx import missing_fonts
 from desktop.exporters.docx.briefing import profile_for
+from desktop.exporters.ledger_columns import ColumnChoiceError
 from desktop.services.scope import Period, Scope, ScopeKind
 
 Handler = Callable[[argparse.Namespace], int]
@@ -35,6 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scope-id", type=int, help="范围对象的编号（类别、专班、领导或单位）")
     parser.add_argument("--draft", action="store_true",
                         help="简报/通报只生成送审稿：期号处标“送审稿”，不登记期号（供领导审阅或定时任务）")
+    parser.add_argument("--columns",
+                        help="台账只打印这些列（列名或列键，逗号分隔，如“项目名称,建设单位,总投资”）；"
+                             "默认用窗口里为该台账保存的选择，未选择过则打印全部列")
+    parser.add_argument("--all-columns", action="store_true", help="台账也打印每行都为空的列（默认不打印）")
+    parser.add_argument("--paper", choices=("auto", "A4", "A3"), default="auto",
+                        help="台账纸张（横向）：auto 按列宽自动选择，A4 能以9磅以上字号打印时用A4，否则用A3")
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
 
 
@@ -90,10 +97,18 @@ def _ledger(kind: str) -> Handler:
         today = args.today or date.today()
         out = _target(args, ".xlsx")
         with open_from_args(args) as workspace:
+            columns = [c for c in args.columns.replace("，", ",").split(",")] if args.columns else None
             request = jobs.LedgerRequest(kind, period_of(args, today), today,
-                                         Scope(ScopeKind(args.scope), args.scope_id))
-            count = jobs.export_ledger(workspace.db, request, out)
-        print(f"已导出{jobs.LEDGER_KINDS[kind]}（{count}行）：{out}")
+                                         Scope(ScopeKind(args.scope), args.scope_id), columns=columns,
+                                         keep_empty=args.all_columns, paper=args.paper)
+            try:
+                count, fit = jobs.export_ledger_fitted(workspace.db, request, out)
+            except ColumnChoiceError as exc:
+                raise ExportFailed(str(exc)) from exc
+        print(f"已导出{jobs.LEDGER_KINDS[kind]}（{count}行，{sum(not c.hidden for c in fit.spec.columns)}列，{fit.paper}横向，"
+              f"打印字号约{fit.printed_pt:.1f}磅）：{out}")
+        if fit.dropped_empty:
+            print(f"提示：以下列每行都为空，未打印：{'、'.join(fit.dropped_empty)}（加 --all-columns 可打印）。")
         return 0
 
     return run

@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     send.add_argument("--units", nargs="+", metavar="单位", help="只发给这些单位（默认：所有有未办结问题的单位）")
     send.add_argument("--deadline", type=parse_date, help="反馈截止日期 YYYY-MM-DD（默认：7天后）")
     send.add_argument("--round", dest="round_name", metavar="轮次", help="轮次名称（默认：如 2026年12月第1轮）")
+    send.add_argument("--notice", action="store_true", help="同时为每个单位生成一份交办通知（Word）")
     send.set_defaults(handler=guarded(run_send))
     collect = actions.add_parser("collect", parents=[data_options()], help="收取单位报回的反馈表（文件或文件夹）")
     collect.add_argument("paths", nargs="+", type=Path, metavar="文件或文件夹")
@@ -31,19 +32,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     status = actions.add_parser("status", parents=[data_options()], help="各轮次的反馈情况：谁已报、谁逾期")
     status.add_argument("--date", type=parse_date, help="按哪一天判断逾期（默认：今天）")
     status.set_defaults(handler=guarded(run_status))
+    chase = actions.add_parser("chase", parents=[data_options()],
+                               help="催报：为逾期未报的单位写催报通知（Word），或只给它们再发一轮反馈表")
+    chase.add_argument("round_name", metavar="轮次", help="要催报的轮次，如 2026年12月第1轮")
+    what = chase.add_mutually_exclusive_group(required=True)
+    what.add_argument("--out", type=Path, help="催报通知（.docx）写到这里")
+    what.add_argument("--forms", type=Path, metavar="文件夹", help="只给逾期未报的单位再发一轮反馈表，写入此文件夹")
+    chase.add_argument("--reply-by", type=parse_date, help="催报要求的报送期限 YYYY-MM-DD（默认：3天后）")
+    chase.add_argument("--deadline", type=parse_date, help="再发一轮时的反馈截止日期（默认：7天后）")
+    chase.add_argument("--new-round", metavar="轮次", help="再发一轮时的轮次名称（默认：本月下一轮）")
+    chase.add_argument("--date", type=parse_date, help="按哪一天判断逾期、写在通知上（默认：今天）")
+    chase.set_defaults(handler=guarded(run_chase))
 
 
 def run_send(args: argparse.Namespace) -> int:
-    from desktop.services.feedback.send import send_round
+    from desktop.exporters.feedback_job import send_with_notices
 
     with open_from_args(args) as workspace, workspace.db.transaction() as session:
-        result = send_round(session, args.out, units=args.units, deadline=args.deadline, name=args.round_name)
+        result, notices = send_with_notices(session, args.out, notices=args.notice, units=args.units,
+                                            deadline=args.deadline, name=args.round_name)
     print(f"已发出{result.round_name}反馈表：{len(result.forms)}个单位，{result.items}项问题，"
           f"反馈截止 {result.deadline.isoformat()}。")
     for form in result.forms:
         print(f"  {form.unit}\t{form.items}项\t{form.path}")
     for note in result.notes:
         print(f"  {note}")
+    for path in notices:
+        print(f"  交办通知\t{path}")
+    return 0
+
+
+def run_chase(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from desktop.exporters.feedback_job import second_round, write_chase
+
+    today = args.date or date.today()
+    with open_from_args(args) as workspace, workspace.db.transaction() as session:
+        if args.out is not None:
+            target = args.out if args.out.suffix.lower() == ".docx" else args.out.with_suffix(".docx")
+            units = write_chase(session, args.round_name, target, today=today,
+                                reply_by=args.reply_by or today + timedelta(days=3))
+            print(f"已写出{args.round_name}催报通知（{len(units)}个单位：{'、'.join(units)}）：{target}")
+            return 0
+        result = second_round(session, args.round_name, args.forms, today=today, deadline=args.deadline,
+                              name=args.new_round)
+    print(f"已为逾期未报的{len(result.forms)}个单位发出{result.round_name}反馈表，{result.items}项问题，"
+          f"反馈截止 {result.deadline.isoformat()}。")
+    for form in result.forms:
+        print(f"  {form.unit}\t{form.items}项\t{form.path}")
     return 0
 
 

@@ -35,6 +35,7 @@ TABLE_LABELS: dict[str, str] = {
     "feedback_reply": "收取的反馈表",
     "database": "数据库",  # not a table: the subject of a 恢复备份 row in the 操作日志
     "exchange_record": "数据交换记录",
+    "exchange_peer_key": "对方单位公钥",
 }
 
 

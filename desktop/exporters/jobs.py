@@ -28,6 +28,7 @@ from desktop.services.supervision.notices import supervision_counts
 # its 导出 menu from the labels below.
 if TYPE_CHECKING:
     from desktop.exporters import ledgers
+    from desktop.exporters.ledger_columns import SheetFit
 
 T = TypeVar("T")
 ProgressCallback = Callable[[int, int | None], None]
@@ -52,17 +53,24 @@ class LedgerRequest:
     today: date
     scope: Scope = field(default_factory=Scope)
     issue_rows: Sequence[IssueRow] | None = None
+    # Columns to print (keys or headers); None takes the choice saved for this ledger, else every column.
+    columns: Sequence[str] | None = None
+    keep_empty: bool = False  # also print the columns no row has a value in
+    paper: str = "auto"  # "A4"/"A3" landscape, or "auto": A4 when the text prints at ≥ 9 pt there
 
 
 class Sized(Iterable[T]):
-    """A lazily built row stream that knows its length, so the progress dialog can show a real percentage."""
+    """A lazily built row stream that knows its length, so the progress dialog can show a real percentage.
 
-    def __init__(self, rows: Iterable[T], length: int) -> None:
+    Built from a factory, so it can be read twice (once to find the empty columns, once to write) without
+    holding 100k rows in memory."""
+
+    def __init__(self, rows: Callable[[], Iterable[T]], length: int) -> None:
         self._rows = rows
         self._length = length
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._rows)
+        return iter(self._rows())
 
     def __len__(self) -> int:
         return self._length
@@ -124,13 +132,72 @@ def _header(title: str, unit: str, today: date) -> ledgers.LedgerHeader:
 def export_ledger(db: Database, request: LedgerRequest, path: str | os.PathLike[str],
                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Write one 台账 and return the number of rows written (group and total rows included)."""
+    return export_ledger_fitted(db, request, path, progress, cancel)[0]
+
+
+def export_ledger_fitted(db: Database, request: LedgerRequest, path: str | os.PathLike[str],
+                         progress: ProgressCallback | None = None, cancel: CancelCallback | None = None
+                         ) -> tuple[int, SheetFit]:
+    """As :func:`export_ledger`, also saying which empty columns were left out and the paper chosen."""
     from desktop.exporters.xlsx import write_ledger
 
-    return write_ledger(path, [ledger_sheet(db, request)], progress, cancel)
+    fit = ledger_fit(db, request)
+    return write_ledger(path, [(fit.spec, fit.rows)], progress, cancel), fit
+
+
+LEDGER_COLUMNS_SETTING = "ledger_columns"  # {kind: [column keys]} as last chosen in the export dialog
+
+
+def saved_columns(db: Database, kind: str) -> tuple[str, ...] | None:
+    """The columns last chosen for this ledger, or None when the user never chose (all columns print)."""
+    with db.read() as session:
+        saved = office_settings.get(session, LEDGER_COLUMNS_SETTING) or {}
+    keys = saved.get(kind) if isinstance(saved, dict) else None
+    return tuple(str(k) for k in keys) if keys else None
+
+
+def save_columns(db: Database, kind: str, keys: Sequence[str] | None) -> None:
+    """Remember the column choice of one ledger (None: back to all columns) for the next export."""
+    with db.transaction() as session:
+        saved = dict(office_settings.get(session, LEDGER_COLUMNS_SETTING) or {})
+        if keys:
+            saved[kind] = list(keys)
+        else:
+            saved.pop(kind, None)
+        office_settings.put(session, LEDGER_COLUMNS_SETTING, saved)
+
+
+def ledger_column_headers(kind: str, month: int = 12) -> tuple[tuple[str, str], ...]:
+    """(key, header) of every column a ledger can print, for the export dialog's column choice."""
+    from desktop.exporters import ledgers
+
+    columns = {
+        "ledger-issues": ledgers.ISSUE_COLUMNS,
+        "ledger-decisions": ledgers.DECISION_COLUMNS,
+        "ledger-projects": ledgers.project_columns(month),
+        "investment": ledgers.investment_columns(month),
+        "responsibility": ledgers.RESPONSIBILITY_COLUMNS,
+    }[kind]
+    return tuple((c.key, c.header) for c in columns)
 
 
 def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
-    """The spec and rows of one 台账, read in one transaction: what the xlsx export writes and the print shows."""
+    """The spec and rows of one 台账 as printed: the chosen, non-empty columns, on the paper that suits them."""
+    fit = ledger_fit(db, request)
+    return fit.spec, fit.rows
+
+
+def ledger_fit(db: Database, request: LedgerRequest) -> SheetFit:
+    """:func:`full_ledger_sheet` narrowed to the columns to print (request, else the saved choice)."""
+    from desktop.exporters.ledger_columns import fit_sheet
+
+    chosen = request.columns if request.columns is not None else saved_columns(db, request.kind)
+    spec, rows = full_ledger_sheet(db, request)
+    return fit_sheet(spec, rows, chosen=chosen, keep_empty=request.keep_empty, paper=request.paper)
+
+
+def full_ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
+    """The spec and rows of one 台账 with every column, read in one transaction."""
     from desktop.exporters import ledgers
 
     kind, period, scope, today = request.kind, request.period, request.scope, request.today
@@ -163,7 +230,7 @@ def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
         else:
             raise ValueError(f"未知的台账类型：{kind}")
     if kind == "ledger-issues":
-        sized = Sized(ledger_rows.issue_ledger_rows(rows, supporting, today, supervised), len(rows))
+        sized = Sized(lambda: ledger_rows.issue_ledger_rows(rows, supporting, today, supervised), len(rows))
         return ledgers.issue_sheet(_header(title, unit, today), sized)
     if kind == "ledger-decisions":
         return ledgers.decision_sheet(_header(f"{words}推进会议定事项落实台账", unit, today), groups)

@@ -10,6 +10,7 @@ every printed page; the title and 填报单位/填报日期 line come first, the
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from html import escape
 from typing import Any
@@ -150,7 +151,15 @@ class _Table:
 
 
 def ledger_html(spec: LedgerSpec, rows: Iterable[Any], page_width_mm: float = PAGE_WIDTH_MM) -> str:
-    """The whole 台账 as one HTML document (title, 填报单位 line, table, notes) for a page `page_width_mm` wide."""
+    """The whole 台账 as one HTML document (title, 填报单位 line, table, notes) for a page `page_width_mm` wide.
+
+    Hidden columns (not chosen for print, or empty in every row) are left out, as the sheet does not print them.
+    """
+    if any(c.hidden for c in spec.columns):
+        keys = spec.keys
+        rows = (dict(zip(keys, r, strict=True)) if isinstance(r, Sequence) and not isinstance(r, (str, SectionRow))
+                else r for r in rows)
+        spec = replace(spec, columns=tuple(c for c in spec.columns if not c.hidden))
     table = _Table(spec)
     for row_no, item in enumerate(rows, start=1):
         if isinstance(item, SectionRow):

@@ -126,12 +126,13 @@ def write_decision_ledger(path: str | os.PathLike[str], header: LedgerHeader,
 def project_columns(month: int) -> tuple[LedgerColumn, ...]:
     done = f"1—{month}月完成" if month > 1 else "1月完成"
     return (
-        LedgerColumn("code", "项目编号", 5, align="center"),
+        # 项目编号 and 建设地点 print only when chosen: with all 16 columns the sheet is too wide even for A3.
+        LedgerColumn("code", "项目编号", 5, align="center", optional=True),
         LedgerColumn("name", "项目名称", 11),
         LedgerColumn("category", "项目类别", 5, align="center"),
         LedgerColumn("task_force", "项目专班", 5, align="center"),
         LedgerColumn("owner", "建设单位", 8),
-        LedgerColumn("location", "建设地点", 4, align="center"),
+        LedgerColumn("location", "建设地点", 4, align="center", optional=True),
         LedgerColumn("stage", "建设阶段", 4, align="center"),
         LedgerColumn("content", "建设内容", 14),
         LedgerColumn("total", "总投资", 5.5, kind=ColumnKind.MONEY_WAN, group="投资情况（万元）"),

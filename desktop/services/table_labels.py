@@ -74,7 +74,8 @@ SETTING_LABELS: dict[str, str] = {
 }
 
 ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做",
-                                 "restore": "恢复备份", "undo_merge": "撤销合并"}
+                                 "restore": "恢复备份", "undo_merge": "撤销合并",
+                                 "rechain": "重新连接校验链"}
 REVERTED_SUFFIX = "（已撤回）"  # a logged change a restore or merge undo took back: kept, but no longer in the data
 
 # Journal entries (办理进展) of issues and decided items: what step wrote them.

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop.app import create_application
     from desktop.db.enums import CategoryKind
-    from desktop.services import directory, office_settings
+    from desktop.services import directory
     from desktop.services.demo import load_demo
     from desktop.ui.dialogs.issue_dialogs import (
         AssignDialog,
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         issue_caption,
     )
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.project_page import ProjectPageDialog
+    from desktop.ui.project_page import ProjectPageDialog, read_opening
     from desktop.workspace import open_workspace
 
     today = args.today or date.today()
@@ -74,12 +74,13 @@ def main(argv: list[str] | None = None) -> int:
 
     row = window.issue_panel.model.row_at(0)
     with workspace.db.read() as session:
-        thresholds = office_settings.thresholds(session)
         units = directory.units(session)
         people = directory.people_with_units(session)
         projects = directory.projects(session, window.current_year())
         categories = directory.categories(session, CategoryKind.ISSUE.value)
-    page = ProjectPageDialog(workspace.db, today, thresholds, project_id=row.project_id or 1, parent=window)
+    project_id = row.project_id or 1
+    page = ProjectPageDialog(window.ops, today, read_opening(workspace, project_id, today), project_id=project_id,
+                             parent=window)
     page.resize(960, 640)
     page.show()
     for index, name in ((0, "basic"), (1, "leaders"), (2, "milestones"), (5, "investment")):

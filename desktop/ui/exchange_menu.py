@@ -1,4 +1,6 @@
-"""The 文件 menu's data-exchange actions (导出数据包 / 导入数据包 / 数据交换记录), kept out of main_window.py.
+"""The 文件 menu's data-exchange actions (导出数据包 / 导入数据包 / 数据交换记录 / 本单位公钥 / 登记对方公钥), kept out
+of main_window.py. A package whose sender cannot be confirmed reaches the preview only with its warning; one that
+poses as a registered office is refused here and never previewed.
 
 The window only calls `install_exchange_actions(self)`; after a merge it is asked to `reload()`; the history
 dialog's undo of a merge is broadcast through `Ops` like any write.
@@ -13,7 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from desktop.errors import UserError
-from desktop.services.exchange import office
+from desktop.services.exchange import trust
+from desktop.services.exchange.keys import KEY_SUFFIX
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
@@ -25,7 +28,9 @@ def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAct
     actions = []
     for text, slot in (("导出数据包(&E)…", lambda: export_package_dialog(window)),
                        ("导入数据包(&M)…", lambda: import_package_dialog(window)),
-                       ("数据交换记录(&H)…", lambda: history_dialog(window))):
+                       ("数据交换记录(&H)…", lambda: history_dialog(window)),
+                       ("本单位公钥(&K)…", lambda: export_key_dialog(window)),
+                       ("登记对方公钥(&R)…", lambda: register_key_dialog(window))):
         action = QAction(text, window)
         action.triggered.connect(slot)
         actions.append(action)
@@ -52,16 +57,17 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
         return
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        with window.workspace.db.read() as session:
-            key = office.shared_key(session)
-        package = read_package(Path(path), key=key)
+        package = read_package(Path(path))
+        verdict = trust.verdict_for(window.workspace, package)
+        if not verdict.acceptable and not verdict.trusted:
+            raise UserError(verdict.refusal(cli=False))
         plan = preview(window.workspace, package)
     except UserError as exc:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(window, "导入数据包", str(exc))
         return
     QApplication.restoreOverrideCursor()
-    dialog = MergePreviewDialog(window.workspace, package, plan, window)
+    dialog = MergePreviewDialog(window.workspace, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:
         c = dialog.merge_result.counts
         text = (f"合并完成：新增 {c.get('new', 0)} 条，修改 {c.get('changed', 0)} 条，删除 {c.get('deleted', 0)} 条；"
@@ -75,3 +81,46 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
 
 def history_dialog(window) -> None:  # type: ignore[no-untyped-def]
     ExchangeHistoryDialog(window.ops, window).exec()  # an undone merge is broadcast as "everything changed"
+
+
+def export_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    """Save this office's public key (.kpk) for the peer office, with the fingerprint to read out by phone."""
+    suggested = str(Path.home() / f"本单位公钥{KEY_SUFFIX}")
+    path, _ = QFileDialog.getSaveFileName(window, "导出本单位公钥", suggested, f"公钥文件 (*{KEY_SUFFIX})")
+    if not path:
+        return
+    target = Path(path if path.endswith(KEY_SUFFIX) else path + KEY_SUFFIX)
+    try:
+        mine = trust.export_own_key(window.workspace, target)
+    except UserError as exc:
+        QMessageBox.warning(window, "本单位公钥", str(exc))
+        return
+    QMessageBox.information(window, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
+                            f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+
+
+def register_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
+    """Register a peer office from its .kpk after the user compared the fingerprint (shown before anything is
+    stored) and chose the name it is known by here."""
+    from desktop.services.exchange.keys import read_key_file
+    from desktop.ui.dialogs.peer_key import PeerKeyDialog
+
+    path, _ = QFileDialog.getOpenFileName(window, "选择对方单位的公钥文件", str(Path.home()),
+                                          f"公钥文件 (*{KEY_SUFFIX});;所有文件 (*)")
+    if not path:
+        return
+    try:
+        found = read_key_file(Path(path))
+    except UserError as exc:
+        QMessageBox.warning(window, "登记对方公钥", str(exc))
+        return
+    dialog = PeerKeyDialog(found, window)
+    if not dialog.exec():
+        return
+    try:
+        peer = trust.register_peer(window.workspace, Path(path), dialog.chosen_name())
+    except UserError as exc:
+        QMessageBox.warning(window, "登记对方公钥", str(exc))
+        return
+    QMessageBox.information(window, "登记对方公钥", f"已登记「{peer.name}」的公钥（指纹 {peer.fingerprint}）。\n"
+                            "此后该单位签名的数据包可直接导入。")

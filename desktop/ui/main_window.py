@@ -50,6 +50,7 @@ def preload() -> None:
     the start-up imports them there while the first screen stays responsive."""
     from desktop.ui import (  # noqa: F401
         exchange_menu,
+        feedback_menu,
         field_tabs,
         import_menu,
         issue_actions,
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, workspace: Workspace, *, load_in_background: bool = False) -> None:
         """The database is open: build what acts on it (tabs, menus, actions) and load the live data."""
-        from desktop.ui import import_menu, meeting_actions, reliability_menu
+        from desktop.ui import feedback_menu, import_menu, meeting_actions, reliability_menu
         from desktop.ui.edit_refresh import EditRefresh
         from desktop.ui.exchange_menu import install_exchange_actions
         from desktop.ui.field_tabs import FieldTabs
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._build_export_menu()
         self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
+        self.feedback_menu = feedback_menu.install(self)  # 反馈 → 发出 / 收取 / 反馈情况, drops of returned forms
         where = workspace.database_file or workspace.db.url
         self.data_label.setText(f"数据：{where}")
         if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it

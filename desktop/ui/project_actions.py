@@ -1,4 +1,8 @@
-"""Project actions from the tree and the Project menu: new, open the project page, take off the list (动态调整)."""
+"""Project actions from the tree and the Project menu: new, open the project page, take off the list (动态调整).
+
+Reads and writes run on the `Ops` worker: the page's content is read before the page opens (it waits for that
+read, `ops_wait.call`), a 调出名单 is written when its dialog's OK is pressed and the dialog closes when it is.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtWidgets import QDialog, QMenu
 
-from desktop.services import office_settings
 from desktop.services.projects import actions as projects
 from desktop.ui.dialogs.issue_dialogs import NoteDialog
-from desktop.ui.project_page import ProjectPageDialog
+from desktop.ui.ops_wait import call
+from desktop.ui.project_page import ProjectPageDialog, read_opening
 from desktop.ui.undo import EditProjectCommand, RemoveProjectCommand
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
 
 NO_PROJECT = "请先在左侧项目树中选择一个项目"
 
@@ -32,10 +37,6 @@ class ProjectActions(QObject):
         self.last_page: ProjectPageDialog | None = None
         self._connect_signals()
         self.update_enabled(None, False)
-
-    @property
-    def db(self):  # type: ignore[no-untyped-def]
-        return self.window.ops.db  # the workspace held now, never one kept from before a restore
 
     def _connect_signals(self) -> None:
         f = self.window.form
@@ -64,10 +65,10 @@ class ProjectActions(QObject):
         return menu
 
     def _page(self, project_id: int | None) -> ProjectPageDialog:
-        with self.db.read() as session:
-            thresholds = office_settings.thresholds(session)
-        page = ProjectPageDialog(self.db, self.window.today, thresholds, project_id=project_id,
-                                 year=self.window.current_year(), parent=self.window)
+        ops, today = self.window.ops, self.window.today
+        opening = call(ops, lambda workspace: read_opening(workspace, project_id, today))  # what the page shows
+        page = ProjectPageDialog(ops, today, opening, project_id=project_id, year=self.window.current_year(),
+                                 parent=self.window)
         self.last_page = page
         return page
 
@@ -98,13 +99,19 @@ class ProjectActions(QObject):
                             "走访和投资记录都会保留，项目在树中显示为“已调出”。", "调出原因：",
                             self.window.today, parent=self.window)
 
-        def submit() -> None:
+        def submit() -> object:
             reason, on = dialog.values()
-            with self.db.transaction() as session:
-                projects.remove_from_list(session, project_id, reason, on)
-            self.undo_stack.push(RemoveProjectCommand(self.window.ops, self.undo_stack, project_id, reason, on,
-                                                      lambda _ids: self.changed.emit(project_id), self.report))
-            self.changed.emit(project_id)
+
+            def work(workspace: Workspace) -> None:
+                with workspace.db.transaction() as session:
+                    projects.remove_from_list(session, project_id, reason, on)
+
+            def done(_none: None) -> None:
+                self.undo_stack.push(RemoveProjectCommand(self.window.ops, self.undo_stack, project_id, reason, on,
+                                                          lambda _ids: self.changed.emit(project_id), self.report))
+                self.changed.emit(project_id)
+
+            return dialog.wait_for(self.window.ops, work, done)
 
         dialog.submit = submit
         self.run_dialog(dialog)

@@ -1,22 +1,26 @@
 """The project page: every field of a project in a form, its leaders (with history), units, milestones, issues,
 visits and monthly investment. Fields and milestones are saved together in one transaction on 保存; adding or
 ending a leader assignment is its own change, saved at once and kept in the history.
+
+Everything is read and written by `Ops` on its worker: what the page shows when it opens is read before it opens
+(`ProjectActions`, with `read_opening`), a save keeps the page open until the worker answers (`wait_for`: a
+refusal stays beside the input), and the re-read after a leader change arrives when it is ready.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QWidget
 
-from desktop.db.engine import Database
 from desktop.db.enums import CategoryKind, ProjectStage
-from desktop.errors import UserError
-from desktop.services import directory
+from desktop.services import directory, office_settings
 from desktop.services import validation as v
 from desktop.services.figures import WAN, LagThresholds, pct_text, wan_text, yi_text
 from desktop.services.projects import actions as projects
@@ -35,13 +39,37 @@ from desktop.ui.dialogs.leader_dialog import LeaderDialog
 from desktop.ui.forms.ui_project_page import Ui_ProjectPage
 from desktop.ui.models.issue_table import IssueTableModel
 from desktop.ui.models.project_tree import LIGHT_COLORS
+from desktop.ui.ops_wait import call
 from desktop.ui.widgets.date_text import DateTextError, parse_date_text
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 ASSIGNMENT_COLUMNS = ("包保领导", "职务", "角色", "开始日期", "结束日期", "调整原因")
 UNIT_COLUMNS = ("单位", "职责", "未办结问题")
 MILESTONE_COLUMNS = ("节点", "计划日期", "实际日期", "状态")
 VISIT_COLUMNS = ("日期", "带队领导", "参加人员", "内容")
 MONTH_COLUMNS = ("月份", "当月完成（万元）", "当月目标（万元）", "累计完成（万元）")
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the page shows when it opens, read in one go on the worker."""
+
+    thresholds: LagThresholds
+    categories: list[Any]
+    task_forces: list[Any]
+    units: list[Any]
+    page: ProjectPage | None  # None: a new project
+
+
+def read_opening(workspace: Workspace, project_id: int | None, today: date) -> Opening:
+    with workspace.db.read() as session:
+        thresholds = office_settings.thresholds(session)
+        return Opening(thresholds, directory.categories(session, CategoryKind.PROJECT.value),
+                       directory.task_forces(session), directory.units(session),
+                       load_project_page(session, project_id, today, thresholds) if project_id else None)
 
 
 def _fixed_rows(view: QTableView) -> None:
@@ -70,12 +98,12 @@ def _parse_date(text: str, row: int, label: str, today: date) -> date | None:
 class ProjectPageDialog(FormDialog):
     """Opened for an existing project (all tabs) or for a new one (fields only until it is saved)."""
 
-    def __init__(self, db: Database, today: date, thresholds: LagThresholds, *, project_id: int | None = None,
+    def __init__(self, ops: Ops, today: date, opening: Opening, *, project_id: int | None = None,
                  year: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(Ui_ProjectPage(), parent)
-        self.db = db
+        self.ops = ops
         self.today = today
-        self.thresholds = thresholds
+        self.thresholds = opening.thresholds
         self.project_id = project_id
         self.year = year or today.year
         self.page: ProjectPage | None = None
@@ -112,12 +140,13 @@ class ProjectPageDialog(FormDialog):
         for edit in (f.planned_start_edit, f.planned_end_edit, f.started_on_edit):
             make_optional(edit)
             edit.set_today(today)
-        self._fill_choices()
+        self._fill_choices(opening)
         self._connect_signals()
-        if project_id is None:
+        self.submit = self._save
+        if opening.page is None:
             self._show_new()
         else:
-            self.reload()
+            self._show_page(opening.page)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -127,12 +156,11 @@ class ProjectPageDialog(FormDialog):
         f.remove_milestone_button.clicked.connect(self.remove_milestone)
         f.assignment_table_view.selectionModel().currentRowChanged.connect(self._update_buttons)
 
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, opening: Opening) -> None:
         f = self.form
-        with self.db.read() as session:
-            fill_combo(f.category_combo, directory.categories(session, CategoryKind.PROJECT.value), "（未分类）")
-            fill_combo(f.task_force_combo, directory.task_forces(session), "（未分专班）")
-            fill_combo(f.lead_unit_combo, directory.units(session), "")
+        fill_combo(f.category_combo, opening.categories, "（未分类）")
+        fill_combo(f.task_force_combo, opening.task_forces, "（未分专班）")
+        fill_combo(f.lead_unit_combo, opening.units, "")
         for stage in ProjectStage:
             f.stage_combo.addItem(stage.label, stage.value)
 
@@ -145,9 +173,18 @@ class ProjectPageDialog(FormDialog):
             self.form.page_tabs.setTabEnabled(index, False)
 
     def reload(self) -> None:
-        assert self.project_id is not None
-        with self.db.read() as session:
-            self.page = page = load_project_page(session, self.project_id, self.today, self.thresholds)
+        """Read the page again on the worker (after a leader change); shown when it answers."""
+        project_id, today, thresholds = self.project_id, self.today, self.thresholds
+        assert project_id is not None
+
+        def read(workspace: Workspace) -> ProjectPage:
+            with workspace.db.read() as session:
+                return load_project_page(session, project_id, today, thresholds)
+
+        self.ops.run(read, self._show_page)
+
+    def _show_page(self, page: ProjectPage) -> None:
+        self.page = page
         self.setWindowTitle(f"项目信息 — {page.data.name}")
         removed = (f"<span style='color:#8a8a8a'>（已调出：{page.removed_on}，{page.removed_reason}）</span>"
                    if page.removed_on else "")
@@ -274,39 +311,56 @@ class ProjectPageDialog(FormDialog):
                 id=model.item(r, 0).data(Qt.ItemDataRole.UserRole)))
         return rows
 
-    def accept(self) -> None:
-        self.form.error_label.clear()
-        refusal = self.refusal()
-        if refusal is not None:
-            self.form.error_label.setText(refusal)
-            return
-        try:
-            data = self.value()
-            with self.db.transaction() as session:
-                if self.project_id is None:
-                    self.saved_id = projects.create_project(session, data).id
-                else:
-                    milestones = self.milestones()
-                    self.before = page_state(session, self.project_id)
-                    save_project_page(session, self.project_id, data, milestones, self.today)
-                    self.after = (data, milestones)
-                    self.saved_id = self.project_id
-        except UserError as error:
-            self.form.error_label.setText(str(error))
-            return
-        QDialog.accept(self)
+    def _save(self) -> object:
+        """保存: fields (and milestones) in one transaction on the worker; the page closes when it answers, or
+        shows the refusal beside the input. A field that cannot be read refuses here, before anything is asked."""
+        data = self.value()
+        project_id, today = self.project_id, self.today
+        milestones = self.milestones() if project_id is not None else []
+        Saved = tuple[int, tuple[ProjectInput, list[MilestoneInput]] | None]
+
+        def work(workspace: Workspace) -> Saved:
+            with workspace.db.transaction() as session:
+                if project_id is None:
+                    return projects.create_project(session, data).id, None
+                before = page_state(session, project_id)
+                save_project_page(session, project_id, data, milestones, today)
+                return project_id, before
+
+        def done(saved: Saved) -> None:
+            self.saved_id, self.before = saved
+            if project_id is not None:
+                self.after = (data, milestones)
+
+        return self.wait_for(self.ops, work, done)
 
     # --- leaders and milestones ------------------------------------------------------------------------------
-    def add_leader(self) -> None:
-        with self.db.read() as session:
-            leaders = directory.leaders(session)
-        dialog = LeaderDialog(leaders, self.today, self)
+    def _wait_read(self, query: Callable[[Any], Any]) -> Any:
+        """A read a dialog opened from the page needs before it can be shown (`ops_wait.call`)."""
 
-        def submit() -> None:
+        def read(workspace: Workspace) -> Any:
+            with workspace.db.read() as session:
+                return query(session)
+
+        return call(self.ops, read)
+
+    def _write(self, dialog: FormDialog, action: Callable[[Any], object]) -> object:
+        """The small dialog's OK: `action(session)` on the worker; it closes when written, or shows the refusal."""
+
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                action(session)
+
+        return dialog.wait_for(self.ops, work, lambda _none: None)
+
+    def add_leader(self) -> None:
+        dialog = LeaderDialog(self._wait_read(directory.leaders), self.today, self)
+        project_id = self.project_id
+
+        def submit() -> object:
             values = dialog.values()
-            with self.db.transaction() as session:
-                projects.assign_leader(session, self.project_id, values["leader_id"], values["role"],  # type: ignore[arg-type]
-                                       values["start"])
+            return self._write(dialog, lambda session: projects.assign_leader(
+                session, project_id, values["leader_id"], values["role"], values["start"]))  # type: ignore[arg-type]
 
         dialog.submit = submit
         if self.run_dialog(dialog):
@@ -322,10 +376,9 @@ class ProjectPageDialog(FormDialog):
         dialog = NoteDialog("结束包保", f"结束 <b>{leader}</b> 对本项目的包保（记录保留在历史中）。", "调整原因：",
                             self.today, parent=self)
 
-        def submit() -> None:
+        def submit() -> object:
             reason, on = dialog.values()
-            with self.db.transaction() as session:
-                projects.end_assignment(session, assignment_id, reason, on)
+            return self._write(dialog, lambda session: projects.end_assignment(session, assignment_id, reason, on))
 
         dialog.submit = submit
         if self.run_dialog(dialog):

@@ -91,13 +91,18 @@ def test_printed_ledger_rows_are_the_workbook_rows(demo_workspace, today, tmp_pa
     table.feed(ledger_html(spec, rows))
     geo = geometry(spec)
     last = ws.max_row - len(spec.notes)
-    expected = [[shown(c) for c in row] for row in ws.iter_rows(min_row=geo.first_data_row, max_row=last)]
+    # The paper shows the columns the sheet prints: hidden ones (not chosen, or empty in every row) are left out.
+    printed_cols = [c for c in range(1, ws.max_column + 1)
+                    if not ws.column_dimensions[openpyxl.utils.get_column_letter(c)].hidden]
+    place = {c: i for i, c in enumerate(printed_cols)}
+    data = list(ws.iter_rows(min_row=geo.first_data_row, max_row=last))
+    expected = [[shown(row[c - 1]) for c in printed_cols] for row in data]
     assert len(table.rows) == len(expected) > 5
     for number, (printed, sheet) in enumerate(zip(table.rows, expected, strict=True), start=geo.first_data_row):
         assert printed == sheet, f"第{number}行"
     assert table.title == ws.cell(1, 1).value == spec.title
-    red_in_sheet = {(r - geo.first_data_row, c - 1) for row in ws.iter_rows(min_row=geo.first_data_row, max_row=last)
-                    for cell in row if cell.fill.fgColor.rgb == "00FFC7CE" for r, c in [(cell.row, cell.column)]}
+    red_in_sheet = {(cell.row - geo.first_data_row, place[cell.column]) for row in data for cell in row
+                    if cell.fill.fgColor.rgb == "00FFC7CE" and cell.column in place}
     assert table.red == red_in_sheet
 
 

@@ -225,3 +225,35 @@ def test_notice_ranks_units_with_their_supervision_count(demo_workspace, today) 
     assert {r[1]: r[5] for r in ranking.rows}[late.unit] == "2"
     assert sum(int(r[5]) for r in ranking.rows) == 2
     assert f"本期被督办较多的是{late.unit}（2次）。" in content.body
+
+
+def test_notice_ranks_units_with_their_feedback_on_time(demo_workspace, today, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """按时反馈 counts rounds that fell due in the period; a unit that answered after the deadline is not on time."""
+    from datetime import timedelta
+
+    from desktop.services.feedback.collect import collect
+    from desktop.services.feedback.send import send_choices, send_round
+    from tests.services.feedback.support import fill
+
+    out = tmp_path / "out"
+    out.mkdir()
+    sent_on = date(today.year, 1, 10)
+    with demo_workspace.db.transaction() as session:
+        three = [name for name, _count in send_choices(session, sent_on).units[:3]]
+        result = send_round(session, out, units=three, deadline=sent_on + timedelta(days=7), name="一月轮",
+                            today=sent_on)
+    on_time, late, silent = result.forms[0], result.forms[1], result.forms[2:]
+    for form, day in ((on_time, sent_on + timedelta(days=3)), (late, sent_on + timedelta(days=9))):
+        back = fill(form.path, tmp_path / form.unit / form.path.name, {1: {"办理进展": f"{form.unit}的进展"}})
+        collect(demo_workspace.db, [back], today=day)
+    content = jobs.draft(demo_workspace.db, BriefingKind.NOTICE, Period.year(today.year), Scope(), today)
+    ranking = next(t for t in content.tables if t.title == "责任单位问题办理情况排名表")
+    assert ranking.headers[6] == "按时反馈" and ranking.headers[7] == "办结率"
+    shown = {r[1]: r[6] for r in ranking.rows}
+    assert shown[on_time.unit] == "1/1" and shown[late.unit] == "0/1"
+    assert all(shown[f.unit] == "0/1" for f in silent if f.unit in shown)
+    units_without_round = set(shown) - {f.unit for f in result.forms}
+    assert all(shown[u] == "—" for u in units_without_round)
+    slow = "、".join(f"{u.unit}（1轮）" for u in sorted([late, *silent], key=lambda f: f.unit))
+    assert f"未按时报回问题办理反馈表的有{slow}。" in content.body
+    assert f"{on_time.unit}（1轮）" not in content.body

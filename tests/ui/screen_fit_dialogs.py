@@ -125,6 +125,7 @@ class DialogWalk:
             self.field_tabs()
             self.lock_dialog()
             self.merge_preview()
+            self.peer_key()
         finally:
             self.uninstall()
         return self.seen
@@ -218,6 +219,16 @@ class DialogWalk:
             self.step(lambda: MergePreviewDialog(other, package, plan, self.window).exec())
         finally:
             other.close()
+
+    def peer_key(self) -> None:
+        """登记对方公钥 with a real key file (the menu's file chooser here offers only the package)."""
+        from desktop.services.exchange import trust
+        from desktop.services.exchange.keys import read_key_file
+        from desktop.ui.dialogs.peer_key import PeerKeyDialog
+
+        key_file = trust.export_own_key(self.window.workspace, self.tmp / "本单位公钥.kpk")
+        assert read_key_file(self.tmp / "本单位公钥.kpk") == key_file
+        self.step(lambda: PeerKeyDialog(key_file, self.window).exec())
 
     def click(self, button: QPushButton) -> None:
         if button.isEnabled():

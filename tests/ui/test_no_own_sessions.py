@@ -27,8 +27,6 @@ NOT_MOVED_YET: dict[str, int] = {
     "exchange_menu.py": 1,
     "export_menu.py": 1,
     "main_window.py": 5,
-    "project_actions.py": 2,
-    "project_page.py": 6,
     "undo.py": 7,
     "window_loader.py": 1,
 }
@@ -37,7 +35,8 @@ NOT_MOVED_YET: dict[str, int] = {
 MOVED = ("visits_panel.py", "investment_panel.py", "enterprise_panel.py", "field_tabs.py", "follow.py",
          "dashboard_panel.py", "meetings_panel.py", "decision_actions.py", "meeting_actions.py", "minutes_export.py",
          "dialogs/audit_log_dialog.py", "dialogs/document_settings.py", "dialogs/exchange_history.py",
-         "dialogs/issue_settings_dialog.py", "dialogs/lock_dialogs.py", "idle_lock.py", "issue_actions.py")
+         "dialogs/issue_settings_dialog.py", "dialogs/lock_dialogs.py", "idle_lock.py", "issue_actions.py",
+         "project_actions.py", "project_page.py")
 
 
 def _opens_session(call: ast.Call) -> bool:

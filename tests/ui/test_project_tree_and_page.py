@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.db.models import Assignment, Project
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-from tests.ui.helpers import Driver, choose, open_window, settle
+from tests.ui.helpers import Driver, choose, open_window, settle, wait_for_dialog
 
 
 def _first_project(window):
@@ -93,6 +93,7 @@ def test_project_page_validates_and_saves_in_one_go(qtbot, demo_workspace, today
 
     page.milestone_model.item(0, 2).setText("")
     page.accept()
+    wait_for_dialog(page)  # saved on the worker: the page closes when it answers
     assert page.result() == 1
     window.project_changed(project_id)
     assert window.form.project_tree_view.currentIndex().data().startswith("改过的名称")
@@ -119,11 +120,13 @@ def test_project_page_leaders_history(qtbot, demo_workspace, today, tmp_path) ->
 
     page.run_dialog = Driver(add)
     page.add_leader()
+    settle(qtbot, window)  # the page re-reads on the worker
     assert sum(1 for a in page.page.assignments if a.active) == active_before + 1
     page.form.assignment_table_view.selectRow(0)
     assert page.form.end_assignment_button.isEnabled()
     page.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("工作调整"))
     page.end_assignment()
+    settle(qtbot, window)
     ended = [a for a in page.page.assignments if not a.active]
     assert any(a.end_reason == "工作调整" for a in ended)
     assert page.assignment_model.rowCount() == len(page.page.assignments)

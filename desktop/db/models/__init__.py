@@ -2,7 +2,7 @@
 
 from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
-from desktop.db.models.exchange import ExchangeBaseline, ExchangeRecord
+from desktop.db.models.exchange import ExchangeBaseline, ExchangePeerKey, ExchangeRecord
 from desktop.db.models.feedback import FeedbackItem, FeedbackReply, FeedbackRound
 from desktop.db.models.field import Attachment, Enterprise, Visit
 from desktop.db.models.imports import ImportBatch, ImportItem
@@ -34,6 +34,7 @@ __all__ = [
     "Enterprise",
     "Escalation",
     "ExchangeBaseline",
+    "ExchangePeerKey",
     "ExchangeRecord",
     "FeedbackItem",
     "FeedbackReply",

@@ -47,3 +47,21 @@ class ExchangeBaseline(Base):
     entity_uuid: Mapped[str] = mapped_column(String(36), nullable=False)
     fields: Mapped[dict] = mapped_column(JSON, nullable=False)
     at: Mapped[datetime] = mapped_column(DateTime, default=now, nullable=False)
+
+
+class ExchangePeerKey(Base):
+    """A peer office paired with this one: its id, the name it is known by here, and its Ed25519 public key.
+
+    A package is believed only when it is signed by one of these keys and names the office the key belongs to; the
+    key is registered once from the .kpk file the office hands over, its fingerprint compared by phone.
+    """
+
+    __tablename__ = "exchange_peer_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_id: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(128), nullable=False, unique=True)
+    public_key: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)  # base64 of the 32 raw bytes
+    fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)
+    registered_at: Mapped[datetime] = mapped_column(DateTime, default=now, nullable=False)
+    operator: Mapped[str] = mapped_column(String(64), nullable=False)

@@ -36,6 +36,17 @@ HEADER_FILL = PatternFill(fill_type="solid", start_color="F2F2F2", end_color="F2
 HIGHLIGHT_FILL = PatternFill(fill_type="solid", start_color="FFC7CE", end_color="FFC7CE")
 HIGHLIGHT_COLOR = "C00000"
 GB2312_CHARSET = 134  # tells Excel the font is a Chinese one when the named font is missing
+# Print geometry.  Fit-to-width scales the whole sheet, so the printed body size is body_size × scale; below
+# 9 pt a 台账 is hard to read, which decides between A4 and A3 landscape when the spec leaves it to us.
+MIN_PRINTED_PT = 9.0
+SIDE_MARGIN_IN = 0.6
+PAPER_WIDTH_PT = {"A4": 297 / 25.4 * 72, "A3": 420 / 25.4 * 72}  # landscape: the long side is the width
+PAPER_CODE = {"A4": Worksheet.PAPERSIZE_A4, "A3": Worksheet.PAPERSIZE_A3}
+# One width unit is the "0" of the default font: 7 px in Calibri (Excel), 8 px in the DejaVu Sans LibreOffice
+# falls back to (measured: LibreOffice shrank every ledger ~1.15× more than 7 px predicts); the wider one is
+# assumed so the text is never smaller than promised. Each column adds 5 px of padding; 96 px = 72 pt.
+PX_PER_UNIT = 8.0
+COLUMN_PADDING_PX = 5.0
 
 
 def excel_width(chars: float) -> float:
@@ -44,6 +55,30 @@ def excel_width(chars: float) -> float:
 
 def _font(name: str, size: float, *, bold: bool = False, color: str | None = None) -> Font:
     return Font(name=name, size=size, bold=bold, color=color, charset=GB2312_CHARSET)
+
+
+def sheet_width_pt(spec: LedgerSpec) -> float:
+    """The table's width at 100 % as a spreadsheet lays it out, in points."""
+    widths = ([spec.serial_width] if spec.serial_header is not None else [])
+    widths += [c.char_width for c in spec.columns if not c.hidden]
+    return sum(excel_width(w) * PX_PER_UNIT + COLUMN_PADDING_PX for w in widths) * 0.75
+
+
+def printable_width_pt(paper: str) -> float:
+    return PAPER_WIDTH_PT[paper] - 2 * SIDE_MARGIN_IN * 72
+
+
+def printed_body_pt(spec: LedgerSpec, paper: str) -> float:
+    """The body text size as printed once fit-to-width has shrunk the table onto *paper* (never enlarged)."""
+    scale = min(1.0, printable_width_pt(paper) / sheet_width_pt(spec))
+    return spec.fonts.body_size * scale
+
+
+def choose_paper(spec: LedgerSpec) -> str:
+    """A4 landscape when the body prints at ≥ 9 pt on it, else A3 landscape; a spec's own choice wins."""
+    if spec.paper != "auto":
+        return spec.paper
+    return "A4" if printed_body_pt(spec, "A4") >= MIN_PRINTED_PT else "A3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,16 +190,19 @@ def prepare_sheet(ws: LedgerSheet, spec: LedgerSpec, geo: SheetGeometry) -> None
     widths = ([spec.serial_width] if spec.serial_header is not None else []) + [c.char_width for c in spec.columns]
     for index, chars in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(index)].width = excel_width(chars)
+    for index, col in enumerate(spec.columns, geo.offset + 1):
+        if col.hidden:
+            ws.column_dimensions[get_column_letter(index)].hidden = True
     freeze_col = get_column_letter(geo.offset + 1)
     ws.freeze_panes = f"{freeze_col}{geo.first_data_row}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.paperSize = PAPER_CODE[choose_paper(spec)]
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
     margins = ws.page_margins  # inches
-    margins.left = margins.right = 0.6
+    margins.left = margins.right = SIDE_MARGIN_IN
     margins.top = margins.bottom = 0.75
     margins.header = margins.footer = 0.3
     ws.oddFooter.center.text = PAGE_FOOTER

@@ -13,6 +13,9 @@ from enum import StrEnum
 from typing import Any, Literal
 
 Align = Literal["left", "center", "right"]
+# "auto" prints on A4 landscape when the columns fit its width at a readable size, else on A3 landscape.
+Paper = Literal["auto", "A4", "A3"]
+PAPERS: tuple[str, ...] = ("auto", "A4", "A3")
 
 
 class ColumnKind(StrEnum):
@@ -70,6 +73,11 @@ class LedgerColumn:
     align: Align | None = None
     labels: Mapping[str, str] | None = None
     number_format: str | None = None
+    # Written but not printed (a hidden sheet column): the data stays in the file for re-import and for the
+    # reader who unhides it, while the printout keeps to the columns chosen (or the ones with any value).
+    hidden: bool = False
+    # Printed only when the user chooses it: a wide ledger's default print leaves it out to stay readable.
+    optional: bool = False
 
     @property
     def alignment(self) -> Align:
@@ -161,6 +169,7 @@ class LedgerSpec:
     serial_header: str | None = "序号"
     serial_width: float = 3.0
     fonts: LedgerFonts = field(default_factory=LedgerFonts)
+    paper: Paper = "auto"
 
     def __post_init__(self) -> None:
         if not self.columns:
@@ -172,6 +181,8 @@ class LedgerSpec:
             seen.add(col.key)
             if col.width <= 0:
                 raise LedgerSpecError(f"台账「{self.title}」的列「{col.header}」宽度必须大于0。")
+        if self.paper not in PAPERS:
+            raise LedgerSpecError(f"台账「{self.title}」的纸张「{self.paper}」无效，应为 A4、A3 或 auto。")
         closed: set[str] = set()
         previous: str | None = None
         for col in self.columns:

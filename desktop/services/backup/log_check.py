@@ -1,8 +1,8 @@
 """`keyproj check` on the 操作日志: the hash chain row by row, then its end against the newest backup.
 
 Deleting the newest rows leaves a shorter chain that still verifies, so the chain's head is kept in every backup's
-manifest; the database must still hold that row with that hash. Only backups made after the last 恢复备份 or
-撤销合并 count: going back to an earlier copy starts the chain again from that copy, with the rows written since
+manifest; the database must still hold that row with that hash. Only backups made after the last 恢复备份,
+撤销合并 or 重新连接校验链 (an upgrade that had to hide a key logged in plain text) count: going back to an earlier copy starts the chain again from that copy, with the rows written since
 carried over and re-linked (marked as taken back), so an older manifest's head no longer applies.
 """
 
@@ -59,7 +59,7 @@ def _against_newest_backup(db_file: Path, data_dir: Path) -> tuple[str | None, b
 
 
 def _last_reset(conn) -> datetime | None:  # type: ignore[no-untyped-def]
-    value = conn.execute(text("SELECT max(at) FROM audit_log WHERE action IN ('restore', 'undo_merge')")).scalar()
+    value = conn.execute(text("SELECT max(at) FROM audit_log WHERE action IN ('restore', 'undo_merge', 'rechain')")).scalar()
     if value is None:
         return None
     try:

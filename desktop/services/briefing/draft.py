@@ -191,10 +191,11 @@ def notice_tables(facts: BriefingFacts) -> list[DocTable]:
     tables: list[DocTable] = []
     if facts.units:
         tables.append(DocTable(
-            "责任单位问题办理情况排名表", ("排名", "责任单位", "问题数", "已办结", "超期", "被督办", "办结率"),
-            tuple((str(n), u.unit, str(u.raised), str(u.done), str(u.overdue), str(u.supervised), u.rate.text)
-                  for n, u in enumerate(facts.units, 1)),
-            (14, 52, 18, 18, 14, 18, 22), ("center", "left", "center", "center", "center", "center", "center")))
+            "责任单位问题办理情况排名表", ("排名", "责任单位", "问题数", "已办结", "超期", "被督办", "按时反馈", "办结率"),
+            tuple((str(n), u.unit, str(u.raised), str(u.done), str(u.overdue), str(u.supervised), u.feedback_text,
+                   u.rate.text) for n, u in enumerate(facts.units, 1)),
+            (12, 44, 16, 16, 14, 16, 20, 18),
+            ("center", "left", "center", "center", "center", "center", "center", "center")))
     if facts.overdue_issues:
         tables.append(DocTable(
             "超期未办结问题清单", ("序号", "项目名称", "问题描述", "责任单位", "完成时限", "超期天数"),
@@ -247,6 +248,12 @@ def draft_notice(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
         pressed = sorted((u for u in facts.units if u.supervised), key=lambda u: (-u.supervised, u.unit))
         if pressed:
             lines.append("本期被督办较多的是" + "、".join(f"{u.unit}（{u.supervised}次）" for u in pressed[:3]) + "。")
+        slow = sorted((u for u in facts.units if u.feedback_due > u.feedback_on_time),
+                      key=lambda u: (u.feedback_on_time - u.feedback_due, u.unit))
+        if slow:
+            lines.append("未按时报回问题办理反馈表的有" + "、".join(
+                f"{u.unit}（{u.feedback_due - u.feedback_on_time}轮）" for u in slow[:5])
+                + ("等单位" if len(slow) > 5 else "") + "。")
     else:
         lines.append("本期无交办责任单位的问题。")
     lines.append("三、超期未办结事项")

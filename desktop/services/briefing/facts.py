@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType
 from desktop.db.models import Assignment, Decision, Issue, Leader, Meeting, Project, SupervisionNotice, Unit
 from desktop.services import office_settings, stats
+from desktop.services.feedback.status import timeliness
 from desktop.services.figures import LagThresholds, Light, Rate
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
 
@@ -64,6 +65,13 @@ class UnitStanding:
     done: int
     overdue: int
     supervised: int = 0  # 督办 instruments issued to the unit in the period, withdrawn ones left out
+    feedback_due: int = 0  # 反馈表 rounds sent to the unit whose reply deadline fell in the period
+    feedback_on_time: int = 0  # of them, answered by the deadline
+
+    @property
+    def feedback_text(self) -> str:
+        """按时反馈 as the 通报 prints it: "2/3"; "—" when no round fell due (nothing to rate, not a zero)."""
+        return f"{self.feedback_on_time}/{self.feedback_due}" if self.feedback_due else "—"
 
     @property
     def rate(self) -> Rate:
@@ -210,7 +218,14 @@ def unit_standings(session: Session, period: Period, scope: Scope, today: date) 
     for unit_id, count in session.execute(notices):
         if unit_id in names:
             supervised[names[unit_id]] = supervised.get(names[unit_id], 0) + count
-    standings = [UnitStanding(u, r, d, o, supervised.get(u, 0)) for u, (r, d, o) in tally.items()]
+    rounds: dict[str, list[int]] = {}
+    for unit_id, (due, on_time) in timeliness(session, period.start, min(period.end, today)).items():
+        if unit_id in names:
+            entry = rounds.setdefault(names[unit_id], [0, 0])
+            entry[0] += due
+            entry[1] += on_time
+    standings = [UnitStanding(u, r, d, o, supervised.get(u, 0), *rounds.get(u, (0, 0)))
+                 for u, (r, d, o) in tally.items()]
     standings.sort(key=lambda s: (-(s.rate.value or 0), s.overdue, -s.raised, s.unit))
     return standings
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
 from desktop.services import attachment_files
-from desktop.services.exchange import codec, office
+from desktop.services.exchange import codec, keys, office
 from desktop.services.exchange.package import write_package
 from desktop.services.exchange.selection import ExportScope, ScopeKind, select_rows
 from desktop.workspace import Workspace
@@ -38,14 +38,16 @@ class ExportResult:
 
 
 def export_package(workspace: Workspace, scope: ExportScope, target: Path, *, recipient: str | None,
-                   today: date | None = None, key: bytes | None = None) -> ExportResult:
-    """Write `target` (.kpx) with the rows of `scope`; record it in the history and the recipient's baselines."""
+                   today: date | None = None) -> ExportResult:
+    """Write `target` (.kpx) with the rows of `scope`, signed with this office's key; record it in the history
+    and the recipient's baselines."""
     recipient = (recipient or "").strip() or None
     if scope.kind is ScopeKind.SINCE_LAST and not recipient:
         raise UserError("按“上次发送以来的变动”导出时，必须填写接收单位。")
     if scope.kind in (ScopeKind.TASK_FORCE, ScopeKind.LEADER, ScopeKind.UNIT) and scope.ref_id is None:
         raise UserError(f"导出范围“{scope.as_dict()['label']}”需要选定具体对象。")
     today = today or date.today()
+    signing_key = keys.office_private_key(workspace.data_dir)  # made on first use, outside the database
     with workspace.db.transaction() as session:
         me = office.identity(session)
         if recipient and recipient == me.name:
@@ -67,7 +69,7 @@ def export_package(workspace: Workspace, scope: ExportScope, target: Path, *, re
             scope_info["since"] = selection.since.isoformat(sep=" ")
         manifest = write_package(Path(target), sender=me.as_dict(), recipient=recipient, scope=scope_info,
                                  tables=tables, deletions=deletions, audit=audit, attachments=attachments,
-                                 key=key if key is not None else office.shared_key(session))
+                                 key=signing_key)
         if recipient:
             _remember_baselines(session, recipient, tables)
         session.add(ExchangeRecord(package_id=manifest["package_id"], direction="sent", peer_name=recipient or "（未指定）",

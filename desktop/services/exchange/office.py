@@ -1,4 +1,4 @@
-"""This office's identity in exchanges, and the optional key shared with peer offices.
+"""This office's identity in exchanges (its signing key is in `keys`, outside the database).
 
 Office names are what people recognise, but every installation starts with the same default name, so each one
 also gets a random id on first use: it lets the importer refuse its own packages and tell two offices apart.
@@ -15,7 +15,6 @@ from desktop.services import office_settings
 
 OFFICE_ID_KEY = "exchange_office_id"
 OFFICE_NAME_KEY = "exchange_office_name"
-SHARED_KEY_KEY = "exchange_shared_key"
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,3 @@ def stored_id(session: Session) -> str | None:
 
 def set_name(session: Session, name: str) -> None:
     office_settings.put(session, OFFICE_NAME_KEY, name.strip())
-
-
-def shared_key(session: Session) -> bytes | None:
-    value = office_settings.get(session, SHARED_KEY_KEY)
-    return str(value).encode("utf-8") if value else None
-
-
-def set_shared_key(session: Session, key: str | None) -> None:
-    office_settings.put(session, SHARED_KEY_KEY, key or None)

@@ -3,13 +3,17 @@
 Layout (format version 1)::
 
     manifest.json            format, format_version, package_id, created_at, sender {id, name}, recipient,
-                             scope, counts, files {name: {size, sha256}}, content_sha256, hmac_sha256
+                             scope, counts, files {name: {size, sha256}}, content_sha256,
+                             signature {algorithm: ed25519, public_key, value}
     rows.json                {"tables": {entity: [wire rows]}, "deletions": [...], "audit": [...]}
     attachments/<sha256>     attachment files, named by the SHA-256 of their content
 
 `content_sha256` is the SHA-256 of the canonical JSON of `files`, so one hash covers every byte of content; it
-catches a truncated or damaged file. Anyone can recompute it, so when two offices share a key the manifest (minus
-the HMAC field) is also signed with HMAC-SHA-256, which catches deliberate tampering.
+catches a truncated or damaged file. Anyone can recompute it, so the manifest (minus `signature`) is signed with
+the sending office's Ed25519 key (`keys`): the signature ties every byte to that key, and `trust` decides whether
+the key belongs to an office registered here. Reading only checks the signature against the key the package
+carries (`signature_state`); it never decides whom to believe. Packages of older versions carry `hmac_sha256`
+(a key shared by both offices) instead: that field is ignored, such a package counts as unsigned.
 
 The package comes from outside, so reading it is defensive: size and member limits and the compression ratio are
 checked from the zip directory before a byte is inflated, member names must match the layout exactly (nothing in
@@ -20,7 +24,6 @@ refuses NaN/Infinity and deep nesting.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import io
 import json
 import re
@@ -31,8 +34,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from desktop import __version__
 from desktop.errors import UserError
+from desktop.services.exchange import keys
 
 FORMAT = "keyproj-exchange"
 FORMAT_VERSION = 1
@@ -64,7 +70,12 @@ class Package:
     audit: list[dict[str, Any]]
     path: Path | None = None
     attachment_hashes: set[str] = field(default_factory=set)
-    signed: bool = False
+    signature_state: str = "none"  # none / valid / invalid: against the key the package itself names
+    signer_key: str | None = None  # that key (base64), when the signature is valid
+
+    @property
+    def signed(self) -> bool:
+        return self.signature_state == "valid"
 
     @property
     def package_id(self) -> str:
@@ -93,14 +104,18 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def sign(manifest: dict[str, Any], key: bytes) -> str:
-    body = {k: v for k, v in manifest.items() if k != "hmac_sha256"}
-    return hmac.new(key, canonical(body), hashlib.sha256).hexdigest()
+def signed_body(manifest: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in manifest.items() if k != "signature"}
+
+
+def sign(manifest: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, str]:
+    return {"algorithm": "ed25519", "public_key": keys.public_text(key.public_key()),
+            "value": keys.signature_of(key, signed_body(manifest))}
 
 
 def write_package(target: Path, *, sender: dict[str, str], recipient: str | None, scope: dict[str, Any],
                   tables: dict[str, list[dict[str, Any]]], deletions: list[dict[str, Any]],
-                  audit: list[dict[str, Any]], attachments: dict[str, Path], key: bytes | None = None,
+                  audit: list[dict[str, Any]], attachments: dict[str, Path], key: Ed25519PrivateKey | None = None,
                   created_at: datetime | None = None) -> dict[str, Any]:
     """Write the package atomically (temp file, then rename) and return its manifest."""
     rows_bytes = canonical({"tables": tables, "deletions": deletions, "audit": audit})
@@ -122,10 +137,9 @@ def write_package(target: Path, *, sender: dict[str, str], recipient: str | None
                    "deletions": len(deletions), "attachments": len(attachments)},
         "files": files,
         "content_sha256": hashlib.sha256(canonical(files)).hexdigest(),
-        "hmac_sha256": None,
     }
-    if key:
-        manifest["hmac_sha256"] = sign(manifest, key)
+    if key is not None:
+        manifest["signature"] = sign(manifest, key)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
@@ -142,7 +156,7 @@ def write_package(target: Path, *, sender: dict[str, str], recipient: str | None
     return manifest
 
 
-def read_package(path: Path, *, key: bytes | None = None) -> Package:
+def read_package(path: Path) -> Package:
     """Open and verify a package; raise PackageError (in Chinese, with advice) for anything untrustworthy."""
     path = Path(path)
     try:
@@ -166,7 +180,7 @@ def read_package(path: Path, *, key: bytes | None = None) -> Package:
             raise PackageError(f"数据包 {path.name} 的文件清单与内容不一致（文件被增删），已拒绝导入，未做任何改动。")
         if hashlib.sha256(canonical(files)).hexdigest() != manifest.get("content_sha256"):
             raise PackageError(f"数据包 {path.name} 的校验和不符：清单被改动过，已拒绝导入，未做任何改动。")
-        signed = _check_hmac(path, manifest, key)
+        state, signer = _check_signature(manifest)
         hashes: set[str] = set()
         for name, entry in files.items():
             limit = MAX_JSON_BYTES if name == "rows.json" else MAX_ATTACHMENT_BYTES
@@ -190,7 +204,7 @@ def read_package(path: Path, *, key: bytes | None = None) -> Package:
     audit = body.get("audit") or []
     if not isinstance(deletions, list) or not isinstance(audit, list):
         raise PackageError(f"数据包 {path.name} 中的删除记录或操作日志结构不正确，已拒绝导入。")
-    return Package(manifest, tables, deletions, audit, path, hashes, signed)
+    return Package(manifest, tables, deletions, audit, path, hashes, state, signer)
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -235,15 +249,17 @@ def _check_manifest(path: Path, manifest: Any) -> None:
         raise PackageError(f"数据包 {path.name} 的编号无效，已拒绝导入。") from exc
 
 
-def _check_hmac(path: Path, manifest: dict[str, Any], key: bytes | None) -> bool:
-    mark = manifest.get("hmac_sha256")
-    if key is None:
-        return False
-    if not isinstance(mark, str):
-        raise PackageError(f"本单位设置了共享密钥，但数据包 {path.name} 没有签名，无法确认来源，已拒绝导入。")
-    if not hmac.compare_digest(mark, sign(manifest, key)):
-        raise PackageError(f"数据包 {path.name} 的签名与共享密钥不符：内容被改动或双方密钥不一致，已拒绝导入。")
-    return True
+def _check_signature(manifest: dict[str, Any]) -> tuple[str, str | None]:
+    """("none" | "valid" | "invalid", the signing key when valid). Who owns the key is `trust`'s question."""
+    mark = manifest.get("signature")
+    if mark is None:
+        return "none", None
+    if not (isinstance(mark, dict) and mark.get("algorithm") == "ed25519"
+            and isinstance(mark.get("public_key"), str) and isinstance(mark.get("value"), str)):
+        return "invalid", None
+    if not keys.verify(mark["public_key"], signed_body(manifest), mark["value"]):
+        return "invalid", None
+    return "valid", mark["public_key"]
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:

@@ -27,7 +27,7 @@ def header_lines(plan: MergePlan) -> list[str]:
         f"来自：{plan.package.sender_name}；导出时间：{m.get('created_at', '')}；范围：{scope_text(m.get('scope'))}",
         f"内容：{contents or '无记录'}；删除记录 {m.get('counts', {}).get('deletions', 0)} 条；"
         f"附件 {m.get('counts', {}).get('attachments', 0)} 个",
-        "校验：校验和通过" + ("，签名已验证" if plan.package.signed else "（未使用共享密钥签名）"),
+        "校验：校验和通过" + ("，签名与其密钥相符" if plan.package.signed else "，没有有效签名"),
     ]
     recipient = m.get("recipient")
     if recipient and plan.my_name and recipient != plan.my_name:

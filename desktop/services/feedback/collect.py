@@ -64,9 +64,11 @@ def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
     return f"{unit}反馈（{day.isoformat()}，{file_name}）：" + "；".join(parts)
 
 
-def _check(preview: CollectPreview, include_conflicts: bool) -> None:
+def _check(preview: CollectPreview, include_conflicts: bool, declined: frozenset[tuple[str, int]]) -> None:
     if not preview.files:
         raise NothingNew("没有找到要收取的反馈表文件（.xlsx）。")
+    if preview.takeable(include_conflicts) and not preview.takeable(include_conflicts, declined):
+        raise NothingNew("所有新反馈都已取消勾选，未作任何修改。")
     if not preview.takeable(include_conflicts):
         lines = [f.refusal or f.already for f in preview.files if f.refusal or f.already]
         lines += [reason for f in preview.files for r in f.rows for reason in r.reasons]
@@ -81,10 +83,10 @@ def preview_collect(db: Database, paths: list[Path], *, round_name: str | None =
 
 
 def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, day: date,
-           backup_path: Path | None) -> CollectResult:
+           backup_path: Path | None, declined: frozenset[tuple[str, int]]) -> CollectResult:
     result = CollectResult(preview, backup_path=backup_path)
     taken_by_file: dict[int, list[RowReport]] = {}
-    for report, row in preview.takeable(include_conflicts):
+    for report, row in preview.takeable(include_conflicts, declined):
         taken_by_file.setdefault(id(report), []).append(row)
     for report in preview.files:
         rows = taken_by_file.get(id(report), [])
@@ -125,29 +127,31 @@ def _take(session: Session, report: FileReport, row: RowReport, day: date, resul
 
 
 def collect(db: Database, paths: list[Path], *, data_dir: Path | None = None, include_conflicts: bool = False,
-            round_name: str | None = None, dry_run: bool = False, today: date | None = None) -> CollectResult:
+            round_name: str | None = None, dry_run: bool = False, today: date | None = None,
+            declined: frozenset[tuple[str, int]] = frozenset()) -> CollectResult:
     """Take the returned files in: judged (as preview_collect), then, unless `dry_run`, written in one
     transaction after a safety backup into `data_dir`'s backups. Raises NothingNew (nothing changed) when
-    there is nothing to take."""
+    there is nothing to take. Rows in `declined` ((file sha256, item id), left out in the preview) are not
+    taken; the file still counts as the unit's reply, so what was left out comes back only with a new file."""
     day = today or date.today()
     if dry_run:
         session = db.new_session()
         try:
             session.begin()
             preview = build_preview(session, paths, round_name=round_name)
-            _check(preview, include_conflicts)
-            result = _apply(session, preview, include_conflicts, day, None)
+            _check(preview, include_conflicts, declined)
+            result = _apply(session, preview, include_conflicts, day, None, declined)
             result.dry_run = True
             return result
         finally:
             session.rollback()
             session.close()
-    _check(preview_collect(db, paths, round_name=round_name), include_conflicts)
+    _check(preview_collect(db, paths, round_name=round_name), include_conflicts, declined)
     backup_path = None
     if data_dir is not None:
         backup = backups.backup_before_import(db, data_dir)
         backup_path = backup.path if backup is not None else None
     with db.transaction() as session:
         preview = build_preview(session, paths, round_name=round_name)
-        _check(preview, include_conflicts)
-        return _apply(session, preview, include_conflicts, day, backup_path)
+        _check(preview, include_conflicts, declined)
+        return _apply(session, preview, include_conflicts, day, backup_path, declined)

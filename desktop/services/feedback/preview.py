@@ -122,9 +122,12 @@ class CollectPreview:
     def count(self, verdict: Verdict) -> int:
         return sum(f.count(verdict) for f in self.files)
 
-    def takeable(self, include_conflicts: bool) -> list[tuple[FileReport, RowReport]]:
+    def takeable(self, include_conflicts: bool,
+                 declined: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[FileReport, RowReport]]:
+        """The rows to take; `declined` holds (file sha256, feedback item id) of rows the clerk left out."""
         wanted = (Verdict.NEW, Verdict.CONFLICT) if include_conflicts else (Verdict.NEW,)
-        return [(f, r) for f in self.files for r in f.rows if r.verdict in wanted]
+        return [(f, r) for f in self.files for r in f.rows
+                if r.verdict in wanted and (f.sha256, r.item_id) not in declined]
 
 
 def returned_files(paths: list[Path]) -> list[Path]:

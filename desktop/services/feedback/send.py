@@ -60,6 +60,24 @@ def default_round_name(session: Session, today: date) -> str:
     return f"{prefix}{number}轮"
 
 
+@dataclass
+class SendChoices:
+    """What the 发出反馈表 dialog proposes: the next round's name, the reply deadline, the units with open issues."""
+
+    round_name: str
+    deadline: date
+    units: list[tuple[str, int]]  # (unit name, open issues it leads), in the office's unit order
+
+
+def send_choices(session: Session, today: date) -> SendChoices:
+    days = office_settings.get(session, REPLY_DAYS_KEY) or DEFAULT_REPLY_DAYS
+    counts = dict(session.execute(
+        select(Issue.lead_unit_id, func.count()).where(Issue.status.in_(OPEN_STATUSES), Issue.lead_unit_id.is_not(None))
+        .group_by(Issue.lead_unit_id)).all())
+    units = [(unit.name, counts[unit.id]) for unit in _units(session, None)]
+    return SendChoices(default_round_name(session, today), today + timedelta(days=int(days)), units)
+
+
 def form_file_name(unit: str, round_name: str) -> str:
     """单位_问题办理反馈表_轮次.xlsx, with the characters no file system takes replaced."""
     return _UNSAFE_FILE_CHARS.sub("_", f"{unit}_问题办理反馈表_{round_name}.xlsx")

@@ -71,3 +71,22 @@ def round_states(session: Session, today: date | None = None) -> list[RoundState
         state.units = list(by_unit.values())
         states.append(state)
     return states
+
+
+def timeliness(session: Session, start: date, end: date) -> dict[int, tuple[int, int]]:
+    """Per unit id: (rounds whose deadline fell in start..end, of them answered by the deadline) — the 反馈及时率
+    a 通报 ranks units by. A round not yet due counts for nothing; a late answer counts as due, not on time."""
+    rounds = session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end)).options(
+        selectinload(FeedbackRound.items), selectinload(FeedbackRound.replies))).all()
+    tally: dict[int, list[int]] = {}
+    for round_ in rounds:
+        first: dict[int, date] = {}
+        for reply in round_.replies:
+            if reply.unit_id not in first or reply.received_on < first[reply.unit_id]:
+                first[reply.unit_id] = reply.received_on
+        for unit_id in {item.unit_id for item in round_.items}:
+            entry = tally.setdefault(unit_id, [0, 0])
+            entry[0] += 1
+            if unit_id in first and first[unit_id] <= round_.deadline:
+                entry[1] += 1
+    return {unit_id: (due, on_time) for unit_id, (due, on_time) in tally.items()}

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
@@ -159,6 +159,7 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         backup = backups.backup_before_import(db, data_dir)
         backup_path = backup.path if backup is not None else None
     with db.transaction() as session:
+        _serialise(session)
         outcomes, books, writer = _run(session, preview, policy, day)
         result = _result(preview, outcomes, books, writer, dry_run=False)
         stored = result.stored_rows
@@ -179,6 +180,22 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         result.backup_path = backup_path
         batch.summary = "\n".join(result.summary_lines())
     return result
+
+
+# pg_advisory_xact_lock key of imports: "imp" + "ort", a number no other part of the program uses.
+IMPORT_LOCK_KEY = 0x696D70_06F7274
+
+
+def _serialise(session: Session) -> None:
+    """One import at a time, taken before anything is read: two imports of one ledger started together would each
+    see the other's rows missing and store every row twice. The second waits; it then reads the first's committed
+    rows and reports them as duplicates. PostgreSQL: a transaction-scoped advisory lock. SQLite: an empty write
+    takes the database's write lock at once (a deferred transaction would read first and fail on its first write).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
+    else:
+        session.execute(text("UPDATE import_batch SET id = id WHERE 0 = 1"))
 
 
 def _record_items(session: Session, batch: ImportBatch, books: _Bookkeeping) -> None:

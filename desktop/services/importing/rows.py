@@ -23,6 +23,7 @@ from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow
 from desktop.services.importing.bulk import BulkIssues
 from desktop.services.importing.investment import InvestmentRows, wan
+from desktop.services.importing.limits import too_long
 from desktop.services.importing.match import MeetingRef, Resolver, name_key, parse_meeting
 from desktop.services.importing.outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.journal import cn_date, operator_of
@@ -68,6 +69,10 @@ class RowWriter(InvestmentRows):
 
     def write(self, row: PreviewRow) -> RowOutcome:
         self.row = row.row
+        over = too_long(self.preview, row)
+        if over is not None:
+            outcome = RowOutcome(row.row, RowStatus.INVALID, over)
+            return replace(outcome, sheet=row.sheet) if row.sheet else outcome
         handler = getattr(self, f"_{self.preview.kind}")
         outcome: RowOutcome = handler(row)
         return replace(outcome, sheet=row.sheet) if row.sheet else outcome

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from desktop.errors import UserError
-from desktop.services.exchange import office
+from desktop.services.exchange import office, trust
 from desktop.services.exchange.choices import scope_targets
 from desktop.services.exchange.export import ExportResult, export_package
 from desktop.services.exchange.history import known_peers
@@ -35,10 +35,9 @@ class ExchangeExportDialog(QDialog):
         with workspace.db.read() as session:
             me_name = office.identity(session).name
             peers = known_peers(session)
-            key = office.shared_key(session)
         self.form.office_name_edit.setText(me_name)
         self.form.recipient_combo.addItems(peers or ["区调度室"])
-        self.form.key_edit.setText(key.decode("utf-8") if key else "")
+        self.form.signature_label.setText(f"用本单位密钥签名（公钥指纹 {trust.own_key(workspace).fingerprint}）")
         for kind, label in SCOPE_LABELS.items():
             self.form.scope_combo.addItem(label, kind.value)
         self._connect_signals()
@@ -85,14 +84,12 @@ class ExchangeExportDialog(QDialog):
         if not name or not target:
             QMessageBox.warning(self, "导出数据包", "请填写本单位名称和保存位置。")
             return
-        key = self.form.key_edit.text()
         try:
             with self.workspace.db.transaction() as session:
                 office.set_name(session, name)
-                office.set_shared_key(session, key or None)
             self.export_result = export_package(self.workspace, self.scope(), Path(target),
                                                 recipient=self.form.recipient_combo.currentText(),
-                                                today=self.today, key=key.encode("utf-8") if key else None)
+                                                today=self.today)
         except (UserError, OSError) as exc:
             QMessageBox.warning(self, "导出数据包", f"未能导出：{exc}")
             return

@@ -1,7 +1,10 @@
 """The merge preview: what an incoming package would add, change and delete, and the user's decisions.
 
 Conflicts (both offices changed a field since they last exchanged) and deletions are shown expanded and must be
-decided one by one or all at once; everything undecided is left out of the merge. The tree is a small
+decided one by one or all at once; everything undecided is left out of the merge. Deletions are never decided for
+the user: 全部采用对方 leaves them undecided, each must be accepted by selecting it. A package whose sender could
+not be confirmed (unsigned, wrong signature, unregistered key) shows why, and 合并 stays disabled until the user
+ticks that they checked its source; that choice goes into the 操作日志 before the merge. The tree is a small
 QStandardItemModel: even a full package is a few thousand rows, and new records are grouped and collapsed.
 """
 
@@ -12,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
 from desktop.errors import UserError
-from desktop.services.exchange import report
+from desktop.services.exchange import report, trust
 from desktop.services.exchange.codec import ENTITY_LABELS, ENTITY_ORDER
 from desktop.services.exchange.merge import MergeResult, apply_merge
 from desktop.services.exchange.package import Package
@@ -37,12 +40,13 @@ SECTIONS = ((ItemKind.CONFLICT, "冲突：双方自上次交换后都改了同�
 
 class MergePreviewDialog(QDialog):
     def __init__(self, workspace: Workspace, package: Package, plan: MergePlan,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, verdict: trust.Verdict | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
         self.workspace = workspace
         self.package = package
         self.plan = plan
+        self.verdict = verdict if verdict is not None else trust.verdict_for(workspace, package)
         self.merge_result: MergeResult | None = None
         self.form = Ui_MergePreviewDialog()
         self.form.setupUi(self)
@@ -61,6 +65,7 @@ class MergePreviewDialog(QDialog):
         f.theirs_button.clicked.connect(lambda: self.decide_selected(THEIRS))
         f.ours_button.clicked.connect(lambda: self.decide_selected(OURS))
         f.accept_all_button.clicked.connect(self.accept_all)
+        f.accept_untrusted_check.toggled.connect(self._update_ok)
         f.button_box.accepted.connect(self.accept)
         f.button_box.rejected.connect(self.reject)
 
@@ -96,9 +101,24 @@ class MergePreviewDialog(QDialog):
         self.form.theirs_button.setEnabled(has_decisions)
         self.form.ours_button.setEnabled(has_decisions)
         self.form.accept_all_button.setEnabled(has_decisions)
-        if self.plan.already_imported_at is not None:
-            self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self._show_trust()
         self._update_pending()
+
+    def _show_trust(self) -> None:
+        verdict = self.verdict
+        label, check = self.form.trust_label, self.form.accept_untrusted_check
+        if verdict.trusted:
+            label.setText(f"来源：{verdict.reason}")
+        else:
+            label.setText(f"<b style='color:#b00020'>警告：来源未确认。</b>{verdict.reason}" + (
+                "除非已向对方核实，否则不要合并；最好先登记对方单位的公钥。" if verdict.acceptable else "已拒绝，不能合并。"))
+        check.setVisible(not verdict.trusted and verdict.acceptable)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        allowed = self.plan.already_imported_at is None and (
+            self.verdict.trusted or (self.verdict.acceptable and self.form.accept_untrusted_check.isChecked()))
+        self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(allowed)
 
     def _fill_new(self, section: QStandardItem, items: list[Item]) -> None:
         by_entity: dict[str, list[Item]] = {}
@@ -169,8 +189,11 @@ class MergePreviewDialog(QDialog):
         self._update_pending()
 
     def accept_all(self) -> None:
+        """Every conflict to theirs; deletions stay as they are (each one is accepted on its own)."""
+        deletions = {k for item in self.plan.of_kind(ItemKind.DELETE) for k in item.decision_keys()}
         for key in list(self._decision_cells):
-            self.decide(key, THEIRS)
+            if key not in deletions:
+                self.decide(key, THEIRS)
 
     def _show_choice(self, key: tuple[str, str | None]) -> None:
         cell = self._decision_cells[key]
@@ -184,7 +207,11 @@ class MergePreviewDialog(QDialog):
 
     # --- applying -----------------------------------------------------------------------------------------
     def accept(self) -> None:
+        if not self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            return  # Enter pressed with 合并 disabled
         try:
+            if not self.verdict.trusted:
+                trust.record_acceptance(self.workspace, self.package, self.verdict)
             self.merge_result = apply_merge(self.workspace, self.package, dict(self.plan.decisions))
         except (UserError, OSError) as exc:
             QMessageBox.warning(self, "合并失败", f"合并没有完成，数据未改动。\n{exc}")

@@ -95,11 +95,12 @@ class Ui_ExchangeExportDialog(object):
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.key_label)
 
-        self.key_edit = QLineEdit(ExchangeExportDialog)
-        self.key_edit.setObjectName(u"key_edit")
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.signature_label = QLabel(ExchangeExportDialog)
+        self.signature_label.setObjectName(u"signature_label")
+        self.signature_label.setWordWrap(True)
+        self.signature_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.key_edit)
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.signature_label)
 
 
         self.main_layout.addLayout(self.form_layout)
@@ -133,8 +134,7 @@ class Ui_ExchangeExportDialog(object):
         self.target_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u5177\u4f53\u5bf9\u8c61\uff1a", None))
         self.file_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u4fdd\u5b58\u5230\uff1a", None))
         self.browse_button.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u6d4f\u89c8\u2026", None))
-        self.key_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u5171\u4eab\u5bc6\u94a5\uff1a", None))
-        self.key_edit.setPlaceholderText(QCoreApplication.translate("ExchangeExportDialog", u"\u53ef\u9009\uff1a\u53cc\u65b9\u7ea6\u5b9a\u7684\u5bc6\u94a5\uff0c\u7528\u4e8e\u7b7e\u540d\u9632\u7be1\u6539", None))
-        self.info_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u6570\u636e\u5305\uff08.kpx\uff09\u5305\u542b\u6240\u9009\u8bb0\u5f55\u53ca\u5176\u6240\u5c5e\u9879\u76ee\u3001\u5355\u4f4d\u3001\u4eba\u5458\u3001\u7c7b\u522b\u7b49\uff0c\u9644\u4ef6\u4e00\u5e76\u5e26\u4e0a\uff1b\u6587\u4ef6\u5e26\u6821\u9a8c\u548c\uff0c\u63a5\u6536\u65b9\u5bfc\u5165\u524d\u5148\u6838\u9a8c\u5e76\u663e\u793a\u5408\u5e76\u9884\u89c8\u3002", None))
+        self.key_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u7b7e\u540d\uff1a", None))
+        self.info_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u6570\u636e\u5305\uff08.kpx\uff09\u5305\u542b\u6240\u9009\u8bb0\u5f55\u53ca\u5176\u6240\u5c5e\u9879\u76ee\u3001\u5355\u4f4d\u3001\u4eba\u5458\u3001\u7c7b\u522b\u7b49\uff0c\u9644\u4ef6\u4e00\u5e76\u5e26\u4e0a\uff1b\u6587\u4ef6\u5e26\u6821\u9a8c\u548c\u5e76\u7528\u672c\u5355\u4f4d\u5bc6\u94a5\u7b7e\u540d\uff0c\u63a5\u6536\u65b9\u987b\u5148\u767b\u8bb0\u672c\u5355\u4f4d\u516c\u94a5\uff08\u4ea4\u6362\u83dc\u5355\u201c\u672c\u5355\u4f4d\u516c\u94a5\u2026\u201d\u5bfc\u51fa\uff09\uff0c\u5bfc\u5165\u524d\u6838\u9a8c\u7b7e\u540d\u5e76\u663e\u793a\u5408\u5e76\u9884\u89c8\u3002", None))
     # retranslateUi
 

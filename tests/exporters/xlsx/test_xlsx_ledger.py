@@ -101,7 +101,7 @@ def assert_boxed(path: Path, sheet: str, ref: str) -> None:
 def test_one_level_layout_print_setup_and_values(tmp_path: Path) -> None:
     path = tmp_path / "问题台账.xlsx"
     rows = [issue_row(i) for i in range(1, 6)]
-    assert write_ledger(path, [(spec(), rows)]) == 5
+    assert write_ledger(path, [(spec(paper="A4"), rows)]) == 5
     ws = reopen(path)["问题台账"]
 
     # Title, unit/date, header, data start at row 5; 10 columns (序号 + 9).
@@ -131,7 +131,7 @@ def test_one_level_layout_print_setup_and_values(tmp_path: Path) -> None:
     assert ws.freeze_panes == "B4"
     assert ws.print_title_rows == "$3:$3"
 
-    # A4 landscape, fit to one page wide, centred, page footer.
+    # A4 landscape (as asked), fit to one page wide, centred, page footer.
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
@@ -352,3 +352,19 @@ def test_exported_file_gets_normal_permissions_not_private_temp_mode(tmp_path: P
     path.chmod(0o664)
     write_ledger(path, [(spec(), [issue_row(2)])])
     assert path.stat().st_mode & 0o777 == 0o664  # an existing file keeps its mode
+
+
+def test_paper_follows_the_width(tmp_path: Path) -> None:
+    """Left to itself the writer takes A4 landscape while the text prints at ≥ 9 pt there, else A3 landscape."""
+    from desktop.exporters.xlsx.layout import choose_paper, printed_body_pt
+
+    narrow = spec(columns=[LedgerColumn("a", "项目名称", 20), LedgerColumn("b", "牵头单位", 10)])
+    wide = spec()
+    assert choose_paper(narrow) == "A4" and printed_body_pt(narrow, "A4") == 11
+    assert printed_body_pt(wide, "A4") < 9 <= printed_body_pt(wide, "A3") and choose_paper(wide) == "A3"
+    for name, sheet_spec, code in (("narrow", narrow, 9), ("wide", wide, 8)):
+        path = tmp_path / f"{name}.xlsx"
+        write_ledger(path, [(sheet_spec, [])])
+        assert reopen(path)["问题台账"].page_setup.paperSize == code, name
+    with pytest.raises(LedgerSpecError, match="纸张「B5」无效"):
+        spec(paper="B5")

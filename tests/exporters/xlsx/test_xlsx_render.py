@@ -35,7 +35,7 @@ def test_render_a4_landscape_with_repeated_header(tmp_path: Path) -> None:
         LedgerColumn("status", "办理状态", 5, kind=ColumnKind.STATUS),
     ]
     spec = LedgerSpec("问题台账渲染测试", columns, sheet_name="问题台账", unit="区包保办",
-                      report_date=dt.date(2025, 6, 30), status_choices=("办理中", "已办结"))
+                      report_date=dt.date(2025, 6, 30), status_choices=("办理中", "已办结"), paper="A4")
     rows = [{"project": f"项目{i}", "desc": "项目用地范围内存在违法建筑，影响施工进度，需要协调" * (1 + i % 2),
              "lead": "小店街道办事处", "support": "区城管局", "deadline": dt.date(2025, 6, 30),
              "progress": "已拆除违建6处，场地移交建设单位", "status": "办理中"} for i in range(1, 61)]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.exchange import trust
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import (
     FORMAT_VERSION,
@@ -15,7 +16,6 @@ from desktop.services.exchange.package import (
     read_package,
     write_package,
 )
-from desktop.services.exchange.selection import ExportScope, ScopeKind
 from tests.services.exchange.twooffices import PHOTO, Offices, edit_json, rewrite, snapshot
 
 
@@ -81,12 +81,10 @@ def test_zip_bomb_refused_before_inflating(offices: Offices) -> None:
     _refused(offices, path, "压缩比异常")
 
 
-def test_shared_key_signs_and_checks(offices: Offices) -> None:
-    signed = offices.send("signed.kpx", key=b"both-offices-know-this")
-    assert read_package(signed, key=b"both-offices-know-this").signed
-    _refused(offices, signed, "签名与共享密钥不符", key=b"another key")
-    plain = offices.send("plain.kpx", ExportScope(ScopeKind.ALL))
-    _refused(offices, plain, "没有签名", key=b"both-offices-know-this")
+def test_package_carries_a_signature_by_the_office_key(offices: Offices) -> None:
+    package = read_package(offices.send("signed.kpx"))
+    assert package.signature_state == "valid" and package.signed
+    assert package.signer_key == trust.own_key(offices.team).public_key
 
 
 def test_not_a_package_refused(offices: Offices) -> None:

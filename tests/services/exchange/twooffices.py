@@ -24,7 +24,7 @@ from desktop.db.models import (
     Unit,
 )
 from desktop.services import attachment_files
-from desktop.services.exchange import codec, office
+from desktop.services.exchange import codec, office, trust
 from desktop.services.exchange.export import export_package
 from desktop.services.exchange.merge import apply_merge
 from desktop.services.exchange.package import read_package
@@ -124,8 +124,18 @@ def edit_json(data: bytes, edit) -> bytes:  # type: ignore[no-untyped-def]
     return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
-def open_offices(tmp_path: Path) -> Offices:
+def pair(a: Workspace, b: Workspace, folder: Path) -> None:
+    """The two offices register each other's public key, as they would from .kpk files on a USB stick."""
+    for sender, receiver in ((a, b), (b, a)):
+        key_file = folder / f"{sender.data_dir.name}.kpk"
+        trust.export_own_key(sender, key_file)
+        trust.register_peer(receiver, key_file)
+
+
+def open_offices(tmp_path: Path, *, paired: bool = True) -> Offices:
     team = make_office(tmp_path / "team", TEAM, "专班张三")
     room = make_office(tmp_path / "room", ROOM, "调度室李四")
+    if paired:
+        pair(team, room, tmp_path)
     issue_uuid, note_uuid, tf_id = seed(team)
     return Offices(team, room, tmp_path, issue_uuid, note_uuid, tf_id)

@@ -1,0 +1,105 @@
+"""反馈 menu: 发出反馈表 / 收取反馈 / 反馈情况, and returned forms dropped on the window.
+
+Kept out of main_window.py so the window only calls `install(window)`. The dialogs get the window's Ops (never
+the window's data) and follow its change broadcast. A drop of spreadsheet files or folders on the main window
+opens 收取反馈 with them: that is where offices expect to put what the units sent back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+
+from desktop.ui.dialogs.feedback_collect import dropped_paths
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog
+    from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
+    from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
+    from desktop.ui.main_window import MainWindow
+
+MENU_TITLE = "反馈(&B)"
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".et", ".csv")
+
+
+def _returned(paths: list[Path]) -> bool:
+    return bool(paths) and all(p.is_dir() or p.suffix.lower() in SPREADSHEETS for p in paths)
+
+
+class FeedbackMenu(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = Path.home()
+        self.send_dialog: FeedbackSendDialog | None = None
+        self.collect_dialog: FeedbackCollectDialog | None = None
+        self.status_dialog: FeedbackStatusDialog | None = None
+        self.send_action = QAction("发出反馈表…", window)
+        self.send_action.setStatusTip("为各责任单位生成问题办理反馈表（每单位一个 Excel 文件），可附交办通知")
+        self.send_action.triggered.connect(lambda: self.open_send())
+        self.collect_action = QAction("收取反馈…", window)
+        self.collect_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.collect_action.setStatusTip("读取单位报回的反馈表，核对后记入各问题的办理进展（也可把文件拖到窗口上）")
+        self.collect_action.triggered.connect(lambda: self.open_collect())
+        self.status_action = QAction("反馈情况…", window)
+        self.status_action.setStatusTip("各轮次谁已报、谁逾期；催报通知，或给逾期单位再发一轮")
+        self.status_action.triggered.connect(lambda: self.open_status())
+        window.add_menu_actions(MENU_TITLE, [self.send_action, self.collect_action, self.status_action])
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            assert isinstance(event, QDragEnterEvent | QDropEvent)
+            paths = dropped_paths(event)
+            if _returned(paths):
+                event.acceptProposedAction()
+                if event.type() == QEvent.Type.Drop:
+                    self.open_collect(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_send(self) -> FeedbackSendDialog:
+        from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
+
+        dialog = FeedbackSendDialog(self.window.ops, self.window.today, self.folder, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._remember(Path(dialog.form.folder_edit.text())))
+        dialog.open()
+        self.send_dialog = dialog
+        return dialog
+
+    def open_collect(self, paths: list[Path] | None = None) -> FeedbackCollectDialog:
+        from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog
+
+        if self.collect_dialog is not None and self.collect_dialog.isVisible():
+            if paths:
+                self.collect_dialog.set_paths(self.collect_dialog.paths + paths)
+            self.collect_dialog.raise_()
+            return self.collect_dialog
+        dialog = FeedbackCollectDialog(self.window.ops, self.window.today, self.folder, self.window, paths=paths)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "collect_dialog", None))
+        dialog.open()
+        self.collect_dialog = dialog
+        return dialog
+
+    def open_status(self) -> FeedbackStatusDialog:
+        from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
+
+        dialog = FeedbackStatusDialog(self.window.ops, self.window.today, self.folder, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.status_dialog = dialog
+        return dialog
+
+    def _remember(self, folder: Path) -> None:
+        if folder.is_dir():
+            self.folder = folder
+
+
+def install(window: MainWindow) -> FeedbackMenu:
+    return FeedbackMenu(window)

@@ -1,0 +1,76 @@
+"""An over-long cell (issue 16): refused row by row with the field, its length and the limit, in the dry run as
+in the import, on SQLite (which would store it past the column size) and PostgreSQL (which would fail the whole
+transaction with a driver traceback)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from sqlalchemy import select
+
+from desktop.db.models import Decision, Issue, Project
+from desktop.importers.preview import build_preview
+from desktop.services.importing.apply import apply_import, dry_run_import
+
+TODAY = date(2026, 11, 25)
+
+
+def _ledger(path: Path, rows: list[list[object]], title: str = "台账") -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_over_long_cells_are_refused_with_field_length_and_limit(db_workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    long_owner = "某" * 201
+    path = _ledger(tmp_path / "2026年项目.xlsx", [
+        ["项目名称", "建设单位", "建设地点", "总投资（万元）"],
+        ["甲项目", long_owner, "小店街道", 100],
+        ["乙项目", "乙公司", "地" * 65, 100],
+        ["丙项目", "丙公司", "北格镇", 100],
+    ], title="项目表")
+    preview = build_preview(path, "projects")
+    dry = dry_run_import(db_workspace.db, preview, today=TODAY)
+    assert [str(o) for o in dry.outcomes] == [
+        "第2行：不能导入（【建设单位（B列）】“某某某某某某某某某某某某某某某某…”有 201 个字，超过系统允许的 200 个字，"
+        "本行未导入，请缩短后再导入）",
+        "第3行：不能导入（【建设地点（C列）】“地地地地地地地地地地地地地地地地…”有 65 个字，超过系统允许的 64 个字，"
+        "本行未导入，请缩短后再导入）",
+        "第4行：新增（编号 IMP-2026-0001）",
+    ]
+    result = apply_import(db_workspace.db, preview, today=TODAY)
+    assert [str(o) for o in result.outcomes] == [str(o) for o in dry.outcomes]
+    with db_workspace.db.read() as session:
+        assert [p.name for p in session.scalars(select(Project))] == ["丙项目"]
+
+
+def test_names_of_units_people_and_meetings_are_held_to_their_tables(db_workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    issues = _ledger(tmp_path / "2026年问题.xlsx", [
+        ["项目名称", "问题描述", "责任单位", "配合单位", "责任人", "发现人", "发现时间"],
+        ["甲项目", "问题一", "单" * 129, None, None, None, date(2026, 1, 1)],
+        ["甲项目", "问题二", "区住建局", "区城管局、" + "配" * 129, None, None, date(2026, 1, 2)],
+        ["甲项目", "问题三", "区住建局", None, "人" * 65, "发" * 65, date(2026, 1, 3)],
+        ["甲项目", "问题四", "区住建局", None, "李明", "张三", date(2026, 1, 4)],
+    ])
+    result = apply_import(db_workspace.db, build_preview(issues, "issues"), today=TODAY)
+    messages = {o.row: o.message for o in result.outcomes}
+    assert "【责任单位（C列）】" in messages[2] and "有 129 个字，超过系统允许的 128 个字" in messages[2]
+    assert "【配合单位（D列）】" in messages[3] and "有 129 个字" in messages[3]
+    assert "【责任人（E列）】" in messages[4] and "【发现人（F列）】" in messages[4] and "64 个字" in messages[4]
+    assert messages[5] == ""
+    decisions = _ledger(tmp_path / "2026年议定事项.xlsx", [
+        ["会议名称", "议定事项", "完成时限"],
+        ["第一次推进会" + "长" * 200 + "（2026年3月29日）", "事项一", date(2026, 6, 30)],
+        ["第二次推进会（2026年4月29日）", "事项二", date(2026, 6, 30)],
+    ])
+    outcome = apply_import(db_workspace.db, build_preview(decisions, "decisions"), today=TODAY).outcomes
+    assert "【会议名称（A列）】" in outcome[0].message and "超过系统允许的 200 个字" in outcome[0].message
+    with db_workspace.db.read() as session:
+        assert [i.description for i in session.scalars(select(Issue))] == ["问题四"]
+        assert [d.text for d in session.scalars(select(Decision))] == ["事项二"]

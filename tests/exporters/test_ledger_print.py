@@ -11,11 +11,12 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.exporters import jobs
-from desktop.exporters.ledger_columns import ColumnChoiceError
+from desktop.exporters.ledger_columns import ColumnChoiceError, _leaves_one, name_width
 from desktop.exporters.xlsx.layout import MIN_PRINTED_PT
 from desktop.services.scope import Period
 from desktop.tools.render_docs import render_many_to_pdf, soffice_path
 from tests.conftest import TODAY
+from tests.exporters.pdf_layout import segments, split_dates
 
 WIDE = ("ledger-projects", "ledger-issues")
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
@@ -121,3 +122,15 @@ def test_wide_ledgers_print_at_9_pt_or_more(demo_workspace, tmp_path) -> None:
         assert "(A3)" in info, kind
         smallest = _smallest_text_pt(pdf)
         assert smallest >= MIN_PRINTED_PT, (kind, smallest)
+        assert split_dates(segments(pdf)) == [], kind  # a date never wraps inside its cell
+
+
+def test_name_widths_avoid_a_lone_last_character() -> None:
+    """区市场监督管理局 (8) and 区行政审批服务管理局 (10) in a 7-character column: widened until neither ends on a
+    line of one character, in Excel's 7 px and LibreOffice's 8 px column units alike."""
+    lengths = [8.0, 10.0, 9.0, 5.0]
+    width = name_width(7, lengths)
+    assert 7 < width <= 10
+    assert not any(_leaves_one(n, width) for n in lengths)
+    assert _leaves_one(8, 7)  # the failure it avoids: "区市场监督管理/局"
+    assert name_width(7, [3.0, 4.0]) == 7  # nothing to avoid: the declared width stays

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 import tempfile
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,7 +17,6 @@ from PySide6.QtCore import (
     QLockFile,
     QSettings,
     Qt,
-    QThreadPool,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -171,7 +168,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     window = _first_screen_window(data_dir, settings, probe) if database_url is None and not demo else None
 
-    workspace = _open_behind_first_screen(data_dir, operator) if window is not None else None
+    workspace = _open_behind_first_screen(window, data_dir, operator) if window is not None else None
     if window is not None and not window.isVisible():  # closed by the user while the database was opening
         if workspace is not None:
             workspace.close()
@@ -215,8 +212,8 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.warning(window, APP_NAME, warning)
     start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
     code = app.exec()
-    # A start-up load may still be reading: let it finish before the database is closed under it.
-    QThreadPool.globalInstance().waitForDone(30_000)
+    # The start-up load may still be reading on the worker: let it answer before anything reads or closes.
+    window.ops.pool.waitForDone(30_000)
     keep = first_screen_to_keep(window, window.ops.workspace)
     window.ops.close()  # the workspace held now: a restore may have replaced the one opened here
     _save_first_screen(data_dir, window, keep)
@@ -259,26 +256,35 @@ def _first_screen_window(data_dir: Path, settings: QSettings, probe: StartupProb
     return window
 
 
-def _open_behind_first_screen(data_dir: Path, operator: str) -> Workspace | None:
-    """Import the database layer and open the data in a worker thread while the first screen stays responsive
-    (~1 s on an office PC); None when the open failed — the caller then runs the guarded open with its dialogs."""
-    opened: list[Workspace] = []
+def _open_behind_first_screen(window: MainWindow, data_dir: Path, operator: str) -> Workspace | None:
+    """Import the database layer and open the data on the window's worker (`Ops.run`, the one background
+    mechanism) while the first screen stays responsive (~1 s on an office PC); None when the open failed — the
+    caller then runs the guarded open with its dialogs."""
+    opened: list[Workspace | None] = []
+    loop = QEventLoop()
 
-    def work() -> None:
+    def work(_nothing_held: None) -> Workspace | None:
         from desktop.ui import main_window, startup  # noqa: F401 - imported here, used by the GUI thread
         from desktop.workspace import open_workspace
 
         main_window.preload()
-        with contextlib.suppress(Exception):  # any failure is met again, and explained, by the guarded open
-            opened.append(open_workspace(data_dir, None, operator=operator))
+        try:
+            return open_workspace(data_dir, None, operator=operator)
+        except Exception:  # any failure is met again, and explained, by the guarded open
+            return None
 
-    worker = threading.Thread(target=work, name="keyproj-open", daemon=True)
+    def done(workspace: Workspace | None) -> None:
+        opened.append(workspace)
+        loop.quit()
+
+    window.ops.run(work, done, attached=False)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
-        worker.start()
-        while worker.is_alive():  # every 50 ms: each wake-up takes the GIL from the worker's imports
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            worker.join(0.05)
+        if not opened:
+            loop.exec()  # sleeps between events: the worker's imports keep the GIL
+        if not opened:  # the loop was ended early (the window closed): the open still answers
+            window.ops.pool.waitForDone()
+            QApplication.processEvents()
     finally:
         QApplication.restoreOverrideCursor()
     return opened[0] if opened else None

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.services.scope import Period
-from desktop.ui.export_runner import ExportRunner
 from desktop.ui.ledger_print import LedgerPrint
+from desktop.ui.ops_progress import OpsRunner
 
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
 
 AskPath = Callable[[str, str], str]
 
@@ -41,7 +42,7 @@ class ExportMenu(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.runner = ExportRunner(window)
+        self.runner = OpsRunner(window.ops, window)  # every export on the window's worker, with progress
         self.runner.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self.ask_path: AskPath = lambda title, suggested: ask_xlsx_path(window, title, suggested)
         self.export_dir = Path.home()
@@ -98,22 +99,31 @@ class ExportMenu(QObject):
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         from desktop.ui.dialogs.briefing_editor import BriefingEditor
 
-        self.editor = BriefingEditor(self.window.workspace, kind, today=self.window.today, runner=self.runner,
+        self.editor = BriefingEditor(self.window.ops, kind, today=self.window.today, runner=self.runner,
                                      period=self.period(), export_dir=self.export_dir, parent=self.window)
         self.editor.show()
         return self.editor
 
-    def export_minutes(self, how: str = "word") -> Path | None:
+    def export_minutes(self, how: str = "word") -> None:
         """会议纪要 of a chosen meeting (the one open in the meetings tab first) as Word ("word"), PDF ("pdf") or
         in the print preview ("preview"), by the meetings tab's exporter so the options there (红头、附表) and the
         unsaved minutes apply."""
         from desktop.services.meetings.detail import meeting_choices
-        from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 
         panel = self.window.meetings_panel
         assert panel is not None  # the menu is built once the database is open
-        with self.window.workspace.db.read() as session:
-            choices = meeting_choices(session)
+
+        def read(workspace: Workspace) -> list[tuple[int, str]]:
+            with workspace.db.read() as session:
+                return meeting_choices(session)
+
+        self.window.ops.run(read, lambda choices: self._export_minutes(how, choices))
+
+    def _export_minutes(self, how: str, choices: list[tuple[int, str]]) -> Path | None:
+        from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
+
+        panel = self.window.meetings_panel
+        assert panel is not None
         title = {"word": "导出会议纪要", "pdf": "会议纪要导出PDF", "preview": "会议纪要打印预览"}[how]
         if not choices:
             QMessageBox.information(self.window, title, "还没有会议。请先在“会议与议定事项”中新建会议并记录纪要。")
@@ -140,7 +150,7 @@ class ExportMenu(QObject):
         from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
 
         window, year = self.window, self.year()
-        dialog = TemplateFillDialog(TemplateAccess(lambda: window.workspace.db), self.runner, today=window.today,
+        dialog = TemplateFillDialog(TemplateAccess(lambda: window.ops.db), self.runner, today=window.today,
                                     year=year, month=reported_month(Period.year(year), window.today),
                                     export_dir=self.export_dir, ask_path=self.ask_path, parent=window)
         dialog.show()
@@ -178,10 +188,8 @@ class ExportMenu(QObject):
         path = self.ask_path(f"导出{label}", suggested)
         if not path:
             return
-        db = self.window.workspace.db
-
-        def job(progress, cancel):  # type: ignore[no-untyped-def]
-            jobs.export_ledger(db, request, path, progress, cancel)
+        def job(workspace, progress, cancel):  # type: ignore[no-untyped-def]
+            jobs.export_ledger(workspace.db, request, path, progress, cancel)
             return Path(path)
 
         self.runner.start(f"导出{label}", job, self._saved)

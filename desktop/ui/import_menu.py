@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def install(window: QMainWindow) -> tuple[QAction, QAction]:
-    """Add the actions at the top of the 文件 menu; dialogs reload the window's views after a change."""
+    """Add the actions at the top of the 文件 menu; an import or an undo is broadcast as "everything changed"."""
     menu = window.form.file_menu  # type: ignore[attr-defined]
     import_action = QAction("导入台账(&I)…", window)
     import_action.setShortcut(QKeySequence("Ctrl+I"))
@@ -34,8 +34,7 @@ def install(window: QMainWindow) -> tuple[QAction, QAction]:
 def open_wizard(window: QMainWindow) -> ImportWizard:
     from desktop.ui.dialogs.import_wizard import ImportWizard
 
-    wizard = ImportWizard(window.workspace, window)  # type: ignore[attr-defined]
-    wizard.data_changed.connect(window.reload)  # type: ignore[attr-defined]
+    wizard = ImportWizard(window.ops, window)  # type: ignore[attr-defined]  # an import broadcasts "everything"
     wizard.open()
     return wizard
 
@@ -43,7 +42,6 @@ def open_wizard(window: QMainWindow) -> ImportWizard:
 def open_history(window: QMainWindow) -> ImportHistoryDialog:
     from desktop.ui.dialogs.import_history import ImportHistoryDialog
 
-    dialog = ImportHistoryDialog(window.workspace, window)  # type: ignore[attr-defined]
-    dialog.data_changed.connect(window.reload)  # type: ignore[attr-defined]
+    dialog = ImportHistoryDialog(window.ops, window)  # type: ignore[attr-defined]  # an undo broadcasts "everything"
     dialog.open()
     return dialog

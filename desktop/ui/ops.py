@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop import APP_NAME
 from desktop.errors import DamagedDatabase, UserError
 from desktop.ui import crash
-from desktop.ui.background import Job, Relay
+from desktop.ui.ops_worker import Job, Relay
 
 if TYPE_CHECKING:
     from desktop.db.engine import Database
@@ -150,10 +150,12 @@ class Ops(QObject):
 
     def run(self, work: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[str], None] | None = None, *,
-            on_broken: Callable[[], None] | None = None) -> None:
+            on_broken: Callable[[], None] | None = None, attached: bool = True) -> None:
         """Run `work(workspace)` on the worker; `on_done(result)` or `on_failed(message)` on the GUI thread.
 
-        Any other failure is shown here, once; `on_broken()` then lets the caller undo its waiting state."""
+        Any other failure is shown here, once; `on_broken()` then lets the caller undo its waiting state.
+        `attached=False` (start-up only: the work opens the workspace itself) hands `work` whatever is held then,
+        which may be None."""
         relay = Relay()
         self._relays.add(relay)
 
@@ -185,7 +187,8 @@ class Ops(QObject):
 
         relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        self.pool.start(Job(lambda: work(self.workspace), relay))  # the workspace held when it runs
+        held = (lambda: self.workspace) if attached else (lambda: self._workspace)
+        self.pool.start(Job(lambda: work(held()), relay))  # the workspace held when it runs
 
     def _alive(self) -> bool:
         """An answer that arrives after the window closed (its queued signal still in the event loop) is dropped:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from desktop.workspace import Workspace
 
 Notify = Callable[[list[int]], None]
+Work = Callable[["Workspace"], None]
 PageState = tuple[ProjectInput, list[MilestoneInput]]
 Report = Callable[[str], None]
 
@@ -55,12 +56,12 @@ class _ServiceCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._start(self._redo, "重做", undoing=False)
+        self._start(self._redo(), "重做", undoing=False)
 
     def undo(self) -> None:
-        self._start(self._undo, "撤销", undoing=True)
+        self._start(self._undo(), "撤销", undoing=True)
 
-    def _start(self, work: Callable[[Workspace], None], verb: str, *, undoing: bool) -> None:
+    def _start(self, work: Work, verb: str, *, undoing: bool) -> None:
         if self._skip:
             self._skip = False
             return
@@ -88,10 +89,11 @@ class _ServiceCommand(QUndoCommand):
     def _done(self) -> None:
         raise NotImplementedError
 
-    def _redo(self, workspace: Workspace) -> None:
+    # Each gives the function the worker runs (`Ops.run` hands it the workspace held then).
+    def _redo(self) -> Work:
         raise NotImplementedError
 
-    def _undo(self, workspace: Workspace) -> None:
+    def _undo(self) -> Work:
         raise NotImplementedError
 
 
@@ -110,14 +112,20 @@ class IssueStepCommand(_ServiceCommand):
         self.step = step
         self.today = today
 
-    def _undo(self, workspace: Workspace) -> None:
-        with workspace.db.transaction() as session:
-            self.undone = issue_undo.undo_step(session, self.label, self.before, self.after, on=self.today)
+    def _undo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                self.undone = issue_undo.undo_step(session, self.label, self.before, self.after, on=self.today)
 
-    def _redo(self, workspace: Workspace) -> None:
-        assert self.undone is not None  # Qt calls redo only after an undo, and the worker ran that first
-        with workspace.db.transaction() as session:
-            self.before, self.after = issue_undo.redo_step(session, self.label, self.step, self.undone)
+        return work
+
+    def _redo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            assert self.undone is not None  # Qt calls redo only after an undo, and the worker ran that first
+            with workspace.db.transaction() as session:
+                self.before, self.after = issue_undo.redo_step(session, self.label, self.step, self.undone)
+
+        return work
 
     def _done(self) -> None:
         self.notify([self.issue_id])
@@ -132,15 +140,21 @@ class CreateIssueCommand(_ServiceCommand):
         self.issue_id = issue_id
         self.data = data
 
-    def _undo(self, workspace: Workspace) -> None:
-        with workspace.db.transaction() as session:
-            issue_undo.delete_new_issue(session, self.issue_id)
+    def _undo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                issue_undo.delete_new_issue(session, self.issue_id)
 
-    def _redo(self, workspace: Workspace) -> None:
-        with workspace.db.transaction() as session:
-            issue = issues.create_issue(session, self.data)
-            issue_undo.record_new_issue_redo(session, issue)
-            self.issue_id = issue.id
+        return work
+
+    def _redo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                issue = issues.create_issue(session, self.data)
+                issue_undo.record_new_issue_redo(session, issue)
+                self.issue_id = issue.id
+
+        return work
 
     def _done(self) -> None:
         self.notify([self.issue_id])
@@ -156,13 +170,19 @@ class RemoveProjectCommand(_ServiceCommand):
         self.reason = reason
         self.on = on
 
-    def _undo(self, workspace: Workspace) -> None:
-        with workspace.db.transaction() as session:
-            project_undo.undo_removal(session, self.project_id)
+    def _undo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                project_undo.undo_removal(session, self.project_id)
 
-    def _redo(self, workspace: Workspace) -> None:
-        with workspace.db.transaction() as session:
-            project_undo.redo_removal(session, self.project_id, self.reason, self.on)
+        return work
+
+    def _redo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                project_undo.redo_removal(session, self.project_id, self.reason, self.on)
+
+        return work
 
     def _done(self) -> None:
         self.notify([])
@@ -179,15 +199,19 @@ class EditProjectCommand(_ServiceCommand):
         self.after = after
         self.today = today
 
-    def _save(self, workspace: Workspace, action: str, state: PageState) -> None:
-        with workspace.db.transaction() as session:
-            project_undo.save_page(session, action, self.label, self.project_id, state[0], state[1], self.today)
+    def _save(self, action: str, state: PageState) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                project_undo.save_page(session, action, self.label, self.project_id, state[0], state[1],
+                                       self.today)
 
-    def _undo(self, workspace: Workspace) -> None:
-        self._save(workspace, "undo", self.before)
+        return work
 
-    def _redo(self, workspace: Workspace) -> None:
-        self._save(workspace, "redo", self.after)
+    def _undo(self) -> Work:
+        return self._save("undo", self.before)
+
+    def _redo(self) -> Work:
+        return self._save("redo", self.after)
 
     def _done(self) -> None:
         self.notify([])

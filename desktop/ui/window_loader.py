@@ -1,9 +1,9 @@
-"""Loading the main window's data: a start-up first screen, the two-step background load, and 刷新.
+"""Loading the main window's data: a start-up first screen, the two-step load on the worker, and 刷新.
 
 Split from the window so the window only wires parts together. It is given the views it fills (tree, issue table,
 meetings, field tabs, reminders), never the window. Everything it reads is a service call in `ui/window_data.py`;
 that module (and with it SQLAlchemy) is imported only once the database is open, so the first screen can paint
-before it.
+before it. The start-up load runs on the window's one worker (`Ops.run`), like every other read.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QStatusBar, QWidget
 
 from desktop import APP_NAME
+from desktop.errors import DamagedDatabase
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
 from desktop.services.issues.row import IssueRow
 from desktop.services.projects.node import ProjectNode
-from desktop.ui.background import run_in_background
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.ops import Ops
 from desktop.ui.project_tree_controller import ProjectTreeController
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.meetings_panel import MeetingsPanel
     from desktop.ui.window_data import Loaded, Rest
+    from desktop.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -56,7 +57,6 @@ class WindowLoader(QObject):
         self.busy.setMaximumWidth(160)
         self.busy.hide()
         status_bar.addPermanentWidget(self.busy)
-        self._task: object | None = None  # the load running now (kept alive until it reports)
 
     def attach(self, meetings_panel: MeetingsPanel, field_tabs: FieldTabs, reload_reminders: Callable[[], None]
                ) -> None:
@@ -108,16 +108,26 @@ class WindowLoader(QObject):
         self.status_bar.showMessage("正在载入数据……")
         self.busy.show()
         year, today = self.tree.year_combo.currentData(), self.today
-        self._task = run_in_background(lambda: self.read(window_data.fetch, year, today, FIRST_PAGE),
-                                       self._on_first_page, self._on_failed, on_damage=self._on_damaged)
+        self._load(lambda ws: _read(ws, window_data.fetch, year, today, FIRST_PAGE), self._on_first_page)
 
     def _on_first_page(self, loaded: Loaded) -> None:
         from desktop.ui import window_data
 
         self._apply(loaded)
         self.first_data_shown.emit()
-        self._task = run_in_background(lambda: self.read(window_data.fetch_rest), self._on_rest, self._on_failed,
-                                       on_damage=self._on_damaged)
+        self._load(lambda ws: _read(ws, window_data.fetch_rest), self._on_rest)
+
+    def _load(self, work: Callable[[Workspace], T], then: Callable[[T], None]) -> None:
+        """One step of the start-up load on the worker. A damaged file is offered its backup (by `Ops`, with the
+        message saying the load failed); a refusal is told here; a bug goes to the one error dialog."""
+
+        def step(workspace: Workspace) -> T:
+            try:
+                return work(workspace)
+            except DamagedDatabase as exc:
+                raise DamagedDatabase(f"载入数据失败。{exc}", exc.tables) from exc
+
+        self.ops.run(step, then, self._on_failed, on_broken=self._on_broken)
 
     def _on_rest(self, rest: Rest) -> None:
         assert self.meetings_panel is not None  # attached
@@ -139,11 +149,10 @@ class WindowLoader(QObject):
         self.status_bar.showMessage("载入数据失败")
         QMessageBox.critical(self._parent, APP_NAME, f"载入数据失败：{message}")
 
-    def _on_damaged(self, message: str) -> None:
-        """The file is broken (e.g. text that is no longer UTF-8): say which table, and offer the good backup."""
+    def _on_broken(self) -> None:
+        """The damage or the bug was shown by `Ops` (a broken file is offered its good backup)."""
         self.busy.hide()
-        self.status_bar.showMessage("载入数据失败：数据库文件已损坏")
-        self.ops.report_damage(f"载入数据失败。{message}")
+        self.status_bar.showMessage("载入数据失败")
 
     def _apply(self, loaded: Loaded) -> None:
         assert self.meetings_panel is not None and self.field_tabs is not None  # attached
@@ -160,3 +169,9 @@ class WindowLoader(QObject):
             self.data_loaded.emit()
         else:
             self.status_bar.showMessage(f"已显示最新 {len(loaded.rows)} 个问题，正在载入其余数据……")
+
+
+def _read(workspace: Workspace, service: Callable[..., T], *args: object) -> T:
+    """`service(session, *args)` in a read transaction on the workspace the worker was handed."""
+    with workspace.db.read() as session:
+        return service(session, *args)

@@ -71,7 +71,9 @@ def test_a_day_of_work_opens_no_connection(qtbot, tripwire, demo_workspace, toda
         issues.close(s, issue.id, "satisfied", on=date(2026, 11, 25))
     window.reload()
     dialog = window.reliability.open_backups()
-    assert dialog.backup_now(tmp_path / "offline.zip") is not None
+    with qtbot.waitSignal(dialog.backed_up, timeout=30_000):
+        assert dialog.backup_now(tmp_path / "offline.zip")
+    wait_loaded(qtbot, dialog)
     dialog.close()
     log = window.reliability.open_audit_log()
     wait_loaded(qtbot, log)

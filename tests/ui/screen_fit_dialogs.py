@@ -9,6 +9,7 @@ drill-downs) are found among the visible top-level windows after each step.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -195,6 +196,8 @@ class DialogWalk:
                 if isinstance(view, QTableView) and view.model() is not None and view.model().rowCount():
                     view.selectRow(0)
             for button in page.findChildren(QPushButton):
+                if not isValid(button):  # the tab re-read what a dialog changed and rebuilt its buttons
+                    continue
                 if button.isVisible() and button.isEnabled() and not button.text().startswith(SKIP_BUTTONS):
                     self.click(button)
 
@@ -241,7 +244,14 @@ def _project_page(walk: DialogWalk, page: QDialog) -> None:
 
 def _backups(walk: DialogWalk, dialog: QDialog) -> None:
     walk.step(dialog.backup_now)  # the file chooser answers "nothing chosen"
-    archive = dialog.backup_now(walk.tmp / "备份.zip")
+    dialog.backup_now(walk.tmp / "备份.zip")  # on the worker: its answer comes back through the event loop
+    for _ in range(600):
+        if dialog.last_backup is not None or not dialog.runner.busy:
+            break
+        walk.settle()
+        time.sleep(0.05)
+    archive = dialog.last_backup
+    assert archive is not None, "the backup did not answer"
     walk.step(lambda: dialog.confirm_and_restore(archive))  # the restore preview; rejected: nothing is restored
 
 

@@ -11,7 +11,7 @@ from desktop.services import enterprises
 from desktop.services.search import initials
 from desktop.ui.enterprise_panel import EnterprisePanel
 from desktop.ui.ops import Change, Ops
-from tests.ui.helpers import settle_ops
+from tests.ui.helpers import settle_ops, wait_for_dialog
 
 
 def _panel(qtbot, workspace, today) -> EnterprisePanel:
@@ -54,6 +54,7 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     panel = _panel(qtbot, demo_workspace, today)
     dialog = panel.open_dialog()
     qtbot.addWidget(dialog)
+    wait_for_dialog(dialog)  # its lists are read on the worker
     f = dialog.form
     f.name_edit.insert("太原晋华精密制造有限公司")
     body = "91140105MA0K123456"[:17]
@@ -65,10 +66,12 @@ def test_add_with_bad_credit_code_is_refused_then_saved(qtbot, demo_workspace, t
     f.leader_combo.setCurrentIndex(3)
     f.team_edit.insert("第九工作组")
     dialog.save()
+    wait_for_dialog(dialog)  # written on the worker
     assert "统一社会信用代码" in f.error_label.text() and "校验位" in f.error_label.text()
     assert dialog.enterprise_id is None
     f.credit_code_edit.setText(body.lower() + credit_code_check_char(body).lower())
     dialog.save()
+    wait_for_dialog(dialog)  # written on the worker
     assert dialog.enterprise_id is not None
     seen: list[Change] = []
     panel.ops.changed.connect(seen.append)
@@ -93,9 +96,11 @@ def test_duplicate_credit_code_names_the_other_enterprise(qtbot, demo_workspace,
     first, second = panel.model.visible_rows()[:2]
     dialog = panel.open_dialog(second.id)
     qtbot.addWidget(dialog)
+    wait_for_dialog(dialog)  # its lists are read on the worker
     assert dialog.form.name_edit.text() == second.name
     dialog.form.credit_code_edit.setText(first.credit_code)
     dialog.save()
+    wait_for_dialog(dialog)  # written on the worker
     assert f"与已登记的「{first.name}」重复" in dialog.form.error_label.text()
 
 

@@ -15,7 +15,7 @@ from desktop.app import create_application
 from desktop.db.enums import BriefingKind
 from desktop.exporters.ledgers import LedgerHeader, write_issue_ledger
 from desktop.ui.main_window import MainWindow
-from tests.ui.helpers import wait_for_dialog
+from tests.ui.helpers import settle, wait_for_dialog
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_cancel_leaves_no_file(qtbot, window, tmp_path, today) -> None:
         for i in range(200_000):
             yield {"project": f"项目{i}", "description": "问题", "status": "assigned", "found_on": today}
 
-    def job(progress, cancel):
+    def job(_workspace, progress, cancel):  # on the window's worker, as every export
         def report(done, total):
             started.append(done)
             progress(done, total)
@@ -115,6 +115,7 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     editor.ask_path = lambda _title, _suggested: str(target)
     editor.form.export_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    settle(qtbot, window)  # what an export changes (the issued list, the next number) is read after it
     assert editor.last_saved == target
     texts = [p.text for p in Document(str(target)).paragraphs]
     assert "全区重点项目包保工作\n进展情况" in texts and "编者按：请各单位参阅。" in texts
@@ -122,7 +123,10 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
 
     # Scope change and redraft use the chosen task force.
     editor.form.scope_kind_combo.setCurrentIndex(2)
+    assert not editor.form.scope_target_combo.isEnabled()  # its choices are read on the worker
+    settle(qtbot, window)
     name = editor.form.scope_target_combo.currentText()
+    assert name and editor.form.scope_target_combo.isEnabled()
     editor.form.draft_button.click()
     qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert name in editor.form.title_edit.toPlainText()
@@ -132,10 +136,12 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     editor.form.issued_list.setCurrentRow(0)
     editor.form.reexport_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    settle(qtbot, window)  # what an export changes (the issued list, the next number) is read after it
     assert [p.text for p in Document(str(again)).paragraphs] == texts
 
     # Re-opened issues are shown as issued and cannot be edited or issued twice.
     editor.open_issued()
+    settle(qtbot, window)
     assert editor.form.title_edit.toPlainText() == "全区重点项目包保工作\n进展情况"
     assert editor.form.body_edit.isReadOnly() and not editor.form.export_button.isEnabled()
     assert "正在查看已印发" in editor.form.tables_label.text()
@@ -151,10 +157,12 @@ def test_duplicate_number_is_refused_with_a_message(qtbot, window, tmp_path, no_
     editor.ask_path = lambda _title, _suggested: str(tmp_path / "a.docx")
     editor.form.export_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    settle(qtbot, window)  # what an export changes (the issued list, the next number) is read after it
     editor.form.number_spin.setValue(1)
     editor.ask_path = lambda _title, _suggested: str(tmp_path / "b.docx")
     editor.form.export_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    settle(qtbot, window)  # what an export changes (the issued list, the next number) is read after it
     assert any("已印发" in text for text in no_modal_boxes)
     assert not Path(tmp_path / "b.docx").exists()
 
@@ -205,6 +213,7 @@ def test_review_copy_beside_issuing_takes_no_number(qtbot, window, demo_workspac
     editor.ask_path = lambda _title, name: suggested.append(name) or str(review)
     editor.form.review_button.click()
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    settle(qtbot, window)  # what an export changes (the issued list, the next number) is read after it
     assert editor.last_saved == review and suggested[0].endswith("工作简报2026年第1期（送审稿）.docx")
     texts = "\n".join(p.text for p in Document(str(review)).paragraphs)
     assert "第1期（送审稿）" in texts
@@ -217,6 +226,7 @@ def test_review_copy_beside_issuing_takes_no_number(qtbot, window, demo_workspac
     editor.ask_path = lambda _title, _name: str(issued_path)
     editor.form.export_button.click()  # 印发 afterwards still takes number 1
     qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20000)
+    settle(qtbot, window)  # what an export changes (the issued list, the next number) is read after it
     assert "（送审稿）" not in "\n".join(p.text for p in Document(str(issued_path)).paragraphs)
     assert editor.form.issued_list.count() == 1 and editor.form.number_spin.value() == 2
 
@@ -236,6 +246,7 @@ def test_minutes_export_from_the_export_menu(qtbot, window, tmp_path) -> None:
     target = tmp_path / "纪要.docx"
     panel.exporter._ask_path = lambda *_a: target  # type: ignore[method-assign]
     window.export_menu.minutes_action.trigger()
+    settle(qtbot, window)  # the meetings to choose from are read on the worker
     meeting_id = chosen[0].form.meeting_combo.itemData(1)
     assert panel.current_meeting_id() == meeting_id
     assert window.export_menu.last_saved == target and target.exists()

@@ -15,6 +15,8 @@ from desktop.ui.dialogs.import_history import ImportHistoryDialog
 from desktop.ui.dialogs.import_wizard import FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.import_preview import BLOCKING_BG, WARNING_BG, ImportPreviewModel
+from desktop.ui.ops import Ops
+from tests.ui.helpers import settle, wait_loaded
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 ISSUES = SAMPLES / "问题台账_包保项目_2022.xlsx"
@@ -32,7 +34,7 @@ def _next(qtbot, wizard: ImportWizard, expected: int) -> None:
 
 def test_wizard_imports_a_sample_and_undoes_it(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     assert wizard.currentId() == FILE_PAGE
@@ -68,7 +70,10 @@ def test_wizard_imports_a_sample_and_undoes_it(qtbot, workspace, tmp_path) -> No
 
     changed: list[bool] = []
     wizard.data_changed.connect(lambda: changed.append(True))
+    broadcast: list[object] = []
+    wizard.ops.changed.connect(broadcast.append)  # the import is a write like any other: it says what changed
     _next(qtbot, wizard, RESULT_PAGE)
+    assert [c.everything for c in broadcast] == [True]
     assert _count(workspace, Issue) == 10 and _count(workspace, Project) == 8
     assert "已新增 10 行" in wizard.form.result_text.toPlainText()
     assert changed == [True]
@@ -81,6 +86,7 @@ def test_wizard_imports_a_sample_and_undoes_it(qtbot, workspace, tmp_path) -> No
                     timeout=20_000)
     assert _count(workspace, Issue) == 0 and _count(workspace, Project) == 0
     assert not wizard.form.undo_button.isEnabled() and changed == [True, True]
+    assert [c.everything for c in broadcast] == [True, True]
 
 
 def test_second_import_shows_duplicates_and_refuses(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
@@ -89,7 +95,7 @@ def test_second_import_shows_duplicates_and_refuses(qtbot, workspace) -> None:  
 
     apply_import(workspace.db, build_preview(ISSUES, "issues"))
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.set_file(ISSUES, "issues")
@@ -106,7 +112,7 @@ def test_refused_file_shows_message_and_stays(qtbot, workspace, tmp_path) -> Non
     bad = tmp_path / "台账.xlsx"
     bad.write_text("不是表格", encoding="utf-8")
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.set_file(bad, "issues")
@@ -151,16 +157,20 @@ def test_menu_and_history_dialog_undo(qtbot, workspace, today, tmp_path, monkeyp
     texts = [a.text() for a in window.form.file_menu.actions()]
     assert texts[:2] == ["导入台账(&I)…", "导入记录…"]
     apply_import(workspace.db, build_preview(ISSUES, "issues"))
-    dialog = ImportHistoryDialog(workspace, window)
+    window.reload()
+    assert window.issue_panel.model.rowCount() == 10
+    dialog = ImportHistoryDialog(window.ops, window)
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)  # read on the worker
     assert dialog.form.history_table.rowCount() == 1
     assert dialog.form.history_table.item(0, 3).text() == ISSUES.name
     dialog.form.history_table.selectRow(0)
     monkeypatch.setattr(dialog, "confirm", lambda batch: True)
-    dialog.data_changed.connect(window.reload)
     dialog.form.undo_button.click()
     qtbot.waitUntil(lambda: "已撤销" in dialog.last_message, timeout=20_000)
+    settle(qtbot, window)
     assert _count(workspace, Issue) == 0
+    assert window.issue_panel.model.rowCount() == 0  # the window followed the broadcast: no reload asked
     assert dialog.form.history_table.item(0, 8).text().startswith("已于")
 
 
@@ -168,7 +178,7 @@ def test_wizard_investment_sample_with_formula_cells(qtbot, workspace) -> None: 
     from desktop.db.models import InvestmentReport
 
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.set_file(SAMPLES / "重点项目投资进度表_2020年1-10月.xlsx", "investment")
@@ -188,7 +198,7 @@ def test_wizard_investment_sample_with_formula_cells(qtbot, workspace) -> None: 
 
 def test_wizard_proposes_the_kind_from_the_header_and_keeps_the_users_choice(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.form.kind_combo.setCurrentIndex(wizard.form.kind_combo.findData("projects"))  # the combo's first kind
@@ -210,7 +220,7 @@ def test_wizard_proposes_the_kind_from_the_header_and_keeps_the_users_choice(qtb
 
 def test_wizard_refusal_for_a_kind_without_header_names_the_right_kind(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.set_file(ISSUES, "enterprises")
@@ -235,7 +245,7 @@ def test_wizard_previews_every_sheet_of_one_layout_and_names_the_rest(qtbot, wor
     workbook.save(path)
 
     create_application()
-    wizard = ImportWizard(workspace)
+    wizard = ImportWizard(Ops(workspace))
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.set_file(path, "issues")

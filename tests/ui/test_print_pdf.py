@@ -19,6 +19,7 @@ from desktop.ui.dashboard_panel import DashboardPanel
 from desktop.ui.ledger_print import SHOWN_ISSUES
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ops import Ops
+from tests.ui.helpers import settle
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext（poppler-utils）未安装")
 
@@ -115,6 +116,7 @@ def test_minutes_pdf_from_the_export_menu(qtbot, window, tmp_path) -> None:
     target = tmp_path / "纪要.pdf"
     panel.exporter._ask_path = lambda *_a: target  # type: ignore[method-assign]
     window.export_menu.minutes_pdf_action.trigger()
+    settle(qtbot, window)  # the meetings to choose from are read on the worker
     assert window.export_menu.last_saved == target and target.read_bytes().startswith(b"%PDF")
     assert "会议纪要" in pdf_text(target) and norm("—1—") in pdf_text(target)
 

@@ -66,8 +66,11 @@ def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, to
                                                        accept_previews) -> None:
     window = _window(qtbot, demo_workspace, today, tmp_path)
     dialog = window.reliability.open_backups()
-    target = dialog.backup_now(tmp_path / "手动备份")
-    assert target == tmp_path / "手动备份.zip" and target.exists()
+    with qtbot.waitSignal(dialog.backed_up, timeout=30_000) as written:  # written on the worker
+        assert dialog.backup_now(tmp_path / "手动备份")
+    target = written.args[0]
+    assert target == dialog.last_backup == tmp_path / "手动备份.zip" and target.exists()
+    settle(qtbot, window)
     with window.workspace.db.transaction() as s:
         s.execute(Issue.__table__.delete().where(Issue.id > 200))
     window.reload()
@@ -79,6 +82,7 @@ def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, to
     assert window.workspace is not demo_workspace and _issues(window.workspace) == 300
     assert window.issue_panel.model.rowCount() == 300
     assert window.workspace.db.operator == "测试员"
+    wait_loaded(qtbot, dialog)  # the list is read again on the worker, from the restored workspace
     assert dialog.form.backups_table.rowCount() >= 1  # the automatic 恢复前 backup is listed
     reasons = {dialog.form.backups_table.item(r, 1).text() for r in range(dialog.form.backups_table.rowCount())}
     assert "恢复前" in reasons
@@ -89,9 +93,13 @@ def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, to
 def test_mirror_folder_setting(qtbot, demo_workspace, today, tmp_path) -> None:
     window = _window(qtbot, demo_workspace, today, tmp_path)
     dialog = window.reliability.open_backups()
+    wait_loaded(qtbot, dialog)
     dialog.set_mirror(demo_workspace.backups_dir)
     assert "不能与数据文件夹的 backups 相同" in dialog.form.status_label.text()
-    dialog.set_mirror(tmp_path / "usb")
+    with qtbot.waitSignal(window.ops.changed) as broadcast:  # set on the worker, then said
+        dialog.set_mirror(tmp_path / "usb")
+    assert broadcast.args[0].settings
+    wait_loaded(qtbot, dialog)
     assert dialog.form.mirror_edit.text() == str(tmp_path / "usb")
     assert backups.mirror_folder(demo_workspace.db) == tmp_path / "usb"
     dialog.close()

@@ -12,7 +12,7 @@ from desktop.db.models import Attachment, Issue
 from desktop.services import attachment_files, attachments
 from desktop.ui.ops import Change, Ops
 from desktop.ui.visits_panel import VisitsPanel
-from tests.ui.helpers import settle_ops
+from tests.ui.helpers import settle_ops, wait_for_dialog
 
 
 def _panel(qtbot, workspace, today) -> VisitsPanel:
@@ -38,8 +38,10 @@ def test_new_visit_with_photo_and_problems_creates_linked_issues(qtbot, demo_wor
     before = panel.model.rowCount()
     dialog = panel.open_new_visit_dialog()
     qtbot.addWidget(dialog)
+    wait_for_dialog(dialog)  # its lists are read on the worker
     f = dialog.form
     dialog.save()
+    wait_for_dialog(dialog)  # written on the worker
     assert "包保领导" in f.error_label.text() and "走访内容" in f.error_label.text()  # refused, nothing written
     f.leader_combo.setCurrentIndex(1)
     f.project_combo.setCurrentIndex(3)
@@ -49,10 +51,12 @@ def test_new_visit_with_photo_and_problems_creates_linked_issues(qtbot, demo_wor
     not_image.write_text("不是图片")
     dialog.add_photos([_photo(tmp_path), not_image])
     dialog.save()
+    wait_for_dialog(dialog)  # written on the worker
     assert "notes.png" in f.error_label.text() and "不是图片" in f.error_label.text()
     f.photos_list.setCurrentRow(1)
     qtbot.mouseClick(f.remove_photo_button, Qt.MouseButton.LeftButton)
     dialog.save()
+    wait_for_dialog(dialog)  # written on the worker
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.visit_id
     with demo_workspace.db.read() as session:
         found = session.execute(select(Issue.description, Issue.project_id, Issue.source)

@@ -1,11 +1,17 @@
 """文件 → 备份与恢复: back up now to a chosen file, restore (after showing what the backup holds), and the second
-backup folder. Restoring needs the database closed, so the dialog asks its owner to swap the workspace."""
+backup folder. Restoring needs the database closed, so the dialog asks its owner to swap the workspace.
+
+The list and the second folder are read, the folder is set and the backup is written on the window's worker
+(`Ops.run`; the backup behind a busy dialog, seconds at city size); the restore itself is the owner's (it waits
+for the worker, closes the data and replaces the workspace, which every part follows)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,8 +27,15 @@ from desktop.services.backup import archive as backups
 from desktop.services.backup.archive import BackupError, BackupInfo
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.forms.ui_backup_dialog import Ui_BackupDialog
+from desktop.ui.ops import Change
+from desktop.ui.ops_progress import OpsRunner
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
+
+Listing = tuple["Path | None", "list[BackupInfo | BackupError]"]
 
 COLUMNS = ("备份时间", "原因", "问题数", "项目数", "大小", "文件")
 
@@ -30,11 +43,17 @@ COLUMNS = ("备份时间", "原因", "问题数", "项目数", "大小", "文件
 class BackupDialog(QDialog):
     """`restore_with(path)` is supplied by the main window: it closes the data, restores, and reopens."""
 
-    def __init__(self, workspace: Workspace, restore_with: Callable[[Path], None],
+    shown = Signal()  # the list the worker read is on screen
+    backed_up = Signal(object)  # the archive `backup_now` wrote (a Path)
+
+    def __init__(self, ops: Ops, restore_with: Callable[[Path], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
+        self.runner = OpsRunner(ops, self)
+        self.loading = False
+        self.last_backup: Path | None = None
         self.restore_with = restore_with
         self.form = Ui_BackupDialog()
         self.form.setupUi(self)
@@ -57,9 +76,13 @@ class BackupDialog(QDialog):
         f.button_box.rejected.connect(self.reject)
 
     def reload(self) -> None:
-        mirror = backups.mirror_folder(self.workspace.db)
+        self.loading = True
+        self.ops.run(_listing, self._show)
+
+    def _show(self, listing: Listing) -> None:
+        self.loading = False
+        mirror, items = listing
         self.form.mirror_edit.setText(str(mirror) if mirror else "")
-        items = backups.list_backups(self.workspace.data_dir, mirror)
         self._infos = [i for i in items if isinstance(i, BackupInfo)]
         table = self.form.backups_table
         table.setRowCount(len(self._infos))
@@ -73,23 +96,28 @@ class BackupDialog(QDialog):
         unreadable = len(items) - len(self._infos)
         self.form.status_label.setText(f"共 {len(self._infos)} 个备份" +
                                        (f"；{unreadable} 个备份文件无法读取" if unreadable else ""))
+        self.shown.emit()
 
-    def backup_now(self, target: Path | None = None) -> Path | None:
+    def backup_now(self, target: Path | None = None) -> bool:
+        """Start the backup on the worker; False when no file was chosen. `backed_up(path)` says where it went."""
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(self, "备份到文件", backups.default_archive_name(),
                                                     "备份文件 (*.zip)")
             if not chosen:
-                return None
+                return False
             target = Path(chosen)
         if target.suffix.lower() != ".zip":
             target = target.with_suffix(".zip")
-        try:
-            info = backups.create_archive(self.workspace.db.engine, self.workspace.data_dir, target)
-        except (UserError, OSError) as exc:
-            QMessageBox.critical(self, APP_NAME, f"备份失败：{exc}")
-            return None
+        archive = target
+        return self.runner.start(
+            "备份", lambda ws, _progress, _cancel: backups.create_archive(ws.db.engine, ws.data_dir, archive),
+            self._backed_up, cancellable=False, label="正在备份……",
+            on_error=lambda message: QMessageBox.critical(self, APP_NAME, f"备份失败：{message}"))
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.last_backup = info.path
         self.form.status_label.setText(f"已备份到 {info.path}（问题 {info.counts.get('issue', 0)} 个）")
-        return info.path
+        self.backed_up.emit(info.path)
 
     def restore_selected(self) -> None:
         rows = self.form.backups_table.selectionModel().selectedRows()
@@ -99,7 +127,7 @@ class BackupDialog(QDialog):
         self.confirm_and_restore(self._infos[rows[0].row()].path)
 
     def restore_from_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(self.workspace.backups_dir),
+        chosen, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(self.ops.backups_dir),
                                                 "备份文件 (*.zip)")
         if chosen:
             self.confirm_and_restore(Path(chosen))
@@ -127,9 +155,19 @@ class BackupDialog(QDialog):
             self.set_mirror(Path(chosen))
 
     def set_mirror(self, folder: Path | None) -> None:
-        if folder is not None and folder.resolve() == self.workspace.backups_dir.resolve():
+        if folder is not None and folder.resolve() == self.ops.backups_dir.resolve():
             self.form.status_label.setText("「第二备份位置」：不能与数据文件夹的 backups 相同，请选择另一块磁盘或U盘。")
             return
-        backups.set_mirror_folder(self.workspace.db, folder)
-        self.reload()
-        self.form.status_label.setText("已设置第二备份位置。" if folder else "已取消第二备份位置。")
+
+        def done(_none: None) -> None:
+            self.ops.notify(Change(settings=True))
+            self.reload()
+            self.form.status_label.setText("已设置第二备份位置。" if folder else "已取消第二备份位置。")
+
+        self.ops.run(lambda workspace: backups.set_mirror_folder(workspace.db, folder), done,
+                     self.form.status_label.setText)
+
+
+def _listing(workspace: Workspace) -> Listing:
+    mirror = backups.mirror_folder(workspace.db)
+    return mirror, list(backups.list_backups(workspace.data_dir, mirror))

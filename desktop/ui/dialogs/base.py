@@ -187,7 +187,9 @@ class WorkerLink(QObject):
         self.ops.run(read, done, failed, on_broken=refuse)
 
     def submit(self, work: Callable[[Workspace], Any], done: Callable[[Any], None],
-               change: Callable[[Any], Change | None] | None = None) -> None:
+               change: Callable[[Any], Change | None] | None = None, *,
+               refused: Callable[[str], None] | None = None) -> None:
+        """`refused(message)`, when given, tells a refusal instead of `error_label` (a message box)."""
         if self.pending:
             return  # one OK at a time: the first one's answer decides
         self.pending = True
@@ -210,7 +212,7 @@ class WorkerLink(QObject):
 
         def failed(message: str) -> None:
             end()
-            self._say(message)
+            (refused or self._say)(message)
             self.settled.emit()
 
         def broke() -> None:

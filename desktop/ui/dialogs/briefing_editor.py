@@ -2,9 +2,10 @@
 
 The dialog holds a `BriefingContent` (masthead, issuer, distribution, figures and attached tables come from the
 draft) and only lets the user change what is theirs to change: number, date, title, 编者按 and body. Issuing
-records it in the Briefing table and writes the .docx on the thread pool; a 送审稿 (the copy for the leader's
+records it in the Briefing table and writes the .docx on the window's worker (`OpsRunner`, with progress); a 送审稿 (the copy for the leader's
 sign-off) is written by the same service without taking the number, as `keyproj export … --draft`; the list on
-the right re-exports any issued number exactly as it went out.
+the right re-exports any issued number exactly as it went out. Every read (the draft, the scope's targets, the
+issued list, an issued number) runs on the worker too (`Ops.run`); nothing here opens a session of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
@@ -24,12 +26,15 @@ from desktop.services import directory
 from desktop.services.briefing import issued as briefings
 from desktop.services.briefing.issued import BriefingContent
 from desktop.services.scope import Period, Scope, ScopeKind
-from desktop.ui.background import BackgroundTask
-from desktop.ui.export_runner import ExportRunner
 from desktop.ui.forms.ui_briefing_editor import Ui_BriefingEditor
+from desktop.ui.ops_progress import OpsRunner
 from desktop.ui.widgets.date_edit import check_dates
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.services.directory import Choice
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 SCOPE_KINDS = ((ScopeKind.ALL, "全部项目"), (ScopeKind.CATEGORY, "项目类别"), (ScopeKind.TASK_FORCE, "项目专班"),
                (ScopeKind.LEADER, "包保领导"), (ScopeKind.UNIT, "责任单位"))
@@ -54,12 +59,12 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
 
 
 class BriefingEditor(QDialog):
-    def __init__(self, workspace: Workspace, kind: BriefingKind, *, today: date, runner: ExportRunner,
+    def __init__(self, ops: Ops, kind: BriefingKind, *, today: date, runner: OpsRunner,
                  period: Period | None = None, export_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
         self.kind = kind
         self.today = today
         self.runner = runner
@@ -67,7 +72,7 @@ class BriefingEditor(QDialog):
         self.ask_path: AskPath = lambda title, suggested: ask_save_path(self, title, suggested)
         self.content: BriefingContent | None = None
         self.last_saved: Path | None = None
-        self.drafter = BackgroundTask(self)
+        self.drafter = OpsRunner(ops, self)  # a busy dialog, no 取消: the draft is a read
         self.form = Ui_BriefingEditor()
         self.form.setupUi(self)
         self.setWindowTitle(f"编辑{kind.label}")
@@ -111,16 +116,25 @@ class BriefingEditor(QDialog):
         kind = ScopeKind(self.form.scope_kind_combo.currentData() or "all")
         combo = self.form.scope_target_combo
         combo.clear()
-        with self.workspace.db.read() as session:
-            choices = {
-                ScopeKind.CATEGORY: lambda: directory.categories(session, "project"),
-                ScopeKind.TASK_FORCE: lambda: directory.task_forces(session),
-                ScopeKind.LEADER: lambda: directory.leaders(session),
-                ScopeKind.UNIT: lambda: directory.units(session),
-            }.get(kind, list)()
-        for ref_id, label in choices:
-            combo.addItem(label, ref_id)
-        combo.setEnabled(kind is not ScopeKind.ALL)
+        combo.setEnabled(False)
+
+        def read(workspace: Workspace) -> list[Choice]:
+            with workspace.db.read() as session:
+                return {
+                    ScopeKind.CATEGORY: lambda: directory.categories(session, "project"),
+                    ScopeKind.TASK_FORCE: lambda: directory.task_forces(session),
+                    ScopeKind.LEADER: lambda: directory.leaders(session),
+                    ScopeKind.UNIT: lambda: directory.units(session),
+                }.get(kind, list)()
+
+        def show(choices: list[Choice]) -> None:
+            if ScopeKind(self.form.scope_kind_combo.currentData() or "all") is not kind:
+                return  # another kind was chosen meanwhile: its own read fills the list
+            for ref_id, label in choices:
+                combo.addItem(label, ref_id)
+            combo.setEnabled(kind is not ScopeKind.ALL)
+
+        self.ops.run(read, show)
 
     # --- draft -----------------------------------------------------------------------------------------------
     def redraft(self) -> None:
@@ -129,15 +143,15 @@ class BriefingEditor(QDialog):
             QMessageBox.warning(self, self.windowTitle(), "起始日期不能晚于截止日期。")
             return
         issued_on = _pydate(self.form.issued_on_edit.date())
-        db, kind, scope, today = self.workspace.db, self.kind, self.scope(), self.today
+        kind, scope, today = self.kind, self.scope(), self.today
         # A city's year is ~0.5 s of reading: drafted off the GUI thread (a busy dialog only if it takes longer
         # than 0.3 s); nothing can be exported until the new draft is shown.
         self.form.export_button.setEnabled(False)
         self.form.review_button.setEnabled(False)
         self.form.draft_button.setEnabled(False)
-        self.drafter.start(f"正在按数据起草{kind.label}……",
-                           lambda: jobs.draft(db, kind, period, scope, today, issued_on),
-                           self._drafted, self._draft_failed)
+        self.drafter.start(f"起草{kind.label}", lambda ws, _progress, _cancel: jobs.draft(
+            ws.db, kind, period, scope, today, issued_on), self._drafted, cancellable=False,
+            label=f"正在按数据起草{kind.label}……", on_error=self._draft_failed)
 
     def _drafted(self, content: BriefingContent) -> None:
         self.form.draft_button.setEnabled(True)
@@ -145,19 +159,26 @@ class BriefingEditor(QDialog):
         self._set_read_only(False)
         self._show(content)
 
-    def _draft_failed(self, exc: Exception) -> None:
+    def _draft_failed(self, message: str) -> None:
         self.form.draft_button.setEnabled(True)
         self.form.export_button.setEnabled(self.content is not None)
         self.form.review_button.setEnabled(self.content is not None)
-        QMessageBox.warning(self, self.windowTitle(), f"按数据起草失败：{exc}")
+        QMessageBox.warning(self, self.windowTitle(), f"按数据起草失败：{message}")
 
     def open_issued(self) -> None:
         """Show an issued number as it went out (read only); 按数据重新起草 returns to a new draft."""
         item = self.form.issued_list.currentItem()
         if item is None:
             return
-        with self.workspace.db.read() as session:
-            content = briefings.load(session, int(item.data(ISSUED_ID_ROLE)))
+        briefing_id = int(item.data(ISSUED_ID_ROLE))
+
+        def read(workspace: Workspace) -> BriefingContent:
+            with workspace.db.read() as session:
+                return briefings.load(session, briefing_id)
+
+        self.ops.run(read, self._show_issued)
+
+    def _show_issued(self, content: BriefingContent) -> None:
         self.content = None
         self._show(content)
         self.form.editor_note_edit.setPlainText(content.editor_note)
@@ -238,7 +259,7 @@ class BriefingEditor(QDialog):
         path = self.ask_path(f"导出{self.kind.label}送审稿", suggested)
         if not path:
             return
-        self.runner.start(f"导出{self.kind.label}送审稿", lambda progress, _cancel: jobs.write_review_copy(
+        self.runner.start(f"导出{self.kind.label}送审稿", lambda _ws, progress, _cancel: jobs.write_review_copy(
             content, path, progress), self._review_saved)
 
     def _review_saved(self, path: Path) -> None:
@@ -254,20 +275,27 @@ class BriefingEditor(QDialog):
         path = self.ask_path(f"导出{self.kind.label}", suggested)
         if not path:
             return
-        db = self.workspace.db
-        self.runner.start(f"导出{self.kind.label}", lambda progress, _cancel: jobs.issue_and_write(
-            db, content, path, progress), self._exported)
+        self.runner.start(f"导出{self.kind.label}", lambda ws, progress, _cancel: jobs.issue_and_write(
+            ws.db, content, path, progress), self._exported)
 
     def _exported(self, path: Path) -> None:
         self.last_saved = Path(path)
         self._reload_issued()
         if self.content is not None:  # the next issue gets the next number
-            with self.workspace.db.read() as session:
-                number, total = briefings.next_number(session, self.kind, self.content.year)
-            self.form.number_spin.setValue(number)
-            if total is not None:
-                self.form.total_check.setChecked(True)
-                self.form.total_spin.setValue(total)
+            kind, year = self.kind, self.content.year
+
+            def read(workspace: Workspace) -> tuple[int, int | None]:
+                with workspace.db.read() as session:
+                    return briefings.next_number(session, kind, year)
+
+            self.ops.run(read, self._show_next_number)
+
+    def _show_next_number(self, next_number: tuple[int, int | None]) -> None:
+        number, total = next_number
+        self.form.number_spin.setValue(number)
+        if total is not None:
+            self.form.total_check.setChecked(True)
+            self.form.total_spin.setValue(total)
 
     def reexport(self) -> None:
         item = self.form.issued_list.currentItem()
@@ -277,14 +305,20 @@ class BriefingEditor(QDialog):
         path = self.ask_path(f"重新导出{self.kind.label}", str(self.export_dir / f"{item.text().split(' ')[0]}.docx"))
         if not path:
             return
-        db = self.workspace.db
         self.runner.start(f"重新导出{self.kind.label}",
-                          lambda progress, _cancel: jobs.rewrite(db, briefing_id, path, progress),
+                          lambda ws, progress, _cancel: jobs.rewrite(ws.db, briefing_id, path, progress),
                           lambda saved: setattr(self, "last_saved", Path(saved)))
 
     def _reload_issued(self) -> None:
-        with self.workspace.db.read() as session:
-            rows = briefings.issued(session, self.kind)
+        kind = self.kind
+
+        def read(workspace: Workspace) -> list[briefings.IssuedBriefing]:
+            with workspace.db.read() as session:
+                return briefings.issued(session, kind)
+
+        self.ops.run(read, self._show_issued_list)
+
+    def _show_issued_list(self, rows: list[briefings.IssuedBriefing]) -> None:
         self.form.issued_list.clear()
         for row in rows:
             item = QListWidgetItem(row.label)

@@ -1,31 +1,49 @@
-"""新增/修改企业: the directory entry with the credit code checked (GB 32100) and the 包联干部 chosen."""
+"""新增/修改企业: the directory entry with the credit code checked (GB 32100) and the 包联干部 chosen.
+
+Read and written on the window's worker (`WorkerLink`); the panel that opened the dialog announces the change
+once it closes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from typing import TYPE_CHECKING
 
-from desktop.errors import UserError
+from PySide6.QtWidgets import QWidget
+
 from desktop.services import directory, enterprises
+from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_enterprise_dialog import Ui_EnterpriseDialog
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.services.directory import Choice
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
+
+Lists = tuple["list[str]", "list[Choice]", "list[Choice]", "enterprises.EnterpriseInput | None"]
 
 
-class EnterpriseDialog(QDialog):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
+class EnterpriseDialog(WorkerDialog):
+    def __init__(self, ops: Ops, parent: QWidget | None = None, *,
                  enterprise_id: int | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
         self.enterprise_id = enterprise_id
         self.form = Ui_EnterpriseDialog()
         self.form.setupUi(self)
+        self.link = WorkerLink(self, ops, self.form.button_box, self.form.error_label)
+        self.setWindowTitle("修改企业信息" if enterprise_id else "新增企业")
+        self._connect_signals()
+
+        def read(workspace: Workspace) -> Lists:
+            with workspace.db.read() as session:
+                return (enterprises.industries(session), directory.people(session), directory.leaders(session),
+                        enterprises.get_input(session, enterprise_id) if enterprise_id else None)
+
+        self.link.load(read, self._fill)
+
+    def _fill(self, lists: Lists) -> None:
         f = self.form
-        with workspace.db.read() as session:
-            industries = enterprises.industries(session)
-            people = directory.people(session)
-            leaders = directory.leaders(session)
-            current = enterprises.get_input(session, enterprise_id) if enterprise_id else None
+        industries, people, leaders, current = lists
         f.industry_combo.addItems(industries)
         f.cadre_combo.addItem("（未安排）", None)
         for pid, label in people:
@@ -33,7 +51,6 @@ class EnterpriseDialog(QDialog):
         f.leader_combo.addItem("（未安排）", None)
         for lid, name in leaders:
             f.leader_combo.addItem(name, lid)
-        self.setWindowTitle("修改企业信息" if enterprise_id else "新增企业")
         if current is not None:
             f.name_edit.setText(current.name or "")
             f.credit_code_edit.setText(current.credit_code or "")
@@ -48,7 +65,6 @@ class EnterpriseDialog(QDialog):
             f.team_edit.setText(current.team or "")
         else:
             f.industry_combo.setCurrentText("")
-        self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.form.button_box.accepted.connect(self.save)
@@ -63,14 +79,17 @@ class EnterpriseDialog(QDialog):
             leader_id=f.leader_combo.currentData(), team=f.team_edit.text())
 
     def save(self) -> None:
-        data = self.collect()
-        try:
-            with self.workspace.db.transaction() as session:
-                if self.enterprise_id is None:
-                    self.enterprise_id = enterprises.create_enterprise(session, data).id
-                else:
-                    enterprises.update_enterprise(session, self.enterprise_id, data)
-        except UserError as exc:
-            self.form.error_label.setText(str(exc))
-            return
+        data, enterprise_id = self.collect(), self.enterprise_id
+
+        def work(workspace: Workspace) -> int:
+            with workspace.db.transaction() as session:
+                if enterprise_id is None:
+                    return enterprises.create_enterprise(session, data).id
+                enterprises.update_enterprise(session, enterprise_id, data)
+                return enterprise_id
+
+        self.link.submit(work, self._saved)  # the panel announces it
+
+    def _saved(self, enterprise_id: int) -> None:
+        self.enterprise_id = enterprise_id
         self.accept()

@@ -1,30 +1,40 @@
-"""文件 → 导入记录: every import with its counts, and undo of a chosen one (layout: forms/import_history.ui)."""
+"""文件 → 导入记录: every import with its counts, and undo of a chosen one (layout: forms/import_history.ui).
+
+The list is read and the undo runs on the window's worker (`Ops.run`, the undo behind a busy dialog); an undone
+import is broadcast as "everything changed"."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidgetItem, QWidget
 
-from desktop.errors import UserError
 from desktop.services.importing.undo import BatchInfo, history, undo_import
-from desktop.ui.background import BackgroundTask
 from desktop.ui.forms.ui_import_history import Ui_ImportHistoryDialog
+from desktop.ui.ops import EVERYTHING
+from desktop.ui.ops_progress import OpsRunner
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
 
 HEADERS = ("批次", "导入时间", "类型", "文件", "新增", "更新", "跳过", "操作人", "状态")
 
 
 class ImportHistoryDialog(QDialog):
     data_changed = Signal()
+    shown = Signal()  # the list the worker read is on screen (tests wait for it)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
+        self.loading = False
         self.form = Ui_ImportHistoryDialog()
         self.form.setupUi(self)
-        self.task = BackgroundTask(self)
+        self.task = OpsRunner(ops, self)
         self.batches: list[BatchInfo] = []
         self.last_message = ""
         self.form.history_table.setColumnCount(len(HEADERS))
@@ -38,8 +48,12 @@ class ImportHistoryDialog(QDialog):
         self.form.history_table.itemSelectionChanged.connect(self._update_buttons)
 
     def reload(self) -> None:
-        with self.workspace.db.read() as session:
-            self.batches = history(session)
+        self.loading = True
+        self.ops.run(_history, self._show)
+
+    def _show(self, batches: list[BatchInfo]) -> None:
+        self.loading = False
+        self.batches = batches
         table = self.form.history_table
         table.setRowCount(len(self.batches))
         for line, b in enumerate(self.batches):
@@ -49,6 +63,7 @@ class ImportHistoryDialog(QDialog):
                 table.setItem(line, column, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         self._update_buttons()
+        self.shown.emit()
 
     def selected(self) -> BatchInfo | None:
         rows = self.form.history_table.selectionModel().selectedRows()
@@ -70,18 +85,25 @@ class ImportHistoryDialog(QDialog):
         batch = self.selected()
         if batch is None or not self.confirm(batch):
             return
-        db, data_dir = self.workspace.db, self.workspace.data_dir
-        self.task.start("正在撤销导入……", lambda: undo_import(db, batch.id, data_dir=data_dir),
-                        self._undone, self._failed)
+        self.task.start("撤销导入", lambda ws, _progress, _cancel: undo_import(ws.db, batch.id, data_dir=ws.data_dir),
+                        self._undone, cancellable=False, label="正在撤销导入……", on_error=self._failed)
+        self._update_buttons()
 
     def _undone(self, message: str) -> None:
         self.last_message = message
+        self.ops.notify(EVERYTHING)
         self.reload()
         self.data_changed.emit()
         QMessageBox(QMessageBox.Icon.Information, "撤销导入", message, QMessageBox.StandardButton.Ok, self).open()
 
-    def _failed(self, exc: Exception) -> None:
-        self.last_message = str(exc) if isinstance(exc, UserError) else f"撤销时发生意外错误：{exc}"
+    def _failed(self, message: str) -> None:
+        """A refusal; a bug is shown by `Ops`'s one error dialog instead."""
+        self.last_message = message
         self._update_buttons()
         QMessageBox(QMessageBox.Icon.Warning, "不能撤销", self.last_message, QMessageBox.StandardButton.Ok,
                     self).open()
+
+
+def _history(workspace: Workspace) -> list[BatchInfo]:
+    with workspace.db.read() as session:
+        return history(session)

@@ -1,16 +1,17 @@
 """文件 → 导入台账: choose a file and its kind, check the column mapping, preview, import, undo.
 
 The layout is `forms/import_wizard.ui`; this class only wires behaviour. Reading the file, the dry run and the
-import itself run in the background (BackgroundTask), so "Next" starts the work and the wizard advances when it
-reports back. Nothing is written before the user presses 导入 on the preview page, and what the preview shows in
+import itself run on the window's worker (`OpsRunner` over `Ops.run`, behind a busy dialog), so "Next" starts the
+work and the wizard advances when it reports back; an import or its undo is broadcast as "everything changed". Nothing is written before the user presses 导入 on the preview page, and what the preview shows in
 its 导入结果 column is the dry run of exactly that import.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -32,11 +33,17 @@ from desktop.services.importing import mappings as import_mappings
 from desktop.services.importing.apply import NothingToImport, apply_import, dry_run_import
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult
 from desktop.services.importing.undo import undo_import
-from desktop.ui.background import BackgroundTask
 from desktop.ui.forms.ui_import_wizard import Ui_ImportWizard
 from desktop.ui.models.import_preview import ImportPreviewModel
+from desktop.ui.ops import EVERYTHING
+from desktop.ui.ops_progress import OpsRunner
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
 NOT_IMPORTED = "（不导入）"
@@ -44,17 +51,18 @@ FILE_FILTER = "台账文件 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
 
 
 class ImportWizard(QWizard):
-    """Emits `data_changed` after an import or an undo, so the window reloads its views."""
+    """After an import or an undo: `Ops` broadcasts "everything changed" (every view re-reads) and `data_changed`
+    is emitted for whoever opened the wizard."""
 
     data_changed = Signal()
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
         self.form = Ui_ImportWizard()
         self.form.setupUi(self)
-        self.task = BackgroundTask(self)
+        self.task = OpsRunner(ops, self)
         self.model = ImportPreviewModel(self)
         self.form.preview_view.setModel(self.model)
         self.preview: ImportPreview | None = None
@@ -134,13 +142,13 @@ class ImportWizard(QWizard):
         if self._guess is not None and self._guess[0] == path:
             return
         self.form.file_hint_label.setText("正在读取表头，判断台账类型……")
-        self.task.start("正在识别台账类型……", lambda: guess_kind(path), lambda g: self._guessed(path, g),
-                        self._guess_failed)
+        self.task.start("识别台账类型", lambda _ws, _progress, _cancel: _guess(path),
+                        lambda g: self._guessed(path, g), cancellable=False, label="正在识别台账类型……",
+                        on_error=self._guess_failed)
 
-    def _guess_failed(self, exc: Exception) -> None:
+    def _guess_failed(self, message: str) -> None:
         # The file is read again, with its full message, when the user presses 下一步.
-        self.form.file_hint_label.setText(f"无法读取该文件：{exc}" if isinstance(exc, ImportRefused | OSError)
-                                          else "无法判断台账类型，请手动选择。")
+        self.form.file_hint_label.setText(message)
 
     def _guessed(self, path: Path, guess: KindGuess) -> None:
         self._guess = (path, guess)
@@ -183,14 +191,19 @@ class ImportWizard(QWizard):
         self._advance = True
         self.next()
 
-    def _run(self, label: str, work: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        self.task.start(label, work, on_done, self._failed)
+    def _run(self, label: str, work: Callable[[Workspace], Any], on_done: Callable[[Any], None]) -> None:
+        def refusing(workspace: Workspace) -> Any:
+            try:
+                return work(workspace)
+            except ImportRefused as refusal:  # the file's own fault: told like any refusal
+                raise UserError(str(refusal)) from refusal
 
-    def _failed(self, exc: Exception) -> None:
-        if isinstance(exc, ImportRefused | UserError | OSError):
-            self._tell("无法导入", str(exc))
-        else:
-            self._tell("出错了", f"处理时发生意外错误：{exc}")
+        self.task.start("导入台账", lambda ws, _progress, _cancel: refusing(ws), on_done, cancellable=False,
+                        label=label, on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        """A refusal (the file, the mapping, a full disk); a bug is shown by `Ops`'s one error dialog instead."""
+        self._tell("无法导入", message)
 
     def _tell(self, title: str, text: str) -> None:
         """A non-blocking message box (the import keeps its state; the user reads and closes it)."""
@@ -204,13 +217,11 @@ class ImportWizard(QWizard):
         if not self.form.file_edit.text().strip():
             self._tell("请选择文件", "请先选择要导入的台账文件。")
             return False
-        db = self.workspace.db
-
         known = self._guess[1] if self._guess is not None and self._guess[0] == path else None
 
-        def work() -> tuple[ImportPreview, KindGuess]:
+        def work(workspace: Workspace) -> tuple[ImportPreview, KindGuess]:
             guess = known or guess_kind(path)
-            with db.read() as session:
+            with workspace.db.read() as session:
                 saved = import_mappings.load(session, kind)
             try:
                 preview = build_preview(path, kind, None, year, saved=saved, context_month=month)
@@ -279,15 +290,15 @@ class ImportWizard(QWizard):
             self._tell("列对应有误", f"数据项【{labels}】对应了多个列，每个数据项只能对应一列。")
             return False
         path, kind, year, month = self.path, self.kind, self.year, self.month
-        policy, db = self.policy, self.workspace.db
+        policy = self.policy
         save = self.form.save_mapping_check.isChecked()
 
-        def work() -> tuple[ImportPreview, ImportResult | None]:
+        def work(workspace: Workspace) -> tuple[ImportPreview, ImportResult | None]:
             preview = build_preview(path, kind, columns, year, context_month=month)
             if save:
-                with db.transaction() as session:
+                with workspace.db.transaction() as session:
                     import_mappings.save(session, preview.mapping)
-            return preview, _dry_run(db, preview, policy)
+            return preview, _dry_run(workspace.db, preview, policy)
 
         self._run("正在按列对应关系读取数据，检查重复……", work, self._previewed)
         return False
@@ -325,8 +336,8 @@ class ImportWizard(QWizard):
     def _policy_changed(self) -> None:
         if self.preview is None or self.currentId() != PREVIEW_PAGE:
             return
-        preview, policy, db = self.preview, self.policy, self.workspace.db
-        self._run("正在检查重复……", lambda: (preview, _dry_run(db, preview, policy)), self._previewed)
+        preview, policy = self.preview, self.policy
+        self._run("正在检查重复……", lambda ws: (preview, _dry_run(ws.db, preview, policy)), self._previewed)
 
     # --- step 3: import ---------------------------------------------------------------------------------
     def _import(self) -> bool:
@@ -335,28 +346,42 @@ class ImportWizard(QWizard):
         if self.dry_run is None or self.dry_run.stored_rows == 0:
             self._tell("没有可导入的行", "本文件没有可以导入的新行（都有问题或与已有记录重复），未导入任何数据。")
             return False
-        db, policy, source, data_dir = self.workspace.db, self.policy, self.path, self.workspace.data_dir
-        self._run("正在导入……", lambda: apply_import(db, preview, policy=policy, data_dir=data_dir, source=source),
-                  self._imported)
+        policy, source = self.policy, self.path
+        self._run("正在导入……", lambda ws: apply_import(ws.db, preview, policy=policy, data_dir=ws.data_dir,
+                                                     source=source), self._imported)
         return False
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
         self.form.result_text.setPlainText("\n".join(result.summary_lines()))
         self.form.undo_button.setEnabled(True)
+        self.ops.notify(EVERYTHING)
         self.data_changed.emit()
         self._advance_to_next()
 
     def _undo(self) -> None:
         if self.result is None or self.result.batch_id is None:
             return
-        batch_id, db, data_dir = self.result.batch_id, self.workspace.db, self.workspace.data_dir
-        self._run("正在撤销本次导入……", lambda: undo_import(db, batch_id, data_dir=data_dir), self._undone)
+        batch_id = self.result.batch_id
+        self._run("正在撤销本次导入……", lambda ws: undo_import(ws.db, batch_id, data_dir=ws.data_dir), self._undone)
 
     def _undone(self, message: str) -> None:
         self.form.result_text.appendPlainText("\n" + message)
         self.form.undo_button.setEnabled(False)
+        self.ops.notify(EVERYTHING)
         self.data_changed.emit()
+
+
+def _guess(path: Path) -> KindGuess:
+    """The header's kind, read before 下一步 only to propose one: a file that cannot be read is a hint, never an
+    error dialog (下一步 reads it again and says exactly why)."""
+    try:
+        return guess_kind(path)
+    except (ImportRefused, OSError) as exc:
+        raise UserError(f"无法读取该文件：{exc}") from exc
+    except Exception as exc:  # an untrusted file may break a reader in any way: logged, told as a hint
+        log.warning("kind guess failed for %s", path, exc_info=True)
+        raise UserError("无法判断台账类型，请手动选择。") from exc
 
 
 def _dry_run(db: Any, preview: ImportPreview, policy: DuplicatePolicy) -> ImportResult | None:

@@ -84,8 +84,8 @@ class SupervisionDialog(QDialog):
         self.loading = True
         self.form.error_label.setText("正在读取各单位的超期事项……")
 
-        def work(ws: Workspace) -> tuple[list[UnitCandidates], str]:
-            with ws.db.read() as session:
+        def work(workspace: Workspace) -> tuple[list[UnitCandidates], str]:
+            with workspace.db.read() as session:
                 return candidates(session, kind, issued_on), str(office_settings.get(session, "office_name"))
 
         self.ops.run(work, self._loaded, self._refused)

@@ -1,8 +1,8 @@
 """导出 → 按上级模板填报: pick a blank form (or a saved one), check what each column receives, choose the rows, fill.
 
-The layout is `forms/template_fill_dialog.ui`. Every read and write goes through `TemplateAccess` on a worker
-thread: reading the template and the lists behind `BackgroundTask`, the fill itself behind the export runner
-(progress and cancel). A saved template is filled in one click: choose it, press 填报; when its file is replaced
+The layout is `forms/template_fill_dialog.ui`. Every read and write goes through `TemplateAccess` on the
+window's worker (`OpsRunner` over `Ops.run`): reading the template and the lists behind a busy dialog, the fill
+itself behind the export runner (progress and cancel). A saved template is filled in one click: choose it, press 填报; when its file is replaced
 and the header changed, the columns already known keep their mapping and only the new ones are marked.
 """
 
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import UserError
 from desktop.exporters.template_fill.access import Choices, TemplateAccess
 from desktop.exporters.template_fill.job import FillRequest, FillResult, Inspection
 from desktop.exporters.template_fill.plan import GROUPINGS
@@ -33,9 +32,8 @@ from desktop.services.templates import catalog, store
 from desktop.services.templates.catalog import Purpose
 from desktop.services.templates.layout import FORMULA
 from desktop.services.templates.records import DECISION_FILTERS, ISSUE_FILTERS, Selection
-from desktop.ui.background import BackgroundTask
-from desktop.ui.export_runner import ExportRunner
 from desktop.ui.forms.ui_template_fill_dialog import Ui_TemplateFillDialog
+from desktop.ui.ops_progress import OpsRunner
 from desktop.ui.widgets.fitting import fit_to_screen
 
 NO_SAVED = "（不使用已保存的模板）"
@@ -47,7 +45,7 @@ AskPath = Callable[[str, str], str]
 
 
 class TemplateFillDialog(QDialog):
-    def __init__(self, access: TemplateAccess, runner: ExportRunner, *, today: date, year: int, month: int,
+    def __init__(self, access: TemplateAccess, runner: OpsRunner, *, today: date, year: int, month: int,
                  export_dir: Path, ask_path: AskPath, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
@@ -58,7 +56,7 @@ class TemplateFillDialog(QDialog):
         self.ask_path = ask_path
         self.form = Ui_TemplateFillDialog()
         self.form.setupUi(self)
-        self.task = BackgroundTask(self)
+        self.task = OpsRunner(runner.ops, self)  # the same worker as the fill; a busy dialog, no 取消
         self.inspection: Inspection | None = None
         self.saved: store.SavedTemplate | None = None
         self.choices: Choices | None = None
@@ -90,10 +88,12 @@ class TemplateFillDialog(QDialog):
     # --- background ---------------------------------------------------------------------------------------
     def _run(self, label: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.form.error_label.clear()
-        self.task.start(label, work, done, self._failed)
+        self.task.start("按上级模板填报", lambda _ws, _progress, _cancel: work(), done, cancellable=False,
+                        label=label, on_error=self._failed)
 
-    def _failed(self, exc: Exception) -> None:
-        message = str(exc) if isinstance(exc, UserError | OSError) else f"处理时发生意外错误：{exc}"
+    def _failed(self, message: str) -> None:
+        """A refusal (a file that is no template, a full disk) beside the input; a bug goes to the one error
+        dialog of `Ops` instead."""
         self.last_message = message
         self.form.error_label.setText(message)
 
@@ -297,7 +297,7 @@ class TemplateFillDialog(QDialog):
                               saved_name=self.saved.name if self.saved else None)
         access = self.access
 
-        def job(progress, cancel):  # type: ignore[no-untyped-def]
+        def job(_workspace, progress, cancel):  # type: ignore[no-untyped-def]
             result = access.fill(request, progress, cancel)
             if save_name:
                 access.save(save_name, layout, mapping, selection.as_dict(), template)

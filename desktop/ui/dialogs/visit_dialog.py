@@ -1,39 +1,63 @@
-"""登记走访: a visit with its companions, target, content, photos and the problems found (one issue per line)."""
+"""登记走访: a visit with its companions, target, content, photos and the problems found (one issue per line).
+
+The lists are read and the visit is written on the window's worker (`WorkerLink`); the panel that opened the
+dialog announces the new visit and its issues once it closes."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QFileDialog, QWidget
 
-from desktop.errors import UserError
 from desktop.services import directory, visits
+from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
 from desktop.ui.widgets.date_edit import check_dates
 from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.services.directory import Choice
+    from desktop.ui.ops import Ops
+    from desktop.workspace import Workspace
+
+Lists = tuple["list[Choice]", "list[Choice]", "list[Choice]"]
 
 IMAGE_FILTER = "图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)"
 
 
-class VisitDialog(QDialog):
-    def __init__(self, workspace: Workspace, today: date, parent: QWidget | None = None, *,
+class VisitDialog(WorkerDialog):
+    def __init__(self, ops: Ops, today: date, parent: QWidget | None = None, *,
                  leader_id: int | None = None, project_id: int | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
         self.today = today
         self.form = Ui_VisitDialog()
         self.form.setupUi(self)
+        self.link = WorkerLink(self, ops, self.form.button_box, self.form.error_label)
         self.visit_id: int | None = None
         self._photos: list[Path] = []
+        self._enterprise_ids: dict[str, int] = {}
         f = self.form
-        with workspace.db.read() as session:
-            leaders = directory.leaders(session)
-            projects = visits.project_choices(session, today.year)
-            enterprises = visits.enterprise_choices(session)
+        f.visited_on_edit.set_today(today)
+        f.visited_on_edit.setDate(QDate(today.year, today.month, today.day))
+        f.visited_on_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self._on_target_kind()
+        self._connect_signals()
+        year = today.year
+
+        def read(workspace: Workspace) -> Lists:
+            with workspace.db.read() as session:
+                return (directory.leaders(session), visits.project_choices(session, year),
+                        visits.enterprise_choices(session))
+
+        self.link.load(read, lambda lists: self._fill(lists, leader_id, project_id))
+
+    def _fill(self, lists: Lists, leader_id: int | None, project_id: int | None) -> None:
+        f = self.form
+        leaders, projects, enterprises = lists
         f.leader_combo.addItem("（请选择）", None)
         for lid, name in leaders:
             f.leader_combo.addItem(name, lid)
@@ -44,15 +68,10 @@ class VisitDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         f.enterprise_edit.setCompleter(completer)
-        f.visited_on_edit.set_today(today)
-        f.visited_on_edit.setDate(QDate(today.year, today.month, today.day))
-        f.visited_on_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         if leader_id is not None:
             f.leader_combo.setCurrentIndex(max(0, f.leader_combo.findData(leader_id)))
         if project_id is not None:
             f.project_combo.setCurrentIndex(max(0, f.project_combo.findData(project_id)))
-        self._on_target_kind()
-        self._connect_signals()
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -109,12 +128,16 @@ class VisitDialog(QDialog):
             self.form.error_label.setText(f"「走访对象」：企业名录中没有“{self.form.enterprise_edit.text().strip()}”，"
                                           "请从提示中选择")
             return
-        try:
-            with self.workspace.db.transaction() as session:
-                self.visit_id = visits.create_visit(session, data, self.workspace.attachments_dir, self.today).id
-        except UserError as exc:
-            self.form.error_label.setText(str(exc))
-            return
+        today = self.today
+
+        def work(workspace: Workspace) -> int:
+            with workspace.db.transaction() as session:
+                return visits.create_visit(session, data, workspace.attachments_dir, today).id
+
+        self.link.submit(work, self._saved)  # the panel announces it (visits and their issues)
+
+    def _saved(self, visit_id: int) -> None:
+        self.visit_id = visit_id
         self.accept()
 
     def save_button(self) -> QWidget:

@@ -106,6 +106,12 @@ def _print_preview(preview: object) -> None:
                 print(f"  [{row.verdict.label}] {reason}")
             for edit in row.locked_edits:
                 print(f"  [已忽略] {edit}")
+        for problem in report.new_problems:
+            if problem.taken:
+                found = problem.found_on.isoformat() if problem.found_on else "未填（按收取日记录）"
+                print(f"  [新增问题] 第{problem.row.row}行 {problem.project} · {problem.description[:30]}：发现日期 {found}")
+            for reason in problem.reasons:
+                print(f"  [不予采用] {reason}")
         for note in report.notes:
             print(f"  {note}")
 
@@ -127,6 +133,8 @@ def run_collect(args: argparse.Namespace) -> int:
     verb = "将采用" if result.dry_run else "已采用"
     print(f"{verb}{result.taken}项反馈（{result.replies}个文件），记入各问题的办理进展；问题状态未改变。"
           + ("（试运行，未写入）" if result.dry_run else ""))
+    if result.new_issues:
+        print(f"{verb}登记单位报告的新问题{len(result.new_issues)}个（待交办，由办公室交办）。")
     if result.backup_path is not None:
         print(f"写入前的数据已备份到：{result.backup_path}")
     if result.requests:

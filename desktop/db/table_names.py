@@ -35,6 +35,11 @@ TABLE_LABELS: dict[str, str] = {
     "feedback_reply": "收取的反馈表",
     "database": "数据库",  # not a table: the subject of a 恢复备份 row in the 操作日志
     "exchange_record": "数据交换记录",
+    "plan_version": "包保方案版本",
+    "fill_template": "上级填报模板",
+    "fill_template_file": "上级填报模板文件",
+    "exchange_baseline": "数据交换基线",
+    "import_item": "导入明细",
     "exchange_peer_key": "对方单位公钥",
 }
 

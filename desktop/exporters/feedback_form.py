@@ -24,6 +24,8 @@ from desktop.importers.feedback_form import (
     HEADERS,
     INSTRUCTION_ROW,
     KEY_FIELD,
+    NEW_FIELDS,
+    NEW_SHEET,
     OFFICE_FIELDS,
     TITLE_ROW,
     UNIT_FIELDS,
@@ -126,9 +128,58 @@ def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Pat
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _new_problem_sheet(workbook, heading)
     with atomic_path(target) as tmp:
         workbook.save(tmp)
     return target
+
+
+NEW_ROWS = 30
+NEW_INSTRUCTION = ("填表说明：如在办理中发现新的问题，请逐条填写。项目名称请按反馈表中的写法填写；发现日期按 2026-12-31 的格式"
+                   "填写，不清楚的可不填（办公室按收到日期记录并注明）；建议完成时限供办公室交办时参考。")
+_NEW_WIDTHS = {"序号": 6, "项目名称": 28, "问题描述": 48, "发现日期": 14, "建议完成时限": 16, "需协调事项": 24, "备注": 20}
+
+
+def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
+    ws = workbook.create_sheet(NEW_SHEET)
+    last = get_column_letter(len(NEW_FIELDS))
+    ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
+    put_text(ws.cell(TITLE_ROW, 1), f"新发现问题（{heading.round_name}）")
+    ws.cell(TITLE_ROW, 1).font = Font(bold=True, size=16)
+    ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center")
+    ws.merge_cells(f"A{UNIT_ROW}:{last}{UNIT_ROW}")
+    put_text(ws.cell(UNIT_ROW, 1), f"填报单位：{heading.unit}")
+    ws.merge_cells(f"A{INSTRUCTION_ROW}:{last}{INSTRUCTION_ROW}")
+    put_text(ws.cell(INSTRUCTION_ROW, 1), NEW_INSTRUCTION)
+    ws.cell(INSTRUCTION_ROW, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[INSTRUCTION_ROW].height = 45
+    for column, name in enumerate(NEW_FIELDS, start=1):
+        cell = ws.cell(HEADER_ROW, column)
+        put_text(cell, name)
+        cell.font = Font(bold=True)
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(column)].width = _NEW_WIDTHS[name]
+    for offset in range(NEW_ROWS):
+        row = FIRST_DATA_ROW + offset
+        ws.cell(row, 1).value = offset + 1
+        for column in range(1, len(NEW_FIELDS) + 1):
+            cell = ws.cell(row, column)
+            cell.border = _BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row, NEW_FIELDS.index("发现日期") + 1).number_format = "yyyy-mm-dd"
+    when = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
+                          allow_blank=True, showErrorMessage=True, errorTitle="发现日期",
+                          error="请填写日期，如 2026-12-31")
+    letter = get_column_letter(NEW_FIELDS.index("发现日期") + 1)
+    when.add(f"{letter}{FIRST_DATA_ROW}:{letter}{FIRST_DATA_ROW + NEW_ROWS - 1}")
+    ws.add_data_validation(when)
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _validations(ws: object, columns: dict[str, int], first: int, last: int) -> None:

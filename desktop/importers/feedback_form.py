@@ -25,6 +25,10 @@ HEADERS = (*OFFICE_FIELDS, *UNIT_FIELDS, KEY_FIELD)
 # The office cells a returned form is compared with (序号 is only the row's place and may change with a sort).
 CHECKED_OFFICE_FIELDS = OFFICE_FIELDS[1:]
 UNIT_STATUSES = ("办理中", "已办结", "阶段性推进", "申请延期", "需上级协调")
+# The second sheet: problems the unit found itself, in the 问题台账's own terms; no key (the file's signed rows say
+# whose form it is), every cell the unit's.
+NEW_SHEET = "新增问题"
+NEW_FIELDS = ("序号", "项目名称", "问题描述", "发现日期", "建议完成时限", "需协调事项", "备注")
 TITLE_ROW, UNIT_ROW, INSTRUCTION_ROW, HEADER_ROW = 1, 2, 3, 4
 FIRST_DATA_ROW = HEADER_ROW + 1
 _HEADER_SEARCH_ROWS = 30
@@ -54,11 +58,48 @@ class FormRow:
 
 
 @dataclass
+class NewProblemRow:
+    """One row of the 新增问题 sheet with anything written in it."""
+
+    file_name: str
+    sheet: str
+    row: int
+    values: dict[str, Any]
+
+    def where(self, name: str | None = None) -> str:
+        place = f"文件“{self.file_name}”工作表“{self.sheet}”第{self.row}行"
+        return place + (f"“{name}”" if name else "")
+
+
+@dataclass
 class FormFile:
     name: str
     rows: list[FormRow]
     # Sheets skipped, with the reason (no header, note sheets), for the preview's notes.
     skipped: list[str] = field(default_factory=list)
+    new_problems: list[NewProblemRow] = field(default_factory=list)
+
+
+def _new_problem_columns(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
+    wanted = {match_key(name): name for name in NEW_FIELDS}
+    for row_number in range(1, min(len(grid.rows), _HEADER_SEARCH_ROWS) + 1):
+        found: dict[str, int] = {}
+        for column, value in enumerate(grid.rows[row_number - 1]):
+            name = wanted.get(match_key(value))
+            if name is not None and name not in found:
+                found[name] = column
+        if "问题描述" in found and "项目名称" in found:
+            return row_number, found
+    return None
+
+
+def _new_problems(file_name: str, grid: SheetGrid, header_row: int, columns: dict[str, int]) -> list[NewProblemRow]:
+    rows = []
+    for row_number in range(header_row + 1, len(grid.rows) + 1):
+        values = {name: _cell(grid.rows[row_number - 1], columns.get(name)) for name in NEW_FIELDS}
+        if any(values[name] is not None for name in NEW_FIELDS if name != "序号"):
+            rows.append(NewProblemRow(file_name, grid.name, row_number, values))
+    return rows
 
 
 def _header_columns(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
@@ -86,6 +127,10 @@ def read_form(path: str | Path) -> FormFile:
             continue
         header = _header_columns(grid)
         if header is None:
+            new_header = _new_problem_columns(grid)
+            if new_header is not None:
+                form.new_problems.extend(_new_problems(path.name, grid, *new_header))
+                continue
             form.skipped.append(f"工作表“{grid.name}”：没有反馈表的表头（校验码、办理进展），已跳过")
             continue
         headed += 1

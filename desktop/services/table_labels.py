@@ -6,7 +6,9 @@ field is called the same everywhere.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from enum import StrEnum
 
 from desktop.db import enums
@@ -46,6 +48,18 @@ FIELD_LABELS: dict[str, str] = {
     "issue_id": "问题", "cadre_id": "包联干部", "sort_order": "排序", "active": "启用", "visit_id": "来源走访",
     "list_year": "年度", "value": "值", "operator": "操作人", "from_level": "原层级", "to_level": "流转至",
     "escalated_at": "流转时间", "number": "期号", "year": "年度", "issued_on": "印发日期", "body": "正文",
+    "recorder": "记录人", "minutes_html": "会议纪要正文", "cc": "抄送", "issuer": "印发单位", "companions": "同行人员",
+    "industry": "所属行业", "address": "地址", "contact": "联系人", "size_flags": "企业规模", "remarks": "备注",
+    "team": "服务专班", "image_progress": "形象进度", "month": "月份", "file_name": "文件名", "sheet": "工作表",
+    "file_sha256": "文件校验值", "sha256": "文件校验值", "size": "文件大小（字节）", "backup_file": "导入前备份",
+    "summary": "摘要", "undone_at": "撤销时间", "rows_created": "新增行数", "rows_updated": "更新行数",
+    "rows_skipped": "跳过行数", "taken_on": "拍摄日期", "owner_table": "所属记录类型", "owner_id": "所属记录编号",
+    "carried_from_decision_id": "续议自议定事项", "round_id": "反馈轮次", "position": "序号", "sent_on": "发出日期",
+    "units": "单位", "received_on": "收到日期", "items_updated": "更新事项数", "issue_version": "发出时问题版本",
+    "sent_values": "发出内容", "answer_sha256": "答复校验值", "answered_version": "答复时问题版本",
+    "total_number": "总期号", "period_from": "统计起日", "period_to": "统计止日", "scope": "范围", "figures": "数据",
+    "purpose": "用途", "signature": "表头特征", "header_version": "表头版本", "settings": "填报设置",
+    "file_id": "模板文件", "last_used_at": "最近使用时间",
 }
 
 # Where one table names a field more precisely than the generic name (the issue history reads these).
@@ -143,10 +157,22 @@ def value_label(field: str | None, value: str | None, table: str | None = None) 
         return named.get(value, value)
     if field == "source":
         return SOURCE_LABELS.get(value, value)
+    if field == "minutes_html":
+        return minutes_text(value)
     enum_cls = _ENUM_FIELDS.get(field)
     if enum_cls is not None:
         return enums.label_of(enum_cls, value)
     return _BOOLEANS.get(value, value)
+
+
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|tr)>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def minutes_text(stored: str) -> str:
+    """The minutes as the clerk wrote them, one paragraph a line: the log shows words, not the stored markup."""
+    text = _TAG.sub("", _BLOCK_END.sub("\n", stored))
+    return "\n".join(line for line in html.unescape(text).splitlines() if line.strip())
 
 
 def _setting_text(value: str) -> str:

@@ -6,22 +6,33 @@ so a step that only looks done on screen, or writes a record nobody made, fails 
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import openpyxl
+from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import select
 
-from desktop.db.enums import Feedback
+from desktop.db.enums import BriefingKind, Feedback
+from desktop.db.models import Decision, Meeting
 from desktop.services import audit_log
 from desktop.services.audit_log import AuditFilter
+from desktop.services.briefing import issued as briefing_issued
 from desktop.services.issues import history as issue_history
 from desktop.ui.dates import to_qdate
+from desktop.ui.dialogs.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-from tests.ui.helpers import Driver, choose, open_window, settle
+from tests.ui.helpers import Driver, choose, open_window, settle, wait_for_dialog
+from tests.ui.test_print_preview import exec_preview
 
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "问题台账_包保项目_2022.xlsx"
 OPERATOR = "测试员"  # the workspace fixture's person at the window
 
 
-def _log(workspace, entity: str, entity_id: int) -> list[tuple[str, str, str, str, str]]:
+def _log(workspace, entity: str, entity_id: int | None) -> list[tuple[str, str, str, str, str]]:
     """The 操作日志 of one record as the dialog shows it, oldest first: (操作人, 操作, 字段, 原值, 新值)."""
     with workspace.db.read() as session:
         rows = audit_log.page(session, AuditFilter(entity=entity, entity_id=entity_id), limit=1000)
@@ -58,11 +69,25 @@ def _history(workspace, issue_id: int):
         return issue_history.load_issue_history(session, issue_id)
 
 
-def test_a_clerks_day_with_one_issue(qtbot, demo_workspace, today, tmp_path) -> None:
+def test_a_clerks_day(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    asked: list[str] = []  # a message box would stop the day: record it, answer 是 (fonts missing on this machine)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes))
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda _p, _t, text, *a, **k: asked.append(text)))
     ws = demo_workspace
     window = open_window(qtbot, ws, today, tmp_path)
     settle(qtbot, window)
+    issue_id = _work_one_issue(qtbot, window, ws, today)
+    _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id)
+    _draft_and_issue_a_briefing(qtbot, window, ws, tmp_path)
+    _export_the_issue_ledger(qtbot, window, ws, tmp_path, issue_id)
+    _import_a_ledger(qtbot, window, ws)
+    assert all(text.startswith("本机未安装以下字体") for text in asked), asked
 
+
+def _work_one_issue(qtbot, window, ws, today) -> int:
+    """The morning: the project found by pinyin, a new issue taken through its whole life, undo and redo."""
     # find the project by the pinyin initials of its name, Down into the results, Enter opens its page
     search = window.form.project_search_edit
     search.setFocus()
@@ -205,3 +230,213 @@ def test_a_clerks_day_with_one_issue(qtbot, demo_workspace, today, tmp_path) -> 
     assert redone[:-1] == reopened and redone[-1][:3] == (OPERATOR, "重做", "重新打开")
     assert redone[-1][4].startswith("状态：办理中；最新进展：重新打开：企业反映夜间仍断电")
     assert (_shown(window, "状态"), _shown(window, "最新进展")) == ("办理中", "重新打开：企业反映夜间仍断电")
+    return issue_id
+
+
+class Dialogs:
+    """Plays the clerk's part in the dialogs the meetings tab opens (its `exec_dialog`): one step per dialog, in
+    order; a print preview is left to run its own modal loop, as the user's click does."""
+
+    def __init__(self, panel) -> None:
+        self.steps: list = []
+        self.seen: list[QDialog] = []
+        panel.exec_dialog = self.run
+
+    def then(self, step) -> Dialogs:
+        self.steps.append(step)
+        return self
+
+    def run(self, dialog: QDialog) -> int:
+        self.seen.append(dialog)
+        if isinstance(dialog, QPrintPreviewDialog):
+            return dialog.exec()
+        wait_for_dialog(dialog)  # what it reads when it opens
+        self.steps.pop(0)(dialog)
+        dialog.accept()
+        wait_for_dialog(dialog)  # a dialog whose OK runs on the worker closes when it answers
+        error = getattr(getattr(dialog, "form", None), "error_label", None)
+        assert error is None or not error.text(), error.text()
+        return dialog.result()
+
+
+def _type_chinese(widget, text: str) -> None:
+    """Chinese arrives through the input method as committed text (key clicks are ASCII only)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
+    """The afternoon: a 推进会 with the morning's issue on its agenda, minutes, a decided item, 纪要 and preview."""
+    panel = window.meetings_panel
+    window.form.main_tabs.setCurrentWidget(window.form.meetings_tab)
+    dialogs = Dialogs(panel)
+
+    def new_meeting(d):
+        d.form.title_edit.setText("重点项目包保工作专题推进会")
+        d.form.place_edit.setText("区政府第一会议室")
+        d.form.recorder_edit.setText("包保办")
+
+    dialogs.then(new_meeting)
+    panel.form.new_meeting_button.click()
+    settle(qtbot, window)
+    meeting_id = panel.current_meeting_id()
+    assert meeting_id is not None and panel.current.title == "重点项目包保工作专题推进会"
+    seen: list = []
+    assert _new_entries(ws, "meeting", meeting_id, seen) == [(OPERATOR, "新增", "", "", "重点项目包保工作专题推进会")]
+    label = panel.current.label
+    assert label.startswith(f"{today.year}年第") and label.endswith("次推进会")
+    shown = panel.meeting_model
+    assert [shown.index(0, c).data() for c in range(2)] == [label, today.isoformat()]
+
+    def pick(d):
+        for r in range(d.model.rowCount()):
+            if d.model.item(r, 0).data(Qt.ItemDataRole.UserRole) == issue_id:
+                d.model.item(r, 0).setCheckState(Qt.CheckState.Checked)
+        assert d.chosen_ids() == [issue_id]
+
+    dialogs.then(pick)
+    panel.form.add_issues_button.click()
+    settle(qtbot, window)
+    assert [panel.agenda_model.item(0, c).text() for c in range(3)] == [
+        "1", "问题台账", "汉口学院新校区建设项目：临时用电增容审批未办结，影响主体施工"]
+    note = _history(ws, issue_id).notes[0]  # the issue's own history says it went on the agenda
+    assert (note.kind, note.text, note.operator) == ("agenda", f"列入{label}议题", OPERATOR)
+
+    panel.form.detail_tabs.setCurrentWidget(panel.form.minutes_tab)
+    editor = panel.form.minutes_edit
+    editor.setFocus()
+    _type_chinese(editor, "会议听取了汉口学院新校区施工用电问题的汇报。")
+    qtbot.waitUntil(lambda: panel.form.save_state_label.text() == "已自动保存", timeout=5000)
+    with ws.db.read() as session:
+        assert session.get(Meeting, meeting_id).minutes_html == "<p>会议听取了汉口学院新校区施工用电问题的汇报。</p>"
+    assert _new_entries(ws, "meeting", meeting_id, seen) == [
+        (OPERATOR, "修改", "会议纪要正文", "", "会议听取了汉口学院新校区施工用电问题的汇报。")]
+
+    def decide(d):
+        d.form.text_edit.setPlainText("区供电公司十日内完成施工临时用电接入")
+        d.form.lead_unit_combo.setCurrentIndex(1)
+        for r in range(d.form.issue_list.count()):
+            item = d.form.issue_list.item(r)
+            if item.data(Qt.ItemDataRole.UserRole) == issue_id:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    dialogs.then(decide)
+    panel.form.add_decision_inline_button.click()
+    settle(qtbot, window)
+    with ws.db.read() as session:
+        decision = session.scalars(select(Decision).where(Decision.meeting_id == meeting_id)).one()
+        decision_id, unit = decision.id, decision.lead_unit.name
+        assert (decision.text, [i.id for i in decision.issues]) == ("区供电公司十日内完成施工临时用电接入", [issue_id])
+    assert _new_entries(ws, "decision", decision_id, []) == [
+        (OPERATOR, "新增", "", "", "区供电公司十日内完成施工临时用电接入"),
+        (OPERATOR, "修改", "关联问题", "", "临时用电增容审批未办结，影响主体施工")]
+    assert panel.form.rate_label.text().startswith("议定事项1项，已完成0项，办结率0.00%（0%）")
+    assert panel.form.side_decision_list.count() == 1
+
+    # 纪要 from the 导出 menu, then its print preview from the same menu
+    target = tmp_path / "纪要.docx"
+    panel.exporter._ask_path = lambda *_a: target
+    dialogs.then(lambda d: None)
+    window.export_menu.minutes_action.trigger()
+    settle(qtbot, window)
+    assert window.export_menu.last_saved == target
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    for line in ("会议纪要", "重点项目包保工作专题推进会", "地点：区政府第一会议室", "记录：包保办",
+                 "会议听取了汉口学院新校区施工用电问题的汇报。", "现将会议议定事项纪要如下："):
+        assert line in texts, line
+    assert any(t.startswith(f"一、区供电公司十日内完成施工临时用电接入。（责任单位：{unit}；") for t in texts)
+    dialogs.then(lambda d: None)
+    preview = exec_preview(qtbot, window.export_menu.minutes_preview_action.trigger)  # the real dialog, closed
+    assert preview.title == "会议纪要打印预览" and preview.pages >= 1 and preview.ink
+    assert isinstance(dialogs.seen[-1], QPrintPreviewDialog) and not dialogs.steps
+
+
+def _draft_and_issue_a_briefing(qtbot, window, ws, tmp_path) -> None:
+    """A 工作简报: drafted, a 送审稿 for the leader (no number taken), then 印发 as number 1."""
+    window.export_menu.briefing_action.trigger()
+    editor = window.export_menu.editor
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20_000)
+    assert editor.form.review_button.isEnabled() and editor.form.number_spin.value() == 1
+    review = tmp_path / "送审稿.docx"
+    editor.ask_path = lambda _title, _name: str(review)
+    editor.form.review_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20_000)
+    settle(qtbot, window)
+    assert "第1期（送审稿）" in "\n".join(p.text for p in Document(str(review)).paragraphs)
+    with ws.db.read() as session:
+        assert briefing_issued.issued(session, BriefingKind.BRIEFING) == []
+    assert _log(ws, "briefing", None) == []  # a 送审稿 is not a record
+
+    issued_path = tmp_path / "印发.docx"
+    editor.ask_path = lambda _title, _name: str(issued_path)
+    editor.form.export_button.click()
+    qtbot.waitUntil(lambda: not editor.runner.busy, timeout=20_000)
+    settle(qtbot, window)  # the issued list and the next number are read after the export
+    texts = "\n".join(p.text for p in Document(str(issued_path)).paragraphs)
+    assert "第1期" in texts and "（送审稿）" not in texts
+    with ws.db.read() as session:
+        issued = briefing_issued.issued(session, BriefingKind.BRIEFING)
+    assert [(b.number, b.title) for b in issued] == [(1, editor.form.title_edit.toPlainText().strip())]
+    assert _log(ws, "briefing", issued[0].id) == [(OPERATOR, "新增", "", "", issued[0].title)]
+    assert editor.form.issued_list.count() == 1 and editor.form.number_spin.value() == 2
+    editor.close()
+
+
+def _export_the_issue_ledger(qtbot, window, ws, tmp_path, issue_id: int) -> None:
+    """The 问题台账 from the 导出 menu, re-opened cell by cell: the morning's issue as the database has it."""
+    target = tmp_path / "问题台账.xlsx"
+    window.export_menu.ask_path = lambda _title, _suggested: str(target)
+    window.export_menu.ledger_actions["ledger-issues"].trigger()
+    qtbot.waitUntil(lambda: not window.export_menu.runner.busy, timeout=20_000)
+    assert window.export_menu.last_saved == target
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[2][:5] == ["序号", "项目名称", "问题类别", "问题描述", "责任单位"]
+    assert rows[2][7:] == ["完成时限", "当前层级", "办理状态", "督办次数", "最新进展", "发现日期"]
+    assert rows[3][4:7] == ["牵头单位", "配合单位", "责任人"]
+    story = _history(ws, issue_id)
+    mine = [r for r in rows if r[3] == story.title]
+    assert len(mine) == 1
+    row = mine[0]
+    assert (row[1], row[4], row[6]) == (story.project, story.unit, story.person)
+    assert row[7].date().isoformat() == story.deadline and (row[8], row[9]) == ("区级", story.status_label)
+    assert row[11] == "重新打开：企业反映夜间仍断电" and row[12].date().isoformat() == story.notes[-1].on.isoformat()
+    first_data = 5
+    assert sheet.auto_filter.ref.startswith(f"A{first_data - 1}:")  # AutoFilter on the header row
+    assert target.stat().st_mode & 0o777 != 0o600  # an ordinary file others in the office can open
+
+
+def _import_a_ledger(qtbot, window, ws) -> None:
+    """An issue ledger from a street office, through 文件 → 导入台账: the kind proposed from its header."""
+    with ws.db.read() as session:
+        before = audit_log.count(session, AuditFilter(entity="issue"))
+    shown_before = window.issue_panel.model.total_count()
+    action = next(a for a in window.form.file_menu.actions() if a.text() == "导入台账(&I)…")
+    action.trigger()
+    wizard = window.findChildren(ImportWizard)[-1]
+    assert wizard.isVisible()
+    wizard.set_file(SAMPLE)  # no kind given: the wizard reads the header and proposes one
+    qtbot.waitUntil(lambda: not wizard.task.running, timeout=20_000)
+    assert wizard.kind == "issues" and "这是一份「问题台账」" in wizard.form.file_hint_label.text()
+    for page in (MAPPING_PAGE, PREVIEW_PAGE):
+        wizard.next()
+        qtbot.waitUntil(lambda p=page: wizard.currentId() == p and not wizard.task.running, timeout=20_000)
+    assert wizard.model.rowCount() == 10
+    assert [wizard.model.index(r, 1).data() for r in range(10)] == ["新增"] * 10
+    with ws.db.read() as session:
+        assert audit_log.count(session, AuditFilter(entity="issue")) == before  # nothing written before 导入
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE and not wizard.task.running, timeout=20_000)
+    assert wizard.form.result_text.toPlainText().startswith("已新增 10 行")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.issue_panel.model.total_count() == shown_before + 10)  # the table follows
+    with ws.db.read() as session:
+        added = audit_log.page(session, AuditFilter(entity="issue"), limit=10)
+        assert audit_log.count(session, AuditFilter(entity="issue")) == before + 10
+    assert {(r[2], r[3]) for r in added} == {(OPERATOR, "新增")}
+    assert "外省专业技术工人无法及时返岗" in {r[8] for r in added}
+    descriptions = {r.description for r in window.issue_panel.model.all_rows()}
+    assert {r[8] for r in added} <= descriptions
+    wizard.close()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from desktop.db.models import FeedbackReply, FeedbackRound, IssueNote
+from desktop.db.models import FeedbackReply, FeedbackRound, Issue, IssueNote
 from tests.services.feedback.support import fill
 from tests.ui.helpers import open_window
 
@@ -87,6 +87,14 @@ def test_drop_returned_forms_on_the_window_preview_and_take_per_item(qtbot, demo
     back = fill(form.path, tmp_path / "back" / form.path.name,
                 {1: {"办理进展": "窗口收取的进展一", "办理状态": "办理中"},
                  2: {"办理进展": "窗口收取的进展二", "办理状态": "需上级协调", "需协调事项": "用地指标"}})
+    from openpyxl import load_workbook
+
+    from desktop.importers.feedback_form import FIRST_DATA_ROW, NEW_FIELDS, NEW_SHEET
+    workbook = load_workbook(back)
+    project = workbook.active.cell(FIRST_DATA_ROW, 2).value
+    workbook[NEW_SHEET].cell(FIRST_DATA_ROW, NEW_FIELDS.index("项目名称") + 1).value = project
+    workbook[NEW_SHEET].cell(FIRST_DATA_ROW, NEW_FIELDS.index("问题描述") + 1).value = "窗口报来的新问题"
+    workbook.save(back)
     assert not _drop_on(window, [tmp_path / "说明.txt"])  # not a spreadsheet: not taken as returned forms
     assert window.feedback_menu.collect_dialog is None
     assert _drop_on(window, [back.parent])
@@ -100,6 +108,9 @@ def test_drop_returned_forms_on_the_window_preview_and_take_per_item(qtbot, demo
     rows = [top.child(n) for n in range(top.childCount())]
     new = [r for r in rows if r.text(4) == "新反馈"]
     assert len(new) == 2 and all(r.checkState(0) == Qt.CheckState.Checked for r in new)
+    (reported,) = [r for r in rows if r.text(4) == "新增问题"]
+    assert reported.text(1) == "窗口报来的新问题" and reported.checkState(0) == Qt.CheckState.Checked
+    assert "未填（按收取日记录）" in reported.text(2)
     second = next(r for r in new if "窗口收取的进展二" in r.text(2))
     second.setCheckState(0, Qt.CheckState.Unchecked)  # the clerk leaves one out
     with demo_workspace.db.read() as s:
@@ -107,12 +118,14 @@ def test_drop_returned_forms_on_the_window_preview_and_take_per_item(qtbot, demo
     collect.accept()
     qtbot.waitUntil(lambda: collect.result is not None, timeout=30_000)
     assert collect.result.taken == 1 and collect.result.backup_path is not None
-    assert "已采用1项反馈（1个文件）" in collect.summary_text
+    assert "已采用1项反馈（1个文件）" in collect.summary_text and "新问题1个（待交办" in collect.summary_text
     collect.result_box.close()
     with demo_workspace.db.read() as s:
-        notes = s.scalars(select(IssueNote).order_by(IssueNote.id.desc())).all()
-        assert len(notes) == before + 1
+        notes = s.scalars(select(IssueNote).where(IssueNote.kind == "progress").order_by(IssueNote.id.desc())).all()
         assert "窗口收取的进展一" in notes[0].text and "窗口收取的进展二" not in notes[0].text
+        (created,) = s.scalars(select(Issue).where(Issue.description == "窗口报来的新问题")).all()
+        assert created.status == "new" and created.found_by == form.unit and created.found_on == today
+        assert s.scalar(select(func.count()).select_from(IssueNote)) == before + 1 + 2  # progress; found + report
         assert s.scalar(select(func.count()).select_from(FeedbackReply)) == 1
 
 

@@ -21,6 +21,8 @@ from desktop.db.models import FeedbackItem, FeedbackReply, Issue
 from desktop.errors import UserError
 from desktop.services import tracking
 from desktop.services.backup import archive as backups
+from desktop.services.feedback import new_problems
+from desktop.services.feedback.new_problems import NewProblem
 from desktop.services.feedback.preview import CollectPreview, FileReport, RowReport, build_preview
 from desktop.services.journal import operator_of
 
@@ -41,6 +43,8 @@ class CollectResult:
     requests: list[str] = field(default_factory=list)
     backup_path: Path | None = None
     dry_run: bool = False
+    # Issues recorded from the 新增问题 sheets (待交办, for the office to assign).
+    new_issues: list[int] = field(default_factory=list)
 
 
 def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
@@ -64,36 +68,51 @@ def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
     return f"{unit}反馈（{day.isoformat()}，{file_name}）：" + "；".join(parts)
 
 
-def _check(preview: CollectPreview, include_conflicts: bool, declined: frozenset[tuple[str, int]]) -> None:
+def _check(preview: CollectPreview, include_conflicts: bool, declined: frozenset[tuple[str, int]],
+           declined_new: frozenset[tuple[str, int]] = frozenset()) -> None:
     if not preview.files:
         raise NothingNew("没有找到要收取的反馈表文件（.xlsx）。")
-    if preview.takeable(include_conflicts) and not preview.takeable(include_conflicts, declined):
+    if preview.new_takeable(declined_new):
+        return
+    if (preview.takeable(include_conflicts) or preview.new_takeable()) \
+            and not preview.takeable(include_conflicts, declined):
         raise NothingNew("所有新反馈都已取消勾选，未作任何修改。")
     if not preview.takeable(include_conflicts):
         lines = [f.refusal or f.already for f in preview.files if f.refusal or f.already]
         lines += [reason for f in preview.files for r in f.rows for reason in r.reasons]
+        lines += [reason for f in preview.files for n in f.new_problems for reason in n.reasons]
         conflicts = "（冲突的行须确认后才采用）" if not include_conflicts and any(
             r.verdict.value == "conflict" for f in preview.files for r in f.rows) else ""
         raise NothingNew("没有可采用的新反馈，未作任何修改" + conflicts + "。" + ("\n" + "\n".join(lines) if lines else ""))
 
 
-def preview_collect(db: Database, paths: list[Path], *, round_name: str | None = None) -> CollectPreview:
+def preview_collect(db: Database, paths: list[Path], *, round_name: str | None = None,
+                    today: date | None = None) -> CollectPreview:
     with db.read() as session:
-        return build_preview(session, paths, round_name=round_name)
+        return build_preview(session, paths, round_name=round_name, today=today)
 
 
 def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, day: date,
-           backup_path: Path | None, declined: frozenset[tuple[str, int]]) -> CollectResult:
+           backup_path: Path | None, declined: frozenset[tuple[str, int]],
+           declined_new: frozenset[tuple[str, int]] = frozenset()) -> CollectResult:
     result = CollectResult(preview, backup_path=backup_path)
     taken_by_file: dict[int, list[RowReport]] = {}
     for report, row in preview.takeable(include_conflicts, declined):
         taken_by_file.setdefault(id(report), []).append(row)
+    new_by_file: dict[int, list[NewProblem]] = {}
+    for report, problem in preview.new_takeable(declined_new):
+        new_by_file.setdefault(id(report), []).append(problem)
     for report in preview.files:
         rows = taken_by_file.get(id(report), [])
-        if not rows and not _first_reply(session, report):
+        found = new_by_file.get(id(report), [])
+        if not rows and not found and not _first_reply(session, report):
             continue
         for row in rows:
             _take(session, report, row, day, result)
+        for problem in found:
+            assert report.unit is not None and report.round_name is not None
+            issue = new_problems.record(session, problem, report.unit, report.round_name, report.name, day)
+            result.new_issues.append(issue.id)
         session.add(FeedbackReply(round_id=report.round_id, unit_id=report.unit_id, file_name=report.name[:255],
                                   file_sha256=report.sha256, received_on=day, items_updated=len(rows),
                                   operator=operator_of(session),
@@ -128,30 +147,32 @@ def _take(session: Session, report: FileReport, row: RowReport, day: date, resul
 
 def collect(db: Database, paths: list[Path], *, data_dir: Path | None = None, include_conflicts: bool = False,
             round_name: str | None = None, dry_run: bool = False, today: date | None = None,
-            declined: frozenset[tuple[str, int]] = frozenset()) -> CollectResult:
+            declined: frozenset[tuple[str, int]] = frozenset(),
+            declined_new: frozenset[tuple[str, int]] = frozenset()) -> CollectResult:
     """Take the returned files in: judged (as preview_collect), then, unless `dry_run`, written in one
     transaction after a safety backup into `data_dir`'s backups. Raises NothingNew (nothing changed) when
     there is nothing to take. Rows in `declined` ((file sha256, item id), left out in the preview) are not
-    taken; the file still counts as the unit's reply, so what was left out comes back only with a new file."""
+    taken; the file still counts as the unit's reply, so what was left out comes back only with a new file.
+    `declined_new` ((file sha256, Excel row)) does the same for the 新增问题 rows."""
     day = today or date.today()
     if dry_run:
         session = db.new_session()
         try:
             session.begin()
-            preview = build_preview(session, paths, round_name=round_name)
-            _check(preview, include_conflicts, declined)
-            result = _apply(session, preview, include_conflicts, day, None, declined)
+            preview = build_preview(session, paths, round_name=round_name, today=day)
+            _check(preview, include_conflicts, declined, declined_new)
+            result = _apply(session, preview, include_conflicts, day, None, declined, declined_new)
             result.dry_run = True
             return result
         finally:
             session.rollback()
             session.close()
-    _check(preview_collect(db, paths, round_name=round_name), include_conflicts, declined)
+    _check(preview_collect(db, paths, round_name=round_name, today=day), include_conflicts, declined, declined_new)
     backup_path = None
     if data_dir is not None:
         backup = backups.backup_before_import(db, data_dir)
         backup_path = backup.path if backup is not None else None
     with db.transaction() as session:
-        preview = build_preview(session, paths, round_name=round_name)
-        _check(preview, include_conflicts, declined)
-        return _apply(session, preview, include_conflicts, day, backup_path, declined)
+        preview = build_preview(session, paths, round_name=round_name, today=day)
+        _check(preview, include_conflicts, declined, declined_new)
+        return _apply(session, preview, include_conflicts, day, backup_path, declined, declined_new)

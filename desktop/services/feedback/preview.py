@@ -32,7 +32,8 @@ from desktop.importers.feedback_form import (
 from desktop.importers.safety import ImportRefused
 from desktop.importers.text import match_key
 from desktop.importers.values import Invalid, parse_date
-from desktop.services.feedback import keys
+from desktop.services.feedback import keys, new_problems
+from desktop.services.feedback.new_problems import NewProblem
 
 FILE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".csv"})
 _STATUS_KEYS = {match_key(s): s for s in UNIT_STATUSES}
@@ -106,6 +107,8 @@ class FileReport:
     round_name: str | None = None
     unit_id: int | None = None
     unit: str | None = None
+    # The 新增问题 sheet, judged (services/feedback/new_problems.py); only for a file whose rows are the office's.
+    new_problems: list[NewProblem] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -121,6 +124,11 @@ class CollectPreview:
 
     def count(self, verdict: Verdict) -> int:
         return sum(f.count(verdict) for f in self.files)
+
+    def new_takeable(self, declined: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[FileReport, NewProblem]]:
+        """The reported new problems to record; `declined` holds (file sha256, Excel row) left out by the clerk."""
+        return [(f, p) for f in self.files for p in f.new_problems
+                if p.taken and (f.sha256, p.row.row) not in declined]
 
     def takeable(self, include_conflicts: bool,
                  declined: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[FileReport, RowReport]]:
@@ -150,18 +158,20 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build_preview(session: Session, paths: list[Path], *, round_name: str | None = None) -> CollectPreview:
+def build_preview(session: Session, paths: list[Path], *, round_name: str | None = None,
+                  today: date | None = None) -> CollectPreview:
     """Judge every row of every returned file against the database in `session`; nothing is written."""
     secret = keys.office_secret(session, create=False)
-    judge = _Judge(session, secret, round_name)
+    judge = _Judge(session, secret, round_name, today or date.today())
     files = [judge.file(path) for path in returned_files(paths)]
     _mark_duplicates(files)
     return CollectPreview(files)
 
 
 class _Judge:
-    def __init__(self, session: Session, secret: bytes | None, round_name: str | None) -> None:
+    def __init__(self, session: Session, secret: bytes | None, round_name: str | None, today: date) -> None:
         self.session = session
+        self.today = today
         self.secret = secret
         self.round_name = round_name
         self.rounds: dict[Any, FeedbackRound | None] = {}
@@ -186,6 +196,8 @@ class _Judge:
         if not any(r.item_id for r in report.rows):
             report.refusal = (f"文件“{path.name}”中没有一行能与本办公室发出的反馈表对应（校验码无效或缺失），"
                               "未采用任何内容。")
+        elif form.new_problems:
+            report.new_problems = new_problems.judge(self.session, form.new_problems, self.today)
         return report
 
     def _round(self, round_uuid: Any) -> FeedbackRound | None:

@@ -125,12 +125,12 @@ class FeedbackCollectDialog(QDialog):
             return
         self.busy = True
         self._show_summary("正在读取反馈表……")
-        chosen = list(unique)
+        chosen, today = list(unique), self.today
 
         def work(workspace: Workspace) -> CollectPreview:
             from desktop.services.feedback.collect import preview_collect
 
-            return preview_collect(workspace.db, chosen)
+            return preview_collect(workspace.db, chosen, today=today)
 
         self.ops.run(work, lambda preview: self._previewed(chosen, preview), self._refused,
                      on_broken=lambda: self._refused(""))
@@ -171,6 +171,19 @@ class FeedbackCollectDialog(QDialog):
                 child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 child.setData(0, KEY_ROLE, (report.sha256, row.item_id, row.verdict.value))
             top.addChild(child)
+        for problem in report.new_problems:
+            found = problem.found_on.isoformat() if problem.found_on else "未填（按收取日记录）"
+            reported = f"发现日期：{found}" + (f"；{problem.remarks}" if problem.remarks else "")
+            child = QTreeWidgetItem([f"新增问题 第{problem.row.row}行 {problem.project}", problem.description, reported,
+                                     "（新问题，采用后为待交办）" if problem.taken else "", problem.label,
+                                     "；".join(problem.reasons)])
+            for column in (1, 2, 5):
+                child.setToolTip(column, child.text(column))
+            if problem.taken:
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setCheckState(0, Qt.CheckState.Checked)
+                child.setData(0, KEY_ROLE, (report.sha256, problem.row.row, "new_problem"))
+            top.addChild(child)
         return top
 
     def _rows(self) -> list[QTreeWidgetItem]:
@@ -178,20 +191,22 @@ class FeedbackCollectDialog(QDialog):
         return [tree.topLevelItem(n).child(m) for n in range(tree.topLevelItemCount())
                 for m in range(tree.topLevelItem(n).childCount())]
 
-    def choice(self) -> tuple[bool, frozenset[tuple[str, int]], int]:
-        """(include conflicts, the rows left out, how many are checked) as the tree shows them."""
-        include_conflicts, declined, checked = False, set(), 0
+    def choice(self) -> tuple[bool, frozenset[tuple[str, int]], frozenset[tuple[str, int]], int]:
+        """(include conflicts, the item rows left out, the new-problem rows left out, how many are checked)."""
+        include_conflicts, declined, declined_new, checked = False, set(), set(), 0
         for item in self._rows():
             key = item.data(0, KEY_ROLE)
             if key is None:
                 continue
-            sha, item_id, verdict = key
+            sha, number, verdict = key
             if item.checkState(0) == Qt.CheckState.Checked:
                 checked += 1
                 include_conflicts = include_conflicts or verdict == "conflict"
+            elif verdict == "new_problem":
+                declined_new.add((sha, number))
             else:
-                declined.add((sha, item_id))
-        return include_conflicts, frozenset(declined), checked
+                declined.add((sha, number))
+        return include_conflicts, frozenset(declined), frozenset(declined_new), checked
 
     def _show_summary(self, text: str | None = None) -> None:
         if text is None:
@@ -215,7 +230,7 @@ class FeedbackCollectDialog(QDialog):
     def accept(self) -> None:
         if self.busy or self.preview is None:
             return
-        include_conflicts, declined, checked = self.choice()
+        include_conflicts, declined, declined_new, checked = self.choice()
         if not checked:
             self.form.error_label.setText("没有勾选要采用的反馈。")
             return
@@ -227,7 +242,7 @@ class FeedbackCollectDialog(QDialog):
             from desktop.services.feedback.collect import collect
 
             return collect(workspace.db, paths, data_dir=workspace.data_dir, include_conflicts=include_conflicts,
-                           declined=declined, today=today)
+                           declined=declined, declined_new=declined_new, today=today)
 
         self.ops.run(work, self._collected, self._refused, on_broken=lambda: self._refused(""))
 
@@ -235,8 +250,13 @@ class FeedbackCollectDialog(QDialog):
         self.busy = False
         self.result = result
         taken = [row.issue_id for _report, row in result.preview.takeable(True) if row.issue_id is not None]
-        self.ops.notify(Change(issues=frozenset(taken), settings=True))
+        if result.new_issues:  # new rows in the ledger and the tree's counts: re-read everything
+            self.ops.notify(Change(everything=True))
+        else:
+            self.ops.notify(Change(issues=frozenset(taken), settings=True))
         lines = [f"已采用{result.taken}项反馈（{result.replies}个文件），记入各问题的办理进展；问题状态未改变。"]
+        if result.new_issues:
+            lines.append(f"登记单位报告的新问题{len(result.new_issues)}个（待交办，请在问题台账中交办）。")
         if result.backup_path is not None:
             lines.append(f"采用前的数据已备份到：{result.backup_path}")
         if result.requests:

@@ -210,6 +210,8 @@ def run_gui(args: argparse.Namespace) -> int:
         window.data_loaded.connect(lambda: probe.report(window, "LOADED"))
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
+    if probe:
+        probe.backup_asked()
     start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
     code = app.exec()
     # The start-up load may still be reading on the worker: let it answer before anything reads or closes.

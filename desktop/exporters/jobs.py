@@ -167,8 +167,8 @@ def save_columns(db: Database, kind: str, keys: Sequence[str] | None) -> None:
         office_settings.put(session, LEDGER_COLUMNS_SETTING, saved)
 
 
-def ledger_column_headers(kind: str, month: int = 12) -> tuple[tuple[str, str], ...]:
-    """(key, header) of every column a ledger can print, for the export dialog's column choice."""
+def ledger_column_choices(kind: str, month: int = 12) -> tuple[tuple[str, str, bool], ...]:
+    """(key, header, optional) of every column a ledger can print, for the window's column choice."""
     from desktop.exporters import ledgers
 
     columns = {
@@ -178,7 +178,7 @@ def ledger_column_headers(kind: str, month: int = 12) -> tuple[tuple[str, str], 
         "investment": ledgers.investment_columns(month),
         "responsibility": ledgers.RESPONSIBILITY_COLUMNS,
     }[kind]
-    return tuple((c.key, c.header) for c in columns)
+    return tuple((c.key, c.header, c.optional) for c in columns)
 
 
 def ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:

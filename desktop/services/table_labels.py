@@ -64,6 +64,9 @@ FIELD_LABELS: dict[str, str] = {
 
 # Where one table names a field more precisely than the generic name (the issue history reads these).
 _TABLE_FIELD_LABELS: dict[str, dict[str, str]] = {
+    "exchange_peer_key": {"public_key": "公钥登记"},
+    "exchange_record": {"accept_unsigned": "接受来源未确认的数据包"},
+    "audit_log": {"exchange_shared_key": "隐藏共享密钥"},
     "issue": {"description": "问题描述", "category_id": "问题类别", "project_id": "所属项目",
               "enterprise_id": "所属企业", "level": "当前层级", "deadline_text": "时限说明"},
     "decision": {"text": "议定事项"},
@@ -84,6 +87,8 @@ SETTING_LABELS: dict[str, str] = {
     "lag_yellow_points": "黄灯阈值（百分点）", "lag_red_points": "红灯阈值（百分点）", "due_soon_days": "临期天数",
     "font_profile": "字体方案", "report_to": "报", "send_to": "送", "issue_to": "发", "copies": "共印份数",
     "allow_feedback_not_asked": "销号时允许“未能征求”企业意见",
+    "exchange_shared_key": "共享密钥（已停用）", "exchange_office_id": "本单位交换编号",
+    "exchange_office_name": "本单位交换名称",
     "office_uuid": "本单位标识", "office_label": "本单位名称", "supervision_ladder": "督办阶梯",
 }
 

@@ -22,6 +22,7 @@ from desktop.ui.ops_progress import OpsRunner
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+    from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
@@ -71,6 +72,8 @@ class ExportMenu(QObject):
         self.ledger_print = LedgerPrint(self, menu)
         menu.addSeparator()
         self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
+        self.columns_action = menu.addAction("台账打印列…", self.open_ledger_columns)
+        self.columns_action.setStatusTip("选择各台账打印哪些列（按台账保存）；列多时自动用A3横向纸")
         window.menuBar().insertMenu(window.form.help_menu.menuAction(), menu)
 
     def year(self) -> int:
@@ -152,6 +155,14 @@ class ExportMenu(QObject):
                                     export_dir=self.export_dir, ask_path=self.ask_path, parent=window)
         dialog.show()
         self.template_dialog = dialog
+        return dialog
+
+    def open_ledger_columns(self) -> LedgerColumnsDialog:
+        from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
+
+        dialog = LedgerColumnsDialog(self.window.ops, parent=self.window)
+        dialog.open()
+        self.columns_dialog = dialog
         return dialog
 
     def open_settings(self) -> DocumentSettingsDialog:

@@ -47,4 +47,6 @@ def test_backup_due_and_done_and_the_probe_sees_the_backup(tmp_path: Path) -> No
     seen = run._probe(args, env)
     assert {"PAINTED", "LIVE", "LOADED", "BACKUP"} <= set(seen)
     assert len(run._backed_up_today(folder)) == 1  # the start made the day's backup …
-    assert seen["BACKUP"][1]["peak"] > 0 and "stall" in seen["BACKUP"][1]  # … and said so with its figures
+    backup = seen["BACKUP"][1]
+    assert backup["peak"] > 0 and "stall" in backup and "during" in backup  # … and said so with its figures
+    assert backup["during"] <= backup["stall"] + 5  # the stall while it ran is part of the whole start's

@@ -43,7 +43,8 @@ def test_export_menu_lists_every_document(window) -> None:
     assert texts == ["工作简报…", "工作通报…", "会议纪要（Word）…", "问题台账（按当前表格筛选和排序）…", "问题台账…",
                      "议定事项台账…", "重点项目台账…", "投资进度表…", "包保责任表…", "按上级模板填报…",
                      "签发督办文书（提示单、督办单、催办通知）…",
-                     "会议纪要打印预览…", "会议纪要（PDF）…", "打印预览台账", "台账导出PDF", "简报与通报设置…"]
+                     "会议纪要打印预览…", "会议纪要（PDF）…", "打印预览台账", "台账导出PDF", "简报与通报设置…",
+                     "台账打印列…"]
     for sub in (window.export_menu.ledger_print.preview_menu, window.export_menu.ledger_print.pdf_menu):
         assert [a.text() for a in sub.actions()] == ["问题台账（按当前表格筛选和排序）…", "问题台账…", "议定事项台账…",
                                                     "重点项目台账…", "投资进度表…", "包保责任表…"]
@@ -253,3 +254,43 @@ def test_minutes_export_from_the_export_menu(qtbot, window, tmp_path) -> None:
     assert "现将会议议定事项纪要如下：" in texts
     title = panel.current.title.strip() or panel.current.label
     assert any(t.replace("\n", "").startswith(title) for t in texts)
+
+
+def test_ledger_columns_are_chosen_saved_and_printed(qtbot, window, demo_workspace, tmp_path) -> None:
+    """台账打印列: the choice is saved per ledger on the worker and the next export prints only those columns."""
+    from desktop.exporters import jobs
+
+    dialog = window.export_menu.open_ledger_columns()
+    listing = dialog.form.column_list
+    qtbot.waitUntil(listing.isEnabled)
+    assert dialog.kind() == "ledger-projects"
+    ticked = {listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(listing.count())
+              if listing.item(i).checkState() == Qt.CheckState.Checked}
+    assert "code" not in ticked and "location" not in ticked and "name" in ticked  # optional ones off by default
+    for i in range(listing.count()):
+        key = listing.item(i).data(Qt.ItemDataRole.UserRole)
+        listing.item(i).setCheckState(Qt.CheckState.Checked if key in ("name", "owner", "total")
+                                      else Qt.CheckState.Unchecked)
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert jobs.saved_columns(demo_workspace.db, "ledger-projects") == ("name", "owner", "total")
+
+    target = tmp_path / "重点项目台账.xlsx"
+    window.export_menu.ask_path = lambda _title, _suggested: str(target)
+    window.export_menu.export_ledger("ledger-projects")
+    qtbot.waitUntil(lambda: window.export_menu.last_saved == target, timeout=30000)
+    ws = openpyxl.load_workbook(target).worksheets[0]
+    shown = [ws.cell(4, c).value or ws.cell(3, c).value for c in range(1, ws.max_column + 1)
+             if not ws.column_dimensions[openpyxl.utils.get_column_letter(c)].hidden]
+    assert shown == ["序号", "项目名称", "建设单位", "总投资"]
+    assert ws.page_setup.paperSize == 9  # four columns fit A4 landscape at ≥ 9 pt
+
+    again = window.export_menu.open_ledger_columns()
+    qtbot.waitUntil(again.form.column_list.isEnabled)
+    again.form.column_list.clear()
+    again.accept()
+    assert "至少要勾选一列" in again.form.error_label.text()
+    again.restore_defaults()
+    again.accept()
+    qtbot.waitUntil(lambda: not again.isVisible())
+    assert jobs.saved_columns(demo_workspace.db, "ledger-projects") is None

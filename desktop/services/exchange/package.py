@@ -29,6 +29,7 @@ import json
 import re
 import uuid
 import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -38,7 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop import __version__
 from desktop.errors import UserError
-from desktop.services.exchange import keys
+from desktop.services.exchange import keys, stream
 
 FORMAT = "keyproj-exchange"
 FORMAT_VERSION = 1
@@ -65,7 +66,7 @@ class Package:
     """A verified package in memory. Attachment bytes stay in the zip until asked for."""
 
     manifest: dict[str, Any]
-    tables: dict[str, list[dict[str, Any]]]
+    tables: Mapping[str, Sequence[dict[str, Any]]]  # spooled on disk when read from a file (`stream`)
     deletions: list[dict[str, Any]]
     audit: list[dict[str, Any]]
     path: Path | None = None
@@ -184,26 +185,19 @@ def read_package(path: Path) -> Package:
         hashes: set[str] = set()
         for name, entry in files.items():
             limit = MAX_JSON_BYTES if name == "rows.json" else MAX_ATTACHMENT_BYTES
-            data = _read_member(archive, name, limit)
-            if len(data) != entry.get("size") or hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            size, sha = stream.hash_member(archive, name, limit, PackageError)  # in chunks: bounded memory
+            if size != entry.get("size") or sha != entry.get("sha256"):
                 raise PackageError(
                     f"数据包 {path.name} 中的 {name} 校验失败（内容被改动或文件不完整），已拒绝导入，未做任何改动。"
                 )
             match = _ATTACHMENT_NAME.match(name)
             if match:
                 hashes.add(match.group(1))
-        body = _parse_json(_read_member(archive, "rows.json", MAX_JSON_BYTES), "rows.json")
-    if not isinstance(body, dict) or not isinstance(body.get("tables"), dict):
-        raise PackageError(f"数据包 {path.name} 的数据部分结构不正确，已拒绝导入。")
-    tables = body["tables"]
-    for entity, rows in tables.items():
-        if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("uuid"), str)
-                                                 for r in rows):
-            raise PackageError(f"数据包 {path.name} 中「{entity}」的记录结构不正确，已拒绝导入。")
-    deletions = body.get("deletions") or []
-    audit = body.get("audit") or []
-    if not isinstance(deletions, list) or not isinstance(audit, list):
-        raise PackageError(f"数据包 {path.name} 中的删除记录或操作日志结构不正确，已拒绝导入。")
+        if "rows.json" not in files:
+            raise PackageError(f"数据包 {path.name} 的数据部分结构不正确，已拒绝导入。")
+        # parsed as a stream, each table spooled to disk: the rows are read back one at a time
+        tables, deletions, audit = stream.spool_rows(archive, "rows.json", PackageError,
+                                                     max_depth=MAX_JSON_DEPTH - 3)
     return Package(manifest, tables, deletions, audit, path, hashes, state, signer)
 
 

@@ -3,6 +3,7 @@ the plan with the user's decisions. Built by `preview.build_plan`, applied by `m
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -77,13 +78,20 @@ class Item:
 class MergePlan:
     package: Package
     items: list[Item]
-    rows: dict[str, list[dict[str, Any]]]  # package rows, normalised to local UUIDs, in apply order
+    rows: Mapping[str, Sequence[dict[str, Any]]]  # package rows normalised to local UUIDs, in apply order (spooled)
     kept_ours: int
     unchanged: int
     already_imported_at: datetime | None = None
     my_name: str = ""
     # matched rows equal in content whose revision differs: uuid → (theirs, ours), for the revisions to converge
     same_content: dict[str, tuple[tuple[int, str], tuple[int, str]]] = field(default_factory=dict)
+    new_counts: dict[str, int] = field(default_factory=dict)  # new rows per table; only the first are items
+
+    def count(self, kind: ItemKind) -> int:
+        """How many records are of `kind` (new rows all counted, though only the first are listed)."""
+        if kind is ItemKind.NEW and self.new_counts:
+            return sum(self.new_counts.values())
+        return len(self.of_kind(kind))
     decisions: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     def of_kind(self, kind: ItemKind) -> list[Item]:

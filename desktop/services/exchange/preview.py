@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord, IssueNote
 from desktop.errors import UserError
 from desktop.services import office_settings, table_labels
-from desktop.services.exchange import codec, office, steps
+from desktop.services.exchange import codec, office, steps, stream
 from desktop.services.exchange.package import Package, PackageError
 from desktop.services.exchange.plan import (  # noqa: F401 - the preview's vocabulary, re-exported
     ITEM_KIND_LABELS,
@@ -46,6 +46,8 @@ from desktop.services.exchange.plan import (  # noqa: F401 - the preview's vocab
     ItemKind,
     MergePlan,
 )
+
+NEW_LISTED = 2000  # new rows listed per table in the preview; the others are counted (and merged all the same)
 
 
 def build_plan(session: Session, package: Package) -> MergePlan:
@@ -97,7 +99,8 @@ class _Builder:
 
     def build(self) -> MergePlan:
         items: list[Item] = []
-        rows: dict[str, list[dict[str, Any]]] = {}
+        spool = stream.Spool()  # the normalised rows, for the merge to read back one at a time
+        new_counts: dict[str, int] = {}
         kept_ours = unchanged = 0
         for entity in codec.ENTITY_ORDER:
             their_rows = self.package.tables.get(entity) or []
@@ -106,7 +109,6 @@ class _Builder:
             self.local_rows = {r["uuid"]: r for r in codec.read_rows(self.session, entity, self.index).values()} \
                 if their_rows else {}
             local_by_key = self._local_by_natural_key(entity)
-            normalised = []
             for raw in their_rows:
                 title = codec.row_title(entity, raw)
                 row = self._normalise(entity, raw, title)
@@ -119,12 +121,16 @@ class _Builder:
                         self.mapping[entity][row["uuid"]] = local_uuid
                         row["uuid"] = local_uuid
                 self.their_titles[row["uuid"]] = title
-                normalised.append(row)
+                spool.add(entity, row)
                 if local_uuid is None:
                     deleted = self.local_deleted.get((entity, row["uuid"]))
-                    kind = ItemKind.REVIVE if deleted else ItemKind.NEW
-                    note = f"本方 {deleted.operator} 于 {_when(deleted.at)} 删除" if deleted else ""
-                    items.append(Item(kind, entity, row["uuid"], title, raw["uuid"], note=note))
+                    if deleted is None:  # new rows are counted; only the first ones are listed (bounded memory)
+                        new_counts[entity] = new_counts.get(entity, 0) + 1
+                        if new_counts[entity] <= NEW_LISTED:
+                            items.append(Item(ItemKind.NEW, entity, row["uuid"], title, raw["uuid"]))
+                        continue
+                    note = f"本方 {deleted.operator} 于 {_when(deleted.at)} 删除"
+                    items.append(Item(ItemKind.REVIVE, entity, row["uuid"], title, raw["uuid"], note=note))
                     continue
                 item, kept = self._compare(entity, row, raw["uuid"], title, note)
                 kept_ours += kept
@@ -132,9 +138,9 @@ class _Builder:
                     unchanged += 1
                 else:
                     items.append(item)
-            rows[entity] = normalised
         items.extend(self._deletions())
-        return MergePlan(self.package, items, rows, kept_ours, unchanged, same_content=self.same_content)
+        return MergePlan(self.package, items, spool.tables(), kept_ours, unchanged, same_content=self.same_content,
+                         new_counts=new_counts)
 
     # --- identity -----------------------------------------------------------------------------------------
     def _normalise(self, entity: str, raw: dict[str, Any], title: str) -> dict[str, Any]:

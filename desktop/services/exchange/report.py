@@ -10,7 +10,7 @@ _CHOICE = {THEIRS: "采用对方", OURS: "保留本方", None: "未决定（不�
 
 
 def summary(plan: MergePlan) -> str:
-    counts = {kind: len(plan.of_kind(kind)) for kind in ItemKind}
+    counts = {kind: plan.count(kind) for kind in ItemKind}
     return (f"新增 {counts[ItemKind.NEW]} 条，修改 {counts[ItemKind.CHANGED]} 条，冲突 {counts[ItemKind.CONFLICT]} 条，"
             f"对方删除 {counts[ItemKind.DELETE]} 条，本方已删除 {counts[ItemKind.REVIVE]} 条；"
             f"相同 {plan.unchanged} 条，本方较新保留 {plan.kept_ours} 处"
@@ -48,11 +48,12 @@ def preview_lines(plan: MergePlan, *, limit: int = 200) -> list[str]:
         items = plan.of_kind(kind)
         if not items:
             continue
-        lines.append(f"{title}：{len(items)} 条")
+        total = plan.count(kind)
+        lines.append(f"{title}：{total} 条")
         for item in items[:limit]:
             lines.extend(_item_lines(plan, item))
-        if len(items) > limit:
-            lines.append(f"  ……另有 {len(items) - limit} 条未列出")
+        if total > min(limit, len(items)):
+            lines.append(f"  ……另有 {total - min(limit, len(items))} 条未列出")
     return lines
 
 

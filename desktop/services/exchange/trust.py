@@ -92,10 +92,10 @@ def register_peer(workspace: Workspace, path: Path, name: str | None = None) -> 
         mine = office.stored_id(session)
         if found.office_id == mine:
             raise UserError("这是本单位自己的公钥文件，不需要登记。请登记对方单位导出的公钥文件。")
-        own_public = keys.private_key_path(workspace.data_dir)
-        if own_public.exists() and keys.public_text(keys.office_private_key(workspace.data_dir).public_key()) \
-                == found.public_key:
-            raise UserError("这是本单位自己的公钥，不需要登记。")
+        if keys.private_key_path(workspace.data_dir).exists():  # never make a key pair just to compare
+            own = keys.public_text(keys.office_private_key(workspace.data_dir).public_key())
+            if own == found.public_key:
+                raise UserError("这是本单位自己的公钥，不需要登记。")
         for peer in list_peers(session):
             if peer.office_id == found.office_id and peer.public_key == found.public_key:
                 raise UserError(f"该公钥已登记为「{peer.name}」（指纹 {peer.fingerprint}），无需重复登记。")

@@ -78,7 +78,7 @@ class MergePreviewDialog(QDialog):
             items = self.plan.of_kind(kind)
             if not items:
                 continue
-            section = _row(f"{title}（{len(items)}）")
+            section = _row(f"{title}（{self.plan.count(kind)}）")
             section[0].setFont(_bold(section[0]))
             self.model.appendRow(section)
             if kind is ItemKind.NEW:
@@ -128,10 +128,13 @@ class MergePreviewDialog(QDialog):
             group = by_entity.get(entity)
             if not group:
                 continue
-            head = _row(f"{ENTITY_LABELS[entity]}（{len(group)}）")
+            total = self.plan.new_counts.get(entity, len(group))
+            head = _row(f"{ENTITY_LABELS[entity]}（{total}）")
             section.appendRow(head)
             for item in group:
                 head[0].appendRow(_row(item.title, "", "", item.note, "新增"))
+            if total > len(group):  # a very large package lists the first ones; all are merged
+                head[0].appendRow(_row(f"……另有 {total - len(group)} 条未列出", "", "", "", "新增"))
 
     def _fill_item(self, section: QStandardItem, item: Item) -> None:
         label = f"[{item.entity_label}] {item.title}"

@@ -3,6 +3,7 @@ half-applied life-cycle step, a package skipping the life cycle, and a package r
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import date
 
@@ -117,7 +118,9 @@ def test_a_package_may_not_rewrite_a_record_its_office_neither_owns_nor_was_hand
     package = read_package(offices.send())
     forged = {"uuid": own_uuid, "created_at": None, "updated_at": None, "kind": "issue", "name": "被改掉的分类",
               "sort_order": 0, "active": True, "revision": 9}
-    package.tables.setdefault("category", []).append(forged)
+    tables = {entity: list(rows) for entity, rows in package.tables.items()}
+    tables.setdefault("category", []).append(forged)
+    package = dataclasses.replace(package, tables=tables)
     with room.db.read() as s:
         plan = build_plan(s, package)
     [item] = [i for i in plan.items if i.uuid == own_uuid]

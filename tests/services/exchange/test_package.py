@@ -97,9 +97,10 @@ def test_not_a_package_refused(offices: Offices) -> None:
 def test_malformed_reference_refused_with_record_named(offices: Offices) -> None:
     """Checksums only prove the file is intact; a sender's bad row is still refused, naming record and field."""
     original = read_package(offices.send())
-    original.tables["issue"][0]["lead_unit_id"] = 42
-    del original.tables["attachment"]
+    tables = {entity: list(rows) for entity, rows in original.tables.items()}  # read back from the spool
+    tables["issue"][0]["lead_unit_id"] = 42
+    del tables["attachment"]
     write_package(offices.folder / "ref.kpx", sender=original.manifest["sender"], recipient=None, scope={},
-                      tables=original.tables, deletions=[], audit=[], attachments={})
+                      tables=tables, deletions=[], audit=[], attachments={})
     with pytest.raises(PackageError, match="问题「施工用电增容手续办理周期长」的「责任单位」"):
         preview(offices.room, read_package(offices.folder / "ref.kpx"))

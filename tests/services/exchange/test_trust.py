@@ -199,6 +199,12 @@ def test_pairing_by_key_files_from_the_cli(tmp_path: Path, capsys) -> None:
         assert "自签名不符" in capsys.readouterr().err
         assert _audit_count(pair.room) == logged
 
+        own = tmp_path / "own.kpk"
+        assert main(["exchange", "key", "export", "--data-dir", room, "--out", str(own)]) == 0
+        assert main(["exchange", "key", "add", str(own), "--data-dir", room]) == 2
+        assert "本单位自己的公钥" in capsys.readouterr().err
+        assert _audit_count(pair.room) == logged
+
         assert main(["exchange", "key", "add", str(kpk), "--data-dir", room, "--name", "服务业专班"]) == 0
         assert fingerprint in capsys.readouterr().out
         assert main(["exchange", "key", "add", str(kpk), "--data-dir", room]) == 2

@@ -103,8 +103,11 @@ def split_dates(segs: list[Segment]) -> list[tuple[str, str]]:
 
 
 def lone_characters(segs: list[Segment]) -> list[Segment]:
-    """Table cell lines holding a single Chinese character (a "日" or "局" left over from the line above)."""
-    return [s for s in segs if s.height < BODY_GLYPH_PT - 3 and len(s.text) == 1 and not s.text.isascii()]
+    """Table cell lines holding a single Chinese character (a "日" or "局" left over from the line above).
+
+    Only ideographs count: a cell whose whole value is the placeholder "—" (no figure yet) is not a leftover.
+    """
+    return [s for s in segs if s.height < BODY_GLYPH_PT - 3 and len(s.text) == 1 and "\u4e00" <= s.text <= "\u9fff"]
 
 
 def off_grid_body_lines(segs: list[Segment], page: int) -> list[float]:

@@ -113,6 +113,8 @@ def test_update_duplicates_then_undo_restores_old_values(workspace) -> None:  # 
     with workspace.db.transaction() as session:  # the office moved one issue on before re-importing
         target = session.scalars(select(Issue).where(Issue.description == "周边配套路网雨污管网不通")).one()
         target.latest_progress = "手工更新的进展"
+    with workspace.db.read() as session:
+        revision_before = session.scalars(select(Issue.revision).where(Issue.id == target.id)).one()
     before = dump(workspace, stamps=False)
     preview = build_preview(ISSUES, "issues")
     result = apply_import(workspace.db, preview, policy=DuplicatePolicy.UPDATE, today=TODAY)
@@ -127,6 +129,8 @@ def test_update_duplicates_then_undo_restores_old_values(workspace) -> None:  # 
     with workspace.db.read() as session:
         issue = session.scalars(select(Issue).where(Issue.description == "周边配套路网雨污管网不通")).one()
         assert issue.latest_progress == "手工更新的进展" and len(issue.notes) == 1
+        # putting the old values back is a newer revision for other offices, not a rewind of the counter
+        assert issue.revision > revision_before
 
 
 def test_undo_restores_exactly_the_previous_state(demo_workspace) -> None:  # type: ignore[no-untyped-def]

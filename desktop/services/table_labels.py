@@ -90,6 +90,7 @@ SETTING_LABELS: dict[str, str] = {
     "exchange_shared_key": "共享密钥（已停用）", "exchange_office_id": "本单位交换编号",
     "exchange_office_name": "本单位交换名称",
     "office_uuid": "本单位标识", "office_label": "本单位名称", "supervision_ladder": "督办阶梯",
+    "app_lock": "密码锁", "backup_mirror_dir": "第二备份位置", "feedback_secret": "回执签名密钥",
 }
 
 ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做",
@@ -156,6 +157,8 @@ def value_label(field: str | None, value: str | None, table: str | None = None) 
     if not field:
         return value
     if table == "app_setting":
+        if field == "app_lock" and value.startswith("{"):  # logged before the hook hid it: salt and hash
+            return "已设置密码（记录中的密码哈希不显示）"
         return _setting_text(value)
     named = _TABLE_VALUE_LABELS.get((table or "", field))
     if named is not None:

@@ -323,3 +323,17 @@ def test_issue_form_of_the_overdue_or_all_of_the_period(demo_workspace, tmp_path
     assert ws.cell(5 + len(want), 1).value.startswith("填表人")  # nothing more below the rows chosen
     preview = build_preview(out, "issues")
     assert [(r.values["description"], IssueStatus(r.values["status"]).label) for r in preview.rows] == want
+
+
+def test_no_grouping_chosen_on_a_form_with_headings(demo_workspace, tmp_path) -> None:
+    """不分组 (the dialog's choice, `--group none`): a form with 一、/（一） headings is filled as one plain list,
+    its 合计 still a formula over exactly the rows filled."""
+    out, result = fill(demo_workspace, forms.grouped_yi(), tmp_path, ungrouped=True)
+    facts = expected.projects(demo_workspace, 10)
+    assert result.grouping == () and result.rows == len(facts) + 1
+    ws = load_workbook(out).active
+    firsts = [ws.cell(r, 1).value for r in range(4, 4 + len(facts))]
+    assert firsts == list(range(1, len(facts) + 1))  # numbered records only: no heading, no 小计
+    total = 4 + len(facts)
+    assert ws.cell(total, 1).value == "合计" and ws.cell(total, 3).value == f"=SUBTOTAL(9,C4:C{total - 1})"
+    assert {ws.cell(r, 2).value for r in range(4, total)} == set(facts)

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import Feedback, IssueStatus, LeaderRole, ProjectStage, label_of
@@ -54,7 +54,8 @@ class Selection:
     issue_filter: str = "open"
     decision_filter: str = "all"
     meeting_id: int | None = None
-    grouping: tuple[str, ...] = ()
+    grouping: tuple[str, ...] = ()  # empty: as the template's heading rows say
+    ungrouped: bool = False  # no heading rows at all, even where the template has some (不分组)
 
     @property
     def period(self) -> Period:
@@ -63,7 +64,7 @@ class Selection:
     def as_dict(self) -> dict[str, Any]:
         return {"purpose": self.purpose.value, "scope": self.scope.as_dict(), "issue_filter": self.issue_filter,
                 "decision_filter": self.decision_filter, "meeting_id": self.meeting_id,
-                "grouping": list(self.grouping)}
+                "grouping": list(self.grouping), "ungrouped": self.ungrouped}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], year: int, month: int) -> Selection:
@@ -71,7 +72,8 @@ class Selection:
         return cls(Purpose(data.get("purpose", "projects")), year, month,
                    Scope(ScopeKind(scope.get("kind", "all")), scope.get("id")),
                    str(data.get("issue_filter", "open")), str(data.get("decision_filter", "all")),
-                   data.get("meeting_id"), tuple(str(g) for g in data.get("grouping", ())))
+                   data.get("meeting_id"), tuple(str(g) for g in data.get("grouping", ())),
+                   bool(data.get("ungrouped", False)))
 
 
 def _percent(value: Decimal | None) -> Decimal | None:
@@ -100,8 +102,11 @@ def project_records(session: Session, selection: Selection, today: date,
             .join(Unit, Unit.id == Project.lead_unit_id, isouter=True)
             .where(Project.list_year == year, Project.removed_on.is_(None)).order_by(Project.code))
     projects = session.execute(filter_projects(stmt, selection.scope, on)).all()
-    ids = [p[0] for p in projects]
-    lines = dict(stats.investment_by_project(session, year, month, selection.scope, thresholds, project_ids=ids))
+    # The same projects as a subquery, not a list of 2,000 ids: expanding and binding that list cost more than
+    # the queries themselves. `investment_by_project` selects the same projects (year's list, scope, month end).
+    ids = filter_projects(select(Project.id).where(Project.list_year == year, Project.removed_on.is_(None)),
+                          selection.scope, on)
+    lines = dict(stats.investment_by_project(session, year, month, selection.scope, thresholds))
     month_done = dict(session.execute(
         select(InvestmentReport.project_id, InvestmentReport.amount_yuan)
         .where(InvestmentReport.year == year, InvestmentReport.month == month)).all())
@@ -131,7 +136,7 @@ def project_records(session: Session, selection: Selection, today: date,
     return records
 
 
-def _leaders_by_role(session: Session, project_ids: list[int], on: date) -> dict[int, tuple[tuple[str, ...], ...]]:
+def _leaders_by_role(session: Session, project_ids: Select, on: date) -> dict[int, tuple[tuple[str, ...], ...]]:
     """(牵头, 包保) leaders assigned on `on`, each in the leaders' order, as the 重点项目台账 prints them."""
     found: dict[int, tuple[list[str], list[str]]] = {}
     for pid, role, name in session.execute(
@@ -144,7 +149,7 @@ def _leaders_by_role(session: Session, project_ids: list[int], on: date) -> dict
     return {pid: (tuple(lead), tuple(support)) for pid, (lead, support) in found.items()}
 
 
-def _milestones(session: Session, project_ids: list[int], end: date) -> dict[int, str]:
+def _milestones(session: Session, project_ids: Select, end: date) -> dict[int, str]:
     """形象进度: the last milestone reached by the period's end, with its date."""
     reached: dict[int, str] = {}
     for pid, name, actual in session.execute(
@@ -156,7 +161,7 @@ def _milestones(session: Session, project_ids: list[int], end: date) -> dict[int
     return reached
 
 
-def _open_issues(session: Session, project_ids: list[int], end: date) -> dict[int, list[str]]:
+def _open_issues(session: Session, project_ids: Select, end: date) -> dict[int, list[str]]:
     done = [s.value for s in IssueStatus if s.is_done]
     found: dict[int, list[str]] = {}
     for pid, text in session.execute(

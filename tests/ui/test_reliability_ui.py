@@ -465,3 +465,36 @@ def test_password_dialog_slows_down_after_five_failures(qtbot, demo_workspace) -
     finally:
         ops.pool.waitForDone()
         ops.deleteLater()
+
+
+def test_window_runs_the_full_check_when_due_and_offers_the_backup_on_damage(qtbot, demo_workspace, today,
+                                                                           tmp_path) -> None:
+    """Due (never made, or after a crash): the full check runs on the worker; a pass is a status-bar line, a
+    flipped byte in an issue text (which the start-up quick_check misses) goes to the backup offer."""
+    from desktop.app import start_full_check
+    from desktop.services.backup import full_check
+    from desktop.workspace import open_workspace
+    from tests.reliability.damage import flip_inside_text
+
+    folder = demo_workspace.data_dir
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    settle(qtbot, window)
+    assert start_full_check(window, folder) == "还没有做过完整检查"
+    qtbot.waitUntil(lambda: "完整性检查通过" in window.statusBar().currentMessage(), timeout=20_000)
+    assert start_full_check(window, folder) == full_check.AFTER_CRASH  # no normal exit in between
+    settle(qtbot, window)
+    full_check.end_session(folder)
+    assert start_full_check(window, folder) is None  # checked this week, exited normally
+    full_check.end_session(folder)
+
+    with demo_workspace.db.read() as s:
+        issue_id = s.scalars(select(Issue.id).order_by(Issue.id.desc())).first()
+    window.ops.detach()
+    flip_inside_text(database_file(folder), "issue", "description", issue_id)
+    window.ops.attach(open_workspace(folder, operator="测试员"))  # the quick check at open passes it
+    offered: list[str] = []
+    window.ops.damage_handler = offered.append
+    (folder / full_check.STATE_FILE).write_text('{"running": true}', encoding="utf-8")  # the last run crashed
+    assert start_full_check(window, folder) == full_check.AFTER_CRASH
+    qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
+    assert "完整性检查（上次程序没有正常退出）发现数据库已损坏" in offered[0] and f"第 {issue_id} 行" in offered[0]

@@ -183,6 +183,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if not startup.unlock(workspace, window):
         workspace.close()
         return 1
+    if not startup.admit_operator(workspace, settings, window):  # a name from the office's list, or added
+        workspace.close()
+        return 1
     if workspace.is_empty():
         if demo:
             load_demo_data(workspace)

@@ -40,7 +40,7 @@ FIELD_LABELS: dict[str, str] = {
     "planned_end": "计划竣工", "started_on": "开复工日期", "content": "内容", "removed_on": "调出日期",
     "removed_reason": "调出原因", "found_on": "发现日期", "found_by": "发现人", "source": "来源", "text": "内容",
     "noted_on": "日期", "supporting_units": "配合单位", "issues": "关联问题", "remark": "备注", "seq": "序号",
-    "topic": "议题", "held_at": "会议时间", "place": "地点", "chair": "主持人", "attendees": "参会人员",
+    "topic": "议题", "held_at": "会议时间", "place": "地点", "chair": "主持人", "attendees": "出席", "on_leave": "请假", "observers": "列席",
     "amount_yuan": "完成投资（元）", "target_yuan": "目标（元）", "planned_date": "计划日期",
     "actual_date": "实际日期", "role": "角色", "start_date": "开始日期", "end_date": "结束日期",
     "end_reason": "调整原因", "visited_on": "走访日期", "caption": "说明", "filename": "文件名",

@@ -107,7 +107,7 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert editor.form.export_button.isEnabled()
     body = editor.form.body_edit.toPlainText()
-    assert "34个具体事项已完成33个，办结率达到97%" in body
+    assert "34个具体事项已完成33个，办结率达到97.06%" in body
     assert editor.form.number_spin.value() == 1
     editor.form.title_edit.setPlainText("全区重点项目包保工作\n进展情况")
     editor.form.editor_note_edit.setPlainText("请各单位参阅。")

@@ -265,7 +265,7 @@ def gather(session: Session, period: Period, scope: Scope, today: date, *, for_n
     thresholds = office_settings.thresholds(session)
     headline = stats.headline(session, period, scope, today=today, thresholds=thresholds,
                               due_soon_days=int(office_settings.get(session, "due_soon_days")))
-    month = stats.reported_month(period, today)
+    month = stats.reported_month(period, today, session)
     return BriefingFacts(
         period=period, scope=scope, scope_name=scope_name(session, scope), today=today, month=month,
         headline=headline,

@@ -1,4 +1,4 @@
-"""The 导出 menu: 工作简报, 工作通报, 会议纪要 and the five 台账, each written by the same code as `keyproj export`.
+"""The 导出 menu: 工作简报, 工作通报, 工作总结, 会议纪要 and the five 台账, each written by the same code as `keyproj export`.
 
 Kept out of main_window.py so the window only has to call `ExportMenu(window)`; the issue ledger "as shown"
 takes the issue table's visible rows in their on-screen order, so filters and sorting are respected.
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from desktop.db.enums import BriefingKind
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
     from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
+    from desktop.ui.dialogs.summary_editor import SummaryEditor
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
@@ -50,10 +52,13 @@ class ExportMenu(QObject):
         self.editor: BriefingEditor | None = None
         self.template_dialog: TemplateFillDialog | None = None
         self.supervision_dialog: SupervisionDialog | None = None
+        self.summary_editor: SummaryEditor | None = None
         menu = QMenu("导出(&O)", window)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
         self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
+        self.summary_action = menu.addAction("工作总结（年度、上半年）…", lambda: self.open_summary())
+        self.summary_action.setStatusTip("按数据起草年度或上半年工作总结，修改后印发并按原样保存")
         self.minutes_action = menu.addAction("会议纪要（Word）…", lambda: self.export_minutes())
         self.minutes_action.setStatusTip("选择一次会议，按会议页的版式选项导出会议纪要")
         menu.addSeparator()
@@ -66,6 +71,13 @@ class ExportMenu(QObject):
         self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…",
                                                  lambda: self.open_supervision())
         self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
+        # The same from the issue table: its context menu and the 问题 menu, for the selected items.
+        self.supervise_selected_action = QAction("对选中问题签发督办文书…", window)
+        self.supervise_selected_action.setStatusTip("对表格中选中的超期或临期问题（当前问题的责任单位）签发提示单、督办单或催办通知")
+        self.supervise_selected_action.triggered.connect(lambda: self.supervise_selected())
+        window.form.issue_menu.insertAction(window.form.progress_action, self.supervise_selected_action)
+        if window.issue_actions is not None:
+            window.issue_actions.extra_context_actions.append(self.supervise_selected_action)
         menu.addSeparator()
         self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
         self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
@@ -85,16 +97,35 @@ class ExportMenu(QObject):
         today = self.window.today
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
-    def open_supervision(self, kind: str | None = None, unit_id: int | None = None) -> SupervisionDialog:
-        """The 签发督办文书 dialog; from the 待办 panel with the ladder's instrument and the item's unit chosen."""
+    def open_supervision(self, kind: str | None = None, unit_id: int | None = None,
+                         issue_ids: list[int] | None = None) -> SupervisionDialog:
+        """The 签发督办文书 dialog; from the 待办 panel with the ladder's instrument and the item's unit chosen, from
+        the issue table with the selected items of the current item's unit checked."""
         from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
 
         dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window,
-                                   kind=kind, unit_id=unit_id)
+                                   kind=kind, unit_id=unit_id, issue_ids=issue_ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.supervision_dialog = dialog
         return dialog
+
+    def supervise_selected(self) -> SupervisionDialog | None:
+        """The selected rows of the current row's unit, checked in the dialog; the kind follows the current row
+        (超期: 督办单, not yet: 提示单)."""
+        panel = self.window.issue_panel
+        current = panel.current_row()
+        title = "签发督办文书"
+        if current is None:
+            QMessageBox.information(self.window, title, "请先在问题台账中选中要督办的问题。")
+            return None
+        if current.unit_id is None:
+            QMessageBox.information(self.window, title, "当前问题尚未交办，没有责任单位，不能督办。")
+            return None
+        rows = [panel.model.row_at(index.row()) for index in panel.table.selectionModel().selectedRows()]
+        ids = [row.id for row in rows if row.unit_id == current.unit_id] or [current.id]
+        overdue = current.deadline is not None and current.deadline < self.window.today
+        return self.open_supervision("notice" if overdue else "reminder", current.unit_id, ids)
 
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         from desktop.ui.dialogs.briefing_editor import BriefingEditor
@@ -103,6 +134,14 @@ class ExportMenu(QObject):
                                      period=self.period(), export_dir=self.export_dir, parent=self.window)
         self.editor.show()
         return self.editor
+
+    def open_summary(self) -> SummaryEditor:
+        from desktop.ui.dialogs.summary_editor import SummaryEditor
+
+        self.summary_editor = SummaryEditor(self.window.ops, today=self.window.today, runner=self.runner,
+                                            export_dir=self.export_dir, parent=self.window)
+        self.summary_editor.show()
+        return self.summary_editor
 
     def export_minutes(self, how: str = "word") -> None:
         """会议纪要 of a chosen meeting (the one open in the meetings tab first) as Word ("word"), PDF ("pdf") or

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from desktop import APP_NAME
 from desktop.services import first_screen
 from desktop.services.backup.restore import restore_archive
+from desktop.ui import startup
 from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
 from desktop.ui.dialogs.backup_dialog import BackupDialog
 from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
-from desktop.ui.dialogs.operator_dialog import ask_operator
+from desktop.ui.dialogs.operator_dialog import choose_operator
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.startup import offer_recovery
@@ -90,10 +91,26 @@ class ReliabilityActions:
         return dialog
 
     def change_operator(self) -> None:
-        name = ask_operator(self.window.settings, self.window, force=True)  # type: ignore[attr-defined]
-        if name:
-            self.window.ops.set_operator(name)  # type: ignore[attr-defined]
-            self.window.statusBar().showMessage(f"操作人已改为：{name}", 5000)
+        """Choose from the office's list (read on the worker), or add a new name (written there, logged)."""
+        ops = self.window.ops  # type: ignore[attr-defined]
+        ops.run(startup.operator_list, self._choose_operator)
+
+    def _choose_operator(self, known: list[str]) -> None:
+        ops = self.window.ops  # type: ignore[attr-defined]
+        chosen = choose_operator(self.window.settings, known, self.window,  # type: ignore[attr-defined]
+                                 current=ops.db.operator)
+        if chosen is None:
+            return
+        name, adds = chosen
+
+        def switched(_none: object = None) -> None:
+            self.window.statusBar().showMessage(f"操作人已改为：{name}" + ("（已添加到操作人名单）" if adds else ""), 5000)
+
+        ops.set_operator(name)  # the new person is who adds their own name (the 操作日志 row says so)
+        if adds or not known:
+            ops.run(lambda workspace: startup.add_operator(workspace, name), switched)
+        else:
+            switched()
 
     def open_lock_settings(self) -> None:
         if LockSettingsDialog(self.workspace, self.window).exec():

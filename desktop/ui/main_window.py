@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
             self.refresh.issues_changed(sorted(change.issues))
         for project_id in sorted(change.projects):
             self.project_changed(project_id)
+        if change.settings:  # e.g. the 督办 ladder: the 待办 panel's steps follow it
+            self.reload_reminders()
         if change.meetings or change.decisions:
             self.reload_reminders()
             self._on_issue_selected(self.issue_panel.current_id())  # its history may have a new entry

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from desktop.errors import UserError
 from desktop.services.exchange import trust
@@ -22,6 +21,7 @@ from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+from desktop.ui.ops_progress import OpsRunner
 
 
 def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> list[QAction]:
@@ -55,18 +55,29 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
     path, _ = QFileDialog.getOpenFileName(window, "选择数据包", str(Path.home()), f"数据包 (*{SUFFIX});;所有文件 (*)")
     if not path:
         return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        package = read_package(Path(path))
-        verdict = trust.verdict_for(window.workspace, package)
+    read_and_preview(window, Path(path))
+
+
+def read_and_preview(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Verify the package and build its preview on the worker behind a progress bar (a large package takes
+    seconds: every member is hashed, the rows streamed to disk), then open the preview dialog."""
+    runner = OpsRunner(window.ops, window)
+    window._exchange_runner = runner  # kept alive until it answers
+
+    def job(workspace, progress, _cancelled):  # type: ignore[no-untyped-def]
+        package = read_package(path, progress)
+        verdict = trust.verdict_for(workspace, package)
         if not verdict.acceptable and not verdict.trusted:
             raise UserError(verdict.refusal(cli=False))
-        plan = preview(window.workspace, package)
-    except UserError as exc:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, "导入数据包", str(exc))
-        return
-    QApplication.restoreOverrideCursor()
+        return package, verdict, preview(workspace, package)
+
+    runner.start("读取数据包", job, lambda answer: _show_preview(window, *answer), cancellable=False,
+                 label=f"正在校验并比对数据包 {path.name}……",
+                 progress_text=lambda done, total: f"正在校验数据包 {path.name}：已完成 {done * 100 // max(total, 1)}%",
+                 on_error=lambda message: QMessageBox.warning(window, "导入数据包", message))
+
+
+def _show_preview(window, package, verdict, plan) -> None:  # type: ignore[no-untyped-def]
     dialog = MergePreviewDialog(window.workspace, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:
         c = dialog.merge_result.counts

@@ -23,6 +23,7 @@ from desktop.ui.ops_progress import OpsRunner
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+    from desktop.ui.dialogs.ladder_dialog import LadderDialog
     from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
     from desktop.ui.dialogs.summary_editor import SummaryEditor
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
@@ -78,6 +79,10 @@ class ExportMenu(QObject):
         window.form.issue_menu.insertAction(window.form.progress_action, self.supervise_selected_action)
         if window.issue_actions is not None:
             window.issue_actions.extra_context_actions.append(self.supervise_selected_action)
+        self.ladder_action = QAction("督办阶梯设置…", window)
+        self.ladder_action.setStatusTip("问题超期多少天提示、督办、催办或流转（待办提醒据此列出应采取的措施）")
+        self.ladder_action.triggered.connect(lambda: self.open_ladder())
+        window.form.issue_menu.insertAction(window.form.issue_settings_action, self.ladder_action)
         menu.addSeparator()
         self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
         self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
@@ -108,6 +113,15 @@ class ExportMenu(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.supervision_dialog = dialog
+        return dialog
+
+    def open_ladder(self) -> LadderDialog:
+        from desktop.ui.dialogs.ladder_dialog import LadderDialog
+
+        dialog = LadderDialog(self.window.ops, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.ladder_dialog = dialog
         return dialog
 
     def supervise_selected(self) -> SupervisionDialog | None:
@@ -171,6 +185,7 @@ class ExportMenu(QObject):
         dialog = MeetingChooserDialog(choices, question, preselect=panel.current_meeting_id(), parent=self.window)
         dialog.setWindowTitle(title)
         dialog.form.new_radio.hide()  # a new meeting has no minutes yet
+        dialog.form.existing_radio.hide()  # its "列入已有会议" is for agenda items: here the question says it all
         if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen_meeting() is None:
             return None
         panel.select_meeting(dialog.chosen_meeting())

@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.export_menu import ExportMenu
 
         self.export_menu = ExportMenu(self)
+        # 总览: a unit's row of 超期问题 drills down to its issues, and from there to the 督办 dialog for them.
+        self.field_tabs.dashboard.supervise_requested.connect(
+            lambda ids: self.export_menu.open_supervision(None, None, ids))
 
     # --- loading (ui/window_loader.py) ----------------------------------------------------------------------
     def reload(self) -> None:
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
             self.refresh.issues_changed(sorted(change.issues))
         for project_id in sorted(change.projects):
             self.project_changed(project_id)
+        if change.settings:  # e.g. the 督办 ladder: the 待办 panel's steps follow it
+            self.reload_reminders()
         if change.meetings or change.decisions:
             self.reload_reminders()
             self._on_issue_selected(self.issue_panel.current_id())  # its history may have a new entry

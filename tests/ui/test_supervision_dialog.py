@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from desktop.db.models import FeedbackItem, IssueNote, SupervisionNotice
@@ -171,4 +172,57 @@ def test_supervise_the_selected_rows_from_the_issue_table(qtbot, demo_workspace,
     assert dialog.kind().value == "notice" and dialog.form.unit_combo.currentData() == unit_id
     assert sorted(dialog.checked_ids()) == sorted([mine[0].id, mine[1].id])  # the other unit's row is not its
     assert dialog.form.item_list.count() >= 2
+    dialog.reject()
+
+
+def test_ladder_set_in_the_window_drives_the_reminders(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.supervision.ladder import load_ladder
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    window.reload_reminders()
+    qtbot.waitUntil(lambda: any(i.step for i in window.reminder_panel.model.items), timeout=10_000)
+    dialog = window.export_menu.open_ladder()
+    qtbot.waitUntil(lambda: dialog.form.steps_table.rowCount() == 4, timeout=10_000)
+    assert [s["days"] for s in dialog.steps()] == [1, 3, 7, 30]
+    # A weaker instrument after a stronger one is refused by the service; nothing is saved.
+    dialog.form.steps_table.cellWidget(2, 1).setCurrentIndex(0)  # 7 days: 提示单 after 督办单
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=10_000)
+    assert "不能排在" in dialog.error_text and dialog.isVisible()
+    with demo_workspace.db.read() as s:
+        assert [st.days for st in load_ladder(s)] == [1, 3, 7, 30]
+    # One step only, 流转 after 400 days: no demo item is that late, so the panel proposes nothing.
+    for _ in range(3):
+        dialog.form.steps_table.setCurrentCell(0, 0)
+        dialog.remove_step()
+    dialog.form.steps_table.cellWidget(0, 0).setValue(400)
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    dialog.accept()
+    qtbot.waitUntil(lambda: closed == [1], timeout=10_000)  # saved and closed (deleted on close)
+    with demo_workspace.db.read() as s:
+        assert [(st.days, st.action, st.label) for st in load_ladder(s)] == [(400, "escalate", "提请包保领导协调")]
+    qtbot.waitUntil(lambda: not any(i.step for i in window.reminder_panel.model.items), timeout=10_000)
+
+
+def test_a_units_overdue_row_on_the_dashboard_leads_to_its_notice(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    panel = window.field_tabs.dashboard
+    window.form.main_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: bool(panel.overdue_chart.bars()), timeout=20_000)
+    chart = panel.overdue_chart
+    bar, rect = chart.bars()[0], chart.bar_rect(0)
+    with qtbot.waitSignal(panel.drill_shown, timeout=10_000):
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.left()) + 5, int(rect.center().y())))
+    drill = panel.last_drill
+    button = drill.findChild(QPushButton, "supervise_button")
+    assert button is not None and button.text() == "向该单位签发督办文书…"
+    ids = set(drill.drill.ids)
+    button.click()
+    dialog = window.export_menu.supervision_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    assert dialog.current_unit().unit == bar.label
+    assert set(dialog.checked_ids()) <= ids and dialog.checked_ids()
     dialog.reject()

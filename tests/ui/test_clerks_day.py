@@ -446,7 +446,12 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
     # 纪要 from the 导出 menu, then its print preview from the same menu
     target = tmp_path / "纪要.docx"
     panel.exporter._ask_path = lambda *_a: target
-    dialogs.then(lambda d: None)
+    def only_the_meetings(d):  # the chooser asks which meeting, without the agenda's 列入已有会议 / 新建会议
+        assert d.form.prompt_label.text() == "导出哪次会议的纪要？"
+        assert not d.form.existing_radio.isVisibleTo(d) and not d.form.new_radio.isVisibleTo(d)
+        assert d.chosen_meeting() == meeting_id
+
+    dialogs.then(only_the_meetings)
     window.export_menu.minutes_action.trigger()
     settle(qtbot, window)
     assert window.export_menu.last_saved == target

@@ -37,7 +37,9 @@ from desktop.ui.window_loader import WindowLoader
 # the start-up first screen is painted. The module-level imports above stay free of it
 # (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
+    from desktop.services.drilldown import Target
     from desktop.services.issues.history import IssueHistory
+    from desktop.services.issues.row import IssueRow
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.project_actions: ProjectActions | None = None
         self.meetings_panel: MeetingsPanel | None = None
         self.field_tabs: FieldTabs | None = None
+        self._history_wanted = 0  # the issue whose history the worker is asked for (the current one)
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
 
     # --- loading (ui/window_loader.py) ----------------------------------------------------------------------
     def reload(self) -> None:
-        """Load everything now, on the GUI thread (the 刷新 action, tests, small databases)."""
+        """Re-read everything on the worker (the 刷新 action, "everything changed"); `data_loaded` when shown."""
         self.loader.reload()
 
     def first_screen_data(self) -> dict[str, object] | None:
@@ -242,18 +245,21 @@ class MainWindow(QMainWindow):
         """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
         from desktop.ui import window_data
 
-        fresh, years = self.loader.read(window_data.project_rows, project_id)
-        if fresh:
-            self.issue_panel.update_rows(fresh, [])
-        if self.form.year_combo.count() != len(years):
-            self.reload()
-            return
-        self._reload_tree()
+        def shown(result: tuple[list[IssueRow], list[int]]) -> None:
+            fresh, years = result
+            if fresh:
+                self.issue_panel.update_rows(fresh, [])
+            if self.form.year_combo.count() != len(years):
+                self.reload()
+            else:
+                self._reload_tree()
+
+        self.ops.query(window_data.project_rows, project_id, on_done=shown)
 
     def reload_reminders(self) -> None:
         from desktop.ui import window_data
 
-        self._show_reminders(self.loader.read(window_data.reminders, self.today, self.due_soon_days))
+        self.ops.query(window_data.reminders, self.today, self.due_soon_days, on_done=self._show_reminders)
 
     def _show_reminders(self, reminders: Reminders) -> None:
         self.reminder_panel.set_items(reminders, self.due_soon_days)
@@ -262,7 +268,13 @@ class MainWindow(QMainWindow):
     def _reload_tree(self) -> None:
         from desktop.ui import window_data
 
-        self.tree.set_nodes(self.loader.read(window_data.tree_nodes, self.tree.year(), self.today))
+        year = self.tree.year()
+
+        def shown(nodes: list[ProjectNode]) -> None:
+            if year == self.tree.year():  # another year was chosen meanwhile: its own read follows
+                self.tree.set_nodes(nodes)
+
+        self.ops.query(window_data.tree_nodes, year, self.today, on_done=shown)
 
     # --- selection helpers used by the controllers ---------------------------------------------------------
     def current_year(self) -> int:
@@ -309,7 +321,19 @@ class MainWindow(QMainWindow):
             self.history_panel.show_history(None)
             return
         self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
-        self.history_panel.show_history(self.loader.read(window_data.issue_history, row.id))
+        self._history_wanted = row.id
+
+        def read(workspace: Workspace) -> IssueHistory | None:
+            if self._history_wanted != row.id:  # the selection moved on before the worker came to it
+                return None
+            with workspace.db.read() as session:
+                return window_data.issue_history(session, row.id)
+
+        def shown(history: IssueHistory | None) -> None:
+            if history is not None and self.issue_panel.current_id() == row.id:
+                self.history_panel.show_history(history)
+
+        self.ops.run(read, shown)
 
     def _show_selected(self, issue_id: int, history: IssueHistory | None) -> None:
         """The current issue after an edit, with the history read beside its row (None: read it now)."""
@@ -349,7 +373,9 @@ class MainWindow(QMainWindow):
         the decided item in its meeting."""
         from desktop.services.drilldown import open_target
 
-        target = self.loader.read(open_target, entity, item_id)
+        self.ops.query(open_target, entity, item_id, on_done=self._open_target)
+
+    def _open_target(self, target: Target | None) -> None:
         if target is None:
             self.show_error("该记录已不存在，可能已被删除，请刷新后重试。")
         elif target.kind == "issue":

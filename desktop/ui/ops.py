@@ -190,6 +190,13 @@ class Ops(QObject):
         held = (lambda: self.workspace) if attached else (lambda: self._workspace)
         self.pool.start(Job(lambda: work(held()), relay))  # the workspace held when it runs
 
+    def query(self, service: Callable[..., Any], *args: object, on_done: Callable[[Any], None] | None = None,
+              on_failed: Callable[[str], None] | None = None) -> None:
+        """`service(session, *args)` in one read transaction on the worker; `on_done(result)` on the GUI thread.
+        The window's reads are plain service functions of a session (ui/window_data.py): this is their one way
+        to the database."""
+        self.run(lambda workspace: _read(workspace, service, args), on_done, on_failed)
+
     def _alive(self) -> bool:
         """An answer that arrives after the window closed (its queued signal still in the event loop) is dropped:
         the widgets it would update are gone, and the work itself is already committed or rolled back."""
@@ -221,3 +228,8 @@ class Ops(QObject):
             return
         self.errors_shown.append(message)
         QMessageBox.warning(self._parent, APP_NAME, message)
+
+
+def _read(workspace: Workspace, service: Callable[..., Any], args: tuple[object, ...]) -> Any:
+    with workspace.db.read() as session:
+        return service(session, *args)

@@ -22,6 +22,7 @@ def open_window(qtbot, workspace, today, tmp_path: Path, size: tuple[int, int] =
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
+    settle(qtbot, window)  # its data is read on the worker
     return window
 
 

@@ -49,6 +49,7 @@ def test_remove_from_list_greys_the_project_and_undo_restores(qtbot, demo_worksp
 
     window.project_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("项目主体已转入市级统筹"))
     window.form.remove_project_action.trigger()
+    settle(qtbot, window)  # the tree re-reads on the worker
     item = window.form.project_tree_view.currentIndex()
     assert item.data(PROJECT_ID_ROLE) == project_id
     assert item.data().endswith("（已调出）")
@@ -96,6 +97,7 @@ def test_project_page_validates_and_saves_in_one_go(qtbot, demo_workspace, today
     wait_for_dialog(page)  # saved on the worker: the page closes when it answers
     assert page.result() == 1
     window.project_changed(project_id)
+    settle(qtbot, window)  # read on the worker
     assert window.form.project_tree_view.currentIndex().data().startswith("改过的名称")
     assert all(r.project_name == "改过的名称" for r in window.issue_panel.model.visible_rows())
     with demo_workspace.db.read() as session:
@@ -158,6 +160,7 @@ def test_project_page_edit_can_be_undone(qtbot, demo_workspace, today, tmp_path)
 
     window.project_actions.run_dialog = Driver(edit)
     window.form.edit_project_action.trigger()
+    settle(qtbot, window)  # the tree re-reads on the worker
     assert window.form.project_tree_view.currentIndex().data().startswith("汉口学院新校区二期")
     assert window.form.undo_action.text() == "撤销“修改项目 汉口学院新校区二期”"
 

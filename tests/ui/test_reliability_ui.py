@@ -34,6 +34,7 @@ def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
     window = MainWindow(workspace, today=today, settings=_settings(tmp_path))
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot, window)  # its data is read on the worker
     return window
 
 
@@ -74,6 +75,7 @@ def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, to
     with window.workspace.db.transaction() as s:
         s.execute(Issue.__table__.delete().where(Issue.id > 200))
     window.reload()
+    settle(qtbot, window)
     assert window.issue_panel.model.rowCount() == 200
 
     assert dialog.confirm_and_restore(target)

@@ -43,7 +43,7 @@ def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAct
 
 
 def export_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = ExchangeExportDialog(window.workspace, today=window.today, parent=window)
+    dialog = ExchangeExportDialog(window.ops, today=window.today, parent=window)
     if dialog.exec() and dialog.export_result:
         result = dialog.export_result
         QMessageBox.information(window, "导出数据包", f"已导出 {result.total_rows} 条记录"

@@ -6,12 +6,14 @@ Restoring swaps the window's workspace: close the data, restore the archive, reo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop import APP_NAME
+from desktop.errors import UserError
 from desktop.services import first_screen
 from desktop.services.backup.restore import restore_archive
 from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
@@ -21,7 +23,7 @@ from desktop.ui.dialogs.operator_dialog import ask_operator
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.startup import offer_recovery
-from desktop.workspace import open_workspace
+from desktop.workspace import Workspace, open_workspace
 
 
 class ReliabilityActions:
@@ -59,15 +61,29 @@ class ReliabilityActions:
         dialog.open()
         return dialog
 
-    def restore_from(self, archive: Path) -> None:
-        """Close the data, restore, reopen under the same operator; `Ops.replace` tells every view to reload."""
-        ops = self.window.ops  # type: ignore[attr-defined]
-        operator, data_dir = ops.db.operator, ops.data_dir
-        ops.detach()
-        try:
-            restore_archive(archive, data_dir, operator=operator)
-        finally:
-            ops.replace(open_workspace(data_dir, operator=operator))
+    def restore_from(self, archive: Path, finished: Callable[[str | None], None] | None = None) -> None:
+        """Close the data, restore, reopen under the operator of that moment, all on the worker (`Ops.swap`: a
+        city's restore is seconds); every view then re-reads. `finished(None)`, or with the refusal (the data as
+        it was is reopened); without `finished` a refusal is shown here."""
+
+        def make(old: Workspace) -> tuple[Workspace, str | None]:
+            operator, data_dir = old.db.operator, old.data_dir
+            problem = None
+            try:
+                restore_archive(archive, data_dir, operator=operator)
+            except UserError as exc:
+                problem = str(exc)
+            except OSError as exc:
+                problem = f"文件操作失败（{exc.strerror or exc}）"
+            return open_workspace(data_dir, operator=operator), problem
+
+        def done(problem: str | None) -> None:
+            if finished is not None:
+                finished(problem)
+            elif problem is not None:
+                QMessageBox.critical(self.window, APP_NAME, f"恢复失败，当前数据未改动：{problem}")
+
+        self.window.ops.swap(make, done)  # type: ignore[attr-defined]
 
     def offer_restore(self, message: str) -> None:
         """A read met a broken file: name it, offer the newest good backup (naming the damaged ones skipped) and
@@ -92,8 +108,8 @@ class ReliabilityActions:
     def change_operator(self) -> None:
         name = ask_operator(self.window.settings, self.window, force=True)  # type: ignore[attr-defined]
         if name:
-            self.window.ops.set_operator(name)  # type: ignore[attr-defined]
-            self.window.statusBar().showMessage(f"操作人已改为：{name}", 5000)
+            self.window.ops.set_operator(  # type: ignore[attr-defined]
+                name, lambda _none: self.window.statusBar().showMessage(f"操作人已改为：{name}", 5000))
 
     def open_lock_settings(self) -> None:
         if LockSettingsDialog(self.workspace, self.window).exec():

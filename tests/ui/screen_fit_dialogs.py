@@ -252,15 +252,31 @@ def _backups(walk: DialogWalk, dialog: QDialog) -> None:
         time.sleep(0.05)
     archive = dialog.last_backup
     assert archive is not None, "the backup did not answer"
-    walk.step(lambda: dialog.confirm_and_restore(archive))  # the restore preview; rejected: nothing is restored
+    dialog.confirm_and_restore(archive)  # the archive is checked on the worker, then the preview; rejected
+    for _ in range(600):
+        if not dialog.restoring:
+            break
+        walk.settle()
+        time.sleep(0.05)
+    walk.sweep()
 
 
 def _exchange_export(walk: DialogWalk, dialog: QDialog) -> None:
     target = walk.tmp / "交换.kpx"
+    for _ in range(600):  # what it lists is read on the worker, and so is the package written
+        if not dialog.link.busy:
+            break
+        walk.settle()
+        time.sleep(0.05)
     dialog.form.file_edit.setText(str(target))
     if not dialog.form.office_name_edit.text().strip():
         dialog.form.office_name_edit.setText("测试区重点办")
     dialog.accept()
+    for _ in range(600):
+        if not dialog.link.busy:
+            break
+        walk.settle()
+        time.sleep(0.05)
     if target.exists():
         walk.package = target
 

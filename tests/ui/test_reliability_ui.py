@@ -22,7 +22,7 @@ from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.ui.main_window import MainWindow
-from tests.ui.helpers import settle, wait_for_dialog, wait_loaded
+from tests.ui.helpers import restore, settle, wait_for_dialog, wait_loaded
 
 
 def _settings(tmp_path: Path) -> QSettings:
@@ -78,7 +78,7 @@ def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, to
     settle(qtbot, window)
     assert window.issue_panel.model.rowCount() == 200
 
-    assert dialog.confirm_and_restore(target)
+    restore(qtbot, window, target, dialog)  # checked, made and re-read on the worker
 
     assert "问题：300" in accept_previews[0] and "备份时间" in accept_previews[0]
     assert window.workspace is not demo_workspace and _issues(window.workspace) == 300
@@ -153,7 +153,9 @@ def test_operator_is_asked_once_and_changeable(qtbot, demo_workspace, today, tmp
     monkeypatch.setattr(OperatorDialog, "exec", lambda self: (self.form.name_edit.setText("赵科员"),
                                                               self._accept(), self.result())[2])
     window.reliability.change_operator()
+    settle(qtbot, window)  # set on the worker, in order with the writes
     assert window.workspace.db.operator == "赵科员"
+    assert window.statusBar().currentMessage() == "操作人已改为：赵科员"
 
 
 def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -419,7 +421,8 @@ def test_audit_log_shows_a_restore_and_the_changes_it_took_back(qtbot, workspace
     with workspace.db.transaction() as s:
         s.scalars(select(Unit)).one().name = "区住房和城乡建设局"
     window = _window(qtbot, workspace, today, tmp_path)
-    window.reliability.restore_from(archive)
+    with qtbot.waitSignal(window.ops.changed, timeout=60_000):  # made on the worker, then broadcast
+        window.reliability.restore_from(archive)
     dialog = window.reliability.open_audit_log()
     qtbot.addWidget(dialog)
     wait_loaded(qtbot, dialog)

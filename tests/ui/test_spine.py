@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop.db.models import AuditLog, Issue
@@ -14,7 +14,7 @@ from desktop.services.backup import archive as backups
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.ops import Change
 from desktop.workspace import Workspace
-from tests.ui.helpers import Driver, open_window, settle
+from tests.ui.helpers import Driver, open_window, restore, settle, wait_loaded
 
 
 def _select_open_issue(window) -> int:  # type: ignore[no-untyped-def]
@@ -64,10 +64,10 @@ def test_after_restore_and_new_operator_the_log_records_the_current_operator(qtb
     monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
-    window.reliability.open_backups().confirm_and_restore(archive)
+    restore(qtbot, window, archive)  # on the worker
     assert window.workspace is not demo_workspace
     monkeypatch.setattr("desktop.ui.reliability_menu.ask_operator", lambda *_a, **_k: "赵科员")
-    window.reliability.change_operator()
+    window.reliability.change_operator()  # set on the worker, after the restore
 
     issue_id = _select_open_issue(window)
     window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("供电公司已现场勘察"))
@@ -78,6 +78,71 @@ def test_after_restore_and_new_operator_the_log_records_the_current_operator(qtb
         assert s.get(Issue, issue_id).notes[-1].text == "供电公司已现场勘察"
     assert last.operator == "赵科员"
     assert window.undo_stack.count() == 1  # the old workspace's commands were dropped by the restore
+    log = window.reliability.open_audit_log()  # 操作日志 as the office reads it
+    qtbot.addWidget(log)
+    wait_loaded(qtbot, log)
+    newest = [log.model.index(0, c).data() for c in range(log.model.columnCount())]
+    assert newest[1] == "赵科员" and "供电公司已现场勘察" in "".join(str(v) for v in newest)
+
+
+def test_a_restore_runs_on_the_worker_and_the_window_follows(qtbot, demo_workspace, today, tmp_path,
+                                                             monkeypatch) -> None:
+    import threading
+
+    from desktop.ui import reliability_menu
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+    with demo_workspace.db.transaction() as s:  # after the backup: the restore takes these away again
+        s.execute(Issue.__table__.delete().where(Issue.id > 250))
+    window.reload()
+    settle(qtbot, window)
+    assert window.issue_panel.model.rowCount() == 250
+    threads: list[str] = []
+    real = reliability_menu.restore_archive
+
+    def restore_archive(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reliability_menu, "restore_archive", restore_archive)
+    dialog = window.reliability.open_backups()
+    dialog.confirm_and_restore(archive)
+    assert dialog.restoring and not threads  # the GUI thread only asked: the archive is checked on the worker
+    with qtbot.waitSignal(dialog.restored, timeout=60_000) as ended:
+        pass
+    assert ended.args == [True]
+    assert threads and threads[0] != threading.main_thread().name
+    settle(qtbot, window)
+    assert window.workspace is not demo_workspace
+    assert window.issue_panel.model.rowCount() == 300  # every view re-read the restored data, without 刷新
+    assert window.ops.errors_shown == []
+
+
+def test_a_refused_restore_keeps_the_data_and_says_why(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    from desktop.services.backup.archive import BackupError
+    from desktop.ui import reliability_menu
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise BackupError("备份 b.zip 中的数据库未通过完整性检查，未做任何改动")
+
+    monkeypatch.setattr(reliability_menu, "restore_archive", refuse)
+    dialog = window.reliability.open_backups()
+    with qtbot.waitSignal(dialog.restored, timeout=60_000) as ended:
+        dialog.confirm_and_restore(archive)
+    assert ended.args == [False]
+    assert shown == ["恢复失败，当前数据未改动：备份 b.zip 中的数据库未通过完整性检查，未做任何改动"]
+    settle(qtbot, window)
+    assert window.issue_panel.model.rowCount() == 300  # the same data, reopened
+    with window.workspace.db.read() as s:
+        assert len(s.scalars(select(Issue.id)).all()) == 300
 
 
 def test_closing_closes_the_workspace_held_now(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
@@ -87,7 +152,7 @@ def test_closing_closes_the_workspace_held_now(qtbot, demo_workspace, today, tmp
     monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
-    window.reliability.open_backups().confirm_and_restore(archive)
+    restore(qtbot, window, archive)  # on the worker
     current = window.workspace
     assert demo_workspace in closed and current not in closed
     window.ops.close()
@@ -159,7 +224,7 @@ def test_the_meetings_panel_follows_a_restore(qtbot, demo_workspace, today, tmp_
     settle(qtbot, window)
     assert panel.meeting_model.rowCount() == 4
 
-    window.reliability.open_backups().confirm_and_restore(archive)
+    restore(qtbot, window, archive)  # on the worker
     settle(qtbot, window)
     assert panel.meeting_model.rowCount() == 3  # the restored file's meetings, without 刷新
     again = panel.new_meeting()  # a write after the restore goes to the workspace held now

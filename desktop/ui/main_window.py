@@ -14,19 +14,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FirstScreen
 from desktop.services.projects.node import ProjectNode
-from desktop.ui import tree_keys
+from desktop.ui import tree_keys, window_state
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.menus import menu_titled
-from desktop.ui.models.project_tree import PROJECT_ID_ROLE
 from desktop.ui.ops import Change, Ops
 from desktop.ui.project_tree_controller import ProjectTreeController
 from desktop.ui.reminder_panel import ReminderPanel, Reminders
@@ -37,9 +36,6 @@ from desktop.ui.window_loader import WindowLoader
 # the start-up first screen is painted. The module-level imports above stay free of it
 # (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
-    from desktop.services.drilldown import Target
-    from desktop.services.issues.history import IssueHistory
-    from desktop.services.issues.row import IssueRow
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -51,13 +47,16 @@ def preload() -> None:
     """Import what `attach` and the loaders need: safe in a worker thread (no widget is created by an import), so
     the start-up imports them there while the first screen stays responsive."""
     from desktop.ui import (  # noqa: F401
+        edit_refresh,
         exchange_menu,
         feedback_menu,
         field_tabs,
         import_menu,
         issue_actions,
+        issue_selection,
         meeting_actions,
         meetings_panel,
+        navigation,
         project_actions,
         reliability_menu,
         window_data,
@@ -83,7 +82,6 @@ class MainWindow(QMainWindow):
         self.project_actions: ProjectActions | None = None
         self.meetings_panel: MeetingsPanel | None = None
         self.field_tabs: FieldTabs | None = None
-        self._history_wanted = 0  # the issue whose history the worker is asked for (the current one)
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
@@ -101,7 +99,7 @@ class MainWindow(QMainWindow):
         self.loader = WindowLoader(self.ops, self.tree, self.issue_panel, self.form.status_bar, self.today, self)
         self.loader.first_data_shown.connect(self.first_data_shown)
         self.loader.data_loaded.connect(self.data_loaded)
-        self._restore_state()
+        window_state.restore(self, self.settings, self.issue_panel.table.horizontalHeader(), self.tree)
         fit_to_screen(self)  # the .ui's 1366×768 or a restored geometry, clamped to the screen when shown
         self.tree.listen()
         self.show_reminders()
@@ -124,7 +122,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.exchange_menu import install_exchange_actions
         from desktop.ui.field_tabs import FieldTabs
         from desktop.ui.issue_actions import IssueActions
+        from desktop.ui.issue_selection import IssueSelection
         from desktop.ui.meetings_panel import MeetingsPanel
+        from desktop.ui.navigation import Navigator
         from desktop.ui.project_actions import ProjectActions
 
         self.ops.attach(workspace)
@@ -133,13 +133,19 @@ class MainWindow(QMainWindow):
         self.meetings_panel = MeetingsPanel(self.ops, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today, on_open=self.open_record)
+        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today,
+                                    on_open=lambda entity, item_id: self.navigator.open_record(entity, item_id))
         self.refresh = EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
                                    due_soon_days=lambda: self.due_soon_days, show_reminders=self._show_reminders,
-                                   show_selected=self._show_selected)
+                                   show_selected=lambda i, history: self.selection.show_after_edit(i, history),
+                                   reload=self.reload)
         self.issue_actions = IssueActions(self)
+        self.selection = IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
+                                        self.issue_actions, lambda: self.refresh.quiet)
         self.undo_stack = self.issue_actions.undo_stack
         self.project_actions = ProjectActions(self, self.undo_stack, self.show_error)
+        self.navigator = Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
+                                   self.field_tabs, self.project_actions, self.statusBar(), self.show_error)
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
         self.submit_to_meeting_action = meeting_actions.install(self)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
@@ -168,19 +174,19 @@ class MainWindow(QMainWindow):
         f.about_action.triggered.connect(self._about)
         f.show_reminders_action.triggered.connect(self.show_reminders)
         f.show_history_action.triggered.connect(self.show_history)
-        f.year_combo.currentIndexChanged.connect(self._reload_tree)
+        f.year_combo.currentIndexChanged.connect(self.refresh.tree_changed)
         self.tree.scope_changed.connect(self.project_actions.update_enabled)
-        f.project_tree_view.customContextMenuRequested.connect(self._tree_menu)
-        f.project_tree_view.doubleClicked.connect(self._on_tree_double_clicked)
+        f.project_tree_view.customContextMenuRequested.connect(self.navigator.tree_menu)
+        f.project_tree_view.doubleClicked.connect(self.navigator.tree_double_clicked)
         self.tree_keys = tree_keys.install(self)  # Enter on a project opens it; Down from the search reaches it
-        self.issue_panel.selection_changed.connect(self._on_issue_selected)
+        self.issue_panel.selection_changed.connect(self.selection.selected)
         self.issue_panel.context_menu_requested.connect(lambda pos: self.issue_actions.context_menu().exec(pos))
         self.issue_panel.table.doubleClicked.connect(lambda _i: self.show_history())
         self.issue_actions.changed.connect(lambda ids: self.ops.notify(Change.of_issues(ids)))
         self.issue_actions.failed.connect(self.show_error)
         self.project_actions.changed.connect(lambda pid: self.ops.notify(Change(projects=frozenset([pid]))))
         self.ops.changed.connect(self._on_changed)
-        self.reminder_panel.activated.connect(self.open_reminder)
+        self.reminder_panel.activated.connect(self.navigator.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
 
     # --- extension points for other modules ----------------------------------------------------------------
@@ -238,43 +244,19 @@ class MainWindow(QMainWindow):
             self.project_changed(project_id)
         if change.meetings or change.decisions:
             self.reload_reminders()
-            self._on_issue_selected(self.issue_panel.current_id())  # its history may have a new entry
+            self.selection.selected(self.issue_panel.current_id())  # its history may have a new entry
         self.field_tabs.mark_stale()
 
     def project_changed(self, project_id: int) -> None:
-        """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
-        from desktop.ui import window_data
-
-        def shown(result: tuple[list[IssueRow], list[int]]) -> None:
-            fresh, years = result
-            if fresh:
-                self.issue_panel.update_rows(fresh, [])
-            if self.form.year_combo.count() != len(years):
-                self.reload()
-            else:
-                self._reload_tree()
-
-        self.ops.query(window_data.project_rows, project_id, on_done=shown)
+        """A project was added, edited or taken off the list: its rows, the tree (or everything) re-read."""
+        self.refresh.project_changed(project_id)
 
     def reload_reminders(self) -> None:
-        from desktop.ui import window_data
-
-        self.ops.query(window_data.reminders, self.today, self.due_soon_days, on_done=self._show_reminders)
+        self.refresh.reminders_changed()
 
     def _show_reminders(self, reminders: Reminders) -> None:
         self.reminder_panel.set_items(reminders, self.due_soon_days)
         self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(reminders.items)}）")
-
-    def _reload_tree(self) -> None:
-        from desktop.ui import window_data
-
-        year = self.tree.year()
-
-        def shown(nodes: list[ProjectNode]) -> None:
-            if year == self.tree.year():  # another year was chosen meanwhile: its own read follows
-                self.tree.set_nodes(nodes)
-
-        self.ops.query(window_data.tree_nodes, year, self.today, on_done=shown)
 
     # --- selection helpers used by the controllers ---------------------------------------------------------
     def current_year(self) -> int:
@@ -297,55 +279,6 @@ class MainWindow(QMainWindow):
     def node(self, project_id: int) -> ProjectNode | None:
         return self.tree.node(project_id)
 
-    def _tree_menu(self, pos: QPoint) -> None:
-        assert self.project_actions is not None  # connected by `attach`
-        view = self.form.project_tree_view
-        index = view.indexAt(pos)
-        if index.isValid():
-            view.setCurrentIndex(index)
-        self.project_actions.context_menu(view.viewport().mapToGlobal(pos)).exec(view.viewport().mapToGlobal(pos))
-
-    def _on_tree_double_clicked(self, index: QModelIndex) -> None:
-        project_id = index.data(PROJECT_ID_ROLE)
-        if project_id is not None and self.project_actions is not None:
-            self.project_actions.open_project(project_id)
-
-    def _on_issue_selected(self, issue_id: int) -> None:
-        from desktop.ui import window_data
-
-        if self.issue_actions is None or self.refresh.quiet:
-            return
-        row = self.issue_panel.current_row() if issue_id else None
-        self.issue_actions.update_enabled(row)
-        if row is None:
-            self.history_panel.show_history(None)
-            return
-        self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
-        self._history_wanted = row.id
-
-        def read(workspace: Workspace) -> IssueHistory | None:
-            if self._history_wanted != row.id:  # the selection moved on before the worker came to it
-                return None
-            with workspace.db.read() as session:
-                return window_data.issue_history(session, row.id)
-
-        def shown(history: IssueHistory | None) -> None:
-            if history is not None and self.issue_panel.current_id() == row.id:
-                self.history_panel.show_history(history)
-
-        self.ops.run(read, shown)
-
-    def _show_selected(self, issue_id: int, history: IssueHistory | None) -> None:
-        """The current issue after an edit, with the history read beside its row (None: read it now)."""
-        if history is None or self.issue_actions is None:
-            self._on_issue_selected(issue_id)
-            return
-        row = self.issue_panel.current_row()
-        self.issue_actions.update_enabled(row)
-        if row is not None:
-            self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
-        self.history_panel.show_history(history)
-
     def show_history(self) -> None:
         self.form.history_dock.show()
         self.form.history_dock.raise_()
@@ -354,64 +287,13 @@ class MainWindow(QMainWindow):
         self.form.reminder_dock.show()
         self.form.reminder_dock.raise_()
 
-    def open_reminder(self, kind: str, item_id: int, meeting_id: int) -> None:
-        """Jump from a reminder to the item: the issue in the ledger, or the decided item's meeting."""
-        if kind == "issue":
-            self.form.main_tabs.setCurrentWidget(self.form.issues_tab)
-            if not self.issue_panel.select_issue(item_id, reveal=False):
-                self.tree.select_all()
-                self.issue_panel.select_issue(item_id)
-            self.issue_panel.table.setFocus()
-            return
-        self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
-        assert self.meetings_panel is not None  # reminders come from the database: attached
-        self.meetings_panel.select_meeting(meeting_id)
-        self.statusBar().showMessage("议定事项在会议页中办理；已定位到所属会议", 5000)
-
-    def open_record(self, entity: str, item_id: int) -> None:
-        """Open what a dashboard drill-down row counts: the issue in the ledger, the project's page, the visit, or
-        the decided item in its meeting."""
-        from desktop.services.drilldown import open_target
-
-        self.ops.query(open_target, entity, item_id, on_done=self._open_target)
-
-    def _open_target(self, target: Target | None) -> None:
-        if target is None:
-            self.show_error("该记录已不存在，可能已被删除，请刷新后重试。")
-        elif target.kind == "issue":
-            self.open_reminder("issue", target.id, 0)
-        elif target.kind == "project" and self.project_actions is not None:
-            self.project_actions.open_project(target.id)
-        elif target.kind == "decision" and self.meetings_panel is not None and target.meeting_id is not None:
-            self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
-            self.meetings_panel.select_decision(target.meeting_id, target.id)
-        elif target.kind == "visit" and self.field_tabs is not None:
-            self.form.main_tabs.setCurrentWidget(self.field_tabs.visits)
-            self.field_tabs.visits.select_visit(target.id)
-
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QMessageBox.warning(self, APP_NAME, message)
 
     # --- state ---------------------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = self.settings.value("main_window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        header = self.settings.value("issue_table/header")
-        if isinstance(header, QByteArray):
-            self.issue_panel.table.horizontalHeader().restoreState(header)
-        self.tree.choose_grouping(self.settings.value("project_tree/grouping"))
-
     def save_state(self) -> None:
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.setValue("main_window/state", self.saveState())
-        self.settings.setValue("issue_table/header", self.issue_panel.table.horizontalHeader().saveState())
-        self.settings.setValue("project_tree/grouping", self.tree.grouping())
-        self.settings.sync()
+        window_state.save(self, self.settings, self.issue_panel.table.horizontalHeader(), self.tree)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.meetings_panel is not None:

@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
         else:
             self.loader.reload()
         # 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
-        self.reliability = reliability_menu.install(self)
+        self.reliability = reliability_menu.install(self, self.ops, self.form.file_menu, self.form.quit_action,
+                                                    self.settings, self.today)
 
     def _connect_signals(self) -> None:
         f = self.form

@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
         self.selection = IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
                                         self.issue_actions, lambda: self.refresh.quiet)
         self.undo_stack = self.issue_actions.undo_stack
-        self.project_actions = ProjectActions(self, self.undo_stack, self.show_error)
+        self.project_actions = ProjectActions(self, self.ops, self.form, self.tree, self.today, self.undo_stack,
+                                              self.show_error)
         self.navigator = Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
                                    self.field_tabs, self.project_actions, self.statusBar(), self.show_error)
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).

@@ -164,7 +164,14 @@ class DialogWalk:
 
     def project_page(self) -> None:
         node = self.window.project_nodes()[0]
-        self.step(lambda: self.window.project_actions.open_project(node.id))
+        actions = self.window.project_actions
+        actions.open_project(node.id)  # read on the worker, then opened (the patched exec measures it)
+        for _ in range(600):
+            if not actions.opening:
+                break
+            self.settle()
+            time.sleep(0.05)
+        self.sweep()
 
     def meetings(self) -> None:
         w = self.window

@@ -80,6 +80,7 @@ def test_project_page_validates_and_saves_in_one_go(qtbot, demo_workspace, today
 
     window.project_actions.run_dialog = Driver(bad_edit)
     window.form.edit_project_action.trigger()
+    settle(qtbot, window)  # the page is read on the worker, then opened
     page = pages[0]
     assert page.result() == 0
     assert "「年度计划投资」：不能大于总投资" in page.form.error_label.text()
@@ -111,6 +112,7 @@ def test_project_page_leaders_history(qtbot, demo_workspace, today, tmp_path) ->
     seen = []
     window.project_actions.run_dialog = lambda page: seen.append(page) or 0
     window.form.edit_project_action.trigger()
+    settle(qtbot, window)  # the page is read on the worker, then opened
     page = seen[0]
     assert page.page is not None and page.page.issues
     assert page.month_model.rowCount() == 12

@@ -16,7 +16,8 @@ from pathlib import Path
 from desktop import APP_NAME, __version__
 from desktop.cli.common import data_options
 
-COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup", "supervision", "plan", "feedback")
+COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup", "supervision", "plan", "feedback",
+                   "meeting")
 
 
 def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from desktop import paths
-from desktop.cli.common import data_options, guarded, open_from_args, operator_from_args
+from desktop.cli.common import check_password, data_options, guarded, open_from_args, operator_from_args
 from desktop.db.integrity import FileState, check_file, identify_file
+from desktop.services import app_lock
 from desktop.services.backup import archive as backups
 from desktop.services.backup import rotation
 from desktop.services.backup.archive import BackupError
@@ -66,11 +67,13 @@ def run_restore(args: argparse.Namespace) -> int:
     if getattr(args, "database_url", None):
         raise BackupError("恢复只适用于本机 SQLite 数据；PostgreSQL 服务器的数据请由管理员用 pg_restore 恢复。")
     operator = operator_from_args(args)  # refused before anything is read or asked
+    data_dir = _data_dir(args)
+    # the lock of the data about to be replaced (a damaged file, what a restore is for, cannot be read for it)
+    check_password(app_lock.stored_in_file(paths.database_file(data_dir)), data_dir)
     info = backups.inspect_archive(args.file)
     print("备份内容：")
     for line in info.summary_lines():
         print(f"  {line}")
-    data_dir = _data_dir(args)
     if not args.yes:
         answer = input(f"将用此备份替换 {data_dir} 中的当前数据（当前数据会先自动备份）。确定恢复吗？[y/N] ")
         if answer.strip().lower() not in ("y", "yes", "是"):

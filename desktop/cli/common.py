@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -40,11 +41,50 @@ def operator_from_args(args: argparse.Namespace) -> str:
     return "命令行" if given is None else checked_operator(given)
 
 
+PASSWORD_ENV = "KEYPROJ_PASSWORD"
+
+
+def typed_password() -> str:
+    """The lock password: from `KEYPROJ_PASSWORD` (a scheduled job), else asked at the terminal without echo."""
+    given = os.environ.get(PASSWORD_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError(f"已设置密码锁：请在终端中运行并按提示输入密码；计划任务可通过环境变量 {PASSWORD_ENV} 提供密码。"
+                        "未做任何操作。")
+    import getpass
+
+    return getpass.getpass("已设置密码锁，请输入密码：")
+
+
+def check_password(value: object, data_dir: Path) -> None:
+    """When a password lock is set (`value`, the stored setting), the command runs only with the right password;
+    failures count towards the same slow-down as the window's."""
+    from desktop.services import app_lock
+
+    if not isinstance(value, dict) or not value.get("hash"):
+        return
+    if not app_lock.attempt_value(value, data_dir, typed_password()):
+        raise UserError("密码不正确，未做任何操作。")
+
+
 def open_from_args(args: argparse.Namespace) -> Workspace:
+    """The workspace of the data options, after the password when a lock is set (the lock guards the commands
+    that read or change the data, as it guards the window)."""
+    from desktop.services import office_settings
+    from desktop.services.app_lock import SETTING
     from desktop.workspace import open_workspace
 
-    return open_workspace(getattr(args, "data_dir", None), getattr(args, "database_url", None),
-                          operator=operator_from_args(args))
+    workspace = open_workspace(getattr(args, "data_dir", None), getattr(args, "database_url", None),
+                               operator=operator_from_args(args))
+    try:
+        with workspace.db.read() as session:
+            lock = office_settings.get(session, SETTING)
+        check_password(lock, workspace.data_dir)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace
 
 
 def parse_date(text: str) -> date:

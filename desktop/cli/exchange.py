@@ -98,6 +98,8 @@ def run_import(args: argparse.Namespace) -> int:
     c = result.counts
     print(f"合并完成：新增 {c['new']} 条，修改 {c['changed']} 条，冲突采用对方 {c['conflicts_theirs']} 处、"
           f"保留本方 {c['conflicts_ours']} 处，删除 {c['deleted']} 条，未决定未应用 {c['undecided']} 处。")
+    if c.get("kept"):
+        print(f"对方删除、本方保留 {c['kept']} 条：本方的督办或反馈文书仍列着这些记录（见预览）。")
     for warning in result.warnings:
         print(f"注意：{warning}")
     if result.backup_path:

@@ -34,6 +34,8 @@ def run_minutes(args: argparse.Namespace) -> int:
     options = MinutesOptions(masthead=not args.plain_title, decision_table=not args.no_table, profile=profile)
     written = export_minutes(data, out, options, today=getattr(args, "today", None) or date.today())
     print(f"已导出{data.label}会议纪要：{written}（议定事项{len(data.items)}项）")
+    for warning in data.warnings():
+        print(f"请核对：{warning}")
     absent = missing_fonts(profile)
     if absent:
         print(f"提示：本机未安装字体{'、'.join(absent)}，打开时 Word/WPS 会临时代替，请在装有这些字体的电脑上打印。")

@@ -1,10 +1,12 @@
-"""`keyproj plan add | list | show | diff`: the 包保方案 as dated versions, the plan on any date, what a revision
-changed. The 包保责任表 of a version prints with `keyproj export responsibility --to <its date>`."""
+"""`keyproj plan add | list | show | print | diff`: the 包保方案 as dated versions, the plan on any date, what a
+revision changed. `plan print` writes the 包保责任表 of a version (or a day) in Word, `plan diff … --out` the
+调整对照表 of two versions; the Excel 包保责任台账 stays `keyproj export responsibility --to <its date>`."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from desktop.cli.common import data_options, guarded, open_from_args, parse_date
 
@@ -23,9 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show = actions.add_parser("show", parents=[data_options()], help="某一版本（或某一天）的包保方案")
     show.add_argument("version", nargs="?", help="版本编号或日期 YYYY-MM-DD（默认：今天）")
     show.set_defaults(handler=guarded(run_show))
+    printing = actions.add_parser("print", parents=[data_options()], help="打印某一版本（或某一天）的包保责任表（Word）")
+    printing.add_argument("version", nargs="?", help="版本编号或日期 YYYY-MM-DD（默认：今天）")
+    printing.add_argument("--out", required=True, type=Path, help="输出文件 .docx")
+    printing.set_defaults(handler=guarded(run_print))
     compare = actions.add_parser("diff", parents=[data_options()], help="比较两版方案：调出、新增的项目与领导包保数量")
     compare.add_argument("before", help="前一版：版本编号或日期")
     compare.add_argument("after", help="后一版：版本编号或日期")
+    compare.add_argument("--out", type=Path, help="同时写出调整对照表（Word .docx）")
     compare.set_defaults(handler=guarded(run_diff))
 
 
@@ -61,7 +68,9 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"{title}（{on.isoformat()}）：项目{len(plan.projects)}个，包保领导{len(plan.leaders)}名，{plan.load_text()}")
     for leader, projects in plan.leaders.items():
         print(f"  {leader}（{len(projects)}项）：{'、'.join(projects)}")
-    print(f"打印包保责任表：keyproj export responsibility --to {on.isoformat()} --out 包保责任表.xlsx")
+    ref = args.version or on.isoformat()
+    print(f"打印包保责任表：keyproj plan print {ref} --out 包保责任表.docx"
+          f"（Excel 台账：keyproj export responsibility --to {on.isoformat()} --out 包保责任表.xlsx）")
     return 0
 
 
@@ -78,4 +87,34 @@ def run_diff(args: argparse.Namespace) -> int:
         print(f"  调出：{project}" + (f"（{why}）" if why else "（未记录原因）"))
     for project in result.added:
         print(f"  新增：{project}")
+    if args.out is not None:
+        from desktop.exporters.docx.plan import write_plan
+        from desktop.services.plan.document import changes_document
+
+        out = _docx(args.out)
+        with open_from_args(args) as workspace, workspace.db.read() as session:
+            data = changes_document(session, args.before, args.after)
+        write_plan(data, out)
+        print(f"已写出{data.title}：{out}")
+    return 0
+
+
+def _docx(out: Path) -> Path:
+    from desktop.errors import UserError
+
+    out = out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")
+    if not out.parent.exists():
+        raise UserError(f"输出文件夹不存在：{out.parent}")
+    return out
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from desktop.exporters.docx.plan import write_plan
+    from desktop.services.plan.document import plan_document
+
+    out = _docx(args.out)
+    with open_from_args(args) as workspace, workspace.db.read() as session:
+        data = plan_document(session, args.version, date.today())
+    write_plan(data, out)
+    print(f"已写出{data.title}{data.subtitle}：{out}")
     return 0

@@ -50,12 +50,25 @@ def _summary(obj: RowMixin) -> str:
 
 
 # Settings that are keys: the 操作日志 (shown in the window, printed, read by anyone at the desk) says that they were
-# set or changed, never their value, which would let a reader sign forms or packages as this office.
-SECRET_SETTINGS = frozenset({"feedback_secret", "exchange_shared_key"})
+# set or changed, never their value, which would let a reader sign forms as this office. (The exchange's shared
+# key is gone since 0023: packages are signed with the office key, kept outside the database.)
+SECRET_SETTINGS = frozenset({"feedback_secret"})
 SECRET_SHOWN = "（密钥，不显示）"
+LOCK_SETTING = "app_lock"  # services/app_lock.py: the password lock's salted hash and idle minutes
+
+
+def _lock_text(value: Any) -> str:
+    """The password lock as the log shows it: set or not, and the idle minutes; never the salt and hash, which
+    would let a reader guess the password offline."""
+    if not isinstance(value, dict) or not value.get("hash"):
+        return "未设置密码"
+    minutes = int(value.get("idle_minutes", 10) or 0)
+    return f"已设置密码（{f'无操作{minutes}分钟自动锁定' if minutes else '不自动锁定'}；密码本身不记录）"
 
 
 def _setting_text(value: Any, key: str = "") -> str | None:
+    if key == LOCK_SETTING:
+        return _lock_text(value)
     if value is None:
         return None
     return SECRET_SHOWN if key in SECRET_SETTINGS else json.dumps(value, ensure_ascii=False)
@@ -75,6 +88,8 @@ def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
             continue
         old = _setting_text(history.deleted[0], obj.key) if history.deleted else None
         new = _setting_text(history.added[0], obj.key) if history.added else None
+        if obj.key == LOCK_SETTING and old == new and history.deleted != history.added:
+            new = f"{new}（密码已更换）"  # a new password with the same idle minutes reads the same otherwise
         if old != new or (obj.key in SECRET_SETTINGS and history.deleted != history.added):
             entries.append(AuditLog(operator=operator, action="update", entity="app_setting", field=obj.key,
                                     old_value=old, new_value=new))

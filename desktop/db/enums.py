@@ -150,12 +150,22 @@ class CategoryKind(StrEnum):
 
 
 class BriefingKind(StrEnum):
+    """A numbered document the office issues and keeps exactly as issued (the `briefing` table)."""
+
     BRIEFING = "briefing"
     NOTICE = "notice"
+    SUMMARY = "summary"  # 年度/半年工作总结
 
     @property
     def label(self) -> str:
-        return "工作简报" if self is BriefingKind.BRIEFING else "工作通报"
+        return _BRIEFING_LABELS[self]
+
+
+_BRIEFING_LABELS = {
+    BriefingKind.BRIEFING: "工作简报",
+    BriefingKind.NOTICE: "工作通报",
+    BriefingKind.SUMMARY: "工作总结",
+}
 
 
 def label_of(enum_cls: type[StrEnum], code: str | None) -> str:

@@ -88,29 +88,40 @@ def minutes_html(data: MinutesData, *, masthead: bool = True, decision_table: bo
     h.blank()
     for label, value in data.facts():
         h.para(h.span(f"{label}：", profile.heading1, "sans") + _t(value))
+    h.blank()
     if data.narrative:
-        h.blank()
         _narrative(h, data.narrative)
+    else:
+        h.para(_t(data.opening()))
+    attached = bool(data.items) and decision_table
     if data.items:
         h.para(_t(DECISIONS_INTRO))
         for item in data.items:
             text = item.text.strip()
             text = text if text.endswith(("。", "！", "；")) else f"{text}。"
-            h.para(h.span(f"{cn_number(item.seq)}、", profile.heading1, "sans") + _t(text)
-                   + h.span(item.duty_line, profile.heading2))
-        if decision_table:
-            h.parts.append('<p style="page-break-before: always; margin: 0; font-size: 16pt;">'
-                           f'{h.span("附件", profile.heading1, "sans")}</p>')
+            duty = h.span(item.duty_line, profile.heading2) if item.duty_line else ""
+            h.para(h.span(f"{cn_number(item.seq)}、", profile.heading1, "sans") + _t(text) + duty)
+        if attached:
             h.blank()
-            h.para(h.span(f"{data.label}议定事项分解表", profile.title), indent=False, align="center", size=22)
-            cells = "".join(f'<th width="{w}%" style="{_font(profile.heading1, "sans")} font-size: 12pt;">{_t(x)}</th>'
-                            for x, w in zip(TABLE_HEADERS, TABLE_PERCENT, strict=True))
-            rows = "".join(
-                "<tr>" + "".join(f'<td style="{_font(profile.body)} font-size: 12pt;">{_t(v)}</td>'
-                                 for v in item.table_row()) + "</tr>"
-                for item in data.items)
-            h.parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="3" '
-                           f'style="border-collapse: collapse;"><thead><tr>{cells}</tr></thead>{rows}</table>')
+            h.para(_t(data.attachment_note()))
+    attendance = data.attendance()
+    if attendance:
+        h.blank()
+        for label, value in attendance:
+            h.para(h.span(f"{label}：", profile.heading1, "sans") + _t(value))
+    if attached:
+        h.parts.append('<p style="page-break-before: always; margin: 0; font-size: 16pt;">'
+                       f'{h.span("附件", profile.heading1, "sans")}</p>')
+        h.blank()
+        h.para(h.span(data.table_title, profile.title), indent=False, align="center", size=22)
+        cells = "".join(f'<th width="{w}%" style="{_font(profile.heading1, "sans")} font-size: 12pt;">{_t(x)}</th>'
+                        for x, w in zip(TABLE_HEADERS, TABLE_PERCENT, strict=True))
+        rows = "".join(
+            "<tr>" + "".join(f'<td style="{_font(profile.body)} font-size: 12pt;">{_t(v)}</td>'
+                             for v in item.table_row()) + "</tr>"
+            for item in data.items)
+        h.parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+                       f'style="border-collapse: collapse;"><thead><tr>{cells}</tr></thead>{rows}</table>')
     if clean_text(data.issuer).strip():
         h.blank()
         if data.cc:

@@ -40,7 +40,7 @@ FIELD_LABELS: dict[str, str] = {
     "planned_end": "计划竣工", "started_on": "开复工日期", "content": "内容", "removed_on": "调出日期",
     "removed_reason": "调出原因", "found_on": "发现日期", "found_by": "发现人", "source": "来源", "text": "内容",
     "noted_on": "日期", "supporting_units": "配合单位", "issues": "关联问题", "remark": "备注", "seq": "序号",
-    "topic": "议题", "held_at": "会议时间", "place": "地点", "chair": "主持人", "attendees": "参会人员",
+    "topic": "议题", "held_at": "会议时间", "place": "地点", "chair": "主持人", "attendees": "出席", "on_leave": "请假", "observers": "列席",
     "amount_yuan": "完成投资（元）", "target_yuan": "目标（元）", "planned_date": "计划日期",
     "actual_date": "实际日期", "role": "角色", "start_date": "开始日期", "end_date": "结束日期",
     "end_reason": "调整原因", "visited_on": "走访日期", "caption": "说明", "filename": "文件名",
@@ -90,6 +90,7 @@ SETTING_LABELS: dict[str, str] = {
     "exchange_shared_key": "共享密钥（已停用）", "exchange_office_id": "本单位交换编号",
     "exchange_office_name": "本单位交换名称",
     "office_uuid": "本单位标识", "office_label": "本单位名称", "supervision_ladder": "督办阶梯",
+    "app_lock": "密码锁", "backup_mirror_dir": "第二备份位置", "feedback_secret": "回执签名密钥",
 }
 
 ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做",
@@ -156,6 +157,8 @@ def value_label(field: str | None, value: str | None, table: str | None = None) 
     if not field:
         return value
     if table == "app_setting":
+        if field == "app_lock" and value.startswith("{"):  # logged before the hook hid it: salt and hash
+            return "已设置密码（记录中的密码哈希不显示）"
         return _setting_text(value)
     named = _TABLE_VALUE_LABELS.get((table or "", field))
     if named is not None:

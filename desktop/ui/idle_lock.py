@@ -70,7 +70,7 @@ class IdleLock(QObject):
             w.setVisible(False)
         try:
             while True:
-                dialog = PasswordDialog(self.ops, self.window, message="长时间无操作，程序已锁定。请输入密码继续。")
+                dialog = PasswordDialog(self.ops, self.window, message="长时间无操作，本程序的窗口已锁定。请输入密码继续。")
                 if dialog.exec() == QDialog.DialogCode.Accepted:
                     break
         finally:

@@ -335,7 +335,8 @@ class MeetingsPanel(QWidget):
             return
         self.autosave.flush()
         initial = MeetingInput(kind=m.kind, title=m.title, held_at=m.held_at, number=m.number, place=m.place,
-                               chair=m.chair, attendees=m.attendees, recorder=m.recorder, cc=m.cc, issuer=m.issuer,
+                               chair=m.chair, attendees=m.attendees, on_leave=m.on_leave,
+                               observers=m.observers, recorder=m.recorder, cc=m.cc, issuer=m.issuer,
                                issued_on=m.issued_on)
         self.exec_dialog(self.meeting_dialog(initial))  # a save is announced, and the broadcast re-reads
 

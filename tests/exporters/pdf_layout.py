@@ -13,6 +13,7 @@ from pathlib import Path
 MM = 72 / 25.4
 TYPE_AREA_TOP_PT = 37 * MM  # 104.9
 TYPE_AREA_BOTTOM_PT = (297 - 35) * MM  # 742.7
+TYPE_AREA_LEFT_PT = 28 * MM  # 79.4
 LINE_PITCH_PT = 579 / 20  # 28.95
 BODY_GLYPH_PT = 20.8  # height pdftotext gives a line of 三号 (16 pt) text
 # Words further apart than this on one baseline sit in different table cells (cell margins are 2 × 1 mm);

@@ -26,6 +26,8 @@ from tests.exporters.pdf_layout import (
     MM,
     PAGE_NUMBER,
     TYPE_AREA_BOTTOM_PT,
+    TYPE_AREA_LEFT_PT,
+    TYPE_AREA_TOP_PT,
     end_block,
     lone_characters,
     off_grid_body_lines,
@@ -39,6 +41,8 @@ pytestmark = pytest.mark.libreoffice
 
 LONG_NOTICE_REPEAT = 3  # the demo's 附件 rows three times over: a 通报 of 15+ pages
 LONG_MINUTES_ITEMS = 30
+ATTENDANCE = ("区政府副区长张某某，区发改局局长李某某，区住建局局长王某某，区自然资源分局局长赵某某，"
+              "区市场监督管理局副局长钱某某", "区财政局局长孙某某（公务）", "区委督查室、区政府督查室")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +67,7 @@ def rendered(demo_template, tmp_path_factory) -> dict[str, Path]:
 def _write_documents(workspace, tmp_path: Path) -> list[Path]:
     period = Period.year(TODAY.year)
     files = []
-    for kind in BriefingKind:
+    for kind in (BriefingKind.BRIEFING, BriefingKind.NOTICE):
         content = jobs.draft(workspace.db, kind, period, Scope(), TODAY)
         files.append(jobs.issue_and_write(workspace.db, content, tmp_path / f"{kind.value}.docx"))
         if kind is BriefingKind.BRIEFING:
@@ -79,6 +83,7 @@ def _write_documents(workspace, tmp_path: Path) -> list[Path]:
     with workspace.db.read() as session:
         meeting = max(session.scalars(select(Meeting)).all(), key=lambda m: len(m.decisions))
         minutes = minutes_data(session, meeting.id)
+    minutes = replace(minutes, attendees=ATTENDANCE[0], on_leave=ATTENDANCE[1], observers=ATTENDANCE[2])
     files.append(export_minutes(minutes, tmp_path / "minutes.docx", today=TODAY))
     items = [replace(minutes.items[i % len(minutes.items)], seq=i + 1) for i in range(LONG_MINUTES_ITEMS)]
     files.append(export_minutes(replace(minutes, items=tuple(items)), tmp_path / "minutes-long.docx", today=TODAY))
@@ -169,3 +174,27 @@ def test_table_cells_never_split_a_date_or_leave_one_character(rendered, stem: s
     assert sum(1 for s in segs if s.height < 17) > 50  # the tables are there
     assert split_dates(segs) == []
     assert lone_characters(segs) == []
+
+
+@pytest.mark.parametrize("stem", ("minutes", "minutes-long"))
+def test_minutes_form_as_printed(rendered, stem: str) -> None:
+    """GB/T 9704 §10.3 on the page: the mark's top 35 mm below the type area's top, the opening sentence of a
+    纪要 without narrative, the 附件说明, then 出席/请假/列席 with wrapped lines aligned after the colon."""
+    segs = segments(rendered[stem])
+    mark = next(s for s in segs if s.page == 1 and "重点项目推进会" in s.text)
+    assert (mark.y0 - TYPE_AREA_TOP_PT) / MM == pytest.approx(35, abs=0.5)
+    text = [s.text for s in segs]
+    opening = next(i for i, t in enumerate(text) if "主持召开" in t)
+    note = text.index("附件：2026年第1次推进会议定事项分解表")
+    present = next(s for s in segs if s.text.startswith("出席："))
+    on_leave = next(s for s in segs if s.text.startswith("请假："))
+    observers = next(s for s in segs if s.text.startswith("列席："))
+    assert opening < note < segs.index(present) < segs.index(on_leave) < segs.index(observers)
+    assert present.x0 == pytest.approx(TYPE_AREA_LEFT_PT + 2 * 16, abs=1.5)  # 左空二字
+    wrapped = [s for s in segs if s.page == present.page and present.y0 < s.y0 < on_leave.y0]
+    assert wrapped and all(s.x0 == pytest.approx(present.x0 + 3 * 16, abs=1.5) for s in wrapped)  # after "出席："
+    assert note_page(segs, note) <= present.page < page_count(rendered[stem])  # the 附件 follows, then the 版记
+
+
+def note_page(segs, index: int) -> int:
+    return segs[index].page

@@ -100,7 +100,11 @@ def test_decided_items_numbered_with_units_and_deadlines(docx_path: Path, third_
     items = texts[intro + 1:intro + 11]
     assert [t.split("、", 1)[0] for t in items] == ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     first = third_minutes.items[0]
-    assert f"（责任单位：{first.lead_unit}；责任人：{first.person}；完成时限：{first.deadline}）" in items[0]
+    # The item's words name its unit ("……区市场监督管理局负责落实。"): the bracket does not name it again.
+    assert first.lead_unit in first.text and items[0].count(first.lead_unit) == 1
+    assert items[0].endswith(f"。（责任人：{first.person}；完成时限：{first.deadline}）")
+    plain = next(i for i, item in enumerate(third_minutes.items) if item.lead_unit not in item.text)
+    assert f"（责任单位：{third_minutes.items[plain].lead_unit}；" in items[plain]
     runs = _paragraph(doc, "一、简化").runs
     assert [r._r.rPr.rFonts.get(qn("w:eastAsia")) for r in runs] == ["黑体", "仿宋_GB2312", "楷体_GB2312"]
 
@@ -112,7 +116,7 @@ def test_decided_item_table_repeats_its_header(docx_path: Path) -> None:
     assert len(table.rows) == 11
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert table.rows[1].cells[4].text.endswith("前")
-    attachment = _paragraph(doc, "附件")
+    attachment = next(p for p in doc.paragraphs if p.text == "附件")
     assert attachment._p.pPr.find(qn("w:pageBreakBefore")) is not None
 
 
@@ -152,7 +156,50 @@ def test_builder_without_items_or_narrative(tmp_path: Path) -> None:
     data = MinutesData(1, "2026年第1次专题会", "专题会", datetime(2026, 3, 1, 9), "", "", "", "", (), (), "", "",
                        None, "重点项目专题会\n会议纪要", "第1期")
     doc = build_minutes(data, today=TODAY).doc
-    assert "现将会议议定事项纪要如下：" not in [p.text for p in doc.paragraphs]
+    texts = [p.text for p in doc.paragraphs]
+    assert "现将会议议定事项纪要如下：" not in texts
+    assert "2026年3月1日上午9:00，召开专题会。" in texts  # the opening is made of the recorded facts only
+
+
+def test_the_full_form_of_a_minutes(third_minutes: MinutesData, tmp_path: Path) -> None:
+    """GB/T 9704 §10.3: facts, (opening,) items, 附件说明, 出席/请假/列席 in 黑体 + 仿宋, then the attached table."""
+    data = replace(third_minutes, narrative=(), attendees="区政府副区长张某某，区住建局局长李某某",
+                   on_leave="区财政局局长孙某某", observers="区委督查室")
+    doc = Document(str(export_minutes(data, tmp_path / "full.docx", today=TODAY)))
+    texts = [p.text for p in doc.paragraphs]
+    assert not any(t.startswith("参会：") for t in texts)  # who attended is printed once, in the block below
+    opening = texts.index("2026年8月12日下午3:00，区委副书记、区长在区政府第一会议室主持召开重点项目包保工作第三次推进会。")
+    assert texts[opening + 1] == "现将会议议定事项纪要如下："
+    note = texts.index("附件：2026年第3次推进会议定事项分解表")
+    assert texts[note - 1] == "" and texts[note + 1] == ""  # a blank line above it and above the attendance
+    assert texts[note + 2:note + 5] == ["出席：区政府副区长张某某，区住建局局长李某某", "请假：区财政局局长孙某某",
+                                        "列席：区委督查室"]
+    present = doc.paragraphs[note + 2]
+    assert [r._r.rPr.rFonts.get(qn("w:eastAsia")) for r in present.runs] == ["黑体", "仿宋_GB2312"]
+    indent = present._p.pPr.find(qn("w:ind"))
+    assert int(indent.get(qn("w:left"))) - int(indent.get(qn("w:hanging"))) == 2 * 320  # 左空二字
+    assert texts.index("附件") > note + 4  # the table comes after the attendance, on its own page
+    without_table = Document(str(export_minutes(data, tmp_path / "bare.docx", MinutesOptions(decision_table=False),
+                                                today=TODAY)))
+    assert not any(p.text.startswith("附件") for p in without_table.paragraphs)
+    html = minutes_html(data, today=TODAY)
+    for text in ("附件：2026年第3次推进会议定事项分解表", "区政府副区长张某某", "区委督查室", "主持召开"):
+        assert text in html
+
+
+def test_preview_warnings_name_contradictions_and_relative_dates(third_minutes: MinutesData) -> None:
+    first = third_minutes.items[0]
+    items = (replace(first, text="紫云府项目用地问题，于9月底前完成。", deadline="2026年10月11日前",
+                     deadline_on=date(2026, 10, 11)),
+             replace(first, seq=2, text="10月11日前完成组卷，明年9月份开工。", deadline="2026年10月11日前",
+                     deadline_on=date(2026, 10, 11)),
+             replace(first, seq=3, text="6月底前完成拆迁，10月11日前完成组卷。", deadline="2026年10月11日前",
+                     deadline_on=date(2026, 10, 11)))
+    warnings = [str(w) for w in replace(third_minutes, items=items).warnings()]
+    assert warnings == [
+        "第1项议定事项：正文写“9月底前”，完成时限为“2026年10月11日前”，两者不一致",
+        "第2项议定事项：正文中的“明年”是相对日期，纪要印发后含义不明，请写明具体年月",
+    ]
 
 
 @pytest.mark.libreoffice

@@ -71,7 +71,10 @@ def test_minutes_data_of_the_third_demo_meeting(demo_workspace) -> None:
     assert data.label == "2026年第3次推进会"
     assert len(data.items) == 10 and data.items[0].seq == 1
     assert data.facts()[0] == ("时间", "2026年8月12日下午3:00")
-    assert data.items[0].duty_line.startswith("（责任单位：") and "完成时限：" in data.items[0].duty_line
+    # "……区市场监督管理局负责落实": the text names the unit, the bracket gives the rest once.
+    assert data.items[0].duty_line == "（责任人：杨建国；完成时限：2026年10月11日前）"
+    plain = next(item for item in data.items if not item.names_its_units)
+    assert plain.duty_line.startswith(f"（责任单位：{plain.lead_unit}；") and "完成时限：" in plain.duty_line
     assert data.issued_on == date(2026, 8, 14) and data.issued_on_text == "2026年8月14日"
     assert data.masthead_name == "重点项目推进会\n会议纪要" and data.number_text == "第3期"
     assert DECISIONS_INTRO == "现将会议议定事项纪要如下："

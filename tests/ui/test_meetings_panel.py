@@ -312,6 +312,42 @@ def test_open_item_is_carried_to_the_next_meeting(qtbot, demo_workspace, today, 
     assert panel.agenda_model.item(0, 1).text() == "续议事项"
 
 
+def test_attendance_recorded_in_the_meeting_dialog(qtbot, demo_workspace, today, tmp_path) -> None:
+    """出席 / 请假 / 列席 typed in the real dialog are stored as written, shown again on 编辑, and printed in the
+    纪要's attendance block below the 附件说明."""
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    panel = window.meetings_panel
+
+    def fill(dialog: MeetingDialog) -> None:
+        f = dialog.form
+        assert f.attendees_label.text() == "出席" and f.on_leave_label.text() == "请假"
+        f.attendees_edit.setPlainText("区政府副区长张某某，区住建局局长李某某")
+        f.on_leave_edit.setPlainText("区财政局局长孙某某（公务）")
+        f.observers_edit.setPlainText("区委督查室、区政府督查室")
+
+    Script(panel).then(fill)
+    panel.edit_meeting()
+    _settle(qtbot, panel)
+    meeting_id = panel.current.id
+    with demo_workspace.db.read() as s:
+        m = s.get(Meeting, meeting_id)
+        assert (m.attendees, m.on_leave, m.observers) == (
+            "区政府副区长张某某，区住建局局长李某某", "区财政局局长孙某某（公务）", "区委督查室、区政府督查室")
+    assert panel.current.on_leave == "区财政局局长孙某某（公务）"
+
+    def check(dialog: MeetingDialog) -> bool:
+        assert dialog.form.observers_edit.toPlainText() == "区委督查室、区政府督查室"
+        return False  # cancel: nothing changes
+
+    Script(panel).then(check)
+    panel.edit_meeting()
+    word = panel.exporter.export_word(tmp_path / "纪要.docx")
+    texts = [p.text for p in Document(str(word)).paragraphs]
+    note = next(i for i, t in enumerate(texts) if t.startswith("附件："))
+    assert texts[note + 2:note + 5] == ["出席：区政府副区长张某某，区住建局局长李某某", "请假：区财政局局长孙某某（公务）",
+                                        "列席：区委督查室、区政府督查室"]
+
+
 def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today, tmp_path) -> None:
     window = _window(qtbot, demo_workspace, today, tmp_path)
     panel = window.meetings_panel

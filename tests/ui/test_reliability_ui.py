@@ -432,3 +432,41 @@ def test_audit_log_shows_a_restore_and_the_changes_it_took_back(qtbot, workspace
     assert rows[2][2] == "新增"
     dialog.close()
     window.ops.close()
+
+
+def test_password_dialog_slows_down_after_five_failures(qtbot, demo_workspace) -> None:
+    """Five wrong passwords: OK and the field go off with a countdown; the dialog says it locks the window, not
+    that it protects the data."""
+    from desktop.ui.dialogs.lock_dialogs import PasswordDialog
+    from desktop.ui.ops import Ops
+
+    create_application()
+    with demo_workspace.db.transaction() as s:
+        app_lock.set_password(s, "secret99", "secret99", 0)
+    ops = Ops(demo_workspace)
+    try:
+        dialog = PasswordDialog(ops)
+        qtbot.addWidget(dialog)
+        assert "窗口已锁定" in dialog.form.message_label.text() and "不加密数据文件" in dialog.form.message_label.text()
+        assert "为保护数据" not in dialog.form.message_label.text()
+        ok = dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        for n in range(1, 6):
+            dialog.form.password_edit.setText("wrong-one")
+            dialog._check()
+            wait_for_dialog(dialog)
+            assert f"已连续错误 {n} 次" in dialog.form.error_label.text()
+        assert not ok.isEnabled() and not dialog.form.password_edit.isEnabled()
+        assert "请 5 秒后再试" in dialog.form.error_label.text() and dialog.countdown.isActive()
+        qtbot.waitUntil(lambda: "请 4 秒后再试" in dialog.form.error_label.text(), timeout=3_000)
+        assert app_lock.failures(demo_workspace.data_dir)[0] == 5  # counted beside the data, as the CLI counts
+        qtbot.waitUntil(lambda: ok.isEnabled(), timeout=8_000)
+        assert app_lock.seconds_to_wait(demo_workspace.data_dir) == 0
+        assert "现在可以再试" in dialog.form.error_label.text()
+        dialog.form.password_edit.setText("secret99")
+        dialog._check()
+        wait_for_dialog(dialog)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert app_lock.failures(demo_workspace.data_dir)[0] == 0
+    finally:
+        ops.pool.waitForDone()
+        ops.deleteLater()

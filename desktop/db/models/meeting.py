@@ -49,7 +49,9 @@ class Meeting(RowMixin, Base):
     held_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
     place: Mapped[str | None] = mapped_column(String(128))
     chair: Mapped[str | None] = mapped_column(String(64))
-    attendees: Mapped[str | None] = mapped_column(Text)
+    attendees: Mapped[str | None] = mapped_column(Text)  # 出席, as the office wrote it (units, titles, names)
+    on_leave: Mapped[str | None] = mapped_column(Text)  # 请假 (migration 0024)
+    observers: Mapped[str | None] = mapped_column(Text)  # 列席 (migration 0024)
     recorder: Mapped[str | None] = mapped_column(String(64))
     minutes_html: Mapped[str | None] = mapped_column(Text)
     cc: Mapped[str | None] = mapped_column(Text)  # 抄送

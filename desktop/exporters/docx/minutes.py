@@ -1,5 +1,6 @@
-"""会议纪要 in Word, in the office format: masthead or plain title, meeting facts, the narrative, the decided items
-with 责任单位 and 完成时限, an optional 议定事项分解表, and the 版记.
+"""会议纪要 in Word, in the office format (GB/T 9704 §10.3): masthead or plain title, meeting facts, the narrative
+(or, without one, an opening sentence made of the facts), the decided items with 责任单位 and 完成时限 once, the
+附件说明 when the 议定事项分解表 is attached, the 出席/请假/列席 block, the attached table and the 版记.
 
 Takes a `MinutesData` (plain data from `services.minutes_data`) and lays it out with the GB/T 9704 toolkit; it
 never queries the database. 公文 have no bullet lists: unordered list items print as plain body paragraphs,
@@ -22,6 +23,7 @@ from desktop.exporters.docx.ooxml import PPR_ORDER, set_child
 from desktop.services.meetings.minutes_data import DECISIONS_INTRO, TABLE_HEADERS, MinutesData
 from desktop.services.meetings.rich_text import Block, numbered_level
 
+MARK_TOP_MM = 35.0
 TABLE_WIDTHS_MM = (12, 56, 34, 16, 26, 12)  # 156 mm; 序号 needs 12 mm to stay on one line in 小四 黑体
 
 
@@ -30,6 +32,7 @@ class MinutesOptions:
     masthead: bool = True  # red 纪要 masthead; False gives the plain 2号 title of an internal 纪要
     decision_table: bool = True  # 议定事项分解表 as an attachment
     profile: FontProfile = DEFAULT_PROFILE
+    mark_top_mm: float = MARK_TOP_MM  # the red mark's top edge below the type area's top (GB/T 9704 §10.3: 35)
 
 
 def document_title(data: MinutesData) -> str:
@@ -65,7 +68,24 @@ def _decided_items(builder: OfficialDocument, data: MinutesData) -> None:
         builder.add_run(paragraph, f"{cn_number(item.seq)}、", font=builder.profile.heading1)
         text = item.text.strip()
         builder.add_run(paragraph, text if text.endswith(("。", "！", "；")) else f"{text}。")
-        builder.add_run(paragraph, item.duty_line, font=builder.profile.heading2)
+        if item.duty_line:
+            builder.add_run(paragraph, item.duty_line, font=builder.profile.heading2)
+
+
+def _attendance(builder: OfficialDocument, data: MinutesData) -> None:
+    """§10.3: one blank line below the body (or the 附件说明), 左空二字, "出席：" in 3号黑体, units and names in
+    仿宋, wrapped lines aligned after the colon; 请假 and 列席 likewise on their own lines."""
+    lines = data.attendance()
+    if lines:
+        builder.blank_line()
+        builder.facts_block(lines)
+
+
+def _attachment_note(builder: OfficialDocument, data: MinutesData) -> None:
+    """§7.3.3: one blank line below the body, 左空二字, "附件：" and the table's name, no full stop."""
+    builder.blank_line()
+    paragraph = builder.new_paragraph(first_line_chars=2)
+    builder.add_run(paragraph, data.attachment_note())
 
 
 def _attachment(builder: OfficialDocument, data: MinutesData) -> None:
@@ -75,7 +95,7 @@ def _attachment(builder: OfficialDocument, data: MinutesData) -> None:
     set_child(paragraph._p.get_or_add_pPr(), "pageBreakBefore", PPR_ORDER)
     builder.add_run(paragraph, "附件", font=builder.profile.heading1)
     builder.blank_line()
-    builder.title(f"{data.label}议定事项分解表")
+    builder.title(data.table_title)
     builder.table(TABLE_HEADERS, [item.table_row() for item in data.items], col_widths_mm=TABLE_WIDTHS_MM,
                   font_size=12, col_align=("center", "left", "left", "center", "center", "left"))
 
@@ -87,19 +107,25 @@ def build_minutes(data: MinutesData, options: MinutesOptions | None = None, *,
     issued_on = data.issued_on or today or date.today()
     builder = OfficialDocument(options.profile)
     if options.masthead:
-        builder.masthead(data.masthead_name, data.number_text, data.issuer, issued_on)
+        builder.masthead(data.masthead_name, data.number_text, data.issuer, issued_on, top_mm=options.mark_top_mm)
         builder.title(data.title.strip() or data.label)
     else:
         builder.plain_title(document_title(data))
     builder.facts_block(data.facts())
+    builder.blank_line()
     if data.narrative:
-        builder.blank_line()
         _narrative(builder, data.narrative)
+    else:
+        builder.paragraph(data.opening())
+    attached = bool(data.items) and options.decision_table
     if data.items:
         builder.reset_numbering()
         _decided_items(builder, data)
-        if options.decision_table:
-            _attachment(builder, data)
+        if attached:
+            _attachment_note(builder, data)
+    _attendance(builder, data)
+    if attached:
+        _attachment(builder, data)
     # The service always supplies an issuer (the meeting's, else the office's name); a 版记 needs one.
     if clean_text(data.issuer).strip():
         builder.banji(data.cc or None, data.issuer, issued_on)

@@ -68,6 +68,8 @@ RED = "FF0000"
 # 16 pt type fits 27 characters on 156 mm; -0.25 pt tracking gives the 28 GB/T 9704 asks for (measured in LO).
 _TIGHT_TRACKING = "-5"
 _RULE_SPACE_PT = 6
+MARK_BOX_EM = 1.3  # height of a line's glyph box in ems, as pdftotext reports the mark (calibrated on renders)
+_MARK_FOOT_TWIPS = 40
 _CLOSING_PUNCTUATION = "。：；！？，、.:;!?"
 
 
@@ -178,17 +180,35 @@ class OfficialDocument:
         rule_eighths: int = 18,
         lines_before: int = 1,
         lines_after: int = 1,
+        top_mm: float | None = None,
     ) -> None:
         """简报/纪要 masthead: red name (``\\n`` for two lines), 第N期, issuer left and date right, red rule.
 
         The rule is the bottom border of the issuer line, so it is exactly as wide as the type area.
+        ``top_mm`` puts the name's top edge that far below the type area's top (GB/T 9704: 35 mm for the 发文机关
+        标志 and the 纪要 mark) instead of ``lines_before`` blank lines; the space is given back after the rule, so
+        the body below still starts on a grid line.
         """
-        self.blank_line(lines_before)
         # Whole grid lines, so the body under the masthead stays on the 22-line grid.
         name_line = math.ceil(name_size_pt * 1.3 * 20 / LINE_TWIPS) * LINE_TWIPS
-        for line in clean_text(name).split("\n"):
-            paragraph = self.new_paragraph(align="center", line_twips=name_line, keep_next=True,
-                                           snap_to_grid=False)
+        given_back = 0
+        if top_mm is None:
+            self.blank_line(lines_before)
+        else:
+            # In a line of exact height L LibreOffice sets the glyph box (1.3 em) at the line's foot, 2 pt above
+            # it (measured: 18.6 pt down in an 86.85 pt line of 54 pt type); the spacer is what is left of top_mm.
+            glyph_offset = name_line - name_size_pt * MARK_BOX_EM * 20 + _MARK_FOOT_TWIPS
+            spacer = max(round(top_mm * 1440 / 25.4 - glyph_offset), 20)
+            self.new_paragraph(line_twips=spacer, snap_to_grid=False)
+            given_back = math.ceil(spacer / LINE_TWIPS) * LINE_TWIPS - spacer
+        name_lines = clean_text(name).split("\n")
+        for index, line in enumerate(name_lines):
+            height = name_line
+            if given_back and len(name_lines) > 1 and index == len(name_lines) - 1:
+                # The last line of a two-line mark takes the space back, so 第N期 and the issuer line stay on
+                # the grid (the first line's top is what §10.3 places).
+                height, given_back = name_line + given_back, 0
+            paragraph = self.new_paragraph(align="center", line_twips=height, keep_next=True, snap_to_grid=False)
             self.add_run(paragraph, line, font=self.profile.title, size_pt=name_size_pt, color=name_color)
         number = clean_text(number_text)
         if total_number_text:
@@ -204,7 +224,7 @@ class OfficialDocument:
         if lines_after:
             # The border and its gap add height; the first blank line gives it back to stay on the grid.
             rule_twips = _RULE_SPACE_PT * 20 + math.ceil(rule_eighths * 20 / 8)
-            self.new_paragraph(line_twips=max(LINE_TWIPS - rule_twips, 20), snap_to_grid=False)
+            self.new_paragraph(line_twips=max(LINE_TWIPS - rule_twips + given_back, 20), snap_to_grid=False)
             self.blank_line(lines_after - 1)
 
     def plain_title(self, text: str, subtitle: str | None = None) -> None:

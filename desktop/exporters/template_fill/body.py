@@ -33,9 +33,10 @@ def replace_body(workbook: Workbook, ws: Worksheet, rows: RowMap) -> None:
 
 def _move_cells(ws: Worksheet, rows: RowMap) -> None:
     cells = ws._cells
+    kept = [(key, cell) for key, cell in cells.items() if key[0] < rows.start]
     moving = [cell for (r, _c), cell in cells.items() if r > rows.end]
-    for key in [key for key in cells if key[0] >= rows.start]:
-        del cells[key]
+    cells.clear()  # rebuilt rather than 24,000 deletions from a last month's copy
+    cells.update(kept)
     for cell in moving:
         cell.row += rows.delta
         cells[(cell.row, cell.column)] = cell

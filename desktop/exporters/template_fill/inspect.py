@@ -10,6 +10,7 @@ or a blank row without borders ends it. Rows are recognised by the importer's ow
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 
 from openpyxl import Workbook
@@ -59,13 +60,14 @@ def plain(value: Any) -> Any:
 def sheet_grid(ws: Worksheet) -> SheetGrid:
     """The sheet as the importer sees it: plain values, merged ranges filled with their top-left value."""
     # One pass over the cells that exist (iter_rows would create every empty cell of the rectangle).
-    height = max((r for r, _c in ws._cells), default=0)
-    width = max((c for _r, c in ws._cells), default=0)
+    cells = ws._cells
+    height = max(map(itemgetter(0), cells), default=0)
+    width = max(map(itemgetter(1), cells), default=0)
     rows: list[list[Any]] = [[None] * width for _ in range(height)]
-    for (r, c), cell in ws._cells.items():
-        value = cell.value
+    for (r, c), cell in cells.items():
+        value = cell._value
         if value is not None:
-            rows[r - 1][c - 1] = plain(value)
+            rows[r - 1][c - 1] = str(value) if isinstance(value, CellRichText) else value
     rows = pad_rows(rows)
     merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
     fill_merged(rows, merged)
@@ -151,7 +153,12 @@ def analyse(workbook: Workbook, file_name: str, *, sheet: str | None = None,
 
 def _heading(cells: list[Any]) -> tuple[int, str, int] | None:
     """一 | 产业项目 written in two cells: (level, heading text, column of the name)."""
-    found = [(i, c) for i, c in enumerate(cells) if not is_blank(c)][:2]
+    found = []
+    for i, c in enumerate(cells):
+        if not is_blank(c):
+            found.append((i, c))
+            if len(found) == 2:
+                break
     if len(found) < 2 or not all(isinstance(c, str) for _i, c in found):
         return None
     first, second = clean_text(found[0][1]) or "", clean_text(found[1][1]) or ""
@@ -248,7 +255,7 @@ def _find_text_cells(ws: Worksheet, grid: SheetGrid, layout: TemplateLayout) -> 
     rows = [*range(1, layout.header_row),
             *range(layout.body_end + 1, min(len(grid.rows), layout.body_end + FOOTER_SCAN_ROWS) + 1)]
     seen: set[tuple[int, int]] = set()
-    width = ws.max_column
+    width = max(map(itemgetter(1), ws._cells), default=1)  # ws.max_column, without building a set
     for number in rows:
         for column in range(width):
             value = plain(ws.cell(number, column + 1).value) if (number, column + 1) in ws._cells else None

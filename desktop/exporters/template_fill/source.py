@@ -12,8 +12,9 @@ import warnings
 import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
+from desktop.exporters.template_fill.fastload import load_template
 from desktop.importers.safety import FileKind, ImportRefused, check_file
 from desktop.services.templates.layout import TemplateRefused
 
@@ -76,7 +77,7 @@ def open_template(path: str | Path) -> tuple[Workbook, list[str]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # harmless style/extension warnings from third-party writers
-            workbook = load_workbook(path, rich_text=_has_rich_text(path))
+            workbook = load_template(path, rich_text=_has_rich_text(path))
     except Exception as exc:  # openpyxl raises a wide range of types on broken parts
         raise TemplateRefused(f"文件“{path.name}”内容已损坏，无法作为模板读取。请用 Excel/WPS 打开该文件，"
                               "确认内容完整后另存为 .xlsx 再选择。") from exc

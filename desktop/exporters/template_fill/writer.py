@@ -19,6 +19,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.formula.translate import Translator
+from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.exporters.template_fill.body import replace_body
 from desktop.exporters.template_fill.prototypes import Prototype, SharedStyle, prototypes
@@ -32,11 +34,26 @@ from desktop.services.templates.layout import FORMULA, ColumnFill, FillPlan, Pla
 ProgressCallback = Callable[[int, int | None], None]
 CancelCallback = Callable[[], bool]
 Converter = Callable[[Any], "tuple[Any, str, bool] | None"]
-_new_cell = object.__new__
+_new_cell = _new = object.__new__
 UNIT_DIVISORS = {"元": 1, "千元": 1_000, "万元": 10_000, "百万元": 1_000_000, "亿元": 100_000_000}
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 MAX_SUM_RANGES = 250  # Excel takes at most 255 arguments
 _PLAIN_SUM = re.compile(r"^=\s*\$?[A-Za-z]{1,3}\$?\d+(?:\s*\+\s*\$?[A-Za-z]{1,3}\$?\d+)+\s*$")
+_BLANK_ROW = {k: v for k, v in RowDimension(None).__dict__.items() if k != "index"}  # a new row's attributes
+
+
+def _set_height(ws: Worksheet, number: int, height: float) -> None:
+    """A row's height set as `ws.row_dimensions[number].height = height` sets it, the row's dimension made
+    without RowDimension's constructor (ten type-checked attributes): every filled row gets its height, and
+    2,000 constructions cost more than writing the rows' cells."""
+    dims = ws.row_dimensions
+    dim = dims.get(number)
+    if dim is None:
+        dim = _new(RowDimension)
+        dim.parent, dim._style = ws, None
+        dim.__dict__.update(_BLANK_ROW, index=number)
+        dims[number] = dim
+    dim.height = height
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
@@ -141,7 +158,7 @@ class _Writer:
         if proto.wrap:
             height = self._height(number, proto, height)
         if height is not None:
-            ws.row_dimensions[number].height = height
+            _set_height(ws, number, height)
         for first, last in proto.merges:
             ws.merge_cells(start_row=number, start_column=first, end_row=number, end_column=last)
 
@@ -237,7 +254,7 @@ class _Writer:
                 line_pt = max(line_pt, wrap[1])
         height = proto.height if lines == 1 else max(proto.height or 0.0, round(lines * line_pt + ROW_PADDING_PT, 1))
         if height is not None:
-            ws.row_dimensions[number].height = height
+            _set_height(ws, number, height)
 
     def _height(self, number: int, proto: Prototype, height: float | None) -> float | None:
         lines, line_pt = 1, 0.0

@@ -108,7 +108,7 @@ class _Applier:
         self.pending: list[tuple[Any, dict[str, Any], str]] = []
         self.counts = {"new": 0, "changed": 0, "conflicts_theirs": 0, "conflicts_ours": 0, "undecided": 0,
                        "deleted": 0, "revived": 0, "kept_ours": plan.kept_ours, "attachments": 0, "stale": 0,
-                       "not_allowed": 0, "steps_held": 0}
+                       "not_allowed": 0, "steps_held": 0, "kept": len(plan.of_kind(ItemKind.KEPT))}
         self.warnings: list[str] = []
         self.my_id = office.identity(session).id
         self.held_steps: set[str] = set()  # issues whose life-cycle step stays ours: their step entries stay out

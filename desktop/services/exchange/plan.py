@@ -25,12 +25,13 @@ class ItemKind(StrEnum):
     REVIVE = "revive"
     STALE = "stale"  # ours is newer: nothing applied
     NOT_ALLOWED = "not_allowed"  # the sender neither owns nor was handed the record: nothing applied
+    KEPT = "kept"  # deleted by them, but this office's 督办/反馈 records name it: kept here (`kept.held_by`)
 
 
 ITEM_KIND_LABELS = {
     ItemKind.NEW: "新增", ItemKind.CHANGED: "修改", ItemKind.CONFLICT: "冲突",
     ItemKind.DELETE: "对方已删除", ItemKind.REVIVE: "本方已删除、对方仍保留",
-    ItemKind.STALE: "已是较新版本", ItemKind.NOT_ALLOWED: "无权修改",
+    ItemKind.STALE: "已是较新版本", ItemKind.NOT_ALLOWED: "无权修改", ItemKind.KEPT: "本方保留（不能删除）",
 }
 
 
@@ -67,7 +68,7 @@ class Item:
         return codec.ENTITY_LABELS.get(self.entity, self.entity)
 
     def decision_keys(self) -> list[tuple[str, str | None]]:
-        if self.kind in (ItemKind.STALE, ItemKind.NOT_ALLOWED):
+        if self.kind in (ItemKind.STALE, ItemKind.NOT_ALLOWED, ItemKind.KEPT):
             return []
         if self.kind in (ItemKind.DELETE, ItemKind.REVIVE):
             return [(self.uuid, None)]

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord, IssueNote
 from desktop.errors import UserError
 from desktop.services import office_settings, table_labels
-from desktop.services.exchange import codec, office, steps, stream
+from desktop.services.exchange import codec, kept, office, steps, stream
 from desktop.services.exchange.package import Package, PackageError
 from desktop.services.exchange.plan import (  # noqa: F401 - the preview's vocabulary, re-exported
     ITEM_KIND_LABELS,
@@ -334,6 +334,10 @@ class _Builder:
                 continue
             title = self._title(entity, row_uuid)
             note = f"对方 {tomb.get('operator', '')} 于 {str(tomb.get('at', ''))[:16]} 删除"
+            holder = kept.held_by(self.session, entity, self.index.by_uuid[entity][row_uuid])
+            if holder:
+                items.append(Item(ItemKind.KEPT, entity, row_uuid, title, row_uuid, note=f"{note}；{holder}"))
+                continue
             items.append(Item(ItemKind.DELETE, entity, row_uuid, title, row_uuid, note=note))
         return items
 

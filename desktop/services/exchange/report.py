@@ -15,7 +15,8 @@ def summary(plan: MergePlan) -> str:
             f"对方删除 {counts[ItemKind.DELETE]} 条，本方已删除 {counts[ItemKind.REVIVE]} 条；"
             f"相同 {plan.unchanged} 条，本方较新保留 {plan.kept_ours} 处"
             + (f"，已是较新版本 {counts[ItemKind.STALE]} 条" if counts[ItemKind.STALE] else "")
-            + (f"，无权修改 {counts[ItemKind.NOT_ALLOWED]} 条" if counts[ItemKind.NOT_ALLOWED] else ""))
+            + (f"，无权修改 {counts[ItemKind.NOT_ALLOWED]} 条" if counts[ItemKind.NOT_ALLOWED] else "")
+            + (f"，对方删除但本方保留 {counts[ItemKind.KEPT]} 条" if counts[ItemKind.KEPT] else ""))
 
 
 def header_lines(plan: MergePlan) -> list[str]:
@@ -43,7 +44,8 @@ def preview_lines(plan: MergePlan, *, limit: int = 200) -> list[str]:
                 (ItemKind.CONFLICT, "冲突（双方自上次交换后都改了同一字段）"), (ItemKind.DELETE, "对方已删除（需确认）"),
                 (ItemKind.REVIVE, "本方已删除、对方仍保留（需确认）"),
                 (ItemKind.STALE, "已是较新版本（本方较新，不会覆盖）"),
-                (ItemKind.NOT_ALLOWED, "无权修改（不属于发送单位，不会应用）"))
+                (ItemKind.NOT_ALLOWED, "无权修改（不属于发送单位，不会应用）"),
+                (ItemKind.KEPT, "对方已删除、本方保留（本方的督办或反馈文书仍列着它，不会删除）"))
     for kind, title in sections:
         items = plan.of_kind(kind)
         if not items:

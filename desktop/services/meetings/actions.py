@@ -24,7 +24,9 @@ class MeetingInput:
     number: int | None = None
     place: str | None = None
     chair: str | None = None
-    attendees: str | None = None
+    attendees: str | None = None  # 出席
+    on_leave: str | None = None  # 请假
+    observers: str | None = None  # 列席
     recorder: str | None = None
     cc: str | None = None  # 抄送, printed in the 版记
     issuer: str | None = None  # 印发机关
@@ -93,6 +95,8 @@ def _apply(meeting: Meeting, data: MeetingInput, number: int) -> None:
     meeting.place = _strip(data.place)
     meeting.chair = _strip(data.chair)
     meeting.attendees = _strip(data.attendees)
+    meeting.on_leave = _strip(data.on_leave)
+    meeting.observers = _strip(data.observers)
     meeting.recorder = _strip(data.recorder)
     meeting.cc = _strip(data.cc)
     meeting.issuer = _strip(data.issuer)
@@ -115,6 +119,23 @@ def update_meeting(session: Session, meeting_id: int, data: MeetingInput) -> Mee
     number = data.number or meeting.number
     _check_meeting(session, data, number, meeting.id)
     _apply(meeting, data, number)
+    session.flush()
+    return meeting
+
+
+ATTENDANCE_LABELS = {"attendees": "出席", "on_leave": "请假", "observers": "列席"}
+
+
+def set_attendance(session: Session, meeting_id: int, **values: str | None) -> Meeting:
+    """Record a meeting's 出席 / 请假 / 列席 as the office wrote them; a value left out (None) is kept, an empty
+    one clears its line. The same write as the meeting dialog's, for `keyproj meeting attendance`."""
+    meeting = get_or_fail(session, Meeting, meeting_id, "会议")
+    unknown = set(values) - set(ATTENDANCE_LABELS)
+    if unknown:
+        raise ValueError(f"unknown attendance fields {sorted(unknown)}")
+    for name, value in values.items():
+        if value is not None:
+            setattr(meeting, name, _strip(value))
     session.flush()
     return meeting
 

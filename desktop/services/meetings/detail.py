@@ -46,7 +46,7 @@ class MeetingDetail:
     held_at: datetime
     place: str
     chair: str
-    attendees: str
+    attendees: str  # 出席
     recorder: str
     cc: str
     issuer: str
@@ -54,6 +54,8 @@ class MeetingDetail:
     minutes_html: str
     agenda: tuple[AgendaRow, ...]
     decisions: tuple[DecisionRow, ...]
+    on_leave: str = ""  # 请假
+    observers: str = ""  # 列席
 
     @property
     def label(self) -> str:
@@ -96,7 +98,8 @@ def load_meeting(session: Session, meeting_id: int) -> MeetingDetail:
     decisions = tuple(_decision_row(d) for d in sorted(m.decisions, key=lambda d: d.seq))
     return MeetingDetail(m.id, m.kind, m.year, m.number, m.title, m.held_at, m.place or "", m.chair or "",
                          m.attendees or "", m.recorder or "", m.cc or "", m.issuer or "", m.issued_on,
-                         m.minutes_html or "", agenda, decisions)
+                         m.minutes_html or "", agenda, decisions,
+                         on_leave=m.on_leave or "", observers=m.observers or "")
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,12 @@ and saved there, and a saved change is broadcast as a settings change.
 
 from __future__ import annotations
 
+import math
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.errors import UserError
 from desktop.services import app_lock
@@ -24,7 +27,9 @@ if TYPE_CHECKING:
 
 
 class PasswordDialog(WorkerDialog):
-    """Accepts only the right password; checking happens here so a wrong one never closes the dialog."""
+    """Accepts only the right password; checking happens here so a wrong one never closes the dialog. After five
+    failures in a row (counted beside the data, with the command line's: `app_lock.attempt`) OK stays off for the
+    wait that follows, so guessing gets slower with every try."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None, *, message: str | None = None) -> None:
         super().__init__(parent)
@@ -35,25 +40,61 @@ class PasswordDialog(WorkerDialog):
         if message:
             self.form.message_label.setText(message)
         self.failures = 0
+        self.wait_left = 0
+        self.deadline = 0.0  # monotonic time when the wait the worker reported is over (never before its own)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(250)
+        self.countdown.timeout.connect(self._tick)
         self.form.button_box.accepted.connect(self._check)
         self.form.button_box.rejected.connect(self.reject)
 
     def _check(self) -> None:
+        if self.wait_left:
+            return
         typed = self.form.password_edit.text()
 
-        def work(workspace: Workspace) -> bool:
-            with workspace.db.read() as session:
-                return app_lock.verify(session, typed)
+        def work(workspace: Workspace) -> tuple[bool, int, int]:
+            try:
+                with workspace.db.read() as session:
+                    ok = app_lock.attempt(session, workspace.data_dir, typed)
+            except app_lock.TooManyFailures as exc:
+                return False, exc.failures, exc.wait
+            count = app_lock.failures(workspace.data_dir)[0]
+            return ok, count, app_lock.seconds_to_wait(workspace.data_dir)
 
         self.link.submit(work, self._checked)
 
-    def _checked(self, ok: bool) -> None:
+    def _checked(self, answer: tuple[bool, int, int]) -> None:
+        ok, count, wait = answer
         if ok:
             self.accept()
             return
-        self.failures += 1
+        self.failures = count
         self.form.password_edit.clear()
-        self.form.error_label.setText(f"「密码」：不正确（已错误 {self.failures} 次），请重新输入。")
+        self.form.error_label.setText(f"「密码」：不正确（已连续错误 {count} 次），请重新输入。")
+        if wait:
+            self.wait_left = wait
+            self.deadline = time.monotonic() + wait
+            self._show_wait()
+            self.countdown.start()
+
+    def _show_wait(self) -> None:
+        self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not self.wait_left)
+        self.form.password_edit.setEnabled(not self.wait_left)
+        if self.wait_left:
+            self.form.error_label.setText(f"「密码」：已连续错误 {self.failures} 次，为防止猜测，请 {self.wait_left} 秒后再试。")
+        else:
+            self.form.error_label.setText(f"「密码」：已连续错误 {self.failures} 次，现在可以再试。")
+            self.form.password_edit.setFocus()
+
+    def _tick(self) -> None:
+        left = max(0, math.ceil(self.deadline - time.monotonic()))
+        if left == self.wait_left and left:
+            return
+        self.wait_left = left
+        if not self.wait_left:
+            self.countdown.stop()
+        self._show_wait()
 
 
 class LockSettingsDialog(WorkerDialog):

@@ -1,4 +1,5 @@
-"""Create or edit a meeting: type, 第N次 (suggested per type and year), title, time, place, chair, attendees, 版记."""
+"""Create or edit a meeting: type, 第N次 (suggested per type and year), title, time, place, chair, attendance
+(出席 / 请假 / 列席, as the 纪要 prints it), 版记."""
 
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ class MeetingDialog(QDialog):
         f.place_edit.setText(data.place or "")
         f.chair_combo.setCurrentText(data.chair or "")
         f.attendees_edit.setPlainText(data.attendees or "")
+        f.on_leave_edit.setPlainText(data.on_leave or "")
+        f.observers_edit.setPlainText(data.observers or "")
         f.recorder_edit.setText(data.recorder or "")
         f.cc_edit.setText(data.cc or "")
         f.issuer_edit.setText(data.issuer or "")
@@ -144,7 +147,8 @@ class MeetingDialog(QDialog):
             kind=f.kind_combo.currentData(), title=f.title_edit.text(), number=f.number_spin.value(),
             held_at=datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute()),
             place=f.place_edit.text(), chair=f.chair_combo.currentText(),
-            attendees=f.attendees_edit.toPlainText(), recorder=f.recorder_edit.text(),
+            attendees=f.attendees_edit.toPlainText(), on_leave=f.on_leave_edit.toPlainText(),
+            observers=f.observers_edit.toPlainText(), recorder=f.recorder_edit.text(),
             cc=f.cc_edit.text(), issuer=f.issuer_edit.text(), issued_on=issued,
         )
 

@@ -35,7 +35,8 @@ SECTIONS = ((ItemKind.CONFLICT, "冲突：双方自上次交换后都改了同�
             (ItemKind.CHANGED, "修改：只有对方改动，将采用对方"),
             (ItemKind.NEW, "新增记录"),
             (ItemKind.STALE, "已是较新版本：本方的记录比数据包中的新，不会被覆盖"),
-            (ItemKind.NOT_ALLOWED, "无权修改：这些记录不属于发送单位，也未交给它办理，不会应用"))
+            (ItemKind.NOT_ALLOWED, "无权修改：这些记录不属于发送单位，也未交给它办理，不会应用"),
+            (ItemKind.KEPT, "对方已删除、本方保留：本方的督办或反馈文书仍列着这些记录，不会删除"))
 
 
 class MergePreviewDialog(QDialog):
@@ -143,6 +144,11 @@ class MergePreviewDialog(QDialog):
             theirs = item.note if item.kind is ItemKind.DELETE else "对方仍保留"
             cells = _row(label, "整条记录", ours, theirs, "")
             self._mark(cells, (item.uuid, None))
+            section.appendRow(cells)
+            return
+        if item.kind is ItemKind.KEPT:  # nothing to decide: the reason is the whole row
+            cells = _row(label, "整条记录", "本方保留", item.note, "本方保留")
+            cells[3].setToolTip(item.note)
             section.appendRow(cells)
             return
         head = _row(label, "", "", "", "")

@@ -158,42 +158,64 @@ class Ui_MeetingDialog(object):
 
         self.form_layout.addLayout(self.attendees_layout, 6, 1, 1, 1)
 
+        self.on_leave_label = QLabel(MeetingDialog)
+        self.on_leave_label.setObjectName(u"on_leave_label")
+
+        self.form_layout.addWidget(self.on_leave_label, 7, 0, 1, 1)
+
+        self.on_leave_edit = QPlainTextEdit(MeetingDialog)
+        self.on_leave_edit.setObjectName(u"on_leave_edit")
+        self.on_leave_edit.setMaximumSize(QSize(16777215, 52))
+
+        self.form_layout.addWidget(self.on_leave_edit, 7, 1, 1, 1)
+
+        self.observers_label = QLabel(MeetingDialog)
+        self.observers_label.setObjectName(u"observers_label")
+
+        self.form_layout.addWidget(self.observers_label, 8, 0, 1, 1)
+
+        self.observers_edit = QPlainTextEdit(MeetingDialog)
+        self.observers_edit.setObjectName(u"observers_edit")
+        self.observers_edit.setMaximumSize(QSize(16777215, 52))
+
+        self.form_layout.addWidget(self.observers_edit, 8, 1, 1, 1)
+
         self.recorder_label = QLabel(MeetingDialog)
         self.recorder_label.setObjectName(u"recorder_label")
 
-        self.form_layout.addWidget(self.recorder_label, 7, 0, 1, 1)
+        self.form_layout.addWidget(self.recorder_label, 9, 0, 1, 1)
 
         self.recorder_edit = QLineEdit(MeetingDialog)
         self.recorder_edit.setObjectName(u"recorder_edit")
         self.recorder_edit.setMaxLength(64)
 
-        self.form_layout.addWidget(self.recorder_edit, 7, 1, 1, 1)
+        self.form_layout.addWidget(self.recorder_edit, 9, 1, 1, 1)
 
         self.cc_label = QLabel(MeetingDialog)
         self.cc_label.setObjectName(u"cc_label")
 
-        self.form_layout.addWidget(self.cc_label, 8, 0, 1, 1)
+        self.form_layout.addWidget(self.cc_label, 10, 0, 1, 1)
 
         self.cc_edit = QLineEdit(MeetingDialog)
         self.cc_edit.setObjectName(u"cc_edit")
 
-        self.form_layout.addWidget(self.cc_edit, 8, 1, 1, 1)
+        self.form_layout.addWidget(self.cc_edit, 10, 1, 1, 1)
 
         self.issuer_label = QLabel(MeetingDialog)
         self.issuer_label.setObjectName(u"issuer_label")
 
-        self.form_layout.addWidget(self.issuer_label, 9, 0, 1, 1)
+        self.form_layout.addWidget(self.issuer_label, 11, 0, 1, 1)
 
         self.issuer_edit = QLineEdit(MeetingDialog)
         self.issuer_edit.setObjectName(u"issuer_edit")
         self.issuer_edit.setMaxLength(128)
 
-        self.form_layout.addWidget(self.issuer_edit, 9, 1, 1, 1)
+        self.form_layout.addWidget(self.issuer_edit, 11, 1, 1, 1)
 
         self.issued_on_label = QLabel(MeetingDialog)
         self.issued_on_label.setObjectName(u"issued_on_label")
 
-        self.form_layout.addWidget(self.issued_on_label, 10, 0, 1, 1)
+        self.form_layout.addWidget(self.issued_on_label, 12, 0, 1, 1)
 
         self.issued_on_layout = QHBoxLayout()
         self.issued_on_layout.setObjectName(u"issued_on_layout")
@@ -213,7 +235,7 @@ class Ui_MeetingDialog(object):
         self.issued_on_layout.addItem(self.spacer_7)
 
 
-        self.form_layout.addLayout(self.issued_on_layout, 10, 1, 1, 1)
+        self.form_layout.addLayout(self.issued_on_layout, 12, 1, 1, 1)
 
 
         self.dialog_layout.addLayout(self.form_layout)
@@ -246,12 +268,16 @@ class Ui_MeetingDialog(object):
         self.held_time_edit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"HH:mm", None))
         self.place_label.setText(QCoreApplication.translate("MeetingDialog", u"\u5730\u70b9", None))
         self.chair_label.setText(QCoreApplication.translate("MeetingDialog", u"\u4e3b\u6301", None))
-        self.attendees_label.setText(QCoreApplication.translate("MeetingDialog", u"\u53c2\u4f1a", None))
-        self.attendees_edit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u53c2\u4f1a\u9886\u5bfc\u3001\u5355\u4f4d\u548c\u4eba\u5458\uff0c\u7528\u987f\u53f7\u6216\u9017\u53f7\u5206\u9694", None))
+        self.attendees_label.setText(QCoreApplication.translate("MeetingDialog", u"\u51fa\u5e2d", None))
+        self.attendees_edit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u51fa\u5e2d\u7684\u9886\u5bfc\u3001\u5355\u4f4d\u548c\u4eba\u5458\uff0c\u7167\u7eaa\u8981\u7684\u5199\u6cd5\uff0c\u5982\uff1a\u533a\u653f\u5e9c\u526f\u533a\u957f\u5f20\u67d0\u67d0\uff0c\u533a\u4f4f\u5efa\u5c40\u5c40\u957f\u674e\u67d0\u67d0", None))
 #if QT_CONFIG(tooltip)
         self.attendee_combo.setToolTip(QCoreApplication.translate("MeetingDialog", u"\u4ece\u901a\u8baf\u5f55\u9009\u62e9\u5355\u4f4d\u6216\u4eba\u5458\uff0c\u4e5f\u53ef\u4ee5\u76f4\u63a5\u8f93\u5165", None))
 #endif // QT_CONFIG(tooltip)
-        self.add_attendee_button.setText(QCoreApplication.translate("MeetingDialog", u"\u52a0\u5165\u53c2\u4f1a", None))
+        self.add_attendee_button.setText(QCoreApplication.translate("MeetingDialog", u"\u52a0\u5165\u51fa\u5e2d", None))
+        self.on_leave_label.setText(QCoreApplication.translate("MeetingDialog", u"\u8bf7\u5047", None))
+        self.on_leave_edit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u8bf7\u5047\u7684\u9886\u5bfc\u548c\u5355\u4f4d\uff08\u4e0d\u586b\u5219\u7eaa\u8981\u4e0d\u5370\u201c\u8bf7\u5047\u201d\u4e00\u884c\uff09", None))
+        self.observers_label.setText(QCoreApplication.translate("MeetingDialog", u"\u5217\u5e2d", None))
+        self.observers_edit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u5217\u5e2d\u7684\u5355\u4f4d\u548c\u4eba\u5458\uff08\u4e0d\u586b\u5219\u7eaa\u8981\u4e0d\u5370\u201c\u5217\u5e2d\u201d\u4e00\u884c\uff09", None))
         self.recorder_label.setText(QCoreApplication.translate("MeetingDialog", u"\u8bb0\u5f55", None))
         self.cc_label.setText(QCoreApplication.translate("MeetingDialog", u"\u6284\u9001", None))
         self.cc_edit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"\u7248\u8bb0\u6284\u9001\u673a\u5173\uff0c\u7528\u9017\u53f7\u5206\u9694", None))

@@ -55,8 +55,8 @@ class Ui_PasswordDialog(object):
     # setupUi
 
     def retranslateUi(self, PasswordDialog):
-        PasswordDialog.setWindowTitle(QCoreApplication.translate("PasswordDialog", u"\u5df2\u9501\u5b9a", None))
-        self.message_label.setText(QCoreApplication.translate("PasswordDialog", u"\u4e3a\u4fdd\u62a4\u6570\u636e\uff0c\u7a0b\u5e8f\u5df2\u9501\u5b9a\u3002\u8bf7\u8f93\u5165\u5bc6\u7801\u89e3\u9501\u3002", None))
+        PasswordDialog.setWindowTitle(QCoreApplication.translate("PasswordDialog", u"\u7a97\u53e3\u5df2\u9501\u5b9a", None))
+        self.message_label.setText(QCoreApplication.translate("PasswordDialog", u"\u672c\u7a0b\u5e8f\u7684\u7a97\u53e3\u5df2\u9501\u5b9a\uff0c\u8bf7\u8f93\u5165\u5bc6\u7801\u89e3\u9501\u3002\uff08\u5bc6\u7801\u9501\u53ea\u9501\u4f4f\u672c\u7a0b\u5e8f\u7684\u7a97\u53e3\u548c keyproj \u547d\u4ee4\uff0c\u4e0d\u52a0\u5bc6\u6570\u636e\u6587\u4ef6\u3002\uff09", None))
         self.error_label.setText("")
     # retranslateUi
 

@@ -54,7 +54,9 @@ def test_half_year_summary_and_cli_word_draft(tmp_path: Path, capsys) -> None:  
     assert half.title == "2022年上半年重点项目包保工作总结" and "上半年以来，召开了2次推进会" in half.body
     assert "调整为98个" not in half.body  # the August revision is not in the first half
     out = tmp_path / "总结.docx"
-    assert main(["export", "summary", "--year", "2022", "--out", str(out), "--data-dir", str(data)]) == 0
-    assert "已起草《2022年重点项目包保工作总结》" in capsys.readouterr().out
+    args = ["export", "summary", "--year", "2022", "--out", str(out), "--data-dir", str(data), "--today", "2023-01-16"]
+    assert main([*args, "--draft"]) == 0
+    assert "已起草《2022年重点项目包保工作总结》送审稿" in capsys.readouterr().out
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert text.startswith("2022年重点项目包保工作总结") and "办结率达到97%" in text and "区重点项目服务保障办公室" in text
+    assert text.startswith("2022年重点项目包保工作总结\n（送审稿）") and "办结率达到97%" in text
+    assert "区重点项目服务保障办公室" in text and NEXT_YEAR_MARK in text

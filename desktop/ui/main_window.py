@@ -139,7 +139,8 @@ class MainWindow(QMainWindow):
                                    due_soon_days=lambda: self.due_soon_days, show_reminders=self._show_reminders,
                                    show_selected=lambda i, history: self.selection.show_after_edit(i, history),
                                    reload=self.reload)
-        self.issue_actions = IssueActions(self)
+        self.issue_actions = IssueActions(self, self.ops, self.form, self.issue_panel, self.tree, self.today,
+                                          lambda issue_id: self.refresh.select_when_shown(issue_id))
         self.selection = IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
                                         self.issue_actions, lambda: self.refresh.quiet)
         self.undo_stack = self.issue_actions.undo_stack
@@ -180,7 +181,8 @@ class MainWindow(QMainWindow):
         self.tree.scope_changed.connect(self.project_actions.update_enabled)
         f.project_tree_view.customContextMenuRequested.connect(self.navigator.tree_menu)
         f.project_tree_view.doubleClicked.connect(self.navigator.tree_double_clicked)
-        self.tree_keys = tree_keys.install(self)  # Enter on a project opens it; Down from the search reaches it
+        # Enter on a project opens it; Down from the search reaches it
+        self.tree_keys = tree_keys.install(f.project_tree_view, f.project_search_edit, self.project_actions.open_project)
         self.issue_panel.selection_changed.connect(self.selection.selected)
         self.issue_panel.context_menu_requested.connect(lambda pos: self.issue_actions.context_menu().exec(pos))
         self.issue_panel.table.doubleClicked.connect(lambda _i: self.show_history())

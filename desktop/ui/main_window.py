@@ -149,13 +149,14 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
                                    self.field_tabs, self.project_actions, self.statusBar(), self.show_error)
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
-        self.submit_to_meeting_action = meeting_actions.install(self)
+        self.submit_to_meeting_action = meeting_actions.install(self, self.form, self.meetings_panel, self.issue_panel,
+                                                                self.add_menu_actions)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
         # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
         install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
         self._build_export_menu()
-        self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
+        self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
         self.feedback_menu = feedback_menu.install(self)  # 反馈 → 发出 / 收取 / 反馈情况, drops of returned forms
         where = workspace.database_file or workspace.db.url
         self.data_label.setText(f"数据：{where}")

@@ -2,13 +2,15 @@
 of main_window.py. A package whose sender cannot be confirmed reaches the preview only with its warning; one that
 poses as a registered office is refused here and never previewed.
 
-The window only calls `install_exchange_actions(self)`; after a merge it is asked to `reload()`; the history
-dialog's undo of a merge is broadcast through `Ops` like any write.
+The window only calls `install_exchange_actions(self)`; a package is read, checked and planned on the window's
+worker (`Ops.run`) before its preview opens; after a merge the window is asked to `reload()`; the history dialog's
+undo of a merge is broadcast through `Ops` like any write.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -18,10 +20,15 @@ from desktop.errors import UserError
 from desktop.services.exchange import trust
 from desktop.services.exchange.keys import KEY_SUFFIX
 from desktop.services.exchange.merge import preview
-from desktop.services.exchange.package import SUFFIX, read_package
+from desktop.services.exchange.package import SUFFIX, Package, read_package
+from desktop.services.exchange.plan import MergePlan
+from desktop.services.exchange.trust import Verdict
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
 
 
 def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> list[QAction]:
@@ -55,17 +62,25 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
     path, _ = QFileDialog.getOpenFileName(window, "选择数据包", str(Path.home()), f"数据包 (*{SUFFIX});;所有文件 (*)")
     if not path:
         return
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+
+    def read(workspace: Workspace) -> tuple[Package, Verdict, MergePlan]:
+        """The package read, its signature checked and the merge planned on the worker: seconds for a big one."""
         package = read_package(Path(path))
-        verdict = trust.verdict_for(window.workspace, package)
+        verdict = trust.verdict_for(workspace, package)
         if not verdict.acceptable and not verdict.trusted:
             raise UserError(verdict.refusal(cli=False))
-        plan = preview(window.workspace, package)
-    except UserError as exc:
+        return package, verdict, preview(workspace, package)
+
+    def refused(message: str) -> None:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, "导入数据包", str(exc))
-        return
+        QMessageBox.warning(window, "导入数据包", message)
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the window stays usable; the cursor says why
+    window.ops.run(read, lambda found: _preview_and_merge(window, *found), refused,
+                   on_broken=QApplication.restoreOverrideCursor)
+
+
+def _preview_and_merge(window, package: Package, verdict: Verdict, plan: MergePlan) -> None:  # type: ignore[no-untyped-def]
     QApplication.restoreOverrideCursor()
     dialog = MergePreviewDialog(window.workspace, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:

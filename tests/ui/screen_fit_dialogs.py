@@ -150,8 +150,18 @@ class DialogWalk:
                         break
             if action.isEnabled():
                 self.step(action.trigger)
+                self.idle()  # what the action asked of the worker answers (a dialog may open then)
             if self.package is not None and action.text().startswith("导出数据包"):
                 self.step(next(a for a in self._actions(w.menuBar()) if a.text().startswith("导入数据包")).trigger)
+                self.idle()  # the package is read and planned on the worker, then the preview opens
+
+    def idle(self) -> None:
+        for _ in range(600):
+            if not self.window.ops.busy():
+                break
+            self.settle()
+            time.sleep(0.05)
+        self.sweep()
 
     def _actions(self, menu_owner: QWidget) -> list:  # type: ignore[type-arg]
         found = []

@@ -232,3 +232,34 @@ def test_the_meetings_panel_follows_a_restore(qtbot, demo_workspace, today, tmp_
     with window.workspace.db.read() as s:
         assert s.get(Meeting, again).number == 4
     assert window.workspace is not demo_workspace and panel.current_meeting_id() == again
+
+
+def test_a_package_is_read_and_planned_on_the_worker_before_its_preview(qtbot, today, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui import exchange_menu
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from tests.services.exchange.twooffices import open_offices
+
+    offices = open_offices(tmp_path / "offices")
+    try:
+        package = offices.send()
+        window = open_window(qtbot, offices.room, today, tmp_path)
+        threads: list[str] = []
+        real = exchange_menu.read_package
+        monkeypatch.setattr(exchange_menu, "read_package",
+                            lambda path: threads.append(threading.current_thread().name) or real(path))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+        previews: list[MergePreviewDialog] = []
+        monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: previews.append(self) or 0)  # 取消
+        exchange_menu.import_package_dialog(window)
+        assert not previews  # the GUI thread only asked
+        settle(qtbot, window)
+        assert threads and threads[0] != threading.main_thread().name
+        assert len(previews) == 1 and previews[0].plan.items
+        assert window.ops.errors_shown == []
+    finally:
+        offices.team.close()
+        offices.room.close()

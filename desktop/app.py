@@ -183,6 +183,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if not startup.unlock(workspace, window):
         workspace.close()
         return 1
+    if not startup.admit_operator(workspace, settings, window):  # a name from the office's list, or added
+        workspace.close()
+        return 1
     if workspace.is_empty():
         if demo:
             load_demo_data(workspace)
@@ -213,12 +216,16 @@ def run_gui(args: argparse.Namespace) -> int:
     if probe:
         probe.backup_asked()
     start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
+    start_full_check(window, data_dir)
     code = app.exec()
     # The start-up load may still be reading on the worker: let it answer before anything reads or closes.
     window.ops.pool.waitForDone(30_000)
     keep = first_screen_to_keep(window, window.ops.workspace)
     window.ops.close()  # the workspace held now: a restore may have replaced the one opened here
     _save_first_screen(data_dir, window, keep)
+    from desktop.services.backup import full_check
+
+    full_check.end_session(data_dir)  # a normal exit: the next start is not one after a crash
     lock.unlock()
     return int(code)
 
@@ -237,6 +244,30 @@ def start_daily_backup(window: MainWindow, answered: Callable[[], None] | None =
             answered()
 
     window.ops.run(startup.daily_backup, done, on_broken=answered)
+
+
+def start_full_check(window: MainWindow, data_dir: Path) -> str | None:
+    """The full check (`services/backup/full_check`) on the window's worker, after the day's backup, when it is
+    due: once a week and after a start that follows a crash. Damage is offered the newest good backup (`Ops`); a
+    passed check is a status-bar line; a 操作日志 chain that does not verify is said in a dialog. Returns why it
+    runs (None: not due)."""
+    from desktop.services.backup import full_check
+
+    reason = full_check.begin_session(data_dir)
+    if reason is None or not window.ops.db.is_sqlite:
+        return None
+    window.statusBar().showMessage(f"正在进行完整性检查（{reason}）……", 15000)
+
+    def done(result: full_check.FullCheck | None) -> None:
+        if result is not None:
+            window.statusBar().showMessage(result.note, 15000)
+
+    def failed(message: str) -> None:
+        window.statusBar().showMessage("完整性检查未通过", 0)
+        QMessageBox.warning(window, APP_NAME, message)
+
+    window.ops.run(lambda workspace: full_check.run_full_check(workspace, reason), done, failed)
+    return reason
 
 
 def _first_screen_window(data_dir: Path, settings: QSettings, probe: StartupProbe | None) -> MainWindow | None:

@@ -84,3 +84,23 @@ def test_mapping_corrections_and_errors_in_chinese(demo_workspace, tmp_path: Pat
     assert "没有名为“不存在”的已保存模板" in capsys.readouterr().err
     assert _cli(demo_workspace, "--out", str(out)) == 2
     assert "请用 --template 指定" in capsys.readouterr().err
+
+
+def test_group_none_and_a_saved_task_force_scope_from_the_command_line(demo_workspace, tmp_path: Path,
+                                                                       capsys) -> None:
+    """`--group none` fills a form with headings as one list; the scope saved with `--save-as` (a 专班) comes back
+    with `--name` next month."""
+    template = forms.grouped_yi().build(tmp_path / "分组模板.xlsx")
+    out = tmp_path / "不分组.xlsx"
+    assert _cli(demo_workspace, "--template", str(template), "--out", str(out), "--group", "none",
+                "--scope", "task_force", "--scope-id", "4", "--save-as", "专班表") == 0
+    capsys.readouterr()
+    ws = load_workbook(out).active
+    firsts = [r[0] for r in ws.iter_rows(min_row=4, values_only=True)]
+    count = firsts.index("合计")
+    assert firsts[:count] == list(range(1, count + 1)) and count >= 5  # no 一、 heading, no 小计
+    again = tmp_path / "下月.xlsx"
+    assert _cli(demo_workspace, "--name", "专班表", "--month", "9", "--out", str(again)) == 0
+    capsys.readouterr()
+    firsts = [r[0] for r in load_workbook(again).active.iter_rows(min_row=4, values_only=True)]
+    assert firsts.index("合计") == count and firsts[:count] == list(range(1, count + 1))

@@ -35,6 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = subparsers.add_parser("check", parents=[data_options()],
                                   help="检查数据库完整性、外键和操作日志校验链（发现损坏或操作日志被改动时退出码为 3）")
+    check.add_argument("--full", action="store_true",
+                       help="完整检查：integrity_check、外键检查、每个文字字段的解码与操作日志校验链（本命令总是做完整检查，"
+                            "此选项可省略；窗口每周和异常退出后的下次启动时也在后台做同样的检查）")
     check.set_defaults(handler=guarded(run_check))
 
 

@@ -29,7 +29,9 @@ def data_options() -> argparse.ArgumentParser:
     parent.add_argument("--database-url", default=argparse.SUPPRESS,
                         help="数据库地址，例如 postgresql+psycopg://user:pw@host/db（默认：数据文件夹中的 SQLite 文件）")
     parent.add_argument("--operator", default=argparse.SUPPRESS,
-                        help="记入操作日志的操作人姓名（不超过20个字，不含括号、引号和控制字符）")
+                        help="记入操作日志的操作人姓名（须在本单位的操作人名单中；不超过20个字，不含括号、引号和控制字符）")
+    parent.add_argument("--add-operator", action="store_true", default=argparse.SUPPRESS,
+                        help="把 --operator 给出的姓名添加到操作人名单（记入操作日志）")
     return parent
 
 
@@ -68,6 +70,26 @@ def check_password(value: object, data_dir: Path) -> None:
         raise UserError("密码不正确，未做任何操作。")
 
 
+def _admit_operator(workspace: Workspace, args: argparse.Namespace) -> None:
+    """A name given by --operator must be on the office's list (or be added by --add-operator, audited). Without
+    --operator the log says 命令行; an empty list is started by the window, never by a command."""
+    from desktop.services import operators
+
+    if getattr(args, "operator", None) is None:
+        return
+    name = workspace.db.operator
+    with workspace.db.read() as session:
+        known = operators.names(session)
+    if name in known:
+        return
+    if getattr(args, "add_operator", False):
+        with workspace.db.transaction() as session:
+            operators.add(session, name)
+        print(f"已把「{name}」添加到操作人名单（记入操作日志）。", file=sys.stderr)
+    elif known:
+        raise UserError(operators.not_listed(name, known) + "未做任何操作。")
+
+
 def open_from_args(args: argparse.Namespace) -> Workspace:
     """The workspace of the data options, after the password when a lock is set (the lock guards the commands
     that read or change the data, as it guards the window)."""
@@ -81,6 +103,7 @@ def open_from_args(args: argparse.Namespace) -> Workspace:
         with workspace.db.read() as session:
             lock = office_settings.get(session, SETTING)
         check_password(lock, workspace.data_dir)
+        _admit_operator(workspace, args)
     except BaseException:
         workspace.close()
         raise

@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.cli.common import open_from_args, parse_date
 from desktop.errors import UserError
 from desktop.exporters.docx.supervision import write_notice
-from desktop.exporters.supervision_job import issue_and_write
+from desktop.exporters.supervision_job import issue_and_write, reply_form_path
 from desktop.services.supervision.document import notice_document
 from desktop.services.supervision.kinds import SupervisionKind
 from desktop.services.supervision.notices import NoticeRequest, eligible_issue_ids, unit_by_name
@@ -37,6 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--date", dest="issued_on", type=parse_date, help="签发日期 YYYY-MM-DD（默认：今天）")
     group.add_argument("--reply-by", type=parse_date, help=f"回复期限 YYYY-MM-DD（默认：签发后{DEFAULT_REPLY_DAYS}天）")
     group.add_argument("--requirement", help="督办要求（默认按文书类型生成）")
+    group.add_argument("--with-form", action="store_true",
+                       help="随文附发问题办理反馈表（回执，Excel，写在输出文件旁），收回用 keyproj feedback collect")
     group.add_argument("--notice", type=int, help="重印已签发的督办文书（编号见 keyproj supervision list）")
 
 
@@ -57,7 +59,7 @@ def run_supervision(args: argparse.Namespace) -> int:
             kind = SupervisionKind.parse(args.instrument)
         except ValueError as exc:
             raise UserError(str(exc)) from exc
-        today = date.today()
+        today = args.today or date.today()
         issued_on = args.issued_on or today
         reply_by = args.reply_by or issued_on + timedelta(days=DEFAULT_REPLY_DAYS)
         with workspace.db.read() as session:
@@ -67,8 +69,11 @@ def run_supervision(args: argparse.Namespace) -> int:
         if not ids:
             raise UserError(f"{unit_name}目前没有可列入{kind.label}的问题（未办结且超期或临期）。")
         request = NoticeRequest(kind, unit_id, ids, issued_on, reply_by, args.requirement or "")
-        notice_id, label, count = issue_and_write(workspace.db, request, out, today)
+        notice_id, label, count = issue_and_write(workspace.db, request, out, today, with_form=args.with_form)
     print(f"已签发{label}（编号 {notice_id}），列入{count}项问题，回复期限{reply_by.isoformat()}：{out}")
+    if args.with_form:
+        print(f"随文附发问题办理反馈表：{reply_form_path(out, label, unit_name)}"
+              f"（报回后：keyproj feedback collect 文件 --round {label}回执）")
     return 0
 
 

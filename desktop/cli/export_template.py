@@ -83,7 +83,8 @@ def _selection(args: argparse.Namespace, purpose: Purpose, saved: store.SavedTem
     return Selection(purpose, year, month, scope, args.issues or base.issue_filter,
                      args.decisions or base.decision_filter,
                      args.meeting if args.meeting is not None else base.meeting_id,
-                     base.grouping if grouping is None else grouping)
+                     base.grouping if grouping is None else grouping,
+                     base.ungrouped if grouping is None else grouping == ())
 
 
 def _mapping_lines(layout: TemplateLayout, mapping: dict[int, str | None]) -> list[str]:

@@ -1,4 +1,4 @@
-"""`keyproj feedback send | collect | status`: the 反馈表 round trip with the responsible units, through the same
+"""`keyproj feedback send | collect | undo | status | chase`: the 反馈表 round trip with the responsible units, through the same
 services as the window (services/feedback), for a clerk at the prompt or a scheduled job."""
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     status = actions.add_parser("status", parents=[data_options()], help="各轮次的反馈情况：谁已报、谁逾期")
     status.add_argument("--date", type=parse_date, help="按哪一天判断逾期（默认：今天）")
     status.set_defaults(handler=guarded(run_status))
+    undo = actions.add_parser("undo", parents=[data_options()],
+                              help="撤销一次收取反馈（整体撤销，默认最近一次；编号见 keyproj import history）")
+    undo.add_argument("batch_id", nargs="?", type=int, metavar="编号", help="收取反馈记录的编号（默认：最近一次）")
+    undo.set_defaults(handler=guarded(run_undo))
     chase = actions.add_parser("chase", parents=[data_options()],
                                help="催报：为逾期未报的单位写催报通知（Word），或只给它们再发一轮反馈表")
     chase.add_argument("round_name", metavar="轮次", help="要催报的轮次，如 2026年12月第1轮")
@@ -137,10 +141,20 @@ def run_collect(args: argparse.Namespace) -> int:
         print(f"{verb}登记单位报告的新问题{len(result.new_issues)}个（待交办，由办公室交办）。")
     if result.backup_path is not None:
         print(f"写入前的数据已备份到：{result.backup_path}")
+    if result.batch_id is not None:
+        print(f"如需整体撤销本次收取：keyproj feedback undo {result.batch_id}")
     if result.requests:
         print("需办公室处理的申请：")
         for line in result.requests:
             print(f"  {line}")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    from desktop.services.feedback.undo import undo_collect
+
+    with open_from_args(args) as workspace:
+        print(undo_collect(workspace.db, args.batch_id, data_dir=workspace.data_dir))
     return 0
 
 

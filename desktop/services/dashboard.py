@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from desktop.services import stats
-from desktop.services.drilldown import Context, Key, late_in_scope, project_ids_in_scope
+from desktop.services.drilldown import Context, Key, feedback_due, late_in_scope, project_ids_in_scope
 from desktop.services.figures import Light, Rate
 from desktop.services.projects import milestones
 
@@ -68,6 +68,7 @@ def build(session: Session, ctx: Context) -> Dashboard:
             ("问题办结率", issues.rate, Key("issues.done")),
             ("议定事项办结率", decisions.rate, Key("decisions.done")),
             ("开复工率", starts.rate, Key("starts.started")),
+            *_feedback_rate(session, ctx),
         ],
         lights=[Figure(light.label, light_counts.get(light, 0), Key("light", light.value))
                 for light in (Light.GREEN, Light.YELLOW, Light.RED, Light.NONE)],
@@ -80,6 +81,15 @@ def build(session: Session, ctx: Context) -> Dashboard:
         visits_per_leader=[Figure(name, n, Key("visits.leader", name)) for name, n in visits.most_common()],
         overdue_milestones=Figure("超期节点", _overdue_milestones(session, ctx), Key("milestones.overdue"), "个"),
     )
+
+
+def _feedback_rate(session: Session, ctx: Context) -> list[tuple[str, Rate, Key]]:
+    """反馈及时率: of the units' 反馈表 rounds due in the period, those answered by their deadline. Rounds go to
+    units, so the figure is shown for the whole office or one unit, not for a leader's or a category's projects."""
+    due = feedback_due(session, ctx)
+    if due is None:
+        return []
+    return [("反馈及时率", Rate(sum(1 for d in due if d.on_time), len(due)), Key("feedback.on_time"))]
 
 
 def _overdue_milestones(session: Session, ctx: Context) -> int:

@@ -14,6 +14,19 @@ def units(session: Session) -> list[Choice]:
     return [(i, n) for i, n in session.execute(select(Unit.id, Unit.name).order_by(Unit.sort_order, Unit.id))]
 
 
+UNIT_ORDER_TEXT = "本单位设定的单位顺序，未设定的按单位名称拼音"
+
+
+def unit_order(session: Session) -> dict[str, tuple[int, str, str]]:
+    """How documents order units when figures tie: the office's own order (单位排序), then the name's pinyin —
+    never character codes, which put 区财政局 after 区交通运输局 for no reason a reader sees. Keyed by name,
+    as documents tally units by the name they print."""
+    from pypinyin import lazy_pinyin
+
+    rows = session.execute(select(Unit.name, Unit.sort_order)).all()
+    return {name: (order or 0, " ".join(lazy_pinyin(name)), name) for name, order in rows}
+
+
 def people(session: Session, unit_id: int | None = None) -> list[Choice]:
     stmt = select(Person.id, Person.name, Unit.name).join(Unit, Unit.id == Person.unit_id, isouter=True)
     if unit_id is not None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
 from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Milestone, Project, Unit, Visit
 from desktop.services import investment, stats
+from desktop.services.feedback.status import DueReply, due_replies
 from desktop.services.figures import LagThresholds, pct_text, yi_text
 from desktop.services.issues.rows import load_issue_rows
 from desktop.services.projects import milestones
@@ -203,6 +204,22 @@ def _decision_drill(session: Session, ctx: Context, key: Key, title: str) -> Dri
     return Drill(title, "decision", ("会议", "序号", "议定事项", "责任单位", "完成时限", "状态"), rows, ids)
 
 
+def feedback_due(session: Session, ctx: Context) -> list[DueReply] | None:
+    """The (round, unit) replies due in the period up to today, for the whole office or one unit; None for a
+    leader's or category's scope (rounds go to units, not projects)."""
+    if ctx.scope.kind not in (ScopeKind.ALL, ScopeKind.UNIT):
+        return None
+    unit_id = ctx.scope.ref_id if ctx.scope.kind is ScopeKind.UNIT else None
+    return due_replies(session, ctx.period.start, min(ctx.period.end, ctx.today), unit_id)
+
+
+def _feedback_drill(session: Session, ctx: Context, title: str) -> Drill:
+    due = [d for d in feedback_due(session, ctx) or [] if d.on_time]
+    return Drill(title, "feedback", ("轮次", "责任单位", "反馈截止", "报回日期", "报送情况"),
+                 [(d.round_name, d.unit, d.deadline.isoformat(), d.replied_on.isoformat() if d.replied_on else "",
+                   d.label) for d in due], [d.unit_id for d in due])
+
+
 # --- entry point -------------------------------------------------------------------------------------------
 TITLES = {
     "projects": "重点项目", "visits": "包保活动", "issues.raised": "发现问题", "issues.done": "已办结问题",
@@ -211,7 +228,7 @@ TITLES = {
     "decisions.decided": "议定事项", "decisions.done": "已办结议定事项", "decisions.meeting": "{arg}议定事项",
     "starts.due": "应开复工项目", "starts.started": "已开复工项目", "investment.category": "{arg}项目投资",
     "light": "{arg}项目", "visits.leader": "{arg}的包保活动", "milestones.overdue": "超期未完成的形象进度节点",
-    "investment.late": "{month}月投资完成额迟报项目",
+    "investment.late": "{month}月投资完成额迟报项目", "feedback.on_time": "按时报回的反馈表",
 }
 
 
@@ -245,6 +262,8 @@ def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
         return _decision_drill(session, ctx, key, title)
     if key.kind == "milestones.overdue":
         return _milestone_drill(session, ctx, title)
+    if key.kind == "feedback.on_time":
+        return _feedback_drill(session, ctx, title)
     raise KeyError(key)
 
 
@@ -262,6 +281,8 @@ def open_target(session: Session, entity: str, row_id: int) -> Target | None:
     if entity == "milestone":
         milestone = session.get(Milestone, row_id)
         return None if milestone is None else Target("project", milestone.project_id)
+    if entity == "feedback":  # a unit's reply to a round: nothing to open beyond the row itself
+        return Target("feedback", row_id)
     if entity == "decision":
         decision = session.get(Decision, row_id)
         return None if decision is None else Target("decision", row_id, decision.meeting_id)

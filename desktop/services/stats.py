@@ -84,6 +84,7 @@ def issue_figures(session: Session, period: Period, scope: Scope = ALL, *, today
         select(Unit.name, func.count()).select_from(Issue).join(Unit, Unit.id == Issue.lead_unit_id).where(
             Issue.found_on.between(period.start, period.end), open_now, Issue.deadline < today),
         scope, period.end)
+    # Ties by name here; documents order them as the office does (`briefing.facts.gather`, `directory.unit_order`).
     figures.overdue_by_unit = dict(
         sorted(session.execute(base.group_by(Unit.name)).all(), key=lambda r: (-r[1], r[0]))
     )

@@ -91,6 +91,7 @@ SETTING_LABELS: dict[str, str] = {
     "exchange_office_name": "本单位交换名称",
     "office_uuid": "本单位标识", "office_label": "本单位名称", "supervision_ladder": "督办阶梯",
     "app_lock": "密码锁", "backup_mirror_dir": "第二备份位置", "feedback_secret": "回执签名密钥",
+    "operators": "操作人名单",
 }
 
 ACTION_LABELS: dict[str, str] = {"create": "新增", "update": "修改", "delete": "删除", "undo": "撤销", "redo": "重做",

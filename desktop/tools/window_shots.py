@@ -37,7 +37,8 @@ def configure_screen(width: int, height: int, scale: float) -> None:
 
 
 def shoot(out: Path, screen: str, scale: float, suffix: str, today: date) -> None:
-    """In this process: the window as `keyproj` opens it on that screen, an issue selected; the 简报 editor."""
+    """In this process: the window as `keyproj` opens it on that screen, an issue selected; the 简报 and 工作总结
+    editors."""
     width, height = (int(v) for v in screen.split("x"))
     configure_screen(width, height, scale)
 
@@ -79,6 +80,14 @@ def shoot(out: Path, screen: str, scale: float, suffix: str, today: date) -> Non
             settle()
             editor.grab().save(str(out / f"briefing-editor-{suffix}.png"))
             editor.close()
+            summary = window.export_menu.open_summary()
+            deadline = time.monotonic() + 60
+            while summary.content is None and time.monotonic() < deadline:
+                settle()
+                time.sleep(0.05)
+            settle()
+            summary.grab().save(str(out / f"summary-editor-{suffix}.png"))
+            summary.close()
         window.close()
         workspace.close()
 
@@ -101,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                        check=True)
         print(f"{args.out / f'main-window-{suffix}.png'}")
     print(f"{args.out / 'briefing-editor-1366x768.png'}")
+    print(f"{args.out / 'summary-editor-1366x768.png'}")
     return 0
 
 

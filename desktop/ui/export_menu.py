@@ -1,4 +1,4 @@
-"""The 导出 menu: 工作简报, 工作通报, 会议纪要 and the five 台账, each written by the same code as `keyproj export`.
+"""The 导出 menu: 工作简报, 工作通报, 工作总结, 会议纪要 and the five 台账, each written by the same code as `keyproj export`.
 
 Kept out of main_window.py so the window only has to call `ExportMenu(window)`; the issue ledger "as shown"
 takes the issue table's visible rows in their on-screen order, so filters and sorting are respected.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
     from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
+    from desktop.ui.dialogs.summary_editor import SummaryEditor
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
@@ -50,10 +51,13 @@ class ExportMenu(QObject):
         self.editor: BriefingEditor | None = None
         self.template_dialog: TemplateFillDialog | None = None
         self.supervision_dialog: SupervisionDialog | None = None
+        self.summary_editor: SummaryEditor | None = None
         menu = QMenu("导出(&O)", window)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
         self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
+        self.summary_action = menu.addAction("工作总结（年度、上半年）…", lambda: self.open_summary())
+        self.summary_action.setStatusTip("按数据起草年度或上半年工作总结，修改后印发并按原样保存")
         self.minutes_action = menu.addAction("会议纪要（Word）…", lambda: self.export_minutes())
         self.minutes_action.setStatusTip("选择一次会议，按会议页的版式选项导出会议纪要")
         menu.addSeparator()
@@ -103,6 +107,14 @@ class ExportMenu(QObject):
                                      period=self.period(), export_dir=self.export_dir, parent=self.window)
         self.editor.show()
         return self.editor
+
+    def open_summary(self) -> SummaryEditor:
+        from desktop.ui.dialogs.summary_editor import SummaryEditor
+
+        self.summary_editor = SummaryEditor(self.window.ops, today=self.window.today, runner=self.runner,
+                                            export_dir=self.export_dir, parent=self.window)
+        self.summary_editor.show()
+        return self.summary_editor
 
     def export_minutes(self, how: str = "word") -> None:
         """会议纪要 of a chosen meeting (the one open in the meetings tab first) as Word ("word"), PDF ("pdf") or

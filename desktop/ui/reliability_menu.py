@@ -19,10 +19,11 @@ from desktop import APP_NAME
 from desktop.errors import UserError
 from desktop.services import first_screen
 from desktop.services.backup.restore import restore_archive
+from desktop.ui import startup
 from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
 from desktop.ui.dialogs.backup_dialog import BackupDialog
 from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
-from desktop.ui.dialogs.operator_dialog import ask_operator
+from desktop.ui.dialogs.operator_dialog import choose_operator
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.ops import Ops
@@ -111,9 +112,25 @@ class ReliabilityActions:
         return dialog
 
     def change_operator(self) -> None:
-        name = ask_operator(self.settings, self.window, force=True)
-        if name:
-            self.ops.set_operator(name, lambda _none: self.status_bar.showMessage(f"操作人已改为：{name}", 5000))
+        """Choose from the office's list (read on the worker), or add a new name (written there, logged)."""
+        self.ops.run(startup.operator_list, self._choose_operator)
+
+    def _choose_operator(self, known: list[str]) -> None:
+        chosen = choose_operator(self.settings, known, self.window, current=self.ops.db.operator)
+        if chosen is None:
+            return
+        name, adds = chosen
+
+        def switched(_none: object = None) -> None:
+            self.status_bar.showMessage(f"操作人已改为：{name}" + ("（已添加到操作人名单）" if adds else ""), 5000)
+
+        # On the worker, in order with the writes asked before and after: the new person is who adds their own
+        # name (the 操作日志 row says so).
+        if adds or not known:
+            self.ops.set_operator(name)
+            self.ops.run(lambda workspace: startup.add_operator(workspace, name), switched)
+        else:
+            self.ops.set_operator(name, switched)
 
     def open_lock_settings(self) -> None:
         if LockSettingsDialog(self.ops, self.window).exec():

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from desktop import APP_NAME
 from desktop.db.migrate import MigrationError
 from desktop.errors import UserError
-from desktop.services import app_lock
+from desktop.services import app_lock, operators
 from desktop.services.backup import archive as backups
 from desktop.services.backup.restore import restore_archive
 from desktop.ui.dialogs.lock_dialogs import PasswordDialog
-from desktop.ui.dialogs.operator_dialog import ask_operator
+from desktop.ui.dialogs.operator_dialog import ask_operator, choose_operator
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ask_password
 from desktop.ui.dialogs.server_dialog import load as load_server
@@ -27,7 +27,8 @@ from desktop.workspace import Workspace, WorkspaceError, open_workspace
 log = logging.getLogger(__name__)
 DAILY_BACKUP_FAILED = "今日自动备份失败："
 
-__all__ = ["ask_operator", "daily_backup", "lock_enabled", "open_guarded", "server_url", "unlock"]
+__all__ = ["admit_operator", "ask_operator", "daily_backup", "lock_enabled", "open_guarded", "server_url",
+           "unlock"]
 
 
 def server_url(settings: QSettings, parent: QWidget | None = None) -> tuple[bool, str | None]:
@@ -99,6 +100,39 @@ def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
     except (UserError, OSError) as exc:
         QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
         return False
+    return True
+
+
+def operator_list(workspace: Workspace) -> list[str]:
+    with workspace.db.read() as session:
+        return operators.names(session)
+
+
+def add_operator(workspace: Workspace, name: str) -> None:
+    """One transaction: the name joins the office's list, and the audit hook logs the list before and after."""
+    with workspace.db.transaction() as session:
+        operators.add(session, name)
+
+
+def admit_operator(workspace: Workspace, settings: QSettings, parent: QWidget | None = None) -> bool:
+    """After the data is open and unlocked: the operator must be on the office's list (`services/operators`). An
+    empty list starts with this name (logged); a name not on it is asked again, from the list, where a new name is
+    added only when the user ticks 添加. False when the user cancels."""
+    name = workspace.db.operator
+    known = operator_list(workspace)
+    if name in known:
+        return True
+    if not known:
+        add_operator(workspace, name)
+        return True
+    chosen = choose_operator(settings, known, parent, current=name,
+                             message=f"「{name}」不在本单位的操作人名单中：请从名单中选择；确是新的操作人时勾选“添加”。")
+    if chosen is None:
+        return False
+    name, adds = chosen
+    if adds:
+        add_operator(workspace, name)
+    workspace.db.operator = name
     return True
 
 

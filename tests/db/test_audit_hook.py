@@ -74,3 +74,30 @@ def test_step_rows_are_only_undo_or_redo(workspace) -> None:
     with workspace.db.transaction() as s:
         audit.record_step(s, "undo", "issue", 1, "添加进展", "最新进展：a", "最新进展：（空）")
     assert _log(workspace, action="undo") == [("undo", "issue", "添加进展", "最新进展：a", "最新进展：（空）")]
+
+
+def test_decided_item_links_are_logged_by_name(workspace, issue) -> None:
+    """A decided item's 关联问题 and 配合单位 changed on an existing row: one row each, names before and after."""
+    from datetime import datetime
+
+    from desktop.db.models import Decision, Meeting
+
+    issue_id, units = issue
+    with workspace.db.transaction() as s:
+        meeting = Meeting(kind="progress", year=2026, number=3, title="第三次推进会", held_at=datetime(2026, 6, 1, 9))
+        s.add(meeting)
+        s.flush()
+        decision = Decision(meeting_id=meeting.id, seq=1, text="6月底前完成增容", lead_unit_id=units[1])
+        s.add(decision)
+        s.flush()
+        decision_id = decision.id
+    with workspace.db.transaction() as s:
+        decision = s.get(Decision, decision_id)
+        decision.issues = [s.get(issues.Issue, issue_id)]
+        decision.supporting_units = [s.get(Unit, units[0])]
+    with workspace.db.transaction() as s:
+        s.get(Decision, decision_id).issues = []
+    assert _log(workspace, entity="decision", action="update") == [
+        ("update", "decision", "issues", None, "施工用电增容慢"),
+        ("update", "decision", "supporting_units", None, "区住建局"),
+        ("update", "decision", "issues", "施工用电增容慢", None)]

@@ -124,7 +124,8 @@ def test_banji_and_masthead(docx_path: Path) -> None:
     doc = Document(str(docx_path))
     cells = [c.text for t in box_tables(doc) for row in t.rows for c in row.cells]
     assert any(c.startswith("抄送：区委办公室") for c in cells)
-    assert any("区重点项目包保工作领导组办公室" in c and "2026年8月14日印发" in c for c in cells)
+    # The office's one name (文档设置), as on the 简报, 通报 and 台账.
+    assert any("区重点项目服务保障办公室" in c and "2026年8月14日印发" in c for c in cells)
     texts = [p.text for p in doc.paragraphs]
     assert texts[1:3] == ["重点项目推进会", "会议纪要"] and "第3期" in texts
 

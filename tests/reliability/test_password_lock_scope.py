@@ -144,3 +144,22 @@ def test_office_setting_changes_each_have_their_row(workspace, tmp_path) -> None
         ("编印单位", "", "南关区重点项目服务中心"), ("简报名称", "", "重点项目工作简报"),
         ("第二备份位置", "", str(tmp_path / "U盘")), ("第二备份位置", str(tmp_path / "U盘"), ""),
     ]
+
+
+def test_cli_operator_must_be_listed_or_added_explicitly(demo_workspace, capsys) -> None:
+    from desktop.services import operators
+
+    with demo_workspace.db.transaction() as s:
+        operators.add(s, "王主任")
+    base = ["stats", "--year", "2026", "--data-dir", str(demo_workspace.data_dir)]
+    assert main([*base, "--operator", "王主任"]) == 0
+    capsys.readouterr()
+    assert main([*base, "--operator", "冒名者"]) == 2
+    assert "操作人「冒名者」不在本单位的操作人名单中（名单：王主任）" in capsys.readouterr().err
+    assert main(base) == 0  # no --operator: the log says 命令行
+    assert main([*base, "--operator", "钱科员", "--add-operator"]) == 0
+    assert "已把「钱科员」添加到操作人名单" in capsys.readouterr().err
+    with demo_workspace.db.read() as s:
+        assert operators.names(s) == ["王主任", "钱科员"]
+        row = s.scalars(select(AuditLog).where(AuditLog.field == "operators").order_by(AuditLog.id.desc())).first()
+        assert row.operator == "钱科员" and row.old_value == '["王主任"]' and row.new_value == '["王主任", "钱科员"]'

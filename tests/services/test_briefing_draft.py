@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -29,7 +30,9 @@ def _assert_headline_in(text: str, h: stats.Headline) -> None:
     assert f"共收集梳理项目问题{i.raised}个，已办结{i.done}个，办结率{i.rate.text}" in text
     assert f"尚未办结{i.open}个，其中超过完成时限{i.overdue}个" in text
     if d.decided:
-        assert f"议定的{d.decided}个具体事项已完成{d.done}个，办结率达到{d.rate.short_text}" in text
+        # One precision for every percentage of the document (it printed "56.00%" beside "97%").
+        assert f"议定的{d.decided}个具体事项已完成{d.done}个，办结率达到{d.rate.text}" in text
+    assert not re.search(r"(?<![\d.])\d+%", text), "a percentage without the document's two decimals"
     assert f"应开复工项目{s.due}个，已开复工{s.started}个，开复工率{s.rate.text}" in text
     for line in h.investment:
         pct = "—" if line.schedule_pct is None else f"{line.schedule_pct:.2f}%"
@@ -46,7 +49,7 @@ def test_briefing_draft_states_the_headline_figures(demo_workspace, today) -> No
     assert draft.title == f"{today.year}年全区重点项目包保工作情况"
     _assert_headline_in(draft.body, headline)
     # The 小店 figure of the seeds: 34 decided items, 33 done.
-    assert "3次会议议定的34个具体事项已完成33个，办结率达到97%" in draft.body
+    assert "3次会议议定的34个具体事项已完成33个，办结率达到97.06%" in draft.body
     lines = draft.body.split("\n")
     assert lines[1] == "一、主要指标完成情况" and lines[2].startswith("（一）问题办理情况。")
     assert [ln for ln in lines if ln[1:2] == "、"] == [
@@ -121,11 +124,16 @@ def test_notice_refers_to_its_attachments_in_order(demo_workspace, today) -> Non
         facts = _facts(session, Period.year(today.year), Scope(), today)
     draft = briefing_draft.draft_notice(facts)
     titles = [t.title for t in draft.tables]
-    assert titles == ["责任单位问题办理情况排名表", "超期未办结问题清单", "投资完成滞后项目清单"]
+    capped = f"超期未办结问题清单（超期时间最长的50个，共{facts.headline.issues.overdue}个，全部见问题台账）"
+    assert titles == ["责任单位问题办理情况排名表", capped, "投资完成滞后项目清单"]
     assert "（详见附件1）" in draft.body and "（详见附件2）" in draft.body and "（详见附件3）" in draft.body
-    assert draft.body.endswith("附件：1.责任单位问题办理情况排名表\n2.超期未办结问题清单\n3.投资完成滞后项目清单")
+    assert draft.body.endswith(f"附件：1.责任单位问题办理情况排名表\n2.{capped}\n3.投资完成滞后项目清单")
     overdue = draft.tables[1]
-    assert len(overdue.rows) == facts.headline.issues.overdue
+    assert len(overdue.rows) == briefing_draft.LIST_CAP < facts.headline.issues.overdue
+    longest = sorted((o.days_overdue for o in facts.overdue_issues), reverse=True)[:briefing_draft.LIST_CAP]
+    assert sorted((int(r[5]) for r in overdue.rows), reverse=True) == longest  # the longest overdue are listed
+    # The ranking's order is stated, and ties follow the office's unit order, then pinyin — not character codes.
+    assert "（办结率相同的，超期问题少、问题多的在前，再按本单位设定的单位顺序，未设定的按单位名称拼音）" in draft.body
     assert [r[0] for r in overdue.rows] == [str(n) for n in range(1, len(overdue.rows) + 1)]
     assert all(len(r) == len(t.headers) for t in draft.tables for r in t.rows)
     assert draft.title.startswith("关于") and draft.title.endswith("的通报")

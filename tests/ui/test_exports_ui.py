@@ -41,7 +41,7 @@ def no_modal_boxes(monkeypatch) -> list[str]:
 def test_export_menu_lists_every_document(window) -> None:
     menu = window.export_menu.menu
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["工作简报…", "工作通报…", "会议纪要（Word）…", "问题台账（按当前表格筛选和排序）…", "问题台账…",
+    assert texts == ["工作简报…", "工作通报…", "工作总结（年度、上半年）…", "会议纪要（Word）…", "问题台账（按当前表格筛选和排序）…", "问题台账…",
                      "议定事项台账…", "重点项目台账…", "投资进度表…", "包保责任表…", "按上级模板填报…",
                      "签发督办文书（提示单、督办单、催办通知）…",
                      "会议纪要打印预览…", "会议纪要（PDF）…", "打印预览台账", "台账导出PDF", "简报与通报设置…",
@@ -108,7 +108,7 @@ def test_briefing_editor_drafts_edits_issues_and_reexports(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: not editor.drafter.running, timeout=20000)
     assert editor.form.export_button.isEnabled()
     body = editor.form.body_edit.toPlainText()
-    assert "34个具体事项已完成33个，办结率达到97%" in body
+    assert "34个具体事项已完成33个，办结率达到97.06%" in body
     assert editor.form.number_spin.value() == 1
     editor.form.title_edit.setPlainText("全区重点项目包保工作\n进展情况")
     editor.form.editor_note_edit.setPlainText("请各单位参阅。")

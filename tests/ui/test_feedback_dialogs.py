@@ -127,6 +127,29 @@ def test_drop_returned_forms_on_the_window_preview_and_take_per_item(qtbot, demo
         assert created.status == "new" and created.found_by == form.unit and created.found_on == today
         assert s.scalar(select(func.count()).select_from(IssueNote)) == before + 1 + 2  # progress; found + report
         assert s.scalar(select(func.count()).select_from(FeedbackReply)) == 1
+    assert "撤销最近一次收取" in collect.summary_text
+
+    # 反馈情况 → 撤销最近一次收取: asked first, then everything the collect wrote is gone
+    window.feedback_menu.status_action.trigger()
+    status = window.feedback_menu.status_dialog
+    qtbot.waitUntil(lambda: status.form.round_combo.count() == 1, timeout=20_000)
+    asked: list[str] = []
+    status.confirm_undo = lambda text: asked.append(text) or False  # the clerk says no first
+    status.form.undo_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    assert back.name in asked[0] and "整体删除" in asked[0] and status.undone is None
+    status.confirm_undo = lambda text: True
+    status.form.undo_button.click()
+    qtbot.waitUntil(lambda: status.undone is not None, timeout=30_000)
+    assert status.undone.startswith("已撤销收取反馈记录 ") and status.undone in status.form.error_label.text()
+    with demo_workspace.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(IssueNote)) == before
+        assert s.scalar(select(func.count()).select_from(FeedbackReply)) == 0
+        assert s.scalars(select(Issue).where(Issue.description == "窗口报来的新问题")).first() is None
+    qtbot.waitUntil(lambda: "已报0个" in status.form.summary_label.text(),
+                    timeout=20_000)
+    status.form.undo_button.click()
+    qtbot.waitUntil(lambda: "没有可撤销的收取反馈记录" in status.form.error_label.text(), timeout=20_000)
 
 
 def test_status_view_chases_the_late_units(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

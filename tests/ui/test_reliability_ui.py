@@ -152,10 +152,10 @@ def test_operator_is_asked_once_and_changeable(qtbot, demo_workspace, today, tmp
     window = _window(qtbot, demo_workspace, today, tmp_path)
     monkeypatch.setattr(OperatorDialog, "exec", lambda self: (self.form.name_edit.setText("赵科员"),
                                                               self._accept(), self.result())[2])
-    window.reliability.change_operator()
-    settle(qtbot, window)  # set on the worker, in order with the writes
+    window.reliability.change_operator()  # the list is read on the worker, then the dialog asks
+    settle(qtbot, window)  # and the name is set there, in order with the writes
     assert window.workspace.db.operator == "赵科员"
-    assert window.statusBar().currentMessage() == "操作人已改为：赵科员"
+    assert window.statusBar().currentMessage().startswith("操作人已改为：赵科员")
 
 
 def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -470,3 +470,104 @@ def test_password_dialog_slows_down_after_five_failures(qtbot, demo_workspace) -
     finally:
         ops.pool.waitForDone()
         ops.deleteLater()
+
+
+def test_window_runs_the_full_check_when_due_and_offers_the_backup_on_damage(qtbot, demo_workspace, today,
+                                                                           tmp_path) -> None:
+    """Due (never made, or after a crash): the full check runs on the worker; a pass is a status-bar line, a
+    flipped byte in an issue text (which the start-up quick_check misses) goes to the backup offer."""
+    from desktop.app import start_full_check
+    from desktop.services.backup import full_check
+    from desktop.workspace import open_workspace
+    from tests.reliability.damage import flip_inside_text
+
+    folder = demo_workspace.data_dir
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    settle(qtbot, window)
+    assert start_full_check(window, folder) == "还没有做过完整检查"
+    qtbot.waitUntil(lambda: "完整性检查通过" in window.statusBar().currentMessage(), timeout=20_000)
+    assert start_full_check(window, folder) == full_check.AFTER_CRASH  # no normal exit in between
+    settle(qtbot, window)
+    full_check.end_session(folder)
+    assert start_full_check(window, folder) is None  # checked this week, exited normally
+    full_check.end_session(folder)
+
+    with demo_workspace.db.read() as s:
+        issue_id = s.scalars(select(Issue.id).order_by(Issue.id.desc())).first()
+    window.ops.detach()
+    flip_inside_text(database_file(folder), "issue", "description", issue_id)
+    window.ops.attach(open_workspace(folder, operator="测试员"))  # the quick check at open passes it
+    offered: list[str] = []
+    window.ops.damage_handler = offered.append
+    (folder / full_check.STATE_FILE).write_text('{"running": true}', encoding="utf-8")  # the last run crashed
+    assert start_full_check(window, folder) == full_check.AFTER_CRASH
+    qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
+    assert "完整性检查（上次程序没有正常退出）发现数据库已损坏" in offered[0] and f"第 {issue_id} 行" in offered[0]
+
+
+def test_operator_is_chosen_from_the_office_list_and_a_new_one_added_explicitly(qtbot, demo_workspace, today,
+                                                                               tmp_path) -> None:
+    """The names are a list kept with the data: picking one switches; typing a name not on it is refused until
+    添加 is ticked, and the addition is a row of the 操作日志."""
+    from desktop.services import operators
+    from desktop.ui.dialogs.operator_dialog import choose_operator
+
+    with demo_workspace.db.transaction() as s:
+        operators.add(s, "王主任")
+        operators.add(s, "赵科员")
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    settle(qtbot, window)
+    answers: list[str] = []
+
+    def pick(self) -> int:
+        assert self.form.known_combo.isVisibleTo(self) and self.form.known_combo.count() == 3
+        self.form.known_combo.setCurrentIndex(2)
+        self.form.known_combo.activated.emit(2)
+        self._accept()
+        return self.result()
+
+    def type_new(self) -> int:
+        self.form.name_edit.setText("钱科员")
+        self._accept()
+        answers.append(self.form.error_label.text())  # refused: not on the list, 添加 not ticked
+        self.form.add_check.setChecked(True)
+        self._accept()
+        return self.result()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(OperatorDialog, "exec", pick)
+        window.reliability.change_operator()
+        settle(qtbot, window)
+        assert window.workspace.db.operator == "赵科员"
+        patch.setattr(OperatorDialog, "exec", type_new)
+        window.reliability.change_operator()
+        settle(qtbot, window)
+    assert "不在本单位的操作人名单中" in answers[0]
+    assert window.workspace.db.operator == "钱科员"
+    with demo_workspace.db.read() as s:
+        assert operators.names(s) == ["王主任", "赵科员", "钱科员"]
+        added = s.scalars(select(AuditLog).where(AuditLog.field == "operators").order_by(AuditLog.id.desc())).first()
+    assert added.operator == "钱科员" and "钱科员" in added.new_value and "钱科员" not in added.old_value
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(OperatorDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+        assert choose_operator(_settings(tmp_path), ["王主任"]) is None
+
+
+def test_start_up_admits_only_a_listed_operator(qtbot, demo_workspace, tmp_path, monkeypatch) -> None:
+    from desktop.services import operators
+
+    create_application()
+    settings = _settings(tmp_path)
+    assert startup.admit_operator(demo_workspace, settings)  # an empty list starts with the first name
+    with demo_workspace.db.read() as s:
+        assert operators.names(s) == ["测试员"]
+    demo_workspace.db.operator = "冒名者"
+    monkeypatch.setattr(OperatorDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert not startup.admit_operator(demo_workspace, settings)  # not listed, and the user cancels: no start
+    monkeypatch.setattr(OperatorDialog, "exec", lambda self: (
+        self.form.known_combo.setCurrentIndex(1), self.form.known_combo.activated.emit(1), self._accept(),
+        self.result())[3])
+    assert startup.admit_operator(demo_workspace, settings)
+    assert demo_workspace.db.operator == "测试员"
+    with demo_workspace.db.read() as s:
+        assert operators.names(s) == ["测试员"]

@@ -66,8 +66,9 @@ def test_after_restore_and_new_operator_the_log_records_the_current_operator(qtb
     archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
     restore(qtbot, window, archive)  # on the worker
     assert window.workspace is not demo_workspace
-    monkeypatch.setattr("desktop.ui.reliability_menu.ask_operator", lambda *_a, **_k: "赵科员")
-    window.reliability.change_operator()  # set on the worker, after the restore
+    monkeypatch.setattr("desktop.ui.reliability_menu.choose_operator", lambda *_a, **_k: ("赵科员", True))
+    window.reliability.change_operator()  # the list read and the name set on the worker, after the restore
+    settle(qtbot, window)
 
     issue_id = _select_open_issue(window)
     window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("供电公司已现场勘察"))

@@ -9,7 +9,7 @@ import docx
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desktop.db.models import IssueNote, SupervisionNotice
+from desktop.db.models import FeedbackItem, IssueNote, SupervisionNotice
 from tests.ui.helpers import open_window, settle
 
 
@@ -45,6 +45,26 @@ def test_issue_a_notice_from_the_menu(qtbot, demo_workspace, today, tmp_path: Pa
         noted = s.scalars(select(IssueNote.issue_id).where(IssueNote.kind == "supervise")).all()
         assert sorted(noted) == sorted(chosen)
     assert f"已签发督办单督办〔{today.year}〕1号" in window.statusBar().currentMessage()
+
+
+def test_issue_with_the_reply_form(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    dialog = _dialog(qtbot, window)
+    unit, chosen = dialog.current_unit(), dialog.checked_ids()
+    assert not dialog.form.form_check.isChecked()  # a reply form only when the clerk asks for one
+    qtbot.mouseClick(dialog.form.form_check, Qt.MouseButton.LeftButton)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog.ask_path = lambda suggested: str(out / "督办单.docx")
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=20_000)
+    (form,) = out.glob("*.xlsx")
+    assert form.name == f"{unit.unit}_问题办理反馈表_督办单督办〔{today.year}〕1号回执.xlsx"
+    text = "\n".join(p.text for p in docx.Document(str(out / "督办单.docx")).paragraphs)
+    assert "附件：问题办理反馈表" in text
+    with demo_workspace.db.read() as s:
+        sent = s.scalars(select(FeedbackItem.issue_id)).all()
+    assert sorted(sent) == sorted(chosen)
 
 
 def test_refusals_stay_in_the_dialog_and_record_nothing(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -10,8 +10,10 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
+from desktop.services.scope import Scope, ScopeKind
 from desktop.services.templates import store
 from desktop.services.templates.catalog import Purpose
+from desktop.ui.dialogs.template_fill_dialog import UNGROUPED, find_data
 from tests.exporters.template_fill import expected, forms
 from tests.exporters.template_fill.forms import Column
 from tests.ui.helpers import open_window
@@ -117,3 +119,83 @@ def test_a_bad_template_is_explained_in_the_dialog(qtbot, demo_workspace, today,
     _idle(qtbot, dialog)
     assert "不是 Excel 工作簿" in dialog.form.error_label.text() and not dialog.form.fill_button.isEnabled()
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_rows_chosen_in_the_dialog_one_task_force_overdue_issues_one_meeting(qtbot, demo_workspace, today,
+                                                                              tmp_path) -> None:
+    """Which rows fill the form is chosen in the dialog: the projects of one 专班, the overdue issues, the decided
+    items of one meeting; each fill holds exactly those rows."""
+    from datetime import date
+
+    from sqlalchemy import func, select
+
+    from desktop.db.enums import IssueStatus
+    from desktop.db.models import Decision, Issue, Project, TaskForce
+
+    with demo_workspace.db.read() as s:
+        force_id, force = s.execute(
+            select(TaskForce.id, TaskForce.name).join(Project, Project.task_force_id == TaskForce.id)
+            .where(Project.list_year == 2026).group_by(TaskForce.id).order_by(func.count().desc())).first()
+        projects = set(s.scalars(select(Project.name).where(Project.task_force_id == force_id,
+                                                            Project.list_year == 2026, Project.removed_on.is_(None))))
+        done = [st.value for st in IssueStatus if st.is_done]
+        overdue = list(s.scalars(select(Issue.description).where(
+            Issue.status.not_in(done), Issue.deadline < today, Issue.found_on <= date(2026, 10, 31))
+            .order_by(Issue.found_on, Issue.id)))
+        meeting_id = s.scalar(select(Decision.meeting_id).group_by(Decision.meeting_id).order_by(
+            func.count().desc()))
+        decided = list(s.scalars(select(Decision.text).where(Decision.meeting_id == meeting_id)
+                                 .order_by(Decision.seq)))
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+
+    out = tmp_path / "专班.xlsx"
+    dialog = _dialog(qtbot, window, out)
+    dialog.open_file(forms.city_monthly().build(tmp_path / "月报.xlsx"))
+    _idle(qtbot, dialog)
+    f = dialog.form
+    index = find_data(f.scope_combo, ("task_force", force_id))
+    assert f.scope_combo.itemText(index) == f"专班：{force}"
+    f.scope_combo.setCurrentIndex(index)
+    f.group_combo.setCurrentIndex(find_data(f.group_combo, UNGROUPED))
+    f.save_check.setChecked(True)
+    f.name_edit.setText("专班月报")
+    dialog.fill()
+    _idle(qtbot, dialog)
+    names = {r[1] for r in expected.rows_of(out, first=5) if isinstance(r[0], int)}
+    assert names == projects and len(projects) >= 5
+    qtbot.waitUntil(lambda: dialog.saved is not None and dialog.saved.name == "专班月报", timeout=10_000)
+
+    again = _dialog(qtbot, window, tmp_path / "专班10月.xlsx")  # next month: one click brings the 专班 back
+    again.choose_saved("专班月报")
+    _idle(qtbot, again)
+    assert again.form.scope_combo.currentText() == f"专班：{force}" and again.form.group_combo.currentText() == "不分组"
+    assert again.selection().scope == Scope(ScopeKind.TASK_FORCE, force_id) and again.selection().ungrouped
+    again.fill()
+    _idle(qtbot, again)
+    assert {r[1] for r in expected.rows_of(tmp_path / "专班10月.xlsx", first=5) if isinstance(r[0], int)} == projects
+    again.close()
+
+    out = tmp_path / "超期.xlsx"
+    dialog.ask_path = lambda _title, _suggested: str(out)
+    f.saved_combo.setCurrentIndex(0)  # another form: not as the saved 专班月报 (its header would be compared)
+    f.saved_combo.activated.emit(0)
+    assert dialog.saved is None
+    dialog.open_file(forms.issues_with_notes().build(tmp_path / "问题清单.xlsx"))
+    _idle(qtbot, dialog)
+    assert dialog.purpose is Purpose.ISSUES and f.filter_combo.isEnabled() and not f.meeting_combo.isEnabled()
+    f.filter_combo.setCurrentIndex(f.filter_combo.findData("overdue"))
+    f.scope_combo.setCurrentIndex(find_data(f.scope_combo, ("all", None)))  # all units' issues, not the 专班's
+    dialog.fill()
+    _idle(qtbot, dialog)
+    assert [r[2] for r in expected.rows_of(out, "问题清单", first=5)[: len(overdue) + 1]] == [*overdue, None]
+
+    out = tmp_path / "议定事项.xlsx"
+    dialog.ask_path = lambda _title, _suggested: str(out)
+    dialog.open_file(forms.decisions_of_meeting().build(tmp_path / "议定事项表.xlsx"))
+    _idle(qtbot, dialog)
+    assert dialog.purpose is Purpose.DECISIONS and f.meeting_combo.isEnabled()
+    f.meeting_combo.setCurrentIndex(f.meeting_combo.findData(meeting_id))
+    dialog.fill()
+    _idle(qtbot, dialog)
+    assert [r[2] for r in expected.rows_of(out, first=4)[: len(decided) + 1]] == [*decided, None]
+    dialog.close()

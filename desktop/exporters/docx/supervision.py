@@ -1,5 +1,6 @@
 """提示单 / 督办单 / 催办通知 in GB/T 9704 form: red name, 发文字号, issuer and date over the red rule, the unit
-addressed, the items as a table (repeated header, no row split), the requirement, the issuer's signature."""
+addressed, the items as a table (repeated header, no row split), the requirement, the reply form as 附件 when it went with
+it, the issuer's signature."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ def build_notice(doc_data: NoticeDocument) -> OfficialDocument:
     doc.table(HEADERS, doc_data.rows, COLUMN_MM, 12, col_align=("center", "left", "left", "center", "center", "center"))
     doc.blank_line()
     doc.paragraph(doc_data.requirement)
+    if doc_data.attachment:  # GB/T 9704 附件说明: a blank line after the body, indented like it
+        doc.blank_line()
+        doc.paragraph(f"附件：{doc_data.attachment}")
     doc.blank_line(2)
     doc.paragraph(doc_data.office, indent=False, align="right")
     doc.paragraph(cn_date(doc_data.issued_on), indent=False, align="right")

@@ -142,7 +142,7 @@ def fill_template(db: Database, request: FillRequest, progress: ProgressCallback
     if not records:
         raise TemplateRefused(f"没有符合条件的{selection.purpose.label}（{selection.period.label}），未生成文件。"
                               "请调整填报范围或月份。")
-    grouping = selection.grouping or infer_grouping(layout, records)
+    grouping = () if selection.ungrouped else selection.grouping or infer_grouping(layout, records)
     rows = PlanBuilder(layout, grouping, selection.month, thresholds, orders).build(records)
     plan = FillPlan(fills, rows, office, request.today, selection.year, selection.month)
     notes = [*notes, *fill_workbook(workbook, layout, plan, progress, cancel)]

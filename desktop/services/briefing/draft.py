@@ -14,11 +14,18 @@ from datetime import date
 from desktop.db.enums import IssueLevel
 from desktop.services.briefing.facts import BriefingFacts
 from desktop.services.briefing.issued import DocTable
+from desktop.services.directory import UNIT_ORDER_TEXT
 from desktop.services.figures import Light, yi_text
 from desktop.services.journal import cn_date
 from desktop.services.scope import Period, ScopeKind
 
 _CN = "一二三四五六七八九十"
+# What a 简报/通报 lists in full at most: a city's lists are the 台账's business (issue 17: 210 pages).
+MEETINGS_LISTED = 5
+LIST_CAP = 50
+RANKING_ENDS = 20
+# The order the 通报 states for its ranking (`facts.unit_standings` sorts by exactly this).
+RANKING_ORDER = f"办结率相同的，超期问题少、问题多的在前，再按{UNIT_ORDER_TEXT}"
 _LIST_ALIGN = ("center", "left", "left", "left", "center", "center")
 
 
@@ -65,6 +72,11 @@ def _subject(facts: BriefingFacts) -> str:
     return facts.scope_name
 
 
+def _office(facts: BriefingFacts) -> str:
+    """Where reports go: the office's one name, as the masthead and 版记 print it."""
+    return facts.office or "包保工作领导组办公室"
+
+
 def _top_units(counts: dict[str, int], limit: int = 5) -> str:
     items = list(counts.items())[:limit]
     text = "、".join(f"{unit}（{n}个）" for unit, n in items)
@@ -87,10 +99,14 @@ def _decisions_paragraph(facts: BriefingFacts) -> str:
         return "本期未召开推进会、调度会。"
     parts = [f"{label}议定{n}个具体事项，已完成{done}个" for label, n, done in d.per_meeting]
     text = f"{period_text(facts)}共召开推进会、调度会等会议{d.meetings}次"
-    text += ("，其中" + "；".join(parts) + "。") if parts else "。"
+    if len(parts) > MEETINGS_LISTED:
+        # A city holds thousands of meetings: one sentence per meeting made a 140,000-character paragraph.
+        text += "，各次会议议定事项的落实情况见议定事项落实台账。"
+    else:
+        text += ("，其中" + "；".join(parts) + "。") if parts else "。"
     if d.decided:
         text += (f"截至{cn_date(as_of(facts))}，{len(d.per_meeting)}次会议议定的{d.decided}个具体事项已完成"
-                 f"{d.done}个，办结率达到{d.rate.short_text}")
+                 f"{d.done}个，办结率达到{d.rate.text}")  # one precision per document
         remaining = d.decided - d.done
         text += f"，尚有{remaining}个事项正在推进" if remaining else "，全部按期落实"
         text += f"，其中超期{d.overdue}个。" if d.overdue else "。"
@@ -177,7 +193,7 @@ def draft_briefing(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
     if i.open:
         steps.append(f"对尚未办结的{i.open}个问题，各责任单位要对照完成时限倒排工期，"
                      + (f"超期的{i.overdue}个问题要说明原因、明确办结时间，" if i.overdue else "")
-                     + "办理进展按时报送包保工作领导组办公室。")
+                     + f"办理进展按时报送{_office(facts)}。")
     if red or yellow:
         steps.append(f"对投资完成滞后的{red + yellow}个项目，包保领导要深入项目现场，会同责任单位逐项研究解决措施，"
                      "推动项目加快建设。")
@@ -186,36 +202,71 @@ def draft_briefing(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
     return Draft(title=title, body="\n".join(lines))
 
 
+def _longest_overdue(rows: list, cap: int) -> list:
+    """The `cap` items overdue longest, kept in the list's own order (unit by unit)."""
+    if len(rows) <= cap:
+        return rows
+    keep = {id(r) for r in sorted(rows, key=lambda r: -r.days_overdue)[:cap]}
+    return [r for r in rows if id(r) in keep]
+
+
+def _capped(title: str, shown: int, total: int, what: str, ledger: str) -> str:
+    return title if shown >= total else f"{title}（{what}{shown}个，共{total}个，全部见{ledger}）"
+
+
 def notice_tables(facts: BriefingFacts) -> list[DocTable]:
-    """The 通报's attached tables, non-empty ones only, in the order the text refers to them."""
+    """The 通报's attached tables, non-empty ones only, in the order the text refers to them.
+
+    Lists are capped at what a reader uses (issue 17: a city's 通报 listed 36k overdue issues): the units ranked
+    first and last, the items overdue longest, the projects furthest behind; each capped title says so and the
+    full lists are in the 台账. Use `base_title` to find a table by its kind.
+    """
     tables: list[DocTable] = []
     if facts.units:
+        ranked = list(enumerate(facts.units, 1))
+        if len(ranked) > 2 * RANKING_ENDS:
+            ranked = ranked[:RANKING_ENDS] + ranked[-RANKING_ENDS:]
+        title = "责任单位问题办理情况排名表"
+        if len(ranked) < len(facts.units):
+            title += f"（共{len(facts.units)}个单位，列出前{RANKING_ENDS}名和后{RANKING_ENDS}名）"
         tables.append(DocTable(
-            "责任单位问题办理情况排名表", ("排名", "责任单位", "问题数", "已办结", "超期", "被督办", "按时反馈", "办结率"),
+            title, ("排名", "责任单位", "问题数", "已办结", "超期", "被督办", "按时反馈", "办结率"),
             tuple((str(n), u.unit, str(u.raised), str(u.done), str(u.overdue), str(u.supervised), u.feedback_text,
-                   u.rate.text) for n, u in enumerate(facts.units, 1)),
+                   u.rate.text) for n, u in ranked),
             (12, 44, 16, 16, 14, 16, 20, 18),
             ("center", "left", "center", "center", "center", "center", "center", "center")))
     if facts.overdue_issues:
+        shown = _longest_overdue(facts.overdue_issues, LIST_CAP)
         tables.append(DocTable(
-            "超期未办结问题清单", ("序号", "项目名称", "问题描述", "责任单位", "完成时限", "超期天数"),
+            _capped("超期未办结问题清单", len(shown), len(facts.overdue_issues), "超期时间最长的", "问题台账"),
+            ("序号", "项目名称", "问题描述", "责任单位", "完成时限", "超期天数"),
             tuple((str(n), o.project, o.description, o.unit, cn_date(o.deadline), str(o.days_overdue))
-                  for n, o in enumerate(facts.overdue_issues, 1)),
+                  for n, o in enumerate(shown, 1)),
             (12, 26, 40, 30, 34, 14), _LIST_ALIGN))
     if facts.overdue_decisions:
+        shown = _longest_overdue(facts.overdue_decisions, LIST_CAP)
         tables.append(DocTable(
-            "超期未完成议定事项清单", ("序号", "会议", "议定事项", "责任单位", "完成时限", "超期天数"),
+            _capped("超期未完成议定事项清单", len(shown), len(facts.overdue_decisions), "超期时间最长的",
+                    "议定事项落实台账"),
+            ("序号", "会议", "议定事项", "责任单位", "完成时限", "超期天数"),
             tuple((str(n), d.meeting, d.text, d.unit, cn_date(d.deadline), str(d.days_overdue))
-                  for n, d in enumerate(facts.overdue_decisions, 1)),
+                  for n, d in enumerate(shown, 1)),
             (12, 24, 42, 30, 34, 14), _LIST_ALIGN))
     if facts.lagging:
+        shown = facts.lagging[:LIST_CAP]  # red first, furthest behind first
         tables.append(DocTable(
-            "投资完成滞后项目清单", ("序号", "项目名称", "责任单位", "包保领导", "序时进度", "状态"),
+            _capped("投资完成滞后项目清单", len(shown), len(facts.lagging), "滞后最多的", "投资进度表"),
+            ("序号", "项目名称", "责任单位", "包保领导", "序时进度", "状态"),
             tuple((str(n), p.project, p.unit, p.leaders, p.schedule_text,
                    "红灯" if p.light is Light.RED else "黄灯")
-                  for n, p in enumerate(facts.lagging, 1)),
+                  for n, p in enumerate(shown, 1)),
             (12, 50, 32, 26, 22, 14), ("center", "left", "left", "center", "center", "center")))
     return tables
+
+
+def base_title(title: str) -> str:
+    """A table's kind without the cap note: "超期未办结问题清单（超期时间最长的50个…）" → "超期未办结问题清单"."""
+    return title.split("（", 1)[0]
 
 
 def draft_notice(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
@@ -223,7 +274,7 @@ def draft_notice(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
     h = facts.headline
     subject = _subject(facts)
     tables = notice_tables(facts)
-    number = {t.title: n for n, t in enumerate(tables, 1)}
+    number = {base_title(t.title): n for n, t in enumerate(tables, 1)}
 
     def see(title: str) -> str:
         return f"（详见附件{number[title]}）" if title in number else ""
@@ -239,17 +290,18 @@ def draft_notice(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
     ]
     if facts.units:
         best = [u for u in facts.units if u.raised][:3]
-        lines.append(f"按问题办结率排序{see('责任单位问题办理情况排名表')}，办结率较高的是"
+        lines.append(f"按问题办结率由高到低排序{see('责任单位问题办理情况排名表')}（{RANKING_ORDER}），办结率较高的是"
                      + "、".join(f"{u.unit}（{u.rate.text}）" for u in best) + "。")
-        worst = sorted((u for u in facts.units if u.overdue), key=lambda u: (-u.overdue, u.unit))[:3]
+        # Stable sorts: ties keep the ranking's order, which ends in the office's unit order (never char codes).
+        worst = sorted((u for u in facts.units if u.overdue), key=lambda u: -u.overdue)[:3]
         if worst:
             lines.append("超期问题较多的是" + "、".join(f"{u.unit}（{u.overdue}个）" for u in worst)
                          + "，请上述单位高度重视，认真分析原因，加快办理进度。")
-        pressed = sorted((u for u in facts.units if u.supervised), key=lambda u: (-u.supervised, u.unit))
+        pressed = sorted((u for u in facts.units if u.supervised), key=lambda u: -u.supervised)
         if pressed:
             lines.append("本期被督办较多的是" + "、".join(f"{u.unit}（{u.supervised}次）" for u in pressed[:3]) + "。")
         slow = sorted((u for u in facts.units if u.feedback_due > u.feedback_on_time),
-                      key=lambda u: (u.feedback_on_time - u.feedback_due, u.unit))
+                      key=lambda u: u.feedback_on_time - u.feedback_due)
         if slow:
             lines.append("未按时报回问题办理反馈表的有" + "、".join(
                 f"{u.unit}（{u.feedback_due - u.feedback_on_time}轮）" for u in slow[:5])
@@ -274,7 +326,7 @@ def draft_notice(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
         lines.append("各项目投资完成均达到序时进度。" + _investment_paragraph(facts))
     lines.append("五、有关要求")
     lines.append("各责任单位要对照通报事项逐项制定整改措施，明确责任人和完成时限，"
-                 "办理结果及时报送包保工作领导组办公室；对无正当理由长期超期的事项，将提请区委、区政府督查室跟踪督办。")
+                 f"办理结果及时报送{_office(facts)}；对无正当理由长期超期的事项，将提请区委、区政府督查室跟踪督办。")
     if tables:
         lines.append("附件：" + "\n".join(f"{n}.{t.title}" for n, t in enumerate(tables, 1)))
     return Draft(title=title, body="\n".join(lines), tables=tables)

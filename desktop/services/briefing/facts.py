@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType
 from desktop.db.models import Assignment, Decision, Issue, Leader, Meeting, Project, SupervisionNotice, Unit
 from desktop.services import office_settings, stats
+from desktop.services.directory import unit_order
 from desktop.services.feedback.status import timeliness
 from desktop.services.figures import LagThresholds, Light, Rate
 from desktop.services.scope import Period, Scope, ScopeKind, filter_issues, filter_projects
@@ -106,6 +107,7 @@ class BriefingFacts:
     overdue_decisions: list[OverdueDecision]
     units: list[UnitStanding]
     lagging: list[LaggingProject]
+    office: str = ""  # the office's one name (文档设置): the text names it where reports are sent to
 
 
 def scope_name(session: Session, scope: Scope) -> str:
@@ -226,7 +228,8 @@ def unit_standings(session: Session, period: Period, scope: Scope, today: date) 
             entry[1] += on_time
     standings = [UnitStanding(u, r, d, o, supervised.get(u, 0), *rounds.get(u, (0, 0)))
                  for u, (r, d, o) in tally.items()]
-    standings.sort(key=lambda s: (-(s.rate.value or 0), s.overdue, -s.raised, s.unit))
+    order = unit_order(session)
+    standings.sort(key=lambda s: (-(s.rate.value or 0), s.overdue, -s.raised, order.get(s.unit, (0, s.unit, s.unit))))
     return standings
 
 
@@ -266,6 +269,9 @@ def gather(session: Session, period: Period, scope: Scope, today: date, *, for_n
     headline = stats.headline(session, period, scope, today=today, thresholds=thresholds,
                               due_soon_days=int(office_settings.get(session, "due_soon_days")))
     month = stats.reported_month(period, today)
+    order = unit_order(session)
+    headline.issues.overdue_by_unit = dict(sorted(  # figures tie: the office's order, then pinyin (a stated order)
+        headline.issues.overdue_by_unit.items(), key=lambda pair: (-pair[1], order.get(pair[0], (0, pair[0], pair[0])))))
     return BriefingFacts(
         period=period, scope=scope, scope_name=scope_name(session, scope), today=today, month=month,
         headline=headline,
@@ -274,4 +280,5 @@ def gather(session: Session, period: Period, scope: Scope, today: date, *, for_n
         overdue_decisions=overdue_decisions(session, period, scope, today),
         units=unit_standings(session, period, scope, today) if for_notice else [],
         lagging=lagging_projects(session, period.end.year, month, scope, thresholds),
+        office=str(office_settings.get(session, "office_name") or ""),
     )

@@ -288,7 +288,7 @@ def _meetings(session: Session, rng: random.Random, created: list, units: list[U
             attendees="各包保区领导，区发改局、区住建局、区自然资源分局等责任单位主要负责同志", recorder="包保办",
         ))
         meeting.cc = "区委办公室，区人大常委会办公室，区政府办公室，区政协办公室"
-        meeting.issuer = "区重点项目包保工作领导组办公室"
+        meeting.issuer = None  # printed under the office's one name (文档设置), like every other document
         meeting.issued_on = (held_at + timedelta(days=2)).date()
         for i in range(count):
             project = rng.choice(created[:-2])

@@ -24,6 +24,7 @@ from desktop.services.backup import archive as backups
 from desktop.services.feedback import new_problems
 from desktop.services.feedback.new_problems import NewProblem
 from desktop.services.feedback.preview import CollectPreview, FileReport, RowReport, build_preview
+from desktop.services.feedback.undo import CollectBooks
 from desktop.services.journal import operator_of
 
 REQUEST_STATUSES = ("申请延期", "需上级协调")
@@ -45,6 +46,8 @@ class CollectResult:
     dry_run: bool = False
     # Issues recorded from the 新增问题 sheets (待交办, for the office to assign).
     new_issues: list[int] = field(default_factory=list)
+    # The batch that undoes this collect as a whole (services/feedback/undo.py); None on a dry run.
+    batch_id: int | None = None
 
 
 def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
@@ -96,6 +99,26 @@ def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, d
            backup_path: Path | None, declined: frozenset[tuple[str, int]],
            declined_new: frozenset[tuple[str, int]] = frozenset()) -> CollectResult:
     result = CollectResult(preview, backup_path=backup_path)
+    with CollectBooks(session) as books:
+        _write(session, preview, include_conflicts, day, backup_path, declined, declined_new, result, books)
+        session.flush()
+    result.batch_id = books.record([f.name for f in preview.files if f.round_id is not None and not f.refusal
+                                    and not f.already] or [f.name for f in preview.files], _summary(result),
+                                   backup_path)
+    return result
+
+
+def _summary(result: CollectResult) -> str:
+    lines = [f"采用{result.taken}项反馈（{result.replies}个文件）"]
+    if result.new_issues:
+        lines.append(f"登记单位报告的新问题{len(result.new_issues)}个")
+    lines += result.requests
+    return "\n".join(lines)
+
+
+def _write(session: Session, preview: CollectPreview, include_conflicts: bool, day: date,
+           backup_path: Path | None, declined: frozenset[tuple[str, int]],
+           declined_new: frozenset[tuple[str, int]], result: CollectResult, books: CollectBooks) -> None:
     taken_by_file: dict[int, list[RowReport]] = {}
     for report, row in preview.takeable(include_conflicts, declined):
         taken_by_file.setdefault(id(report), []).append(row)
@@ -108,7 +131,7 @@ def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, d
         if not rows and not found and not _first_reply(session, report):
             continue
         for row in rows:
-            _take(session, report, row, day, result)
+            _take(session, report, row, day, result, books)
         for problem in found:
             assert report.unit is not None and report.round_name is not None
             issue = new_problems.record(session, problem, report.unit, report.round_name, report.name, day)
@@ -118,8 +141,6 @@ def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, d
                                   operator=operator_of(session),
                                   backup_file=str(backup_path) if backup_path else None))
         result.replies += 1
-    session.flush()
-    return result
 
 
 def _first_reply(session: Session, report: FileReport) -> bool:
@@ -130,10 +151,12 @@ def _first_reply(session: Session, report: FileReport) -> bool:
         FeedbackReply.round_id == report.round_id, FeedbackReply.unit_id == report.unit_id)).first() is None
 
 
-def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult) -> None:
+def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult,
+          books: CollectBooks) -> None:
     issue = session.get(Issue, row.issue_id)
     item = session.get(FeedbackItem, row.item_id)
     assert issue is not None and item is not None and report.unit is not None
+    books.note(item, in_step=issue.version == (item.answered_version or item.issue_version))
     tracking.add_progress(session, issue, journal_text(report.unit, report.name, day, row), on=day)
     item.answer_sha256 = row.answer.digest()
     session.flush()

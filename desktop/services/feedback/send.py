@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -107,8 +108,11 @@ def _line_values(issue: Issue) -> dict[str, str]:
 
 
 def send_round(session: Session, out_dir: Path, *, units: list[str] | None = None, deadline: date | None = None,
-               name: str | None = None, today: date | None = None) -> SendResult:
-    """Write the forms into `out_dir` and record the round in `session` (the caller's transaction)."""
+               name: str | None = None, today: date | None = None,
+               issue_ids: Collection[int] | None = None) -> SendResult:
+    """Write the forms into `out_dir` and record the round in `session` (the caller's transaction).
+
+    `issue_ids` limits the forms to those open issues (a 督办单's reply form lists the items it names only)."""
     day = today or date.today()
     round_name = (name or "").strip() or default_round_name(session, day)
     if len(round_name) > 64:
@@ -131,9 +135,11 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
                            operator=operator_of(session), units=[])
     plans: list[tuple[Unit, list[Issue]]] = []
     for unit in chosen:
+        stmt = select(Issue).where(Issue.lead_unit_id == unit.id, Issue.status.in_(OPEN_STATUSES))
+        if issue_ids is not None:
+            stmt = stmt.where(Issue.id.in_(list(issue_ids)))
         issues = list(session.scalars(
-            select(Issue).where(Issue.lead_unit_id == unit.id, Issue.status.in_(OPEN_STATUSES))
-            .options(selectinload(Issue.project)).order_by(Issue.deadline.is_(None), Issue.deadline, Issue.id)))
+            stmt.options(selectinload(Issue.project)).order_by(Issue.deadline.is_(None), Issue.deadline, Issue.id)))
         if not issues:
             result.notes.append(f"{unit.name}：没有未办结的问题，未生成反馈表")
             continue

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.db.models import FeedbackRound
+from desktop.db.models import FeedbackItem, FeedbackRound
 
 
 @dataclass
@@ -73,20 +73,56 @@ def round_states(session: Session, today: date | None = None) -> list[RoundState
     return states
 
 
-def timeliness(session: Session, start: date, end: date) -> dict[int, tuple[int, int]]:
-    """Per unit id: (rounds whose deadline fell in start..end, of them answered by the deadline) — the 反馈及时率
-    a 通报 ranks units by. A round not yet due counts for nothing; a late answer counts as due, not on time."""
-    rounds = session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end)).options(
-        selectinload(FeedbackRound.items), selectinload(FeedbackRound.replies))).all()
-    tally: dict[int, list[int]] = {}
+@dataclass(frozen=True)
+class DueReply:
+    """One unit's part of one round whose reply deadline has come: answered by it, late, or not at all."""
+
+    round_name: str
+    unit_id: int
+    unit: str
+    deadline: date
+    replied_on: date | None  # the first file taken from the unit for the round
+
+    @property
+    def on_time(self) -> bool:
+        return self.replied_on is not None and self.replied_on <= self.deadline
+
+    @property
+    def label(self) -> str:
+        if self.replied_on is None:
+            return "逾期未报"
+        return "按时报送" if self.on_time else "逾期报送"
+
+
+def due_replies(session: Session, start: date, end: date, unit_id: int | None = None) -> list[DueReply]:
+    """Every (round, unit) whose deadline fell in start..end, in deadline order: what 反馈及时率 is counted over,
+    on the dashboard and in the 通报 alike. A round not yet due counts for nothing; a late answer counts as due,
+    not on time."""
+    rounds = session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end))
+                             .order_by(FeedbackRound.deadline, FeedbackRound.id).options(
+        selectinload(FeedbackRound.items).selectinload(FeedbackItem.unit),
+        selectinload(FeedbackRound.replies))).all()
+    found: list[DueReply] = []
     for round_ in rounds:
         first: dict[int, date] = {}
         for reply in round_.replies:
             if reply.unit_id not in first or reply.received_on < first[reply.unit_id]:
                 first[reply.unit_id] = reply.received_on
-        for unit_id in {item.unit_id for item in round_.items}:
-            entry = tally.setdefault(unit_id, [0, 0])
-            entry[0] += 1
-            if unit_id in first and first[unit_id] <= round_.deadline:
-                entry[1] += 1
+        units: dict[int, str] = {}
+        for item in round_.items:
+            units.setdefault(item.unit_id, item.unit.name)
+        for uid, name in units.items():
+            if unit_id is None or uid == unit_id:
+                found.append(DueReply(round_.name, uid, name, round_.deadline, first.get(uid)))
+    return found
+
+
+def timeliness(session: Session, start: date, end: date) -> dict[int, tuple[int, int]]:
+    """Per unit id: (rounds whose deadline fell in start..end, of them answered by the deadline) — the 反馈及时率
+    a 通报 ranks units by (see due_replies)."""
+    tally: dict[int, list[int]] = {}
+    for due in due_replies(session, start, end):
+        entry = tally.setdefault(due.unit_id, [0, 0])
+        entry[0] += 1
+        entry[1] += int(due.on_time)
     return {unit_id: (due, on_time) for unit_id, (due, on_time) in tally.items()}

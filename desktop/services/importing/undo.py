@@ -10,6 +10,7 @@ added later is covered without touching this module.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,18 @@ from desktop.services.backup import archive as backups
 from desktop.services.importing.outcome import ENTITY_LABELS
 
 REFUSAL_LIMIT = 10
+# A 收取反馈 is recorded and undone as a batch of its own kind (services/feedback/undo.py).
+COLLECT_KIND = "feedback"
+COLLECT_LABEL = "收取反馈"
+
+
+def _kind_label(kind: str) -> str:
+    return COLLECT_LABEL if kind == COLLECT_KIND else get_kind(kind).label
+
+
+def _noun(batch: ImportBatch) -> tuple[str, str]:
+    """How messages name the batch, and the step it took ("导入批次 3", "导入")."""
+    return (f"收取反馈记录 {batch.id}", "收取") if batch.kind == COLLECT_KIND else (f"导入批次 {batch.id}", "导入")
 
 
 class UndoRefused(UserError):
@@ -55,7 +68,7 @@ class BatchInfo:
 def history(session: Session) -> list[BatchInfo]:
     """Every import, newest first."""
     batches = session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
-    return [BatchInfo(b.id, b.created_at, b.kind, get_kind(b.kind).label, b.file_name, b.operator, b.rows_created,
+    return [BatchInfo(b.id, b.created_at, b.kind, _kind_label(b.kind), b.file_name, b.operator, b.rows_created,
                       b.rows_updated, b.rows_skipped, b.undone_at) for b in batches]
 
 
@@ -70,7 +83,7 @@ def _where(item: ImportItem) -> str:
     return f"{label}（编号 {item.entity_id}）{row}"
 
 
-def _blockers(session: Session, items: list[ImportItem]) -> list[str]:
+def _blockers(session: Session, items: list[ImportItem], step: str = "导入") -> list[str]:
     """Why undo cannot proceed: rows edited since the import, or other records that point at imported rows."""
     models = _models()
     problems: list[str] = []
@@ -87,9 +100,9 @@ def _blockers(session: Session, items: list[ImportItem]) -> list[str]:
         for item in group:
             version = current.get(item.entity_id)
             if version is None:
-                problems.append(f"{_where(item)}已在导入后被删除")
+                problems.append(f"{_where(item)}已在{step}后被删除")
             elif item.version is not None and version != item.version:
-                problems.append(f"{_where(item)}在导入后又被修改过")
+                problems.append(f"{_where(item)}在{step}后又被修改过")
     created: dict[str, set[int]] = defaultdict(set)
     touched: dict[str, set[int]] = defaultdict(set)
     for item in items:
@@ -97,11 +110,12 @@ def _blockers(session: Session, items: list[ImportItem]) -> list[str]:
         if item.action == "create":
             created[item.entity].add(item.entity_id)
     for table in Base.metadata.sorted_tables:
-        problems.extend(_foreign_references(session, table, created, touched.get(table.name, set())))
+        problems.extend(_foreign_references(session, table, created, touched.get(table.name, set()), step))
     return problems
 
 
-def _foreign_references(session: Session, table: Table, created: dict[str, set[int]], own_ids: set[int]) -> list[str]:
+def _foreign_references(session: Session, table: Table, created: dict[str, set[int]], own_ids: set[int],
+                        step: str = "导入") -> list[str]:
     """Rows of `table` that point at a row the batch created, and are not themselves part of the batch.
 
     Rows the batch updated count as part of it: undo puts their old references back before deleting.
@@ -122,10 +136,11 @@ def _foreign_references(session: Session, table: Table, created: dict[str, set[i
                 if not is_link_table:
                     if found["id"] in own_ids:
                         continue
-                    problems.append(f"{ENTITY_LABELS.get(table.name, table.name)}（编号 {found['id']}）是导入后新增的，"
-                                    f"引用了本次导入的{ENTITY_LABELS.get(target, target)}")
+                    problems.append(f"{ENTITY_LABELS.get(table.name, table.name)}（编号 {found['id']}）是{step}后新增的，"
+                                    f"引用了本次{step}的{ENTITY_LABELS.get(target, target)}")
                 elif not all(found[o.parent.key] in created.get(o.column.table.name, set()) for o in owners):
-                    problems.append(f"导入后新建的关联（{table.name}）引用了本次导入的{ENTITY_LABELS.get(target, target)}")
+                    problems.append(f"{step}后新建的关联（{table.name}）引用了本次{step}的"
+                                    f"{ENTITY_LABELS.get(target, target)}")
     return problems
 
 
@@ -144,8 +159,12 @@ def _restore_value(model: type[RowMixin], column: str, value: Any) -> Any:
     return value
 
 
-def undo_import(db: Database, batch_id: int, *, data_dir: Path | None = None) -> str:
-    """Take the batch back; returns a Chinese summary. Refuses (UndoRefused) when later work depends on it."""
+def undo_import(db: Database, batch_id: int, *, data_dir: Path | None = None,
+                after: Callable[[Session, list[ImportItem]], None] | None = None) -> str:
+    """Take the batch back; returns a Chinese summary. Refuses (UndoRefused) when later work depends on it.
+
+    `after` runs in the same transaction once the rows are back (a collect re-bases its round items on it); old
+    values whose name starts with "_" are notes for it, not columns."""
     if data_dir is not None:
         with db.read() as session:
             _batch(session, batch_id)
@@ -154,26 +173,30 @@ def undo_import(db: Database, batch_id: int, *, data_dir: Path | None = None) ->
         batch = _batch(session, batch_id)
         items = list(session.scalars(select(ImportItem).where(ImportItem.batch_id == batch.id)
                                      .order_by(ImportItem.id)))
-        problems = _blockers(session, items)
+        noun, step = _noun(batch)
+        problems = _blockers(session, items, step)
         if problems:
             shown = problems[:REFUSAL_LIMIT]
             more = f"\n……另有 {len(problems) - REFUSAL_LIMIT} 处" if len(problems) > REFUSAL_LIMIT else ""
-            raise UndoRefused(f"导入批次 {batch.id}（{batch.file_name}）不能撤销，导入后的工作依赖这些数据：\n" +
+            raise UndoRefused(f"{noun}（{batch.file_name}）不能撤销，{step}后的工作依赖这些数据：\n" +
                               "\n".join(f"  {p}" for p in shown) + more +
-                              "\n请先处理这些记录，或从导入前的备份恢复。")
+                              f"\n请先处理这些记录，或从{step}前的备份恢复。")
         models = _models()
         for item in items:
             if item.action == "update":
                 model = models[item.entity]
                 obj = session.get(model, item.entity_id)
                 for column, value in (item.old_values or {}).items():
-                    setattr(obj, column, _restore_value(model, column, value))
+                    if not column.startswith("_"):
+                        setattr(obj, column, _restore_value(model, column, value))
         created = [item for item in items if item.action == "create"]
-        _delete_created(session, created, f"撤销导入批次 {batch.id}（{batch.file_name}）")
+        _delete_created(session, created, f"撤销{noun}（{batch.file_name}）")
+        if after is not None:
+            after(session, items)
         batch.undone_at = datetime.now().replace(microsecond=0)
         removed = len(created)
         restored = len(items) - removed
-        return (f"已撤销导入批次 {batch.id}（{batch.file_name}）：删除导入时新建的记录 {removed} 条，"
+        return (f"已撤销{noun}（{batch.file_name}）：删除{step}时新建的记录 {removed} 条，"
                 f"恢复被更新的记录 {restored} 条。")
 
 
@@ -204,7 +227,7 @@ def _batch(session: Session, batch_id: int) -> ImportBatch:
     if batch is None:
         raise NotFound(f"找不到导入批次 {batch_id}，请用 keyproj import history 查看导入记录。")
     if batch.undone_at is not None:
-        raise UndoRefused(f"导入批次 {batch_id}（{batch.file_name}）已于 {batch.undone_at:%Y-%m-%d %H:%M} 撤销过。")
+        raise UndoRefused(f"{_noun(batch)[0]}（{batch.file_name}）已于 {batch.undone_at:%Y-%m-%d %H:%M} 撤销过。")
     return batch
 
 

@@ -82,6 +82,7 @@ class MinutesData:
     number_text: str  # 第3期
     on_leave: str = ""  # 请假
     observers: str = ""  # 列席
+    office: str = ""  # the office's one name (文档设置), which every document is issued under
 
     def facts(self) -> list[tuple[str, str]]:
         """时间/地点/主持/记录 lines, leaving out what the office did not fill in. Who attended is not here: GB/T
@@ -111,8 +112,12 @@ class MinutesData:
         return f"{self.label}议定事项分解表"
 
     def warnings(self) -> list[Warning]:
-        """What to correct before printing (see `minutes_checks`): item text against its 完成时限, relative dates."""
+        """What to correct before printing (see `minutes_checks`): item text against its 完成时限, relative dates,
+        and an issuer other than the office's one name."""
         found = narrative_warnings([b.text for b in self.narrative])
+        if self.office and self.issuer != self.office:
+            found.append(Warning("印发机关", f"“{self.issuer}”与本单位名称“{self.office}”（文档设置）不一致，"
+                                           "简报、通报、台账用的是后者"))
         for item in self.items:
             found += item_warnings(item.seq, item.text, item.deadline_on, item.deadline, self.held_at.date())
         return found
@@ -158,5 +163,5 @@ def minutes_data(session: Session, meeting_id: int) -> MinutesData:
         items=tuple(_item(d) for d in sorted(m.decisions, key=lambda d: d.seq)),
         cc=m.cc or "", issuer=m.issuer or office, issued_on=m.issued_on,
         masthead_name=f"重点项目{kind}\n会议纪要", number_text=f"第{m.number}期",
-        on_leave=m.on_leave or "", observers=m.observers or "",
+        on_leave=m.on_leave or "", observers=m.observers or "", office=office,
     )

@@ -11,6 +11,7 @@ from desktop.db.models import SupervisionNotice
 from desktop.services import office_settings
 from desktop.services.journal import cn_date, get_or_fail
 from desktop.services.supervision.kinds import SupervisionKind
+from desktop.services.supervision.reply_form import has_form
 
 HEADERS = ("序号", "项目名称", "存在问题", "完成时限", "超期\n天数", "督办\n次数")  # two-line headers keep the narrow columns narrow
 
@@ -27,6 +28,7 @@ class NoticeDocument:
     rows: tuple[tuple[str, ...], ...]
     font_profile: str
     withdrawn: str | None  # "已撤回：原因" — a reprint of a withdrawn notice says so on its face
+    attachment: str | None = None  # 附件说明 when the notice went out with its reply form
 
 
 def _opening(kind: SupervisionKind, count: int, issued_on: date) -> str:
@@ -49,7 +51,9 @@ def notice_document(session: Session, notice_id: int) -> NoticeDocument:
          cn_date(item.deadline), _days(item.days_overdue), f"第{item.round}次")
         for item in notice.items)
     withdrawn = f"已撤回：{notice.withdrawn_reason}" if notice.withdrawn_on is not None else None
+    attachment = (f"问题办理反馈表（请填写后于{cn_date(notice.reply_due)}前按原文件报回）"
+                  if has_form(session, notice) else None)
     return NoticeDocument(kind.label, kind.number_text(notice.year, notice.number),
                           str(office_settings.get(session, "office_name")), notice.unit.name, notice.issued_on,
                           _opening(kind, len(rows), notice.issued_on), notice.requirement, rows,
-                          str(office_settings.get(session, "font_profile")), withdrawn)
+                          str(office_settings.get(session, "font_profile")), withdrawn, attachment)

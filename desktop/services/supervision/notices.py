@@ -21,6 +21,7 @@ from desktop.errors import UserError
 from desktop.services import office_settings
 from desktop.services.journal import cn_date, get_or_fail, operator_of
 from desktop.services.supervision.kinds import SupervisionKind
+from desktop.services.supervision.reply_form import forms_returned
 from desktop.services.tracking import journal
 
 NOTE_KIND = "supervise"
@@ -213,12 +214,16 @@ def register(session: Session, *, year: int | None = None, kind: SupervisionKind
     if kind is not None:
         stmt = stmt.where(SupervisionNotice.kind == kind.value)
     lines = []
-    for n in session.scalars(stmt.order_by(SupervisionNotice.issued_on, SupervisionNotice.kind,
-                                           SupervisionNotice.number)):
+    notices = session.scalars(stmt.order_by(SupervisionNotice.issued_on, SupervisionNotice.kind,
+                                            SupervisionNotice.number)).all()
+    returned = forms_returned(session, notices)
+    for n in notices:
         if n.withdrawn_on is not None:
             state = f"已撤回（{n.withdrawn_reason}）"
         elif n.replied_on is not None:
             state = f"已回复（{cn_date(n.replied_on)}）"
+        elif n.id in returned:
+            state = f"已报回反馈表（{cn_date(returned[n.id])}）"
         elif n.reply_due < today:
             state = "逾期未回复"
         else:

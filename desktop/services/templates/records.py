@@ -54,7 +54,8 @@ class Selection:
     issue_filter: str = "open"
     decision_filter: str = "all"
     meeting_id: int | None = None
-    grouping: tuple[str, ...] = ()
+    grouping: tuple[str, ...] = ()  # empty: as the template's heading rows say
+    ungrouped: bool = False  # no heading rows at all, even where the template has some (不分组)
 
     @property
     def period(self) -> Period:
@@ -63,7 +64,7 @@ class Selection:
     def as_dict(self) -> dict[str, Any]:
         return {"purpose": self.purpose.value, "scope": self.scope.as_dict(), "issue_filter": self.issue_filter,
                 "decision_filter": self.decision_filter, "meeting_id": self.meeting_id,
-                "grouping": list(self.grouping)}
+                "grouping": list(self.grouping), "ungrouped": self.ungrouped}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], year: int, month: int) -> Selection:
@@ -71,7 +72,8 @@ class Selection:
         return cls(Purpose(data.get("purpose", "projects")), year, month,
                    Scope(ScopeKind(scope.get("kind", "all")), scope.get("id")),
                    str(data.get("issue_filter", "open")), str(data.get("decision_filter", "all")),
-                   data.get("meeting_id"), tuple(str(g) for g in data.get("grouping", ())))
+                   data.get("meeting_id"), tuple(str(g) for g in data.get("grouping", ())),
+                   bool(data.get("ungrouped", False)))
 
 
 def _percent(value: Decimal | None) -> Decimal | None:

@@ -259,6 +259,8 @@ class FeedbackCollectDialog(QDialog):
             lines.append(f"登记单位报告的新问题{len(result.new_issues)}个（待交办，请在问题台账中交办）。")
         if result.backup_path is not None:
             lines.append(f"采用前的数据已备份到：{result.backup_path}")
+        if result.batch_id is not None:
+            lines.append("如需整体撤销本次收取：反馈 → 反馈情况 → 撤销最近一次收取。")
         if result.requests:
             lines.append("需办公室处理的申请：")
             lines += [f"  {line}" for line in result.requests]

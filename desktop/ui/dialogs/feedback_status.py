@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QInputDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.ui.forms.ui_feedback_status_dialog import Ui_FeedbackStatusDialog
 from desktop.ui.ops import Change, Ops
@@ -48,6 +56,9 @@ class FeedbackStatusDialog(QDialog):
         self.form.round_combo.currentIndexChanged.connect(self._show_round)
         self.form.chase_button.clicked.connect(self.write_chase)
         self.form.second_round_button.clicked.connect(self.send_second_round)
+        self.form.undo_button.clicked.connect(self.undo_last_collect)
+        self.confirm_undo = self._confirm_undo
+        self.undone: str | None = None
         self.form.button_box.rejected.connect(self.reject)
         self.ops.changed.connect(self._on_change)
         self.reload()
@@ -185,5 +196,48 @@ class FeedbackStatusDialog(QDialog):
             self.form.error_label.setText(f"已为{len(result.forms)}个单位发出{result.round_name}反馈表，"
                                           f"反馈截止{result.deadline.isoformat()}：{out}")
             self.ops.notify(Change(settings=True))
+
+        self.ops.run(work, done, self.form.error_label.setText)
+
+    # --- 撤销收取 ------------------------------------------------------------------------------------------
+    def _confirm_undo(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "撤销收取", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def undo_last_collect(self) -> None:
+        """Take the newest collect back as a whole (services/feedback/undo.py), after the clerk confirms what."""
+
+        def ask(workspace: Workspace) -> tuple[int, str, str] | None:
+            from desktop.db.models import ImportBatch
+            from desktop.services.feedback.undo import last_collect
+
+            with workspace.db.read() as session:
+                batch_id = last_collect(session)
+                batch = session.get(ImportBatch, batch_id) if batch_id is not None else None
+                if batch is None:
+                    return None
+                return batch.id, batch.file_name, f"{batch.created_at:%Y-%m-%d %H:%M}"
+
+        self.ops.run(ask, self._undo_asked, self.form.error_label.setText)
+
+    def _undo_asked(self, found: tuple[int, str, str] | None) -> None:
+        if found is None:
+            self.form.error_label.setText("没有可撤销的收取反馈记录。")
+            return
+        batch_id, names, at = found
+        if not self.confirm_undo(f"撤销 {at} 收取的反馈（{names}）？\n记入的办理进展、登记的新问题和收取记录将整体删除，"
+                                 "撤销前先自动备份。"):
+            return
+        self.form.error_label.setText("正在备份并撤销……")
+
+        def work(workspace: Workspace) -> str:
+            from desktop.services.feedback.undo import undo_collect
+
+            return undo_collect(workspace.db, batch_id, data_dir=workspace.data_dir)
+
+        def done(message: str) -> None:
+            self.undone = message
+            self.form.error_label.setText(message)
+            self.ops.notify(Change(everything=True))
 
         self.ops.run(work, done, self.form.error_label.setText)

@@ -44,6 +44,17 @@ def combo_value(combo: QComboBox) -> int | None:
     return combo.itemData(index) if index >= 0 else None
 
 
+def unmatched(combo: QComboBox, field: str, register: str) -> str | None:
+    """Why an editable combo cannot be read: text typed that names no entry. Without this the typed name was
+    read as "none chosen": a 交办 refused as 「责任单位」不能为空 beside the name the clerk had typed, a new issue
+    as 请选择问题所属的项目 beside the project typed."""
+    text = combo.currentText().strip()
+    if not text or combo_value(combo) is not None:
+        return None
+    combo.setFocus()
+    return f"「{field}」：“{text}”不在{register}中，请从列表中选择（输入几个字可列出包含它的{register[:2]}）。"
+
+
 def issue_caption(text: str, project: str) -> str:
     short = text if len(text) <= 60 else text[:60] + "…"
     return f"<b>{project or '（无项目）'}</b>：{short}"
@@ -63,6 +74,9 @@ class IssueDialog(FormDialog):
         f.found_on_edit.set_today(today)
         f.found_on_edit.setDate(to_qdate(today))
         f.found_on_edit.setMaximumDate(to_qdate(today))
+
+    def refusal(self) -> str | None:
+        return unmatched(self.form.project_combo, "所属项目", "项目名单") or super().refusal()
 
     def value(self) -> IssueInput:
         f = self.form
@@ -108,6 +122,9 @@ class AssignDialog(FormDialog):
         fill_combo(self.form.person_combo, [(pid, label) for pid, label, _u in ranked], "（暂不指定）")
         if person_id is not None:
             self.form.person_combo.setCurrentIndex(max(0, self.form.person_combo.findData(person_id)))
+
+    def refusal(self) -> str | None:
+        return unmatched(self.form.unit_combo, "责任单位", "单位名录") or super().refusal()
 
     def supporting_ids(self) -> list[int]:
         model = self.supporting_model

@@ -59,10 +59,12 @@ class MeetingDialog(QDialog):
         if initial is None:
             self.setWindowTitle("新建会议")
             self._set_held_at(when)
-            f.issuer_edit.setText(default_issuer)
         else:
             self.setWindowTitle("会议信息")
             self._load(initial)
+        # Left empty, the 纪要 is issued under the office's one name (文档设置) like the 简报/通报/台账, and follows
+        # it when it changes; a name typed here is for a 纪要 another office issues.
+        f.issuer_edit.setPlaceholderText(f"不填即用本单位名称：{default_issuer}" if default_issuer else "")
         self._connect_signals()
         self._update_number()
         self._update_title()

@@ -24,31 +24,61 @@ def saved_operator(settings: QSettings) -> str:
 
 
 class OperatorDialog(QDialog):
-    def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
+    """Pick a name from the office's list (`known`, from `services/operators`) or type a new one and tick 添加.
+    Without a list (before the data is open, or a new database) the name is typed; the list then starts with it."""
+
+    def __init__(self, current: str = "", parent: QWidget | None = None, *, known: list[str] | None = None,
+                 message: str = "") -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_OperatorDialog()
         self.form.setupUi(self)
-        self.form.name_edit.setText(current)
+        self.known = list(known or [])
+        f = self.form
+        f.name_edit.setText(current)
+        for widget in (f.known_label, f.known_combo, f.add_check):
+            widget.setVisible(bool(self.known))
+        f.known_combo.addItem("（请选择）", "")
+        for name in self.known:
+            f.known_combo.addItem(name, name)
+        if current in self.known:
+            f.known_combo.setCurrentIndex(self.known.index(current) + 1)
+        if message:
+            f.error_label.setText(message)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
+        self.form.known_combo.activated.connect(self._picked)
         self.form.button_box.accepted.connect(self._accept)
         self.form.button_box.rejected.connect(self.reject)
 
+    def _picked(self, _index: int) -> None:
+        chosen = str(self.form.known_combo.currentData() or "")
+        if chosen:
+            self.form.name_edit.setText(chosen)
+            self.form.add_check.setChecked(False)
+
     def name(self) -> str:
         return self.form.name_edit.text().strip()
+
+    def adds(self) -> bool:
+        """The name is new and the user asked to add it to the list."""
+        return bool(self.known) and self.name() not in self.known and self.form.add_check.isChecked()
 
     def _accept(self) -> None:
         problem = operator_problem(self.name())
         if problem is not None:
             self.form.error_label.setText(f"「操作人姓名」：{problem}")
             return
+        if self.known and self.name() not in self.known and not self.form.add_check.isChecked():
+            self.form.error_label.setText(f"「操作人姓名」：「{self.name()}」不在本单位的操作人名单中。请从名单中选择；"
+                                          "确是新的操作人时，勾选“添加到本单位的操作人名单”。")
+            return
         self.accept()
 
 
 def ask_operator(settings: QSettings, parent: QWidget | None = None, *, force: bool = False) -> str | None:
-    """The saved name, or ask for one (first start, or `force` from the menu). None when the user cancels."""
+    """The saved name, or ask for one (first start, before the data is open). None when the user cancels."""
     current = saved_operator(settings)
     if current and not force:
         return current
@@ -58,3 +88,15 @@ def ask_operator(settings: QSettings, parent: QWidget | None = None, *, force: b
     settings.setValue(SETTING_KEY, dialog.name())
     settings.sync()
     return dialog.name()
+
+
+def choose_operator(settings: QSettings, known: list[str], parent: QWidget | None = None, *, current: str = "",
+                    message: str = "") -> tuple[str, bool] | None:
+    """Pick from the office's list `known` or add a new name: (name, whether to add it), kept on this PC as the
+    name for the next start; None when the user cancels."""
+    dialog = OperatorDialog(current or saved_operator(settings), parent, known=known, message=message)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    settings.setValue(SETTING_KEY, dialog.name())
+    settings.sync()
+    return dialog.name(), dialog.adds()

@@ -176,7 +176,7 @@ class SupervisionDialog(QDialog):
         target = Path(name)
         request = NoticeRequest(kind, unit.unit_id, ids, issued_on, reply_due,
                                 self.form.requirement_edit.toPlainText())
-        today = self.today
+        today, with_form = self.today, self.form.form_check.isChecked()
         self.issuing = True
         self.form.button_box.setEnabled(False)
         self.form.error_label.setText("正在签发并生成 Word 文件……")
@@ -184,7 +184,7 @@ class SupervisionDialog(QDialog):
         def work(ws: Workspace) -> tuple[int, str, int]:
             from desktop.exporters.supervision_job import issue_and_write
 
-            return issue_and_write(ws.db, request, target, today)
+            return issue_and_write(ws.db, request, target, today, with_form=with_form)
 
         self.ops.run(work, lambda value: self._issued(value, ids, target), self._refused)
 

@@ -42,6 +42,13 @@ KEEP_FORMULA = "保留模板公式"
 NEW_COLUMN = QColor("#fff2cc")
 FILE_FILTER = "Excel 模板 (*.xlsx *.xlsm *.xltx *.xls);;所有文件 (*)"
 AskPath = Callable[[str, str], str]
+UNGROUPED = "ungrouped"  # the 不分组 choice (no item data: the template's own heading rows)
+
+
+def find_data(combo: QComboBox, value: Any) -> int:
+    """The index of the item whose data equals `value`, or -1. QComboBox.findData compares Python objects by
+    identity, so a (kind, id) tuple built anew, as a saved template's scope is, would never be found."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
 
 
 class TemplateFillDialog(QDialog):
@@ -128,7 +135,7 @@ class TemplateFillDialog(QDialog):
         f = self.form
         f.group_combo.clear()
         f.group_combo.addItem("按模板中的分组行（没有则不分组）", None)
-        f.group_combo.addItem("不分组", ())
+        f.group_combo.addItem("不分组", UNGROUPED)
         for code, label in GROUPINGS[purpose].items():
             f.group_combo.addItem(label, (code,))
         if purpose is Purpose.PROJECTS:
@@ -187,12 +194,12 @@ class TemplateFillDialog(QDialog):
         f.purpose_combo.setCurrentIndex(f.purpose_combo.findData(selection.purpose.value))
         self._fill_purpose_combos(selection.purpose)
         scope = (selection.scope.kind.value, selection.scope.ref_id)
-        f.scope_combo.setCurrentIndex(max(0, f.scope_combo.findData(scope)))
-        grouping = selection.grouping or None
-        f.group_combo.setCurrentIndex(max(0, f.group_combo.findData(grouping)))
+        f.scope_combo.setCurrentIndex(max(0, find_data(f.scope_combo, scope)))
+        grouping = UNGROUPED if selection.ungrouped else selection.grouping or None
+        f.group_combo.setCurrentIndex(max(0, find_data(f.group_combo, grouping)))
         wanted = selection.issue_filter if selection.purpose is Purpose.ISSUES else selection.decision_filter
-        f.filter_combo.setCurrentIndex(max(0, f.filter_combo.findData(wanted)))
-        f.meeting_combo.setCurrentIndex(max(0, f.meeting_combo.findData(selection.meeting_id)))
+        f.filter_combo.setCurrentIndex(max(0, find_data(f.filter_combo, wanted)))
+        f.meeting_combo.setCurrentIndex(max(0, find_data(f.meeting_combo, selection.meeting_id)))
 
     def _purpose_changed(self) -> None:
         purpose = self.purpose
@@ -274,7 +281,7 @@ class TemplateFillDialog(QDialog):
                          filter_code if purpose is Purpose.ISSUES and filter_code else "open",
                          filter_code if purpose is Purpose.DECISIONS and filter_code else "all",
                          f.meeting_combo.currentData() if purpose is Purpose.DECISIONS else None,
-                         tuple(grouping) if grouping is not None else ())
+                         tuple(grouping) if grouping not in (None, UNGROUPED) else (), grouping == UNGROUPED)
 
     # --- fill ---------------------------------------------------------------------------------------------
     def fill(self) -> None:

@@ -92,6 +92,11 @@ class Ui_FeedbackStatusDialog(object):
 
         self.buttons_layout.addWidget(self.second_round_button)
 
+        self.undo_button = QPushButton(FeedbackStatusDialog)
+        self.undo_button.setObjectName(u"undo_button")
+
+        self.buttons_layout.addWidget(self.undo_button)
+
         self.buttons_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttons_layout.addItem(self.buttons_spacer)
@@ -125,5 +130,9 @@ class Ui_FeedbackStatusDialog(object):
         self.error_label.setStyleSheet(QCoreApplication.translate("FeedbackStatusDialog", u"color: #b3261e;", None))
         self.chase_button.setText(QCoreApplication.translate("FeedbackStatusDialog", u"\u5199\u50ac\u62a5\u901a\u77e5\uff08Word\uff09\u2026", None))
         self.second_round_button.setText(QCoreApplication.translate("FeedbackStatusDialog", u"\u7ed9\u903e\u671f\u672a\u62a5\u7684\u5355\u4f4d\u518d\u53d1\u4e00\u8f6e\u2026", None))
+        self.undo_button.setText(QCoreApplication.translate("FeedbackStatusDialog", u"\u64a4\u9500\u6700\u8fd1\u4e00\u6b21\u6536\u53d6\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.undo_button.setToolTip(QCoreApplication.translate("FeedbackStatusDialog", u"\u628a\u6700\u8fd1\u4e00\u6b21\u6536\u53d6\u53cd\u9988\u8bb0\u5165\u7684\u5185\u5bb9\u6574\u4f53\u64a4\u9500\uff08\u5148\u81ea\u52a8\u5907\u4efd\uff09\uff1b\u4e4b\u540e\u529e\u516c\u5ba4\u53c8\u4fee\u6539\u8fc7\u7684\u95ee\u9898\u4e0d\u80fd\u64a4\u9500", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

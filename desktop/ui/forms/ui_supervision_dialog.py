@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 from desktop.ui.widgets.date_edit import DateEdit
 
@@ -97,6 +97,11 @@ class Ui_SupervisionDialog(object):
 
         self.main_layout.addWidget(self.requirement_edit)
 
+        self.form_check = QCheckBox(SupervisionDialog)
+        self.form_check.setObjectName(u"form_check")
+
+        self.main_layout.addWidget(self.form_check)
+
         self.error_label = QLabel(SupervisionDialog)
         self.error_label.setObjectName(u"error_label")
         self.error_label.setWordWrap(True)
@@ -121,6 +126,10 @@ class Ui_SupervisionDialog(object):
         self.reply_label.setText(QCoreApplication.translate("SupervisionDialog", u"\u56de\u590d\u671f\u9650\uff1a", None))
         self.items_label.setText(QCoreApplication.translate("SupervisionDialog", u"\u5217\u5165\u7684\u95ee\u9898\uff08\u8d85\u671f\u6700\u4e45\u7684\u5728\u524d\uff0c\u53ef\u53d6\u6d88\u52fe\u9009\uff09\uff1a", None))
         self.requirement_label.setText(QCoreApplication.translate("SupervisionDialog", u"\u7763\u529e\u8981\u6c42\uff1a", None))
+        self.form_check.setText(QCoreApplication.translate("SupervisionDialog", u"\u968f\u6587\u9644\u53d1\u95ee\u9898\u529e\u7406\u53cd\u9988\u8868\uff08\u56de\u6267\uff0cExcel\uff0c\u4e0e\u6587\u4e66\u5b58\u4e8e\u540c\u4e00\u6587\u4ef6\u5939\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.form_check.setToolTip(QCoreApplication.translate("SupervisionDialog", u"\u5355\u4f4d\u586b\u5199\u540e\u6309\u539f\u6587\u4ef6\u62a5\u56de\uff0c\u7528\u201c\u6536\u56de\u53cd\u9988\u8868\u201d\u6536\u53d6\uff0c\u767b\u8bb0\u4e3a\u5404\u9879\u95ee\u9898\u7684\u529e\u7406\u8fdb\u5c55", None))
+#endif // QT_CONFIG(tooltip)
         self.error_label.setStyleSheet(QCoreApplication.translate("SupervisionDialog", u"color: #b3261e;", None))
     # retranslateUi
 

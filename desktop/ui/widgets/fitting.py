@@ -12,7 +12,7 @@ screen's available area when they are shown (`fit_to_screen`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QScreen
 from PySide6.QtWidgets import (
     QLabel,
@@ -138,13 +138,20 @@ def clamp_to_screen(widget: QWidget) -> None:
         widget.resize(size)
     frame = widget.frameGeometry()
     decoration = frame.size() - widget.size()
-    if decoration.isEmpty():  # not mapped yet: the frame is not known, reserve what a window manager adds
+    framed = not decoration.isEmpty()
+    if not framed:  # not mapped yet: the frame is not known, reserve what a window manager adds
         decoration = FRAME_ALLOWANCE
     outer = widget.size() + decoration
     available = screen_of(widget).availableGeometry()
     x = max(min(frame.x(), available.right() + 1 - outer.width()), available.x())
     y = max(min(frame.y(), available.bottom() + 1 - outer.height()), available.y())
-    if (x, y) != (frame.x(), frame.y()):
+    handle = widget.windowHandle()
+    if not framed and handle is not None:
+        # Created but not framed (a restored geometry, a window shown before): `move` would put the inside of the
+        # window at (x, y) and its title bar above the screen; the frame position tells the window manager to put
+        # the frame there (seen on X11 with openbox at every scale).
+        handle.setFramePosition(QPoint(x, y))
+    elif (x, y) != (frame.x(), frame.y()):
         widget.move(x, y)
 
 

@@ -92,3 +92,52 @@ def evaluate_sum(formula: str, values: dict[str, float | None]) -> float:
         for r in range(r1, int(r2 or r1) + 1):
             total += values.get(f"{col}{r}") or 0.0
     return total
+
+
+@dataclass(frozen=True)
+class ProjectExtras:
+    """What a province form asks beyond ProjectFacts: 专班, 牵头 and 包保 leaders apart, 形象进度, 序时进度."""
+
+    task_force: str
+    lead_leaders: tuple[str, ...]
+    support_leaders: tuple[str, ...]
+    progress: str
+    schedule: Decimal | None
+
+
+def project_extras(workspace: Workspace, month: int, on: date = date(YEAR, 10, 31)) -> dict[str, ProjectExtras]:
+    """By project name; 序时进度 = 1—month completed ÷ (the monthly targets when every month has one, else
+    plan × month ÷ 12), in percent to 0.01; 形象进度 = the last milestone reached by `on`, with its day."""
+    from desktop.db.models import Milestone, TaskForce
+
+    with workspace.db.read() as s:
+        sums = {pid: (int(done or 0), targets, n) for pid, done, targets, n in s.execute(
+            select(InvestmentReport.project_id, func.sum(InvestmentReport.amount_yuan),
+                   func.sum(InvestmentReport.target_yuan), func.count(InvestmentReport.target_yuan))
+            .where(InvestmentReport.year == YEAR, InvestmentReport.month <= month)
+            .group_by(InvestmentReport.project_id))}
+        roles: dict[int, dict[str, list[str]]] = {}
+        for pid, role, name in s.execute(
+                select(Assignment.project_id, Assignment.role, Leader.name).join(Leader)
+                .where(Assignment.start_date <= on, (Assignment.end_date.is_(None)) | (Assignment.end_date >= on))
+                .order_by(Leader.sort_order, Leader.id)):
+            roles.setdefault(pid, {}).setdefault("lead" if role == "lead" else "support", []).append(name)
+        reached: dict[int, str] = {}
+        for pid, name, day in s.execute(
+                select(Milestone.project_id, Milestone.name, Milestone.actual_date)
+                .where(Milestone.actual_date.is_not(None), Milestone.actual_date <= on)
+                .order_by(Milestone.project_id, Milestone.actual_date, Milestone.sort_order)):
+            reached[pid] = f"{name}（{day.year}年{day.month}月{day.day}日）"
+        extras = {}
+        for p, force in s.execute(select(Project, TaskForce.name)
+                                  .join(TaskForce, TaskForce.id == Project.task_force_id, isouter=True)
+                                  .where(Project.list_year == YEAR, Project.removed_on.is_(None))):
+            done, targets, n = sums.get(p.id, (0, None, 0))
+            due = Decimal(int(targets)) if targets is not None and n == month else (
+                Decimal(p.annual_plan_yuan) * month / 12)
+            schedule = None if due <= 0 else (Decimal(done) * 100 / due).quantize(Decimal("0.01"),
+                                                                                   rounding=ROUND_HALF_UP)
+            mine = roles.get(p.id, {})
+            extras[p.name] = ProjectExtras(force or "", tuple(mine.get("lead", ())), tuple(mine.get("support", ())),
+                                           reached.get(p.id, ""), schedule)
+        return extras

@@ -214,3 +214,14 @@ def protected_header() -> Form:
         Column("序号", 5), Column("项目名称", 24), Column("项目类别", 10), Column("包保领导", 10),
         Column("责任单位", 14), Column("开复工时间", 12)], unit=None, blank_rows=6, protect=True)
     return form
+
+
+def province_task_force() -> Form:
+    """省重点项目推进表 for one 专班: one header row, each amount column with its own （亿元）, 序时进度 and 形象进度,
+    牵头 and 包保 leaders apart, a column the product has no data for, 填报日期 in the footer under the table."""
+    return Form("2026年1-9月省重点项目推进情况表（专班）", [
+        Column("序号", 5), Column("项目名称", 24), Column("项目专班", 12), Column("总投资（亿元）", 10),
+        Column("2026年计划投资（亿元）", 10), Column("1-9月完成投资（亿元）", 10), Column("完成序时进度（%）", 10),
+        Column("形象进度", 18), Column("存在问题", 24), Column("牵头领导", 10), Column("包保领导", 10),
+        Column("是否列入省级重大项目", 10)],
+        info="填报单位：", unit=None, blank_rows=3, footer="填表人：　　　　　　填报日期：")

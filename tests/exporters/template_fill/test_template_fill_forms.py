@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.db.enums import IssueStatus
 from desktop.db.models import Category, Decision, Meeting
@@ -251,3 +251,89 @@ def test_total_on_top_with_template_formulas_and_percent_unit(demo_workspace, tm
     preview = build_preview(out, "investment")
     assert {r.values["project"]: r.values.get("amount_ytd") for r in preview.rows} == {
         f.name: f.ytd for f in facts.values()}
+
+
+def test_province_form_of_one_task_force_in_yi_with_units_in_the_header(demo_workspace, tmp_path) -> None:
+    """The eighth shape: 亿元 per column, rows of one 专班, 序时进度/形象进度/牵头领导, 填报日期 under the table and a
+    column the product has no data for (left empty, and said so)."""
+    from desktop.db.models import Project, TaskForce
+
+    with demo_workspace.db.read() as s:
+        force_id, force = s.execute(
+            select(TaskForce.id, TaskForce.name).join(Project, Project.task_force_id == TaskForce.id)
+            .where(Project.list_year == 2026).group_by(TaskForce.id).order_by(func.count().desc())).first()
+    out, result = fill(demo_workspace, forms.province_task_force(), tmp_path, scope=Scope(ScopeKind.TASK_FORCE,
+                                                                                             force_id))
+    extras = expected.project_extras(demo_workspace, 10)
+    facts = {n: f for n, f in expected.projects(demo_workspace, 10).items() if extras[n].task_force == force}
+    assert result.records == len(facts) >= 5 and result.unmapped == ["是否列入省级重大项目（L列）"]
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "2026年1-10月省重点项目推进情况表（专班）"
+    assert ws["A2"].value == f"填报单位：{OFFICE}"
+    assert ws["F3"].value == "1-10月完成投资（亿元）" and ws["L3"].value == "是否列入省级重大项目"
+    last = 3 + len(facts)
+    assert ws.cell(last + 1, 1).value == "填表人：　　　　　　填报日期：2026年11月25日"
+    codes = [f.code for f in sorted(facts.values(), key=lambda f: f.code)]
+    assert [next(f.code for f in facts.values() if f.name == ws.cell(r, 2).value) for r in range(4, last + 1)] == codes
+    for row in range(4, last + 1):
+        name = ws.cell(row, 2).value
+        fact, extra = facts[name], extras[name]
+        assert ws.cell(row, 1).value == row - 3 and ws.cell(row, 3).value == force
+        assert ws.cell(row, 4).value == pytest.approx(fact.total / 1e8, abs=1e-12)
+        assert ws.cell(row, 5).value == pytest.approx(fact.plan / 1e8, abs=1e-12)
+        assert ws.cell(row, 6).value == pytest.approx(fact.ytd / 1e8, abs=1e-12)
+        schedule = ws.cell(row, 7).value  # a plain number under （%）: 97.06, not 0.9706
+        assert (schedule is None) if extra.schedule is None else schedule == pytest.approx(float(extra.schedule))
+        assert ws.cell(row, 8).value == (extra.progress or None)
+        assert (ws.cell(row, 9).value or "") == "\n".join(f"{i}.{t}" for i, t in enumerate(fact.open_issues, 1))
+        assert ws.cell(row, 10).value == ("、".join(extra.lead_leaders) or None)
+        assert ws.cell(row, 11).value == ("、".join(extra.support_leaders) or None)
+        assert ws.cell(row, 12).value is None  # no such data: left empty, never guessed
+    assert any(extra.progress for n, extra in extras.items() if n in facts)  # the 形象进度 check was not all-empty
+
+    preview = build_preview(out, "investment")
+    assert not preview.errors and preview.context_month == 10
+    assert {r.values["project"]: (r.values["total_investment"], r.values["annual_plan"], r.values.get("amount_ytd"))
+            for r in preview.rows} == {f.name: (f.total, f.plan, f.ytd) for f in facts.values()}
+
+
+@pytest.mark.parametrize("issue_filter", ["overdue", "period"])
+def test_issue_form_of_the_overdue_or_all_of_the_period(demo_workspace, tmp_path, issue_filter: str) -> None:
+    """Rows chosen as the upper level asks: the issues past their deadline today (still open, found by the period's
+    end), or every issue found in 1—10月 whatever its state."""
+    from desktop.db.models import Issue
+
+    out, result = fill(demo_workspace, forms.issues_with_notes(), tmp_path, Purpose.ISSUES, issue_filter=issue_filter)
+    done = [st.value for st in IssueStatus if st.is_done]
+    wanted = select(Issue).order_by(Issue.found_on, Issue.id)
+    if issue_filter == "overdue":
+        wanted = wanted.where(Issue.found_on <= date(2026, 10, 31), Issue.status.not_in(done),
+                              Issue.deadline.is_not(None), Issue.deadline < TODAY)
+    else:
+        wanted = wanted.where(Issue.found_on >= date(2026, 1, 1), Issue.found_on <= date(2026, 10, 31))
+    with demo_workspace.db.read() as s:
+        want = [(i.description, IssueStatus(i.status).label) for i in s.scalars(wanted)]
+        all_open = s.scalar(select(func.count()).select_from(Issue).where(Issue.status.not_in(done)))
+    assert result.records == len(want) > 5 and len(want) != all_open  # not simply the open issues again
+    if issue_filter == "period":
+        assert {status for _t, status in want} & {"已办结", "已销号"}  # done ones are in the period's list
+    ws = load_workbook(out)["问题清单"]
+    got = [(row[2], row[6]) for row in ws.iter_rows(min_row=5, max_row=4 + len(want), values_only=True)]
+    assert got == want
+    assert ws.cell(5 + len(want), 1).value.startswith("填表人")  # nothing more below the rows chosen
+    preview = build_preview(out, "issues")
+    assert [(r.values["description"], IssueStatus(r.values["status"]).label) for r in preview.rows] == want
+
+
+def test_no_grouping_chosen_on_a_form_with_headings(demo_workspace, tmp_path) -> None:
+    """不分组 (the dialog's choice, `--group none`): a form with 一、/（一） headings is filled as one plain list,
+    its 合计 still a formula over exactly the rows filled."""
+    out, result = fill(demo_workspace, forms.grouped_yi(), tmp_path, ungrouped=True)
+    facts = expected.projects(demo_workspace, 10)
+    assert result.grouping == () and result.rows == len(facts) + 1
+    ws = load_workbook(out).active
+    firsts = [ws.cell(r, 1).value for r in range(4, 4 + len(facts))]
+    assert firsts == list(range(1, len(facts) + 1))  # numbered records only: no heading, no 小计
+    total = 4 + len(facts)
+    assert ws.cell(total, 1).value == "合计" and ws.cell(total, 3).value == f"=SUBTOTAL(9,C4:C{total - 1})"
+    assert {ws.cell(r, 2).value for r in range(4, total)} == set(facts)

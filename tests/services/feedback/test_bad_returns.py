@@ -183,6 +183,14 @@ def test_cli_send_collect_status(demo_workspace, tmp_path: Path, capsys) -> None
     assert main(["feedback", "status", *data]) == 0
     printed = capsys.readouterr().out
     assert "测试轮：" in printed and "已报1个" in printed and "更新1/" in printed
+    # the collect undone as a whole from the prompt; then the same file is taken again
+    assert main(["feedback", "undo", *data]) == 0
+    assert "已撤销收取反馈记录 " in capsys.readouterr().out
+    assert _notes(demo_workspace) == before
+    assert main(["feedback", "undo", *data]) == 2
+    assert "没有可撤销的收取反馈记录" in capsys.readouterr().err
+    assert main(["feedback", "collect", *data, str(back.parent), "--yes"]) == 0
+    assert "如需整体撤销本次收取：keyproj feedback undo " in capsys.readouterr().out
 
 
 def test_row_moved_to_another_sheet_is_matched_and_a_typed_formula_refused(sent, tmp_path: Path) -> None:

@@ -3,8 +3,8 @@ of main_window.py. A package whose sender cannot be confirmed reaches the previe
 poses as a registered office is refused here and never previewed.
 
 The window only calls `install_exchange_actions(self)`; a package is read, checked and planned on the window's
-worker (`Ops.run`) before its preview opens; after a merge the window is asked to `reload()`; the history dialog's
-undo of a merge is broadcast through `Ops` like any write.
+worker (`Ops.run`) before its preview opens, and merged there too, broadcast as "everything changed"; the history
+dialog's undo of a merge is broadcast through `Ops` like any write.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
 
 def _preview_and_merge(window, package: Package, verdict: Verdict, plan: MergePlan) -> None:  # type: ignore[no-untyped-def]
     QApplication.restoreOverrideCursor()
-    dialog = MergePreviewDialog(window.workspace, package, plan, window, verdict=verdict)
+    dialog = MergePreviewDialog(window.ops, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:
         c = dialog.merge_result.counts
         text = (f"合并完成：新增 {c.get('new', 0)} 条，修改 {c.get('changed', 0)} 条，删除 {c.get('deleted', 0)} 条；"
@@ -90,8 +90,7 @@ def _preview_and_merge(window, package: Package, verdict: Verdict, plan: MergePl
                 f"未决定未应用 {c.get('undecided', 0)} 处。")
         if dialog.merge_result.warnings:
             text += "\n\n" + "\n".join(dialog.merge_result.warnings[:10])
-        window.reload()
-        QMessageBox.information(window, "导入数据包", text)
+        QMessageBox.information(window, "导入数据包", text)  # every view re-reads: the merge said "everything"
 
 
 def history_dialog(window) -> None:  # type: ignore[no-untyped-def]

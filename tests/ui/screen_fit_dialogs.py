@@ -228,6 +228,7 @@ class DialogWalk:
         from desktop.services.exchange.merge import preview
         from desktop.services.exchange.package import read_package
         from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+        from desktop.ui.ops import Ops
         from desktop.workspace import open_workspace
 
         if self.package is None:
@@ -236,7 +237,9 @@ class DialogWalk:
         try:
             package = read_package(self.package)
             plan = preview(other, package)
-            self.step(lambda: MergePreviewDialog(other, package, plan, self.window).exec())
+            ops = Ops(other)  # the other office's own handle: the dialog merges through it
+            self.step(lambda: MergePreviewDialog(ops, package, plan, self.window).exec())
+            ops.pool.waitForDone()
         finally:
             other.close()
 

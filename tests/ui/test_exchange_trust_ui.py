@@ -19,7 +19,9 @@ from desktop.services.exchange.preview import ItemKind
 from desktop.ui import exchange_menu
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.dialogs.peer_key import PeerKeyDialog
+from desktop.ui.ops import Ops
 from tests.services.exchange.twooffices import Offices, open_offices, snapshot
+from tests.ui.helpers import wait_for_dialog
 
 
 @pytest.fixture
@@ -48,7 +50,7 @@ def test_unregistered_sender_is_warned_and_needs_explicit_acceptance(qtbot, unpa
         verdict = trust.assess(s, package)
     assert verdict.level is trust.Level.UNKNOWN_KEY
     before = snapshot(unpaired.room)
-    dialog = MergePreviewDialog(unpaired.room, package, preview(unpaired.room, package), verdict=verdict)
+    dialog = MergePreviewDialog(Ops(unpaired.room), package, preview(unpaired.room, package), verdict=verdict)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -60,6 +62,7 @@ def test_unregistered_sender_is_warned_and_needs_explicit_acceptance(qtbot, unpa
     dialog.form.accept_untrusted_check.setChecked(True)
     assert _ok(dialog).isEnabled()
     _ok(dialog).click()
+    wait_for_dialog(dialog)  # merged on the worker
     assert dialog.merge_result is not None and dialog.merge_result.counts["new"] > 0
     with unpaired.room.db.read() as s:
         rows = s.scalars(select(AuditLog).where(AuditLog.field == "accept_unsigned")).all()
@@ -75,7 +78,7 @@ def test_registered_sender_is_named_and_accept_all_leaves_deletions_unchecked(qt
         s.scalars(select(Issue)).one().latest_progress = "调度室"
     package = read_package(paired.send("2.kpx"))
     plan = preview(paired.room, package)
-    dialog = MergePreviewDialog(paired.room, package, plan)
+    dialog = MergePreviewDialog(Ops(paired.room), package, plan)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -87,6 +90,7 @@ def test_registered_sender_is_named_and_accept_all_leaves_deletions_unchecked(qt
     assert (paired.issue_uuid, "latest_progress") in plan.decisions
     assert all(key not in plan.decisions for key in deletion.decision_keys())
     _ok(dialog).click()
+    wait_for_dialog(dialog)  # merged on the worker
     with paired.room.db.read() as s:
         assert s.scalar(select(func.count(IssueNote.id))) == 1  # the deleted note is still here
         assert s.scalars(select(Issue)).one().latest_progress == "专班"

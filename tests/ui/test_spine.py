@@ -264,3 +264,48 @@ def test_a_package_is_read_and_planned_on_the_worker_before_its_preview(qtbot, t
     finally:
         offices.team.close()
         offices.room.close()
+
+
+def test_a_merge_runs_on_the_worker_and_every_part_follows(qtbot, today, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.dialogs import merge_preview
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from tests.services.exchange.twooffices import open_offices
+    from tests.ui.helpers import wait_for_dialog
+
+    offices = open_offices(tmp_path / "offices")
+    try:
+        with offices.team.db.transaction() as s:
+            s.scalars(select(Issue)).one().latest_progress = "专班：供电方案已批复"
+        package = offices.send()
+        window = open_window(qtbot, offices.room, today, tmp_path)
+        threads: list[str] = []
+        real = merge_preview.apply_merge
+        monkeypatch.setattr(merge_preview, "apply_merge",
+                            lambda *a: threads.append(threading.current_thread().name) or real(*a))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+        monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+        def merge(dialog: MergePreviewDialog) -> int:
+            dialog.accept_all()
+            dialog.accept()
+            wait_for_dialog(dialog)
+            return dialog.result()
+
+        monkeypatch.setattr(MergePreviewDialog, "exec", merge)
+        seen: list[Change] = []
+        window.ops.changed.connect(seen.append)
+        from desktop.ui import exchange_menu
+
+        exchange_menu.import_package_dialog(window)
+        settle(qtbot, window)
+        assert threads and threads[0] != threading.main_thread().name
+        assert any(c.everything for c in seen)  # the window re-read everything, without 刷新
+        assert [r.latest_progress for r in window.issue_panel.model.all_rows()] == ["专班：供电方案已批复"]
+        assert window.ops.errors_shown == []
+    finally:
+        offices.team.close()
+        offices.room.close()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 
 from desktop.errors import UserError
 from desktop.services.exchange import trust
-from desktop.services.exchange.keys import KEY_SUFFIX
+from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import SUFFIX, Package, read_package
 from desktop.services.exchange.plan import MergePlan
@@ -104,13 +104,13 @@ def export_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
     if not path:
         return
     target = Path(path if path.endswith(KEY_SUFFIX) else path + KEY_SUFFIX)
-    try:
-        mine = trust.export_own_key(window.workspace, target)
-    except UserError as exc:
-        QMessageBox.warning(window, "本单位公钥", str(exc))
-        return
-    QMessageBox.information(window, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
-                            f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+
+    def written(mine: OfficeKey) -> None:
+        QMessageBox.information(window, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
+                                f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+
+    window.ops.run(lambda workspace: trust.export_own_key(workspace, target), written,  # on the worker
+                   lambda message: QMessageBox.warning(window, "本单位公钥", message))
 
 
 def register_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
@@ -131,10 +131,15 @@ def register_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
     dialog = PeerKeyDialog(found, window)
     if not dialog.exec():
         return
-    try:
-        peer = trust.register_peer(window.workspace, Path(path), dialog.chosen_name())
-    except UserError as exc:
-        QMessageBox.warning(window, "登记对方公钥", str(exc))
-        return
-    QMessageBox.information(window, "登记对方公钥", f"已登记「{peer.name}」的公钥（指纹 {peer.fingerprint}）。\n"
-                            "此后该单位签名的数据包可直接导入。")
+    name = dialog.chosen_name()
+
+    def register(workspace: Workspace) -> tuple[str, str]:
+        peer = trust.register_peer(workspace, Path(path), name)
+        return peer.name, peer.fingerprint  # plain values: the record's session ended on the worker
+
+    def registered(peer: tuple[str, str]) -> None:
+        QMessageBox.information(window, "登记对方公钥", f"已登记「{peer[0]}」的公钥（指纹 {peer[1]}）。\n"
+                                "此后该单位签名的数据包可直接导入。")
+
+    window.ops.run(register, registered,  # on the worker
+                   lambda message: QMessageBox.warning(window, "登记对方公钥", message))

@@ -100,13 +100,15 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     team_window, room_window = QMainWindow(), QMainWindow()
     for window, ws in ((team_window, unpaired.team), (room_window, unpaired.room)):
         qtbot.addWidget(window)
-        window.workspace = ws  # type: ignore[attr-defined]
+        window.ops = Ops(ws, window)  # type: ignore[attr-defined]  # what the menu's actions run on
+    idle = lambda window: qtbot.waitUntil(lambda: not window.ops.busy())  # noqa: E731
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append("警告" + text))
     target = tmp_path / "专班公钥"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     exchange_menu.export_key_dialog(team_window)
+    idle(team_window)  # written on the worker
     fingerprint = trust.own_key(unpaired.team).fingerprint
     kpk = target.with_suffix(keys.KEY_SUFFIX)
     assert kpk.is_file() and fingerprint in shown[-1]
@@ -124,6 +126,7 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     monkeypatch.setattr(PeerKeyDialog, "exec", confirm)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(kpk), ""))
     exchange_menu.register_key_dialog(room_window)
+    idle(room_window)  # registered on the worker
     assert seen == {"fingerprint": fingerprint, "enabled_before": False, "enabled_after": True}
     assert "已登记「服务业专班」" in shown[-1]
     with unpaired.room.db.read() as s:
@@ -132,4 +135,5 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     assert fingerprint in logged.new_value and logged.operator == "调度室李四"
 
     exchange_menu.register_key_dialog(room_window)  # the same file again
+    idle(room_window)
     assert shown[-1].startswith("警告") and "无需重复登记" in shown[-1]

@@ -152,19 +152,24 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, APP_NAME, unusable)
         return 2
     lock = acquire_lock(data_dir)
+    read_only = False
     if lock is None:
         if read_only_folder(data_dir):
-            QMessageBox.critical(None, APP_NAME, f"数据文件夹是只读的：\n{data_dir}\n\n"
-                                 "可能是写保护的U盘、只读的文件夹或权限不足。本程序需要写入数据文件夹才能保存修改；"
-                                 "请检查文件夹权限，或把数据文件夹复制到可写的位置后再打开。数据未做任何改动"
-                                 "（只读检查可用 keyproj check）。")
-            return 2
-        QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
-                            "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
-        return 1
+            answer = QMessageBox.question(
+                None, APP_NAME, f"数据文件夹是只读的：\n{data_dir}\n\n"
+                "可能是写保护的U盘、只读的文件夹或权限不足。本程序需要写入数据文件夹才能保存修改。\n\n"
+                "是否以只读方式打开？只读时可以查看、查询，并把台账和文书导出到其他文件夹，但不能保存任何修改，"
+                "数据不会有任何改动（只读检查也可用 keyproj check）。")
+            if answer != QMessageBox.StandardButton.Yes:
+                return 2
+            read_only = True
+        else:
+            QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
+                                "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
+            return 1
     settings = QSettings()
     database_url = getattr(args, "database_url", None)
-    if database_url is None and not demo:
+    if database_url is None and not demo and not read_only:
         from desktop.ui.dialogs.server_dialog import load as load_server
 
         if load_server(settings).enabled:
@@ -191,7 +196,8 @@ def run_gui(args: argparse.Namespace) -> int:
         operator = ask_operator(settings)
     if not operator:
         return 1
-    window = _first_screen_window(data_dir, settings, probe) if database_url is None and not demo else None
+    first = database_url is None and not demo and not read_only
+    window = _first_screen_window(data_dir, settings, probe) if first else None
 
     workspace = _open_behind_first_screen(window, data_dir, operator) if window is not None else None
     if window is not None and not window.isVisible():  # closed by the user while the database was opening
@@ -201,7 +207,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from desktop.ui import startup  # the database layer: SQLAlchemy, models, migrations, services
 
-    if workspace is None:  # no first screen, or the quiet open failed: the guarded open says why and offers help
+    if read_only:
+        workspace = startup.open_read_only_guarded(data_dir, operator, parent=window)
+    elif workspace is None:  # no first screen, or the quiet open failed: the guarded open says why and offers help
         workspace = startup.open_guarded(data_dir, database_url, operator, parent=window)
     if workspace is None:
         return 2
@@ -211,7 +219,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if not startup.admit_operator(workspace, settings, window):  # a name from the office's list, or added
         workspace.close()
         return 1
-    if workspace.is_empty():
+    if workspace.is_empty() and not read_only:
         if demo:
             load_demo_data(workspace)
         else:
@@ -238,6 +246,12 @@ def run_gui(args: argparse.Namespace) -> int:
         window.data_loaded.connect(lambda: probe.report(window, "LOADED"))
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
+    if read_only:  # nothing is written: no daily backup, no check schedule, no kept first screen
+        window.setWindowTitle(f"{window.windowTitle()}（只读）")
+        code = app.exec()
+        window.ops.pool.waitForDone(30_000)
+        window.ops.close()
+        return int(code)
     if probe:
         probe.backup_asked()
     start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
@@ -251,6 +265,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.services.backup import full_check
 
     full_check.end_session(data_dir)  # a normal exit: the next start is not one after a crash
+    assert lock is not None
     lock.unlock()
     return int(code)
 

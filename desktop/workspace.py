@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import configure_mappers
 
 from desktop import paths, scratch
-from desktop.db.engine import Database, make_engine, sqlite_url
+from desktop.db.engine import Database, make_engine, read_only_sqlite_url, sqlite_url
 from desktop.db.integrity import FileState, identify_file
 from desktop.db.location import network_location
 from desktop.db.migrate import newest_revision, stored_revision, upgrade
@@ -121,6 +121,41 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
             "请不要继续写入，使用“文件 → 备份与恢复”或 keyproj restore 从最近的备份恢复。", damaged=True
         ) from exc
     return Workspace(folder, Database(engine, operator=operator), warnings)
+
+
+READ_ONLY_NOTE = ("数据文件夹是只读的（写保护的U盘、只读的文件夹或磁盘），本次以只读方式打开：可以查看、查询，"
+                  "并把台账和文书导出到其他文件夹；不能保存修改，也不做自动备份。需要修改时，请把数据文件夹复制到可写的位置后再打开。")
+
+
+def open_read_only(data_dir: Path, *, operator: str = "系统") -> Workspace:
+    """The data of a read-only folder (a write-protected stick, a read-only mount), opened so that nothing can be
+    written: the file as `immutable`, every `transaction()` refused in Chinese before it starts, no migration, no
+    sweep. Refused when the file is not the office's database, needs a schema upgrade, or has changes still in its
+    write-ahead log (an immutable read would not see them: the data shown would be older than the data)."""
+    folder = Path(data_dir)
+    db_file = paths.database_file(folder)
+    identity = identify_file(db_file)
+    if not identity.usable:
+        raise WorkspaceError(f"数据文件夹 {folder} 是只读的，其中的数据库文件不能使用"
+                             f"（{identity.detail or '找不到数据库文件'}）。数据未做任何改动。")
+    wal = db_file.with_name(db_file.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WorkspaceError(f"数据文件夹 {folder} 是只读的，而数据库还有上次未写入主文件的修改（{wal.name}）："
+                             "只读时读不到这些修改。请把数据文件夹复制到可写的位置后再打开，修改会在打开时补上。")
+    configure_mappers()
+    engine = make_engine(read_only_sqlite_url(str(db_file)))
+    try:
+        _quick_check(engine)
+        if stored_revision(engine) != newest_revision():
+            raise WorkspaceError(f"数据文件夹 {folder} 是只读的，而数据库来自旧版本程序、需要先升级数据结构，只读时无法升级。"
+                                 "请把数据文件夹复制到可写的位置后再打开。数据未做任何改动。")
+    except WorkspaceError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise WorkspaceError(f"无法以只读方式打开数据库（{exc.orig}）。数据未做任何改动。") from exc
+    return Workspace(folder, Database(engine, operator=operator, read_only=True), [READ_ONLY_NOTE])
 
 
 RESTORE_HINT = "请用“文件 → 备份与恢复”或 keyproj restore 从最近的完好备份恢复。"

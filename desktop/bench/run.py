@@ -415,6 +415,27 @@ def template_fill_figures(cache: Path) -> list[Figure]:
     return figures
 
 
+def feedback_figures(size: str, folder: Path) -> list[Figure]:
+    """发出反馈表 to 60 units and the 收取反馈 preview of their 60 returned forms of 100 rows (issue #19)."""
+    from desktop.bench.feedback_round import measure
+
+    result = measure(folder)
+    send, send_floor, books, rows = result["send"]  # type: ignore[misc]
+    collect, collect_floor, files, judged = result["collect"]  # type: ignore[misc]
+    city = size == "city"  # the issue's targets are set at city size; smaller rounds are shown beside them
+    figures = [
+        Figure(size, f"send {books} feedback forms, {rows} rows (CPU)", send, "ms", floor=send_floor,
+               ratio_target=1.5 if city else None, note="floor: bare openpyxl write-only of the same cells"),
+        Figure(size, f"collect preview, {files} returned forms, {judged} rows (CPU)", collect, "ms",
+               floor=collect_floor, ratio_target=3.0 if city else None,
+               note="floor: bare openpyxl read-only pass over the files"),
+    ]
+    if result["peak_mb"] is not None:
+        figures.append(Figure(size, "collect preview peak RSS (fresh process)", float(result["peak_mb"]), "MB",  # type: ignore[arg-type]
+                              target=300))
+    return figures
+
+
 # --- output -------------------------------------------------------------------------------------------------
 def markdown(figures: list[Figure]) -> str:
     lines = ["| size | figure | measured | floor | ratio | target | met |", "|---|---|---|---|---|---|---|"]
@@ -450,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{size}] database ready in {time.perf_counter() - started:.0f} s", flush=True)
         figures += cold_start(size, folder, args.repeat)
         figures += edit_figures(size, folder)
+        if size != "demo":
+            figures += feedback_figures(size, folder)
         workspace = open_workspace(folder, operator="基准测试")
         try:
             figures += table_figures(size, workspace)

@@ -36,16 +36,25 @@ def sqlite_url(path: str) -> str:
     return f"sqlite:///{path}"
 
 
+def read_only_sqlite_url(path: str) -> str:
+    """A SQLite file opened so that nothing can be written, not even WAL or -shm files (a read-only folder)."""
+    return f"sqlite:///file:{Path(path).resolve().as_posix()}?mode=ro&immutable=1&uri=true"
+
+
+READ_ONLY_REFUSAL = ("数据文件夹是只读的，本次以只读方式打开：可以查看、查询和导出到其他文件夹，但不能保存修改，"
+                     "未做任何改动。需要修改时，请把数据文件夹复制到可写的位置后再打开。")
+
+
 def make_engine(url: str, *, foreign_keys: bool = True, pool: bool = True, **kwargs: Any) -> Engine:
     """One engine factory for both backends; pragmas only where the dialect is SQLite."""
     if url.startswith("sqlite"):
         engine = create_engine(url, poolclass=None if pool else NullPool, **kwargs)
-        _install_sqlite_hooks(engine, foreign_keys=foreign_keys)
+        _install_sqlite_hooks(engine, foreign_keys=foreign_keys, read_only="immutable=1" in url)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def _install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
+def _install_sqlite_hooks(engine: Engine, *, foreign_keys: bool, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
@@ -54,8 +63,8 @@ def _install_sqlite_hooks(engine: Engine, *, foreign_keys: bool) -> None:
             if pragma.startswith("PRAGMA foreign_keys") and not foreign_keys:
                 cursor.execute("PRAGMA foreign_keys=OFF")
                 continue
-            if pragma.startswith("PRAGMA journal_mode") and engine.url.database in (None, "", ":memory:"):
-                continue
+            if pragma.startswith("PRAGMA journal_mode") and (read_only or engine.url.database in (None, "", ":memory:")):
+                continue  # setting the journal mode writes the file
             cursor.execute(pragma)
         cursor.close()
 
@@ -71,9 +80,10 @@ class Database:
     stay usable after the session closes (expire_on_commit=False) so services can hand plain results upwards.
     """
 
-    def __init__(self, engine: Engine, operator: str = "系统") -> None:
+    def __init__(self, engine: Engine, operator: str = "系统", *, read_only: bool = False) -> None:
         self.engine = engine
         self.operator = operator
+        self.read_only = read_only  # a read-only folder: every write is refused before it starts
         self._factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
 
     @property
@@ -103,6 +113,8 @@ class Database:
         """All or nothing. A lost optimistic-locking race becomes ConcurrentChange (naming who won, from the audit
         log); a refused disk write becomes StorageError with a Chinese explanation. Both leave the data as it was.
         """
+        if self.read_only:
+            raise StorageError(READ_ONLY_REFUSAL)
         session = self.new_session()
         try:
             with session.begin():

@@ -14,10 +14,12 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.atomic import atomic_path
-from desktop.exporters.xlsx.safe import put_text
+from desktop.exporters.xlsx._stream import LedgerCell, LedgerSheet, StyleBook, StyleRef, add_sheet
+from desktop.exporters.xlsx.safe import cell_text, is_formula_like
 from desktop.importers.feedback_form import (
     FIRST_DATA_ROW,
     HEADER_ROW,
@@ -26,7 +28,6 @@ from desktop.importers.feedback_form import (
     KEY_FIELD,
     NEW_FIELDS,
     NEW_SHEET,
-    OFFICE_FIELDS,
     TITLE_ROW,
     UNIT_FIELDS,
     UNIT_ROW,
@@ -39,6 +40,8 @@ _WIDTHS = {"序号": 6, "项目": 24, "问题": 40, "完成时限": 12, "当前�
 _OFFICE_FILL = PatternFill("solid", fgColor="E7E6E6")
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_PLAIN = Font(name="Calibri", size=11, family=2, scheme="minor")  # openpyxl's default cell font
+_OPEN = Protection(locked=False)
 INSTRUCTION = ("填表说明：灰色列由办公室填写，请勿修改；请在白色列填写办理进展，办理状态从下拉列表中选择，"
                "预计完成时间按 2026-12-31 的格式填写。可以排序、筛选，请勿删除或复制行，勿改动最后的隐藏列。"
                "填好后按原文件（.xlsx）于反馈截止日期前报回。")
@@ -67,71 +70,96 @@ def _cn(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+class _Styles:
+    """The form's few cell styles, registered once per workbook (write-only streaming: issue #19's send target)."""
+
+    def __init__(self, book: StyleBook) -> None:
+        top = Alignment(wrap_text=True, vertical="top")
+        self.title = book.style(font=Font(bold=True, size=16), alignment=Alignment(horizontal="center"))
+        self.line = book.style(font=_PLAIN, alignment=Alignment())
+        self.instruction = book.style(font=_PLAIN, alignment=top)
+        centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.header_office = book.style(font=Font(bold=True), alignment=centre, border=_BORDER, fill=_OFFICE_FILL)
+        self.header_unit = book.style(font=Font(bold=True), alignment=centre, border=_BORDER)
+        office = {"font": _PLAIN, "alignment": top, "border": _BORDER, "fill": _OFFICE_FILL}
+        self.office = book.style(**office)
+        self.office_quoted = book.style(**office, quote_prefix=True)
+        unit = {"font": _PLAIN, "alignment": top, "border": _BORDER, "protection": _OPEN}
+        self.unit = book.style(**unit)
+        self.unit_date = book.style(**unit, number_format="yyyy-mm-dd")
+        self.unit_text = book.style(**unit, number_format="@")
+        self.plain_cell = book.style(font=_PLAIN, alignment=top, border=_BORDER)
+        self.plain_date = book.style(font=_PLAIN, alignment=top, border=_BORDER, number_format="yyyy-mm-dd")
+
+
+def _text(book: StyleBook, plain: StyleRef, quoted: StyleRef, value: object) -> LedgerCell:
+    """A string cell whatever its first character (as put_text: formula-like text kept as typed, quote-prefixed)."""
+    text = cell_text(value)
+    if not text:
+        return book.cell(plain)
+    return book.cell(quoted if is_formula_like(text) else plain, text, "s")
+
+
+def _heading(sheet: LedgerSheet, book: StyleBook, styles: _Styles, last: str, title: str, line: str,
+             instruction: str) -> None:
+    sheet.append([_text(book, styles.title, styles.title, title)])
+    sheet.append([_text(book, styles.line, styles.line, line)])
+    sheet.append_row([_text(book, styles.instruction, styles.instruction, instruction)], height=45)
+    for row in (TITLE_ROW, UNIT_ROW, INSTRUCTION_ROW):
+        sheet.merge(CellRange(f"A{row}:{last}{row}"))
+
+
 def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Path:
-    """Write the form to `target` (atomically: a half-written file never takes its name)."""
-    workbook = Workbook()
-    ws = workbook.active
-    ws.title = SHEET_TITLE
-    last = get_column_letter(len(HEADERS) - 1)
-    ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
-    put_text(ws.cell(TITLE_ROW, 1), f"{heading.office}问题办理反馈表（{heading.round_name}）")
-    ws.cell(TITLE_ROW, 1).font = Font(bold=True, size=16)
-    ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(f"A{UNIT_ROW}:{last}{UNIT_ROW}")
-    put_text(ws.cell(UNIT_ROW, 1), f"责任单位：{heading.unit}　　反馈截止：{_cn(heading.deadline)}")
-    ws.merge_cells(f"A{INSTRUCTION_ROW}:{last}{INSTRUCTION_ROW}")
-    put_text(ws.cell(INSTRUCTION_ROW, 1), INSTRUCTION)
-    ws.cell(INSTRUCTION_ROW, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[INSTRUCTION_ROW].height = 45
+    """Write the form to `target` (atomically: a half-written file never takes its name).
+
+    Streamed (openpyxl write-only, styles registered once): a city's round is 60 workbooks of hundreds of rows,
+    and a cell-by-cell workbook spent most of its time on style look-ups (desktop/bench/feedback_round.py)."""
+    workbook = Workbook(write_only=True)
+    sheet = add_sheet(workbook, SHEET_TITLE)
+    book = StyleBook(sheet)
+    styles = _Styles(book)
     for column, name in enumerate(HEADERS, start=1):
-        cell = ws.cell(HEADER_ROW, column)
-        put_text(cell, name)
-        cell.font = Font(bold=True)
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        if name not in UNIT_FIELDS:
-            cell.fill = _OFFICE_FILL
-        ws.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
-    unit_columns = {name: HEADERS.index(name) + 1 for name in UNIT_FIELDS}
+        sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
+    sheet.column_dimensions[get_column_letter(len(HEADERS))].hidden = True
+    last = get_column_letter(len(HEADERS) - 1)
+    _heading(sheet, book, styles, last, f"{heading.office}问题办理反馈表（{heading.round_name}）",
+             f"责任单位：{heading.unit}　　反馈截止：{_cn(heading.deadline)}", INSTRUCTION)
+    sheet.append([_text(book, styles.header_unit if name in UNIT_FIELDS else styles.header_office,
+                        styles.header_office, name) for name in HEADERS])
+    unit_cells = [book.cell(styles.unit_date if name == "预计完成时间" else
+                            styles.unit_text if name == "联系电话" else styles.unit) for name in UNIT_FIELDS]
     for offset, line in enumerate(lines):
-        row = FIRST_DATA_ROW + offset
-        ws.cell(row, 1).value = offset + 1
-        for name, value in zip(OFFICE_FIELDS[1:], (line.project, line.problem, line.deadline, line.status),
-                               strict=True):
-            put_text(ws.cell(row, HEADERS.index(name) + 1), value)
-        put_text(ws.cell(row, len(HEADERS)), line.key)
-        for column in range(1, len(HEADERS) + 1):
-            cell = ws.cell(row, column)
-            cell.border = _BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if column in unit_columns.values():
-                cell.protection = Protection(locked=False)
-            else:
-                cell.fill = _OFFICE_FILL
-        ws.cell(row, unit_columns["预计完成时间"]).number_format = "yyyy-mm-dd"
-        for name in ("联系电话",):
-            ws.cell(row, unit_columns[name]).number_format = "@"
+        row = [book.cell(styles.office, offset + 1)]
+        row += [_text(book, styles.office, styles.office_quoted, value)
+                for value in (line.project, line.problem, line.deadline, line.status)]
+        row += unit_cells
+        row.append(_text(book, styles.office, styles.office_quoted, line.key))
+        sheet.append(row)
+    unit_columns = {name: HEADERS.index(name) + 1 for name in UNIT_FIELDS}
     if lines:
-        _validations(ws, unit_columns, FIRST_DATA_ROW, FIRST_DATA_ROW + len(lines) - 1)
-    ws.column_dimensions[get_column_letter(len(HEADERS))].hidden = True
-    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(HEADERS) - 1)}{FIRST_DATA_ROW + max(len(lines), 1) - 1}"
-    protection = ws.protection
+        _validations(sheet, unit_columns, FIRST_DATA_ROW, FIRST_DATA_ROW + len(lines) - 1)
+    sheet.freeze_panes = f"C{FIRST_DATA_ROW}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{FIRST_DATA_ROW + max(len(lines), 1) - 1}"
+    protection = sheet.protection
     protection.sheet = True
     protection.sort = False
     protection.autoFilter = False
     protection.formatColumns = False
     protection.formatRows = False
     protection.formatCells = False
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(sheet)
     _new_problem_sheet(workbook, heading)
     with atomic_path(target) as tmp:
         workbook.save(tmp)
     return target
+
+
+def _print_setup(sheet: LedgerSheet) -> None:
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 NEW_ROWS = 30
@@ -141,48 +169,31 @@ _NEW_WIDTHS = {"序号": 6, "项目名称": 28, "问题描述": 48, "发现日�
 
 
 def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
-    ws = workbook.create_sheet(NEW_SHEET)
-    last = get_column_letter(len(NEW_FIELDS))
-    ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
-    put_text(ws.cell(TITLE_ROW, 1), f"新发现问题（{heading.round_name}）")
-    ws.cell(TITLE_ROW, 1).font = Font(bold=True, size=16)
-    ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center")
-    ws.merge_cells(f"A{UNIT_ROW}:{last}{UNIT_ROW}")
-    put_text(ws.cell(UNIT_ROW, 1), f"填报单位：{heading.unit}")
-    ws.merge_cells(f"A{INSTRUCTION_ROW}:{last}{INSTRUCTION_ROW}")
-    put_text(ws.cell(INSTRUCTION_ROW, 1), NEW_INSTRUCTION)
-    ws.cell(INSTRUCTION_ROW, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[INSTRUCTION_ROW].height = 45
+    sheet = add_sheet(workbook, NEW_SHEET)
+    book = StyleBook(sheet)
+    styles = _Styles(book)
     for column, name in enumerate(NEW_FIELDS, start=1):
-        cell = ws.cell(HEADER_ROW, column)
-        put_text(cell, name)
-        cell.font = Font(bold=True)
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(column)].width = _NEW_WIDTHS[name]
+        sheet.column_dimensions[get_column_letter(column)].width = _NEW_WIDTHS[name]
+    last = get_column_letter(len(NEW_FIELDS))
+    _heading(sheet, book, styles, last, f"新发现问题（{heading.round_name}）", f"填报单位：{heading.unit}",
+             NEW_INSTRUCTION)
+    sheet.append([_text(book, styles.header_unit, styles.header_unit, name) for name in NEW_FIELDS])
+    found = NEW_FIELDS.index("发现日期")
     for offset in range(NEW_ROWS):
-        row = FIRST_DATA_ROW + offset
-        ws.cell(row, 1).value = offset + 1
-        for column in range(1, len(NEW_FIELDS) + 1):
-            cell = ws.cell(row, column)
-            cell.border = _BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.cell(row, NEW_FIELDS.index("发现日期") + 1).number_format = "yyyy-mm-dd"
+        sheet.append([book.cell(styles.plain_cell, offset + 1)] +
+                     [book.cell(styles.plain_date if column == found else styles.plain_cell)
+                      for column in range(1, len(NEW_FIELDS))])
     when = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                           allow_blank=True, showErrorMessage=True, errorTitle="发现日期",
                           error="请填写日期，如 2026-12-31")
-    letter = get_column_letter(NEW_FIELDS.index("发现日期") + 1)
+    letter = get_column_letter(found + 1)
     when.add(f"{letter}{FIRST_DATA_ROW}:{letter}{FIRST_DATA_ROW + NEW_ROWS - 1}")
-    ws.add_data_validation(when)
-    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.data_validations.append(when)
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    _print_setup(sheet)
 
 
-def _validations(ws: object, columns: dict[str, int], first: int, last: int) -> None:
+def _validations(ws: LedgerSheet, columns: dict[str, int], first: int, last: int) -> None:
     status = DataValidation(type="list", formula1='"' + ",".join(UNIT_STATUSES) + '"', allow_blank=True,
                             showErrorMessage=True, errorTitle="办理状态",
                             error="请从下拉列表中选择：" + "、".join(UNIT_STATUSES))
@@ -193,5 +204,5 @@ def _validations(ws: object, columns: dict[str, int], first: int, last: int) -> 
                           error="请填写日期，如 2026-12-31")
     letter = get_column_letter(columns["预计完成时间"])
     when.add(f"{letter}{first}:{letter}{last}")
-    ws.add_data_validation(status)  # type: ignore[attr-defined]
-    ws.add_data_validation(when)  # type: ignore[attr-defined]
+    ws.data_validations.append(status)
+    ws.data_validations.append(when)

@@ -146,18 +146,25 @@ def fit_sheet(spec: LedgerSpec, rows: Iterable[Any], *, chosen: Sequence[str] | 
     names = {c.key for c in columns if c.kind is ColumnKind.TEXT and c.wrap and c.char_width <= NAME_COLUMN_MAX}
     header_lengths = {c.key: _text_width(c.header) for c in columns}  # a header wraps in its column too
     shown = [c for c in columns if not c.hidden]
+    money = {c.key for c in columns if c.kind is ColumnKind.MONEY_WAN and c.number_format is None}
+    fractional: set[str] = set()  # 万元 columns holding a value with 元 below 1万: they keep two decimals
     for record in _records(rows):
         for col in shown:
             value = record.get(col.key)
             if _blank(value):
                 continue
             filled.add(col.key)
+            if col.key in money and not (isinstance(value, int) and value % 10_000 == 0):
+                fractional.add(col.key)
             if col.key in names:
                 lengths.setdefault(col.key, set()).add(_text_width(str(value)))
     dropped: tuple[str, ...] = ()
     if not keep_empty and filled:
         dropped = tuple(c.header for c in shown if c.key not in filled)
         columns = [c if c.hidden or c.key in filled else replace(c, hidden=True) for c in columns]
+    # Whole 万元 print without needless decimals ("306680", not "306680.00"), in the workbook and on paper alike.
+    columns = [replace(c, number_format="0") if c.key in money and c.key in filled and c.key not in fractional
+               else c for c in columns]
     widened = [replace(c, width=_fitted_width(c, lengths[c.key], header_lengths[c.key])) if c.key in lengths
                else c for c in columns]
     prose = {c.key for c in columns if c.kind is ColumnKind.TEXT and c.char_width > NAME_COLUMN_MAX}

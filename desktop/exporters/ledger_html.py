@@ -33,6 +33,7 @@ NOWRAP = " white-space: nowrap;"
 # at 96 dpi with 11 pt text. The printed table takes the same scale, so it keeps the sheet's proportions.
 SHEET_PT = 11
 PAGE_WIDTH_MM = 267  # A4 landscape less the sheet's 15 mm side margins
+PAGE_WIDTHS_MM = {"A4": PAGE_WIDTH_MM, "A3": 390}  # landscape, less 2 × 15 mm: the paper the workbook chose
 MAX_BODY_PT = 10.5
 MIN_BODY_PT = 6
 TITLE_PT = 16
@@ -53,7 +54,7 @@ def cell_display(column: LedgerColumn, value: Any) -> str:
     if dtype == "s":
         return str(shown)
     if column.kind is ColumnKind.MONEY_WAN:
-        return f"{shown:.2f}"
+        return f"{shown:.0f}" if column.format == "0" else f"{shown:.2f}"
     if column.kind is ColumnKind.PERCENT:
         return f"{shown:.2%}"
     return str(shown)

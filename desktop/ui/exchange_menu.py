@@ -12,20 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from desktop.errors import UserError
 from desktop.services.exchange import trust
 from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey
 from desktop.services.exchange.merge import preview
-from desktop.services.exchange.package import SUFFIX, Package, read_package
-from desktop.services.exchange.plan import MergePlan
-from desktop.services.exchange.trust import Verdict
+from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+from desktop.ui.ops_progress import OpsRunner
 
 if TYPE_CHECKING:
     from desktop.workspace import Workspace
@@ -62,26 +60,29 @@ def import_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
     path, _ = QFileDialog.getOpenFileName(window, "选择数据包", str(Path.home()), f"数据包 (*{SUFFIX});;所有文件 (*)")
     if not path:
         return
+    read_and_preview(window, Path(path))
 
-    def read(workspace: Workspace) -> tuple[Package, Verdict, MergePlan]:
-        """The package read, its signature checked and the merge planned on the worker: seconds for a big one."""
-        package = read_package(Path(path))
+
+def read_and_preview(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Verify the package and build its preview on the worker behind a progress bar (a large package takes
+    seconds: every member is hashed, the rows streamed to disk), then open the preview dialog."""
+    runner = OpsRunner(window.ops, window)
+    window._exchange_runner = runner  # kept alive until it answers
+
+    def job(workspace, progress, _cancelled):  # type: ignore[no-untyped-def]
+        package = read_package(path, progress)
         verdict = trust.verdict_for(workspace, package)
         if not verdict.acceptable and not verdict.trusted:
             raise UserError(verdict.refusal(cli=False))
         return package, verdict, preview(workspace, package)
 
-    def refused(message: str) -> None:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(window, "导入数据包", message)
-
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the window stays usable; the cursor says why
-    window.ops.run(read, lambda found: _preview_and_merge(window, *found), refused,
-                   on_broken=QApplication.restoreOverrideCursor)
+    runner.start("读取数据包", job, lambda answer: _show_preview(window, *answer), cancellable=False,
+                 label=f"正在校验并比对数据包 {path.name}……",
+                 progress_text=lambda done, total: f"正在校验数据包 {path.name}：已完成 {done * 100 // max(total, 1)}%",
+                 on_error=lambda message: QMessageBox.warning(window, "导入数据包", message))
 
 
-def _preview_and_merge(window, package: Package, verdict: Verdict, plan: MergePlan) -> None:  # type: ignore[no-untyped-def]
-    QApplication.restoreOverrideCursor()
+def _show_preview(window, package, verdict, plan) -> None:  # type: ignore[no-untyped-def]
     dialog = MergePreviewDialog(window.ops, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:
         c = dialog.merge_result.counts

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from desktop.db.enums import BriefingKind
@@ -22,6 +23,7 @@ from desktop.ui.ops_progress import OpsRunner
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
+    from desktop.ui.dialogs.ladder_dialog import LadderDialog
     from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
     from desktop.ui.dialogs.summary_editor import SummaryEditor
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
@@ -70,6 +72,17 @@ class ExportMenu(QObject):
         self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…",
                                                  lambda: self.open_supervision())
         self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
+        # The same from the issue table: its context menu and the 问题 menu, for the selected items.
+        self.supervise_selected_action = QAction("对选中问题签发督办文书…", window)
+        self.supervise_selected_action.setStatusTip("对表格中选中的超期或临期问题（当前问题的责任单位）签发提示单、督办单或催办通知")
+        self.supervise_selected_action.triggered.connect(lambda: self.supervise_selected())
+        window.form.issue_menu.insertAction(window.form.progress_action, self.supervise_selected_action)
+        if window.issue_actions is not None:
+            window.issue_actions.extra_context_actions.append(self.supervise_selected_action)
+        self.ladder_action = QAction("督办阶梯设置…", window)
+        self.ladder_action.setStatusTip("问题超期多少天提示、督办、催办或流转（待办提醒据此列出应采取的措施）")
+        self.ladder_action.triggered.connect(lambda: self.open_ladder())
+        window.form.issue_menu.insertAction(window.form.issue_settings_action, self.ladder_action)
         menu.addSeparator()
         self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
         self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
@@ -89,16 +102,44 @@ class ExportMenu(QObject):
         today = self.window.today
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
-    def open_supervision(self, kind: str | None = None, unit_id: int | None = None) -> SupervisionDialog:
-        """The 签发督办文书 dialog; from the 待办 panel with the ladder's instrument and the item's unit chosen."""
+    def open_supervision(self, kind: str | None = None, unit_id: int | None = None,
+                         issue_ids: list[int] | None = None) -> SupervisionDialog:
+        """The 签发督办文书 dialog; from the 待办 panel with the ladder's instrument and the item's unit chosen, from
+        the issue table with the selected items of the current item's unit checked."""
         from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
 
         dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window,
-                                   kind=kind, unit_id=unit_id)
+                                   kind=kind, unit_id=unit_id, issue_ids=issue_ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.supervision_dialog = dialog
         return dialog
+
+    def open_ladder(self) -> LadderDialog:
+        from desktop.ui.dialogs.ladder_dialog import LadderDialog
+
+        dialog = LadderDialog(self.window.ops, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.ladder_dialog = dialog
+        return dialog
+
+    def supervise_selected(self) -> SupervisionDialog | None:
+        """The selected rows of the current row's unit, checked in the dialog; the kind follows the current row
+        (超期: 督办单, not yet: 提示单)."""
+        panel = self.window.issue_panel
+        current = panel.current_row()
+        title = "签发督办文书"
+        if current is None:
+            QMessageBox.information(self.window, title, "请先在问题台账中选中要督办的问题。")
+            return None
+        if current.unit_id is None:
+            QMessageBox.information(self.window, title, "当前问题尚未交办，没有责任单位，不能督办。")
+            return None
+        rows = [panel.model.row_at(index.row()) for index in panel.table.selectionModel().selectedRows()]
+        ids = [row.id for row in rows if row.unit_id == current.unit_id] or [current.id]
+        overdue = current.deadline is not None and current.deadline < self.window.today
+        return self.open_supervision("notice" if overdue else "reminder", current.unit_id, ids)
 
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         from desktop.ui.dialogs.briefing_editor import BriefingEditor

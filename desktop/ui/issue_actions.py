@@ -85,7 +85,7 @@ class IssueActions(QObject):
         f = self.form
         f.new_issue_action.triggered.connect(self.new_issue)
         f.assign_action.triggered.connect(self.assign)
-        f.escalate_action.triggered.connect(self.escalate)
+        f.escalate_action.triggered.connect(lambda: self.escalate())
         f.progress_action.triggered.connect(self.add_progress)
         f.phase_action.triggered.connect(self.mark_phased)
         f.resolve_action.triggered.connect(self.resolve)
@@ -211,11 +211,13 @@ class IssueActions(QObject):
         dialog.submit = submit
         self.run_dialog(dialog)
 
-    def escalate(self) -> None:
+    def escalate(self, reason: str = "") -> None:
+        """`reason`: proposed in the dialog (the 督办 ladder's step), the clerk may change it."""
         row = self._current()
         if row is None or self.refusal(Action.ESCALATE, row):
             return
-        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.parent_widget, found_on=row.found_on)
+        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.parent_widget, found_on=row.found_on,
+                                reason=reason)
 
         def submit() -> object:
             v = dialog.values()

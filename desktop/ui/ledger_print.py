@@ -56,24 +56,25 @@ class LedgerPrint(QObject):
             return None
         return jobs.LedgerRequest("ledger-issues", exports.period(), self.window.today, issue_rows=rows)
 
-    def _html(self, kind: str, then: Callable[[str, str], None]) -> None:
-        """Read and render on the worker, then `then(title, html)` on the GUI thread."""
+    def _html(self, kind: str, then: Callable[[str, str, str], None]) -> None:
+        """Read and render on the worker, then `then(title, html, paper)` on the GUI thread: the paper is the
+        workbook's (A3 landscape when A4 would print under 9 pt), so preview, PDF and Excel print the same page."""
         request = self._request(kind)
         if request is None:
             return
-        from desktop.exporters.ledger_html import ledger_html
+        from desktop.exporters.ledger_html import PAGE_WIDTHS_MM, ledger_html
 
-        def work(workspace: Workspace) -> tuple[str, str]:
-            spec, rows = jobs.ledger_sheet(workspace.db, request)
-            return spec.title, ledger_html(spec, rows)
+        def work(workspace: Workspace) -> tuple[str, str, str]:
+            fit = jobs.ledger_fit(workspace.db, request)
+            return fit.spec.title, ledger_html(fit.spec, fit.rows, PAGE_WIDTHS_MM[fit.paper]), fit.paper
 
         self.window.statusBar().showMessage(f"正在准备{self.labels[kind]}…", 8000)
         self.window.ops.run(work, lambda result: then(*result),
                             lambda message: QMessageBox.warning(self.window, self.labels[kind], message))
 
     def preview(self, kind: str) -> None:
-        def show(title: str, html: str) -> None:
-            dialog = printing.preview(f"{title} — 打印预览", printing.ledger_layout(),
+        def show(title: str, html: str, paper: str) -> None:
+            dialog = printing.preview(f"{title} — 打印预览", printing.ledger_layout(paper),
                                       lambda printer: printing.paint_ledger(html, printer), self.window)
             self.window.statusBar().clearMessage()
             dialog.exec()
@@ -90,9 +91,9 @@ class LedgerPrint(QObject):
                 return
         target = path
 
-        def write(_title: str, html: str) -> None:
+        def write(_title: str, html: str, paper: str) -> None:
             try:
-                saved = printing.write_pdf(printing.ledger_layout(),
+                saved = printing.write_pdf(printing.ledger_layout(paper),
                                            lambda printer: printing.paint_ledger(html, printer), target)
             except OSError as exc:
                 reason = f"无法写入文件 {target}：{exc.strerror}" if exc.strerror else str(exc)

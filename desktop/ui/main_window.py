@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self._on_changed)
         self.reminder_panel.activated.connect(self.navigator.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
+        self.reminder_panel.escalate.connect(self.escalate_by_ladder)
 
     # --- extension points for other modules ----------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
             self.refresh.issues_changed(sorted(change.issues))
         for project_id in sorted(change.projects):
             self.project_changed(project_id)
+        if change.settings:  # e.g. the 督办 ladder: the 待办 panel's steps follow it
+            self.reload_reminders()
         if change.meetings or change.decisions:
             self.reload_reminders()
             self.selection.selected(self.issue_panel.current_id())  # its history may have a new entry
@@ -291,6 +294,14 @@ class MainWindow(QMainWindow):
     def show_reminders(self) -> None:
         self.form.reminder_dock.show()
         self.form.reminder_dock.raise_()
+
+    def escalate_by_ladder(self, issue_id: int, reason: str) -> None:
+        """The ladder's 流转 step from the 待办 panel: the issue selected in the ledger, its 流转 dialog open with
+        the ladder's reason (nothing escalates until the clerk confirms)."""
+        self.navigator.open_reminder("issue", issue_id, 0)
+        row = self.issue_panel.current_row()
+        if self.issue_actions is not None and row is not None and row.id == issue_id:
+            self.issue_actions.escalate(reason=reason)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

@@ -62,7 +62,9 @@ class OpsRunner(QObject):
         return self.busy
 
     def start(self, title: str, job: Job, done: Callable[[Any], None], *, cancellable: bool = True,
-              label: str | None = None, on_error: Callable[[str], None] | None = None) -> bool:
+              label: str | None = None, on_error: Callable[[str], None] | None = None,
+              progress_text: Callable[[int, int], str] | None = None) -> bool:
+        """`progress_text(done, total)` words a report (default: rows of a ledger)."""
         if self.busy:
             if cancellable:
                 QMessageBox.information(self._parent, title, "上一个导出尚未完成，请稍候。")
@@ -71,6 +73,7 @@ class OpsRunner(QObject):
         self.last_error = ""
         self._title = title
         self._cancellable = cancellable
+        self._progress_text = progress_text
         stop = self._stop = threading.Event()
         self._dialog = self._open_dialog(title, label or f"正在{title}……", cancellable)
         emit = self.progressed.emit
@@ -136,7 +139,8 @@ class OpsRunner(QObject):
             return  # the end arrived first (a modal setValue below may deliver it)
         if total > 0:
             self._dialog.setMaximum(total)
-            self._dialog.setLabelText(f"已处理 {done} / {total} 行")
+            words = getattr(self, "_progress_text", None)
+            self._dialog.setLabelText(words(done, total) if words else f"已处理 {done} / {total} 行")
             # Last: on a modal dialog setValue processes events, which may deliver the job's end and close it.
             self._dialog.setValue(min(done, total))
         else:

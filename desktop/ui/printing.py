@@ -89,8 +89,10 @@ def html_document(html: str, printer: QPrinter) -> QTextDocument:
     return doc
 
 
-def ledger_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, LEDGER_MARGINS_MM,
+def ledger_layout(paper: str = "A4") -> QPageLayout:
+    """The 台账's page, landscape: A4, or A3 when the workbook chose it (its text would print under 9 pt on A4)."""
+    size = QPageSize.PageSizeId.A3 if paper == "A3" else QPageSize.PageSizeId.A4
+    return QPageLayout(QPageSize(size), QPageLayout.Orientation.Landscape, LEDGER_MARGINS_MM,
                        QPageLayout.Unit.Millimeter)
 
 

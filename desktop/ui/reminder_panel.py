@@ -70,6 +70,7 @@ class ReminderModel(QAbstractTableModel):
 class ReminderPanel(QWidget):
     activated = Signal(str, int, int)  # kind, id, meeting id (0 for issues)
     supervise = Signal(str, int)  # the ladder's instrument (reminder / notice / urge) for a unit id
+    escalate = Signal(int, str)  # the ladder's 流转 for an issue id, with the ladder's reason
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_ReminderPanel()
@@ -97,23 +98,31 @@ class ReminderPanel(QWidget):
         return self.model.items[index.row()] if index.isValid() and index.row() < len(self.model.items) else None
 
     def _on_current(self) -> None:
-        """The ladder's step for the selected item: an instrument is one click away; 流转 is taken on the item
-        itself (double-click opens it), so the button names what it would do or why it cannot."""
+        """The ladder's step for the selected item, one click away: the instrument's dialog for the item's unit,
+        or the item's 流转 dialog with the ladder's reason filled in (the clerk still confirms either)."""
         item = self.current()
         button = self.form.supervise_button
         if item is None or not item.step_action:
             button.setEnabled(False)
             button.setText("按督办阶梯签发…")
-        elif item.step_action == "escalate" or item.unit_id is None:
+        elif item.step_action == "escalate":
+            button.setEnabled(item.kind == "issue")
+            button.setText(f"流转：{item.step.split('：')[-1]}…")
+        elif item.unit_id is None:
             button.setEnabled(False)
-            button.setText(f"{item.step}（双击到问题上流转）")
+            button.setText(f"{item.step}（未交办，无责任单位）")
         else:
             button.setEnabled(True)
             button.setText(f"签发{item.step.split('：')[-1]}…")
 
     def _on_supervise(self) -> None:
         item = self.current()
-        if item is not None and item.step_action and item.step_action != "escalate" and item.unit_id is not None:
+        if item is None or not item.step_action:
+            return
+        if item.step_action == "escalate":
+            if item.kind == "issue":
+                self.escalate.emit(item.id, f"按督办阶梯，{item.step}。")
+        elif item.unit_id is not None:
             self.supervise.emit(item.step_action, item.unit_id)
 
     def set_items(self, reminders: Reminders | list[Reminder], days: int) -> None:

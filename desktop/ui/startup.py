@@ -22,7 +22,7 @@ from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ask_password
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.ui.ops import Ops
-from desktop.workspace import Workspace, WorkspaceError, open_workspace
+from desktop.workspace import Workspace, WorkspaceError, open_read_only, open_workspace
 
 log = logging.getLogger(__name__)
 DAILY_BACKUP_FAILED = "今日自动备份失败："
@@ -68,6 +68,16 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
     try:
         return open_workspace(data_dir, database_url, operator=operator, allow_new_beside_backups=fresh_ok)
     except (WorkspaceError, MigrationError) as exc:
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
+
+
+def open_read_only_guarded(data_dir: Path, operator: str, parent: QWidget | None = None) -> Workspace | None:
+    """A read-only folder opened read-only (`open_read_only`); a refusal is said, and nothing is offered that would
+    write (a restore cannot write there either)."""
+    try:
+        return open_read_only(data_dir, operator=operator)
+    except WorkspaceError as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
         return None
 
@@ -119,6 +129,8 @@ def admit_operator(workspace: Workspace, settings: QSettings, parent: QWidget | 
     empty list starts with this name (logged); a name not on it is asked again, from the list, where a new name is
     added only when the user ticks 添加. False when the user cancels."""
     name = workspace.db.operator
+    if workspace.db.read_only:  # nothing can be changed, so nothing is logged under any name
+        return True
     known = operator_list(workspace)
     if name in known:
         return True

@@ -55,6 +55,27 @@ def test_project_ledger_goes_to_a3_and_hides_what_it_does_not_print(demo_workspa
     assert ws.column_dimensions[letters["项目类别"]].width >= 8 * 2.1
 
 
+def test_whole_wan_amounts_print_without_needless_decimals(demo_workspace, tmp_path) -> None:
+    """The demo's amounts are whole 万元: "306680", not "306680.00"; a column holding 元 below 1万 keeps two
+    decimals. Workbook and print preview alike."""
+    from desktop.exporters.ledger_columns import fit_sheet
+    from desktop.exporters.ledger_html import cell_display
+
+    path = tmp_path / "projects.xlsx"
+    _count, fit = jobs.export_ledger_fitted(demo_workspace.db, _request("ledger-projects"), path)
+    columns = {c.key: c for c in fit.spec.columns}
+    assert (columns["total"].format, columns["annual_plan"].format) == ("0", "0")
+    ws, letters = _header_cells(path)
+    assert ws[f"{letters['总投资']}5"].number_format == "0"
+    assert cell_display(columns["total"], 3_066_800_000) == "306680"
+    spec, rows = jobs.full_ledger_sheet(demo_workspace.db, _request("ledger-projects"))
+    rows = [dict(r) for r in rows if isinstance(r, dict)]
+    rows[0]["completed"] = (rows[0]["completed"] or 0) + 1234  # 0.1234万元
+    odd = {c.key: c for c in fit_sheet(spec, rows).spec.columns}
+    assert (odd["total"].format, odd["completed"].format) == ("0", "0.00")
+    assert cell_display(odd["completed"], 3_066_801_234) == "306680.12"
+
+
 def test_chosen_columns_print_on_a4_and_are_saved_per_ledger(demo_workspace, tmp_path) -> None:
     chosen = ("项目名称", "建设单位", "total", "责任单位")
     fit = jobs.ledger_fit(demo_workspace.db, _request("ledger-projects", columns=chosen))

@@ -150,8 +150,71 @@ def test_read_only_folder_is_called_read_only_not_in_use(qapp, tmp_path: Path, m
         shown: list[str] = []
         for kind in ("warning", "critical"):
             monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: shown.append(text))
+        monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+            shown.append(text), QMessageBox.StandardButton.No)[1])  # offered read-only; declined
         with read_only(mount):
             assert app_module.run_gui(_args(data_dir=folder)) == 2
             assert app_module.run_gui(_args(data_dir=folder / "新文件夹")) == 2
         assert len(shown) == 2 and "数据文件夹是只读的" in shown[0] and "已经在使用" not in shown[0]
         assert "无法创建数据文件夹" in shown[1] and "只读U盘" in shown[1]
+
+
+def test_read_only_folder_opens_read_only_when_chosen(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write-protected stick: the window opens read-only on request, shows the data, refuses every write in
+    Chinese before it starts, takes no backup, and leaves every byte of the folder as it was."""
+    import hashlib
+
+    from desktop.db.models import Project
+    from desktop.errors import StorageError
+    from desktop.services.projects import actions as projects
+    from desktop.ui.main_window import MainWindow
+    from tests.reliability.damage import read_only, tiny_filesystem
+
+    def digest(folder: Path) -> dict[str, str]:
+        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    with tiny_filesystem(tmp_path / "stick", 16384) as mount:
+        folder = mount / "data"
+        ws = open_workspace(folder, operator="测试员")
+        with ws.db.transaction() as s:
+            projects.create_project(s, projects.ProjectInput(code="2026-001", name="紫云府项目", list_year=2026))
+        ws.db.engine.dispose()
+        with ws.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        ws.close()
+        before = digest(folder)
+        said: list[str] = []
+        monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+            said.append(text), QMessageBox.StandardButton.Yes)[1])
+        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: said.append(text))
+        monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: said.append("错误" + text))
+        seen: dict[str, object] = {}
+        timer = QTimer(QApplication.instance())
+
+        def look_and_close() -> None:
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, MainWindow) and widget.isVisible() and widget.complete:
+                    timer.stop()
+                    seen["title"] = widget.windowTitle()
+                    seen["issues_panel"] = widget.issue_panel.model.total_count()
+                    with widget.workspace.db.read() as s:
+                        seen["projects"] = s.query(Project).count()
+                    try:
+                        with widget.workspace.db.transaction() as s:
+                            s.add(Project(code="2026-002", name="新项目", list_year=2026, stage="continuing"))
+                    except StorageError as exc:
+                        seen["refused"] = str(exc)
+                    widget.close()
+
+        timer.timeout.connect(look_and_close)
+        timer.start(100)
+        with read_only(mount):
+            assert app_module.run_gui(_args(data_dir=folder)) == 0
+        timer.stop()
+        assert "是否以只读方式打开" in said[0]
+        assert any("本次以只读方式打开" in text for text in said[1:])  # the workspace's note, shown at start
+        assert not [t for t in said if t.startswith("错误")]
+        assert seen["title"] == "重点项目包保工作台（只读）" and seen["projects"] == 1
+        assert "不能保存修改，未做任何改动" in str(seen["refused"])
+        assert digest(folder) == before  # not a byte written: no backup, no log, no first screen

@@ -4,6 +4,7 @@ deletion; 本单位公钥… and 登记对方公钥… pair the offices, the fin
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from pathlib import Path
 
@@ -137,3 +138,48 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     exchange_menu.register_key_dialog(room_window)  # the same file again
     idle(room_window)
     assert shown[-1].startswith("警告") and "无需重复登记" in shown[-1]
+
+
+def test_import_menu_verifies_on_the_worker_behind_a_progress_bar(qtbot, paired: Offices, tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """导入数据包…: hashing, the row stream and the comparison run on the window's worker (a 76 MB package takes
+    seconds), with progress reports up to 100 %; a broken package is refused in Chinese from there too."""
+    from desktop.ui.ops import Ops
+    from desktop.ui.ops_progress import OpsRunner
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.workspace = paired.room  # type: ignore[attr-defined]
+    window.ops = Ops(paired.room, window)  # type: ignore[attr-defined]
+    window.reload = lambda: None  # type: ignore[attr-defined]
+    target = paired.send()
+    reports: list[tuple[int, int]] = []
+    labels: list[str] = []
+    real = OpsRunner._on_progress
+
+    def watch(self, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
+        reports.append((done, total))
+        real(self, done, total)
+        if self._dialog is not None:
+            labels.append(self._dialog.labelText())
+
+    monkeypatch.setattr(OpsRunner, "_on_progress", watch)
+    shown: dict[str, object] = {}
+    monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: shown.update(plan=self.plan) or 0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    exchange_menu.import_package_dialog(window)
+    assert "plan" not in shown  # the GUI thread went on at once: the worker verifies
+    qtbot.waitUntil(lambda: "plan" in shown, timeout=20_000)
+    assert reports and reports[-1][0] == reports[-1][1] > 0
+    assert all(a <= b for (a, _), (b, _) in itertools.pairwise(reports))
+    assert any("已完成 100%" in text for text in labels)
+
+    broken = tmp_path / "坏包.kpx"
+    broken.write_bytes(target.read_bytes()[:300])
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    exchange_menu.import_package_dialog(window)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+    assert "不是有效的数据包" in warnings[0]
+    window.ops.pool.waitForDone()  # type: ignore[attr-defined]

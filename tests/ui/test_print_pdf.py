@@ -86,6 +86,23 @@ def test_every_ledger_exports_a_pdf_with_its_rows(qtbot, window, demo_workspace,
 
 
 @needs_pdftotext
+@pytest.mark.parametrize("kind", ["ledger-projects", "ledger-issues"])
+def test_wide_ledger_pdf_prints_on_the_workbooks_paper_at_9_pt(qtbot, window, demo_workspace, today, tmp_path,
+                                                               kind) -> None:
+    """The PDF and the preview take the paper the workbook chose (A3 landscape for the demo's wide ledgers), so the
+    text prints at ≥ 9 pt as on the Excel printout, measured from the PDF's glyph boxes."""
+    from tests.exporters.test_ledger_print import _smallest_text_pt
+
+    fit = jobs.ledger_fit(demo_workspace.db, jobs.LedgerRequest(kind, window.export_menu.period(), today))
+    assert fit.paper == "A3"
+    pdf = save_ledger_pdf(qtbot, window, kind, tmp_path / f"{kind}.pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = (float(v) for v in info.split("Page size:")[1].split()[0:3:2])
+    assert (round(width), round(height)) == (1191, 842)  # A3 landscape, in points
+    assert _smallest_text_pt(pdf) >= 9.0
+
+
+@needs_pdftotext
 def test_shown_issues_pdf_has_the_table_rows_only(qtbot, window, tmp_path) -> None:
     panel = window.issue_panel
     panel.form.due_combo.setCurrentIndex(panel.form.due_combo.findData("overdue"))

@@ -251,7 +251,7 @@ def test_a_package_is_read_and_planned_on_the_worker_before_its_preview(qtbot, t
         threads: list[str] = []
         real = exchange_menu.read_package
         monkeypatch.setattr(exchange_menu, "read_package",
-                            lambda path: threads.append(threading.current_thread().name) or real(path))
+                            lambda *args: threads.append(threading.current_thread().name) or real(*args))
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
         previews: list[MergePreviewDialog] = []
         monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: previews.append(self) or 0)  # 取消

@@ -115,3 +115,91 @@ def test_reminder_panel_shows_the_ladder_step_and_opens_the_dialog_for_it(qtbot,
     assert dialog.kind().value == rows[0].step_action
     assert dialog.form.unit_combo.currentData() == rows[0].unit_id
     assert rows[0].id in dialog.checked_ids()
+
+
+def test_reminder_panel_escalates_by_the_ladder_with_its_reason(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.db.models import Escalation
+    from tests.ui.helpers import Driver, settle
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    window.reload_reminders()
+    panel = window.reminder_panel
+    rows = [i for i in panel.model.items if i.step_action == "escalate" and i.kind == "issue"]
+    assert rows, "the demo has issues overdue 30 days and more"
+    item = rows[0]
+    panel.form.reminder_table_view.setCurrentIndex(panel.model.index(panel.model.items.index(item), 0))
+    button = panel.form.supervise_button
+    assert button.isEnabled() and button.text() == "流转：提请包保领导协调…"
+    seen: list[str] = []
+    window.issue_actions.run_dialog = Driver(lambda d: seen.append(d.form.reason_edit.toPlainText()))
+    button.click()
+    settle(qtbot, window)
+    assert seen == [f"按督办阶梯，{item.step}。"]
+    assert window.issue_panel.current_row().id == item.id
+    with demo_workspace.db.read() as s:
+        (moved,) = s.scalars(select(Escalation).where(Escalation.issue_id == item.id)
+                             .order_by(Escalation.id.desc()).limit(1)).all()
+        assert moved.reason == seen[0]
+    window.reload_reminders()
+    qtbot.waitUntil(lambda: all(i.id != item.id or i.step_action != "escalate" for i in panel.model.items),
+                    timeout=10_000)  # taken: the ladder does not propose it again
+
+
+def test_supervise_the_selected_rows_from_the_issue_table(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    panel = window.issue_panel
+    model = panel.model
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    overdue = [r for r in rows if r.unit_id is not None and r.deadline is not None and r.deadline < today
+               and r.status in ("assigned", "phased")]
+    by_unit: dict[int, list] = {}
+    for r in overdue:
+        by_unit.setdefault(r.unit_id, []).append(r)
+    unit_id, mine = max(by_unit.items(), key=lambda kv: len(kv[1]))
+    assert len(mine) >= 2, "the demo has a unit with two overdue issues"
+    other = next(r for r in rows if r.unit_id not in (None, unit_id))
+    selection = panel.table.selectionModel()
+    panel.select_issue(mine[0].id)
+    for row in (mine[1], other):
+        selection.select(model.index(model.position_of(row.id), 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert window.export_menu.supervise_selected_action in window.issue_actions.context_menu().actions()
+    window.export_menu.supervise_selected_action.trigger()
+    dialog = window.export_menu.supervision_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    assert dialog.kind().value == "notice" and dialog.form.unit_combo.currentData() == unit_id
+    assert sorted(dialog.checked_ids()) == sorted([mine[0].id, mine[1].id])  # the other unit's row is not its
+    assert dialog.form.item_list.count() >= 2
+    dialog.reject()
+
+
+def test_ladder_set_in_the_window_drives_the_reminders(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.supervision.ladder import load_ladder
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    window.reload_reminders()
+    qtbot.waitUntil(lambda: any(i.step for i in window.reminder_panel.model.items), timeout=10_000)
+    dialog = window.export_menu.open_ladder()
+    qtbot.waitUntil(lambda: dialog.form.steps_table.rowCount() == 4, timeout=10_000)
+    assert [s["days"] for s in dialog.steps()] == [1, 3, 7, 30]
+    # A weaker instrument after a stronger one is refused by the service; nothing is saved.
+    dialog.form.steps_table.cellWidget(2, 1).setCurrentIndex(0)  # 7 days: 提示单 after 督办单
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=10_000)
+    assert "不能排在" in dialog.error_text and dialog.isVisible()
+    with demo_workspace.db.read() as s:
+        assert [st.days for st in load_ladder(s)] == [1, 3, 7, 30]
+    # One step only, 流转 after 400 days: no demo item is that late, so the panel proposes nothing.
+    for _ in range(3):
+        dialog.form.steps_table.setCurrentCell(0, 0)
+        dialog.remove_step()
+    dialog.form.steps_table.cellWidget(0, 0).setValue(400)
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    dialog.accept()
+    qtbot.waitUntil(lambda: closed == [1], timeout=10_000)  # saved and closed (deleted on close)
+    with demo_workspace.db.read() as s:
+        assert [(st.days, st.action, st.label) for st in load_ladder(s)] == [(400, "escalate", "提请包保领导协调")]
+    qtbot.waitUntil(lambda: not any(i.step for i in window.reminder_panel.model.items), timeout=10_000)

@@ -20,7 +20,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
@@ -132,8 +132,8 @@ class StyleBook:
 
     def style(self, *, font: Font, alignment: Alignment, border: Border | None = None,
               fill: PatternFill | None = None, number_format: str = "General",
-              quote_prefix: bool = False) -> StyleRef:
-        key = (font, alignment, border, fill, number_format, quote_prefix)
+              quote_prefix: bool = False, protection: Protection | None = None) -> StyleRef:
+        key = (font, alignment, border, fill, number_format, quote_prefix, protection)
         found = self._cache.get(key)
         if found is not None:
             return found
@@ -147,6 +147,8 @@ class StyleBook:
         template.number_format = number_format
         if quote_prefix:
             template.quotePrefix = True
+        if protection is not None:
+            template.protection = protection
         array = StyleArray(template._style)
         ref = (array, self._workbook._cell_styles.add(array))
         self._cache[key] = ref

@@ -146,10 +146,11 @@ class AssignDialog(FormDialog):
 
 class EscalateDialog(FormDialog):
     def __init__(self, caption: str, current_level: str, today: date, parent: QWidget | None = None, *,
-                 found_on: date | None = None) -> None:
+                 found_on: date | None = None, reason: str = "") -> None:
         super().__init__(Ui_EscalateDialog(), parent)
         f = self.form
         f.issue_label.setText(caption)
+        f.reason_edit.setPlainText(reason)
         current = IssueLevel(current_level)
         f.current_level_label.setText(current.label)
         for level in IssueLevel:

@@ -37,7 +37,8 @@ def ask_docx_path(parent: QWidget, suggested: str) -> str:
 
 class SupervisionDialog(QDialog):
     def __init__(self, ops: Ops, today: date, export_dir: Path, parent: QWidget | None = None, *,
-                 kind: str | None = None, unit_id: int | None = None) -> None:
+                 kind: str | None = None, unit_id: int | None = None,
+                 issue_ids: list[int] | None = None) -> None:
         from desktop.services.supervision.kinds import SupervisionKind
 
         super().__init__(parent)
@@ -56,6 +57,7 @@ class SupervisionDialog(QDialog):
         for each in SupervisionKind:
             self.form.kind_combo.addItem(each.label, each.value)
         self._wanted_unit = unit_id
+        self._wanted_ids = None if issue_ids is None else set(issue_ids)  # from the table's selection: only those
         self.form.kind_combo.setCurrentIndex(self.form.kind_combo.findData(kind or SupervisionKind.NOTICE.value))
         self.form.issued_edit.set_value(today)
         self.form.reply_edit.set_value(today + timedelta(days=REPLY_DAYS))
@@ -108,6 +110,13 @@ class SupervisionDialog(QDialog):
         combo.setCurrentIndex(index if index >= 0 else 0)
         self._fill_items()
         self._propose_requirement()
+        if self._wanted_ids is not None:
+            offered = {item.issue_id for unit in self.units for item in unit.items}
+            left = len(self._wanted_ids - offered)
+            self._wanted_ids = None
+            if left:
+                self.form.error_label.setText(f"所选问题中有{left}项不能列入{self.kind().label}"
+                                              "（已办结、没有完成时限或尚未超期/临期），未勾选。")
         if not self.units:
             self.form.error_label.setText(f"目前没有可列入{self.kind().label}的问题（未办结且超期或临期）。")
 
@@ -136,7 +145,8 @@ class SupervisionDialog(QDialog):
                                   f"{days}{times}）")
             row.setData(Qt.ItemDataRole.UserRole, item.issue_id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Checked)
+            wanted = self._wanted_ids is None or item.issue_id in self._wanted_ids
+            row.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.form.item_list.addItem(row)
 
     def current_unit(self) -> UnitCandidates | None:

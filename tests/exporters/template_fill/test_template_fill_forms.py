@@ -51,6 +51,12 @@ def test_city_monthly_form_is_filled_cell_by_cell_and_reads_back(demo_workspace,
     assert [ws.cell(3, c).value for c in range(1, 12)] == [template.cell(3, c).value for c in range(1, 12)]
     assert ws["F4"].value == "1-10月完成" and ws["E4"].value == "年度计划"
     assert {str(r) for r in template.merged_cells.ranges} == {str(r) for r in ws.merged_cells.ranges}
+    assert (ws["A1"].font.name, ws["A1"].font.sz, ws.row_dimensions[1].height) == ("方正小标宋简体", 18, 36)
+    for cell in (*ws[3], *ws[4]):  # the header's own fonts and borders, cell by cell
+        blank = template[cell.coordinate]
+        assert (cell.font.name, cell.font.b, cell.border.top.style, cell.border.left.style) == (
+            blank.font.name, blank.font.b, blank.border.top.style, blank.border.left.style)
+    assert ws["B3"].font.name == "黑体" and ws["B3"].font.b and ws["F4"].border.top.style == "thin"
     for letter in "ABCDEFGHIJK":
         assert ws.column_dimensions[letter].width == template.column_dimensions[letter].width
     assert ws.print_title_rows == "$3:$4" and ws.freeze_panes == "A5"
@@ -79,6 +85,10 @@ def test_city_monthly_form_is_filled_cell_by_cell_and_reads_back(demo_workspace,
         assert ws.cell(row, 10).value == ("、".join(fact.leaders) or None)
         assert ws.cell(row, 11).value == (fact.unit or None)
         assert ws.cell(row, 2).border.left.style == "thin"  # the template's look on every filled row
+        for column in range(1, 12):
+            cell, blank = ws.cell(row, column), template.cell(5, column)
+            assert (cell.font.name, cell.font.sz, cell.alignment.wrap_text, cell.alignment.vertical) == (
+                blank.font.name, blank.font.sz, blank.alignment.wrap_text, blank.alignment.vertical)
     assert seen == set(facts)
 
     preview = build_preview(out, "investment")

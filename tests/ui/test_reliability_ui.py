@@ -494,7 +494,8 @@ def test_window_runs_the_full_check_when_due_and_offers_the_backup_on_damage(qtb
 
     with demo_workspace.db.read() as s:
         issue_id = s.scalars(select(Issue.id).order_by(Issue.id.desc())).first()
-    window.ops.detach()
+    settle(qtbot, window)
+    window.ops.workspace.close()  # nothing runs on the worker now: the file is damaged behind the window's back
     flip_inside_text(database_file(folder), "issue", "description", issue_id)
     window.ops.attach(open_workspace(folder, operator="测试员"))  # the quick check at open passes it
     offered: list[str] = []

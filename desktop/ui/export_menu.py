@@ -185,6 +185,7 @@ class ExportMenu(QObject):
         dialog = MeetingChooserDialog(choices, question, preselect=panel.current_meeting_id(), parent=self.window)
         dialog.setWindowTitle(title)
         dialog.form.new_radio.hide()  # a new meeting has no minutes yet
+        dialog.form.existing_radio.hide()  # its "列入已有会议" is for agenda items: here the question says it all
         if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen_meeting() is None:
             return None
         panel.select_meeting(dialog.chosen_meeting())

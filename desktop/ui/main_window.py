@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.export_menu import ExportMenu
 
         self.export_menu = ExportMenu(self)
+        # 总览: a unit's row of 超期问题 drills down to its issues, and from there to the 督办 dialog for them.
+        self.field_tabs.dashboard.supervise_requested.connect(
+            lambda ids: self.export_menu.open_supervision(None, None, ids))
 
     # --- loading (ui/window_loader.py) ----------------------------------------------------------------------
     def reload(self) -> None:

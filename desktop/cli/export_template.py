@@ -15,6 +15,7 @@ import argparse
 import contextlib
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import open_from_args
 from desktop.errors import UserError
@@ -26,6 +27,9 @@ from desktop.services.templates import catalog, proposal, store
 from desktop.services.templates.catalog import Purpose
 from desktop.services.templates.layout import FORMULA, TemplateLayout
 from desktop.services.templates.records import DECISION_FILTERS, ISSUE_FILTERS, Selection
+
+if TYPE_CHECKING:
+    from desktop.db.engine import Database
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,9 +76,13 @@ def _apply_maps(layout: TemplateLayout, mapping: dict[int, str | None], maps: li
 
 
 def _selection(args: argparse.Namespace, purpose: Purpose, saved: store.SavedTemplate | None,
-               today: date) -> Selection:
+               today: date, db: Database) -> Selection:
     year = args.year or today.year
-    month = args.month or stats.reported_month(Period.year(year), today)
+    if args.month:
+        month = args.month
+    else:  # the last month reported that year (a 1–10月 report is read as 10 months, also in a later year)
+        with db.read() as session:
+            month = stats.reported_month(Period.year(year), today, session)
     base = Selection.from_dict(saved.selection, year, month) if saved else Selection(purpose, year, month)
     scope = base.scope
     if args.scope != "all" or args.scope_id is not None:
@@ -129,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
                                                                         False)))
         for line in inspection.summary_lines():
             print(line)
-        selection = _selection(args, layout.purpose, saved, today)
+        selection = _selection(args, layout.purpose, saved, today, db)
         request = job.FillRequest(Path(template), out, selection, today, mapping, sheet=args.sheet,
                                   saved_name=saved.name if saved else None)
         result = job.fill_template(db, request)

@@ -40,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--year", type=int, help="年度（表格标题和文件名中没有年度时指定）")
         sub.add_argument("--month", type=int, help="截至月份（投资进度表）")
         sub.add_argument("--unit-alias", action="append", default=[], metavar="台账写法=单位名称",
-                         help="把台账中的单位写法对应到已有单位，如 --unit-alias 住建局=区住建局（可多次使用）")
+                         help="把台账中的单位写法对应到已有单位，如 --unit-alias 住建局=区住建局（可多次使用）；"
+                              "导入后记住，以后的导入照此对应并在报告中说明；写成 住建局=住建局 则取消记住的对应")
         sub.add_argument("--update-duplicates", action="store_true", help="与已有记录重复的行按本文件更新（默认跳过）")
         sub.add_argument("--confirm-kind", action="store_true",
                          help="表头更像另一类台账时仍按本类型导入（默认拒绝，以免把问题当作项目导入）")

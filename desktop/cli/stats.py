@@ -56,7 +56,7 @@ def format_headline(h: stats.Headline) -> list[str]:
         f"办结率{i.rate.text}（{i.rate.short_text}）",
         f"议定事项：共{d.decided}项，已完成{d.done}项，办结率{d.rate.text}（{d.rate.short_text}）",
         f"开复工：应开复工{s.due}个，已开复工{s.started}个，开复工率{s.rate.text}",
-        "投资进度（亿元）：",
+        f"投资进度（亿元，{h.investment_period}）：",
     ]
     for line in h.investment:
         lines.append(
@@ -65,3 +65,4 @@ def format_headline(h: stats.Headline) -> list[str]:
             f"（{line.light.label}）"
         )
     return lines
+

@@ -13,6 +13,9 @@ from datetime import date
 
 # Characters XML 1.0 forbids, except TAB, LF and CR which python-docx turns into <w:tab/> and <w:br/>.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Word's manual line break (Shift+Enter, VT) and page break (FF) come along when text is pasted or imported from
+# Word or a ledger (_x000B_): a reader sees a new line, so they become one (<w:br/>) rather than vanish.
+_WORD_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -31,7 +34,7 @@ def clean_text(s: object) -> str:
     if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
         text = _SURROGATE.sub("", text)
-    return _XML_FORBIDDEN.sub("", text)
+    return _XML_FORBIDDEN.sub("", text.translate(_WORD_BREAKS))
 
 
 def cn_date(d: date) -> str:

@@ -206,7 +206,7 @@ def full_ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
         office = str(office_settings.get(session, "office_name"))
         unit = ledger_rows.ledger_unit_name(session, office, scope)
         thresholds = office_settings.thresholds(session)
-        month = stats.reported_month(period, today)
+        month = stats.reported_month(period, today, session)
         year = period.end.year
         if kind == "ledger-issues":
             if request.issue_rows is not None:
@@ -237,7 +237,6 @@ def full_ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
     if kind == "ledger-projects":
         return ledgers.project_sheet(_header(f"{year}年重点项目台账", unit, today), month, project_rows)
     if kind == "investment":
-        months = f"1—{month}月" if month > 1 else "1月"
-        return ledgers.investment_sheet(_header(f"{year}年{months}重点项目投资进度表", unit, today), month,
+        return ledgers.investment_sheet(_header(f"{stats.months_words(year, month)}重点项目投资进度表", unit, today), month,
                                         inv_groups, inv_total)
     return ledgers.responsibility_sheet(_header(f"{year}年重点项目领导包保责任表", unit, today), resp_groups)

@@ -7,7 +7,7 @@ rows equals the number shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -41,6 +41,8 @@ class Context:
     today: date
     thresholds: LagThresholds = field(default_factory=LagThresholds)
     due_soon_days: int = 7
+    # The last month reported (set by rows_for from the data); None: the calendar's month.
+    reported: int | None = None
 
     @property
     def year(self) -> int:
@@ -48,7 +50,7 @@ class Context:
 
     @property
     def month(self) -> int:
-        return stats.reported_month(self.period, self.today)
+        return self.reported if self.reported is not None else stats.reported_month(self.period, self.today)
 
 
 @dataclass
@@ -242,6 +244,8 @@ def _milestone_drill(session: Session, ctx: Context, title: str) -> Drill:
 
 
 def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
+    if ctx.reported is None:
+        ctx = replace(ctx, reported=stats.reported_month(ctx.period, ctx.today, session))
     arg = key.arg
     if key.kind == "light":
         arg = {"green": "正常", "yellow": "滞后", "red": "严重滞后", "none": "无计划"}[key.arg]

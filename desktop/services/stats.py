@@ -256,6 +256,9 @@ class Headline:
     decisions: DecisionFigures
     starts: StartFigures
     investment: list[InvestmentLine]
+    # The months the investment figures cover (1–N月): the last month reported, see reported_month.
+    investment_month: int = 12
+    investment_period: str = ""  # 2020年1—10月, as exports title it
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -291,8 +294,8 @@ def visits_by_leader(session: Session, period: Period) -> Counter[str]:
     return Counter(dict(rows.all()))
 
 
-def reported_month(period: Period, today: date) -> int:
-    """The last month a period's investment figures can cover: a period still running reports through last month."""
+def calendar_month(period: Period, today: date) -> int:
+    """The last month a period's investment figures can cover by the calendar: a running period through last month."""
     if period.end < date(today.year, today.month, 1):
         return period.end.month
     if period.end.year < today.year:
@@ -300,11 +303,29 @@ def reported_month(period: Period, today: date) -> int:
     return max(1, today.month - 1)
 
 
+def months_words(year: int, month: int) -> str:
+    """2020年1—10月 (2020年1月 for January): the period a year's investment figures cover, as titles print it."""
+    return f"{year}年1—{month}月" if month > 1 else f"{year}年1月"
+
+
+def reported_month(period: Period, today: date, session: Session | None = None) -> int:
+    """The months a year's figures cover: the last month reported in that year (a 1–10月 report uses 10, also when
+    read in a later year — domain.md), never past what the calendar allows; without reports (or a session), the
+    calendar's month. 序时进度 divides by this, and exports title their period with it (2020年1—10月)."""
+    allowed = calendar_month(period, today)
+    if session is None:
+        return allowed
+    last = session.scalar(select(func.max(InvestmentReport.month)).where(
+        InvestmentReport.year == period.end.year, InvestmentReport.month <= allowed,
+        InvestmentReport.amount_yuan.is_not(None)))
+    return int(last) if last else allowed
+
+
 def headline(session: Session, period: Period, scope: Scope = ALL, *, today: date | None = None,
              thresholds: LagThresholds = DEFAULT_THRESHOLDS, due_soon_days: int = 7) -> Headline:
     today = today or date.today()
     year = period.end.year
-    month = reported_month(period, today)
+    month = reported_month(period, today, session)
     return Headline(
         period=period.label,
         scope=scope.as_dict(),
@@ -314,4 +335,6 @@ def headline(session: Session, period: Period, scope: Scope = ALL, *, today: dat
         decisions=decision_figures(session, period, scope, today=today),
         starts=start_figures(session, year, scope, as_of=period.end),
         investment=investment_by_category(session, year, month, scope, thresholds),
+        investment_month=month,
+        investment_period=months_words(year, month),
     )

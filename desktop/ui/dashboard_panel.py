@@ -17,7 +17,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.services import dashboard, directory, office_settings
@@ -70,6 +70,7 @@ def read_figures(workspace: Workspace, period: Period, leader_id: int | None, to
 
 class DashboardPanel(QWidget):
     open_requested = Signal(str, int)  # a drill-down row double-clicked: (entity, id) to open
+    supervise_requested = Signal(list)  # a unit's overdue issues (ids) to 督办, from its drill-down
     loaded = Signal()  # the figures of a read are on screen
     drill_shown = Signal(object)  # the DrilldownDialog of a click, once its rows are read
     card_read = Signal(object)  # the LeaderCard a 包保卡 button read (then previewed or exported)
@@ -318,13 +319,19 @@ class DashboardPanel(QWidget):
             with workspace.db.read() as session:
                 return rows_for(session, ctx, key)
 
-        self.ops.run(work, self._show_drill, self._say)
+        self.ops.run(work, lambda drill: self._show_drill(drill, key), self._say)
 
-    def _show_drill(self, drill) -> None:  # type: ignore[no-untyped-def]
+    def _show_drill(self, drill, key: Key | None = None) -> None:  # type: ignore[no-untyped-def]
         if not shiboken6.isValid(self):
             return
         dialog = DrilldownDialog(drill, self)
         dialog.open_requested.connect(self.open_requested)
+        if key is not None and key.kind == "issues.overdue_unit" and drill.ids:  # a unit's row: 督办 is one click
+            button = dialog.form.button_box.addButton("向该单位签发督办文书…",
+                                                      QDialogButtonBox.ButtonRole.ActionRole)
+            button.setObjectName("supervise_button")
+            ids = list(drill.ids)
+            button.clicked.connect(lambda: (dialog.accept(), self.supervise_requested.emit(ids)))
         dialog.resize(1000, 560)
         dialog.show()
         self.last_drill = dialog

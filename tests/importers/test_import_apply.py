@@ -275,7 +275,8 @@ def test_projects_and_enterprises(workspace, make_xlsx) -> None:  # type: ignore
     assert result.outcomes == [
         RowOutcome(3, RowStatus.NEW, "编号 2023-001"),
         RowOutcome(4, RowStatus.INVALID, "年度计划投资（8,000万元）大于总投资（5,000万元）"),
-        RowOutcome(5, RowStatus.DUPLICATE, "与本文件第3行重复，未重复导入"),
+        RowOutcome(5, RowStatus.CONFLICT, "与本文件第3行项目编号相同，但项目名称为“东亚纳米科技园” / “东亚纳米科技园（重复）”，"
+                                          "未导入；请核对后在文件中保留正确的一行再导入"),
     ]
     with workspace.db.read() as session:
         project = session.scalars(select(Project)).one()

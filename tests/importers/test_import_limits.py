@@ -94,3 +94,35 @@ def test_a_header_only_sheet_is_refused_as_such_and_no_backup_is_written(workspa
     with pytest.raises(NothingToImport, match="只有表头"):
         apply_import(workspace.db, preview, data_dir=workspace.data_dir, source=path, today=TODAY)
     assert files() == before
+
+
+def test_a_rule_only_the_database_knows_is_refused_alike_in_dry_run_and_import(db_workspace, backend,  # type: ignore[no-untyped-def]
+                                                                               tmp_path: Path) -> None:
+    """A CHECK the readers do not foresee (here one added to the live database) stops the dry run exactly as it
+    would stop the import: a Chinese refusal, never a traceback, and nothing stored."""
+    from sqlalchemy import func, text
+
+    from desktop.services.importing.apply import DatabaseRefused
+
+    with db_workspace.db.transaction() as session:
+        if backend == "sqlite":
+            session.execute(text("CREATE TRIGGER refuse_test BEFORE INSERT ON issue WHEN NEW.description = '不许写入' "
+                                 "BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: refuse_test'); END"))
+        else:
+            session.execute(text("ALTER TABLE issue ADD CONSTRAINT refuse_test CHECK (description <> '不许写入')"))
+    path = _ledger(tmp_path / "2026年问题.xlsx", [
+        ["项目名称", "问题描述", "发现时间"], ["甲项目", "道路未通", "2026-03-01"], ["甲项目", "不许写入", "2026-03-02"]])
+    preview = build_preview(path, "issues")
+    refusals = []
+    for attempt in (lambda: dry_run_import(db_workspace.db, preview, today=TODAY),
+                    lambda: apply_import(db_workspace.db, preview, today=TODAY)):
+        try:
+            attempt()
+        except DatabaseRefused as exc:
+            refusals.append(str(exc))
+    assert len(refusals) == 2 and refusals[0] == refusals[1]
+    assert refusals[0].startswith("数据库拒绝了写入新建的记录时的数据（") and "refuse_test" in refusals[0]
+    assert refusals[0].endswith("未导入任何数据。请核对该行后再导入；如该行内容无误，请把本文件和这段说明交给维护人员。")
+    with db_workspace.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Issue)) == 0
+        assert session.scalar(select(func.count()).select_from(Project)) == 0

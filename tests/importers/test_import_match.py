@@ -83,3 +83,24 @@ def test_issue_listed_twice_in_one_file_is_stored_once(workspace, make_xlsx) -> 
     with workspace.db.read() as session:
         found = sorted(i.found_on for i in session.scalars(select(Issue)))
     assert found == [date(2024, 3, 1), date(2024, 4, 1)]
+
+
+def test_rows_are_one_record_only_when_every_field_agrees(workspace, make_xlsx) -> None:  # type: ignore[no-untyped-def]
+    """Same project, text and found date but another unit or deadline: both kept, shown side by side; a second
+    row that only leaves cells empty loses nothing when skipped; a project code given twice with two names is
+    refused naming both, never one of them dropped silently."""
+    path = make_xlsx([
+        ["项目名称", "存在问题", "发现时间", "责任单位", "完成时限"],
+        ["甲项目", "用地未移交", "2024-03-01", "区住建局", "2024-06-30"],
+        ["甲项目", "用地未移交", "2024-03-01", "区水务局", "2024-07-31"],
+        ["甲项目", "用地未移交", "2024-03-01", None, None],
+    ], name="问题台账_2024.xlsx")
+    result = apply_import(workspace.db, build_preview(path, "issues"), today=TODAY)
+    assert [(o.row, o.status) for o in result.outcomes] == [
+        (2, RowStatus.NEW), (3, RowStatus.NEW), (4, RowStatus.DUPLICATE)]
+    assert ("可能重复：第3行与第2行同一项目（企业）、同一问题描述、同一发现日期，但责任单位为“区住建局” / “区水务局”；"
+            "完成时限为“2024年6月30日” / “2024年7月31日”，两行都已导入，请核对") in result.hints
+    assert result.outcomes[2].message == "与本文件第2行重复，未重复导入"
+    with workspace.db.read() as session:
+        units = sorted(i.lead_unit.name for i in session.scalars(select(Issue)))
+    assert units == ["区住建局", "区水务局"]

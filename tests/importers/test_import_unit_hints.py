@@ -127,3 +127,34 @@ def test_cli_unit_alias(tmp_path: Path, capsys) -> None:  # type: ignore[no-unty
             assert sorted(u.name for u in session.scalars(select(Unit))) == ["区住建局"]
     finally:
         ws.close()
+
+
+def test_a_confirmed_spelling_is_remembered_said_and_can_be_taken_back(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Asked once per name: `--unit-alias` is remembered with the data; the next ledger with that spelling is read
+    the same way and the report says so; 住建局=住建局 takes it back (the name is then a unit of its own)."""
+    from desktop.services.importing import aliases
+
+    data = str(tmp_path / "data")
+    first = _ledger(tmp_path / "2026年一月.xlsx", [["甲项目", "道路未通", "区住建局", None, date(2026, 1, 5)]])
+    assert main(["import", "issues", str(first), "--data-dir", data]) == 0
+    second = _ledger(tmp_path / "2026年二月.xlsx", [["乙项目", "手续办理慢", "住建局", None, date(2026, 2, 1)]])
+    assert main(["import", "issues", str(second), "--dry-run", "--data-dir", data]) == 0
+    assert "请核对：可能是同一单位：“住建局”（第3行）→ 已有单位“区住建局”？" in capsys.readouterr().out
+    assert main(["import", "issues", str(second), "--unit-alias", "住建局=区住建局", "--data-dir", data]) == 0
+    capsys.readouterr()
+    with open_workspace(Path(data)) as workspace, workspace.db.read() as session:
+        assert aliases.load(session) == {"住建局": "区住建局"}
+
+    third = _ledger(tmp_path / "2026年三月.xlsx", [["丙项目", "用电未接入", "住建局", "住建局", date(2026, 3, 1)]])
+    assert main(["import", "issues", str(third), "--data-dir", data]) == 0
+    out = capsys.readouterr().out
+    assert ("说明：按以前确认的单位写法，“住建局”记为“区住建局”（第3行）；如不对，请在导入向导中取消勾选，"
+            "或用 --unit-alias 住建局=住建局 导入") in out
+    assert "可能是同一单位" not in out  # not asked again
+
+    fourth = _ledger(tmp_path / "2026年四月.xlsx", [["丁项目", "排水未接入", "住建局", None, date(2026, 4, 1)]])
+    assert main(["import", "issues", str(fourth), "--unit-alias", "住建局=住建局", "--data-dir", data]) == 0
+    with open_workspace(Path(data)) as workspace, workspace.db.read() as session:
+        assert aliases.load(session) == {}
+        got = {i.description: i.lead_unit.name for i in session.scalars(select(Issue))}
+    assert got == {"道路未通": "区住建局", "手续办理慢": "区住建局", "用电未接入": "区住建局", "排水未接入": "住建局"}

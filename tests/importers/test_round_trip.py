@@ -7,6 +7,7 @@ field by field; and the kind's export, re-imported, gives the same values for ev
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from desktop.importers.preview import build_preview
 from desktop.services.importing.apply import NothingToImport, apply_import, dry_run_import
 from desktop.services.scope import Period
 from desktop.workspace import Workspace, open_workspace
+from tests import pg_support
 from tests.importers.round_trip_check import NOT_IN_DATABASE, stored_records, unaccounted_cells
 from tests.importers.round_trip_ledgers import Ledger, all_ledgers
 
@@ -40,15 +42,34 @@ def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def pg_empty_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One migrated empty PostgreSQL database that each ledger's database is copied from (CREATE … TEMPLATE)."""
+    name = f"kp_round_trip_{os.getpid()}"
+    url = pg_support.create_database(name=name)
+    open_workspace(tmp_path_factory.mktemp("round-trip-pg"), url, operator="测试员").close()
+    yield name
+    pg_support.drop_database(url)
+
+
 @pytest.fixture
-def fresh(empty_database: Path, tmp_path: Path) -> Iterator[Workspace]:
+def fresh(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Workspace]:
+    """An empty database per ledger: on SQLite and, when a server is reachable, on PostgreSQL (issue 16 asks the
+    same harness on both; CI starts a server)."""
     target = tmp_path / "data"
     target.mkdir()
-    for item in empty_database.glob("keyproj.sqlite3*"):
-        shutil.copy2(item, target / item.name)
-    ws = open_workspace(target, operator="测试员")
+    if backend == "sqlite":
+        for item in request.getfixturevalue("empty_database").glob("keyproj.sqlite3*"):
+            shutil.copy2(item, target / item.name)
+        ws = open_workspace(target, operator="测试员")
+        yield ws
+        ws.close()
+        return
+    url = pg_support.create_database(template=request.getfixturevalue("pg_empty_template"))
+    ws = open_workspace(target, url, operator="测试员")
     yield ws
     ws.close()
+    pg_support.drop_database(url)
 
 
 def test_the_harness_covers_at_least_thirty_ledgers_of_every_kind() -> None:

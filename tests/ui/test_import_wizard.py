@@ -154,10 +154,12 @@ def test_menu_and_history_dialog_undo(qtbot, workspace, today, tmp_path, monkeyp
     create_application()
     window = MainWindow(workspace, today=today, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
+    settle(qtbot, window)  # its data is read on the worker
     texts = [a.text() for a in window.form.file_menu.actions()]
     assert texts[:2] == ["导入台账(&I)…", "导入记录…"]
     apply_import(workspace.db, build_preview(ISSUES, "issues"))
     window.reload()
+    settle(qtbot, window)
     assert window.issue_panel.model.rowCount() == 10
     dialog = ImportHistoryDialog(window.ops, window)
     qtbot.addWidget(dialog)
@@ -257,3 +259,57 @@ def test_wizard_previews_every_sheet_of_one_layout_and_names_the_rest(qtbot, wor
     assert [model.index(r, 1).data() for r in range(2)] == ["新增", "新增"]
     assert wizard.form.skipped_list.item(0).text() == "工作表“人员”：没有找到问题台账的表头，未导入"
     assert "不导入的列：联系电话（D列）（未对应到数据项）" in wizard.form.summary_label.text()
+
+
+def test_wizard_asks_once_per_unit_spelling_and_remembers_it(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """住建局 → 区住建局?: a check box on the preview page; ticked, the dry run is run again with it and the import
+    stores the directory's unit and remembers the spelling (the next import applies it and says so)."""
+    import openpyxl
+
+    from desktop.db.models import Unit
+    from desktop.services.importing import aliases
+
+    def ledger(name: str, rows: list[list[object]]) -> Path:
+        book = openpyxl.Workbook()
+        book.active.append(["项目名称", "问题描述", "责任单位", "发现时间"])
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / name)
+        return tmp_path / name
+
+    create_application()
+    first = ledger("问题台账_一月.xlsx", [["甲项目", "道路未通", "区住建局", "2026-01-05"]])
+    second = ledger("问题台账_二月.xlsx", [["乙项目", "手续办理慢", "住建局", "2026-02-01"],
+                                          ["乙项目", "用电未接入", "区水务局", "2026-02-02"]])
+    for path, tick in ((first, False), (second, True)):
+        wizard = ImportWizard(Ops(workspace))
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.set_file(path, "issues")
+        _next(qtbot, wizard, MAPPING_PAGE)
+        _next(qtbot, wizard, PREVIEW_PAGE)
+        if tick:
+            listing = wizard.form.check_list
+            assert listing.count() == 1
+            item = listing.item(0)
+            assert item.text() == "“住建局”与“区住建局”是同一单位（勾选后按“区住建局”导入，并记住这一写法）"
+            assert item.checkState() == Qt.CheckState.Unchecked
+            wizard.set_unit_alias("住建局", True)
+            qtbot.waitUntil(lambda w=wizard: not w.task.running and w.dry_run is not None
+                            and not w.dry_run.unit_proposals, timeout=20_000)
+            assert wizard.form.check_list.item(0).checkState() == Qt.CheckState.Checked
+            assert wizard.dry_run.created["unit"] == 1  # 区水务局 only
+        _next(qtbot, wizard, RESULT_PAGE)
+    with workspace.db.read() as session:
+        assert sorted(u.name for u in session.scalars(select(Unit))) == ["区住建局", "区水务局"]
+        assert aliases.load(session) == {"住建局": "区住建局"}
+
+    third = ledger("问题台账_三月.xlsx", [["丙项目", "排水未接入", "住建局", "2026-03-01"]])
+    wizard = ImportWizard(Ops(workspace))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(third, "issues")
+    _next(qtbot, wizard, MAPPING_PAGE)
+    _next(qtbot, wizard, PREVIEW_PAGE)
+    assert "按以前确认的单位写法，“住建局”记为“区住建局”（第2行）" in wizard.form.summary_label.text()
+    assert wizard.form.check_list.item(0).checkState() == Qt.CheckState.Checked  # shown, and can be unticked

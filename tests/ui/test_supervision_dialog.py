@@ -7,10 +7,11 @@ from pathlib import Path
 
 import docx
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from desktop.db.models import FeedbackItem, IssueNote, SupervisionNotice
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, settle
 
 
 def _dialog(qtbot, window):  # type: ignore[no-untyped-def]
@@ -99,6 +100,7 @@ def test_requirement_follows_the_reply_deadline_until_edited(qtbot, demo_workspa
 def test_reminder_panel_shows_the_ladder_step_and_opens_the_dialog_for_it(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     window.reload_reminders()
+    settle(qtbot, window)  # read on the worker
     panel = window.reminder_panel
     rows = [i for i in panel.model.items if i.step and i.step_action != "escalate"]
     assert rows, "the demo has overdue issues at a ladder step"
@@ -202,3 +204,26 @@ def test_ladder_set_in_the_window_drives_the_reminders(qtbot, demo_workspace, to
     with demo_workspace.db.read() as s:
         assert [(st.days, st.action, st.label) for st in load_ladder(s)] == [(400, "escalate", "提请包保领导协调")]
     qtbot.waitUntil(lambda: not any(i.step for i in window.reminder_panel.model.items), timeout=10_000)
+
+
+def test_a_units_overdue_row_on_the_dashboard_leads_to_its_notice(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    panel = window.field_tabs.dashboard
+    window.form.main_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: bool(panel.overdue_chart.bars()), timeout=20_000)
+    chart = panel.overdue_chart
+    bar, rect = chart.bars()[0], chart.bar_rect(0)
+    with qtbot.waitSignal(panel.drill_shown, timeout=10_000):
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.left()) + 5, int(rect.center().y())))
+    drill = panel.last_drill
+    button = drill.findChild(QPushButton, "supervise_button")
+    assert button is not None and button.text() == "向该单位签发督办文书…"
+    ids = set(drill.drill.ids)
+    button.click()
+    dialog = window.export_menu.supervision_dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    assert dialog.current_unit().unit == bar.label
+    assert set(dialog.checked_ids()) <= ids and dialog.checked_ids()
+    dialog.reject()

@@ -199,3 +199,21 @@ def test_rows_chosen_in_the_dialog_one_task_force_overdue_issues_one_meeting(qtb
     _idle(qtbot, dialog)
     assert [r[2] for r in expected.rows_of(out, first=4)[: len(decided) + 1]] == [*decided, None]
     dialog.close()
+
+
+def test_a_column_the_product_cannot_name_is_shown_and_can_be_chosen(qtbot, demo_workspace, today, tmp_path) -> None:
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    out = tmp_path / "省表.xlsx"
+    dialog = _dialog(qtbot, window, out)
+    dialog.open_file(forms.province_task_force().build(tmp_path / "省表模板.xlsx"))
+    _idle(qtbot, dialog)
+    assert "未能识别、将留空的列（可在列对应中选择）：是否列入省级重大项目（L列）" in dialog.form.info_label.text()
+    assert dialog.mapping()[11] is None  # left empty unless chosen
+    dialog.set_mapping(11, "category")  # the user decides what the column means
+    dialog.fill()
+    _idle(qtbot, dialog)
+    facts = expected.projects(demo_workspace, 10)
+    rows = [r for r in expected.rows_of(out, first=4) if isinstance(r[0], int)]
+    assert len(rows) == len(facts) and all(r[11] == facts[r[1]].category for r in rows)
+    assert "留空的列" not in dialog.last_message
+    dialog.close()

@@ -268,7 +268,7 @@ def gather(session: Session, period: Period, scope: Scope, today: date, *, for_n
     thresholds = office_settings.thresholds(session)
     headline = stats.headline(session, period, scope, today=today, thresholds=thresholds,
                               due_soon_days=int(office_settings.get(session, "due_soon_days")))
-    month = stats.reported_month(period, today)
+    month = stats.reported_month(period, today, session)
     order = unit_order(session)
     headline.issues.overdue_by_unit = dict(sorted(  # figures tie: the office's order, then pinyin (a stated order)
         headline.issues.overdue_by_unit.items(), key=lambda pair: (-pair[1], order.get(pair[0], (0, pair[0], pair[0])))))

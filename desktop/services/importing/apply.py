@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect, text
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
@@ -23,7 +24,8 @@ from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
 from desktop.importers.preview import ImportPreview
 from desktop.services.backup import archive as backups
-from desktop.services.importing.hints import near_duplicate_lines, unit_hint_lines
+from desktop.services.importing import aliases as unit_aliases
+from desktop.services.importing.hints import near_duplicate_lines, remembered_aliases, unit_proposals
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.importing.rows import RowWriter, json_value
 from desktop.services.journal import operator_of
@@ -31,6 +33,17 @@ from desktop.services.journal import operator_of
 
 class NothingToImport(UserError):
     """The preview has no row that could be stored (or a file-level error stands)."""
+
+
+class DatabaseRefused(UserError):
+    """The database refused a row (a CHECK, foreign-key or type rule no reader check foresaw): the same refusal in
+    the dry run and the import, told in Chinese with the row, never a traceback; nothing is stored."""
+
+
+def _refusal(exc: Exception, where: str) -> str:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
+    return (f"数据库拒绝了{where}的数据（{detail}），未导入任何数据。请核对该行后再导入；如该行内容无误，"
+            "请把本文件和这段说明交给维护人员。")
 
 
 @dataclass
@@ -93,16 +106,27 @@ def _check_importable(preview: ImportPreview) -> None:
 def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date) -> tuple[
         list[RowOutcome], _Bookkeeping, RowWriter]:
     _check_importable(preview)
+    # Spellings confirmed in earlier imports apply again (said in a note); this import's own choices win.
+    remembered = unit_aliases.load(session)
+    applied = remembered_aliases(preview, remembered)
+    preview = replace(preview, unit_aliases={**remembered, **preview.unit_aliases})
     rows = preview.importable_rows
     books = _Bookkeeping(session)
     event.listen(session, "before_flush", books.catch_untracked)
     try:
         writer = RowWriter(session, preview, policy, today, books.track, books.change)
         # Asked before anything is written, so the directory and stored issues are those the user knows.
-        writer.hints = [*unit_hint_lines(preview, writer.resolver.unit_names()), *near_duplicate_lines(session, preview)]
-        outcomes = [writer.write(row) for row in rows]
-        books.bulk = writer.finish()
-        session.flush()
+        writer.proposals = unit_proposals(preview, writer.resolver.unit_names())
+        writer.hints = [*(p.text for p in writer.proposals), *near_duplicate_lines(session, preview)]
+        writer.remembered = applied
+        written = False
+        try:
+            outcomes = [writer.write(row) for row in rows]
+            written = True
+            books.bulk = writer.finish()
+            session.flush()
+        except (IntegrityError, DataError) as exc:
+            raise DatabaseRefused(_refusal(exc, "写入新建的记录时" if written else writer.where)) from exc
     finally:
         event.remove(session, "before_flush", books.catch_untracked)
     return outcomes, books, writer
@@ -112,7 +136,10 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
             dry_run: bool) -> ImportResult:
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
     created.update(entity for entity, _id, _row in books.bulk)
-    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run, hints=writer.hints)
+    result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run, hints=writer.hints,
+                          unit_proposals=[(p.name, p.target) for p in writer.proposals],
+                          remembered_aliases=[(name, target) for name, target, _note in writer.remembered])
+    result.notes.extend(note for _name, _target, note in writer.remembered)
     if writer.found_defaulted:
         result.notes.append(f"{len(writer.found_defaulted)} 行未填发现日期，按导入日记录（完成时限或办结日期更早的按该日期），"
                             f"见各行说明：{_rows_text(writer.found_defaulted)}")
@@ -189,6 +216,10 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         result.batch_id = batch.id
         result.backup_path = backup_path
         batch.summary = "\n".join(result.summary_lines())
+    if preview.unit_aliases:
+        # Remembered like a confirmed column mapping: a preference, outside the batch (undo keeps it).
+        with db.transaction() as session:
+            unit_aliases.remember(session, preview.unit_aliases)
     return result
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,19 +34,57 @@ def _rows_text(rows: list[str]) -> str:
     return "、".join(rows[:5]) + (f"等 {len(rows)} 行" if len(rows) > 5 else "")
 
 
-def unit_hint_lines(preview: ImportPreview, directory: Iterable[str]) -> list[str]:
-    """One line per unit name of the ledger that probably means a unit already known (or another spelling in the
-    same ledger); names the user already mapped are not asked again."""
+@dataclass(frozen=True)
+class UnitProposal:
+    """住建局 → 区住房和城乡建设局?: for the user to confirm (wizard check box, `--unit-alias`), never applied unasked."""
+
+    name: str
+    target: str
+    text: str
+
+
+def unit_proposals(preview: ImportPreview, directory: Iterable[str]) -> list[UnitProposal]:
+    """One per unit name of the ledger that probably means a unit already known (or another spelling in the
+    same ledger); names the user already mapped (now or in an earlier import) are not asked again."""
     aliased = {name_key(name) for name in preview.unit_aliases}
     names: list[str] = []
     rows: dict[str, list[str]] = defaultdict(list)
     for row in preview.importable_rows:
-        for name in [row.values.get("lead_unit"), *split_units(row.values.get("supporting_units"))]:
-            if name and name_key(name) not in aliased:
+        for name in _unit_names(row):
+            if name_key(name) not in aliased:
                 names.append(name)
                 if _where(row) not in rows[name][-1:]:
                     rows[name].append(_where(row))
-    return [hint.text(_rows_text(rows[hint.name])) for hint in unit_hints(names, directory)]
+    return [UnitProposal(hint.name, hint.target, hint.text(_rows_text(rows[hint.name])))
+            for hint in unit_hints(names, directory)]
+
+
+def unit_hint_lines(preview: ImportPreview, directory: Iterable[str]) -> list[str]:
+    """The proposals as the report's 请核对 lines."""
+    return [proposal.text for proposal in unit_proposals(preview, directory)]
+
+
+def remembered_aliases(preview: ImportPreview, remembered: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Spellings confirmed in an earlier import that this ledger uses: (name, unit, the note saying so). They are
+    applied, and said — never silently; the wizard lets the user take one back for this import."""
+    keys = {name_key(name): (name, target) for name, target in remembered.items()}
+    asked = {name_key(name) for name in preview.unit_aliases}
+    used: dict[str, list[str]] = defaultdict(list)
+    for row in preview.importable_rows:
+        for name in _unit_names(row):
+            key = name_key(name)
+            if key in keys and key not in asked and _where(row) not in used[key][-1:]:
+                used[key].append(_where(row))
+    out = []
+    for key, where in used.items():
+        name, target = keys[key]
+        out.append((name, target, f"按以前确认的单位写法，“{name}”记为“{target}”（{_rows_text(where)}）；如不对，请在导入"
+                                  f"向导中取消勾选，或用 --unit-alias {name}={name} 导入"))
+    return out
+
+
+def _unit_names(row: PreviewRow) -> list[str]:
+    return [name for name in [row.values.get("lead_unit"), *split_units(row.values.get("supporting_units"))] if name]
 
 
 def _similar(a: str, b: str) -> float:

@@ -60,7 +60,7 @@ class InvestmentRows:
         if v.get("amount_month") is None and v.get("amount_ytd") is None:
             return RowOutcome(row.row, RowStatus.INVALID, "本行没有本月或累计完成投资金额")
         key = (name_key(v.get("code")) or name_key(v["project"]), year, month)
-        duplicate = self._in_file(key, row)
+        duplicate = self._in_file(key, row, "同一项目、同一年度月份")
         if duplicate:
             return duplicate
         project = self.resolver.find_project(v.get("code"), v["project"])

@@ -79,6 +79,10 @@ class ImportResult:
     dry_run: bool = False
     # Questions for the user (可能是同一单位, 可能重复): nothing was merged or dropped because of them.
     hints: list[str] = field(default_factory=list)
+    # (name as written, proposed unit) of the 可能是同一单位 hints, for the wizard to ask one by one.
+    unit_proposals: list[tuple[str, str]] = field(default_factory=list)
+    # Spellings confirmed in an earlier import and applied to this one (each also said in `notes`).
+    remembered_aliases: list[tuple[str, str]] = field(default_factory=list)
 
     def by_row(self) -> dict[int, RowOutcome]:
         """Outcomes by row number, for a one-sheet import (see by_key for several sheets)."""

@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, Feedback, IssueStatus, ProjectStage
 from desktop.db.models import Decision, DecisionNote, Enterprise, InvestmentReport, Issue, IssueNote, Project
+from desktop.importers.fields import get_kind
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow
 from desktop.services.importing.bulk import BulkIssues
+from desktop.services.importing.hints import UnitProposal
 from desktop.services.importing.investment import InvestmentRows, wan
 from desktop.services.importing.limits import too_long
 from desktop.services.importing.match import MeetingRef, Resolver, name_key, parse_meeting
@@ -45,14 +47,17 @@ class RowWriter(InvestmentRows):
         self._track = track
         self.change = change
         self.row = 0
+        self.where = ""
         self.bulk = BulkIssues(operator_of(session), today)
         defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
         self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases)
-        self.seen: dict[object, str] = {}
+        self.seen: dict[object, tuple[str, dict[str, Any]]] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
         self.found_defaulted: list[str] = []
         # 可能是同一单位 / 可能重复: for the user to decide (services/importing/hints.py), set before rows are written.
         self.hints: list[str] = []
+        self.proposals: list[UnitProposal] = []  # 住建局 → 区住建局? (the wizard's check boxes)
+        self.remembered: list[tuple[str, str, str]] = []  # spellings confirmed earlier, applied (and said)
         self.done_defaulted: list[str] = []
         self._issue_cache: dict[tuple[object, str, date | None], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None
@@ -69,6 +74,7 @@ class RowWriter(InvestmentRows):
 
     def write(self, row: PreviewRow) -> RowOutcome:
         self.row = row.row
+        self.where = _where(row)  # named if the database refuses what this row writes
         over = too_long(self.preview, row)
         if over is not None:
             outcome = RowOutcome(row.row, RowStatus.INVALID, over)
@@ -78,12 +84,24 @@ class RowWriter(InvestmentRows):
         return replace(outcome, sheet=row.sheet) if row.sheet else outcome
 
     # --- helpers ----------------------------------------------------------------------------------------
-    def _in_file(self, key: object, row: PreviewRow) -> RowOutcome | None:
+    def _in_file(self, key: object, row: PreviewRow, what: str, *, keep_both: bool = False) -> RowOutcome | None:
+        """A second row with the same `key` (`what` names it: 同一项目、同一问题描述) is the same record only when
+        every field the ledger gives agrees; otherwise both are shown side by side, never one dropped: kept both
+        (`keep_both`, issues and decided items, a 请核对 line) or refused as 与已有数据不一致 naming the fields."""
         first = self.seen.get(key)
-        if first is not None:
-            return RowOutcome(row.row, RowStatus.DUPLICATE, f"与本文件{first}重复，未重复导入")
-        self.seen[key] = _where(row)
-        return None
+        if first is None:
+            self.seen[key] = (_where(row), row.values)
+            return None
+        where, values = first
+        differ = _differences(self.preview.kind, values, row.values)
+        if not differ:
+            return RowOutcome(row.row, RowStatus.DUPLICATE, f"与本文件{where}重复，未重复导入")
+        side = "；".join(differ)
+        if keep_both:
+            self.hints.append(f"可能重复：{_where(row)}与{where}{what}，但{side}，两行都已导入，请核对")
+            return None
+        return RowOutcome(row.row, RowStatus.CONFLICT,
+                          f"与本文件{where}{what}，但{side}，未导入；请核对后在文件中保留正确的一行再导入")
 
     def _source(self, row: PreviewRow) -> str:
         return f"从文件《{self.preview.file_name}》工作表“{row.sheet or self.preview.sheet}”第{row.row}行导入"
@@ -138,7 +156,8 @@ class RowWriter(InvestmentRows):
         problem = _project_problem(v)
         if problem:
             return RowOutcome(row.row, RowStatus.INVALID, problem)
-        duplicate = self._in_file(("code", name_key(code)) if code else ("name", name_key(name)), row)
+        duplicate = self._in_file(("code", name_key(code)) if code else ("name", name_key(name)), row,
+                                   "项目编号相同" if code else "项目名称相同")
         if duplicate:
             return duplicate
         existing = self.resolver.find_project(code, None) if code else self.resolver.find_project(None, name)
@@ -209,7 +228,8 @@ class RowWriter(InvestmentRows):
         # Two rows are the same issue only on what the ledger gives: without a found date, owner and description.
         given_on = found_on if not found_notice else None
         owner_name = ("p", name_key(v.get("project"))) if v.get("project") else ("e", name_key(v.get("enterprise")))
-        duplicate = self._in_file((owner_name, name_key(v["description"]), given_on), row)
+        duplicate = self._in_file((owner_name, name_key(v["description"]), given_on), row,
+                                   "同一项目（企业）、同一问题描述" + ("、同一发现日期" if given_on else ""), keep_both=True)
         if duplicate:
             return duplicate
         project = self.resolver.find_project(None, v.get("project")) if v.get("project") else None
@@ -294,7 +314,8 @@ class RowWriter(InvestmentRows):
         if not v.get("meeting"):
             return RowOutcome(row.row, RowStatus.INVALID, "未填写会议，无法确定议定事项属于哪次会议")
         ref: MeetingRef = parse_meeting(v["meeting"], self.preview.context_year)
-        duplicate = self._in_file((name_key(ref.text), name_key(v["text"])), row)
+        duplicate = self._in_file((name_key(ref.text), name_key(v["text"])), row, "同一会议、同一议定事项",
+                                   keep_both=True)
         if duplicate:
             return duplicate
         meeting = self.resolver.find_meeting(ref)
@@ -335,7 +356,8 @@ class RowWriter(InvestmentRows):
     def _enterprises(self, row: PreviewRow) -> RowOutcome:
         v = row.values
         code, name = v.get("credit_code"), v["name"]
-        duplicate = self._in_file(("code", code) if code else ("name", name_key(name)), row)
+        duplicate = self._in_file(("code", code) if code else ("name", name_key(name)), row,
+                                   "统一社会信用代码相同" if code else "企业名称相同")
         if duplicate:
             return duplicate
         existing = self.resolver.find_enterprise(code, name)
@@ -371,6 +393,35 @@ class RowWriter(InvestmentRows):
 def _where(row: PreviewRow) -> str:
     """第5行, or 工作表“专班二”第5行 when several sheets are imported."""
     return (f"工作表“{row.sheet}”" if row.sheet else "") + f"第{row.row}行"
+
+
+def _differences(kind: str, first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """The fields two rows give differently, side by side: 责任单位“区住建局” / “区水务局”. Texts are compared as
+    names are matched (spaces and full-width forms folded). A field the second row leaves empty is no difference:
+    dropping that row loses nothing; one it gives that the first lacks or writes otherwise is."""
+    labels = {spec.code: spec.label for spec in get_kind(kind).fields}
+    out: list[str] = []
+    for code in dict.fromkeys([*first, *second]):
+        a, b = first.get(code), second.get(code)
+        if code.endswith("_text") and code[:-5] in labels:  # deadline_text: the cell as written beside its date
+            if second.get(code[:-5]) is not None:
+                continue  # the date itself is compared
+            label = labels[code[:-5]]
+        else:
+            label = labels.get(code, code)
+        same = name_key(a) == name_key(b) if isinstance(a, str) and isinstance(b, str) else a == b
+        if not same and b not in (None, ""):
+            out.append(f"{label}为“{_shown(a)}” / “{_shown(b)}”")
+    return out
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, date):
+        return cn_date(value)
+    text = str(value)
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 def _unread_cells(row: PreviewRow) -> str:

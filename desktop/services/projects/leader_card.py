@@ -72,7 +72,7 @@ def build_card(session: Session, leader_id: int, year: int, today: date,
     thresholds = thresholds or LagThresholds()
     leader = get_or_fail(session, Leader, leader_id, "包保领导")
     as_of = min(today, date(year, 12, 31))
-    month = stats.reported_month(Period.year(year), today)
+    month = stats.reported_month(Period.year(year), today, session)
     card = LeaderCard(leader.name, leader.title or "", as_of, month)
     assigned = session.execute(
         select(Project.id, Project.code, Project.name, Project.stage, Assignment.role)

@@ -159,7 +159,7 @@ def _units(session: Session, project: Project) -> list[UnitLine]:
 
 def _investment(session: Session, project: Project, today: date, thresholds: LagThresholds) -> InvestmentSummary:
     year = project.list_year
-    month = stats.reported_month(Period.year(year), today)
+    month = stats.reported_month(Period.year(year), today, session)
     reports = {m: (a, t) for m, a, t in session.execute(
         select(InvestmentReport.month, InvestmentReport.amount_yuan, InvestmentReport.target_yuan)
         .where(InvestmentReport.project_id == project.id, InvestmentReport.year == year))}

@@ -32,7 +32,7 @@ def load_project_nodes(session: Session, year: int, today: date, thresholds: Lag
         .where(Assignment.end_date.is_(None)).order_by(Assignment.role, Assignment.id)
     ):
         leaders.setdefault(pid, []).append(name)
-    month = stats.reported_month(stats.Period.year(year), today)
+    month = stats.reported_month(stats.Period.year(year), today, session)
     lights = {pid: line.light for pid, line in stats.investment_by_project(session, year, month,
                                                                         thresholds=thresholds)}
     rows = session.execute(

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
+    QListWidgetItem,
     QMessageBox,
     QTableWidgetItem,
     QWidget,
@@ -73,6 +75,10 @@ class ImportWizard(QWizard):
         self._guess: tuple[Path, KindGuess] | None = None
         self._kind_touched = False
         self._advance = False
+        # 可能是同一单位: every (name → unit) asked in this import, and the user's answer (name → name: its own unit).
+        self.asked_aliases: dict[str, str] = {}
+        self.unit_aliases: dict[str, str] = {}
+        self._filling_checks = False
         for code, spec in KINDS.items():
             self.form.kind_combo.addItem(_KIND_TEXT.get(code, spec.label), code)
         self.form.policy_combo.addItem("跳过（保留系统中已有的数据）", DuplicatePolicy.SKIP.value)
@@ -91,6 +97,7 @@ class ImportWizard(QWizard):
         f.kind_combo.activated.connect(self._kind_chosen)
         f.policy_combo.currentIndexChanged.connect(self._policy_changed)
         f.undo_button.clicked.connect(self._undo)
+        f.check_list.itemChanged.connect(self._alias_toggled)
 
     # --- inputs -----------------------------------------------------------------------------------------
     @property
@@ -293,6 +300,8 @@ class ImportWizard(QWizard):
         policy = self.policy
         save = self.form.save_mapping_check.isChecked()
 
+        self.asked_aliases, self.unit_aliases = {}, {}
+
         def work(workspace: Workspace) -> tuple[ImportPreview, ImportResult | None]:
             preview = build_preview(path, kind, columns, year, context_month=month)
             if save:
@@ -328,10 +337,61 @@ class ImportWizard(QWizard):
             where = f"工作表“{skipped.sheet}”" if skipped.sheet else ""
             self.form.skipped_list.addItem(f"{where}第{skipped.row}行：{skipped.reason}")
         self.form.skipped_label.setText(f"跳过的行及原因（{len(preview.skipped)} 行）：")
+        self._fill_checks(dry)
         view = self.form.preview_view
         view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             view.setColumnWidth(column, min(view.columnWidth(column), 260))
+
+    def _fill_checks(self, dry: ImportResult | None) -> None:
+        """请核对: one check box per unit spelling that is probably a known unit (ticked = the same unit, used for
+        this import and remembered), spellings confirmed earlier (ticked; unticking makes the name a unit of its
+        own and forgets the spelling when imported), then the other questions (near-duplicates) as plain lines."""
+        for name, target in (dry.unit_proposals if dry is not None else []):
+            self.asked_aliases.setdefault(name, target)
+        for name, target in (dry.remembered_aliases if dry is not None else []):
+            if name not in self.asked_aliases:
+                self.asked_aliases[name] = target
+                self.unit_aliases.setdefault(name, target)
+        self._filling_checks = True
+        try:
+            listing = self.form.check_list
+            listing.clear()
+            for name, target in self.asked_aliases.items():
+                item = QListWidgetItem(f"“{name}”与“{target}”是同一单位（勾选后按“{target}”导入，并记住这一写法）")
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                same = self.unit_aliases.get(name) == target
+                item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
+                listing.addItem(item)
+            unit_lines = {p for p in (dry.hints if dry is not None else []) if p.startswith("可能是同一单位")}
+            for hint in (dry.hints if dry is not None else []):
+                if hint not in unit_lines:
+                    listing.addItem(hint)
+            count = listing.count()
+            self.form.check_label.setText(f"请核对（{count} 项）：可能是同一单位的写法，勾选即按已有单位导入，不勾选则新建单位；"
+                                          "可能重复的行两行都会导入" if count else "请核对：没有需要确认的单位写法或可能重复的行。")
+        finally:
+            self._filling_checks = False
+
+    def set_unit_alias(self, name: str, same: bool) -> None:
+        """Tick (or untick) 可能是同一单位 for `name`, as the user does in the list."""
+        listing = self.form.check_list
+        for line in range(listing.count()):
+            item = listing.item(line)
+            if item.data(Qt.ItemDataRole.UserRole) == name:
+                item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(name)
+
+    def _alias_toggled(self, item: QListWidgetItem) -> None:
+        name = item.data(Qt.ItemDataRole.UserRole)
+        if self._filling_checks or name is None or self.preview is None:
+            return
+        same = item.checkState() == Qt.CheckState.Checked
+        self.unit_aliases[name] = self.asked_aliases[name] if same else name
+        preview, policy = replace(self.preview, unit_aliases=dict(self.unit_aliases)), self.policy
+        self._run("正在按确认的单位重新检查……", lambda ws: (preview, _dry_run(ws.db, preview, policy)), self._previewed)
 
     def _policy_changed(self) -> None:
         if self.preview is None or self.currentId() != PREVIEW_PAGE:

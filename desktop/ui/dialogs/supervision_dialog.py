@@ -98,6 +98,9 @@ class SupervisionDialog(QDialog):
         self.form.error_label.clear()
         combo = self.form.unit_combo
         previous = combo.currentData() if self._wanted_unit is None else self._wanted_unit
+        wanted = self._wanted_ids
+        if self._wanted_unit is None and wanted and self.units:  # from a unit's overdue issues: that unit
+            previous = max(self.units, key=lambda u: len(wanted & {i.issue_id for i in u.items})).unit_id
         self._wanted_unit = None
         combo.blockSignals(True)
         combo.clear()

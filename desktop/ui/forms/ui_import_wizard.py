@@ -174,6 +174,19 @@ class Ui_ImportWizard(object):
 
         self.preview_layout.addWidget(self.skipped_list)
 
+        self.check_label = QLabel(self.preview_page)
+        self.check_label.setObjectName(u"check_label")
+        self.check_label.setWordWrap(True)
+
+        self.preview_layout.addWidget(self.check_label)
+
+        self.check_list = QListWidget(self.preview_page)
+        self.check_list.setObjectName(u"check_list")
+        self.check_list.setMaximumSize(QSize(16777215, 110))
+        self.check_list.setWordWrap(True)
+
+        self.preview_layout.addWidget(self.check_list)
+
         self.preview_layout.setStretch(2, 1)
         ImportWizard.addPage(self.preview_page)
         self.result_page = QWizardPage()
@@ -229,6 +242,7 @@ class Ui_ImportWizard(object):
         self.preview_page.setSubTitle(QCoreApplication.translate("ImportWizard", u"\u7ea2\u8272\u5355\u5143\u683c\u6709\u5fc5\u987b\u4fee\u6b63\u7684\u95ee\u9898\uff0c\u8be5\u884c\u4e0d\u4f1a\u5bfc\u5165\uff1b\u9ec4\u8272\u5355\u5143\u683c\u7684\u503c\u65e0\u6cd5\u8bc6\u522b\uff0c\u5bfc\u5165\u65f6\u7559\u7a7a\uff1b\u7070\u8272\u4e3a\u4e0e\u5df2\u6709\u8bb0\u5f55\u91cd\u590d\u7684\u884c\u3002\u9f20\u6807\u505c\u5728\u5355\u5143\u683c\u4e0a\u53ef\u67e5\u770b\u539f\u56e0\u3002", None))
         self.policy_label.setText(QCoreApplication.translate("ImportWizard", u"\u4e0e\u5df2\u6709\u8bb0\u5f55\u91cd\u590d\u7684\u884c\uff1a", None))
         self.skipped_label.setText(QCoreApplication.translate("ImportWizard", u"\u8df3\u8fc7\u7684\u884c\u53ca\u539f\u56e0\uff1a", None))
+        self.check_label.setText(QCoreApplication.translate("ImportWizard", u"\u8bf7\u6838\u5bf9\uff1a", None))
         self.result_page.setTitle(QCoreApplication.translate("ImportWizard", u"\u5bfc\u5165\u5b8c\u6210", None))
         self.result_page.setSubTitle(QCoreApplication.translate("ImportWizard", u"\u5982\u53d1\u73b0\u5bfc\u5165\u6709\u8bef\uff0c\u53ef\u4ee5\u6574\u4f53\u64a4\u9500\u672c\u6b21\u5bfc\u5165\uff1b\u4ee5\u540e\u4e5f\u53ef\u4ee5\u5728\u201c\u6587\u4ef6 \u2192 \u5bfc\u5165\u8bb0\u5f55\u201d\u4e2d\u64a4\u9500\u3002", None))
         self.undo_button.setText(QCoreApplication.translate("ImportWizard", u"\u64a4\u9500\u672c\u6b21\u5bfc\u5165", None))

@@ -10,7 +10,15 @@ from desktop.exporters.docx import OfficialDocument, clean_text, cn_date, cn_num
 
 def test_clean_text_drops_xml_forbidden_controls_keeps_tab_newline_emoji_cjk() -> None:
     dirty = "项目\x00名\x01称\x08\x0b\x0c\x0e\x1f\tA\nB\r😀𠀀\ufffe\uffff镕"
-    assert clean_text(dirty) == "项目名称\tA\nB\r😀𠀀镕"
+    assert clean_text(dirty) == "项目名称\n\n\tA\nB\r😀𠀀镕"  # Word's line and page breaks stay new lines
+
+
+def test_a_word_line_break_survives_the_docx_export() -> None:
+    """Text from Word (or a ledger's _x000B_) carries VT for a manual line break: the document keeps the break."""
+    doc = OfficialDocument()
+    assert [p.text for p in doc.paragraph("第一行\x0b第二行")] == ["第一行", "第二行"]  # body lines are paragraphs
+    table = doc.table(["名称"], [["第一行\x0b第二行"]])
+    assert table.cell(1, 0).text == "第一行\n第二行"  # in a cell: a <w:br/>
 
 
 def test_clean_text_joins_surrogate_pairs_and_drops_lone_ones() -> None:
@@ -44,8 +52,8 @@ def test_cn_number_rejects_zero() -> None:
 
 @settings(max_examples=40, deadline=None)
 @example("  ")
-@example("\t\x0b")
-@given(st.text(alphabet=st.characters(blacklist_characters="\n\r"), max_size=40))
+@example("\t\x01")
+@given(st.text(alphabet=st.characters(blacklist_characters="\n\r\x0b\x0c"), max_size=40))  # line breaks: above
 def test_any_user_text_survives_export(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "t.docx"
     doc = OfficialDocument()

@@ -25,6 +25,7 @@ def window(qtbot, demo_workspace, today, tmp_path) -> MainWindow:
                      settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot, win)  # its data is read on the worker
     return win
 
 

@@ -572,3 +572,23 @@ def test_start_up_admits_only_a_listed_operator(qtbot, demo_workspace, tmp_path,
     assert demo_workspace.db.operator == "测试员"
     with demo_workspace.db.read() as s:
         assert operators.names(s) == ["测试员"]
+
+
+def test_lock_settings_count_wrong_current_passwords_too(qtbot, demo_workspace, today, tmp_path) -> None:
+    """Guessing through 密码锁 settings is slowed down like the unlock prompt (one count beside the data)."""
+    with demo_workspace.db.transaction() as s:
+        app_lock.set_password(s, "secret99", "secret99", 0)
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    for n in range(1, 7):
+        dialog = LockSettingsDialog(window.ops, window)
+        qtbot.addWidget(dialog)
+        wait_for_dialog(dialog)
+        dialog.form.current_edit.setText("guess")
+        dialog.form.remove_check.setChecked(True)
+        dialog._save()
+        wait_for_dialog(dialog)
+        expected = "不正确" if n <= 5 else "已连续输错 5 次"
+        assert expected in dialog.form.error_label.text(), (n, dialog.form.error_label.text())
+    assert app_lock.failures(demo_workspace.data_dir)[0] == 5
+    with demo_workspace.db.read() as s:
+        assert app_lock.settings(s).enabled

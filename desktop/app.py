@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QElapsedTimer,
     QEventLoop,
     QLibraryInfo,
     QLocale,
     QLockFile,
     QSettings,
     Qt,
+    QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -122,6 +124,30 @@ def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[n
         raise answer[0]
 
 
+def _busy_notice(text: str) -> QProgressDialog:
+    """A busy bar with `text`, painted now: the work that follows holds the GUI thread, so this is a sign of
+    life, not a progress report."""
+    notice = QProgressDialog(text, "", 0, 0)
+    notice.setCancelButton(None)
+    notice.setWindowTitle(APP_NAME)
+    notice.setMinimumDuration(0)
+    notice.show()
+    # On X11 the window manager maps the window a few event rounds later; painted before that, it would stay a
+    # black box while the GUI thread works. Wait (at most a second) until it is on screen, then paint it.
+    clock = QElapsedTimer()
+    clock.start()
+    while clock.elapsed() < 1000:
+        handle = notice.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+        pause = QEventLoop()
+        QTimer.singleShot(20, pause.quit)
+        pause.exec()
+    notice.repaint()
+    QApplication.processEvents()
+    return notice
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window program.
 
@@ -212,12 +238,20 @@ def run_gui(args: argparse.Namespace) -> int:
             workspace.close()
         return 0
 
+    # The very first start creates the database (3-6 s on a busy PC, imports included) before any window: a
+    # notice says so, or a newcomer sees nothing, starts the program again and is told it is already running.
+    creating = None
+    if window is None and database_url is None and not read_only and not database_file(data_dir).exists():
+        creating = _busy_notice("第一次使用：正在创建数据库，请稍候……")
     from desktop.ui import startup  # the database layer: SQLAlchemy, models, migrations, services
 
     if read_only:
         workspace = startup.open_read_only_guarded(data_dir, operator, parent=window)
     elif workspace is None:  # no first screen, or the quiet open failed: the guarded open says why and offers help
         workspace = startup.open_guarded(data_dir, database_url, operator, parent=window)
+    if creating is not None:
+        creating.close()
+        creating.deleteLater()
     if workspace is None:
         return 2
     if not startup.unlock(workspace, window):

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.plan_dialog import PlanDialog
     from desktop.ui.dialogs.summary_editor import SummaryEditor
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
+    from desktop.ui.dialogs.supervision_register import SupervisionRegister
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
     from desktop.workspace import Workspace
@@ -73,6 +74,8 @@ class ExportMenu(QObject):
         self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…",
                                                  lambda: self.open_supervision())
         self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
+        self.register_action = menu.addAction("督办文书登记簿（回复、撤回、重印）…", lambda: self.open_register())
+        self.register_action.setStatusTip("已签发的提示单、督办单、催办通知及其回复情况；登记回复、撤回误发的文书、按原样重新打印")
         # The same from the issue table: its context menu and the 问题 menu, for the selected items.
         self.supervise_selected_action = QAction("对选中问题签发督办文书…", window)
         self.supervise_selected_action.setStatusTip("对表格中选中的超期或临期问题（当前问题的责任单位）签发提示单、督办单或催办通知")
@@ -118,6 +121,15 @@ class ExportMenu(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.supervision_dialog = dialog
+        return dialog
+
+    def open_register(self) -> SupervisionRegister:
+        from desktop.ui.dialogs.supervision_register import SupervisionRegister
+
+        dialog = SupervisionRegister(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.register_dialog = dialog
         return dialog
 
     def open_plan(self) -> PlanDialog:

@@ -134,6 +134,7 @@ def _render_window(workspace: Workspace, folder: Path, today: date) -> tuple[str
 
     from desktop.app import create_application
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops_wait import until_idle
 
     app = create_application()
     if not app.property("keyproj_translators"):
@@ -143,6 +144,8 @@ def _render_window(workspace: Workspace, folder: Path, today: date) -> tuple[str
     try:
         window.resize(1366, 768)
         window.show()
+        if not until_idle(window.ops, 60_000):  # its data is read on the worker
+            raise SelfTestError("主窗口一分钟内没有载入数据")
         app.processEvents()
         shown = window.issue_panel.model.rowCount()
         if shown == 0:

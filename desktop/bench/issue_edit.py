@@ -180,6 +180,7 @@ def measure_on_copy(folder: Path, today: date) -> list[EditTimes]:
         try:
             window.resize(1366, 768)
             window.show()
+            _wait_idle(window)  # its data is read on the worker
             app.processEvents()
             return measure(window)
         finally:

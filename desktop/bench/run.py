@@ -243,11 +243,12 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     """Keystrokes in the issue table's search box, column sorts and opening one project, in a real window."""
     from operator import itemgetter
 
-    from PySide6.QtCore import QEvent, QSettings, Qt, qInstallMessageHandler
+    from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, qInstallMessageHandler
 
     from desktop.app import create_application
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.project_tree import PROJECT_ID_ROLE
+    from desktop.ui.ops_wait import until_idle
 
     app = create_application()
     # The offscreen platform warns about every dialog shown ("does not support propagateSizeHints"): not news.
@@ -257,6 +258,8 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     window = MainWindow(workspace, today=TODAY, settings=settings)
     window.resize(1366, 768)
     window.show()
+    if not until_idle(window.ops):  # its data is read on the worker
+        raise SystemExit(f"[{size}] the window's data did not arrive within two minutes")
     app.processEvents()
     panel = window.issue_panel
     rows = panel.model.visible_rows()
@@ -324,7 +327,12 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     def open_project(item) -> None:  # type: ignore[no-untyped-def]
         tree.setCurrentIndex(item.index())
         viewport.repaint()
+        loop = QEventLoop()  # the page's content is read on the worker; it opens when the answer arrives
+        window.project_actions.opened.connect(loop.quit)
         window.project_actions.open_project(item.data(PROJECT_ID_ROLE))
+        if window.project_actions.opening:
+            loop.exec()
+        window.project_actions.opened.disconnect(loop.quit)
 
     opens = [min(cpu_ms(lambda item=item: open_project(item), 1)) for item in items]
     window.close()

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from lxml.etree import Element, SubElement
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -42,6 +44,7 @@ _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _PLAIN = Font(name="Calibri", size=11, family=2, scheme="minor")  # openpyxl's default cell font
 _OPEN = Protection(locked=False)
+_LETTERS = [get_column_letter(column) for column in range(1, len(HEADERS) + 1)]
 INSTRUCTION = ("填表说明：灰色列由办公室填写，请勿修改；请在白色列填写办理进展，办理状态从下拉列表中选择，"
                "预计完成时间按 2026-12-31 的格式填写。可以排序、筛选，请勿删除或复制行，勿改动最后的隐藏列。"
                "填好后按原文件（.xlsx）于反馈截止日期前报回。")
@@ -109,36 +112,93 @@ def _heading(sheet: LedgerSheet, book: StyleBook, styles: _Styles, last: str, ti
         sheet.merge(CellRange(f"A{row}:{last}{row}"))
 
 
+class _Row(tuple):  # type: ignore[type-arg]
+    """A data row of (style index, value, kind) triples, written by FormSheet as one lxml element."""
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _row_element(row: _Row, index: int) -> Element:
+    """The row's XML as openpyxl's cell writer would make it (inline strings, numbers, styled empty cells), built
+    in one go: the cell writer's per-cell context managers were most of a city round's time."""
+    element = Element("row", r=str(index))
+    for letter, (style, value, kind) in zip(_LETTERS, row, strict=False):
+        ref = f"{letter}{index}"
+        if value is None or value == "":
+            SubElement(element, "c", r=ref, s=style, t="n")
+        elif kind == "s":
+            text = SubElement(SubElement(SubElement(element, "c", r=ref, s=style, t="inlineStr"), "is"), "t")
+            if value != value.strip():
+                text.set(_XML_SPACE, "preserve")
+            text.text = value
+        else:
+            SubElement(SubElement(element, "c", r=ref, s=style, t="n"), "v").text = str(value)
+    return element
+
+
+class FormSheet(LedgerSheet):
+    """The streamed sheet, with the data rows (`_Row`) written as whole elements; other rows as LedgerSheet."""
+
+    def _values_to_row(self, values: Any, row_idx: int) -> Any:
+        return values if isinstance(values, _Row) else super()._values_to_row(values, row_idx)
+
+    def _get_writer(self) -> None:
+        first = self._writer is None
+        super()._get_writer()  # type: ignore[misc]
+        if not first:
+            return
+        plain = self._writer.write_row
+
+        def write_row(xf: Any, row: Any, row_idx: int) -> None:
+            if isinstance(row, _Row):
+                xf.write(_row_element(row, row_idx))
+            else:
+                plain(xf, row, row_idx)
+
+        self._writer.write_row = write_row
+
+
+def _sheet(workbook: Workbook, title: str) -> FormSheet:
+    sheet = FormSheet(parent=workbook, title=title)
+    workbook._add_sheet(sheet)
+    return sheet
+
+
 def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Path:
     """Write the form to `target` (atomically: a half-written file never takes its name).
 
     Streamed (openpyxl write-only, styles registered once): a city's round is 60 workbooks of hundreds of rows,
     and a cell-by-cell workbook spent most of its time on style look-ups (desktop/bench/feedback_round.py)."""
     workbook = Workbook(write_only=True)
-    sheet = add_sheet(workbook, SHEET_TITLE)
+    sheet = _sheet(workbook, SHEET_TITLE)
     book = StyleBook(sheet)
     styles = _Styles(book)
     for column, name in enumerate(HEADERS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
     sheet.column_dimensions[get_column_letter(len(HEADERS))].hidden = True
+    # A streamed sheet writes its properties, views and columns with the first row: set them before it.
+    sheet.freeze_panes = f"C{FIRST_DATA_ROW}"
+    _print_setup(sheet)
     last = get_column_letter(len(HEADERS) - 1)
     _heading(sheet, book, styles, last, f"{heading.office}问题办理反馈表（{heading.round_name}）",
              f"责任单位：{heading.unit}　　反馈截止：{_cn(heading.deadline)}", INSTRUCTION)
     sheet.append([_text(book, styles.header_unit if name in UNIT_FIELDS else styles.header_office,
                         styles.header_office, name) for name in HEADERS])
-    unit_cells = [book.cell(styles.unit_date if name == "预计完成时间" else
-                            styles.unit_text if name == "联系电话" else styles.unit) for name in UNIT_FIELDS]
+    unit_cells = [(str((styles.unit_date if name == "预计完成时间" else styles.unit_text if name == "联系电话"
+                        else styles.unit)[1]), None, "n") for name in UNIT_FIELDS]
+    office, quoted = str(styles.office[1]), str(styles.office_quoted[1])
+
+    def text(value: str) -> tuple[str, str | None, str]:
+        shown = cell_text(value)
+        return (quoted if is_formula_like(shown) else office), shown or None, "s"
+
     for offset, line in enumerate(lines):
-        row = [book.cell(styles.office, offset + 1)]
-        row += [_text(book, styles.office, styles.office_quoted, value)
-                for value in (line.project, line.problem, line.deadline, line.status)]
-        row += unit_cells
-        row.append(_text(book, styles.office, styles.office_quoted, line.key))
-        sheet.append(row)
+        sheet.append(_Row([(office, offset + 1, "n"), text(line.project), text(line.problem), text(line.deadline),
+                           text(line.status), *unit_cells, text(line.key)]))
     unit_columns = {name: HEADERS.index(name) + 1 for name in UNIT_FIELDS}
     if lines:
         _validations(sheet, unit_columns, FIRST_DATA_ROW, FIRST_DATA_ROW + len(lines) - 1)
-    sheet.freeze_panes = f"C{FIRST_DATA_ROW}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{FIRST_DATA_ROW + max(len(lines), 1) - 1}"
     protection = sheet.protection
     protection.sheet = True
@@ -147,7 +207,6 @@ def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Pat
     protection.formatColumns = False
     protection.formatRows = False
     protection.formatCells = False
-    _print_setup(sheet)
     _new_problem_sheet(workbook, heading)
     with atomic_path(target) as tmp:
         workbook.save(tmp)
@@ -174,6 +233,8 @@ def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
     styles = _Styles(book)
     for column, name in enumerate(NEW_FIELDS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _NEW_WIDTHS[name]
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+    _print_setup(sheet)
     last = get_column_letter(len(NEW_FIELDS))
     _heading(sheet, book, styles, last, f"新发现问题（{heading.round_name}）", f"填报单位：{heading.unit}",
              NEW_INSTRUCTION)
@@ -189,8 +250,6 @@ def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
     letter = get_column_letter(found + 1)
     when.add(f"{letter}{FIRST_DATA_ROW}:{letter}{FIRST_DATA_ROW + NEW_ROWS - 1}")
     sheet.data_validations.append(when)
-    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
-    _print_setup(sheet)
 
 
 def _validations(ws: LedgerSheet, columns: dict[str, int], first: int, last: int) -> None:

@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         issue_caption,
     )
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops_wait import until_idle
     from desktop.ui.project_page import ProjectPageDialog, read_opening
     from desktop.workspace import open_workspace
 
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings(str(scratch / "ui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace, today=today, settings=settings)
     window.show()
+    until_idle(window.ops)  # its data is read on the worker
     saved: list[Path] = []
 
     def shoot(widget, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ def shoot(out: Path, screen: str, scale: float, suffix: str, today: date) -> Non
     from desktop.db.enums import BriefingKind
     from desktop.services.demo import load_demo
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops_wait import until_idle
     from desktop.workspace import open_workspace
 
     app = create_application()
@@ -64,8 +65,10 @@ def shoot(out: Path, screen: str, scale: float, suffix: str, today: date) -> Non
         window = MainWindow(workspace, today=today, settings=settings)
         window.data_label.setText(r"数据：D:\重点项目包保\keyproj.sqlite3")  # not the temporary folder
         window.show()
+        until_idle(window.ops)  # its data is read on the worker
         settle()
         window.issue_panel.table.selectRow(0)
+        until_idle(window.ops)  # and the selected issue's history
         settle()
         window.grab().save(str(out / f"main-window-{suffix}.png"))
         if scale == 1.0:

@@ -1,4 +1,5 @@
-"""What the window re-reads after an issue edit or its undo, all of it on the worker (`Ops.run`).
+"""What the window re-reads after an issue edit or its undo, a project change, or another year chosen, all of it on
+the worker (`Ops.run`).
 
 First the changed rows and the selected issue's history, swapped into the table without a model reset; then, in
 one more read that every edit asked before it starts shares, the tree's counts and lights (the worker finds which
@@ -31,7 +32,7 @@ Side = tuple[list[ProjectNode], dict[int, ProjectNode] | None, Reminders | None]
 class EditRefresh(QObject):
     def __init__(self, ops: Ops, issue_panel: IssuePanel, tree: ProjectTreeController, reminders: ReminderPanel,
                  today: date, *, due_soon_days: Callable[[], int], show_reminders: Callable[[Reminders], None],
-                 show_selected: Callable[[int, IssueHistory | None], None]) -> None:
+                 show_selected: Callable[[int, IssueHistory | None], None], reload: Callable[[], None]) -> None:
         super().__init__(issue_panel)
         self.ops = ops
         self.issue_panel = issue_panel
@@ -41,6 +42,7 @@ class EditRefresh(QObject):
         self.due_soon_days = due_soon_days
         self.show_reminders = show_reminders
         self.show_selected = show_selected
+        self.reload = reload  # everything, when a change reaches further than rows, badges and reminders
         self.quiet = False  # while rows are swapped in, selection updates wait for the one at the end
         self._select_after = 0  # a new issue to make current when its row arrives
         self._side_read_queued = False  # a read of the tree and reminders is waiting on the worker
@@ -94,3 +96,31 @@ class EditRefresh(QObject):
                 self.show_reminders(reminders)
 
         self.ops.run(read, apply)
+
+    def project_changed(self, project_id: int) -> None:
+        """A project was added, edited or taken off the list: names in its issue rows may have changed too, and
+        a new year may have appeared (then everything is read again)."""
+
+        def shown(result: tuple[list[IssueRow], list[int]]) -> None:
+            fresh, years = result
+            if fresh:
+                self.issue_panel.update_rows(fresh, [])
+            if len(self.tree.years()) != len(years):
+                self.reload()
+            else:
+                self.tree_changed()
+
+        self.ops.query(window_data.project_rows, project_id, on_done=shown)
+
+    def reminders_changed(self) -> None:
+        self.ops.query(window_data.reminders, self.today, self.due_soon_days(), on_done=self.show_reminders)
+
+    def tree_changed(self) -> None:
+        """The tree of the year shown, read again (another year chosen, a project changed)."""
+        year = self.tree.year()
+
+        def shown(nodes: list[ProjectNode]) -> None:
+            if year == self.tree.year():  # another year was chosen meanwhile: its own read follows
+                self.tree.set_nodes(nodes)
+
+        self.ops.query(window_data.tree_nodes, year, self.today, on_done=shown)

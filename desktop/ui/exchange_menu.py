@@ -2,26 +2,31 @@
 of main_window.py. A package whose sender cannot be confirmed reaches the preview only with its warning; one that
 poses as a registered office is refused here and never previewed.
 
-The window only calls `install_exchange_actions(self)`; after a merge it is asked to `reload()`; the history
+The window only calls `install_exchange_actions(self)`; a package is read, checked and planned on the window's
+worker (`Ops.run`) before its preview opens, and merged there too, broadcast as "everything changed"; the history
 dialog's undo of a merge is broadcast through `Ops` like any write.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from desktop.errors import UserError
 from desktop.services.exchange import trust
-from desktop.services.exchange.keys import KEY_SUFFIX
+from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.ops_progress import OpsRunner
+
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
 
 
 def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> list[QAction]:
@@ -43,7 +48,7 @@ def install_exchange_actions(window: QMainWindow, file_menu: QMenu, before: QAct
 
 
 def export_package_dialog(window) -> None:  # type: ignore[no-untyped-def]
-    dialog = ExchangeExportDialog(window.workspace, today=window.today, parent=window)
+    dialog = ExchangeExportDialog(window.ops, today=window.today, parent=window)
     if dialog.exec() and dialog.export_result:
         result = dialog.export_result
         QMessageBox.information(window, "导出数据包", f"已导出 {result.total_rows} 条记录"
@@ -78,7 +83,7 @@ def read_and_preview(window, path: Path) -> None:  # type: ignore[no-untyped-def
 
 
 def _show_preview(window, package, verdict, plan) -> None:  # type: ignore[no-untyped-def]
-    dialog = MergePreviewDialog(window.workspace, package, plan, window, verdict=verdict)
+    dialog = MergePreviewDialog(window.ops, package, plan, window, verdict=verdict)
     if dialog.exec() and dialog.merge_result is not None:
         c = dialog.merge_result.counts
         text = (f"合并完成：新增 {c.get('new', 0)} 条，修改 {c.get('changed', 0)} 条，删除 {c.get('deleted', 0)} 条；"
@@ -86,8 +91,7 @@ def _show_preview(window, package, verdict, plan) -> None:  # type: ignore[no-un
                 f"未决定未应用 {c.get('undecided', 0)} 处。")
         if dialog.merge_result.warnings:
             text += "\n\n" + "\n".join(dialog.merge_result.warnings[:10])
-        window.reload()
-        QMessageBox.information(window, "导入数据包", text)
+        QMessageBox.information(window, "导入数据包", text)  # every view re-reads: the merge said "everything"
 
 
 def history_dialog(window) -> None:  # type: ignore[no-untyped-def]
@@ -101,13 +105,13 @@ def export_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
     if not path:
         return
     target = Path(path if path.endswith(KEY_SUFFIX) else path + KEY_SUFFIX)
-    try:
-        mine = trust.export_own_key(window.workspace, target)
-    except UserError as exc:
-        QMessageBox.warning(window, "本单位公钥", str(exc))
-        return
-    QMessageBox.information(window, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
-                            f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+
+    def written(mine: OfficeKey) -> None:
+        QMessageBox.information(window, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
+                                f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+
+    window.ops.run(lambda workspace: trust.export_own_key(workspace, target), written,  # on the worker
+                   lambda message: QMessageBox.warning(window, "本单位公钥", message))
 
 
 def register_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
@@ -128,10 +132,15 @@ def register_key_dialog(window) -> None:  # type: ignore[no-untyped-def]
     dialog = PeerKeyDialog(found, window)
     if not dialog.exec():
         return
-    try:
-        peer = trust.register_peer(window.workspace, Path(path), dialog.chosen_name())
-    except UserError as exc:
-        QMessageBox.warning(window, "登记对方公钥", str(exc))
-        return
-    QMessageBox.information(window, "登记对方公钥", f"已登记「{peer.name}」的公钥（指纹 {peer.fingerprint}）。\n"
-                            "此后该单位签名的数据包可直接导入。")
+    name = dialog.chosen_name()
+
+    def register(workspace: Workspace) -> tuple[str, str]:
+        peer = trust.register_peer(workspace, Path(path), name)
+        return peer.name, peer.fingerprint  # plain values: the record's session ended on the worker
+
+    def registered(peer: tuple[str, str]) -> None:
+        QMessageBox.information(window, "登记对方公钥", f"已登记「{peer[0]}」的公钥（指纹 {peer[1]}）。\n"
+                                "此后该单位签名的数据包可直接导入。")
+
+    window.ops.run(register, registered,  # on the worker
+                   lambda message: QMessageBox.warning(window, "登记对方公钥", message))

@@ -25,8 +25,10 @@ if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
     from desktop.ui.dialogs.ladder_dialog import LadderDialog
     from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
+    from desktop.ui.dialogs.plan_dialog import PlanDialog
     from desktop.ui.dialogs.summary_editor import SummaryEditor
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
+    from desktop.ui.dialogs.supervision_register import SupervisionRegister
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
     from desktop.ui.main_window import MainWindow
     from desktop.workspace import Workspace
@@ -72,6 +74,8 @@ class ExportMenu(QObject):
         self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…",
                                                  lambda: self.open_supervision())
         self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
+        self.register_action = menu.addAction("督办文书登记簿（回复、撤回、重印）…", lambda: self.open_register())
+        self.register_action.setStatusTip("已签发的提示单、督办单、催办通知及其回复情况；登记回复、撤回误发的文书、按原样重新打印")
         # The same from the issue table: its context menu and the 问题 menu, for the selected items.
         self.supervise_selected_action = QAction("对选中问题签发督办文书…", window)
         self.supervise_selected_action.setStatusTip("对表格中选中的超期或临期问题（当前问题的责任单位）签发提示单、督办单或催办通知")
@@ -79,6 +83,10 @@ class ExportMenu(QObject):
         window.form.issue_menu.insertAction(window.form.progress_action, self.supervise_selected_action)
         if window.issue_actions is not None:
             window.issue_actions.extra_context_actions.append(self.supervise_selected_action)
+        self.plan_action = QAction("包保方案（版本、某日方案、比较、打印）…", window)
+        self.plan_action.setStatusTip("记录包保方案及其动态调整，查看某日的方案，比较两版，打印包保责任表和调整对照表")
+        self.plan_action.triggered.connect(lambda: self.open_plan())
+        window.form.project_menu.addAction(self.plan_action)
         self.ladder_action = QAction("督办阶梯设置…", window)
         self.ladder_action.setStatusTip("问题超期多少天提示、督办、催办或流转（待办提醒据此列出应采取的措施）")
         self.ladder_action.triggered.connect(lambda: self.open_ladder())
@@ -113,6 +121,24 @@ class ExportMenu(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.supervision_dialog = dialog
+        return dialog
+
+    def open_register(self) -> SupervisionRegister:
+        from desktop.ui.dialogs.supervision_register import SupervisionRegister
+
+        dialog = SupervisionRegister(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.register_dialog = dialog
+        return dialog
+
+    def open_plan(self) -> PlanDialog:
+        from desktop.ui.dialogs.plan_dialog import PlanDialog
+
+        dialog = PlanDialog(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.plan_dialog = dialog
         return dialog
 
     def open_ladder(self) -> LadderDialog:
@@ -185,6 +211,7 @@ class ExportMenu(QObject):
         dialog = MeetingChooserDialog(choices, question, preselect=panel.current_meeting_id(), parent=self.window)
         dialog.setWindowTitle(title)
         dialog.form.new_radio.hide()  # a new meeting has no minutes yet
+        dialog.form.existing_radio.hide()  # its "列入已有会议" is for agenda items: here the question says it all
         if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen_meeting() is None:
             return None
         panel.select_meeting(dialog.chosen_meeting())

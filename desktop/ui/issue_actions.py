@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, IssueLevel
@@ -38,8 +38,10 @@ from desktop.ui.dialogs.issue_settings_dialog import ALLOW_NOT_ASKED, IssueSetti
 from desktop.ui.undo import CreateIssueCommand, IssueStepCommand
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.forms.ui_main_window import Ui_MainWindow
+    from desktop.ui.issue_panel import IssuePanel
     from desktop.ui.ops import Ops
+    from desktop.ui.project_tree_controller import ProjectTreeController
     from desktop.workspace import Workspace
 
 NO_SELECTION = "请先在问题台账中选择一个问题"
@@ -49,11 +51,19 @@ class IssueActions(QObject):
     changed = Signal(list)  # ids of issues to re-read (a missing one was deleted)
     failed = Signal(str)  # an undo or redo that could not be carried out
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.today: date = window.today
-        f = window.form
+    def __init__(self, parent: QWidget, ops: Ops, form: Ui_MainWindow, issue_panel: IssuePanel,
+                 tree: ProjectTreeController, today: date, select_when_shown: Callable[[int], None]) -> None:
+        """Given the window's parts, never the window: `parent` only parents the dialogs and menus;
+        `select_when_shown(id)` makes a new issue current once its row arrives from the worker."""
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.ops = ops
+        self.form = form
+        self.issue_panel = issue_panel
+        self.tree = tree
+        self.today = today
+        self.select_when_shown = select_when_shown
+        f = form
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(100)
         # Actions other modules contribute to the issue table's context menu (e.g. 提交会议研究).
@@ -71,12 +81,8 @@ class IssueActions(QObject):
         self._connect_signals()
         self.update_enabled(None)
 
-    @property
-    def ops(self) -> Ops:
-        return self.window.ops
-
     def _connect_signals(self) -> None:
-        f = self.window.form
+        f = self.form
         f.new_issue_action.triggered.connect(self.new_issue)
         f.assign_action.triggered.connect(self.assign)
         f.escalate_action.triggered.connect(lambda: self.escalate())
@@ -96,10 +102,10 @@ class IssueActions(QObject):
     # Bound methods, not lambdas: Qt drops these connections when this controller is destroyed, so the stack's
     # last signals during window teardown never reach actions that are already gone.
     def _on_undo_text(self, text: str) -> None:
-        self.window.form.undo_action.setText(f"撤销“{text}”" if text else "撤销(&U)")
+        self.form.undo_action.setText(f"撤销“{text}”" if text else "撤销(&U)")
 
     def _on_redo_text(self, text: str) -> None:
-        self.window.form.redo_action.setText(f"重做“{text}”" if text else "重做(&R)")
+        self.form.redo_action.setText(f"重做“{text}”" if text else "重做(&R)")
 
     # --- enabling --------------------------------------------------------------------------------------------
     def update_enabled(self, row: IssueRow | None) -> None:
@@ -124,8 +130,8 @@ class IssueActions(QObject):
         return reason
 
     def context_menu(self) -> QMenu:
-        f = self.window.form
-        menu = QMenu(self.window)
+        f = self.form
+        menu = QMenu(self.parent_widget)
         menu.setToolTipsVisible(True)
         menu.addAction(f.new_issue_action)
         menu.addSeparator()
@@ -141,13 +147,13 @@ class IssueActions(QObject):
 
     # --- the steps -------------------------------------------------------------------------------------------
     def _current(self) -> IssueRow | None:
-        return self.window.issue_panel.current_row()
+        return self.issue_panel.current_row()
 
     def _caption(self, row: IssueRow) -> str:
         return issue_caption(row.description, row.project_name)
 
     def new_issue(self) -> None:
-        year = self.window.current_year()
+        year = self.tree.year()
 
         def read(workspace: Workspace) -> tuple[list[Choice], list[Choice]]:
             with workspace.db.read() as session:
@@ -157,8 +163,8 @@ class IssueActions(QObject):
         self.ops.run(read, lambda lists: self._new_issue(*lists))
 
     def _new_issue(self, projects: list[Choice], categories: list[Choice]) -> None:
-        dialog = IssueDialog(projects, categories, self.today, project_id=self.window.current_project_id(),
-                             parent=self.window)
+        dialog = IssueDialog(projects, categories, self.today, project_id=self.tree.current_project_id(),
+                             parent=self.parent_widget)
 
         def submit() -> object:
             data = dialog.value()
@@ -170,7 +176,7 @@ class IssueActions(QObject):
             def done(issue_id: int) -> None:
                 self.undo_stack.push(CreateIssueCommand(self.ops, self.undo_stack, issue_id, data, self._notify,
                                                         self.failed.emit))
-                self.window.refresh.select_when_shown(issue_id)
+                self.select_when_shown(issue_id)
                 self._notify([issue_id])
 
             return dialog.wait_for(self.ops, work, done)
@@ -195,7 +201,7 @@ class IssueActions(QObject):
                 before: issue_undo.IssueSnapshot) -> None:
         dialog = AssignDialog(self._caption(row), units, people, self.today, unit_id=row.unit_id,
                               person_id=before.value("person_id"), deadline=row.deadline,  # type: ignore[arg-type]
-                              supporting=before.supporting_unit_ids, found_on=row.found_on, parent=self.window)
+                              supporting=before.supporting_unit_ids, found_on=row.found_on, parent=self.parent_widget)
 
         def submit() -> object:
             v = dialog.values()
@@ -210,7 +216,7 @@ class IssueActions(QObject):
         row = self._current()
         if row is None or self.refusal(Action.ESCALATE, row):
             return
-        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.window, found_on=row.found_on,
+        dialog = EscalateDialog(self._caption(row), row.level, self.today, self.parent_widget, found_on=row.found_on,
                                 reason=reason)
 
         def submit() -> object:
@@ -227,7 +233,7 @@ class IssueActions(QObject):
         if row is None or self.refusal(action, row):
             return
         dialog = NoteDialog(action.label, self._caption(row), prompt, self.today, text=text, found_on=row.found_on,
-                            parent=self.window)
+                            parent=self.parent_widget)
 
         def submit() -> object:
             value, on = dialog.values()
@@ -260,7 +266,7 @@ class IssueActions(QObject):
         self.ops.run(read, lambda allow_not_asked: self._close_issue(row, allow_not_asked))
 
     def _close_issue(self, row: IssueRow, allow_not_asked: bool) -> None:
-        dialog = CloseDialog(self._caption(row), self.today, self.window, allow_not_asked=allow_not_asked,
+        dialog = CloseDialog(self._caption(row), self.today, self.parent_widget, allow_not_asked=allow_not_asked,
                              found_on=row.found_on)
 
         def submit() -> object:
@@ -273,7 +279,7 @@ class IssueActions(QObject):
         self.run_dialog(dialog)
 
     def open_settings(self) -> None:
-        self.run_dialog(IssueSettingsDialog(self.ops, self.window))
+        self.run_dialog(IssueSettingsDialog(self.ops, self.parent_widget))
 
     def _step(self, dialog: FormDialog, label: str, issue_id: int, step: Callable[[Session], object]) -> object:
         """Apply one step in a transaction on the worker, then record it for undo; a refusal goes to the dialog."""

@@ -14,19 +14,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FirstScreen
 from desktop.services.projects.node import ProjectNode
-from desktop.ui import tree_keys
+from desktop.ui import tree_keys, window_state
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.menus import menu_titled
-from desktop.ui.models.project_tree import PROJECT_ID_ROLE
 from desktop.ui.ops import Change, Ops
 from desktop.ui.project_tree_controller import ProjectTreeController
 from desktop.ui.reminder_panel import ReminderPanel, Reminders
@@ -37,7 +36,6 @@ from desktop.ui.window_loader import WindowLoader
 # the start-up first screen is painted. The module-level imports above stay free of it
 # (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
-    from desktop.services.issues.history import IssueHistory
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -49,13 +47,16 @@ def preload() -> None:
     """Import what `attach` and the loaders need: safe in a worker thread (no widget is created by an import), so
     the start-up imports them there while the first screen stays responsive."""
     from desktop.ui import (  # noqa: F401
+        edit_refresh,
         exchange_menu,
         feedback_menu,
         field_tabs,
         import_menu,
         issue_actions,
+        issue_selection,
         meeting_actions,
         meetings_panel,
+        navigation,
         project_actions,
         reliability_menu,
         window_data,
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.loader = WindowLoader(self.ops, self.tree, self.issue_panel, self.form.status_bar, self.today, self)
         self.loader.first_data_shown.connect(self.first_data_shown)
         self.loader.data_loaded.connect(self.data_loaded)
-        self._restore_state()
+        window_state.restore(self, self.settings, self.issue_panel.table.horizontalHeader(), self.tree)
         fit_to_screen(self)  # the .ui's 1366×768 or a restored geometry, clamped to the screen when shown
         self.tree.listen()
         self.show_reminders()
@@ -121,7 +122,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.exchange_menu import install_exchange_actions
         from desktop.ui.field_tabs import FieldTabs
         from desktop.ui.issue_actions import IssueActions
+        from desktop.ui.issue_selection import IssueSelection
         from desktop.ui.meetings_panel import MeetingsPanel
+        from desktop.ui.navigation import Navigator
         from desktop.ui.project_actions import ProjectActions
 
         self.ops.attach(workspace)
@@ -130,21 +133,30 @@ class MainWindow(QMainWindow):
         self.meetings_panel = MeetingsPanel(self.ops, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today, on_open=self.open_record)
+        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today,
+                                    on_open=lambda entity, item_id: self.navigator.open_record(entity, item_id))
         self.refresh = EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
                                    due_soon_days=lambda: self.due_soon_days, show_reminders=self._show_reminders,
-                                   show_selected=self._show_selected)
-        self.issue_actions = IssueActions(self)
+                                   show_selected=lambda i, history: self.selection.show_after_edit(i, history),
+                                   reload=self.reload)
+        self.issue_actions = IssueActions(self, self.ops, self.form, self.issue_panel, self.tree, self.today,
+                                          lambda issue_id: self.refresh.select_when_shown(issue_id))
+        self.selection = IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
+                                        self.issue_actions, lambda: self.refresh.quiet)
         self.undo_stack = self.issue_actions.undo_stack
-        self.project_actions = ProjectActions(self, self.undo_stack, self.show_error)
+        self.project_actions = ProjectActions(self, self.ops, self.form, self.tree, self.today, self.undo_stack,
+                                              self.show_error)
+        self.navigator = Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
+                                   self.field_tabs, self.project_actions, self.statusBar(), self.show_error)
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
-        self.submit_to_meeting_action = meeting_actions.install(self)
+        self.submit_to_meeting_action = meeting_actions.install(self, self.form, self.meetings_panel, self.issue_panel,
+                                                                self.add_menu_actions)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
         # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
         install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
         self._build_export_menu()
-        self.import_actions = import_menu.install(self)  # 文件 → 导入台账 / 导入记录 (feature module)
+        self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
         self.feedback_menu = feedback_menu.install(self)  # 反馈 → 发出 / 收取 / 反馈情况, drops of returned forms
         where = workspace.database_file or workspace.db.url
         self.data_label.setText(f"数据：{where}")
@@ -156,7 +168,8 @@ class MainWindow(QMainWindow):
         else:
             self.loader.reload()
         # 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
-        self.reliability = reliability_menu.install(self)
+        self.reliability = reliability_menu.install(self, self.ops, self.form.file_menu, self.form.quit_action,
+                                                    self.settings, self.today)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -165,19 +178,20 @@ class MainWindow(QMainWindow):
         f.about_action.triggered.connect(self._about)
         f.show_reminders_action.triggered.connect(self.show_reminders)
         f.show_history_action.triggered.connect(self.show_history)
-        f.year_combo.currentIndexChanged.connect(self._reload_tree)
+        f.year_combo.currentIndexChanged.connect(self.refresh.tree_changed)
         self.tree.scope_changed.connect(self.project_actions.update_enabled)
-        f.project_tree_view.customContextMenuRequested.connect(self._tree_menu)
-        f.project_tree_view.doubleClicked.connect(self._on_tree_double_clicked)
-        self.tree_keys = tree_keys.install(self)  # Enter on a project opens it; Down from the search reaches it
-        self.issue_panel.selection_changed.connect(self._on_issue_selected)
+        f.project_tree_view.customContextMenuRequested.connect(self.navigator.tree_menu)
+        f.project_tree_view.doubleClicked.connect(self.navigator.tree_double_clicked)
+        # Enter on a project opens it; Down from the search reaches it
+        self.tree_keys = tree_keys.install(f.project_tree_view, f.project_search_edit, self.project_actions.open_project)
+        self.issue_panel.selection_changed.connect(self.selection.selected)
         self.issue_panel.context_menu_requested.connect(lambda pos: self.issue_actions.context_menu().exec(pos))
         self.issue_panel.table.doubleClicked.connect(lambda _i: self.show_history())
         self.issue_actions.changed.connect(lambda ids: self.ops.notify(Change.of_issues(ids)))
         self.issue_actions.failed.connect(self.show_error)
         self.project_actions.changed.connect(lambda pid: self.ops.notify(Change(projects=frozenset([pid]))))
         self.ops.changed.connect(self._on_changed)
-        self.reminder_panel.activated.connect(self.open_reminder)
+        self.reminder_panel.activated.connect(self.navigator.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
         self.reminder_panel.escalate.connect(self.escalate_by_ladder)
 
@@ -205,7 +219,7 @@ class MainWindow(QMainWindow):
 
     # --- loading (ui/window_loader.py) ----------------------------------------------------------------------
     def reload(self) -> None:
-        """Load everything now, on the GUI thread (the 刷新 action, tests, small databases)."""
+        """Re-read everything on the worker (the 刷新 action, "everything changed"); `data_loaded` when shown."""
         self.loader.reload()
 
     def first_screen_data(self) -> dict[str, object] | None:
@@ -241,34 +255,19 @@ class MainWindow(QMainWindow):
             self.reload_reminders()
         if change.meetings or change.decisions:
             self.reload_reminders()
-            self._on_issue_selected(self.issue_panel.current_id())  # its history may have a new entry
+            self.selection.selected(self.issue_panel.current_id())  # its history may have a new entry
         self.field_tabs.mark_stale()
 
     def project_changed(self, project_id: int) -> None:
-        """A project was added, edited or taken off the list: names in its issue rows may have changed too."""
-        from desktop.ui import window_data
-
-        fresh, years = self.loader.read(window_data.project_rows, project_id)
-        if fresh:
-            self.issue_panel.update_rows(fresh, [])
-        if self.form.year_combo.count() != len(years):
-            self.reload()
-            return
-        self._reload_tree()
+        """A project was added, edited or taken off the list: its rows, the tree (or everything) re-read."""
+        self.refresh.project_changed(project_id)
 
     def reload_reminders(self) -> None:
-        from desktop.ui import window_data
-
-        self._show_reminders(self.loader.read(window_data.reminders, self.today, self.due_soon_days))
+        self.refresh.reminders_changed()
 
     def _show_reminders(self, reminders: Reminders) -> None:
         self.reminder_panel.set_items(reminders, self.due_soon_days)
         self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(reminders.items)}）")
-
-    def _reload_tree(self) -> None:
-        from desktop.ui import window_data
-
-        self.tree.set_nodes(self.loader.read(window_data.tree_nodes, self.tree.year(), self.today))
 
     # --- selection helpers used by the controllers ---------------------------------------------------------
     def current_year(self) -> int:
@@ -291,43 +290,6 @@ class MainWindow(QMainWindow):
     def node(self, project_id: int) -> ProjectNode | None:
         return self.tree.node(project_id)
 
-    def _tree_menu(self, pos: QPoint) -> None:
-        assert self.project_actions is not None  # connected by `attach`
-        view = self.form.project_tree_view
-        index = view.indexAt(pos)
-        if index.isValid():
-            view.setCurrentIndex(index)
-        self.project_actions.context_menu(view.viewport().mapToGlobal(pos)).exec(view.viewport().mapToGlobal(pos))
-
-    def _on_tree_double_clicked(self, index: QModelIndex) -> None:
-        project_id = index.data(PROJECT_ID_ROLE)
-        if project_id is not None and self.project_actions is not None:
-            self.project_actions.open_project(project_id)
-
-    def _on_issue_selected(self, issue_id: int) -> None:
-        from desktop.ui import window_data
-
-        if self.issue_actions is None or self.refresh.quiet:
-            return
-        row = self.issue_panel.current_row() if issue_id else None
-        self.issue_actions.update_enabled(row)
-        if row is None:
-            self.history_panel.show_history(None)
-            return
-        self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
-        self.history_panel.show_history(self.loader.read(window_data.issue_history, row.id))
-
-    def _show_selected(self, issue_id: int, history: IssueHistory | None) -> None:
-        """The current issue after an edit, with the history read beside its row (None: read it now)."""
-        if history is None or self.issue_actions is None:
-            self._on_issue_selected(issue_id)
-            return
-        row = self.issue_panel.current_row()
-        self.issue_actions.update_enabled(row)
-        if row is not None:
-            self.statusBar().showMessage(self.issue_actions.summary(row), 8000)
-        self.history_panel.show_history(history)
-
     def show_history(self) -> None:
         self.form.history_dock.show()
         self.form.history_dock.raise_()
@@ -336,70 +298,21 @@ class MainWindow(QMainWindow):
         self.form.reminder_dock.show()
         self.form.reminder_dock.raise_()
 
-    def open_reminder(self, kind: str, item_id: int, meeting_id: int) -> None:
-        """Jump from a reminder to the item: the issue in the ledger, or the decided item's meeting."""
-        if kind == "issue":
-            self.form.main_tabs.setCurrentWidget(self.form.issues_tab)
-            if not self.issue_panel.select_issue(item_id, reveal=False):
-                self.tree.select_all()
-                self.issue_panel.select_issue(item_id)
-            self.issue_panel.table.setFocus()
-            return
-        self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
-        assert self.meetings_panel is not None  # reminders come from the database: attached
-        self.meetings_panel.select_meeting(meeting_id)
-        self.statusBar().showMessage("议定事项在会议页中办理；已定位到所属会议", 5000)
-
     def escalate_by_ladder(self, issue_id: int, reason: str) -> None:
         """The ladder's 流转 step from the 待办 panel: the issue selected in the ledger, its 流转 dialog open with
         the ladder's reason (nothing escalates until the clerk confirms)."""
-        self.open_reminder("issue", issue_id, 0)
+        self.navigator.open_reminder("issue", issue_id, 0)
         row = self.issue_panel.current_row()
         if self.issue_actions is not None and row is not None and row.id == issue_id:
             self.issue_actions.escalate(reason=reason)
-
-    def open_record(self, entity: str, item_id: int) -> None:
-        """Open what a dashboard drill-down row counts: the issue in the ledger, the project's page, the visit, or
-        the decided item in its meeting."""
-        from desktop.services.drilldown import open_target
-
-        target = self.loader.read(open_target, entity, item_id)
-        if target is None:
-            self.show_error("该记录已不存在，可能已被删除，请刷新后重试。")
-        elif target.kind == "issue":
-            self.open_reminder("issue", target.id, 0)
-        elif target.kind == "project" and self.project_actions is not None:
-            self.project_actions.open_project(target.id)
-        elif target.kind == "decision" and self.meetings_panel is not None and target.meeting_id is not None:
-            self.form.main_tabs.setCurrentWidget(self.form.meetings_tab)
-            self.meetings_panel.select_decision(target.meeting_id, target.id)
-        elif target.kind == "visit" and self.field_tabs is not None:
-            self.form.main_tabs.setCurrentWidget(self.field_tabs.visits)
-            self.field_tabs.visits.select_visit(target.id)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QMessageBox.warning(self, APP_NAME, message)
 
     # --- state ---------------------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = self.settings.value("main_window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        header = self.settings.value("issue_table/header")
-        if isinstance(header, QByteArray):
-            self.issue_panel.table.horizontalHeader().restoreState(header)
-        self.tree.choose_grouping(self.settings.value("project_tree/grouping"))
-
     def save_state(self) -> None:
-        self.settings.setValue("main_window/geometry", self.saveGeometry())
-        self.settings.setValue("main_window/state", self.saveState())
-        self.settings.setValue("issue_table/header", self.issue_panel.table.horizontalHeader().saveState())
-        self.settings.setValue("project_tree/grouping", self.tree.grouping())
-        self.settings.sync()
+        window_state.save(self, self.settings, self.issue_panel.table.horizontalHeader(), self.tree)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self.meetings_panel is not None:

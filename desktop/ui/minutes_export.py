@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QMessageBox
 
 from desktop.exporters.docx.fonts import PROFILES, missing_fonts
 from desktop.exporters.docx.minutes import MinutesOptions, document_title, export_minutes
-from desktop.exporters.minutes_html import minutes_html
+from desktop.exporters.minutes_html import end_block, minutes_html
 from desktop.services import office_settings
 from desktop.services.meetings.minutes_data import MinutesData, minutes_data
 from desktop.ui.minutes_print import export_pdf, preview_dialog
@@ -89,13 +89,28 @@ class MinutesExporter:
             return None
         html = minutes_html(data, masthead=options.masthead, decision_table=options.decision_table,
                             profile=options.profile, today=self.panel.today)
-        written = export_pdf(html, path)
+        written = export_pdf(html, path, end_block(data, today=self.panel.today))
         self.panel.form.save_state_label.setText(f"已导出：{written.name}")
         return written
 
     def print_preview(self) -> None:
-        html = self.html()
-        if html is None:
+        """The preview, with what to correct before printing said above the pages (item text against its 完成时限,
+        relative dates, a second issuer name): the clerk fixes them before the 纪要 goes out."""
+        prepared = self._data()
+        if prepared is None:
             return
-        dialog = preview_dialog(html, self.panel)
+        data, options = prepared
+        html = minutes_html(data, masthead=options.masthead, decision_table=options.decision_table,
+                            profile=options.profile, today=self.panel.today)
+        dialog = preview_dialog(html, self.panel, end_block(data, today=self.panel.today))
+        warnings = [str(w) for w in data.warnings()]
+        if warnings:
+            label = QLabel("请核对：" + "；".join(warnings), dialog)
+            label.setObjectName("minutes_warnings")
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #c0392b; padding: 4px;")
+            layout = dialog.layout()  # QPrintPreviewDialog's own: its tool bar above the pages
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(1, label)
+            dialog.warning_label = label
         self.panel.exec_dialog(dialog)

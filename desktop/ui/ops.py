@@ -117,25 +117,35 @@ class Ops(QObject):
         """The first workspace (start-up): no broadcast, the window loads it itself."""
         self._workspace = workspace
 
-    def detach(self) -> Workspace | None:
-        """Close the current workspace (before a restore overwrites its file); returns it for its settings."""
-        self.pool.waitForDone()
-        old = self._workspace
-        if old is not None:
-            old.close()
-        return old
+    def swap(self, make: Callable[[Workspace], tuple[Workspace, str | None]],
+             on_done: Callable[[str | None], None] | None = None) -> None:
+        """A restore: on the worker, after every operation asked before it, close the workspace held and let
+        `make(old)` give the one to hold from now on (it restores the file in between, and reopens the old data
+        when the restore is refused). The new one is held before the next operation starts, so nothing ever runs
+        on a closed handle, and nobody waits on the GUI thread. Then every part is told (`EVERYTHING`, replaced)
+        and `on_done(refusal or None)` runs."""
 
-    def replace(self, workspace: Workspace) -> None:
-        """A restore, a server switch: hold the new workspace (closing the old one) and tell everyone."""
-        old = self._workspace
-        self.pool.waitForDone()
-        if old is not None and old is not workspace:
+        def work(old: Workspace) -> str | None:
             old.close()
-        self._workspace = workspace
-        self.changed.emit(Change(everything=True, replaced=True))
+            new, problem = make(old)
+            self._workspace = new  # on the worker: the next operation in the queue is handed the new one
+            return problem
 
-    def set_operator(self, name: str) -> None:
-        self.db.operator = name
+        def done(problem: str | None) -> None:
+            self.changed.emit(Change(everything=True, replaced=True))
+            if on_done is not None:
+                on_done(problem)
+
+        self.run(work, done, on_broken=(lambda: on_done("发生意外错误，详情已记入日志。")) if on_done else None)
+
+    def set_operator(self, name: str, on_done: Callable[[None], None] | None = None) -> None:
+        """更改操作人: set on the worker, in order with the writes asked before and after it, on the workspace held
+        then (a restore made before it is followed)."""
+
+        def work(workspace: Workspace) -> None:
+            workspace.db.operator = name
+
+        self.run(work, on_done)
 
     def close(self) -> None:
         """At exit: let the running operation finish, then close the workspace held now."""
@@ -190,6 +200,13 @@ class Ops(QObject):
         held = (lambda: self.workspace) if attached else (lambda: self._workspace)
         self.pool.start(Job(lambda: work(held()), relay))  # the workspace held when it runs
 
+    def query(self, service: Callable[..., Any], *args: object, on_done: Callable[[Any], None] | None = None,
+              on_failed: Callable[[str], None] | None = None) -> None:
+        """`service(session, *args)` in one read transaction on the worker; `on_done(result)` on the GUI thread.
+        The window's reads are plain service functions of a session (ui/window_data.py): this is their one way
+        to the database."""
+        self.run(lambda workspace: _read(workspace, service, args), on_done, on_failed)
+
     def _alive(self) -> bool:
         """An answer that arrives after the window closed (its queued signal still in the event loop) is dropped:
         the widgets it would update are gone, and the work itself is already committed or rolled back."""
@@ -221,3 +238,8 @@ class Ops(QObject):
             return
         self.errors_shown.append(message)
         QMessageBox.warning(self._parent, APP_NAME, message)
+
+
+def _read(workspace: Workspace, service: Callable[..., Any], args: tuple[object, ...]) -> Any:
+    with workspace.db.read() as session:
+        return service(session, *args)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTimer
 
 from desktop.errors import UserError
 
@@ -47,3 +47,19 @@ def call(ops: Ops, work: Callable[[Workspace], T]) -> T:
     if "value" not in answer:
         raise OperationFailed("操作未完成：发生了意外错误，详情已记录。")
     return answer["value"]
+
+
+def until_idle(ops: Ops, timeout_ms: int = 120_000) -> bool:
+    """For the programs that drive a window rather than a person (the self-test, the benchmark, the screenshot
+    tools): run the event loop until every operation asked of `ops` has answered, e.g. a new window's load.
+    False when it took longer than `timeout_ms`."""
+    if ops.busy():
+        loop = QEventLoop()
+        ops.idle.connect(loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(timeout_ms)
+        loop.exec()
+        ops.idle.disconnect(loop.quit)
+    return not ops.busy()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -96,16 +96,17 @@ def ledger_layout(paper: str = "A4") -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def paint_ledger(html: str, printer: QPrinter) -> int:
-    """Paint a 台账 page by page (the table header repeats, Qt's `<thead>`) with "第 N 页，共 M 页" centred under
-    each page, as Excel prints the sheet's footer; returns the page count."""
-    doc = html_document(html, printer)
+# decorate(painter, page index, page count, type area size, device pixels per mm): what each page adds around
+# its slice of the document (page number, footer, the 版记 on the last page).
+Decorate = Callable[[QPainter, int, int, QSizeF, float], None]
+
+
+def paint_pages(doc: QTextDocument, printer: QPrinter, decorate: Decorate) -> int:
+    """The one paint loop of every printed document: each page's slice of *doc* in the type area, then its
+    decoration; returns the page count. Preview, paper and PDF all go through here."""
     size = doc.pageSize()
     pages = doc.pageCount()
     mm = printer.resolution() / 25.4
-    font = QFont()
-    font.setFamilies(list(FOOTER_FONTS))
-    font.setPointSizeF(10)
     painter = QPainter(printer)
     try:
         for index in range(pages):
@@ -113,15 +114,32 @@ def paint_ledger(html: str, printer: QPrinter) -> int:
                 printer.newPage()
             painter.save()
             painter.translate(0, -index * size.height())
-            doc.drawContents(painter, QRectF(0, index * size.height(), size.width(), size.height()))
+            page = QRectF(0, index * size.height(), size.width(), size.height())
+            # drawContents paints every line that touches the rectangle, whole: without the clip a line box
+            # crossing the page edge would print on both pages.
+            painter.setClipRect(page)
+            doc.drawContents(painter, page)
             painter.restore()
-            painter.setFont(font)
-            band = QRectF(0, size.height() + (LEDGER_FOOTER_BELOW_MM - 4) * mm, size.width(), 8 * mm)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                             f"第 {index + 1} 页，共 {pages} 页")
+            decorate(painter, index, pages, size, mm)
     finally:
         painter.end()
     return pages
+
+
+def paint_ledger(html: str, printer: QPrinter) -> int:
+    """Paint a 台账 page by page (the table header repeats, Qt's `<thead>`) with "第 N 页，共 M 页" centred under
+    each page, as Excel prints the sheet's footer; returns the page count."""
+    font = QFont()
+    font.setFamilies(list(FOOTER_FONTS))
+    font.setPointSizeF(10)
+
+    def footer(painter: QPainter, index: int, pages: int, size: QSizeF, mm: float) -> None:
+        painter.setFont(font)
+        band = QRectF(0, size.height() + (LEDGER_FOOTER_BELOW_MM - 4) * mm, size.width(), 8 * mm)
+        painter.drawText(band, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                         f"第 {index + 1} 页，共 {pages} 页")
+
+    return paint_pages(html_document(html, printer), printer, footer)
 
 
 def ask_pdf_path(parent: QWidget | None, title: str, suggested: str | Path) -> Path | None:

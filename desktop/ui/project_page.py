@@ -10,7 +10,7 @@ refusal stays beside the input), and the re-read after a leader change arrives w
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -39,7 +39,6 @@ from desktop.ui.dialogs.leader_dialog import LeaderDialog
 from desktop.ui.forms.ui_project_page import Ui_ProjectPage
 from desktop.ui.models.issue_table import IssueTableModel
 from desktop.ui.models.project_tree import LIGHT_COLORS
-from desktop.ui.ops_wait import call
 from desktop.ui.widgets.date_text import DateTextError, parse_date_text
 
 if TYPE_CHECKING:
@@ -62,6 +61,7 @@ class Opening:
     task_forces: list[Any]
     units: list[Any]
     page: ProjectPage | None  # None: a new project
+    leaders: list[Any] = field(default_factory=list)  # whom 添加包保领导 offers
 
 
 def read_opening(workspace: Workspace, project_id: int | None, today: date) -> Opening:
@@ -69,7 +69,8 @@ def read_opening(workspace: Workspace, project_id: int | None, today: date) -> O
         thresholds = office_settings.thresholds(session)
         return Opening(thresholds, directory.categories(session, CategoryKind.PROJECT.value),
                        directory.task_forces(session), directory.units(session),
-                       load_project_page(session, project_id, today, thresholds) if project_id else None)
+                       load_project_page(session, project_id, today, thresholds) if project_id else None,
+                       directory.leaders(session))
 
 
 def _fixed_rows(view: QTableView) -> None:
@@ -104,6 +105,7 @@ class ProjectPageDialog(FormDialog):
         self.ops = ops
         self.today = today
         self.thresholds = opening.thresholds
+        self.leaders = opening.leaders
         self.project_id = project_id
         self.year = year or today.year
         self.page: ProjectPage | None = None
@@ -335,15 +337,6 @@ class ProjectPageDialog(FormDialog):
         return self.wait_for(self.ops, work, done)
 
     # --- leaders and milestones ------------------------------------------------------------------------------
-    def _wait_read(self, query: Callable[[Any], Any]) -> Any:
-        """A read a dialog opened from the page needs before it can be shown (`ops_wait.call`)."""
-
-        def read(workspace: Workspace) -> Any:
-            with workspace.db.read() as session:
-                return query(session)
-
-        return call(self.ops, read)
-
     def _write(self, dialog: FormDialog, action: Callable[[Any], object]) -> object:
         """The small dialog's OK: `action(session)` on the worker; it closes when written, or shows the refusal."""
 
@@ -354,7 +347,7 @@ class ProjectPageDialog(FormDialog):
         return dialog.wait_for(self.ops, work, lambda _none: None)
 
     def add_leader(self) -> None:
-        dialog = LeaderDialog(self._wait_read(directory.leaders), self.today, self)
+        dialog = LeaderDialog(self.leaders, self.today, self)  # read with the page: no wait here
         project_id = self.project_id
 
         def submit() -> object:

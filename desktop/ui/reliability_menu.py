@@ -1,17 +1,22 @@
 """The reliability entries of the 文件 menu (备份与恢复, 操作日志, 操作人, 密码锁, 数据库服务器) and what they do.
 
-Kept out of main_window.py (owned by the window's authors): the window calls `install(window)` once.
-Restoring swaps the window's workspace: close the data, restore the archive, reopen, reload every view.
+Kept out of main_window.py: the window calls `install(…)` once, with the parts these need (its `Ops`, the 文件 menu,
+the settings, the status bar), never itself. Restoring swaps the workspace `Ops` holds, on its worker: close the
+data, restore the archive, reopen; every view then re-reads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStatusBar
 
 from desktop import APP_NAME
+from desktop.errors import UserError
 from desktop.services import first_screen
 from desktop.services.backup.restore import restore_archive
 from desktop.ui import startup
@@ -21,15 +26,21 @@ from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
 from desktop.ui.dialogs.operator_dialog import choose_operator
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
+from desktop.ui.ops import Ops
 from desktop.ui.startup import offer_recovery
-from desktop.workspace import open_workspace
+from desktop.workspace import Workspace, open_workspace
 
 
 class ReliabilityActions:
-    def __init__(self, window: QMainWindow) -> None:
-        self.window = window
-        menu = window.form.file_menu  # type: ignore[attr-defined]
-        quit_action = window.form.quit_action  # type: ignore[attr-defined]
+    def __init__(self, window: QMainWindow, ops: Ops, menu: QMenu, quit_action: QAction, settings: QSettings,
+                 today: date) -> None:
+        self.window = window  # the parent of the dialogs, hidden by the idle lock
+        self.ops = ops
+        self.settings = settings
+        self.today = today
+        status_bar = window.statusBar()
+        assert isinstance(status_bar, QStatusBar)
+        self.status_bar = status_bar
         before = quit_action if quit_action in menu.actions() else None
         self.backup_action = self._action("备份与恢复(&B)…", self.open_backups)
         self.audit_action = self._action("操作日志(&L)…", self.open_audit_log)
@@ -41,41 +52,51 @@ class ReliabilityActions:
                        self.server_action):
             menu.insertAction(before, action)
         menu.insertSeparator(before)
-        self.backup_action.setEnabled(window.workspace.db.is_sqlite)  # type: ignore[attr-defined]
-        self.idle_lock = IdleLock(window, window.ops)  # type: ignore[attr-defined]
+        self.backup_action.setEnabled(ops.db.is_sqlite)
+        self.idle_lock = IdleLock(window, ops)
         self._offering = False
-        window.ops.damage_handler = self.offer_restore  # type: ignore[attr-defined]
+        ops.damage_handler = self.offer_restore
 
     def _action(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self.window)
         action.triggered.connect(slot)
         return action
 
-    @property
-    def workspace(self):  # type: ignore[no-untyped-def]
-        return self.window.ops  # type: ignore[attr-defined]  # answers like the workspace it holds now
-
     def open_backups(self) -> BackupDialog:
-        dialog = BackupDialog(self.workspace, self.restore_from, self.window)
+        dialog = BackupDialog(self.ops, self.restore_from, self.window)
         dialog.open()
         return dialog
 
-    def restore_from(self, archive: Path) -> None:
-        """Close the data, restore, reopen under the same operator; `Ops.replace` tells every view to reload."""
-        ops = self.window.ops  # type: ignore[attr-defined]
-        operator, data_dir = ops.db.operator, ops.data_dir
-        ops.detach()
-        try:
-            restore_archive(archive, data_dir, operator=operator)
-        finally:
-            ops.replace(open_workspace(data_dir, operator=operator))
+    def restore_from(self, archive: Path, finished: Callable[[str | None], None] | None = None) -> None:
+        """Close the data, restore, reopen under the operator of that moment, all on the worker (`Ops.swap`: a
+        city's restore is seconds); every view then re-reads. `finished(None)`, or with the refusal (the data as
+        it was is reopened); without `finished` a refusal is shown here."""
+
+        def make(old: Workspace) -> tuple[Workspace, str | None]:
+            operator, data_dir = old.db.operator, old.data_dir
+            problem = None
+            try:
+                restore_archive(archive, data_dir, operator=operator)
+            except UserError as exc:
+                problem = str(exc)
+            except OSError as exc:
+                problem = f"文件操作失败（{exc.strerror or exc}）"
+            return open_workspace(data_dir, operator=operator), problem
+
+        def done(problem: str | None) -> None:
+            if finished is not None:
+                finished(problem)
+            elif problem is not None:
+                QMessageBox.critical(self.window, APP_NAME, f"恢复失败，当前数据未改动：{problem}")
+
+        self.ops.swap(make, done)
 
     def offer_restore(self, message: str) -> None:
         """A read met a broken file: name it, offer the newest good backup (naming the damaged ones skipped) and
         restore it in place. One offer at a time, however many reads fail together."""
         if self._offering:
             return
-        ops = self.window.ops  # type: ignore[attr-defined]
+        ops = self.ops
         if not ops.db.is_sqlite:
             QMessageBox.critical(self.window, APP_NAME, message)
             return
@@ -86,43 +107,43 @@ class ReliabilityActions:
             self._offering = False
 
     def open_audit_log(self) -> AuditLogDialog:
-        dialog = AuditLogDialog(self.workspace, self.window, today=getattr(self.window, "today", None))
+        dialog = AuditLogDialog(self.ops, self.window, today=self.today)
         dialog.open()
         return dialog
 
     def change_operator(self) -> None:
         """Choose from the office's list (read on the worker), or add a new name (written there, logged)."""
-        ops = self.window.ops  # type: ignore[attr-defined]
-        ops.run(startup.operator_list, self._choose_operator)
+        self.ops.run(startup.operator_list, self._choose_operator)
 
     def _choose_operator(self, known: list[str]) -> None:
-        ops = self.window.ops  # type: ignore[attr-defined]
-        chosen = choose_operator(self.window.settings, known, self.window,  # type: ignore[attr-defined]
-                                 current=ops.db.operator)
+        chosen = choose_operator(self.settings, known, self.window, current=self.ops.db.operator)
         if chosen is None:
             return
         name, adds = chosen
 
         def switched(_none: object = None) -> None:
-            self.window.statusBar().showMessage(f"操作人已改为：{name}" + ("（已添加到操作人名单）" if adds else ""), 5000)
+            self.status_bar.showMessage(f"操作人已改为：{name}" + ("（已添加到操作人名单）" if adds else ""), 5000)
 
-        ops.set_operator(name)  # the new person is who adds their own name (the 操作日志 row says so)
+        # On the worker, in order with the writes asked before and after: the new person is who adds their own
+        # name (the 操作日志 row says so).
         if adds or not known:
-            ops.run(lambda workspace: startup.add_operator(workspace, name), switched)
+            self.ops.set_operator(name)
+            self.ops.run(lambda workspace: startup.add_operator(workspace, name), switched)
         else:
-            switched()
+            self.ops.set_operator(name, switched)
 
     def open_lock_settings(self) -> None:
-        if LockSettingsDialog(self.workspace, self.window).exec():
+        if LockSettingsDialog(self.ops, self.window).exec():
             self.idle_lock.reconfigure()
             # The kept first screen is a plain copy of project names and issue texts, never written while the lock
             # is on; with a password set it goes now rather than at the next close.
-            first_screen.discard(self.workspace.data_dir)
+            first_screen.discard(self.ops.data_dir)
 
     def open_server_settings(self) -> None:
-        if ServerDialog(self.window.settings, self.window).exec():  # type: ignore[attr-defined]
+        if ServerDialog(self.settings, self.window).exec():
             QMessageBox.information(self.window, APP_NAME, "数据库服务器设置已保存，下次启动时生效。")
 
 
-def install(window: QMainWindow) -> ReliabilityActions:
-    return ReliabilityActions(window)
+def install(window: QMainWindow, ops: Ops, menu: QMenu, quit_action: QAction, settings: QSettings,
+            today: date) -> ReliabilityActions:
+    return ReliabilityActions(window, ops, menu, quit_action, settings, today)

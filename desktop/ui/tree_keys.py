@@ -1,28 +1,26 @@
 """Keyboard paths through the project tree: Enter on a project opens its page (on a group it opens or closes the
 group), and Down in the tree's search box moves into the results, on the first project found. Installed by the
-main window with one call, so the window itself only gains a line."""
+main window with one call, given the tree, its search box and what opens a project — not the window."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QTreeView
 
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-
-if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class TreeKeys(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.tree = window.form.project_tree_view
-        self.search = window.form.project_search_edit
+    def __init__(self, tree: QTreeView, search: QLineEdit, open_project: Callable[[int], None]) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        self.search = search
+        self.open_project = open_project
         self.tree.installEventFilter(self)
         self.search.installEventFilter(self)
 
@@ -42,9 +40,7 @@ class TreeKeys(QObject):
             return False
         project_id = index.data(PROJECT_ID_ROLE)
         if project_id is not None:
-            actions = self.window.project_actions
-            if actions is not None:
-                actions.open_project(project_id)
+            self.open_project(project_id)
             return True
         self.tree.setExpanded(index, not self.tree.isExpanded(index))
         return True
@@ -65,5 +61,5 @@ class TreeKeys(QObject):
         self.tree.setCurrentIndex(target)
 
 
-def install(window: MainWindow) -> TreeKeys:
-    return TreeKeys(window)
+def install(tree: QTreeView, search: QLineEdit, open_project: Callable[[int], None]) -> TreeKeys:
+    return TreeKeys(tree, search, open_project)

@@ -84,20 +84,19 @@ class WindowLoader(QObject):
         return {"years": self.tree.years(), "tree_year": self.tree.year(), "due_soon_days": self.due_soon_days,
                 "nodes": list(self.tree.nodes), "rows": self.issue_panel.model.all_rows()}
 
-    def read(self, service: Callable[..., T], *args: object) -> T:
-        """`service(session, *args)` in a read transaction on the workspace held now (any thread)."""
-        with self.ops.db.read() as session:
-            return service(session, *args)
-
     # --- loading -------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Load everything now, on the GUI thread (the 刷新 action, tests, small databases)."""
+        """Load everything on the worker in one step (刷新, "everything changed" after an import, a merge or a
+        restore); the views keep what they show until the answer arrives, then `data_loaded`."""
         from desktop.ui import window_data
 
-        self._apply(self.read(window_data.fetch, self.tree.year_combo.currentData(), self.today))
+        self.status_bar.showMessage("正在载入数据……")
+        self.busy.show()
+        year, today = self.tree.year_combo.currentData(), self.today
+        self._load(lambda ws: _read(ws, window_data.fetch, year, today), self._apply)
 
     def reload_in_background(self) -> None:
-        """Start-up: the window is already shown; the data arrives from worker threads.
+        """Start-up: the window is already shown; the data arrives from the worker.
 
         Two steps, so a city office (100k issues, ~2 s to load) sees its projects and newest issues at once:
         first the tree and one screen of the newest issues (without pinyin keys, which need a 0.3 s dictionary

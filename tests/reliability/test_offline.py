@@ -60,6 +60,7 @@ def test_a_day_of_work_opens_no_connection(qtbot, tripwire, demo_workspace, toda
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)  # its data is read on the worker
     ws = demo_workspace
     with ws.db.transaction() as s:
         project_id = s.query(Project.id).first()[0]
@@ -70,6 +71,7 @@ def test_a_day_of_work_opens_no_connection(qtbot, tripwire, demo_workspace, toda
         issues.resolve(s, issue.id, "已接通", on=date(2026, 11, 25))
         issues.close(s, issue.id, "satisfied", on=date(2026, 11, 25))
     window.reload()
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)
     dialog = window.reliability.open_backups()
     with qtbot.waitSignal(dialog.backed_up, timeout=30_000):
         assert dialog.backup_now(tmp_path / "offline.zip")

@@ -22,12 +22,24 @@ def open_window(qtbot, workspace, today, tmp_path: Path, size: tuple[int, int] =
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
+    settle(qtbot, window)  # its data is read on the worker
     return window
 
 
 def settle(qtbot, window: MainWindow, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until the window's worker has answered everything asked of it (an edit, its re-reads, an undo)."""
     qtbot.waitUntil(lambda: not window.ops.busy(), timeout=timeout)
+
+
+def restore(qtbot, window: MainWindow, archive: Path, dialog: QDialog | None = None) -> QDialog:  # type: ignore[no-untyped-def]
+    """文件 → 备份与恢复 → restore `archive` (its preview accepted by the caller's patch), and wait until it is
+    made on the worker and every part has re-read."""
+    dialog = dialog or window.reliability.open_backups()
+    with qtbot.waitSignal(dialog.restored, timeout=60_000) as ended:
+        dialog.confirm_and_restore(archive)
+    assert ended.args == [True], "the restore did not happen"
+    settle(qtbot, window)
+    return dialog
 
 
 def wait_for_dialog(dialog: QDialog, timeout: int = 10_000) -> None:

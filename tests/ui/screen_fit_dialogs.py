@@ -150,8 +150,18 @@ class DialogWalk:
                         break
             if action.isEnabled():
                 self.step(action.trigger)
+                self.idle()  # what the action asked of the worker answers (a dialog may open then)
             if self.package is not None and action.text().startswith("导出数据包"):
                 self.step(next(a for a in self._actions(w.menuBar()) if a.text().startswith("导入数据包")).trigger)
+                self.idle()  # the package is read and planned on the worker, then the preview opens
+
+    def idle(self) -> None:
+        for _ in range(600):
+            if not self.window.ops.busy():
+                break
+            self.settle()
+            time.sleep(0.05)
+        self.sweep()
 
     def _actions(self, menu_owner: QWidget) -> list:  # type: ignore[type-arg]
         found = []
@@ -164,7 +174,14 @@ class DialogWalk:
 
     def project_page(self) -> None:
         node = self.window.project_nodes()[0]
-        self.step(lambda: self.window.project_actions.open_project(node.id))
+        actions = self.window.project_actions
+        actions.open_project(node.id)  # read on the worker, then opened (the patched exec measures it)
+        for _ in range(600):
+            if not actions.opening:
+                break
+            self.settle()
+            time.sleep(0.05)
+        self.sweep()
 
     def meetings(self) -> None:
         w = self.window
@@ -211,6 +228,7 @@ class DialogWalk:
         from desktop.services.exchange.merge import preview
         from desktop.services.exchange.package import read_package
         from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+        from desktop.ui.ops import Ops
         from desktop.workspace import open_workspace
 
         if self.package is None:
@@ -219,7 +237,9 @@ class DialogWalk:
         try:
             package = read_package(self.package)
             plan = preview(other, package)
-            self.step(lambda: MergePreviewDialog(other, package, plan, self.window).exec())
+            ops = Ops(other)  # the other office's own handle: the dialog merges through it
+            self.step(lambda: MergePreviewDialog(ops, package, plan, self.window).exec())
+            ops.pool.waitForDone()
         finally:
             other.close()
 
@@ -252,15 +272,31 @@ def _backups(walk: DialogWalk, dialog: QDialog) -> None:
         time.sleep(0.05)
     archive = dialog.last_backup
     assert archive is not None, "the backup did not answer"
-    walk.step(lambda: dialog.confirm_and_restore(archive))  # the restore preview; rejected: nothing is restored
+    dialog.confirm_and_restore(archive)  # the archive is checked on the worker, then the preview; rejected
+    for _ in range(600):
+        if not dialog.restoring:
+            break
+        walk.settle()
+        time.sleep(0.05)
+    walk.sweep()
 
 
 def _exchange_export(walk: DialogWalk, dialog: QDialog) -> None:
     target = walk.tmp / "交换.kpx"
+    for _ in range(600):  # what it lists is read on the worker, and so is the package written
+        if not dialog.link.busy:
+            break
+        walk.settle()
+        time.sleep(0.05)
     dialog.form.file_edit.setText(str(target))
     if not dialog.form.office_name_edit.text().strip():
         dialog.form.office_name_edit.setText("测试区重点办")
     dialog.accept()
+    for _ in range(600):
+        if not dialog.link.busy:
+            break
+        walk.settle()
+        time.sleep(0.05)
     if target.exists():
         walk.package = target
 

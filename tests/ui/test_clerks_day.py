@@ -13,19 +13,18 @@ from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from desktop.db.enums import BriefingKind, Feedback
+from desktop.db.enums import BriefingKind
 from desktop.db.models import Decision, Meeting
 from desktop.services import audit_log
 from desktop.services.audit_log import AuditFilter
 from desktop.services.briefing import issued as briefing_issued
 from desktop.services.issues import history as issue_history
-from desktop.ui.dates import to_qdate
 from desktop.ui.dialogs.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE, ImportWizard
 from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-from tests.ui.helpers import Driver, choose, open_window, settle, wait_for_dialog
+from tests.ui.helpers import open_window, settle, wait_for_dialog
 from tests.ui.test_print_preview import exec_preview
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "问题台账_包保项目_2022.xlsx"
@@ -86,8 +85,75 @@ def test_a_clerks_day(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> No
     assert all(text.startswith("本机未安装以下字体") for text in asked), asked
 
 
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class ByHand:
+    """Replaces a controller's `run_dialog`: the dialog is shown as `exec()` shows it and the clerk's keys and
+    clicks (`play`) run in it — OK included, by Enter or a click; then the operation OK started is waited for, as
+    `exec()` waits. A dialog `play` leaves open (refused and cancelled) answers 0."""
+
+    def __init__(self, qtbot, play) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self.play = play
+        self.dialogs: list[QDialog] = []
+
+    def __call__(self, dialog: QDialog) -> int:
+        self.dialogs.append(dialog)
+        dialog.show()
+        self.qtbot.waitExposed(dialog)
+        dialog.activateWindow()  # as the window manager does: focus and Tab work in the active window only
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        wait_for_dialog(dialog)  # what it reads when it opens
+        self.play(dialog)
+        wait_for_dialog(dialog)  # the operation OK started
+        if dialog.isVisible():
+            dialog.reject()
+        return dialog.result()
+
+    @property
+    def last(self) -> QDialog:
+        return self.dialogs[-1]
+
+
+def _ok_by_click(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def _type_date(qtbot, field, text: str) -> None:
+    """Select all in a date field and type over it, then Tab on: the way the issue says clerks type dates."""
+    field.line_edit.setFocus()
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(field.line_edit, text)
+    qtbot.keyClick(field.line_edit, Qt.Key.Key_Tab)
+
+
+def _down_to(qtbot, combo, text: str) -> None:
+    """Choose in a list by the keyboard: Down until the entry shows."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text, f"{text!r} not reached in the list"
+
+
+def _shortcut(qtbot, window, key, modifiers=CTRL) -> None:  # type: ignore[no-untyped-def]
+    """A shortcut pressed in the issue table, where the clerk's focus is (the window active again after the last
+    dialog closed, as the window manager makes it); then the worker's answers."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.issue_panel.table.setFocus()
+    qtbot.keyClick(window.issue_panel.table, key, modifiers)
+    settle(qtbot, window)
+
+
 def _work_one_issue(qtbot, window, ws, today) -> int:
-    """The morning: the project found by pinyin, a new issue taken through its whole life, undo and redo."""
+    """The morning: the project found by pinyin, a new issue taken through its whole life, undo and redo — every
+    step by its shortcut, every dialog filled by keys and clicks."""
+    with qtbot.waitActive(window):
+        window.activateWindow()
     # find the project by the pinyin initials of its name, Down into the results, Enter opens its page
     search = window.form.project_search_edit
     search.setFocus()
@@ -105,35 +171,53 @@ def _work_one_issue(qtbot, window, ws, today) -> int:
     assert window.current_project_id() == project_id
     assert all(r.project_id == project_id for r in window.issue_panel.model.visible_rows())
 
-    # 新增问题 for that project
+    # 新增问题 (Ctrl+N) for that project: the found date typed as 2026.11.14
     found = today - timedelta(days=20)
 
     def fill_issue(d):
-        d.form.description_edit.setPlainText("临时用电增容审批未办结，影响主体施工")
-        d.form.found_on_edit.setDate(to_qdate(found))
+        assert "汉口学院新校区" in d.form.project_combo.currentText()  # the project chosen in the tree
+        d.form.description_edit.setFocus()
+        _type_chinese(d.form.description_edit, "临时用电增容审批未办结，影响主体施工")
+        _type_date(qtbot, d.form.found_on_edit, found.strftime("%Y.%m.%d"))
+        _ok_by_click(qtbot, d)
 
-    window.issue_actions.run_dialog = Driver(fill_issue)
-    window.form.new_issue_action.trigger()
+    window.issue_actions.run_dialog = ByHand(qtbot, fill_issue)
+    qtbot.keyClick(tree, Qt.Key.Key_N, CTRL)
     settle(qtbot, window)
     row = _row(window)
     issue_id = row.id
     assert (row.project_id, row.status_label, row.description) == (project_id, "待交办", "临时用电增容审批未办结，影响主体施工")
+    assert row.found_on == found
     seen: list = []
     assert _new_entries(ws, "issue", issue_id, seen) == [(OPERATOR, "新增", "", "", "临时用电增容审批未办结，影响主体施工")]
     assert _shown(window, "状态") == "待交办"
+    window.issue_panel.table.setFocus()
 
-    # 交办 to the first unit and person offered, ten days to go
+    # 交办 (Ctrl+J): the unit typed by its name, its first person by Down, ten days typed as 20261214, Enter
+    deadline = today + timedelta(days=10)
+    chosen: dict[str, str] = {}
+
     def fill_assign(d):
-        d.form.unit_combo.setCurrentIndex(1)
-        d.form.person_combo.setCurrentIndex(1)
-        d.form.deadline_edit.setDate(to_qdate(today + timedelta(days=10)))
+        combo = d.form.unit_combo
+        unit = next(combo.itemText(i) for i in range(combo.count()) if combo.itemText(i).endswith("住房和城乡建设局"))
+        line = d.form.unit_combo.lineEdit()
+        line.setFocus()
+        qtbot.keyClick(line, Qt.Key.Key_A, CTRL)
+        _type_chinese(line, unit)
+        qtbot.keyClick(line, Qt.Key.Key_Tab)
+        _down_to(qtbot, d.form.person_combo, d.form.person_combo.itemText(1))
+        person = d.form.person_combo.currentText()  # 姓名（单位）, the chosen unit's people first
+        assert person.endswith(f"（{unit}）"), person
+        chosen.update(unit=unit, person=person.split("（")[0])
+        _type_date(qtbot, d.form.deadline_edit, deadline.strftime("%Y%m%d"))
+        assert d.form.deadline_edit.text() == deadline.isoformat()  # read back as the clerk typed it
+        qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)
 
-    window.issue_actions.run_dialog = Driver(fill_assign)
-    window.form.assign_action.trigger()
-    settle(qtbot, window)
+    window.issue_actions.run_dialog = ByHand(qtbot, fill_assign)
+    _shortcut(qtbot, window, Qt.Key.Key_J)
     row = _row(window)
     unit, person = row.unit, row.person
-    assert unit and person and row.deadline == today + timedelta(days=10)
+    assert (unit, person, row.deadline) == (chosen["unit"], chosen["person"], deadline)
     story = _history(ws, issue_id)
     assert (story.status_label, story.unit, story.person, story.deadline) == ("办理中", unit, person,
                                                                               row.deadline.isoformat())
@@ -142,30 +226,54 @@ def _work_one_issue(qtbot, window, ws, today) -> int:
         (OPERATOR, "修改", "完成时限", "", row.deadline.isoformat()), (OPERATOR, "修改", "状态", "待交办", "办理中")]
     assert (_shown(window, "状态"), _shown(window, "责任单位")) == ("办理中", unit)
 
-    # 流转 to 区级
+    # 流转 (Ctrl+E) to 区级, chosen by Down
     def fill_escalate(d):
-        choose(d.form.level_combo, "区级")
-        d.form.reason_edit.setPlainText("涉及供电线路改迁，需区级协调")
+        _down_to(qtbot, d.form.level_combo, "区级")
+        d.form.reason_edit.setFocus()
+        _type_chinese(d.form.reason_edit, "涉及供电线路改迁，需区级协调")
+        _ok_by_click(qtbot, d)
 
-    window.issue_actions.run_dialog = Driver(fill_escalate)
-    window.form.escalate_action.trigger()
-    settle(qtbot, window)
+    window.issue_actions.run_dialog = ByHand(qtbot, fill_escalate)
+    _shortcut(qtbot, window, Qt.Key.Key_E)
     assert _history(ws, issue_id).level_path == "现场解决 → 区级"
     assert _new_entries(ws, "issue", issue_id, seen) == [(OPERATOR, "修改", "当前层级", "现场解决", "区级")]
     assert _row(window).level_label == "区级"
 
-    # 添加进展
-    window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("供电公司已现场勘察"))
-    window.form.progress_action.trigger()
-    settle(qtbot, window)
+    def note(text: str):  # type: ignore[no-untyped-def]
+        def play(d):
+            d.form.text_edit.setFocus()
+            _type_chinese(d.form.text_edit, text)
+            _ok_by_click(qtbot, d)
+        return ByHand(qtbot, play)
+
+    # 添加进展 (Ctrl+P)
+    window.issue_actions.run_dialog = note("供电公司已现场勘察")
+    _shortcut(qtbot, window, Qt.Key.Key_P)
     assert _history(ws, issue_id).notes[0].text == "供电公司已现场勘察"
-    assert _new_entries(ws, "issue", issue_id, seen) == [(OPERATOR, "修改", "最新进展", "", "供电公司已现场勘察")]
+    progressed = [(OPERATOR, "修改", "最新进展", "", "供电公司已现场勘察")]
+    assert _new_entries(ws, "issue", issue_id, seen) == progressed
     assert _shown(window, "最新进展") == "供电公司已现场勘察"
 
-    # 办结
-    window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("已完成临时用电接入"))
-    window.form.resolve_action.trigger()
-    settle(qtbot, window)
+    # Ctrl+Z takes the entry back — with a 撤销 entry in the journal and its own 操作日志 row; Ctrl+Y enters it again
+    _shortcut(qtbot, window, Qt.Key.Key_Z)
+    story = _history(ws, issue_id)
+    assert story.notes[0].kind == "undo" and story.notes[0].text.startswith("撤销“添加进展”，撤回：")
+    assert "供电公司已现场勘察" in story.notes[0].text
+    assert "供电公司已现场勘察" not in [n.text for n in story.notes[1:]]
+    undone = _new_entries(ws, "issue", issue_id, seen)
+    assert undone[0] == (OPERATOR, "修改", "最新进展", "供电公司已现场勘察", "")
+    assert undone[-1][:3] == (OPERATOR, "撤销", "添加进展") and "供电公司已现场勘察" in undone[-1][3]
+    assert _shown(window, "最新进展") == ""
+    _shortcut(qtbot, window, Qt.Key.Key_Y)
+    story = _history(ws, issue_id)
+    assert story.notes[0].text == "供电公司已现场勘察" and story.notes[1].kind == "undo"  # the trace stays
+    redone = _new_entries(ws, "issue", issue_id, seen)
+    assert redone[0] == progressed[0] and redone[-1][:3] == (OPERATOR, "重做", "添加进展")
+    assert _shown(window, "最新进展") == "供电公司已现场勘察"
+
+    # 办结 (Ctrl+D)
+    window.issue_actions.run_dialog = note("已完成临时用电接入")
+    _shortcut(qtbot, window, Qt.Key.Key_D)
     assert _history(ws, issue_id).status_label == "已办结"
     assert _new_entries(ws, "issue", issue_id, seen) == [
         (OPERATOR, "修改", "状态", "办理中", "已办结"),
@@ -173,22 +281,26 @@ def _work_one_issue(qtbot, window, ws, today) -> int:
         (OPERATOR, "修改", "办结日期", "", today.isoformat())]
     assert (_shown(window, "状态"), _shown(window, "最新进展")) == ("已办结", "已完成临时用电接入")
 
-    # 销号 without choosing the enterprise's answer: refused in the dialog, nothing written anywhere
-    unanswered = Driver(lambda d: None)
-    window.issue_actions.run_dialog = unanswered
-    window.form.close_issue_action.trigger()
-    settle(qtbot, window)
-    assert unanswered.last.result() == 0
-    assert unanswered.last.error_text.startswith("请选择企业反馈（满意、基本满意、不满意）")
-    assert _log(ws, "issue", issue_id) == seen
-    story = _history(ws, issue_id)
-    assert (story.status_label, story.feedback) == ("已办结", "")
-    assert _shown(window, "状态") == "已办结"
+    # 销号 (Ctrl+K) and Enter at once: refused in the dialog, nothing written; then 满意 clicked and Enter
+    refused: list[str] = []
 
-    # 销号 with 满意
-    window.issue_actions.run_dialog = Driver(lambda d: d.choose(Feedback.SATISFIED))
-    window.form.close_issue_action.trigger()
-    settle(qtbot, window)
+    def close_by_hand(d):
+        assert d.form.feedback_group.checkedButton() is None  # nothing chosen for the clerk
+        qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return)
+        wait_for_dialog(d)
+        assert d.isVisible() and d.result() == 0
+        refused.append(d.error_text)
+        assert _log(ws, "issue", issue_id) == seen
+        story = _history(ws, issue_id)
+        assert (story.status_label, story.feedback) == ("已办结", "")
+        qtbot.mouseClick(d.form.satisfied_radio, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return)
+
+    closing = ByHand(qtbot, close_by_hand)
+    window.issue_actions.run_dialog = closing
+    _shortcut(qtbot, window, Qt.Key.Key_K)
+    assert refused and refused[0].startswith("请选择企业反馈（满意、基本满意、不满意）")
+    assert closing.last.result() == 1
     story = _history(ws, issue_id)
     assert (story.status_label, story.feedback) == ("已销号", "满意")
     assert _new_entries(ws, "issue", issue_id, seen) == [
@@ -196,23 +308,21 @@ def _work_one_issue(qtbot, window, ws, today) -> int:
         (OPERATOR, "修改", "企业反馈", "", "满意")]
     assert _shown(window, "状态") == "已销号"
 
-    # 重新打开: the reason is the latest progress at once; the old feedback stays in the log, not beside 办理中
+    # 重新打开 (Ctrl+Shift+O): the reason is the latest progress at once; the old feedback stays in the log only
     reopened = [(OPERATOR, "修改", "状态", "已销号", "办理中"),
                 (OPERATOR, "修改", "最新进展", "已完成临时用电接入", "重新打开：企业反映夜间仍断电"),
                 (OPERATOR, "修改", "办结日期", today.isoformat(), ""),
                 (OPERATOR, "修改", "销号日期", today.isoformat(), ""), (OPERATOR, "修改", "企业反馈", "满意", "")]
-    window.issue_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("企业反映夜间仍断电"))
-    window.form.reopen_action.trigger()
-    settle(qtbot, window)
+    window.issue_actions.run_dialog = note("企业反映夜间仍断电")
+    _shortcut(qtbot, window, Qt.Key.Key_O, CTRL | SHIFT)
     story = _history(ws, issue_id)
     assert (story.status_label, story.feedback) == ("办理中", "")
     assert _new_entries(ws, "issue", issue_id, seen) == reopened
     assert (_shown(window, "状态"), _shown(window, "最新进展")) == ("办理中", "重新打开：企业反映夜间仍断电")
     assert "销号，反馈：满意" in window.history_panel.text()
 
-    # undo the reopening: back to 已销号 with its feedback; the undo is a row of its own, the journal keeps a trace
-    window.form.undo_action.trigger()
-    settle(qtbot, window)
+    # Ctrl+Z: back to 已销号 with its feedback; the undo is a row of its own, the journal keeps a trace
+    _shortcut(qtbot, window, Qt.Key.Key_Z)
     story = _history(ws, issue_id)
     assert (story.status_label, story.feedback) == ("已销号", "满意")
     assert story.notes[0].kind == "undo" and story.notes[0].text.startswith("撤销“重新打开”")
@@ -222,9 +332,8 @@ def _work_one_issue(qtbot, window, ws, today) -> int:
     assert undone[-1][3].startswith("状态：办理中；") and undone[-1][4].startswith("状态：已销号；")
     assert (_shown(window, "状态"), _shown(window, "最新进展")) == ("已销号", "已完成临时用电接入")
 
-    # redo it: 办理中 again, and the redo is logged too
-    window.form.redo_action.trigger()
-    settle(qtbot, window)
+    # Ctrl+Y: 办理中 again, and the redo is logged too
+    _shortcut(qtbot, window, Qt.Key.Key_Y)
     assert _history(ws, issue_id).status_label == "办理中"
     redone = _new_entries(ws, "issue", issue_id, seen)
     assert redone[:-1] == reopened and redone[-1][:3] == (OPERATOR, "重做", "重新打开")
@@ -337,7 +446,12 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
     # 纪要 from the 导出 menu, then its print preview from the same menu
     target = tmp_path / "纪要.docx"
     panel.exporter._ask_path = lambda *_a: target
-    dialogs.then(lambda d: None)
+    def only_the_meetings(d):  # the chooser asks which meeting, without the agenda's 列入已有会议 / 新建会议
+        assert d.form.prompt_label.text() == "导出哪次会议的纪要？"
+        assert not d.form.existing_radio.isVisibleTo(d) and not d.form.new_radio.isVisibleTo(d)
+        assert d.chosen_meeting() == meeting_id
+
+    dialogs.then(only_the_meetings)
     window.export_menu.minutes_action.trigger()
     settle(qtbot, window)
     assert window.export_menu.last_saved == target

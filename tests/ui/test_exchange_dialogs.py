@@ -12,7 +12,7 @@ from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.ops import Ops
 from tests.services.exchange.twooffices import ROOM, TEAM, open_offices, snapshot
-from tests.ui.helpers import wait_loaded
+from tests.ui.helpers import wait_for_dialog, wait_loaded
 
 
 @pytest.fixture
@@ -24,15 +24,18 @@ def offices(tmp_path: Path):
 
 
 def test_export_dialog_writes_task_force_package(qtbot, offices, tmp_path: Path) -> None:
-    dialog = ExchangeExportDialog(offices.team)
+    dialog = ExchangeExportDialog(Ops(offices.team))
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)  # read on the worker
     assert dialog.form.office_name_edit.text() == TEAM
     dialog.form.recipient_combo.setEditText(ROOM)
     dialog.form.scope_combo.setCurrentIndex(dialog.form.scope_combo.findData("task_force"))
+    wait_loaded(qtbot, dialog)  # its targets are read on the worker
     assert dialog.form.target_combo.currentText() == TEAM and dialog.form.target_combo.isEnabled()
     target = tmp_path / "发调度室.kpx"
     dialog.form.file_edit.setText(str(target))
     dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_for_dialog(dialog)  # written on the worker
 
     assert dialog.result() == dialog.DialogCode.Accepted
     package = read_package(target)

@@ -20,7 +20,9 @@ from desktop.services.exchange.preview import ItemKind
 from desktop.ui import exchange_menu
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.dialogs.peer_key import PeerKeyDialog
+from desktop.ui.ops import Ops
 from tests.services.exchange.twooffices import Offices, open_offices, snapshot
+from tests.ui.helpers import wait_for_dialog
 
 
 @pytest.fixture
@@ -49,7 +51,7 @@ def test_unregistered_sender_is_warned_and_needs_explicit_acceptance(qtbot, unpa
         verdict = trust.assess(s, package)
     assert verdict.level is trust.Level.UNKNOWN_KEY
     before = snapshot(unpaired.room)
-    dialog = MergePreviewDialog(unpaired.room, package, preview(unpaired.room, package), verdict=verdict)
+    dialog = MergePreviewDialog(Ops(unpaired.room), package, preview(unpaired.room, package), verdict=verdict)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -61,6 +63,7 @@ def test_unregistered_sender_is_warned_and_needs_explicit_acceptance(qtbot, unpa
     dialog.form.accept_untrusted_check.setChecked(True)
     assert _ok(dialog).isEnabled()
     _ok(dialog).click()
+    wait_for_dialog(dialog)  # merged on the worker
     assert dialog.merge_result is not None and dialog.merge_result.counts["new"] > 0
     with unpaired.room.db.read() as s:
         rows = s.scalars(select(AuditLog).where(AuditLog.field == "accept_unsigned")).all()
@@ -76,7 +79,7 @@ def test_registered_sender_is_named_and_accept_all_leaves_deletions_unchecked(qt
         s.scalars(select(Issue)).one().latest_progress = "调度室"
     package = read_package(paired.send("2.kpx"))
     plan = preview(paired.room, package)
-    dialog = MergePreviewDialog(paired.room, package, plan)
+    dialog = MergePreviewDialog(Ops(paired.room), package, plan)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -88,6 +91,7 @@ def test_registered_sender_is_named_and_accept_all_leaves_deletions_unchecked(qt
     assert (paired.issue_uuid, "latest_progress") in plan.decisions
     assert all(key not in plan.decisions for key in deletion.decision_keys())
     _ok(dialog).click()
+    wait_for_dialog(dialog)  # merged on the worker
     with paired.room.db.read() as s:
         assert s.scalar(select(func.count(IssueNote.id))) == 1  # the deleted note is still here
         assert s.scalars(select(Issue)).one().latest_progress == "专班"
@@ -97,13 +101,15 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     team_window, room_window = QMainWindow(), QMainWindow()
     for window, ws in ((team_window, unpaired.team), (room_window, unpaired.room)):
         qtbot.addWidget(window)
-        window.workspace = ws  # type: ignore[attr-defined]
+        window.ops = Ops(ws, window)  # type: ignore[attr-defined]  # what the menu's actions run on
+    idle = lambda window: qtbot.waitUntil(lambda: not window.ops.busy())  # noqa: E731
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append("警告" + text))
     target = tmp_path / "专班公钥"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     exchange_menu.export_key_dialog(team_window)
+    idle(team_window)  # written on the worker
     fingerprint = trust.own_key(unpaired.team).fingerprint
     kpk = target.with_suffix(keys.KEY_SUFFIX)
     assert kpk.is_file() and fingerprint in shown[-1]
@@ -121,6 +127,7 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     monkeypatch.setattr(PeerKeyDialog, "exec", confirm)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(kpk), ""))
     exchange_menu.register_key_dialog(room_window)
+    idle(room_window)  # registered on the worker
     assert seen == {"fingerprint": fingerprint, "enabled_before": False, "enabled_after": True}
     assert "已登记「服务业专班」" in shown[-1]
     with unpaired.room.db.read() as s:
@@ -129,6 +136,7 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
     assert fingerprint in logged.new_value and logged.operator == "调度室李四"
 
     exchange_menu.register_key_dialog(room_window)  # the same file again
+    idle(room_window)
     assert shown[-1].startswith("警告") and "无需重复登记" in shown[-1]
 
 

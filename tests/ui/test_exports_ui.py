@@ -25,6 +25,7 @@ def window(qtbot, demo_workspace, today, tmp_path) -> MainWindow:
                      settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot, win)  # its data is read on the worker
     return win
 
 
@@ -42,7 +43,7 @@ def test_export_menu_lists_every_document(window) -> None:
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == ["工作简报…", "工作通报…", "工作总结（年度、上半年）…", "会议纪要（Word）…", "问题台账（按当前表格筛选和排序）…", "问题台账…",
                      "议定事项台账…", "重点项目台账…", "投资进度表…", "包保责任表…", "按上级模板填报…",
-                     "签发督办文书（提示单、督办单、催办通知）…",
+                     "签发督办文书（提示单、督办单、催办通知）…", "督办文书登记簿（回复、撤回、重印）…",
                      "会议纪要打印预览…", "会议纪要（PDF）…", "打印预览台账", "台账导出PDF", "简报与通报设置…",
                      "台账打印列…"]
     for sub in (window.export_menu.ledger_print.preview_menu, window.export_menu.ledger_print.pdf_menu):

@@ -15,6 +15,7 @@ def test_field_tabs_load_when_shown(qtbot, demo_workspace, today, tmp_path) -> N
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot, window)  # its data is read on the worker
     tabs = window.form.main_tabs
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert titles[-4:] == ["总览", "投资与进度", "走访", "企业名录"]

@@ -154,10 +154,12 @@ def test_menu_and_history_dialog_undo(qtbot, workspace, today, tmp_path, monkeyp
     create_application()
     window = MainWindow(workspace, today=today, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
+    settle(qtbot, window)  # its data is read on the worker
     texts = [a.text() for a in window.form.file_menu.actions()]
     assert texts[:2] == ["导入台账(&I)…", "导入记录…"]
     apply_import(workspace.db, build_preview(ISSUES, "issues"))
     window.reload()
+    settle(qtbot, window)
     assert window.issue_panel.model.rowCount() == 10
     dialog = ImportHistoryDialog(window.ops, window)
     qtbot.addWidget(dialog)

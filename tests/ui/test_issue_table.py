@@ -107,7 +107,7 @@ def test_reminders_list_overdue_and_open_the_issue(qtbot, demo_workspace, today,
     view = window.reminder_panel.form.reminder_table_view
     view.activated.emit(window.reminder_panel.model.index(items.index(target), 0))
     assert window.issue_panel.current_id() == target.id
-    assert window.history_panel.issue_id == target.id
+    qtbot.waitUntil(lambda: window.history_panel.issue_id == target.id)  # its history is read on the worker
 
 
 def test_reminder_model_passes_modeltester(qtmodeltester, demo_workspace, today) -> None:

@@ -55,6 +55,7 @@ def test_project_and_issue_life_cycle(qtbot, office, today, tmp_path) -> None:
 
     projects.run_dialog = Driver(fill_project)
     projects.new_project()
+    settle(qtbot, window)  # the tree re-reads on the worker
     assert window.current_project_id() is not None
     assert "全部项目（1个）" in _tree_texts(window)
     assert any(t.startswith("汉口学院新校区") for t in _tree_texts(window))
@@ -342,4 +343,5 @@ def test_office_allows_not_asked_then_a_close_records_the_reason(qtbot, demo_wor
             "closed", "not_asked", "企业已注销，法定代表人联系不上")
     status.setCurrentIndex(status.findData("closed"))  # the 已办结 filter no longer shows it
     window.issue_panel.select_issue(issue_id)
+    settle(qtbot, window)  # its history is read on the worker
     assert "企业反馈\n未能征求（企业已注销，法定代表人联系不上）" in window.history_panel.text()

@@ -15,6 +15,7 @@ def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)  # its data is read on the worker
     return window
 
 

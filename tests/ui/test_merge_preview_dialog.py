@@ -17,7 +17,9 @@ from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import read_package
 from desktop.services.exchange.preview import THEIRS, ItemKind
 from desktop.ui.dialogs.merge_preview import KEY_ROLE, MergePreviewDialog, decode_key
+from desktop.ui.ops import Ops
 from tests.services.exchange.twooffices import Offices, open_offices, snapshot
+from tests.ui.helpers import wait_for_dialog
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def _texts(model, parent=None) -> list[str]:
 
 def test_preview_shows_decides_and_applies(qtbot, offices: Offices, tmp_path: Path) -> None:
     package, plan = _prepare(offices)
-    dialog = MergePreviewDialog(offices.room, package, plan)
+    dialog = MergePreviewDialog(Ops(offices.room), package, plan)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -84,6 +86,7 @@ def test_preview_shows_decides_and_applies(qtbot, offices: Offices, tmp_path: Pa
     assert "还有 1 处未决定" in dialog.form.pending_label.text()
 
     qtbot.mouseClick(dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok), qtbot_button())
+    wait_for_dialog(dialog)  # merged on the worker
 
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.merge_result.counts["conflicts_theirs"] == 1

@@ -45,6 +45,7 @@ def window(qtbot, demo_workspace, today, tmp_path) -> MainWindow:
     win = MainWindow(demo_workspace, today=today, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
+    settle(qtbot, win)  # its data is read on the worker
     return win
 
 

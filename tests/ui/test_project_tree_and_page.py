@@ -49,6 +49,7 @@ def test_remove_from_list_greys_the_project_and_undo_restores(qtbot, demo_worksp
 
     window.project_actions.run_dialog = Driver(lambda d: d.form.text_edit.setPlainText("项目主体已转入市级统筹"))
     window.form.remove_project_action.trigger()
+    settle(qtbot, window)  # the tree re-reads on the worker
     item = window.form.project_tree_view.currentIndex()
     assert item.data(PROJECT_ID_ROLE) == project_id
     assert item.data().endswith("（已调出）")
@@ -79,6 +80,7 @@ def test_project_page_validates_and_saves_in_one_go(qtbot, demo_workspace, today
 
     window.project_actions.run_dialog = Driver(bad_edit)
     window.form.edit_project_action.trigger()
+    settle(qtbot, window)  # the page is read on the worker, then opened
     page = pages[0]
     assert page.result() == 0
     assert "「年度计划投资」：不能大于总投资" in page.form.error_label.text()
@@ -96,6 +98,7 @@ def test_project_page_validates_and_saves_in_one_go(qtbot, demo_workspace, today
     wait_for_dialog(page)  # saved on the worker: the page closes when it answers
     assert page.result() == 1
     window.project_changed(project_id)
+    settle(qtbot, window)  # read on the worker
     assert window.form.project_tree_view.currentIndex().data().startswith("改过的名称")
     assert all(r.project_name == "改过的名称" for r in window.issue_panel.model.visible_rows())
     with demo_workspace.db.read() as session:
@@ -109,6 +112,7 @@ def test_project_page_leaders_history(qtbot, demo_workspace, today, tmp_path) ->
     seen = []
     window.project_actions.run_dialog = lambda page: seen.append(page) or 0
     window.form.edit_project_action.trigger()
+    settle(qtbot, window)  # the page is read on the worker, then opened
     page = seen[0]
     assert page.page is not None and page.page.issues
     assert page.month_model.rowCount() == 12
@@ -158,6 +162,7 @@ def test_project_page_edit_can_be_undone(qtbot, demo_workspace, today, tmp_path)
 
     window.project_actions.run_dialog = Driver(edit)
     window.form.edit_project_action.trigger()
+    settle(qtbot, window)  # the tree re-reads on the worker
     assert window.form.project_tree_view.currentIndex().data().startswith("汉口学院新校区二期")
     assert window.form.undo_action.text() == "撤销“修改项目 汉口学院新校区二期”"
 

@@ -22,7 +22,7 @@ from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.ui.main_window import MainWindow
-from tests.ui.helpers import settle, wait_for_dialog, wait_loaded
+from tests.ui.helpers import restore, settle, wait_for_dialog, wait_loaded
 
 
 def _settings(tmp_path: Path) -> QSettings:
@@ -34,6 +34,7 @@ def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
     window = MainWindow(workspace, today=today, settings=_settings(tmp_path))
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot, window)  # its data is read on the worker
     return window
 
 
@@ -74,9 +75,10 @@ def test_backup_now_then_restore_after_seeing_contents(qtbot, demo_workspace, to
     with window.workspace.db.transaction() as s:
         s.execute(Issue.__table__.delete().where(Issue.id > 200))
     window.reload()
+    settle(qtbot, window)
     assert window.issue_panel.model.rowCount() == 200
 
-    assert dialog.confirm_and_restore(target)
+    restore(qtbot, window, target, dialog)  # checked, made and re-read on the worker
 
     assert "问题：300" in accept_previews[0] and "备份时间" in accept_previews[0]
     assert window.workspace is not demo_workspace and _issues(window.workspace) == 300
@@ -151,8 +153,9 @@ def test_operator_is_asked_once_and_changeable(qtbot, demo_workspace, today, tmp
     monkeypatch.setattr(OperatorDialog, "exec", lambda self: (self.form.name_edit.setText("赵科员"),
                                                               self._accept(), self.result())[2])
     window.reliability.change_operator()  # the list is read on the worker, then the dialog asks
-    settle(qtbot, window)
+    settle(qtbot, window)  # and the name is set there, in order with the writes
     assert window.workspace.db.operator == "赵科员"
+    assert window.statusBar().currentMessage().startswith("操作人已改为：赵科员")
 
 
 def test_password_lock_settings_and_idle_lock(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -418,7 +421,8 @@ def test_audit_log_shows_a_restore_and_the_changes_it_took_back(qtbot, workspace
     with workspace.db.transaction() as s:
         s.scalars(select(Unit)).one().name = "区住房和城乡建设局"
     window = _window(qtbot, workspace, today, tmp_path)
-    window.reliability.restore_from(archive)
+    with qtbot.waitSignal(window.ops.changed, timeout=60_000):  # made on the worker, then broadcast
+        window.reliability.restore_from(archive)
     dialog = window.reliability.open_audit_log()
     qtbot.addWidget(dialog)
     wait_loaded(qtbot, dialog)
@@ -490,7 +494,8 @@ def test_window_runs_the_full_check_when_due_and_offers_the_backup_on_damage(qtb
 
     with demo_workspace.db.read() as s:
         issue_id = s.scalars(select(Issue.id).order_by(Issue.id.desc())).first()
-    window.ops.detach()
+    settle(qtbot, window)
+    window.ops.workspace.close()  # nothing runs on the worker now: the file is damaged behind the window's back
     flip_inside_text(database_file(folder), "issue", "description", issue_id)
     window.ops.attach(open_workspace(folder, operator="测试员"))  # the quick check at open passes it
     offered: list[str] = []
@@ -567,3 +572,23 @@ def test_start_up_admits_only_a_listed_operator(qtbot, demo_workspace, tmp_path,
     assert demo_workspace.db.operator == "测试员"
     with demo_workspace.db.read() as s:
         assert operators.names(s) == ["测试员"]
+
+
+def test_lock_settings_count_wrong_current_passwords_too(qtbot, demo_workspace, today, tmp_path) -> None:
+    """Guessing through 密码锁 settings is slowed down like the unlock prompt (one count beside the data)."""
+    with demo_workspace.db.transaction() as s:
+        app_lock.set_password(s, "secret99", "secret99", 0)
+    window = _window(qtbot, demo_workspace, today, tmp_path)
+    for n in range(1, 7):
+        dialog = LockSettingsDialog(window.ops, window)
+        qtbot.addWidget(dialog)
+        wait_for_dialog(dialog)
+        dialog.form.current_edit.setText("guess")
+        dialog.form.remove_check.setChecked(True)
+        dialog._save()
+        wait_for_dialog(dialog)
+        expected = "不正确" if n <= 5 else "已连续输错 5 次"
+        assert expected in dialog.form.error_label.text(), (n, dialog.form.error_label.text())
+    assert app_lock.failures(demo_workspace.data_dir)[0] == 5
+    with demo_workspace.db.read() as s:
+        assert app_lock.settings(s).enabled

@@ -103,7 +103,9 @@ def test_enter_on_a_tree_project_opens_its_page(qtbot, demo_workspace, today, tm
     project = group.child(0)
     tree.setCurrentIndex(project.index())
     qtbot.keyClick(tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(opened) == 1)  # the page is read on the worker, then opened
     qtbot.keyClick(tree, Qt.Key.Key_Enter)  # the keypad's Enter too
+    qtbot.waitUntil(lambda: len(opened) == 2)
     assert opened == [project.data(PROJECT_ID_ROLE)] * 2
 
 
@@ -132,7 +134,7 @@ def test_double_click_on_a_drill_down_row_opens_it(qtbot, demo_workspace, today,
     table = drill.form.rows_table
     issue_id = drill.model.id_at(0)
     table.doubleClicked.emit(drill.model.index(0, 1))
-    assert window.form.main_tabs.currentWidget() is window.form.issues_tab
+    qtbot.waitUntil(lambda: window.form.main_tabs.currentWidget() is window.form.issues_tab)  # looked up on the worker
     assert window.issue_panel.current_id() == issue_id
 
     projects = open_drill(qtbot, dashboard, Key("projects"))
@@ -142,10 +144,11 @@ def test_double_click_on_a_drill_down_row_opens_it(qtbot, demo_workspace, today,
     view.setCurrentIndex(projects.model.index(2, 0))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)  # Enter opens the row, it does not close the list
+    qtbot.waitUntil(lambda: bool(opened))  # looked up and read on the worker
     assert opened == [projects.model.id_at(2)] and projects.isVisible()
 
     decisions = open_drill(qtbot, dashboard, Key("decisions.decided"))
     decision_id = decisions.model.id_at(0)
     decisions.open_row(decisions.model.index(0, 0))
-    assert window.form.main_tabs.currentWidget() is window.form.meetings_tab
+    qtbot.waitUntil(lambda: window.form.main_tabs.currentWidget() is window.form.meetings_tab)
     assert window.meetings_panel.tracker.selected_id() == decision_id

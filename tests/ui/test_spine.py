@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop.db.models import AuditLog, Issue
@@ -14,7 +14,7 @@ from desktop.services.backup import archive as backups
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.ops import Change
 from desktop.workspace import Workspace
-from tests.ui.helpers import Driver, open_window, settle
+from tests.ui.helpers import Driver, open_window, restore, settle, wait_loaded
 
 
 def _select_open_issue(window) -> int:  # type: ignore[no-untyped-def]
@@ -64,10 +64,10 @@ def test_after_restore_and_new_operator_the_log_records_the_current_operator(qtb
     monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
-    window.reliability.open_backups().confirm_and_restore(archive)
+    restore(qtbot, window, archive)  # on the worker
     assert window.workspace is not demo_workspace
     monkeypatch.setattr("desktop.ui.reliability_menu.choose_operator", lambda *_a, **_k: ("赵科员", True))
-    window.reliability.change_operator()
+    window.reliability.change_operator()  # the list read and the name set on the worker, after the restore
     settle(qtbot, window)
 
     issue_id = _select_open_issue(window)
@@ -79,6 +79,71 @@ def test_after_restore_and_new_operator_the_log_records_the_current_operator(qtb
         assert s.get(Issue, issue_id).notes[-1].text == "供电公司已现场勘察"
     assert last.operator == "赵科员"
     assert window.undo_stack.count() == 1  # the old workspace's commands were dropped by the restore
+    log = window.reliability.open_audit_log()  # 操作日志 as the office reads it
+    qtbot.addWidget(log)
+    wait_loaded(qtbot, log)
+    newest = [log.model.index(0, c).data() for c in range(log.model.columnCount())]
+    assert newest[1] == "赵科员" and "供电公司已现场勘察" in "".join(str(v) for v in newest)
+
+
+def test_a_restore_runs_on_the_worker_and_the_window_follows(qtbot, demo_workspace, today, tmp_path,
+                                                             monkeypatch) -> None:
+    import threading
+
+    from desktop.ui import reliability_menu
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+    with demo_workspace.db.transaction() as s:  # after the backup: the restore takes these away again
+        s.execute(Issue.__table__.delete().where(Issue.id > 250))
+    window.reload()
+    settle(qtbot, window)
+    assert window.issue_panel.model.rowCount() == 250
+    threads: list[str] = []
+    real = reliability_menu.restore_archive
+
+    def restore_archive(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reliability_menu, "restore_archive", restore_archive)
+    dialog = window.reliability.open_backups()
+    dialog.confirm_and_restore(archive)
+    assert dialog.restoring and not threads  # the GUI thread only asked: the archive is checked on the worker
+    with qtbot.waitSignal(dialog.restored, timeout=60_000) as ended:
+        pass
+    assert ended.args == [True]
+    assert threads and threads[0] != threading.main_thread().name
+    settle(qtbot, window)
+    assert window.workspace is not demo_workspace
+    assert window.issue_panel.model.rowCount() == 300  # every view re-read the restored data, without 刷新
+    assert window.ops.errors_shown == []
+
+
+def test_a_refused_restore_keeps_the_data_and_says_why(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
+    from desktop.services.backup.archive import BackupError
+    from desktop.ui import reliability_menu
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise BackupError("备份 b.zip 中的数据库未通过完整性检查，未做任何改动")
+
+    monkeypatch.setattr(reliability_menu, "restore_archive", refuse)
+    dialog = window.reliability.open_backups()
+    with qtbot.waitSignal(dialog.restored, timeout=60_000) as ended:
+        dialog.confirm_and_restore(archive)
+    assert ended.args == [False]
+    assert shown == ["恢复失败，当前数据未改动：备份 b.zip 中的数据库未通过完整性检查，未做任何改动"]
+    settle(qtbot, window)
+    assert window.issue_panel.model.rowCount() == 300  # the same data, reopened
+    with window.workspace.db.read() as s:
+        assert len(s.scalars(select(Issue.id)).all()) == 300
 
 
 def test_closing_closes_the_workspace_held_now(qtbot, demo_workspace, today, tmp_path, monkeypatch) -> None:
@@ -88,7 +153,7 @@ def test_closing_closes_the_workspace_held_now(qtbot, demo_workspace, today, tmp
     monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
-    window.reliability.open_backups().confirm_and_restore(archive)
+    restore(qtbot, window, archive)  # on the worker
     current = window.workspace
     assert demo_workspace in closed and current not in closed
     window.ops.close()
@@ -160,7 +225,7 @@ def test_the_meetings_panel_follows_a_restore(qtbot, demo_workspace, today, tmp_
     settle(qtbot, window)
     assert panel.meeting_model.rowCount() == 4
 
-    window.reliability.open_backups().confirm_and_restore(archive)
+    restore(qtbot, window, archive)  # on the worker
     settle(qtbot, window)
     assert panel.meeting_model.rowCount() == 3  # the restored file's meetings, without 刷新
     again = panel.new_meeting()  # a write after the restore goes to the workspace held now
@@ -168,3 +233,79 @@ def test_the_meetings_panel_follows_a_restore(qtbot, demo_workspace, today, tmp_
     with window.workspace.db.read() as s:
         assert s.get(Meeting, again).number == 4
     assert window.workspace is not demo_workspace and panel.current_meeting_id() == again
+
+
+def test_a_package_is_read_and_planned_on_the_worker_before_its_preview(qtbot, today, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui import exchange_menu
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from tests.services.exchange.twooffices import open_offices
+
+    offices = open_offices(tmp_path / "offices")
+    try:
+        package = offices.send()
+        window = open_window(qtbot, offices.room, today, tmp_path)
+        threads: list[str] = []
+        real = exchange_menu.read_package
+        monkeypatch.setattr(exchange_menu, "read_package",
+                            lambda *args: threads.append(threading.current_thread().name) or real(*args))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+        previews: list[MergePreviewDialog] = []
+        monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: previews.append(self) or 0)  # 取消
+        exchange_menu.import_package_dialog(window)
+        assert not previews  # the GUI thread only asked
+        settle(qtbot, window)
+        assert threads and threads[0] != threading.main_thread().name
+        assert len(previews) == 1 and previews[0].plan.items
+        assert window.ops.errors_shown == []
+    finally:
+        offices.team.close()
+        offices.room.close()
+
+
+def test_a_merge_runs_on_the_worker_and_every_part_follows(qtbot, today, tmp_path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.dialogs import merge_preview
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from tests.services.exchange.twooffices import open_offices
+    from tests.ui.helpers import wait_for_dialog
+
+    offices = open_offices(tmp_path / "offices")
+    try:
+        with offices.team.db.transaction() as s:
+            s.scalars(select(Issue)).one().latest_progress = "专班：供电方案已批复"
+        package = offices.send()
+        window = open_window(qtbot, offices.room, today, tmp_path)
+        threads: list[str] = []
+        real = merge_preview.apply_merge
+        monkeypatch.setattr(merge_preview, "apply_merge",
+                            lambda *a: threads.append(threading.current_thread().name) or real(*a))
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+        monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+
+        def merge(dialog: MergePreviewDialog) -> int:
+            dialog.accept_all()
+            dialog.accept()
+            wait_for_dialog(dialog)
+            return dialog.result()
+
+        monkeypatch.setattr(MergePreviewDialog, "exec", merge)
+        seen: list[Change] = []
+        window.ops.changed.connect(seen.append)
+        from desktop.ui import exchange_menu
+
+        exchange_menu.import_package_dialog(window)
+        settle(qtbot, window)
+        assert threads and threads[0] != threading.main_thread().name
+        assert any(c.everything for c in seen)  # the window re-read everything, without 刷新
+        assert [r.latest_progress for r in window.issue_panel.model.all_rows()] == ["专班：供电方案已批复"]
+        assert window.ops.errors_shown == []
+    finally:
+        offices.team.close()
+        offices.room.close()

@@ -68,6 +68,7 @@ def test_shown_then_completed_with_live_data(qtbot, demo_workspace: Workspace, t
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     full = MainWindow(demo_workspace, today=today, settings=settings)
     qtbot.addWidget(full)
+    qtbot.waitUntil(lambda: not full.ops.busy(), timeout=10_000)  # its data is read on the worker
     keep = first_screen_to_keep(full, demo_workspace)
     assert keep is not None
     folder, db_file = demo_workspace.data_dir, paths.database_file(demo_workspace.data_dir)
@@ -102,6 +103,7 @@ def test_nothing_kept_behind_a_password(qtbot, demo_workspace: Workspace, today,
     window = MainWindow(demo_workspace, today=today,
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)  # its data is read on the worker
     assert first_screen_to_keep(window, demo_workspace) is not None
     with demo_workspace.db.transaction() as session:
         app_lock.set_password(session, "guard-2026", "guard-2026", 0)
@@ -116,6 +118,7 @@ def test_setting_a_password_removes_the_kept_first_screen(qtbot, demo_workspace:
     window = MainWindow(demo_workspace, today=today,
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.ops.busy(), timeout=10_000)  # its data is read on the worker
     kept = first_screen.path_in(demo_workspace.data_dir)
     kept.write_text("{}", encoding="utf-8")
 
@@ -147,6 +150,7 @@ def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_w
     backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.DAILY)
     full = MainWindow(ws, today=today, settings=QSettings(str(tmp_path / "a.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(full)
+    qtbot.waitUntil(lambda: not full.ops.busy(), timeout=10_000)  # its data is read on the worker
     keep = first_screen_to_keep(full, ws)
     folder, db_file = ws.data_dir, paths.database_file(ws.data_dir)
     ws.close()

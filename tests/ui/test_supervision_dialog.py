@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from desktop.db.models import FeedbackItem, IssueNote, SupervisionNotice
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, settle
 
 
 def _dialog(qtbot, window):  # type: ignore[no-untyped-def]
@@ -100,6 +100,7 @@ def test_requirement_follows_the_reply_deadline_until_edited(qtbot, demo_workspa
 def test_reminder_panel_shows_the_ladder_step_and_opens_the_dialog_for_it(qtbot, demo_workspace, today, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     window.reload_reminders()
+    settle(qtbot, window)  # read on the worker
     panel = window.reminder_panel
     rows = [i for i in panel.model.items if i.step and i.step_action != "escalate"]
     assert rows, "the demo has overdue issues at a ladder step"

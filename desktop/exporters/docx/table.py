@@ -209,16 +209,22 @@ def _set_cell(builder: OfficialDocument, cell: _Cell, text: str, width: int, *, 
     builder.add_run(paragraph, text, font=font, size_pt=size_pt)
 
 
-def add_table(
-    builder: OfficialDocument,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    col_widths_mm: Sequence[float] | None = None,
-    font_size: float = 12,
-    *,
-    col_align: Sequence[Align] | None = None,
-) -> Table:
-    """Append a table: 黑体 header repeated on each page, rows never split, all borders, type-area wide."""
+@dataclass(frozen=True)
+class TableLayout:
+    """A table as it prints: column widths (twips), the 字号 that fits, and every cell's lines decided."""
+
+    widths: list[int]
+    size_pt: float
+    headers: list[str]  # "\n" between lines
+    rows: list[list[str]]
+    align: list[str]
+
+
+def lay_out(total_twips: int, headers: Sequence[str], rows: Sequence[Sequence[object]],
+            col_widths_mm: Sequence[float] | None = None, font_size: float = 12,
+            col_align: Sequence[Align] | None = None) -> TableLayout:
+    """Widths from the longest date/name of each column (CJK measured) and the line breaks of every cell; the
+    Word table and the print preview's HTML table both print this, so they break the same lines."""
     if not headers:
         raise ValueError("表格至少需要一列表头")
     n = len(headers)
@@ -228,7 +234,7 @@ def add_table(
             raise ValueError(f"表格第{index}行有 {len(row)} 个值，表头有 {n} 列")
         texts.append([cell_text(v) for v in row])
     header_texts = [cell_text(h) for h in headers]
-    widths, font_size, columns = _widths(builder.text_width, header_texts, texts, col_widths_mm, font_size)
+    widths, font_size, columns = _widths(total_twips, header_texts, texts, col_widths_mm, font_size)
     # Every cell line is decided here and ends in an explicit break: Word, WPS and LibreOffice each break CJK
     # text anywhere, and would split "2026年5月/28日前" or leave "局" alone on a line.
     texts = [[(_break_prose if columns[i].prose else _break_between_names)(cell, widths[i], font_size)
@@ -240,6 +246,23 @@ def add_table(
         ]
     elif len(col_align) != n:
         raise ValueError(f"列对齐方式数量应为 {n} 个，实际为 {len(col_align)} 个")
+    return TableLayout(widths, font_size, header_texts, texts, list(col_align))
+
+
+def add_table(
+    builder: OfficialDocument,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    col_widths_mm: Sequence[float] | None = None,
+    font_size: float = 12,
+    *,
+    col_align: Sequence[Align] | None = None,
+) -> Table:
+    """Append a table: 黑体 header repeated on each page, rows never split, all borders, type-area wide."""
+    layout = lay_out(builder.text_width, headers, rows, col_widths_mm, font_size, col_align)
+    widths, font_size, texts, header_texts, col_align = (layout.widths, layout.size_pt, layout.rows, layout.headers,
+                                                         layout.align)
+    n = len(headers)
 
     table = builder.doc.add_table(rows=1 + len(texts), cols=n)
     tbl_pr = table._tbl.tblPr

@@ -191,12 +191,13 @@ def _units_paragraph(facts: SummaryFacts, since: str) -> str | None:
     return f"{since}，包保工作领导组各成员单位各司其职，为项目推进提供服务：{named}。"
 
 
-def _office_paragraph(facts: SummaryFacts, since: str) -> str | None:
+def _office_paragraph(facts: SummaryFacts, since: str, office: str = "") -> str | None:
     if not facts.briefings and not facts.notices:
         return None
     issued = "、".join(part for part in (f"《工作简报》{facts.briefings}期" if facts.briefings else "",
                                          f"《工作通报》{facts.notices}期" if facts.notices else "") if part)
-    return f"{since}，包保工作领导组办公室认真履职，编辑印发{issued}。"
+    # The office's one name (文档设置), as its masthead prints it (issue 17: one name on every document).
+    return f"{since}，{office or '包保工作领导组办公室'}认真履职，编辑印发{issued}。"
 
 
 def area_word(office: str) -> str:
@@ -207,7 +208,7 @@ def area_word(office: str) -> str:
     return "全区"
 
 
-def draft_summary(facts: SummaryFacts, subject: str = "全区") -> Draft:
+def draft_summary(facts: SummaryFacts, subject: str = "全区", office: str = "") -> Draft:
     """The 年度 (1 January – 31 December) or 半年 (1 January – 30 June) summary; `subject` is the office's area
     (全区 / 全市)."""
     year = facts.start.year
@@ -216,7 +217,7 @@ def draft_summary(facts: SummaryFacts, subject: str = "全区") -> Draft:
     title = f"{year}年{'上半年' if half else ''}重点项目包保工作总结"
     paragraphs = [p for p in (_plan_paragraph(facts, since), _meetings_paragraph(facts, since),
                               _visits_paragraph(facts, since), _units_paragraph(facts, since),
-                              _office_paragraph(facts, since)) if p]
+                              _office_paragraph(facts, since, office)) if p]
     opening = (f"{year}年{'上半年' if half else ''}，{subject}紧紧围绕重点项目建设，扎实开展领导干部包保重点项目工作，"
                "现将有关情况总结如下。")
     closing = (f"{'下半年' if half else f'{year + 1}年'}工作打算：{NEXT_YEAR_MARK}")

@@ -93,7 +93,7 @@ def new_summary(session: Session, start: date, end: date, issued_on: date) -> Su
     """A draft from the data with the next register number, ready for the clerk to finish."""
     office = str(office_settings.get(session, "office_name"))
     facts = gather(session, start, end)
-    draft = draft_summary(facts, area_word(office))
+    draft = draft_summary(facts, area_word(office), office)
     return SummaryContent(year=issued_on.year, number=next_number(session, issued_on.year), title=draft.title,
                           body=draft.body, issued_on=issued_on, office=office, period_from=start, period_to=end,
                           font_profile=str(office_settings.get(session, "font_profile")), facts=_facts_dict(facts))

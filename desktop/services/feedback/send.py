@@ -24,7 +24,6 @@ from desktop.errors import UserError
 from desktop.exporters.feedback_form import FormHeading, FormLine, write_form
 from desktop.services import office_settings
 from desktop.services.feedback import keys
-from desktop.services.importing.bulk import BulkIssues
 from desktop.services.importing.bulk import _executemany as executemany
 from desktop.services.journal import operator_of
 
@@ -206,7 +205,11 @@ def _insert_items(session: Session, items: list[dict[str, object]]) -> None:
     stamp = now()
     rows = [{**item, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1, "revision": 1}
             for item in items]
-    ids = BulkIssues._insert(session, FeedbackItem, rows)
+    executemany(session, FeedbackItem.__table__, rows)
+    # One round, each issue once (uq_feedback_item_round_issue): the new ids by issue, in one read.
+    found = dict(session.execute(select(FeedbackItem.issue_id, FeedbackItem.id)
+                                 .where(FeedbackItem.round_id == rows[0]["round_id"])).all())
+    ids = [found[row["issue_id"]] for row in rows]
     operator = str(session.info.get("operator") or "系统")
     executemany(session, AuditLog.__table__, [
         {"at": stamp, "operator": operator, "action": "create", "entity": FeedbackItem.__tablename__,

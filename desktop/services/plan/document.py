@@ -38,6 +38,17 @@ class PlanDocument:
     office: str
     font_profile: str
 
+    def as_text(self) -> str:
+        """The document as plain lines, for the window's 包保方案 view (what the Word file prints)."""
+        lines = [self.title, self.subtitle, self.summary]
+        for n, section in enumerate(self.sections, 1):
+            if section.heading:
+                lines.append(f"{'一二三四五'[n - 1]}、{section.heading}")
+            if not section.rows:
+                lines.append(f"  {section.empty_text}")
+            lines += ["  " + "  ".join(cell for cell in row) for row in section.rows]
+        return "\n".join(lines)
+
 
 def _plan_rows(plan: Plan) -> tuple[tuple[str, ...], ...]:
     return tuple((str(n), leader, "、".join(projects), str(len(projects)))

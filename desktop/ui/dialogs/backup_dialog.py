@@ -2,8 +2,9 @@
 backup folder. Restoring needs the database closed, so the dialog asks its owner to swap the workspace.
 
 The list and the second folder are read, the folder is set and the backup is written on the window's worker
-(`Ops.run`; the backup behind a busy dialog, seconds at city size); the restore itself is the owner's (it waits
-for the worker, closes the data and replaces the workspace, which every part follows)."""
+(`Ops.run`; the backup behind a busy dialog, seconds at city size). A restore checks the archive there too, shows
+what it holds, and is then the owner's: on the same worker it closes the data, restores and holds the reopened
+workspace (`Ops.swap`), which every part follows."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.errors import UserError
 from desktop.services.backup import archive as backups
 from desktop.services.backup.archive import BackupError, BackupInfo
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
@@ -41,12 +41,14 @@ COLUMNS = ("备份时间", "原因", "问题数", "项目数", "大小", "文件
 
 
 class BackupDialog(QDialog):
-    """`restore_with(path)` is supplied by the main window: it closes the data, restores, and reopens."""
+    """`restore_with(path, finished)` is supplied by the main window: on the worker it closes the data, restores,
+    and reopens; `finished(None)` or with the refusal."""
 
     shown = Signal()  # the list the worker read is on screen
     backed_up = Signal(object)  # the archive `backup_now` wrote (a Path)
+    restored = Signal(bool)  # a restore asked here has ended (True: the backup's data is the data now)
 
-    def __init__(self, ops: Ops, restore_with: Callable[[Path], None],
+    def __init__(self, ops: Ops, restore_with: Callable[[Path, Callable[[str | None], None]], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
@@ -55,6 +57,7 @@ class BackupDialog(QDialog):
         self.loading = False
         self.last_backup: Path | None = None
         self.restore_with = restore_with
+        self.restoring = False  # a restore asked here is being checked or made on the worker
         self.form = Ui_BackupDialog()
         self.form.setupUi(self)
         table = self.form.backups_table
@@ -132,22 +135,43 @@ class BackupDialog(QDialog):
         if chosen:
             self.confirm_and_restore(Path(chosen))
 
-    def confirm_and_restore(self, path: Path) -> bool:
-        try:
-            info = backups.inspect_archive(path)
-        except BackupError as exc:
-            QMessageBox.critical(self, APP_NAME, str(exc))
-            return False
+    def confirm_and_restore(self, path: Path) -> None:
+        """Check every member of the archive on the worker (seconds for a city's backup), show what it holds, and
+        on 确定 have it restored; `restored` tells how it ended."""
+        if self.restoring:
+            return
+        self.restoring = True
+        self.form.status_label.setText("正在检查备份文件……")
+
+        def refused(message: str) -> None:
+            QMessageBox.critical(self, APP_NAME, message)
+            self._restore_ended(False)
+
+        self.ops.run(lambda _workspace: backups.inspect_archive(path), lambda info: self._confirm(path, info),
+                     refused, on_broken=lambda: self._restore_ended(False))
+
+    def _confirm(self, path: Path, info: BackupInfo) -> None:
         if RestorePreviewDialog(info, self).exec() != QDialog.DialogCode.Accepted:
-            return False
-        try:
-            self.restore_with(path)
-        except (UserError, OSError) as exc:
-            QMessageBox.critical(self, APP_NAME, f"恢复失败，当前数据未改动：{exc}")
-            return False
-        self.reload()
-        self.form.status_label.setText(f"已恢复 {info.created_at:%Y-%m-%d %H:%M} 的备份。")
-        return True
+            self.form.status_label.setText("")
+            self._restore_ended(False)
+            return
+        self.form.status_label.setText("正在恢复……")
+
+        def finished(problem: str | None) -> None:
+            if problem is not None:
+                self.form.status_label.setText("")
+                QMessageBox.critical(self, APP_NAME, f"恢复失败，当前数据未改动：{problem}")
+                self._restore_ended(False)
+                return
+            self.reload()
+            self.form.status_label.setText(f"已恢复 {info.created_at:%Y-%m-%d %H:%M} 的备份。")
+            self._restore_ended(True)
+
+        self.restore_with(path, finished)
+
+    def _restore_ended(self, done: bool) -> None:
+        self.restoring = False
+        self.restored.emit(done)
 
     def choose_mirror(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "选择第二备份位置")

@@ -1,11 +1,14 @@
-"""文件 → 导出数据包: who we are, for whom, which records, where to save."""
+"""文件 → 导出数据包: who we are, for whom, which records, where to save.
+
+What it lists and the package it writes are read and written on the window's worker (`Ops`, via `WorkerLink`):
+the dialog opens at once and its fields come on when the office's name, peers and key are read."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from desktop.errors import UserError
 from desktop.services.exchange import office, trust
@@ -14,35 +17,39 @@ from desktop.services.exchange.export import ExportResult, export_package
 from desktop.services.exchange.history import known_peers
 from desktop.services.exchange.package import SUFFIX
 from desktop.services.exchange.selection import SCOPE_LABELS, ExportScope, ScopeKind
+from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_exchange_export_dialog import Ui_ExchangeExportDialog
+from desktop.ui.ops import Ops
 from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
 _NEEDS_TARGET = (ScopeKind.TASK_FORCE, ScopeKind.LEADER, ScopeKind.UNIT)
 
 
-class ExchangeExportDialog(QDialog):
-    def __init__(self, workspace: Workspace, *, today: date | None = None, parent: QWidget | None = None) -> None:
+class ExchangeExportDialog(WorkerDialog):
+    def __init__(self, ops: Ops, *, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
         self.today = today or date.today()
         self.export_result: ExportResult | None = None
         self.form = Ui_ExchangeExportDialog()
         self.form.setupUi(self)
         self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
         self.form.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        with workspace.db.read() as session:
-            me_name = office.identity(session).name
-            peers = known_peers(session)
-        self.form.office_name_edit.setText(me_name)
-        self.form.recipient_combo.addItems(peers or ["区调度室"])
-        self.form.signature_label.setText(f"用本单位密钥签名（公钥指纹 {trust.own_key(workspace).fingerprint}）")
+        self.link = WorkerLink(self, ops, self.form.button_box, None)
         for kind, label in SCOPE_LABELS.items():
             self.form.scope_combo.addItem(label, kind.value)
         self._connect_signals()
-        self._scope_changed()
         self._suggest_file()
+        self.link.load(_who_and_peers, self._fill)
+
+    def _fill(self, found: tuple[str, list[str], str]) -> None:
+        me_name, peers, fingerprint = found
+        self.form.office_name_edit.setText(me_name)
+        self.form.recipient_combo.addItems(peers or ["区调度室"])
+        self.form.signature_label.setText(f"用本单位密钥签名（公钥指纹 {fingerprint}）")
+        self._scope_changed()
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -62,11 +69,18 @@ class ExchangeExportDialog(QDialog):
         kind = ScopeKind(self.form.scope_combo.currentData())
         combo = self.form.target_combo
         combo.clear()
-        with self.workspace.db.read() as session:
-            for row_id, name in scope_targets(session, kind):
+        combo.setEnabled(False)
+
+        def fill(targets: list[tuple[int, str]]) -> None:
+            if kind != ScopeKind(self.form.scope_combo.currentData()):
+                return  # another scope was chosen meanwhile: its own read follows
+            combo.clear()
+            for row_id, name in targets:
                 combo.addItem(name, row_id)
-        combo.setEnabled(kind in _NEEDS_TARGET)
-        self.form.target_label.setEnabled(kind in _NEEDS_TARGET)
+            combo.setEnabled(kind in _NEEDS_TARGET)
+            self.form.target_label.setEnabled(kind in _NEEDS_TARGET)
+
+        self.link.load(lambda workspace: _targets(workspace, kind), fill)
 
     def _suggest_file(self) -> None:
         folder = Path(self.form.file_edit.text()).parent if self.form.file_edit.text() else Path.home()
@@ -84,13 +98,31 @@ class ExchangeExportDialog(QDialog):
         if not name or not target:
             QMessageBox.warning(self, "导出数据包", "请填写本单位名称和保存位置。")
             return
-        try:
-            with self.workspace.db.transaction() as session:
-                office.set_name(session, name)
-            self.export_result = export_package(self.workspace, self.scope(), Path(target),
-                                                recipient=self.form.recipient_combo.currentText(),
-                                                today=self.today)
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "导出数据包", f"未能导出：{exc}")
-            return
-        super().accept()
+        scope, recipient, today = self.scope(), self.form.recipient_combo.currentText(), self.today
+
+        def work(workspace: Workspace) -> ExportResult:
+            try:
+                with workspace.db.transaction() as session:
+                    office.set_name(session, name)
+                return export_package(workspace, scope, Path(target), recipient=recipient, today=today)
+            except OSError as exc:
+                raise UserError(str(exc)) from exc
+
+        def done(result: ExportResult) -> None:
+            self.export_result = result
+            super(ExchangeExportDialog, self).accept()
+
+        self.link.submit(work, done, refused=lambda message: QMessageBox.warning(self, "导出数据包",
+                                                                                 f"未能导出：{message}"))
+
+
+def _who_and_peers(workspace: Workspace) -> tuple[str, list[str], str]:
+    with workspace.db.read() as session:
+        me_name = office.identity(session).name
+        peers = known_peers(session)
+    return me_name, peers, trust.own_key(workspace).fingerprint
+
+
+def _targets(workspace: Workspace, kind: ScopeKind) -> list[tuple[int, str]]:
+    with workspace.db.read() as session:
+        return list(scope_targets(session, kind))

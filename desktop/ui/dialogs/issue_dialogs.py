@@ -114,10 +114,17 @@ class AssignDialog(FormDialog):
 
     def _connect_signals(self) -> None:
         self.form.unit_combo.currentIndexChanged.connect(lambda _i: self._fill_people(None))
+        # A unit typed by its name changes the text, not the index: its people come first as well.
+        self.form.unit_combo.editTextChanged.connect(self._unit_typed)
+
+    def _unit_typed(self, _text: str) -> None:
+        if combo_value(self.form.unit_combo) != self._people_for:
+            self._fill_people(None)
 
     def _fill_people(self, person_id: int | None) -> None:
         """People of the chosen unit first, so the usual 责任人 is one click away."""
         unit_id = combo_value(self.form.unit_combo)
+        self._people_for = unit_id
         ranked = sorted(self._people, key=lambda p: (p[2] != unit_id, p[1]))
         fill_combo(self.form.person_combo, [(pid, label) for pid, label, _u in ranked], "（暂不指定）")
         if person_id is not None:

@@ -130,7 +130,8 @@ class LockSettingsDialog(WorkerDialog):
 
         def work(workspace: Workspace) -> None:
             with workspace.db.transaction() as session:
-                if enabled and not app_lock.verify(session, current):
+                # counted like the unlock prompt's tries: the settings are no way round the slow-down
+                if enabled and not app_lock.attempt(session, workspace.data_dir, current):
                     raise UserError("「当前密码」：不正确。")
                 if remove:
                     app_lock.remove_password(session, current)

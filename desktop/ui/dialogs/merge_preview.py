@@ -5,12 +5,14 @@ decided one by one or all at once; everything undecided is left out of the merge
 the user: 全部采用对方 leaves them undecided, each must be accepted by selecting it. A package whose sender could
 not be confirmed (unsigned, wrong signature, unregistered key) shows why, and 合并 stays disabled until the user
 ticks that they checked its source; that choice goes into the 操作日志 before the merge. The tree is a small
-QStandardItemModel: even a full package is a few thousand rows, and new records are grouped and collapsed.
+QStandardItemModel: even a full package is a few thousand rows, and new records are grouped and collapsed. 合并
+runs on the window's worker (`Ops`): the dialog keeps its buttons off until it answers, then closes and the
+merge is broadcast as "everything changed"; a refusal is shown and nothing is changed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QWidget
 
@@ -21,6 +23,7 @@ from desktop.services.exchange.merge import MergeResult, apply_merge
 from desktop.services.exchange.package import Package
 from desktop.services.exchange.preview import OURS, THEIRS, Item, ItemKind, MergePlan
 from desktop.ui.forms.ui_merge_preview_dialog import Ui_MergePreviewDialog
+from desktop.ui.ops import EVERYTHING, Ops
 from desktop.ui.widgets.fitting import fit_to_screen
 from desktop.workspace import Workspace
 
@@ -40,14 +43,17 @@ SECTIONS = ((ItemKind.CONFLICT, "冲突：双方自上次交换后都改了同�
 
 
 class MergePreviewDialog(QDialog):
-    def __init__(self, workspace: Workspace, package: Package, plan: MergePlan,
+    settled = Signal()  # 合并 has answered: the dialog closed, or said why not
+
+    def __init__(self, ops: Ops, package: Package, plan: MergePlan,
                  parent: QWidget | None = None, *, verdict: trust.Verdict | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.workspace = workspace
+        self.ops = ops
         self.package = package
         self.plan = plan
-        self.verdict = verdict if verdict is not None else trust.verdict_for(workspace, package)
+        self.pending = False  # 合并 was pressed and the worker has not answered yet
+        self.verdict = verdict if verdict is not None else trust.verdict_for(ops.workspace, package)
         self.merge_result: MergeResult | None = None
         self.form = Ui_MergePreviewDialog()
         self.form.setupUi(self)
@@ -216,16 +222,45 @@ class MergePreviewDialog(QDialog):
 
     # --- applying -----------------------------------------------------------------------------------------
     def accept(self) -> None:
-        if not self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
-            return  # Enter pressed with 合并 disabled
-        try:
-            if not self.verdict.trusted:
-                trust.record_acceptance(self.workspace, self.package, self.verdict)
-            self.merge_result = apply_merge(self.workspace, self.package, dict(self.plan.decisions))
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "合并失败", f"合并没有完成，数据未改动。\n{exc}")
-            return
-        super().accept()
+        if self.pending or not self.form.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            return  # Enter pressed with 合并 disabled, or the merge is under way
+        package, verdict, decisions = self.package, self.verdict, dict(self.plan.decisions)
+
+        def work(workspace: Workspace) -> MergeResult:
+            try:
+                if not verdict.trusted:
+                    trust.record_acceptance(workspace, package, verdict)
+                return apply_merge(workspace, package, decisions)
+            except OSError as exc:
+                raise UserError(str(exc)) from exc
+
+        def done(result: MergeResult) -> None:
+            self._end_wait()
+            self.merge_result = result
+            self.ops.notify(EVERYTHING)
+            super(MergePreviewDialog, self).accept()
+            self.settled.emit()
+
+        def failed(message: str) -> None:
+            self._end_wait()
+            QMessageBox.warning(self, "合并失败", f"合并没有完成，数据未改动。\n{message}")
+            self.settled.emit()
+
+        def broke() -> None:  # already shown by `Ops`
+            self._end_wait()
+            self.settled.emit()
+
+        self.pending = True
+        self.form.button_box.setEnabled(False)
+        self.ops.run(work, done, failed, on_broken=broke)
+
+    def reject(self) -> None:
+        if not self.pending:  # a merge under way cannot be called back: the dialog waits for it
+            super().reject()
+
+    def _end_wait(self) -> None:
+        self.pending = False
+        self.form.button_box.setEnabled(True)
 
 
 def encode_key(key: tuple[str, str | None]) -> str:

@@ -54,6 +54,11 @@ def test_send_writes_one_locked_form_per_unit(sent) -> None:
     assert [c.value for c in sheet[4]] == list(COLUMN)
     assert sheet.protection.sheet is True
     assert sheet.column_dimensions["L"].hidden is True
+    # a streamed sheet keeps what is written before its rows: frozen header, landscape, fit to one page wide
+    assert sheet.freeze_panes == "C5" and sheet.print_title_rows == "$4:$4"
+    assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.auto_filter.ref == f"A4:K{4 + form.items}"
+    assert sorted(str(r) for r in sheet.merged_cells.ranges) == ["A1:K1", "A2:K2", "A3:K3"]
     rows = data_rows(form.path)
     assert [r["序号"] for r in rows] == list(range(1, form.items + 1))
     for row_number in range(5, 5 + form.items):

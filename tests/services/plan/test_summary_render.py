@@ -54,7 +54,8 @@ def test_issued_summary_renders_with_the_seed_figures(tmp_path: Path) -> None:
     assert NEXT_YEAR_MARK not in flat
     # Signed at the end: the office, then the date, both right-aligned (their text starts right of the centre).
     lines = [line for line in pages[-1].splitlines() if line.strip()]
-    office_line = next(i for i, line in enumerate(lines) if "区重点项目服务保障办公室" in line)
+    # The last line naming the office is the signature (the body names the office too: one name throughout).
+    office_line = max(i for i, line in enumerate(lines) if "区重点项目服务保障办公室" in line)
     assert "2023年1月16日" in _flat(lines[office_line + 1])
     assert [_flat(line) for line in lines[office_line + 2:]] == [f"—{len(pages)}—"]  # then only the page number
     body_left = min(len(line) - len(line.lstrip()) for line in lines[:office_line])

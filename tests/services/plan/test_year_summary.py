@@ -43,6 +43,8 @@ def test_summary_states_the_year_from_the_data(db_workspace) -> None:
     assert "共开展包保活动297次，紫云府项目用地范围内违建拆除、" in body and "3个问题得到解决" in body
     assert "区住建局牵头办结问题3个" in body and "编辑印发《工作简报》106期、《工作通报》9期" in body
     assert body.endswith(f"2023年工作打算：{NEXT_YEAR_MARK}")
+    named = draft_summary(facts, "全区", "小店区重点项目服务保障办公室").body  # one office name on every document
+    assert "一年来，小店区重点项目服务保障办公室认真履职，编辑印发《工作简报》106期" in named
 
 
 def test_half_year_summary_and_cli_word_draft(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

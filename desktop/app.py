@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QElapsedTimer,
     QEventLoop,
     QLibraryInfo,
     QLocale,
     QLockFile,
-    QMetaObject,
     QSettings,
     Qt,
+    QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -81,38 +82,70 @@ def load_demo(session, today: date) -> None:  # type: ignore[no-untyped-def]
 
 
 def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[no-untyped-def]
-    """Generate the demo data (10-15 s on a busy office PC) in a thread of its own while the progress dialog runs
-    its event loop: on the GUI thread the dialog stayed an unpainted grey box and the desktop called the program
-    hung. The data is written in one transaction; an error in the generator is raised here, on the GUI thread,
-    after the dialog closed (the start-up's error handling shows it)."""
-    import threading
+    """Generate the demo data (10-15 s on a busy office PC) on a worker while the progress dialog runs its event
+    loop: on the GUI thread the dialog stayed an unpainted grey box and the desktop called the program hung. The
+    worker is the window's one mechanism (`Ops`, as `startup.unlock` uses before the window holds the workspace),
+    done with once the answer is in. The data is written in one transaction; an error in the generator is raised
+    here, on the GUI thread, after the dialog closed (the start-up's error handling shows it)."""
+    from desktop.ui.ops import Ops
 
     dialog = QProgressDialog("正在生成演示数据（约100个项目、300个问题），请稍候……", "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowTitle(APP_NAME)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
-    failed: list[BaseException] = []
+    answer: list[BaseException | None] = []
     loop = QEventLoop()
 
-    def generate() -> None:
+    def generate(held: Workspace) -> BaseException | None:
         try:
-            with workspace.db.transaction() as session:
+            with held.db.transaction() as session:
                 load_demo(session, date.today())
-        except BaseException as error:  # handed to the GUI thread, raised there
-            failed.append(error)
-        finally:
-            QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)  # to the GUI thread
+        except Exception as error:  # handed to the GUI thread, raised there
+            return error
+        return None
 
-    worker = threading.Thread(target=generate, name="demo-data", daemon=True)
+    def done(error: BaseException | None) -> None:
+        answer.append(error)
+        loop.quit()
+
+    ops = Ops(workspace)
     dialog.show()
-    worker.start()
-    loop.exec()
-    worker.join()
-    dialog.close()
-    dialog.deleteLater()
-    if failed:
-        raise failed[0]
+    ops.run(generate, done)
+    try:
+        if not answer:
+            loop.exec()
+    finally:
+        ops.pool.waitForDone()
+        ops.deleteLater()
+        dialog.close()
+        dialog.deleteLater()
+    if answer and answer[0] is not None:
+        raise answer[0]
+
+
+def _busy_notice(text: str) -> QProgressDialog:
+    """A busy bar with `text`, painted now: the work that follows holds the GUI thread, so this is a sign of
+    life, not a progress report."""
+    notice = QProgressDialog(text, "", 0, 0)
+    notice.setCancelButton(None)
+    notice.setWindowTitle(APP_NAME)
+    notice.setMinimumDuration(0)
+    notice.show()
+    # On X11 the window manager maps the window a few event rounds later; painted before that, it would stay a
+    # black box while the GUI thread works. Wait (at most a second) until it is on screen, then paint it.
+    clock = QElapsedTimer()
+    clock.start()
+    while clock.elapsed() < 1000:
+        handle = notice.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+        pause = QEventLoop()
+        QTimer.singleShot(20, pause.quit)
+        pause.exec()
+    notice.repaint()
+    QApplication.processEvents()
+    return notice
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -205,12 +238,20 @@ def run_gui(args: argparse.Namespace) -> int:
             workspace.close()
         return 0
 
+    # The very first start creates the database (3-6 s on a busy PC, imports included) before any window: a
+    # notice says so, or a newcomer sees nothing, starts the program again and is told it is already running.
+    creating = None
+    if window is None and database_url is None and not read_only and not database_file(data_dir).exists():
+        creating = _busy_notice("第一次使用：正在创建数据库，请稍候……")
     from desktop.ui import startup  # the database layer: SQLAlchemy, models, migrations, services
 
     if read_only:
         workspace = startup.open_read_only_guarded(data_dir, operator, parent=window)
     elif workspace is None:  # no first screen, or the quiet open failed: the guarded open says why and offers help
         workspace = startup.open_guarded(data_dir, database_url, operator, parent=window)
+    if creating is not None:
+        creating.close()
+        creating.deleteLater()
     if workspace is None:
         return 2
     if not startup.unlock(workspace, window):

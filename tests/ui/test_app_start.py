@@ -83,18 +83,36 @@ def _close_windows_soon(seen: list[str]) -> None:
     timer.start(100)
 
 
+def _notices() -> list[str]:
+    from PySide6.QtWidgets import QProgressDialog
+
+    return [w.labelText() for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
 def test_first_start_offers_demo_data(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
 
     def answer(_parent, _title, text, *a, **k):
         asked.append(text)
+        assert _notices() == []  # the creating notice is gone when the question comes
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
+    from desktop.ui import startup
+
+    creating: list[list[str]] = []
+    real_open = startup.open_guarded
+
+    def open_guarded(*a, **k):  # type: ignore[no-untyped-def]
+        creating.append(_notices())  # what the newcomer sees while the database is created
+        return real_open(*a, **k)
+
+    monkeypatch.setattr(startup, "open_guarded", open_guarded)
     seen: list[str] = []
     _close_windows_soon(seen)
     assert app_module.run_gui(_args(data_dir=tmp_path / "data")) == 0
     assert asked and "演示数据" in asked[0]
+    assert creating == [["第一次使用：正在创建数据库，请稍候……"]]
     assert "重点项目包保工作台" in seen
     # the hooks were installed first thing: an error anywhere in the session goes to the data folder's log
     import sys

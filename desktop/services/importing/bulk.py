@@ -8,12 +8,14 @@ ids are known. The audit entries the session hook would have written are written
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, inspect, select
+from sqlalchemy import types as sa_types
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Assignment, AuditLog, Issue, IssueNote, Project, Unit, issue_supporting_unit
@@ -137,6 +139,15 @@ class BulkIssues:
         ])
 
 
+def _processor(column_type: Any, dialect: Any) -> Any:
+    """The column type's bind processor; for JSON on psycopg (which adapts JSON itself inside SQLAlchemy's own
+    execute, so it has none) the text of the value, which PostgreSQL casts to json."""
+    processor = column_type.bind_processor(dialect)
+    if processor is None and isinstance(column_type, sa_types.JSON):
+        return lambda value: json.dumps(value, ensure_ascii=False)
+    return processor
+
+
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """One driver-level executemany, values converted by each column type's own bind processor.
 
@@ -148,7 +159,7 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     connection = session.connection()
     dialect = connection.dialect
     columns = list(rows[0])
-    processors = [table.c[name].type.bind_processor(dialect) for name in columns]
+    processors = [_processor(table.c[name].type, dialect) for name in columns]
     marks = ", ".join("?" for _ in columns) if dialect.paramstyle == "qmark" else ", ".join("%s" for _ in columns)
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES ({marks})"

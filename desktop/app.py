@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QLockFile,
-    QMetaObject,
     QSettings,
     Qt,
     QTimer,
@@ -83,38 +82,46 @@ def load_demo(session, today: date) -> None:  # type: ignore[no-untyped-def]
 
 
 def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[no-untyped-def]
-    """Generate the demo data (10-15 s on a busy office PC) in a thread of its own while the progress dialog runs
-    its event loop: on the GUI thread the dialog stayed an unpainted grey box and the desktop called the program
-    hung. The data is written in one transaction; an error in the generator is raised here, on the GUI thread,
-    after the dialog closed (the start-up's error handling shows it)."""
-    import threading
+    """Generate the demo data (10-15 s on a busy office PC) on a worker while the progress dialog runs its event
+    loop: on the GUI thread the dialog stayed an unpainted grey box and the desktop called the program hung. The
+    worker is the window's one mechanism (`Ops`, as `startup.unlock` uses before the window holds the workspace),
+    done with once the answer is in. The data is written in one transaction; an error in the generator is raised
+    here, on the GUI thread, after the dialog closed (the start-up's error handling shows it)."""
+    from desktop.ui.ops import Ops
 
     dialog = QProgressDialog("正在生成演示数据（约100个项目、300个问题），请稍候……", "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowTitle(APP_NAME)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
-    failed: list[BaseException] = []
+    answer: list[BaseException | None] = []
     loop = QEventLoop()
 
-    def generate() -> None:
+    def generate(held: Workspace) -> BaseException | None:
         try:
-            with workspace.db.transaction() as session:
+            with held.db.transaction() as session:
                 load_demo(session, date.today())
-        except BaseException as error:  # handed to the GUI thread, raised there
-            failed.append(error)
-        finally:
-            QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)  # to the GUI thread
+        except Exception as error:  # handed to the GUI thread, raised there
+            return error
+        return None
 
-    worker = threading.Thread(target=generate, name="demo-data", daemon=True)
+    def done(error: BaseException | None) -> None:
+        answer.append(error)
+        loop.quit()
+
+    ops = Ops(workspace)
     dialog.show()
-    worker.start()
-    loop.exec()
-    worker.join()
-    dialog.close()
-    dialog.deleteLater()
-    if failed:
-        raise failed[0]
+    ops.run(generate, done)
+    try:
+        if not answer:
+            loop.exec()
+    finally:
+        ops.pool.waitForDone()
+        ops.deleteLater()
+        dialog.close()
+        dialog.deleteLater()
+    if answer and answer[0] is not None:
+        raise answer[0]
 
 
 def _busy_notice(text: str) -> QProgressDialog:

@@ -39,3 +39,12 @@ def test_attendance_of_an_unknown_meeting_is_refused(demo_workspace, capsys) -> 
     code = main(["meeting", "attendance", "--meeting", "999", "--present", "x",
                  "--data-dir", str(demo_workspace.data_dir)])
     assert code == 2 and "找不到会议（编号 999）" in capsys.readouterr().err
+
+
+def test_export_minutes_names_what_to_correct(demo_workspace, tmp_path, capsys) -> None:
+    with demo_workspace.db.read() as s:
+        first = s.scalars(select(Meeting.id).order_by(Meeting.held_at)).first()
+    assert main(["export", "minutes", "--meeting", str(first), "--out", str(tmp_path / "纪要.docx"),
+                 "--data-dir", str(demo_workspace.data_dir), "--today", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert "请核对：第7项议定事项：正文写“5月底前”，完成时限为“2026年5月13日前”，两者不一致" in out

@@ -26,6 +26,8 @@ TYPE_AREA_TWIPS = 8845  # 156 mm, the Word table's width
 BODY = 1  # -qt-user-state of a body paragraph: first line indented two characters
 HANGING = 10  # + k: a label of k characters ("出席：" is 3) after 左空二字, wrapped lines aligned after it
 PLAIN = 2  # on the 28.95 pt grid, no indent
+MARK_SPACER = 3  # the space above the red mark
+MARK_PT = 54  # the mark's size, as in the Word masthead
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,11 @@ def minutes_html(data: MinutesData, *, masthead: bool = True, decision_table: bo
     h = _Html(profile)
     issued_on = data.issued_on or today or date.today()
     if masthead:
+        # GB/T 9704 §10.3: the mark's top 35 mm below the type area's top, as in Word (the printer code sizes
+        # this spacer, `MARK_SPACER`).
+        h.para("&nbsp;", indent=False, size=1, state=MARK_SPACER)
         for line in data.masthead_name.split("\n"):
-            h.para(h.span(line, profile.title), indent=False, align="center", size=42,
+            h.para(h.span(line, profile.title), indent=False, align="center", size=MARK_PT,
                    extra="color: #ff0000; font-weight: bold;")
         h.para(_t(data.number_text), indent=False, align="center")
         h.parts.append(

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import select
 
     from desktop.app import create_application
-    from desktop.db.models import FeedbackItem, Issue
+    from desktop.db.models import FeedbackItem
     from desktop.exporters.feedback_job import send_with_notices, write_chase
     from desktop.services import tracking
     from desktop.services.demo import load_demo
@@ -88,10 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         item = session.scalars(select(FeedbackItem).where(FeedbackItem.unit.has(name=first.unit))
                                .order_by(FeedbackItem.position)).first()
         assert item is not None
-        issue = session.get(Issue, item.issue_id)
-        assert issue is not None
-        tracking.add_progress(session, issue, "办公室电话督促，单位称本周内完成", on=today - timedelta(days=5))
-        project = issue.project.name if issue.project is not None else ""
+        record = item.record
+        tracking.add_progress(session, record, "办公室电话督促，单位称本周内完成", on=today - timedelta(days=5))
+        project = record.project.name if record.project is not None else ""
     paths = [
         _returned(first.path, back_dir / first.path.name, {
             1: {"办理进展": "已完成用地预审，正在办理规划许可", "办理状态": "阶段性推进",

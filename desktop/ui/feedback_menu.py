@@ -1,17 +1,21 @@
 """反馈 menu: 发出反馈表 / 收取反馈 / 反馈情况, and returned forms dropped on the window.
 
-Kept out of main_window.py so the window only calls `install(window)`. The dialogs get the window's Ops (never
-the window's data) and follow its change broadcast. A drop of spreadsheet files or folders on the main window
+Kept out of main_window.py so the window only calls `install(…)` with its parts: itself as the drop target and the
+dialogs' parent, its `Ops`, today and where menus go. The dialogs get the Ops (never the window's data) and follow
+its change broadcast. A drop of spreadsheet files or folders on the main window
 opens 收取反馈 with them: that is where offices expect to put what the units sent back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.ui.dialogs.feedback_collect import dropped_paths
 
@@ -19,7 +23,7 @@ if TYPE_CHECKING:
     from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog
     from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
     from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops import Ops
 
 MENU_TITLE = "反馈(&B)"
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".et", ".csv")
@@ -30,9 +34,12 @@ def _returned(paths: list[Path]) -> bool:
 
 
 class FeedbackMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, ops: Ops, today: date,
+                 add_menu: Callable[[str, Iterable[QAction]], QMenu]) -> None:
         super().__init__(window)
         self.window = window
+        self.ops = ops
+        self.today = today
         self.folder = Path.home()
         self.send_dialog: FeedbackSendDialog | None = None
         self.collect_dialog: FeedbackCollectDialog | None = None
@@ -47,7 +54,7 @@ class FeedbackMenu(QObject):
         self.status_action = QAction("反馈情况…", window)
         self.status_action.setStatusTip("各轮次谁已报、谁逾期；催报通知，或给逾期单位再发一轮")
         self.status_action.triggered.connect(lambda: self.open_status())
-        window.add_menu_actions(MENU_TITLE, [self.send_action, self.collect_action, self.status_action])
+        add_menu(MENU_TITLE, [self.send_action, self.collect_action, self.status_action])
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -65,7 +72,7 @@ class FeedbackMenu(QObject):
     def open_send(self) -> FeedbackSendDialog:
         from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
 
-        dialog = FeedbackSendDialog(self.window.ops, self.window.today, self.folder, self.window)
+        dialog = FeedbackSendDialog(self.ops, self.today, self.folder, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._remember(Path(dialog.form.folder_edit.text())))
         dialog.open()
@@ -80,7 +87,7 @@ class FeedbackMenu(QObject):
                 self.collect_dialog.set_paths(self.collect_dialog.paths + paths)
             self.collect_dialog.raise_()
             return self.collect_dialog
-        dialog = FeedbackCollectDialog(self.window.ops, self.window.today, self.folder, self.window, paths=paths)
+        dialog = FeedbackCollectDialog(self.ops, self.today, self.folder, self.window, paths=paths)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "collect_dialog", None))
         dialog.open()
@@ -90,7 +97,7 @@ class FeedbackMenu(QObject):
     def open_status(self) -> FeedbackStatusDialog:
         from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
 
-        dialog = FeedbackStatusDialog(self.window.ops, self.window.today, self.folder, self.window)
+        dialog = FeedbackStatusDialog(self.ops, self.today, self.folder, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.status_dialog = dialog
@@ -101,5 +108,6 @@ class FeedbackMenu(QObject):
             self.folder = folder
 
 
-def install(window: MainWindow) -> FeedbackMenu:
-    return FeedbackMenu(window)
+def install(window: QMainWindow, ops: Ops, today: date,
+            add_menu: Callable[[str, Iterable[QAction]], QMenu]) -> FeedbackMenu:
+    return FeedbackMenu(window, ops, today, add_menu)

@@ -157,7 +157,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._build_export_menu()
         self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
-        self.feedback_menu = feedback_menu.install(self)  # 反馈 → 发出 / 收取 / 反馈情况, drops of returned forms
+        # 反馈 → 发出 / 收取 / 反馈情况, and drops of returned forms on the window
+        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions)
         where = workspace.database_file or workspace.db.url
         self.data_label.setText(f"数据：{where}")
         if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it

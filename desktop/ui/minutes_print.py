@@ -27,7 +27,8 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
-from desktop.exporters.minutes_html import BODY, HANGING, PLAIN, EndBlock
+from desktop.exporters.docx.minutes import MARK_TOP_MM
+from desktop.exporters.minutes_html import BODY, HANGING, MARK_SPACER, PLAIN, EndBlock
 from desktop.ui import printing
 
 # 天头 37, 订口 28, bottom 35, right 26 (mm): the type area of GB/T 9704.
@@ -43,6 +44,7 @@ THICK_MM, THIN_MM = 0.35, 0.25
 # Measured on Qt 6 PDFs at 1200 dpi: a fixed line height is in logical pixels at 96 dpi (100 took 1250 device
 # pixels), indents and margins are in device pixels.
 LOGICAL_PX_PER_PT = 96 / 72
+MARK_GLYPH_OFFSET_PT = 0.0  # how far below its line's top Qt sets the mark's glyph box (measured on the PDF)
 
 
 def page_layout() -> QPageLayout:
@@ -59,7 +61,12 @@ def _apply_grid(doc: QTextDocument, device_px_per_pt: float) -> None:
     block = doc.begin()
     while block.isValid():
         state = block.userState()
-        if state in (BODY, PLAIN) or state > HANGING:
+        if state == MARK_SPACER:
+            fmt = QTextBlockFormat(block.blockFormat())
+            fmt.setLineHeight(max(MARK_TOP_MM * 72 / 25.4 - MARK_GLYPH_OFFSET_PT, 1) * LOGICAL_PX_PER_PT,
+                              QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            QTextCursor(block).setBlockFormat(fmt)
+        elif state in (BODY, PLAIN) or state > HANGING:
             fmt = QTextBlockFormat(block.blockFormat())
             fmt.setLineHeight(LINE_PT * LOGICAL_PX_PER_PT, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
             if state == BODY:

@@ -54,6 +54,8 @@ def test_qt_pdf_keeps_the_word_grid_and_prints_the_banji_at_the_foot(minutes, tm
     pdf = export_pdf(html, tmp_path / "纪要.pdf", end_block(minutes, today=TODAY))
     segs = segments(pdf)
     pages = max(s.page for s in segs)
+    mark = next(s for s in segs if s.page == 1 and "推进会" in s.text)
+    assert (mark.y0 - TYPE_AREA_TOP_PT) / MM == pytest.approx(35, abs=0.5)  # GB/T 9704 §10.3, as in Word
     body = [s for s in _visible(segs, 2) if 20 < s.height < 24]  # 三号 lines of a text page
     tops = sorted({round(s.y0, 1) for s in body})
     assert len(tops) >= 15
@@ -63,7 +65,9 @@ def test_qt_pdf_keeps_the_word_grid_and_prints_the_banji_at_the_foot(minutes, tm
     first_lines = [s for s in body if s.text.startswith(("三、", "四、", "五、"))]
     assert first_lines and all(s.x0 == pytest.approx(TYPE_AREA_LEFT_PT + 32, abs=1) for s in first_lines)
     present = next(s for s in segs if s.text.startswith("出席："))
-    wrapped = next(s for s in segs if s.page == present.page and 0 < s.y0 - present.y0 < LINE_PITCH_PT + 1)
+    # The next line in reading order inside a type area (on this page or the next) is the wrapped one.
+    inside = [s for page in range(present.page, pages + 1) for s in _visible(segs, page)]
+    wrapped = inside[inside.index(present) + 1]
     assert present.x0 == pytest.approx(TYPE_AREA_LEFT_PT + 32, abs=1)
     assert wrapped.x0 == pytest.approx(present.x0 + 3 * 16, abs=1.5)  # aligned after "出席："
     issued = next(s for s in segs if s.text.endswith("印发"))

@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.db.models.base import Base, RowMixin
 from desktop.db.models.issue import Issue
+from desktop.db.models.meeting import Decision
 from desktop.db.models.org import Unit
 
 
@@ -39,11 +40,15 @@ class FeedbackItem(RowMixin, Base):
     """One issue on one unit's form, as sent; `answer_sha256` is the digest of the unit's last answer taken."""
 
     __tablename__ = "feedback_item"
-    __table_args__ = (UniqueConstraint("round_id", "issue_id", name="uq_feedback_item_round_issue"),)
+    __table_args__ = (UniqueConstraint("round_id", "issue_id", name="uq_feedback_item_round_issue"),
+                      UniqueConstraint("round_id", "decision_id", name="uq_feedback_item_round_decision"),
+                      CheckConstraint("(issue_id IS NULL) <> (decision_id IS NULL)", name="one_record"))
 
     round_id: Mapped[int] = mapped_column(ForeignKey("feedback_round.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
-    issue_id: Mapped[int] = mapped_column(ForeignKey("issue.id", ondelete="RESTRICT"), index=True)
+    # The item is an issue or a decided item (migration 0025): exactly one of the two is set.
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issue.id", ondelete="RESTRICT"), index=True)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     issue_version: Mapped[int] = mapped_column(Integer, nullable=False)
     # The office's cells as written: {"项目": …, "问题": …, "完成时限": …, "当前状态": …}.
@@ -54,7 +59,15 @@ class FeedbackItem(RowMixin, Base):
 
     round: Mapped[FeedbackRound] = relationship(back_populates="items")
     unit: Mapped[Unit] = relationship()
-    issue: Mapped[Issue] = relationship()
+    issue: Mapped[Issue | None] = relationship()
+    decision: Mapped[Decision | None] = relationship()
+
+    @property
+    def record(self) -> Issue | Decision:
+        """The issue or decided item this item names."""
+        found = self.issue if self.issue_id is not None else self.decision
+        assert found is not None
+        return found
 
 
 class FeedbackReply(RowMixin, Base):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import FeedbackItem, FeedbackReply, SupervisionItem, SupervisionNotice
+from desktop.db.models import Decision, FeedbackItem, FeedbackReply, SupervisionItem, SupervisionNotice
 from desktop.services.supervision.kinds import SupervisionKind
 
 
@@ -39,6 +39,15 @@ def held_by(session: Session, entity: str, local_id: int) -> str:
         forms = session.scalar(select(func.count(FeedbackItem.id)).where(FeedbackItem.issue_id == local_id)) or 0
         if forms:
             reasons.append(f"本方已就它向责任单位发出反馈表 {forms} 次")
+    elif entity == "decision":
+        forms = session.scalar(select(func.count(FeedbackItem.id)).where(FeedbackItem.decision_id == local_id)) or 0
+        if forms:
+            reasons.append(f"本方已就它向责任单位发出反馈表 {forms} 次")
+    elif entity == "meeting":  # its decided items go with it
+        forms = session.scalar(select(func.count(FeedbackItem.id)).where(FeedbackItem.decision_id.in_(
+            select(Decision.id).where(Decision.meeting_id == local_id)))) or 0
+        if forms:
+            reasons.append(f"本方已就它的议定事项向责任单位发出反馈表 {forms} 次")
     elif entity == "unit":
         numbers = _notice_numbers(session, SupervisionNotice.unit_id == local_id)
         if numbers:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
-from desktop.db.models import FeedbackItem, FeedbackReply, Issue
+from desktop.db.models import Decision, FeedbackItem, FeedbackReply, Issue
 from desktop.errors import UserError
 from desktop.services import tracking
 from desktop.services.backup import archive as backups
@@ -153,7 +153,7 @@ def _first_reply(session: Session, report: FileReport) -> bool:
 
 def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult,
           books: CollectBooks) -> None:
-    issue = session.get(Issue, row.issue_id)
+    issue = session.get(Issue, row.issue_id) if row.issue_id is not None else session.get(Decision, row.decision_id)
     item = session.get(FeedbackItem, row.item_id)
     assert issue is not None and item is not None and report.unit is not None
     books.note(item, in_step=issue.version == (item.answered_version or item.issue_version))

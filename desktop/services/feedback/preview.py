@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueStatus
-from desktop.db.models import FeedbackItem, FeedbackReply, FeedbackRound, Issue, Unit
+from desktop.db.models import Decision, FeedbackItem, FeedbackReply, FeedbackRound, Issue, Unit
 from desktop.importers.feedback_form import (
     CHECKED_OFFICE_FIELDS,
     UNIT_STATUSES,
@@ -83,6 +83,7 @@ class RowReport:
     answer: Answer = field(default_factory=Answer)
     item_id: int | None = None
     issue_id: int | None = None
+    decision_id: int | None = None  # a 议定事项 row (then issue_id is None)
     round_name: str | None = None
     unit: str | None = None
     project: str = ""
@@ -175,11 +176,11 @@ class _Judge:
         self.secret = secret
         self.round_name = round_name
         self.rounds: dict[Any, FeedbackRound | None] = {}
-        # Read ahead per file (_prefetch) and kept for the whole preview: issues by uuid, items by (round, issue),
-        # the newest round (id, name) each issue was sent in, unit names.
-        self.issues: dict[Any, Issue] = {}
-        self.items: dict[tuple[int, int], FeedbackItem] = {}
-        self.newest: dict[int, tuple[int, str]] = {}
+        # Read ahead per file (_prefetch) and kept for the whole preview: issues and decided items by uuid, items
+        # by (round, record), the newest round (id, name) each record was sent in, unit names.
+        self.records: dict[Any, Issue | Decision] = {}
+        self.items: dict[tuple[int, tuple[str, int]], FeedbackItem] = {}
+        self.newest: dict[tuple[str, int], tuple[int, str]] = {}
         self.units: dict[int, str] = {}
 
     def file(self, path: Path) -> FileReport:
@@ -222,31 +223,35 @@ class _Judge:
 
     def _prefetch(self, found: list[keys.RowKey]) -> None:
         """Everything the file's keys name, read in a few statements rather than several per row (a city's 60
-        returned forms are 6,000 rows): the issues, their items in the named rounds, the units, the newest round
-        each issue was sent in."""
+        returned forms are 6,000 rows): the issues and decided items, their items in the named rounds, the units,
+        the newest round each was sent in."""
         for round_uuid in {key.round_uuid for key in found}:
             self._round(round_uuid)
-        wanted = [u for u in {key.issue_uuid for key in found} if u not in self.issues]
-        for start in range(0, len(wanted), 500):
-            for issue in self.session.scalars(select(Issue).where(Issue.uuid.in_(wanted[start:start + 500]))):
-                self.issues[issue.uuid] = issue
+        wanted = [u for u in {key.issue_uuid for key in found} if u not in self.records]
+        for model in (Issue, Decision):
+            for start in range(0, len(wanted), 500):
+                for record in self.session.scalars(select(model).where(model.uuid.in_(wanted[start:start + 500]))):
+                    self.records[record.uuid] = record
+            wanted = [u for u in wanted if u not in self.records]
         round_ids = sorted({r.id for u in {key.round_uuid for key in found} if (r := self.rounds.get(u)) is not None})
-        issue_ids = sorted({i.id for key in found if (i := self.issues.get(key.issue_uuid)) is not None})
-        for start in range(0, len(issue_ids), 500):
-            chunk = issue_ids[start:start + 500]
-            if round_ids:
-                for item in self.session.scalars(select(FeedbackItem).where(
-                        FeedbackItem.round_id.in_(round_ids), FeedbackItem.issue_id.in_(chunk))):
-                    self.items[(item.round_id, item.issue_id)] = item
-            unseen = [issue_id for issue_id in chunk if issue_id not in self.newest]
-            if not unseen:
-                continue
-            for issue_id, round_id, name in self.session.execute(
-                    select(FeedbackItem.issue_id, FeedbackRound.id, FeedbackRound.name)
-                    .join(FeedbackRound, FeedbackRound.id == FeedbackItem.round_id)
-                    .where(FeedbackItem.issue_id.in_(unseen))):
-                if issue_id not in self.newest or round_id > self.newest[issue_id][0]:
-                    self.newest[issue_id] = (round_id, name)
+        named = {_ref(r) for key in found if (r := self.records.get(key.issue_uuid)) is not None}
+        for kind, column in (("issue", FeedbackItem.issue_id), ("decision", FeedbackItem.decision_id)):
+            ids = sorted(record_id for record_kind, record_id in named if record_kind == kind)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                if round_ids:
+                    for item in self.session.scalars(select(FeedbackItem).where(
+                            FeedbackItem.round_id.in_(round_ids), column.in_(chunk))):
+                        self.items[(item.round_id, (kind, item.issue_id or item.decision_id))] = item
+                unseen = [record_id for record_id in chunk if (kind, record_id) not in self.newest]
+                if not unseen:
+                    continue
+                for record_id, round_id, name in self.session.execute(
+                        select(column, FeedbackRound.id, FeedbackRound.name)
+                        .join(FeedbackRound, FeedbackRound.id == FeedbackItem.round_id).where(column.in_(unseen))):
+                    ref = (kind, record_id)
+                    if ref not in self.newest or round_id > self.newest[ref][0]:
+                        self.newest[ref] = (round_id, name)
         missing = {item.unit_id for item in self.items.values()} - set(self.units)
         if missing:
             self.units.update(self.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(missing))).all())
@@ -257,16 +262,20 @@ class _Judge:
             result.reasons.append(f"{row.where('校验码')}：{key}，未采用")
             return result
         round_ = self._round(key.round_uuid)
-        issue = self.issues.get(key.issue_uuid)
+        issue = self.records.get(key.issue_uuid)  # the issue or decided item the row names
         item = None
         if round_ is not None and issue is not None:
-            item = self.items.get((round_.id, issue.id))
+            item = self.items.get((round_.id, _ref(issue)))
         if round_ is None or issue is None or item is None or item.issue_version != key.version:
             result.reasons.append(f"{row.where('校验码')}：本库中没有这一轮次或问题的发出记录，未采用")
             return result
         unit_name = self.units[item.unit_id]
         result.round_name, result.unit = round_.name, unit_name
-        result.issue_id, result.project, result.problem = issue.id, item.sent_values.get("项目", ""), issue.description
+        if isinstance(issue, Decision):
+            result.decision_id, result.problem = issue.id, str(item.sent_values.get("问题", issue.text))
+        else:
+            result.issue_id, result.problem = issue.id, issue.description
+        result.project = item.sent_values.get("项目", "")
         result.current_status = IssueStatus(issue.status).label
         result.current_progress = issue.latest_progress or ""
         if self.round_name and round_.name != self.round_name:
@@ -283,7 +292,7 @@ class _Judge:
             result.reasons.append(f"{row.where()}：属于“{unit_name}”的反馈表，不是本文件单位“{report.unit}”的，"
                                   "未采用")
             return result
-        newest = self.newest.get(issue.id)
+        newest = self.newest.get(_ref(issue))
         newer = newest[1] if newest is not None and newest[0] > round_.id else None
         if newer is not None:
             result.reasons.append(f"{row.where()}：该问题已在更新的轮次“{newer}”中发出，本行是旧轮次“{round_.name}”的反馈，"
@@ -310,6 +319,10 @@ class _Judge:
         else:
             result.verdict = Verdict.NEW
         return result
+
+
+def _ref(record: Issue | Decision) -> tuple[str, int]:
+    return ("decision" if isinstance(record, Decision) else "issue", record.id)
 
 
 def _locked_edits(row: FormRow, sent: dict[str, Any]) -> list[str]:

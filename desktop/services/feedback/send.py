@@ -17,8 +17,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.enums import IssueStatus
-from desktop.db.models import AuditLog, FeedbackItem, FeedbackRound, Issue, Project, Unit
+from desktop.db.enums import IssueStatus, MeetingType
+from desktop.db.models import AuditLog, Decision, FeedbackItem, FeedbackRound, Issue, Meeting, Project, Unit
 from desktop.db.models.base import now
 from desktop.errors import UserError
 from desktop.exporters.feedback_form import FormHeading, FormLine, write_form
@@ -74,9 +74,13 @@ class SendChoices:
 
 def send_choices(session: Session, today: date) -> SendChoices:
     days = office_settings.get(session, REPLY_DAYS_KEY) or DEFAULT_REPLY_DAYS
-    counts = dict(session.execute(
-        select(Issue.lead_unit_id, func.count()).where(Issue.status.in_(OPEN_STATUSES), Issue.lead_unit_id.is_not(None))
-        .group_by(Issue.lead_unit_id)).all())
+    counts: dict[int, int] = {}
+    for model in (Issue, Decision):
+        for unit_id, count in session.execute(
+                select(model.lead_unit_id, func.count()).where(model.status.in_(OPEN_STATUSES),
+                                                               model.lead_unit_id.is_not(None))
+                .group_by(model.lead_unit_id)).all():
+            counts[unit_id] = counts.get(unit_id, 0) + count
     units = [(unit.name, counts[unit.id]) for unit in _units(session, None)]
     return SendChoices(default_round_name(session, today), today + timedelta(days=int(days)), units)
 
@@ -87,7 +91,9 @@ def form_file_name(unit: str, round_name: str) -> str:
 
 
 def _units(session: Session, names: list[str] | None) -> list[Unit]:
-    with_open = select(Issue.lead_unit_id).where(Issue.status.in_(OPEN_STATUSES), Issue.lead_unit_id.is_not(None))
+    with_open = select(Issue.lead_unit_id).where(Issue.status.in_(OPEN_STATUSES), Issue.lead_unit_id.is_not(None)) \
+        .union(select(Decision.lead_unit_id).where(Decision.status.in_(OPEN_STATUSES),
+                                                   Decision.lead_unit_id.is_not(None)))
     if not names:
         return list(session.scalars(select(Unit).where(Unit.id.in_(with_open))
                                     .order_by(Unit.sort_order, Unit.name)))
@@ -104,12 +110,38 @@ def _units(session: Session, names: list[str] | None) -> list[Unit]:
 
 @dataclass(frozen=True)
 class _Open:
-    """One open issue as its form row needs it (read as plain columns: a city's round is ~20,000 rows)."""
+    """One open issue or decided item as its form row needs it (read as plain columns: a city's round is ~20,000
+    rows); `decision` tells which."""
 
     id: int
     uuid: uuid.UUID
     version: int
     values: dict[str, str]
+    deadline: date | None = None
+    decision: bool = False
+
+    @property
+    def order(self) -> tuple[bool, date, bool, int]:
+        return self.deadline is None, self.deadline or date.min, self.decision, self.id
+
+
+def _open_decisions(session: Session, units: list[Unit]) -> dict[int, list[_Open]]:
+    """Per unit id, the open decided items it leads; the 问题 cell names the meeting they were decided at."""
+    stmt = (select(Decision.id, Decision.uuid, Decision.version, Decision.lead_unit_id, Decision.text,
+                   Decision.deadline, Decision.deadline_text, Decision.status, Project.name, Meeting.kind,
+                   Meeting.year, Meeting.number)
+            .join(Meeting, Meeting.id == Decision.meeting_id)
+            .join(Project, Project.id == Decision.project_id, isouter=True)
+            .where(Decision.lead_unit_id.in_([unit.id for unit in units]), Decision.status.in_(OPEN_STATUSES)))
+    found: dict[int, list[_Open]] = {}
+    for (decision_id, decision_uuid, version, unit_id, text, deadline, deadline_text, status, project, kind, year,
+         number) in session.execute(stmt):
+        shown = deadline_text or (deadline.isoformat() if deadline else "")
+        said = f"议定事项（{year}年第{number}次{MeetingType(kind).label}）：{text}"
+        found.setdefault(unit_id, []).append(_Open(decision_id, decision_uuid, version, {
+            "项目": project or "", "问题": said, "完成时限": shown, "当前状态": IssueStatus(status).label},
+            deadline, decision=True))
+    return found
 
 
 def _open_issues(session: Session, units: list[Unit], issue_ids: Collection[int] | None) -> dict[int, list[_Open]]:
@@ -125,7 +157,7 @@ def _open_issues(session: Session, units: list[Unit], issue_ids: Collection[int]
     for issue_id, issue_uuid, version, unit_id, text, deadline, deadline_text, status, project in session.execute(stmt):
         shown = deadline_text or (deadline.isoformat() if deadline else "")
         found.setdefault(unit_id, []).append(_Open(issue_id, issue_uuid, version, {
-            "项目": project or "", "问题": text, "完成时限": shown, "当前状态": IssueStatus(status).label}))
+            "项目": project or "", "问题": text, "完成时限": shown, "当前状态": IssueStatus(status).label}, deadline))
     return found
 
 
@@ -157,14 +189,16 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
                            operator=operator_of(session), units=[])
     plans: list[tuple[Unit, list[_Open]]] = []
     open_issues = _open_issues(session, chosen, issue_ids)
+    # A 督办单's reply form (`issue_ids`) lists its issues only; a round lists the unit's decided items as well.
+    decisions = _open_decisions(session, chosen) if issue_ids is None else {}
     for unit in chosen:
-        issues = open_issues.get(unit.id, [])
+        issues = sorted([*open_issues.get(unit.id, []), *decisions.get(unit.id, [])], key=lambda o: o.order)
         if not issues:
-            result.notes.append(f"{unit.name}：没有未办结的问题，未生成反馈表")
+            result.notes.append(f"{unit.name}：没有未办结的问题或议定事项，未生成反馈表")
             continue
         plans.append((unit, issues))
     if not plans:
-        raise UserError("所选单位都没有未办结的问题，没有生成反馈表。")
+        raise UserError("所选单位都没有未办结的问题或议定事项，没有生成反馈表。")
     round_.units = [unit.name for unit, _issues in plans]
     session.add(round_)
     session.flush()
@@ -178,7 +212,9 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
             lines = []
             for position, issue in enumerate(issues, start=1):
                 values = issue.values
-                items.append({"round_id": round_.id, "unit_id": unit.id, "issue_id": issue.id, "position": position,
+                items.append({"round_id": round_.id, "unit_id": unit.id, "position": position,
+                              "issue_id": None if issue.decision else issue.id,
+                              "decision_id": issue.id if issue.decision else None,
                               "issue_version": issue.version, "sent_values": values})
                 key = keys.encode(keys.RowKey(round_.uuid, issue.uuid, issue.version), secret)
                 lines.append(FormLine(values["项目"], values["问题"], values["完成时限"], values["当前状态"], key))
@@ -205,11 +241,15 @@ def _insert_items(session: Session, items: list[dict[str, object]]) -> None:
     stamp = now()
     rows = [{**item, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1, "revision": 1}
             for item in items]
-    executemany(session, FeedbackItem.__table__, rows)
-    # One round, each issue once (uq_feedback_item_round_issue): the new ids by issue, in one read.
-    found = dict(session.execute(select(FeedbackItem.issue_id, FeedbackItem.id)
-                                 .where(FeedbackItem.round_id == rows[0]["round_id"])).all())
-    ids = [found[row["issue_id"]] for row in rows]
+    if session.get_bind().dialect.name == "sqlite":
+        executemany(session, FeedbackItem.__table__, rows)
+    else:  # the driver-level path does not adapt JSON (sent_values) on PostgreSQL: SQLAlchemy's executemany does
+        session.execute(FeedbackItem.__table__.insert(), rows)
+    # One round, each issue and decided item once (uq_feedback_item_round_*): the new ids by record, in one read.
+    found = {(issue_id, decision_id): item_id for issue_id, decision_id, item_id in session.execute(
+        select(FeedbackItem.issue_id, FeedbackItem.decision_id, FeedbackItem.id)
+        .where(FeedbackItem.round_id == rows[0]["round_id"])).all()}
+    ids = [found[(row["issue_id"], row["decision_id"])] for row in rows]
     operator = str(session.info.get("operator") or "系统")
     executemany(session, AuditLog.__table__, [
         {"at": stamp, "operator": operator, "action": "create", "entity": FeedbackItem.__tablename__,

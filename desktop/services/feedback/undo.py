@@ -117,4 +117,4 @@ def _rebase(session: Session, items: list[ImportItem]) -> None:
             continue
         item = session.get(FeedbackItem, entry.entity_id)
         if item is not None:
-            item.answered_version = item.issue.version
+            item.answered_version = item.record.version

@@ -8,12 +8,14 @@ ids are known. The audit entries the session hook would have written are written
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, inspect, select
+from sqlalchemy import types as sa_types
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Assignment, AuditLog, Issue, IssueNote, Project, Unit, issue_supporting_unit
@@ -21,6 +23,8 @@ from desktop.db.models.base import RowMixin, now
 
 # Issue columns given as related objects while rows are collected; their ids are only known after the flush.
 _REFERENCES = {"project": "project_id", "category": "category_id", "lead_unit": "lead_unit_id", "person": "person_id"}
+# Issues written per executemany round (with their notes and audit rows): bounds the write's memory.
+WRITE_CHUNK = 2_000
 
 
 @dataclass
@@ -56,8 +60,18 @@ class BulkIssues:
         created = self._write_deferred(session, stamp)
         if not self.pending:
             return created
+        for start in range(0, len(self.pending), WRITE_CHUNK):
+            created += self._write_issues(session, self.pending[start:start + WRITE_CHUNK], stamp)
+        self.pending = []
+        return created
+
+    def _write_issues(self, session: Session, pending: list[_Pending], stamp: datetime) -> list[tuple[str, int, int]]:
+        """One chunk of issues with their notes, supporting units and 操作日志 rows. Chunked so that the rows
+        built for the driver (issue, note and audit dictionaries and their tuples) exist for a few thousand issues
+        at a time, not for a whole 50,000-row ledger at once."""
+        created: list[tuple[str, int, int]] = []
         issue_rows = []
-        for item in self.pending:
+        for item in pending:
             values = {key: value for key, value in item.values.items() if key not in _REFERENCES}
             for key, column in _REFERENCES.items():
                 obj = item.values.get(key)
@@ -68,18 +82,17 @@ class BulkIssues:
             {"issue_id": issue_id, "kind": "import", "noted_on": self.noted_on, "text": item.note,
              "operator": self.operator, "meeting_id": None, "uuid": uuid.uuid4(), "created_at": stamp,
              "updated_at": stamp, "version": 1}
-            for issue_id, item in zip(issue_ids, self.pending, strict=True)
+            for issue_id, item in zip(issue_ids, pending, strict=True)
         ]
         note_ids = self._insert(session, IssueNote, note_rows)
         links = [{"issue_id": issue_id, "unit_id": unit.id}
-                 for issue_id, item in zip(issue_ids, self.pending, strict=True) for unit in item.supporting]
+                 for issue_id, item in zip(issue_ids, pending, strict=True) for unit in item.supporting]
         if links:
             _executemany(session, issue_supporting_unit, links)
         self._audit(session, "issue", issue_ids, issue_rows, "description", stamp)
         self._audit(session, "issue_note", note_ids, note_rows, "text", stamp)
-        created += [("issue", issue_id, item.row) for issue_id, item in zip(issue_ids, self.pending, strict=True)]
-        created += [("issue_note", note_id, item.row) for note_id, item in zip(note_ids, self.pending, strict=True)]
-        self.pending = []
+        created += [("issue", issue_id, item.row) for issue_id, item in zip(issue_ids, pending, strict=True)]
+        created += [("issue_note", note_id, item.row) for note_id, item in zip(note_ids, pending, strict=True)]
         return created
 
     def _write_deferred(self, session: Session, stamp: datetime) -> list[tuple[str, int, int]]:
@@ -126,6 +139,15 @@ class BulkIssues:
         ])
 
 
+def _processor(column_type: Any, dialect: Any) -> Any:
+    """The column type's bind processor; for JSON on psycopg (which adapts JSON itself inside SQLAlchemy's own
+    execute, so it has none) the text of the value, which PostgreSQL casts to json."""
+    processor = column_type.bind_processor(dialect)
+    if processor is None and isinstance(column_type, sa_types.JSON):
+        return lambda value: json.dumps(value, ensure_ascii=False)
+    return processor
+
+
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """One driver-level executemany, values converted by each column type's own bind processor.
 
@@ -137,7 +159,7 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     connection = session.connection()
     dialect = connection.dialect
     columns = list(rows[0])
-    processors = [table.c[name].type.bind_processor(dialect) for name in columns]
+    processors = [_processor(table.c[name].type, dialect) for name in columns]
     marks = ", ".join("?" for _ in columns) if dialect.paramstyle == "qmark" else ", ".join("%s" for _ in columns)
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES ({marks})"

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueStatus, MeetingType
-from desktop.db.models import Decision, Issue, Meeting, Unit
+from desktop.db.models import Decision, FeedbackItem, Issue, Meeting, Unit
 from desktop.services import tracking
 from desktop.services import validation as v
 from desktop.services.journal import get_or_fail
@@ -241,6 +241,9 @@ def delete_decision(session: Session, decision_id: int) -> None:
     if any(n.kind != "assign" and n.kind != "edit" for n in decision.notes):
         raise v.ValidationError([v.Problem(
             "议定事项", f"第{decision.seq}项已有办理记录，不能删除；如不再办理，请办结或标记阶段性推进")])
+    if session.scalar(select(func.count(FeedbackItem.id)).where(FeedbackItem.decision_id == decision.id)):
+        raise v.ValidationError([v.Problem(
+            "议定事项", f"第{decision.seq}项已列入发出的问题办理反馈表，不能删除；如不再办理，请办结或标记阶段性推进")])
     meeting = decision.meeting
     meeting.decisions.remove(decision)
     session.delete(decision)

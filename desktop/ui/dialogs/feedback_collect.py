@@ -250,10 +250,11 @@ class FeedbackCollectDialog(QDialog):
         self.busy = False
         self.result = result
         taken = [row.issue_id for _report, row in result.preview.takeable(True) if row.issue_id is not None]
+        decided = any(row.decision_id is not None for _report, row in result.preview.takeable(True))
         if result.new_issues:  # new rows in the ledger and the tree's counts: re-read everything
             self.ops.notify(Change(everything=True))
         else:
-            self.ops.notify(Change(issues=frozenset(taken), settings=True))
+            self.ops.notify(Change(issues=frozenset(taken), decisions=decided, settings=True))
         lines = [f"已采用{result.taken}项反馈（{result.replies}个文件），记入各问题的办理进展；问题状态未改变。"]
         if result.new_issues:
             lines.append(f"登记单位报告的新问题{len(result.new_issues)}个（待交办，请在问题台账中交办）。")

@@ -74,6 +74,11 @@ def test_a_failed_form_leaves_no_number_and_no_file(office, tmp_path: Path) -> N
     with ws.db.read() as s:
         assert s.scalar(select(func.count()).select_from(SupervisionNotice)) == 0
         assert s.scalar(select(func.count()).select_from(FeedbackRound)) == 0
+    # The number the failed attempt would have taken is the next one's: no gap in the register.
+    form.unlink()
+    _id, label, _count = issue_and_write(ws.db, NoticeRequest(NOTICE, zj, [ids["a"]], TODAY, date(2026, 12, 10)),
+                                         target, TODAY, with_form=True)
+    assert label == "督办单督办〔2026〕1号" and target.is_file() and form.is_file()
 
 
 def test_cli_with_form(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -15,8 +15,10 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.cell_range import CellRange
 
 from desktop.importers.preview import build_preview
 
@@ -68,11 +70,18 @@ def build_ledger(path: Path, rows: int, formulas: bool = False) -> None:
         # The project's cells are merged down over its issues, never across a group row.
         span = min(3, 500 - position, rows - index)
         if first_of_project and span > 1:
-            sheet.merge_cells(start_row=excel_row, start_column=2, end_row=excel_row + span - 1, end_column=2)
-            sheet.merge_cells(start_row=excel_row, start_column=3, end_row=excel_row + span - 1, end_column=3)
+            for column in (2, 3):
+                _merge(sheet, excel_row, column, excel_row + span - 1, column)
     sheet.append(["合计", None, None, None, rows])
     sheet.append(["注：完成时限以区包保办交办单为准。"])
     workbook.save(path)
+
+
+def _merge(sheet: Any, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """A merged range the file will hold, without openpyxl's overlap check: merge_cells compares each new range
+    with every earlier one, which at 50,000 rows (33,000 ranges) takes longer than the benchmark itself. The cells
+    under the range are empty already (the rows are built that way)."""
+    sheet.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row))
 
 
 def bare_pass(path: Path) -> int:

@@ -25,12 +25,18 @@ SUBMIT_TEXT = "提交会议研究…"
 
 
 def submit_issues_to_meeting(window: QMainWindow, form: Ui_MainWindow, panel: MeetingsPanel,
-                             issue_ids: list[int]) -> int | None:
-    """Put the issues on a meeting's agenda and show that meeting; returns its id (None when cancelled)."""
+                             issue_ids: list[int]) -> None:
+    """Put the issues on a meeting's agenda and show that meeting. The meetings the chooser lists are read on the
+    worker; it opens when they arrive (the window is not held meanwhile)."""
     if not issue_ids:
         QMessageBox.information(window, "提交会议研究", "请先在问题台账中选中要提交会议研究的问题（可多选）。")
-        return None
-    choices = panel.wait_read(meeting_choices)  # the chooser lists them: it waits for the worker
+        return
+    panel.read(meeting_choices, lambda choices: _choose_and_add(window, form, panel, issue_ids, choices))
+
+
+def _choose_and_add(window: QMainWindow, form: Ui_MainWindow, panel: MeetingsPanel, issue_ids: list[int],
+                    choices: list[tuple[int, str]]) -> int | None:
+    """The chooser, then the agenda entries written on the worker; the meeting's id (None when cancelled)."""
     dialog = MeetingChooserDialog(choices, f"将选中的{len(issue_ids)}个问题列入哪次会议的议题？",
                                   preselect=choices[0][0] if choices else None, parent=window)
     if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:

@@ -366,3 +366,24 @@ def test_every_refused_file_leaves_the_database_byte_for_byte(workspace, tmp_pat
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     assert workspace.database_file.read_bytes() == before
+
+
+def test_issues_written_in_chunks_keep_every_row_note_and_unit(workspace, make_xlsx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The bulk write goes a few thousand issues at a time (bounded memory at 50,000 rows); with a chunk of 3 a
+    10-row ledger crosses four chunk boundaries and still stores each issue with its note, units and undo items."""
+    from desktop.services.importing import bulk
+
+    monkeypatch.setattr(bulk, "WRITE_CHUNK", 3)
+    rows = [["项目名称", "问题描述", "责任单位", "配合单位", "发现时间"]]
+    rows += [[f"项目{n % 4}", f"问题{n}", "区住建局", "区水务局、区发改局", f"2026-03-{n + 1:02d}"] for n in range(10)]
+    result = apply_import(workspace.db, build_preview(make_xlsx(rows), "issues"), today=TODAY)
+    assert result.stored_rows == 10
+    with workspace.db.read() as session:
+        issues = session.scalars(select(Issue).order_by(Issue.id)).all()
+        assert [i.description for i in issues] == [f"问题{n}" for n in range(10)]
+        assert all(len(i.notes) == 1 and "第" in i.notes[0].text for i in issues)
+        assert all(sorted(u.name for u in i.supporting_units) == ["区发改局", "区水务局"] for i in issues)
+    assert result.batch_id is not None
+    before = counts(workspace)
+    undo_import(workspace.db, result.batch_id)
+    assert counts(workspace)["issue"] == 0 and before["issue"] == 10

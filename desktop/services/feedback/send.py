@@ -241,7 +241,10 @@ def _insert_items(session: Session, items: list[dict[str, object]]) -> None:
     stamp = now()
     rows = [{**item, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1, "revision": 1}
             for item in items]
-    executemany(session, FeedbackItem.__table__, rows)
+    if session.get_bind().dialect.name == "sqlite":
+        executemany(session, FeedbackItem.__table__, rows)
+    else:  # the driver-level path does not adapt JSON (sent_values) on PostgreSQL: SQLAlchemy's executemany does
+        session.execute(FeedbackItem.__table__.insert(), rows)
     # One round, each issue and decided item once (uq_feedback_item_round_*): the new ids by record, in one read.
     found = {(issue_id, decision_id): item_id for issue_id, decision_id, item_id in session.execute(
         select(FeedbackItem.issue_id, FeedbackItem.decision_id, FeedbackItem.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -240,21 +241,33 @@ def _serialise(session: Session) -> None:
 
 
 def _record_items(session: Session, batch: ImportBatch, books: _Bookkeeping) -> None:
-    """Write the batch's items with bulk inserts: thousands of rows, no ORM objects needed."""
-    items: list[dict[str, Any]] = []
+    """Write the batch's items with bulk inserts: thousands of rows, no ORM objects needed, a few thousand
+    dictionaries at a time (a 50,000-row ledger makes over 100,000 items)."""
+    chunk: list[dict[str, Any]] = []
+    for item in _items(batch, books):
+        chunk.append(item)
+        if len(chunk) >= ITEM_CHUNK:
+            session.execute(ImportItem.__table__.insert(), chunk)
+            chunk = []
+    if chunk:
+        session.execute(ImportItem.__table__.insert(), chunk)
+
+
+ITEM_CHUNK = 5_000
+
+
+def _items(batch: ImportBatch, books: _Bookkeeping) -> Iterator[dict[str, Any]]:
     for obj, row in books.created.values():
-        items.append({"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "create",
-                      "source_row": row, "version": obj.version, "old_values": None})
+        yield {"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "create",
+               "source_row": row, "version": obj.version, "old_values": None}
     for entity, entity_id, row in books.bulk:
-        items.append({"batch_id": batch.id, "entity": entity, "entity_id": entity_id, "action": "create",
-                      "source_row": row, "version": 1, "old_values": None})
+        yield {"batch_id": batch.id, "entity": entity, "entity_id": entity_id, "action": "create",
+               "source_row": row, "version": 1, "old_values": None}
     for obj, row, old in books.updated.values():
         if id(obj) in books.created:
             continue
-        items.append({"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "update",
-                      "source_row": row, "version": obj.version, "old_values": old})
-    if items:
-        session.execute(ImportItem.__table__.insert(), items)
+        yield {"batch_id": batch.id, "entity": obj.__tablename__, "entity_id": obj.id, "action": "update",
+               "source_row": row, "version": obj.version, "old_values": old}
 
 
 def _sha256(path: Path) -> str:

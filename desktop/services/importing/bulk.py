@@ -23,6 +23,8 @@ from desktop.db.models.base import RowMixin, now
 
 # Issue columns given as related objects while rows are collected; their ids are only known after the flush.
 _REFERENCES = {"project": "project_id", "category": "category_id", "lead_unit": "lead_unit_id", "person": "person_id"}
+# Issues written per executemany round (with their notes and audit rows): bounds the write's memory.
+WRITE_CHUNK = 2_000
 
 
 @dataclass
@@ -58,8 +60,18 @@ class BulkIssues:
         created = self._write_deferred(session, stamp)
         if not self.pending:
             return created
+        for start in range(0, len(self.pending), WRITE_CHUNK):
+            created += self._write_issues(session, self.pending[start:start + WRITE_CHUNK], stamp)
+        self.pending = []
+        return created
+
+    def _write_issues(self, session: Session, pending: list[_Pending], stamp: datetime) -> list[tuple[str, int, int]]:
+        """One chunk of issues with their notes, supporting units and 操作日志 rows. Chunked so that the rows
+        built for the driver (issue, note and audit dictionaries and their tuples) exist for a few thousand issues
+        at a time, not for a whole 50,000-row ledger at once."""
+        created: list[tuple[str, int, int]] = []
         issue_rows = []
-        for item in self.pending:
+        for item in pending:
             values = {key: value for key, value in item.values.items() if key not in _REFERENCES}
             for key, column in _REFERENCES.items():
                 obj = item.values.get(key)
@@ -70,18 +82,17 @@ class BulkIssues:
             {"issue_id": issue_id, "kind": "import", "noted_on": self.noted_on, "text": item.note,
              "operator": self.operator, "meeting_id": None, "uuid": uuid.uuid4(), "created_at": stamp,
              "updated_at": stamp, "version": 1}
-            for issue_id, item in zip(issue_ids, self.pending, strict=True)
+            for issue_id, item in zip(issue_ids, pending, strict=True)
         ]
         note_ids = self._insert(session, IssueNote, note_rows)
         links = [{"issue_id": issue_id, "unit_id": unit.id}
-                 for issue_id, item in zip(issue_ids, self.pending, strict=True) for unit in item.supporting]
+                 for issue_id, item in zip(issue_ids, pending, strict=True) for unit in item.supporting]
         if links:
             _executemany(session, issue_supporting_unit, links)
         self._audit(session, "issue", issue_ids, issue_rows, "description", stamp)
         self._audit(session, "issue_note", note_ids, note_rows, "text", stamp)
-        created += [("issue", issue_id, item.row) for issue_id, item in zip(issue_ids, self.pending, strict=True)]
-        created += [("issue_note", note_id, item.row) for note_id, item in zip(note_ids, self.pending, strict=True)]
-        self.pending = []
+        created += [("issue", issue_id, item.row) for issue_id, item in zip(issue_ids, pending, strict=True)]
+        created += [("issue_note", note_id, item.row) for note_id, item in zip(note_ids, pending, strict=True)]
         return created
 
     def _write_deferred(self, session: Session, stamp: datetime) -> list[tuple[str, int, int]]:

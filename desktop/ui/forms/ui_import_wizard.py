@@ -16,11 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
-    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget, QWizard, QWizardPage)
+    QFormLayout, QFrame, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QSpinBox, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget, QWizard,
+    QWizardPage)
 
 class Ui_ImportWizard(object):
     def setupUi(self, ImportWizard):
@@ -126,12 +127,28 @@ class Ui_ImportWizard(object):
         self.preview_page.setObjectName(u"preview_page")
         self.preview_layout = QVBoxLayout(self.preview_page)
         self.preview_layout.setObjectName(u"preview_layout")
-        self.summary_label = QLabel(self.preview_page)
+        self.summary_scroll = QScrollArea(self.preview_page)
+        self.summary_scroll.setObjectName(u"summary_scroll")
+        self.summary_scroll.setMaximumSize(QSize(16777215, 110))
+        self.summary_scroll.setFrameShape(QFrame.NoFrame)
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.summary_holder = QWidget()
+        self.summary_holder.setObjectName(u"summary_holder")
+        self.summary_holder_layout = QVBoxLayout(self.summary_holder)
+        self.summary_holder_layout.setObjectName(u"summary_holder_layout")
+        self.summary_holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary_label = QLabel(self.summary_holder)
         self.summary_label.setObjectName(u"summary_label")
         self.summary_label.setWordWrap(True)
+        self.summary_label.setAlignment(Qt.AlignLeading|Qt.AlignLeft|Qt.AlignTop)
         self.summary_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.preview_layout.addWidget(self.summary_label)
+        self.summary_holder_layout.addWidget(self.summary_label)
+
+        self.summary_scroll.setWidget(self.summary_holder)
+
+        self.preview_layout.addWidget(self.summary_scroll)
 
         self.policy_row = QHBoxLayout()
         self.policy_row.setObjectName(u"policy_row")
@@ -154,6 +171,7 @@ class Ui_ImportWizard(object):
 
         self.preview_view = QTableView(self.preview_page)
         self.preview_view.setObjectName(u"preview_view")
+        self.preview_view.setMinimumSize(QSize(0, 140))
         self.preview_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.preview_view.setAlternatingRowColors(False)
         self.preview_view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -170,7 +188,7 @@ class Ui_ImportWizard(object):
 
         self.skipped_list = QListWidget(self.preview_page)
         self.skipped_list.setObjectName(u"skipped_list")
-        self.skipped_list.setMaximumSize(QSize(16777215, 80))
+        self.skipped_list.setMaximumSize(QSize(16777215, 64))
 
         self.preview_layout.addWidget(self.skipped_list)
 
@@ -182,7 +200,7 @@ class Ui_ImportWizard(object):
 
         self.check_list = QListWidget(self.preview_page)
         self.check_list.setObjectName(u"check_list")
-        self.check_list.setMaximumSize(QSize(16777215, 110))
+        self.check_list.setMaximumSize(QSize(16777215, 96))
         self.check_list.setWordWrap(True)
 
         self.preview_layout.addWidget(self.check_list)

@@ -41,3 +41,18 @@ def test_notice_prints_on_a4_with_whole_dates_and_repeated_header(tmp_path: Path
     # The header row is repeated at the top of the second page's table.
     assert "完成时限" in pages[1] and "天数" in pages[1] and "次数" in pages[1]
     assert text.index("书面报送") < text.rindex("区重点项目服务保障办公室") < text.rindex("2026 年 12 月 31 日")
+
+
+def test_notice_with_its_reply_form_prints_the_attachment_before_the_signature(tmp_path: Path) -> None:
+    if soffice_path() is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice/poppler not installed")
+    data = NoticeDocument("督办单", "督办〔2026〕13号", "区重点项目服务保障办公室", "区住建局", date(2026, 12, 3),
+                          "经核查，你单位牵头办理的以下2项问题已超过完成时限，现予督办。",
+                          "请于2026年12月10日前将办理进展、整改计划和完成时限书面报送区重点项目服务保障办公室。",
+                          _rows(2), "国标经典", None, "问题办理反馈表（请填写后于2026年12月10日前按原文件报回）")
+    pdf = render_many_to_pdf([write_notice(data, tmp_path / "督办单.docx")], tmp_path / "pdf")[0]
+    flat = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                             check=True).stdout)
+    attachment = "附件：问题办理反馈表（请填写后于2026年12月10日前按原文件报回）"
+    assert attachment in flat
+    assert flat.index("书面报送") < flat.index(attachment) < flat.rindex("区重点项目服务保障办公室")

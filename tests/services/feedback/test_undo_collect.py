@@ -135,3 +135,23 @@ def test_a_dry_run_leaves_no_batch(sent, tmp_path: Path) -> None:
     assert result.dry_run and result.taken == 2
     with ws.db.read() as session:
         assert session.scalars(select(ImportBatch)).first() is None
+
+
+def test_a_conflict_taken_and_undone_is_a_conflict_again(sent, tmp_path: Path) -> None:
+    """Only items that were in step with their issue are re-based by the undo: one the office had changed after
+    sending comes back as a conflict, as before the collect."""
+    ws, form = sent
+    back = _returned(form.path, tmp_path / "back" / form.path.name)
+    preview = collect(ws.db, [back], dry_run=True, today=RECEIVED).preview
+    first, second = (row.issue_id for _f, row in preview.takeable(False))
+    with ws.db.transaction() as session:
+        tracking.add_progress(session, session.get(Issue, first), "办公室发出后又电话核实", on=RECEIVED)
+    verdicts = {r.issue_id: r.verdict.value for f in collect(ws.db, [back], dry_run=True, today=RECEIVED).preview.files
+                for r in f.rows if r.issue_id in (first, second)}
+    assert verdicts == {first: "conflict", second: "new"}
+    result = collect(ws.db, [back], data_dir=ws.data_dir, include_conflicts=True, today=RECEIVED)
+    assert result.taken == 2
+    undo_collect(ws.db, result.batch_id, data_dir=ws.data_dir)
+    again = collect(ws.db, [back], dry_run=True, today=RECEIVED).preview
+    assert {r.issue_id: r.verdict.value for f in again.files for r in f.rows if r.issue_id in (first, second)} == \
+        {first: "conflict", second: "new"}

@@ -7,6 +7,7 @@ modules a start imports before its first paint must not pull in the database lay
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -156,9 +157,17 @@ def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_w
     ws.close()
     assert first_screen.save(folder, db_file, date.today(), **keep)  # type: ignore[arg-type]
     before = db_file.stat()
-    with open(db_file, "r+b") as f:  # a bad sector: same size, and the time set back so the stamp still matches
-        f.seek(8192)
-        f.write(b"\x00\xff" * 16384)
+    # A bad sector in a page in use (the issue table's root; fixed offsets can fall on free pages, which hold no
+    # data): same size, and the time set back so the stamp still matches.
+    conn = sqlite3.connect(db_file)
+    try:
+        (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE type='table' AND name='issue'").fetchone()
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    finally:
+        conn.close()
+    with open(db_file, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x00\xff" * (page_size // 2))
     os.utime(db_file, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert first_screen.load(folder, db_file, date.today()) is not None
 

@@ -425,6 +425,8 @@ def _hold_a_meeting(qtbot, window, ws, today, tmp_path, issue_id: int) -> None:
     def decide(d):
         d.form.text_edit.setPlainText("区供电公司十日内完成施工临时用电接入")
         d.form.lead_unit_combo.setCurrentIndex(1)
+        assert d.form.deadline_edit.value() is None  # no 完成时限 is proposed: the clerk types the meeting's
+        _type_date(qtbot, d.form.deadline_edit, (today + timedelta(days=10)).strftime("%Y%m%d"))
         for r in range(d.form.issue_list.count()):
             item = d.form.issue_list.item(r)
             if item.data(Qt.ItemDataRole.UserRole) == issue_id:

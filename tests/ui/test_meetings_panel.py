@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,8 @@ def _decide(dialog: DecisionDialog, text: str, unit: str, link_first_issue: bool
         f.person_combo.setCurrentIndex(1)  # people of the chosen unit come first
     else:
         f.lead_unit_combo.setCurrentText(unit)  # typed: a unit not yet in the directory
+    if f.deadline_edit.value() is None:  # no 完成时限 is proposed for a new item
+        f.deadline_edit.set_value(date.today() + timedelta(days=30))
     f.supporting_list.item(0).setCheckState(Qt.CheckState.Checked)
     if link_first_issue:
         f.issue_list.item(0).setCheckState(Qt.CheckState.Checked)

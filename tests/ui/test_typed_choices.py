@@ -4,6 +4,8 @@ the clerk had typed, and a new issue was refused as having no project beside the
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 
 from desktop.db.models import AuditLog, Issue
@@ -54,6 +56,7 @@ def test_assign_refuses_a_unit_not_in_the_list_and_takes_one_typed_in_full(qtbot
     def unit_typed_in_full(d):
         name = d.form.unit_combo.itemText(3)
         _typed(qtbot, d.form.unit_combo, name)
+        d.form.deadline_edit.set_value(today + timedelta(days=15))  # no deadline is proposed
         d.typed = name
 
     driver = Driver(unit_typed_in_full)

@@ -55,7 +55,8 @@ class DecisionDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         f.lead_unit_combo.setCompleter(_completer([n for _i, n in choices.units], self))
         f.lead_unit_combo.setCurrentText("")
-        f.deadline_edit.setDate(QDate(meeting_date.year, meeting_date.month, meeting_date.day).addDays(30))
+        # No 完成时限 is proposed: the meeting decided one (or none), and a made-up one would decide what is overdue.
+        f.deadline_edit.set_value(None)
         f.deadline_edit.set_not_before(meeting_date, "会议日期")
         self.setWindowTitle("修改议定事项" if initial and initial.lead_unit_id else "添加议定事项")
         if initial is not None:
@@ -152,10 +153,7 @@ class DecisionDialog(QDialog):
         new_unit = unit_text if unit_id is None and unit_text else None
         supporting = [f.supporting_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(f.supporting_list.count())
                       if f.supporting_list.item(r).checkState() == Qt.CheckState.Checked]
-        deadline = None
-        if f.deadline_check.isChecked():
-            d = f.deadline_edit.date()
-            deadline = date(d.year(), d.month(), d.day())
+        deadline = f.deadline_edit.value() if f.deadline_check.isChecked() else None
         data = DecisionInput(
             text=f.text_edit.toPlainText(), lead_unit_id=unit_id, deadline=deadline,
             deadline_text=f.deadline_text_edit.text(), project_id=_find(f.project_combo),

@@ -4,7 +4,7 @@ and close with feedback. Each only collects values; the caller's `submit` runs t
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -107,7 +107,8 @@ class AssignDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if uid in supporting else Qt.CheckState.Unchecked)
             self.supporting_model.appendRow(item)
         f.supporting_list_view.setModel(self.supporting_model)
-        dated(f.deadline_edit, deadline or today + timedelta(days=30), today, found_on)
+        # No deadline is proposed: it decides what counts as overdue, so the clerk writes the one the office set.
+        dated(f.deadline_edit, deadline, today, found_on)
         dated(f.on_edit, today, today, found_on)
         self._fill_people(person_id)
         self._connect_signals()
@@ -239,7 +240,7 @@ class CloseDialog(FormDialog):
                 "on": to_date(f.on_edit.date())}
 
 
-def dated(edit: DateEdit, value: date, today: date, found_on: date | None = None) -> None:
+def dated(edit: DateEdit, value: date | None, today: date, found_on: date | None = None) -> None:
     """A date field of an issue step: `value` shown, 12-15 read in `today`'s year, a date before the issue was
     found questioned."""
     edit.set_today(today)

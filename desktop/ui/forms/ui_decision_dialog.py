@@ -159,6 +159,9 @@ class Ui_DecisionDialog(object):
 
         self.dialog_layout.addWidget(self.button_box)
 
+#if QT_CONFIG(shortcut)
+        self.deadline_label.setBuddy(self.deadline_edit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(DecisionDialog)
     # setupUi

@@ -388,6 +388,9 @@ def field_name(edit: DateEdit) -> str:
             label = form.labelForField(edit)
             if isinstance(label, QLabel):
                 return label.text().rstrip("：:").replace("&", "")
+        buddies = [label for label in parent.findChildren(QLabel) if label.buddy() is edit]  # a grid's row label
+        if buddies:
+            return buddies[0].text().rstrip("：:").replace("&", "")
         parent = parent.parentWidget()
     return "日期"
 

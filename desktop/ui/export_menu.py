@@ -226,12 +226,11 @@ class ExportMenu(QObject):
 
     def open_template_fill(self) -> TemplateFillDialog:
         from desktop.exporters.template_fill.access import TemplateAccess
-        from desktop.services.stats import reported_month
         from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
 
         window, year = self.window, self.year()
         dialog = TemplateFillDialog(TemplateAccess(lambda: window.ops.db), self.runner, today=window.today,
-                                    year=year, month=reported_month(Period.year(year), window.today),
+                                    year=year,
                                     export_dir=self.export_dir, ask_path=self.ask_path, parent=window)
         dialog.show()
         self.template_dialog = dialog

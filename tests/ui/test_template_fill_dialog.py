@@ -217,3 +217,34 @@ def test_a_column_the_product_cannot_name_is_shown_and_can_be_chosen(qtbot, demo
     assert len(rows) == len(facts) and all(r[11] == facts[r[1]].category for r in rows)
     assert "留空的列" not in dialog.last_message
     dialog.close()
+
+
+def test_the_month_defaults_to_the_last_one_reported_as_the_command_does(qtbot, demo_workspace, today,
+                                                                        tmp_path) -> None:
+    """Reports only through July this year: the dialog proposes 7 (not the calendar's October), as `keyproj export
+    template` without --month does; another year brings its own last month, a month the user chose stays."""
+    from sqlalchemy import delete, select
+
+    from desktop.db.models import InvestmentReport, Project
+    from desktop.services import stats
+    from desktop.services.scope import Period
+
+    with demo_workspace.db.transaction() as session:
+        session.execute(delete(InvestmentReport).where(InvestmentReport.year == today.year,
+                                                       InvestmentReport.month > 7))
+        project_id = session.scalar(select(Project.id).order_by(Project.id))
+        session.add(InvestmentReport(project_id=project_id, year=today.year - 1, month=5, amount_yuan=1_000_000))
+        last_year = stats.reported_month(Period.year(today.year - 1), today, session)
+    assert stats.calendar_month(Period.year(today.year), today) == 10
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    dialog = _dialog(qtbot, window, tmp_path / "7月.xlsx")
+    assert dialog.form.year_spin.value() == today.year and dialog.form.month_spin.value() == 7
+    assert dialog.selection().month == 7
+    dialog.form.year_spin.setValue(today.year - 1)
+    _idle(qtbot, dialog)
+    assert dialog.form.month_spin.value() == last_year == 5
+    dialog.form.month_spin.setValue(3)  # chosen by the user: a change of year keeps it
+    dialog.form.year_spin.setValue(today.year)
+    _idle(qtbot, dialog)
+    assert dialog.form.month_spin.value() == 3
+    dialog.close()

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,7 +20,8 @@ from desktop.db.engine import Database
 from desktop.db.enums import MeetingType
 from desktop.db.models import Category, Leader, Meeting, TaskForce, Unit
 from desktop.exporters.template_fill import job
-from desktop.services.scope import ScopeKind
+from desktop.services import stats
+from desktop.services.scope import Period, ScopeKind
 from desktop.services.templates import store
 from desktop.services.templates.catalog import Purpose
 from desktop.services.templates.layout import TemplateLayout
@@ -63,6 +65,12 @@ class TemplateAccess:
                                            .order_by(Meeting.held_at.desc()).limit(MEETINGS_SHOWN))]
             return Choices([t.name for t in store.list_saved(session)], scopes, meetings,
                            str(office_settings.get(session, "office_name")))
+
+    def reported_month(self, year: int, today: date) -> int:
+        """The month a year's figures default to: the last one reported that year, as `keyproj export template`
+        without --month picks it (`stats.reported_month`), so the dialog and the command fill the same 1—N月."""
+        with self.db.read() as session:
+            return stats.reported_month(Period.year(year), today, session)
 
     def saved(self, name: str) -> tuple[store.SavedTemplate, Path]:
         """A saved template and its blank file, written under its own name in this object's folder."""

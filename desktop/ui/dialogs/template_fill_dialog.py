@@ -4,6 +4,8 @@ The layout is `forms/template_fill_dialog.ui`. Every read and write goes through
 window's worker (`OpsRunner` over `Ops.run`): reading the template and the lists behind a busy dialog, the fill
 itself behind the export runner (progress and cancel). A saved template is filled in one click: choose it, press 填报; when its file is replaced
 and the header changed, the columns already known keep their mapping and only the new ones are marked.
+The month defaults to the last one reported in the chosen year (read on the worker with the lists), as
+`keyproj export template` without --month does; the calendar's month stands only until that answer arrives.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.exporters.template_fill.access import Choices, TemplateAccess
 from desktop.exporters.template_fill.job import FillRequest, FillResult, Inspection
 from desktop.exporters.template_fill.plan import GROUPINGS
-from desktop.services.scope import Scope, ScopeKind
+from desktop.services import stats
+from desktop.services.scope import Period, Scope, ScopeKind
 from desktop.services.templates import catalog, store
 from desktop.services.templates.catalog import Purpose
 from desktop.services.templates.layout import FORMULA
@@ -52,7 +55,7 @@ def find_data(combo: QComboBox, value: Any) -> int:
 
 
 class TemplateFillDialog(QDialog):
-    def __init__(self, access: TemplateAccess, runner: OpsRunner, *, today: date, year: int, month: int,
+    def __init__(self, access: TemplateAccess, runner: OpsRunner, *, today: date, year: int,
                  export_dir: Path, ask_path: AskPath, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
@@ -71,7 +74,9 @@ class TemplateFillDialog(QDialog):
         self.last_message = ""
         f = self.form
         f.year_spin.setValue(year)
-        f.month_spin.setValue(month)
+        # provisional: the calendar's month, replaced by the last month reported once the worker has read it
+        self.default_month = stats.calendar_month(Period.year(year), today)
+        f.month_spin.setValue(self.default_month)
         for purpose in Purpose:
             f.purpose_combo.addItem(purpose.label, purpose.value)
         header = f.mapping_table.horizontalHeader()
@@ -81,7 +86,8 @@ class TemplateFillDialog(QDialog):
         f.mapping_table.setColumnWidth(1, 240)
         f.mapping_table.verticalHeader().setVisible(False)
         self._connect_signals()
-        self._run("正在读取已保存的模板……", self.access.choices, self._choices_loaded)
+        self._run("正在读取已保存的模板……", lambda: (self.access.choices(), self.access.reported_month(year, today)),
+                  self._first_loaded)
 
     def _connect_signals(self) -> None:
         f = self.form
@@ -91,6 +97,7 @@ class TemplateFillDialog(QDialog):
         f.purpose_combo.activated.connect(self._purpose_changed)
         f.fill_button.clicked.connect(self.fill)
         f.close_button.clicked.connect(self.reject)
+        f.year_spin.valueChanged.connect(self._year_changed)
 
     # --- background ---------------------------------------------------------------------------------------
     def _run(self, label: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
@@ -109,6 +116,24 @@ class TemplateFillDialog(QDialog):
             return
         self.access.close()
         super().reject()
+
+    # --- the default month --------------------------------------------------------------------------------
+    def _first_loaded(self, value: tuple[Choices, int]) -> None:
+        choices, month = value
+        self._set_default_month(month)
+        self._choices_loaded(choices)
+
+    def _set_default_month(self, month: int) -> None:
+        self.default_month = month
+        self.form.month_spin.setValue(month)
+
+    def _year_changed(self, year: int) -> None:
+        """Another year: its own last month reported, unless the user has already chosen a month."""
+        if self.form.month_spin.value() != self.default_month:
+            return
+        today = self.today
+        self._run("正在读取该年已报送的月份……", lambda: self.access.reported_month(year, today),
+                  self._set_default_month)
 
     # --- choices ------------------------------------------------------------------------------------------
     def _choices_loaded(self, choices: Choices) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from sqlalchemy import select
 
 from desktop.db.models import Decision, Issue, Project
@@ -121,8 +122,69 @@ def test_a_rule_only_the_database_knows_is_refused_alike_in_dry_run_and_import(d
         except DatabaseRefused as exc:
             refusals.append(str(exc))
     assert len(refusals) == 2 and refusals[0] == refusals[1]
-    assert refusals[0].startswith("数据库拒绝了写入新建的记录时的数据（") and "refuse_test" in refusals[0]
+    assert refusals[0].startswith("数据库拒绝了第3行的数据（") and "refuse_test" in refusals[0]
     assert refusals[0].endswith("未导入任何数据。请核对该行后再导入；如该行内容无误，请把本文件和这段说明交给维护人员。")
+    with db_workspace.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Issue)) == 0
+        assert session.scalar(select(func.count()).select_from(Project)) == 0
+
+
+def test_a_refused_bulk_write_names_the_row_and_the_field_the_database_names(db_workspace, backend,  # type: ignore[no-untyped-def]
+                                                                             tmp_path: Path) -> None:
+    """A rule on a column the sheet fills (办理进展 required by the live database): the refusal names the row and
+    the sheet's column, in the dry run and the import alike, and nothing is stored. SQLite cannot make an existing
+    column NOT NULL, so there a trigger refuses in the words of SQLite's own NOT NULL rule; PostgreSQL gets the
+    real constraint and names the column in its diagnostics."""
+    from sqlalchemy import func, text
+
+    from desktop.services.importing.apply import DatabaseRefused
+
+    with db_workspace.db.transaction() as session:
+        if backend == "sqlite":
+            session.execute(text("CREATE TRIGGER progress_needed BEFORE INSERT ON issue WHEN NEW.latest_progress IS NULL "
+                                 "BEGIN SELECT RAISE(ABORT, 'NOT NULL constraint failed: issue.latest_progress'); END"))
+        else:
+            session.execute(text("ALTER TABLE issue ALTER COLUMN latest_progress SET NOT NULL"))
+    path = _ledger(tmp_path / "2026年问题.xlsx", [
+        ["项目名称", "问题描述", "发现时间", "办理进展"],
+        ["甲项目", "道路未通", "2026-03-01", "已协调"],
+        ["乙项目", "电力未接", "2026-03-02", "正在办理"],
+        ["甲项目", "手续未办", "2026-03-03", None],
+        ["乙项目", "用地未批", "2026-03-04", "已上报"]])
+    preview = build_preview(path, "issues")
+    refusals = []
+    for attempt in (lambda: dry_run_import(db_workspace.db, preview, today=TODAY),
+                    lambda: apply_import(db_workspace.db, preview, today=TODAY)):
+        try:
+            attempt()
+        except DatabaseRefused as exc:
+            refusals.append(str(exc))
+    assert len(refusals) == 2 and refusals[0] == refusals[1]
+    assert refusals[0].startswith("数据库拒绝了第4行【办理进展（D列）】的数据（"), refusals[0]
+    assert "latest_progress" in refusals[0] and "未导入任何数据" in refusals[0]
+    with db_workspace.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Issue)) == 0
+        assert session.scalar(select(func.count()).select_from(Project)) == 0
+
+
+def test_a_refused_new_project_names_the_row_that_brought_it(db_workspace, backend, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Projects an issue ledger brings are written in bulk before the issues: a rule the database keeps on them
+    names the first row that named the project."""
+    from sqlalchemy import func, text
+
+    from desktop.services.importing.apply import DatabaseRefused
+
+    with db_workspace.db.transaction() as session:
+        if backend == "sqlite":
+            session.execute(text("CREATE TRIGGER refuse_project BEFORE INSERT ON project WHEN NEW.name = '乙项目' "
+                                 "BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: refuse_project'); END"))
+        else:
+            session.execute(text("ALTER TABLE project ADD CONSTRAINT refuse_project CHECK (name <> '乙项目')"))
+    path = _ledger(tmp_path / "2026年问题.xlsx", [
+        ["项目名称", "问题描述", "发现时间"], ["甲项目", "道路未通", "2026-03-01"], ["甲项目", "电力未接", "2026-03-02"],
+        ["乙项目", "手续未办", "2026-03-03"], ["乙项目", "用地未批", "2026-03-04"]])
+    with pytest.raises(DatabaseRefused, match=r"^数据库拒绝了第4行的数据（.*refuse_project.*），未导入任何数据"):
+        apply_import(db_workspace.db, build_preview(path, "issues"), today=TODAY)
     with db_workspace.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Issue)) == 0
         assert session.scalar(select(func.count()).select_from(Project)) == 0

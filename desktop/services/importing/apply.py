@@ -26,6 +26,7 @@ from desktop.errors import UserError
 from desktop.importers.preview import ImportPreview
 from desktop.services.backup import archive as backups
 from desktop.services.importing import aliases as unit_aliases
+from desktop.services.importing.bulk import BulkRefused
 from desktop.services.importing.hints import near_duplicate_lines, remembered_aliases, unit_proposals
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.importing.rows import RowWriter, json_value
@@ -39,6 +40,26 @@ class NothingToImport(UserError):
 class DatabaseRefused(UserError):
     """The database refused a row (a CHECK, foreign-key or type rule no reader check foresaw): the same refusal in
     the dry run and the import, told in Chinese with the row, never a traceback; nothing is stored."""
+
+
+# Bulk-written columns whose sheet field has another code (the rest share it, or drop "_id": lead_unit_id).
+_FIELD_OF_COLUMN = {("issue", "latest_progress"): "progress", ("issue", "phased_plan"): "progress",
+                    ("issue", "found_on"): "found_date", ("issue", "resolved_on"): "resolved_date",
+                    ("issue", "project_id"): "project", ("project", "name"): "project"}
+
+
+def _bulk_where(exc: BulkRefused, preview: ImportPreview) -> str:
+    """第3行【问题描述（B列）】: the row and, when the database names a column the sheet filled, its field; the
+    column as the database names it when no sheet field holds it; 写入新建的记录时 when no row is refused alone."""
+    if not exc.where:
+        return "写入新建的记录时"
+    if exc.column is None:
+        return exc.where
+    code = _FIELD_OF_COLUMN.get((exc.table, exc.column), exc.column.removesuffix("_id"))
+    for col, mapped in preview.mapping.columns.items():
+        if mapped == code:
+            return f"{exc.where}【{preview.header.column_label(col)}】"
+    return f"{exc.where}（数据库字段 {exc.table}.{exc.column}）"
 
 
 def _refusal(exc: Exception, where: str) -> str:
@@ -126,6 +147,8 @@ def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, toda
             written = True
             books.bulk = writer.finish()
             session.flush()
+        except BulkRefused as exc:
+            raise DatabaseRefused(_refusal(exc.cause, _bulk_where(exc, preview))) from exc
         except (IntegrityError, DataError) as exc:
             raise DatabaseRefused(_refusal(exc, "写入新建的记录时" if written else writer.where)) from exc
     finally:

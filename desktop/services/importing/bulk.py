@@ -4,6 +4,10 @@ A 10,000-row 问题台账 means 10,000 issues, 10,000 journal notes, their suppo
 entries. Built as ORM objects that is ~50,000 instances and most of the import's time; as executemany INSERTs it is
 a fraction. The few records the rows refer to (units, people, projects …) stay ORM objects, flushed first so their
 ids are known. The audit entries the session hook would have written are written here, the same shape.
+
+Each executemany runs under a savepoint. When the database refuses it (a CHECK, NOT NULL or type rule no reader
+check foresaw), the same rows are tried one at a time to find the sheet row the database refuses, which
+`BulkRefused` names; the import is refused as a whole either way (apply.py rolls everything back).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Table, inspect, select
 from sqlalchemy import types as sa_types
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Assignment, AuditLog, Issue, IssueNote, Project, Unit, issue_supporting_unit
@@ -27,12 +32,26 @@ _REFERENCES = {"project": "project_id", "category": "category_id", "lead_unit": 
 WRITE_CHUNK = 2_000
 
 
+class BulkRefused(Exception):
+    """The database refused a bulk-written record: the refusal, the sheet row it came from (第5行, or
+    工作表“专班二”第5行; empty when no single row is refused on its own) and the table and column when the
+    database names one."""
+
+    def __init__(self, cause: IntegrityError | DataError, where: str, table: str, column: str | None) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.where = where
+        self.table = table
+        self.column = column
+
+
 @dataclass
 class _Pending:
     row: int
     values: dict[str, Any]
     supporting: list[Unit]
     note: str
+    where: str = ""
 
 
 class BulkIssues:
@@ -42,15 +61,15 @@ class BulkIssues:
         self.operator = operator
         self.noted_on = noted_on
         self.pending: list[_Pending] = []
-        self.deferred: list[tuple[RowMixin, int]] = []
+        self.deferred: list[tuple[RowMixin, int, str]] = []
 
-    def defer(self, obj: object, row: int) -> None:
+    def defer(self, obj: object, row: int, where: str = "") -> None:
         """A new project or assignment, stored in bulk before the issues that refer to it."""
         assert isinstance(obj, RowMixin)
-        self.deferred.append((obj, row))
+        self.deferred.append((obj, row, where))
 
-    def add(self, row: int, values: dict[str, Any], supporting: list[Unit], note: str) -> None:
-        self.pending.append(_Pending(row, values, supporting, note))
+    def add(self, row: int, values: dict[str, Any], supporting: list[Unit], note: str, where: str = "") -> None:
+        self.pending.append(_Pending(row, values, supporting, note, where))
 
     def write(self, session: Session) -> list[tuple[str, int, int]]:
         if not self.pending and not self.deferred:
@@ -77,20 +96,21 @@ class BulkIssues:
                 obj = item.values.get(key)
                 values[column] = obj.id if obj is not None else None
             issue_rows.append({**values, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1})
-        issue_ids = self._insert(session, Issue, issue_rows)
+        wheres = [item.where for item in pending]
+        issue_ids = self._insert(session, Issue, issue_rows, wheres)
         note_rows = [
             {"issue_id": issue_id, "kind": "import", "noted_on": self.noted_on, "text": item.note,
              "operator": self.operator, "meeting_id": None, "uuid": uuid.uuid4(), "created_at": stamp,
              "updated_at": stamp, "version": 1}
             for issue_id, item in zip(issue_ids, pending, strict=True)
         ]
-        note_ids = self._insert(session, IssueNote, note_rows)
-        links = [{"issue_id": issue_id, "unit_id": unit.id}
+        note_ids = self._insert(session, IssueNote, note_rows, wheres)
+        pairs = [({"issue_id": issue_id, "unit_id": unit.id}, item.where)
                  for issue_id, item in zip(issue_ids, pending, strict=True) for unit in item.supporting]
-        if links:
-            _executemany(session, issue_supporting_unit, links)
-        self._audit(session, "issue", issue_ids, issue_rows, "description", stamp)
-        self._audit(session, "issue_note", note_ids, note_rows, "text", stamp)
+        if pairs:
+            _checked(session, issue_supporting_unit, [link for link, _ in pairs], [where for _, where in pairs])
+        self._audit(session, "issue", issue_ids, issue_rows, "description", stamp, wheres)
+        self._audit(session, "issue_note", note_ids, note_rows, "text", stamp, wheres)
         created += [("issue", issue_id, item.row) for issue_id, item in zip(issue_ids, pending, strict=True)]
         created += [("issue_note", note_id, item.row) for note_id, item in zip(note_ids, pending, strict=True)]
         return created
@@ -99,28 +119,29 @@ class BulkIssues:
         """Insert the deferred projects, then their assignments (which need the projects' ids)."""
         created: list[tuple[str, int, int]] = []
         for model in (Project, Assignment):
-            objects = [(obj, row) for obj, row in self.deferred if isinstance(obj, model)]
+            objects = [(obj, row, where) for obj, row, where in self.deferred if isinstance(obj, model)]
             if not objects:
                 continue
-            rows = [_row_of(obj, stamp) for obj, _row in objects]
-            ids = self._insert(session, model, rows)
-            for (obj, row), row_id in zip(objects, ids, strict=True):
+            rows = [_row_of(obj, stamp) for obj, _row, _where in objects]
+            wheres = [where for _obj, _row, where in objects]
+            ids = self._insert(session, model, rows, wheres)
+            for (obj, row, _where), row_id in zip(objects, ids, strict=True):
                 obj.id = row_id  # transient object: the id is all the issue rows need from it
                 obj.version = 1
                 created.append((model.__tablename__, row_id, row))
             summary = "name" if model is Project else "role"
-            self._audit(session, model.__tablename__, ids, rows, summary, stamp)
+            self._audit(session, model.__tablename__, ids, rows, summary, stamp, wheres)
         self.deferred = []
         return created
 
     @staticmethod
-    def _insert(session: Session, model: type[RowMixin], rows: list[dict[str, Any]]) -> list[int]:
+    def _insert(session: Session, model: type[RowMixin], rows: list[dict[str, Any]], wheres: list[str]) -> list[int]:
         """Plain executemany, then the new ids looked up by the UUIDs generated here.
 
         Not INSERT … RETURNING: on SQLite, RETURNING in a guaranteed order makes SQLAlchemy send one statement
         per row, which is most of the cost this module exists to avoid.
         """
-        _executemany(session, model.__table__, rows)
+        _checked(session, model.__table__, rows, wheres)
         ids: dict[uuid.UUID, int] = {}
         keys = [row["uuid"] for row in rows]
         for start in range(0, len(keys), 500):
@@ -130,13 +151,13 @@ class BulkIssues:
         return [ids[key] for key in keys]
 
     def _audit(self, session: Session, entity: str, ids: list[int], rows: list[dict[str, Any]], summary: str,
-               at: datetime) -> None:
-        _executemany(session, AuditLog.__table__, [
+               at: datetime, wheres: list[str]) -> None:
+        _checked(session, AuditLog.__table__, [
             {"at": at, "operator": self.operator, "action": "create", "entity": entity, "entity_id": row_id,
              "entity_uuid": str(row["uuid"]), "field": None, "old_value": None,
              "new_value": str(row[summary])[:200]}
             for row_id, row in zip(ids, rows, strict=True)
-        ])
+        ], wheres)
 
 
 def _processor(column_type: Any, dialect: Any) -> Any:
@@ -146,6 +167,41 @@ def _processor(column_type: Any, dialect: Any) -> Any:
     if processor is None and isinstance(column_type, sa_types.JSON):
         return lambda value: json.dumps(value, ensure_ascii=False)
     return processor
+
+
+def _checked(session: Session, table: Table, rows: list[dict[str, Any]], wheres: list[str]) -> None:
+    """`_executemany` under a savepoint; refused, the rows are tried one by one (each under its own savepoint)
+    so that `BulkRefused` names the first sheet row the database refuses. Only on that error path: a refused
+    import is rolled back as a whole, the single-row tries included."""
+    if not rows:
+        return
+    try:
+        with session.begin_nested():
+            _executemany(session, table, rows)
+        return
+    except (IntegrityError, DataError) as exc:
+        refused: IntegrityError | DataError = exc
+    for row, where in zip(rows, wheres, strict=True):
+        try:
+            with session.begin_nested():
+                _executemany(session, table, [row])
+        except (IntegrityError, DataError) as exc:
+            raise BulkRefused(exc, where, table.name, _column(exc, table)) from exc
+    raise BulkRefused(refused, "", table.name, _column(refused, table)) from refused
+
+
+def _column(exc: IntegrityError | DataError, table: Table) -> str | None:
+    """The column the database names in its refusal, if any: PostgreSQL's diagnostics, SQLite's
+    "NOT NULL constraint failed: issue.description"."""
+    diag = getattr(exc.orig, "diag", None)
+    name = getattr(diag, "column_name", None)
+    if name:
+        return str(name)
+    text = str(exc.orig)
+    for column in table.columns:
+        if f"{table.name}.{column.name}" in text:
+            return column.name
+    return None
 
 
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

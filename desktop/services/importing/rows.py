@@ -49,7 +49,7 @@ class RowWriter(InvestmentRows):
         self.row = 0
         self.where = ""
         self.bulk = BulkIssues(operator_of(session), today)
-        defer = (lambda obj: self.bulk.defer(obj, self.row)) if preview.kind == "issues" else None
+        defer = (lambda obj: self.bulk.defer(obj, self.row, self.where)) if preview.kind == "issues" else None
         self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases)
         self.seen: dict[object, tuple[str, dict[str, Any]]] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
@@ -271,7 +271,8 @@ class RowWriter(InvestmentRows):
         if v.get("remarks"):
             text += f"；备注：{v['remarks']}"
         text += _unread_cells(row)
-        self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text)
+        self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text,
+                      _where(row))
         return RowOutcome(row.row, RowStatus.NEW, "；".join(n for n in (found_notice, done_notice) if n))
 
     def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], start: date, row: PreviewRow,

@@ -49,7 +49,7 @@ class Issue(RowMixin, Base):
     description: Mapped[str] = mapped_column(Text, nullable=False)
     source: Mapped[str | None] = mapped_column(String(16))  # visit / meeting / enterprise / other
     found_by: Mapped[str | None] = mapped_column(String(64))
-    found_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    found_on: Mapped[date | None] = mapped_column(Date, index=True)  # None: the ledger did not give it (0026)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="new")
     level: Mapped[str] = mapped_column(String(16), nullable=False, default="site")
     lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)

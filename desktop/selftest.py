@@ -46,7 +46,7 @@ def briefing_document(headline: stats.Headline, *, office: str, masthead: str, n
                   f"召开各类会议{d.meetings}次。")
     doc.heading(1, "问题办理情况")
     doc.paragraph(f"共收集问题{i.raised}个，已办结{i.done}个，未办结{i.open}个，其中超期{i.overdue}个，"
-                  f"办结率{i.rate.text}。")
+                  f"办结率{i.rate.text}{i.undated_text}。")
     doc.heading(1, "议定事项落实情况")
     doc.paragraph(f"会议议定事项{d.decided}项，已完成{d.done}项，办结率{d.rate.text}。")
     doc.heading(1, "项目建设情况")

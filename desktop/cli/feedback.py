@@ -112,7 +112,7 @@ def _print_preview(preview: object) -> None:
                 print(f"  [已忽略] {edit}")
         for problem in report.new_problems:
             if problem.taken:
-                found = problem.found_on.isoformat() if problem.found_on else "未填（按收取日记录）"
+                found = problem.found_on.isoformat() if problem.found_on else "未填，未记录"
                 print(f"  [新增问题] 第{problem.row.row}行 {problem.project} · {problem.description[:30]}：发现日期 {found}")
             for reason in problem.reasons:
                 print(f"  [不予采用] {reason}")

@@ -53,7 +53,7 @@ def format_headline(h: stats.Headline) -> list[str]:
         f"统计期间：{h.period}",
         f"在库项目：{h.projects}个；包保活动：{h.visits}次；召开会议：{d.meetings}次",
         f"问题：共{i.raised}个，已办结{i.done}个，未办结{i.open}个，超期{i.overdue}个，临期{i.due_soon}个，"
-        f"办结率{i.rate.text}（{i.rate.short_text}）",
+        f"办结率{i.rate.text}（{i.rate.short_text}）{i.undated_text}",
         f"议定事项：共{d.decided}项，已完成{d.done}项，办结率{d.rate.text}（{d.rate.short_text}）",
         f"开复工：应开复工{s.due}个，已开复工{s.started}个，开复工率{s.rate.text}",
         f"投资进度（亿元，{h.investment_period}）：",

@@ -214,7 +214,8 @@ def full_ledger_sheet(db: Database, request: LedgerRequest) -> ledgers.Sheet:
                 title = "重点项目问题台账"
             else:
                 rows = ledger_rows.load_period_issues(session, period, scope)
-                title = f"{words}重点项目问题台账"
+                undated = ledger_rows.undated_count(rows)
+                title = f"{words}重点项目问题台账" + (f"（含未填发现日期的问题{undated}个）" if undated else "")
             supporting = ledger_rows.issue_supporting_units(session, None if len(rows) > 5000 else
                                                             [r.id for r in rows])
             supervised = supervision_counts(session, None if len(rows) > 5000 else [r.id for r in rows])

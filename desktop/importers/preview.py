@@ -237,8 +237,7 @@ def build_preview(
     month = context_month if context_month is not None else header.context_month
     errors = _mapping_errors(spec, chosen, year, month)
     if spec.code == "issues" and "found_date" not in chosen.columns.values():
-        notes.append("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，按导入日记录，"
-                     "完成时限早于导入日的按完成时限记录")
+        notes.append("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，未记录（不按导入日推定）")
     if {"amount_month", "amount_ytd"} <= set(chosen.columns.values()):
         by_code = {code: col for col, code in chosen.columns.items()}
         notes.append(f"表中同时有{header.column_label(by_code['amount_month'])}和{header.column_label(by_code['amount_ytd'])}："

@@ -33,7 +33,7 @@ NAME_FIELDS = frozenset({"lead_unit", "supporting_units", "person", "leader", "c
 NOTED_KINDS = frozenset({"issues", "decisions"})
 NOTED = "导入时该项留空，原文记入导入的办理记录"
 FOUND_DATE_MISSING = "未填"
-FOUND_DATE_KEPT = "按导入日记录"
+FOUND_DATE_KEPT = "未记录"  # an unknown found date stays empty, never the import day (issue #16)
 # Issue.deadline_text / Decision.deadline_text are String(64).
 DEADLINE_TEXT_LIMIT = 64
 # Cached results of formulas that failed in Excel; they read as these strings.

@@ -54,7 +54,9 @@ def build(session: Session, ctx: Context) -> Dashboard:
         headline=[
             Figure("重点项目", head.projects, Key("projects"), "个"),
             Figure("包保活动", head.visits, Key("visits"), "次"),
-            Figure("发现问题", issues.raised, Key("issues.raised"), "个"),
+            # issues without a found date are in no period: named beside the figure, not silently left out
+            Figure("发现问题", issues.raised, Key("issues.raised"),
+                   "个" + (f"<br/><small>另有{issues.undated}个未填发现日期，未计入</small>" if issues.undated else "")),
             Figure("已办结", issues.done, Key("issues.done"), "个"),
             Figure("未办结", issues.open, Key("issues.open"), "个"),
             Figure("超期未办结", issues.overdue, Key("issues.overdue"), "个"),

@@ -72,12 +72,13 @@ def _issues(ctx: Context) -> Select:
 
 
 def _done_by_end(ctx: Context) -> ColumnElement[bool]:
-    return Issue.status.in_(DONE) & (Issue.resolved_on <= ctx.period.end)
+    # 办结 without a 办结日期 (the ledger gave none) is done, as in `stats.issue_figures`
+    return Issue.status.in_(DONE) & (Issue.resolved_on.is_(None) | (Issue.resolved_on <= ctx.period.end))
 
 
 def _not_done_by_end(ctx: Context) -> ColumnElement[bool]:
-    """The exact complement of `_done_by_end`, NULL resolution dates included."""
-    return or_(Issue.status.not_in(DONE), Issue.resolved_on.is_(None), Issue.resolved_on > ctx.period.end)
+    """The exact complement of `_done_by_end` (a 办结 without its day is done, so never here)."""
+    return or_(Issue.status.not_in(DONE), Issue.resolved_on > ctx.period.end)
 
 
 def _issue_stmt(ctx: Context, key: Key) -> Select:
@@ -109,7 +110,7 @@ def _issue_drill(session: Session, ctx: Context, key: Key, title: str) -> Drill:
     return Drill(title, "issue", ("项目/企业", "问题描述", "责任单位", "完成时限", "层级", "状态", "发现日期"),
                  [(r.project_name or "（企业诉求）", r.description, r.unit,
                    r.deadline.isoformat() if r.deadline else r.deadline_text, r.level_label, r.status_label,
-                   r.found_on.isoformat()) for r in rows], [r.id for r in rows])
+                   r.found_on.isoformat() if r.found_on else "未填") for r in rows], [r.id for r in rows])
 
 
 # --- projects ----------------------------------------------------------------------------------------------
@@ -195,7 +196,7 @@ def _decision_drill(session: Session, ctx: Context, key: Key, title: str) -> Dri
     rows, ids = [], []
     for did, kind, year, number, seq, text, unit, deadline, status, resolved_on in session.execute(stmt):
         meeting = f"{year}年第{number}次{MeetingType(kind).label}"
-        done = status in DONE and resolved_on is not None and resolved_on <= ctx.period.end
+        done = status in DONE and (resolved_on is None or resolved_on <= ctx.period.end)
         if key.kind == "decisions.done" and not done:
             continue
         if key.kind == "decisions.meeting" and meeting != key.arg:

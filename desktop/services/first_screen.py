@@ -84,7 +84,9 @@ def save(data_dir: Path, database_file: Path, today: date, *, years: list[int], 
     for row in rows:
         if row.project_id is not None and row.deadline is not None and row.status not in DONE_CODES:
             deadlines.setdefault(row.project_id, Counter())[row.deadline.isoformat()] += 1
-    newest = sorted(rows, key=attrgetter("found_on", "id"), reverse=True)[:FIRST_PAGE]
+    # newest found first; issues without a found date (ledgers that gave none) after all dated ones
+    newest = (sorted((r for r in rows if r.found_on is not None), key=attrgetter("found_on", "id"), reverse=True)
+              + sorted((r for r in rows if r.found_on is None), key=attrgetter("id"), reverse=True))[:FIRST_PAGE]
     payload = {
         "format": FORMAT, "version": __version__, "database": stamp, "month": [today.year, today.month],
         "years": years, "tree_year": tree_year, "due_soon_days": due_soon_days,
@@ -92,7 +94,7 @@ def save(data_dir: Path, database_file: Path, today: date, *, years: list[int], 
                    n.removed, n.open_issues, n.light.value, dict(deadlines.get(n.id, {}))] for n in nodes],
         "rows": [[r.id, r.project_id, r.project_code, r.project_name, r.category, r.description, r.unit_id, r.unit,
                   r.person, r.deadline and r.deadline.isoformat(), r.deadline_text, r.level, r.status,
-                  r.latest_progress, r.found_on.isoformat(), r.enterprise_id] for r in newest],
+                  r.latest_progress, r.found_on and r.found_on.isoformat(), r.enterprise_id] for r in newest],
     }
     try:
         with atomic_path(path_in(data_dir)) as tmp:

@@ -65,12 +65,19 @@ def issue_supporting_units(session: Session, issue_ids: Iterable[int] | None = N
 
 
 def load_period_issues(session: Session, period: Period, scope: Scope = stats.ALL) -> list[IssueRow]:
-    """Issues found in the period within the scope, in the issue table's default order (newest first)."""
-    rows = [r for r in load_issue_rows(session) if period.contains(r.found_on)]
+    """Issues found in the period within the scope, in the issue table's default order (newest first), then the
+    issues whose ledger gave no found date: they are in no period, but a ledger that left them out would lose them
+    from every export (the caller's title says how many there are, see `undated_count`)."""
+    rows = [r for r in load_issue_rows(session) if r.found_on is None or period.contains(r.found_on)]
     if scope.kind is ScopeKind.ALL:
         return rows
     ids = set(session.scalars(filter_issues(select(Issue.id), scope, period.end)))
     return [r for r in rows if r.id in ids]
+
+
+def undated_count(rows: Iterable[IssueRow]) -> int:
+    """How many of the rows have no found date (listed in a period's ledger though found in no period)."""
+    return sum(1 for r in rows if r.found_on is None)
 
 
 def deadline_cell(deadline: date | None, text: str | None) -> date | str | None:
@@ -290,7 +297,7 @@ def responsibility_groups(session: Session, year: int, on: date, scope: Scope = 
 def _open_issue_counts(session: Session, project_ids: list[int], on: date) -> dict[int, int]:
     counts: dict[int, int] = {}
     for pid, status in session.execute(select(Issue.project_id, Issue.status).where(
-            Issue.project_id.in_(project_ids), Issue.found_on <= on)):
+            Issue.project_id.in_(project_ids), Issue.found_on.is_(None) | (Issue.found_on <= on))):  # undated: still open
         if not IssueStatus(status).is_done:
             counts[pid] = counts.get(pid, 0) + 1
     return counts

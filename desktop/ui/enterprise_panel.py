@@ -127,7 +127,7 @@ class EnterprisePanel(QWidget):
         name = self.model.row_at(self.form.enterprise_table.currentIndex().row()).name
         self.form.issues_title_label.setText(f"{name} 的诉求（{len(rows)}条）")
         self.issue_model.set_rows([(r.description, r.unit, r.deadline.isoformat() if r.deadline else r.deadline_text,
-                                    r.status_label, r.latest_progress, r.found_on.isoformat()) for r in rows],
+                                    r.status_label, r.latest_progress, r.found_on.isoformat() if r.found_on else "未填") for r in rows],
                                   [r.id for r in rows])
 
     def _saved(self, enterprise_id: int, issue_ids: tuple[int, ...] = ()) -> None:

@@ -205,7 +205,7 @@ class IssuePanel(QWidget):
             checks.append(due_check)
         if first is not None:
             end = last or today + timedelta(days=36500)
-            checks.append(lambda r: first <= r.found_on <= end)
+            checks.append(lambda r: r.found_on is not None and first <= r.found_on <= end)  # no found date: not in it
         if needle:
             checks.append(NeedleFilter(needle))  # the row's precomputed haystack (text + pinyin initials)
         if not checks:

@@ -86,7 +86,7 @@ def _top_units(counts: dict[str, int], limit: int = 5) -> str:
 def _issues_paragraph(facts: BriefingFacts, due_soon_days: int) -> str:
     i = facts.headline.issues
     text = (f"截至{cn_date(as_of(facts))}，共收集梳理项目问题{i.raised}个，已办结{i.done}个，办结率{i.rate.text}；"
-            f"尚未办结{i.open}个，其中超过完成时限{i.overdue}个，{due_soon_days}日内到期{i.due_soon}个。")
+            f"尚未办结{i.open}个，其中超过完成时限{i.overdue}个，{due_soon_days}日内到期{i.due_soon}个{i.undated_text}。")
     levels = [f"{level.label}{i.by_level[level.label]}个" for level in IssueLevel if i.by_level.get(level.label)]
     if levels:
         text += "按当前办理层级分，" + "，".join(levels) + "。"

@@ -198,7 +198,8 @@ def overdue_decisions(session: Session, period: Period, scope: Scope, today: dat
 
 def unit_standings(session: Session, period: Period, scope: Scope, today: date) -> list[UnitStanding]:
     """Units ranked as a 通报 ranks them: highest 办结率 first, then fewest overdue, then most handled."""
-    done = case((Issue.status.in_(DONE) & (Issue.resolved_on <= period.end), 1), else_=0)
+    done = case((Issue.status.in_(DONE) & (Issue.resolved_on.is_(None) | (Issue.resolved_on <= period.end)), 1),
+                else_=0)  # 办结 without its day: done, as `stats.issue_figures`
     overdue = case((Issue.status.not_in(DONE) & (Issue.deadline < today), 1), else_=0)
     stmt = (select(Issue.lead_unit_id, func.count(), func.sum(done), func.sum(overdue))
             .where(Issue.found_on.between(period.start, period.end), Issue.lead_unit_id.is_not(None))

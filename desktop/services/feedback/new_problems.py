@@ -3,8 +3,8 @@ issues of the office's ledger.
 
 A unit reports; the office decides. A reported problem becomes an issue with status 待交办 (no unit, no deadline:
 交办 is the office's step), found by the reporting unit, on the found date the unit wrote. When the unit left the
-date empty, the issue is recorded on the day the form was received and its journal says so ("发现日期未填，按收取
-日记录") — never a made-up date without a word. A date written only to the month is refused rather than turned into
+date empty, the issue's found date stays empty and its journal (dated the day the form was received) says so
+("发现日期未填，未记录") — a date is never made up (issue #16). A date written only to the month is refused rather than turned into
 the first of the month. The unit's proposed deadline and needs go into the journal as written, for the clerk who
 assigns it. The same description already recorded on the project is not recorded twice.
 """
@@ -100,12 +100,12 @@ def judge(session: Session, rows: list[NewProblemRow], today: date) -> list[NewP
 def record(session: Session, problem: NewProblem, unit: str, round_name: str, file_name: str, day: date) -> Issue:
     """The accepted problem as a new issue (待交办), with the journal saying who reported it and how."""
     assert problem.taken and problem.project_id is not None
-    found_on = problem.found_on or day
-    issue = create_issue(session, IssueInput(description=problem.description, found_on=found_on,
-                                             project_id=problem.project_id, found_by=unit[:64], source="other"))
+    issue = create_issue(session, IssueInput(description=problem.description, found_on=problem.found_on,
+                                             project_id=problem.project_id, found_by=unit[:64], source="other"),
+                         received_on=day)
     said = [f"{unit}在{round_name}反馈表中报告（{day.isoformat()}收取，{file_name}）"]
     if problem.found_on is None:
-        said.append(f"发现日期未填，按收取日（{day.isoformat()}）记录")
+        said.append("发现日期未填，未记录")
     if problem.remarks:
         said.append(problem.remarks)
     tracking.journal(session, issue, "found", "；".join(said), day)

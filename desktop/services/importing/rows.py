@@ -120,17 +120,12 @@ class RowWriter(InvestmentRows):
             self.resolver.assign_leader(project, self.resolver.leader(values["leader"]), date(project.list_year, 1, 1))
         return project
 
-    def _done_on(self, deadline: date | None, found_on: date) -> date:
-        """Ledgers mark items 已办结 without the day: the deadline if it has passed, else today (said openly)."""
-        day = deadline if deadline is not None and deadline <= self.today else self.today
-        return max(day, found_on)
-
-    def _life_cycle(self, values: dict[str, Any], has_unit: bool, start: date) -> tuple[dict[str, Any], str, str]:
+    def _life_cycle(self, values: dict[str, Any], has_unit: bool) -> tuple[dict[str, Any], str, str]:
         """Status and its dates from the ledger's words: (fields, the journal note's sentence, the row's notice).
 
         A status the ledger states is kept as stated (办理中 without a deadline stays 办理中); only a row without
         one is read as 待交办 or 办理中 from whether a unit (and deadline) is given. A 办结日期 the ledger does not
-        give is recorded as the deadline (when passed) or the import day, and the notice says so for the preview.
+        give is left empty (a date is never made up, issue #16), and the notice lists it as not stored.
         """
         stated = values.get("status")
         status = stated or (IssueStatus.ASSIGNED.value if has_unit else IssueStatus.NEW.value)
@@ -138,14 +133,12 @@ class RowWriter(InvestmentRows):
         text = f"台账状态：{IssueStatus(status).label}" + ("" if stated else "（台账未写明状态，按是否交办推定）")
         notice = ""
         if status in (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value):
-            given = values.get("resolved_date")
-            done = given if given is not None else self._done_on(values.get("deadline"), start)
+            done = values.get("resolved_date")
             fields["resolved_on"] = done
             if status == IssueStatus.CLOSED.value:
                 fields["closed_on"] = done
-            if given is None or done != given:
-                how = "按完成时限" if done == values.get("deadline") else "按导入日期" if done == self.today else "按发现日期"
-                notice = f"台账未载明办结日期，{how}记为{cn_date(done)}"
+            if done is None:
+                notice = "办结日期未填，未记录"
                 text += f"；{notice}"
         return fields, text, notice
 
@@ -206,27 +199,21 @@ class RowWriter(InvestmentRows):
                 self._issue_cache.setdefault((owner, name_key(description), None), issue_id)
         return self._issue_cache
 
-    def _found_on(self, v: dict[str, Any]) -> tuple[date, str]:
-        """The found date, and when the ledger gives none the day recorded instead with the notice saying so."""
+    def _found_on(self, v: dict[str, Any]) -> tuple[date | None, str]:
+        """The found date as the ledger gives it; none given stays empty (never the import day, issue #16), and the
+        notice lists it as not stored."""
         found_on = v.get("found_date")
-        if found_on is not None:
-            return found_on, ""
-        earlier = sorted((day, what) for what, day in (("完成时限", v.get("deadline")), ("办结日期", v.get("resolved_date")))
-                         if day is not None and day < self.today)
-        if earlier:
-            day, what = earlier[0]
-            return day, f"发现日期未填，{what}早于导入日，按{what}记为{cn_date(day)}"
-        return self.today, f"发现日期未填，按导入日记录为{cn_date(self.today)}"
+        return found_on, "" if found_on is not None else "发现日期未填，未记录"
 
     def _issues(self, row: PreviewRow) -> RowOutcome:
         v = row.values
         deadline: date | None = v.get("deadline")
         found_on, found_notice = self._found_on(v)
-        if deadline is not None and deadline < found_on:
+        if deadline is not None and found_on is not None and deadline < found_on:
             return RowOutcome(row.row, RowStatus.INVALID,
                               f"完成时限（{cn_date(deadline)}）早于发现时间（{cn_date(found_on)}）")
         # Two rows are the same issue only on what the ledger gives: without a found date, owner and description.
-        given_on = found_on if not found_notice else None
+        given_on = found_on
         owner_name = ("p", name_key(v.get("project"))) if v.get("project") else ("e", name_key(v.get("enterprise")))
         duplicate = self._in_file((owner_name, name_key(v["description"]), given_on), row,
                                    "同一项目（企业）、同一问题描述" + ("、同一发现日期" if given_on else ""), keep_both=True)
@@ -243,13 +230,13 @@ class RowWriter(InvestmentRows):
             what = f"与已有问题重复（问题编号 {existing_id}：同一项目、同一问题描述、{same}）"
             if self.policy is DuplicatePolicy.SKIP:
                 return RowOutcome(row.row, RowStatus.DUPLICATE, what)
-            return self._update_tracked(self.session.get(Issue, existing_id), v, found_on, row, what)
+            return self._update_tracked(self.session.get(Issue, existing_id), v, row, what)
         project = self._project(row) if v.get("project") else None
         if project is None and v.get("enterprise"):
             enterprise = self.resolver.enterprise(v["enterprise"])
             self.session.flush()
         lead_unit = self.resolver.unit(v.get("lead_unit"))
-        fields, status_text, done_notice = self._life_cycle(v, lead_unit is not None and deadline is not None, found_on)
+        fields, status_text, done_notice = self._life_cycle(v, lead_unit is not None and deadline is not None)
         values = {
             "description": v["description"], "found_on": found_on, "project": project,
             "enterprise_id": enterprise.id if enterprise is not None and project is None else None,
@@ -275,7 +262,7 @@ class RowWriter(InvestmentRows):
                       _where(row))
         return RowOutcome(row.row, RowStatus.NEW, "；".join(n for n in (found_notice, done_notice) if n))
 
-    def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], start: date, row: PreviewRow,
+    def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], row: PreviewRow,
                         what: str) -> RowOutcome:
         """Update mode for issues and decided items: the ledger's newer progress, deadline, unit and status."""
         lead_unit = self.resolver.unit(v.get("lead_unit")) or item.lead_unit
@@ -292,7 +279,7 @@ class RowWriter(InvestmentRows):
             changes["person"] = self.resolver.person(v["person"], lead_unit)
         status_text = notice = ""
         if v.get("status") and v["status"] != item.status:
-            fields, status_text, notice = self._life_cycle(v, lead_unit is not None, start)
+            fields, status_text, notice = self._life_cycle(v, lead_unit is not None)
             changes.update(fields)
         if not self.change(item, changes, row.row):
             return RowOutcome(row.row, RowStatus.DUPLICATE, what + "，内容相同，无需更新")
@@ -334,12 +321,12 @@ class RowWriter(InvestmentRows):
             what = f"与已有议定事项重复（“{meeting.title}”中相同内容的事项）"  # type: ignore[union-attr]
             if self.policy is DuplicatePolicy.SKIP:
                 return RowOutcome(row.row, RowStatus.DUPLICATE, what)
-            return self._update_tracked(self.session.get(Decision, existing_id), v, held_on, row, what)
+            return self._update_tracked(self.session.get(Decision, existing_id), v, row, what)
         if meeting is None:
             meeting = self.resolver.new_meeting(ref)
         seq = max((d.seq for d in meeting.decisions), default=0) + 1
         lead_unit = self.resolver.unit(v.get("lead_unit"))
-        fields, status_text, notice = self._life_cycle(v, True, held_on)
+        fields, status_text, notice = self._life_cycle(v, True)
         if notice:
             self.done_defaulted.append(_where(row))
         decision = Decision(

@@ -27,7 +27,7 @@ from desktop.services.lifecycle import Action, check
 @dataclass
 class IssueInput:
     description: str
-    found_on: date
+    found_on: date | None  # required for an issue entered by hand; see `create_issue`'s `received_on`
     project_id: int | None = None
     enterprise_id: int | None = None
     category_id: int | None = None
@@ -52,10 +52,16 @@ def _units(session: Session, ids: Sequence[int]) -> list[Unit]:
     return list(session.scalars(select(Unit).where(Unit.id.in_(list(ids)))))
 
 
-def create_issue(session: Session, data: IssueInput) -> Issue:
+def create_issue(session: Session, data: IssueInput, *, received_on: date | None = None) -> Issue:
+    """A new issue (待交办, or 办理中 when a unit is given).
+
+    An issue entered by hand always has its found date. One a unit reported without writing it (a 反馈表's 新增问题)
+    is created with `received_on`, the day it came in: its found date stays empty (never made up, issue #16) and
+    the journal is dated the day received.
+    """
     v.raise_if_any([
         v.required(data.description, "问题描述"),
-        v.required(data.found_on, "发现日期"),
+        None if received_on is not None else v.required(data.found_on, "发现日期"),
         None if (data.project_id or data.enterprise_id) else v.Problem("项目/企业", "请选择问题所属的项目或企业"),
         v.not_before(data.deadline, data.found_on, "完成时限", "发现日期"),
     ])
@@ -66,11 +72,12 @@ def create_issue(session: Session, data: IssueInput) -> Issue:
         source=data.source, visit_id=data.visit_id, level=data.level, status=IssueStatus.NEW.value,
     )
     session.add(issue)
-    _note(session, issue, "found", f"发现问题：{issue.description}", data.found_on)
+    on = data.found_on or received_on
+    _note(session, issue, "found", f"发现问题：{issue.description}", on)
     if data.lead_unit_id is not None:
         session.flush()
         assign(session, issue.id, data.lead_unit_id, data.deadline, person_id=data.person_id,
-               supporting_unit_ids=data.supporting_unit_ids, deadline_text=data.deadline_text, on=data.found_on)
+               supporting_unit_ids=data.supporting_unit_ids, deadline_text=data.deadline_text, on=on)
     session.flush()
     return issue
 

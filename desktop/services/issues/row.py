@@ -45,7 +45,7 @@ class IssueRow(NamedTuple):
     level: str
     status: str
     latest_progress: str
-    found_on: date
+    found_on: date | None  # None: the ledger it was imported from gave no found date
     enterprise_id: int | None
     haystack: str = ""  # lower-cased search text; see `haystack_for`
 

@@ -50,7 +50,7 @@ def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, proje
     if project_id is not None:
         stmt = stmt.where(Issue.project_id == project_id)
     if limit is not None:
-        stmt = stmt.order_by(Issue.found_on.desc(), Issue.id.desc()).limit(limit)
+        stmt = stmt.order_by(Issue.found_on.desc().nulls_last(), Issue.id.desc()).limit(limit)
     raw = [tuple(r) for r in conn.execute(stmt)]
     # A few rows (one project, an edit, a first page) look up only the names they use; the whole table reads
     # the small look-up tables whole.
@@ -67,7 +67,12 @@ def load_issue_rows(session: Session, ids: Iterable[int] | None = None, *, proje
     categories = {cid: name or "" for cid, name in names(Category.id, Category.name, index=2)}
     units = {uid: name or "" for uid, name in names(Unit.id, Unit.name, index=4)}
     persons = {pid: name or "" for pid, name in names(Person.id, Person.name, index=5)}
+    # newest found first; rows without a found date (None does not compare) after every dated one
+    undated = [r for r in raw if r[11] is None]
+    raw = [r for r in raw if r[11] is not None]
     raw.sort(key=itemgetter(11, 0), reverse=True)
+    undated.sort(key=itemgetter(0), reverse=True)
+    raw += undated
     no_project = ("", "")
     return build_rows((
         (issue_id, project_id, *projects.get(project_id, no_project), categories.get(category_id, ""), description,

@@ -65,6 +65,6 @@ def load_choices(session: Session) -> MeetingChoices:
         IssueChoice(i, pid, f"{pname}：{desc}" if pname else desc, IssueStatus(status).is_done)
         for i, pid, pname, desc, status in session.execute(
             select(Issue.id, Issue.project_id, Project.name, Issue.description, Issue.status)
-            .join(Project, Project.id == Issue.project_id, isouter=True).order_by(Issue.found_on.desc(), Issue.id))
+            .join(Project, Project.id == Issue.project_id, isouter=True).order_by(Issue.found_on.desc().nulls_last(), Issue.id))
     )
     return MeetingChoices(tuple(units(session)), people, projects, leaders, issues)

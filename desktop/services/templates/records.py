@@ -166,8 +166,10 @@ def _open_issues(session: Session, project_ids: Select, end: date) -> dict[int, 
     found: dict[int, list[str]] = {}
     for pid, text in session.execute(
             select(Issue.project_id, Issue.description)
-            .where(Issue.project_id.in_(project_ids), Issue.found_on <= end, Issue.status.not_in(done))
-            .order_by(Issue.project_id, Issue.found_on, Issue.id)):
+            # an open issue without a found date (the ledger gave none) is still open: listed, after the dated ones
+            .where(Issue.project_id.in_(project_ids), Issue.found_on.is_(None) | (Issue.found_on <= end),
+                   Issue.status.not_in(done))
+            .order_by(Issue.project_id, Issue.found_on.asc().nulls_last(), Issue.id)):
         found.setdefault(pid, []).append(text)
     return found
 
@@ -186,7 +188,8 @@ def _project_leaders(session: Session, project_ids: set[int], on: date) -> dict[
 
 def issue_records(session: Session, selection: Selection, today: date) -> list[dict[str, Any]]:
     end = selection.period.end
-    rows = [r for r in load_issue_rows(session, pinyin=False) if r.found_on <= end]
+    # without a found date an issue is never "found in the period", but an open one is still open
+    rows = [r for r in load_issue_rows(session, pinyin=False) if r.found_on is None or r.found_on <= end]
     if selection.issue_filter == "period":
         rows = [r for r in rows if selection.period.contains(r.found_on)]
     elif selection.issue_filter == "overdue":
@@ -196,7 +199,7 @@ def issue_records(session: Session, selection: Selection, today: date) -> list[d
     if selection.scope.kind is not ScopeKind.ALL:
         ids = set(session.scalars(filter_issues(select(Issue.id), selection.scope, end)))
         rows = [r for r in rows if r.id in ids]
-    rows.sort(key=lambda r: (r.found_on, r.id))
+    rows.sort(key=lambda r: (r.found_on is None, r.found_on or end, r.id))  # undated last
     wanted = [r.id for r in rows]
     supporting = ledger_rows.issue_supporting_units(session, wanted if len(wanted) <= 5000 else None)
     extra = {i: (by, feedback, name) for i, by, feedback, name in session.execute(

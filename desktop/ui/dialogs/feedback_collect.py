@@ -172,7 +172,7 @@ class FeedbackCollectDialog(QDialog):
                 child.setData(0, KEY_ROLE, (report.sha256, row.item_id, row.verdict.value))
             top.addChild(child)
         for problem in report.new_problems:
-            found = problem.found_on.isoformat() if problem.found_on else "未填（按收取日记录）"
+            found = problem.found_on.isoformat() if problem.found_on else "未填，未记录"
             reported = f"发现日期：{found}" + (f"；{problem.remarks}" if problem.remarks else "")
             child = QTreeWidgetItem([f"新增问题 第{problem.row.row}行 {problem.project}", problem.description, reported,
                                      "（新问题，采用后为待交办）" if problem.taken else "", problem.label,

@@ -58,7 +58,7 @@ _CELL: dict[str, Callable[[IssueRow], Any]] = {
     "level": lambda r: r.level_label,
     "status": lambda r: r.status_label,
     "progress": lambda r: r.latest_progress,
-    "found_on": lambda r: r.found_on.isoformat(),
+    "found_on": lambda r: r.found_on.isoformat() if r.found_on is not None else "未填",
 }
 
 # Sort keys are C-level getters over the tuples wherever the column allows (a Python lambda per row doubled the
@@ -74,15 +74,16 @@ _SORT_KEY: dict[str, Callable[[IssueRow], Any]] = {
     "level": lambda r: LEVEL_RANK.get(r.level, -1),
     "status": attrgetter("status"),
     "progress": attrgetter("latest_progress"),
-    "found_on": attrgetter("found_on"),
+    "found_on": attrgetter("found_on"),  # as deadline: rows without a found date are split off first
 }
 
 
 def sort_rows(rows: list[IssueRow], key: str, descending: bool = False) -> list[IssueRow]:
-    """Rows ordered by one column; rows with no deadline always go last, whichever the direction."""
-    if key == "deadline":
-        dated = [r for r in rows if r.deadline is not None]
-        undated = [r for r in rows if r.deadline is None]
+    """Rows ordered by one column; rows with no deadline (or no found date) always go last, whichever the direction."""
+    if key in ("deadline", "found_on"):
+        day = _SORT_KEY[key]
+        dated = [r for r in rows if day(r) is not None]
+        undated = [r for r in rows if day(r) is None]
         dated.sort(key=_SORT_KEY[key], reverse=descending)
         return dated + undated
     return sorted(rows, key=_SORT_KEY[key], reverse=descending)

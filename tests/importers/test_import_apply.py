@@ -66,18 +66,17 @@ def test_issue_ledger_end_to_end(workspace) -> None:  # type: ignore[no-untyped-
         assert first.lead_unit.name == "小店街道办事处" and first.person.name == "李明"
         assert first.person.unit_id == first.lead_unit_id
         assert (first.deadline, first.deadline_text) == (date(2022, 4, 30), "2022-04-30")
-        # The sample gives no found date: recorded (and said) as the deadline, earlier than the import day.
-        assert first.found_on == date(2022, 4, 30)
-        assert first.status == "resolved" and first.resolved_on == date(2022, 4, 30) and first.closed_on is None
+        # The sample gives no found date and no 办结日期: both stay empty (never made up), and the notes say so.
+        assert first.found_on is None
+        assert first.status == "resolved" and first.resolved_on is None and first.closed_on is None
         assert first.latest_progress == "已拆除违建6处，场地移交建设单位"
         note = session.scalars(select(IssueNote).where(IssueNote.issue_id == first.id)).one()
         assert note.kind == "import" and note.noted_on == TODAY and note.operator == "测试员"
         assert note.text == (
             "从文件《问题台账_包保项目_2022.xlsx》工作表“问题台账”第4行导入。台账状态：已办结；"
-            "台账未载明办结日期，按完成时限记为2022年4月30日；发现日期未填，完成时限早于导入日，按完成时限记为2022年4月30日"
+            "办结日期未填，未记录；发现日期未填，未记录"
         )
-        assert result.by_row()[4].message == ("发现日期未填，完成时限早于导入日，按完成时限记为2022年4月30日；"
-                                              "台账未载明办结日期，按完成时限记为2022年4月30日")
+        assert result.by_row()[4].message == "发现日期未填，未记录；办结日期未填，未记录"
         open_one = issues["周边配套路网雨污管网不通"]
         assert open_one.status == "assigned" and open_one.resolved_on is None
         assert open_one.lead_unit.name == "区住建局" and open_one.deadline == date(2022, 9, 30)
@@ -185,9 +184,9 @@ def test_decision_ledger_end_to_end(workspace) -> None:  # type: ignore[no-untyp
         assert school.status == "assigned" and school.latest_progress == "推进中" and school.resolved_on is None
         assert school.project.name == "融创中心项目"
         done = decisions[0]
-        assert done.status == "resolved" and done.resolved_on == date(2022, 5, 31)
+        assert done.status == "resolved" and done.resolved_on is None  # the list gives no 办结日期: not made up
         assert done.notes[0].text == ("从文件《推进会议定事项清单_2022.xlsx》工作表“议定事项”第3行导入（2022年第一次推进会）。"
-                                      "台账状态：已办结；台账未载明办结日期，按完成时限记为2022年5月31日")
+                                      "台账状态：已办结；办结日期未填，未记录")
     second = dry_run_import(workspace.db, build_preview(DECISIONS, "decisions"), today=TODAY)
     assert [o.status for o in second.outcomes] == [RowStatus.DUPLICATE] * 5
 

@@ -99,11 +99,13 @@ def test_unreadable_deadlines_are_kept_as_written_and_no_found_date_is_invented(
     listed = [str(p) for p in preview.problems]
     assert "第3行【完成时限（D列）】“已完成”" in listed[0] and listed[0].endswith("（原文保留为完成时限说明，不设日期）")
     assert any(p.startswith("第5行【完成时限（D列）】“2022年2月30日”：日期不存在") for p in listed)
-    assert "第7行【受理日期（F列）】：未填（按导入日记录）" in listed
+    assert "第7行【受理日期（F列）】：未填（未记录）" in listed
     assert any(p.startswith("第8行【受理日期（F列）】“2026年2月30日”：日期不存在") for p in listed)
     assert result.stored_rows == 6
-    assert result.by_row()[7].message == "发现日期未填，按导入日记录为2026年11月25日"
-    assert result.by_row()[6].message == "台账未载明办结日期，按完成时限记为2026年6月30日"
+    assert result.by_row()[7].message == "发现日期未填，未记录"
+    assert result.by_row()[8].message == "发现日期未填，未记录"
+    assert result.by_row()[6].message == "办结日期未填，未记录"
+    assert "2 行未填发现日期，发现日期未记录（不按导入日推定），见各行说明：第7行、第8行" in result.notes
     with workspace.db.read() as session:
         issues = {i.description: i for i in session.scalars(select(Issue))}
         got = {d: (i.deadline, i.deadline_text, i.found_on, i.status, i.resolved_on) for d, i in issues.items()}
@@ -112,13 +114,13 @@ def test_unreadable_deadlines_are_kept_as_written_and_no_found_date_is_invented(
         "问题一": (None, "已完成", date(2026, 2, 1), "assigned", None),
         "问题二": (date(2026, 6, 30), "6月30日前完成", date(2026, 2, 2), "assigned", None),
         "问题三": (None, "2022年2月30日", date(2026, 2, 3), "assigned", None),
-        "问题四": (date(2026, 6, 30), "6月底前", date(2026, 2, 4), "resolved", date(2026, 6, 30)),
-        "问题五": (date(2026, 12, 31), "2026-12-31", TODAY, "assigned", None),
-        "问题六": (date(2026, 3, 31), "2026-03-31", date(2026, 3, 20), "resolved", date(2026, 3, 20)),
+        "问题四": (date(2026, 6, 30), "6月底前", date(2026, 2, 4), "resolved", None),
+        "问题五": (date(2026, 12, 31), "2026-12-31", None, "assigned", None),
+        "问题六": (date(2026, 3, 31), "2026-03-31", None, "resolved", date(2026, 3, 20)),
     }
     assert "台账原文（未能识别）：【受理日期（F列）】2026年2月30日" in notes["问题六"]
-    assert "发现日期未填，办结日期早于导入日，按办结日期记为2026年3月20日" in notes["问题六"]
-    assert "发现日期未填，按导入日记录为2026年11月25日" in notes["问题五"]
+    assert "发现日期未填，未记录" in notes["问题六"] and "发现日期未填，未记录" in notes["问题五"]
+    assert "办结日期未填，未记录" in notes["问题四"]
 
     out = tmp_path / "导出.xlsx"
     jobs.export_ledger(workspace.db, jobs.LedgerRequest("ledger-issues", Period.year(2026), TODAY), out)
@@ -126,6 +128,18 @@ def test_unreadable_deadlines_are_kept_as_written_and_no_found_date_is_invented(
     assert {d: again[d].get("deadline_text") for d in again} == {
         "问题一": "已完成", "问题二": "6月30日前完成", "问题三": "2022年2月30日", "问题四": "6月底前",
         "问题五": "2026-12-31", "问题六": "2026-03-31"}
+    # the issues without a found date are in the year's ledger (titled so), their 发现日期 cell blank, and read
+    # back as not given: the round trip keeps the field as it was
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet["A1"].value == "2026年重点项目问题台账（含未填发现日期的问题2个）"
+    assert {d: again[d].get("found_date") for d in again} == {
+        "问题一": date(2026, 2, 1), "问题二": date(2026, 2, 2), "问题三": date(2026, 2, 3), "问题四": date(2026, 2, 4),
+        "问题五": None, "问题六": None}
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    heading = next(n for n, row in enumerate(rows) if "发现日期" in row)
+    column = rows[heading].index("发现日期")
+    described = {row[rows[heading].index("问题描述")]: row[column] for row in rows[heading + 1:]}
+    assert described["问题五"] is None and described["问题六"] is None and described["问题一"] is not None
 
 
 def test_a_stated_status_is_kept_without_a_deadline(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -160,13 +174,13 @@ def test_status_and_date_columns_in_the_forms_offices_use(workspace, tmp_path: P
             got[issue.description] = (issue.status, issue.found_on, issue.resolved_on, issue.closed_on,
                                       issue.latest_progress)
     assert got == {
-        "已销号的": ("closed", date(2026, 1, 5), date(2026, 6, 30), date(2026, 6, 30), "已完成验收"),
-        "办结未销号": ("resolved", date(2026, 1, 6), date(2026, 6, 30), None, "等待企业评价"),
+        "已销号的": ("closed", date(2026, 1, 5), None, None, "已完成验收"),
+        "办结未销号": ("resolved", date(2026, 1, 6), None, None, "等待企业评价"),
         "还在办": ("assigned", date(2026, 1, 7), None, None, "正在协调"),
         "已完成的": ("resolved", date(2026, 2, 1), date(2026, 3, 1), None, None),
         "未完成的": ("assigned", date(2026, 2, 2), None, None, None),
         "办理中的": ("assigned", date(2026, 2, 3), None, None, None),
-        "受理的": ("closed", date(2026, 4, 1), TODAY, TODAY, None),
+        "受理的": ("closed", date(2026, 4, 1), None, None, None),  # 已销号, no 办结日期 given: not made up
         "发现的": ("assigned", date(2026, 4, 2), None, None, None),
     }
 

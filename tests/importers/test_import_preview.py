@@ -179,7 +179,7 @@ def test_user_mapping_and_saved_mapping(make_xlsx) -> None:  # type: ignore[no-u
     stale = Mapping("issues", "0000000000000000", {1: "description"})
     other = build_preview(path, "issues", mapping=stale)
     assert other.notes[0] == "提供的列对应关系与本文件的表头不一致，已按本文件表头重新识别"
-    assert other.notes[1].startswith("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，按导入日记录")
+    assert other.notes[1].startswith("表中没有发现时间（受理日期、交办日期）列：各行的发现日期未填，未记录（不按导入日推定）")
 
 
 def test_gbk_csv_preview(tmp_path: Path) -> None:

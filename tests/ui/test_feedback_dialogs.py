@@ -110,7 +110,7 @@ def test_drop_returned_forms_on_the_window_preview_and_take_per_item(qtbot, demo
     assert len(new) == 2 and all(r.checkState(0) == Qt.CheckState.Checked for r in new)
     (reported,) = [r for r in rows if r.text(4) == "新增问题"]
     assert reported.text(1) == "窗口报来的新问题" and reported.checkState(0) == Qt.CheckState.Checked
-    assert "未填（按收取日记录）" in reported.text(2)
+    assert "未填，未记录" in reported.text(2)
     second = next(r for r in new if "窗口收取的进展二" in r.text(2))
     second.setCheckState(0, Qt.CheckState.Unchecked)  # the clerk leaves one out
     with demo_workspace.db.read() as s:
@@ -124,7 +124,7 @@ def test_drop_returned_forms_on_the_window_preview_and_take_per_item(qtbot, demo
         notes = s.scalars(select(IssueNote).where(IssueNote.kind == "progress").order_by(IssueNote.id.desc())).all()
         assert "窗口收取的进展一" in notes[0].text and "窗口收取的进展二" not in notes[0].text
         (created,) = s.scalars(select(Issue).where(Issue.description == "窗口报来的新问题")).all()
-        assert created.status == "new" and created.found_by == form.unit and created.found_on == today
+        assert created.status == "new" and created.found_by == form.unit and created.found_on is None  # not written
         assert s.scalar(select(func.count()).select_from(IssueNote)) == before + 1 + 2  # progress; found + report
         assert s.scalar(select(func.count()).select_from(FeedbackReply)) == 1
     assert "撤销最近一次收取" in collect.summary_text

@@ -84,12 +84,15 @@ def test_reported_problems_become_pending_issues_as_written(sent, tmp_path: Path
         for issue in (dated, undated):
             assert issue.status == IssueStatus.NEW.value and issue.lead_unit_id is None and issue.deadline is None
             assert issue.found_by == form.unit and issue.project.name == project
-        assert dated.found_on == date(2026, 11, 20) and undated.found_on == RECEIVED
+        assert dated.found_on == date(2026, 11, 20) and undated.found_on is None  # not written: not made up
         notes = {i: [n.text for n in session.scalars(select(IssueNote).where(IssueNote.issue_id == i))]
                  for i in result.new_issues}
         assert any("建议完成时限：12月底前" in t and "需协调事项：林业部门办理临时占用手续" in t for t in notes[dated.id])
         assert not any("发现日期未填" in t for t in notes[dated.id])
-        assert any(f"发现日期未填，按收取日（{RECEIVED.isoformat()}）记录" in t for t in notes[undated.id])
+        assert any("发现日期未填，未记录" in t for t in notes[undated.id])
+        found_notes = session.scalars(select(IssueNote).where(IssueNote.issue_id == undated.id,
+                                                               IssueNote.kind == "found")).all()
+        assert found_notes and {n.noted_on for n in found_notes} == {RECEIVED}  # dated the day the form came in
     with pytest.raises(NothingNew):
         collect(ws.db, [back], data_dir=ws.data_dir, today=RECEIVED)
 

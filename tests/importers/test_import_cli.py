@@ -27,6 +27,9 @@ def test_dry_run_import_history_undo(tmp_path: Path, capsys) -> None:  # type: i
     assert "共找到数据 10 行，可导入 10 行，有问题 0 行；跳过 2 行" in out
     assert "  第1–2行：标题行（位于表头之上）（2 行）" in out
     assert "——（试运行，未写入数据库）——" in out and "预计新增 10 行" in out
+    # the sample gives no found date and no 办结日期: listed as not stored, never the import day (issue #16)
+    assert "说明：10 行发现日期未填，未记录（不按导入日推定）：第4行、第5行" in out
+    assert "说明：8 行已办结但办结日期未填，未记录（不按完成时限或导入日推定）：第4行、第5行" in out
     assert main(["import", "history", "--data-dir", data]) == 0
     assert capsys.readouterr().out == "还没有导入记录。\n"
 

@@ -105,7 +105,7 @@ def test_unreadable_deadlines_are_kept_as_written_and_no_found_date_is_invented(
     assert result.by_row()[7].message == "发现日期未填，未记录"
     assert result.by_row()[8].message == "发现日期未填，未记录"
     assert result.by_row()[6].message == "办结日期未填，未记录"
-    assert "2 行未填发现日期，发现日期未记录（不按导入日推定），见各行说明：第7行、第8行" in result.notes
+    assert "2 行发现日期未填，未记录（不按导入日推定）：第7行、第8行" in result.notes
     with workspace.db.read() as session:
         issues = {i.description: i for i in session.scalars(select(Issue))}
         got = {d: (i.deadline, i.deadline_text, i.found_on, i.status, i.resolved_on) for d, i in issues.items()}

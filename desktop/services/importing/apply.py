@@ -165,11 +165,11 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
                           remembered_aliases=[(name, target) for name, target, _note in writer.remembered])
     result.notes.extend(note for _name, _target, note in writer.remembered)
     if writer.found_defaulted:
-        result.notes.append(f"{len(writer.found_defaulted)} 行未填发现日期，发现日期未记录（不按导入日推定），"
-                            f"见各行说明：{_rows_text(writer.found_defaulted)}")
+        result.notes.append(f"{len(writer.found_defaulted)} 行发现日期未填，未记录（不按导入日推定）："
+                            f"{_rows_text(writer.found_defaulted)}")
     if writer.done_defaulted:
-        result.notes.append(f"{len(writer.done_defaulted)} 行已办结但台账未载明办结日期，办结日期未记录（不按完成时限或导入日推定），"
-                            f"见各行说明：{_rows_text(writer.done_defaulted)}")
+        result.notes.append(f"{len(writer.done_defaulted)} 行已办结但办结日期未填，未记录（不按完成时限或导入日推定）："
+                            f"{_rows_text(writer.done_defaulted)}")
     new_projects = writer.resolver.created_projects
     if new_projects and preview.kind != "projects":
         names = "、".join(p.name for p in new_projects[:5]) + ("等" if len(new_projects) > 5 else "")

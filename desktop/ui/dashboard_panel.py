@@ -241,7 +241,7 @@ class DashboardPanel(QWidget):
         self.context, self.board = ctx, board
         scope_text = self.form.scope_combo.currentText() or "全区"
         self.form.heading_label.setText(
-            f"{scope_text} · {board.period_label}（投资数据截至{board.month}月） · 点击任一数字查看明细")
+            f"{scope_text} · {board.period_label}（投资数据截至{board.month}月）{board.undated_text} · 点击任一数字查看明细")
         self._fill_figures(board)
         self._fill_investment(board)
         status_order = [s.label for s in IssueStatus]

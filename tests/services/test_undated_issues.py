@@ -87,7 +87,8 @@ def test_drafts_and_dashboard_with_undated_issues(undated) -> None:  # type: ign
         assert "None" not in text
         assert "另有2个问题未填发现日期" in text
     figure = next(f for f in board.headline if f.label == "发现问题")
-    assert figure.value == facts.headline.issues.raised and "另有2个未填发现日期，未计入" in figure.note
+    assert figure.value == facts.headline.issues.raised and figure.note == "个"
+    assert board.undated_text == "（另有2个问题未填发现日期，不属于任何期间，未计入）"
     assert len(raised.ids) == figure.value
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPageLayout
+from sqlalchemy import select, update
 
 from desktop.app import create_application
-from desktop.db.models import Leader
+from desktop.db.models import Issue, Leader
 from desktop.services.drilldown import Key
 from desktop.ui.dashboard_panel import DashboardPanel
 from desktop.ui.dialogs.drilldown_dialog import DrilldownDialog
@@ -224,3 +225,14 @@ def test_a_scope_leader_removed_meanwhile_falls_back_to_the_whole_district(qtbot
     assert panel.form.scope_combo.findData(leader_id) == -1
     assert panel.form.scope_combo.currentText() == "全区"
     assert panel.board.headline[0].value == whole  # the figures are the scope shown, not the vanished leader's
+
+
+def test_the_heading_names_issues_without_a_found_date(qtbot, demo_workspace, today) -> None:
+    """An issue whose ledger gave no found date is in no period: the figures leave it out and the heading says so."""
+    with demo_workspace.db.transaction() as session:
+        first = session.scalars(select(Issue.id).order_by(Issue.id)).first()
+        session.execute(update(Issue).where(Issue.id == first).values(found_on=None))
+    panel = _panel(qtbot, demo_workspace, today)
+    heading = panel.form.heading_label.text()
+    assert "（另有1个问题未填发现日期，不属于任何期间，未计入）" in heading and "None" not in heading
+    assert "<" not in panel.figure_buttons[Key("issues.raised")].text()

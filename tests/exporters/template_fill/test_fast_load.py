@@ -40,8 +40,8 @@ SHEET = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <c r="H2" t="str"><v>公式文本</v></c>
 </row>
 <row r="3">
-  <c r="A3"><f>SUM(A2:C2)</f><v>45.251</v></c><c r="B3"><f t="shared" ref="B3:D3" si="0">B2*2</f><v>6.5</v></c>
-  <c r="C3"><f t="shared" si="0"/><v>0.002</v></c><c r="D3"><f t="shared" si="0"/></c>
+  <c r="A3"><f>SUM(A2:C2)</f><v>45.251</v></c><c r="B3"><f t='shared' ref="B3:D3" si="0">B2*2</f><v>6.5</v></c>
+  <c r="C3"><f t='shared' si="0"/><v>0.002</v></c><c r="D3"><f t='shared' si="0"/></c>
   <c r="E3"><f t="array" ref="E3:E3">SUM(A2:B2*2)</f><v>1</v></c><c r="F3" t="d"><v>2026-11-25T00:00:00</v></c>
   <c r="G3" s="1"/><c r="H3" s="1"><v></v></c>
 </row>

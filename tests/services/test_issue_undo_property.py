@@ -4,6 +4,7 @@ with one 撤销 journal entry and one 操作日志 row per undo."""
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import count
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ from desktop.services.lifecycle import Action, refusal
 from desktop.services.projects.actions import ProjectInput, create_project
 
 STEPS = st.lists(st.sampled_from(list(Action)), min_size=1, max_size=8)
+# the workspace is shared by every example; id(steps) can repeat once a list is freed, so names come from a counter
+_EXAMPLE = count()
 
 
 def _apply(session, issue: Issue, action: Action, n: int, today, units: list[int]) -> bool:
@@ -52,10 +55,11 @@ def _state(session, issue_id: int) -> tuple:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=STEPS)
 def test_undo_all_steps_restores_the_issue(workspace, today, steps) -> None:
+    example = next(_EXAMPLE)
     with workspace.db.transaction() as session:
-        units = [Unit(name=f"单位{len(steps)}-{i}-{id(steps)}") for i in range(3)]
+        units = [Unit(name=f"单位{example}-{i}") for i in range(3)]
         session.add_all(units)
-        project = create_project(session, ProjectInput(code=f"P{id(steps)}", name="项目", list_year=today.year))
+        project = create_project(session, ProjectInput(code=f"P{example}", name="项目", list_year=today.year))
         session.flush()
         issue = issues.create_issue(session, IssueInput(description="问题", found_on=today - timedelta(days=60),
                                                         project_id=project.id))

@@ -20,7 +20,7 @@ from desktop.db.models.meeting import Decision
 from desktop.db.models.org import Unit
 from desktop.db.models.project import Project
 
-# The two kinds of round (migration 0027): 问题办理反馈 (issues and decided items) and the monthly 投资进度填报.
+# The two kinds of round (migration 0028): 问题办理反馈 (issues and decided items) and the monthly 投资进度填报.
 ISSUE_KIND = "issue"
 INVESTMENT_KIND = "investment"
 
@@ -63,7 +63,7 @@ class FeedbackItem(RowMixin, Base):
     # The item is an issue or a decided item (migration 0025): exactly one of the two is set.
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issue.id", ondelete="RESTRICT"), index=True)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"), index=True)
-    # …or, in an investment round (migration 0027), a project: its month's figures, as sent in `sent_values`.
+    # …or, in an investment round (migration 0028), a project: its month's figures, as sent in `sent_values`.
     project_id: Mapped[int | None] = mapped_column(ForeignKey("project.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False)
     issue_version: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -1,6 +1,6 @@
 """发出投资进度填报表: one form per responsible unit, one row per project it leads, for one month.
 
-A round of kind `investment` (migration 0027), recorded like an issue round (services/feedback/send.py: the same
+A round of kind `investment` (migration 0028), recorded like an issue round (services/feedback/send.py: the same
 name and deadline checks, signed row keys, items written in the caller's transaction, files removed when the
 round cannot be recorded). Each item keeps the figures as the form showed them — 年度计划, 上月累计 (January to the
 month before) and the month's own figure if the office had one — so a return can be checked against them, and a

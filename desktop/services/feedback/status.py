@@ -160,7 +160,8 @@ def updated_items(session: Session, start: date, end: date, unit_id: int | None 
                 continue
             sent = item.sent_values or {}
             found.append(UpdatedItem(item.id, round_.name, item.unit.name, str(sent.get("项目") or ""),
-                                     str(sent.get("问题") or ""), round_.deadline))
+                                     str(sent.get("问题") or ("投资进度填报" if item.project_id else "")),
+                                     round_.deadline))
     return found
 
 

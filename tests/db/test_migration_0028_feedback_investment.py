@@ -1,4 +1,4 @@
-"""0027_feedback_investment lets a round ask for a month's investment figures: a database with sent issue rounds
+"""0028_feedback_investment lets a round ask for a month's investment figures: a database with sent issue rounds
 upgrades with every row kept (each round an issue round, each item still naming its issue), an item then names
 exactly one of issue, decided item or project, and the downgrade refuses while an investment round exists (the old
 schema cannot hold it) and otherwise goes back to exactly the rows it had."""
@@ -17,7 +17,7 @@ from desktop.services.feedback.invest_send import send_investment_round
 from desktop.services.feedback.send import send_round
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0027_feedback_investment"
+THIS = "0028_feedback_investment"
 NEW = {"feedback_round": ("issue", "None", "None"), "feedback_item": ("None",)}  # columns added at the end
 
 

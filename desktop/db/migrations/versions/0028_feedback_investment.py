@@ -9,8 +9,8 @@ or decided item, each round is an issue round.
 The downgrade refuses while an investment round exists: the old schema cannot hold it, and dropping it would lose
 what the units reported and who replied.
 
-Revision ID: 0027_feedback_investment
-Revises: 0026_issue_found_on_optional
+Revision ID: 0028_feedback_investment
+Revises: 0027_hide_logged_lock_hash
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0027_feedback_investment"
-down_revision = "0026_issue_found_on_optional"
+revision = "0028_feedback_investment"
+down_revision = "0027_hide_logged_lock_hash"
 branch_labels = None
 depends_on = None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop import paths
 from desktop.cli.common import check_password, data_options, guarded, open_from_args, operator_from_args
 from desktop.db.integrity import FileState, check_file, identify_file
-from desktop.services import app_lock
+from desktop.services import app_lock, operators
 from desktop.services.backup import archive as backups
 from desktop.services.backup import rotation
 from desktop.services.backup.archive import BackupError
@@ -73,6 +73,10 @@ def run_restore(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     # the lock of the data about to be replaced (a damaged file, what a restore is for, cannot be read for it)
     check_password(app_lock.stored_in_file(paths.database_file(data_dir)), data_dir)
+    listed = getattr(args, "operator", None) is not None
+    add_operator = bool(getattr(args, "add_operator", False))
+    if listed and not add_operator:  # the list of the data it replaces, before anything is asked or read
+        operators.refuse_unlisted(operator, operators.names_in_file(paths.database_file(data_dir)))
     info = backups.inspect_archive(args.file)
     print("备份内容：")
     for line in info.summary_lines():
@@ -82,7 +86,7 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             print("已取消，未做任何改动。")
             return 1
-    result = restore_archive(args.file, data_dir, operator=operator)
+    result = restore_archive(args.file, data_dir, operator=operator, listed=listed, add_operator=add_operator)
     print(f"已恢复：{info.created_at:%Y-%m-%d %H:%M:%S} 的备份。")
     if result.safety_backup is not None:
         print(f"恢复前的数据已备份到：{result.safety_backup}")

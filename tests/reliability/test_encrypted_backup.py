@@ -125,7 +125,7 @@ def test_a_flipped_byte_refuses_the_whole_file_before_anything_is_replaced(seale
     _tamper_payload(archive, tampered, min(where, size - 200))
     sealed_office.close()
     before = _files(sealed_office.data_dir)
-    with pytest.raises(backups.BackupError, match="加密内容校验失败.*未做任何改动"):
+    with pytest.raises(backups.BackupError, match=r"加密内容校验失败.*未做任何改动"):
         restore_archive(tampered, sealed_office.data_dir, passphrase=PASSPHRASE)
     assert _files(sealed_office.data_dir) == before
     # a byte flipped on the stick as it is (no CRC fixed): the backup is named damaged without any secret
@@ -148,9 +148,8 @@ def test_a_cut_off_payload_is_refused(sealed_office, tmp_path) -> None:
 def test_passphrase_changes_and_switching_off_are_audited_without_the_key(sealed_office) -> None:
     ws = sealed_office
     old_archive = backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.MANUAL).path
-    with ws.db.transaction() as s:
-        with pytest.raises(office_key.WrongPassphrase):
-            office_key.change_passphrase(s, "猜的口令猜的口令", "新口令新口令新口令", "新口令新口令新口令")
+    with ws.db.transaction() as s, pytest.raises(office_key.WrongPassphrase):
+        office_key.change_passphrase(s, "猜的口令猜的口令", "新口令新口令新口令", "新口令新口令新口令")
     with ws.db.transaction() as s:
         office_key.change_passphrase(s, ws.recovery_code, "新口令新口令新口令", "新口令新口令新口令")
     new_archive = backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.MANUAL).path

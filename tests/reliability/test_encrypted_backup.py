@@ -188,3 +188,35 @@ def test_a_damaged_database_is_restored_from_an_encrypted_backup_with_the_passph
     assert main(["restore", str(archive), "--yes", "--data-dir", str(ws.data_dir)]) == 0, capsys.readouterr().err
     assert _first_project(ws.data_dir) == ws.project_name
     assert any(backups_dir(ws.data_dir).glob("恢复前的数据库文件_*"))
+
+
+def test_keyproj_encryption_on_status_passphrase_off(demo_workspace, capsys, monkeypatch) -> None:
+    data = ["--data-dir", str(demo_workspace.data_dir)]
+    assert main(["encryption", "status", *data]) == 0
+    assert "未开启加密" in capsys.readouterr().out
+    monkeypatch.setenv("KEYPROJ_NEW_PASSPHRASE", "短")
+    assert main(["encryption", "on", *data]) == 2
+    assert "至少要 8 个字符，未做任何改动" in capsys.readouterr().err
+    monkeypatch.setenv("KEYPROJ_NEW_PASSPHRASE", PASSPHRASE)
+    assert main(["encryption", "on", *data]) == 0
+    out = capsys.readouterr().out
+    assert "一旦两者都遗忘" in out and "恢复码（只显示这一次" in out
+    code = out.split("与电脑分开保管）：", 1)[1].split()[0]
+    assert main(["backup", *data]) == 0
+    made = capsys.readouterr().out
+    assert "已加密（密钥指纹" in made
+    archive = Path(made.split("已备份到：", 1)[1].splitlines()[0])
+    monkeypatch.setenv("KEYPROJ_PASSPHRASE", "错的口令错的口令")
+    monkeypatch.setenv("KEYPROJ_NEW_PASSPHRASE", "新的加密口令123")
+    assert main(["encryption", "passphrase", *data]) == 2
+    assert "加密口令不正确" in capsys.readouterr().err
+    monkeypatch.setenv("KEYPROJ_PASSPHRASE", code)  # the recovery code stands in for a forgotten passphrase
+    assert main(["encryption", "passphrase", *data]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("KEYPROJ_PASSPHRASE", "新的加密口令123")
+    assert main(["encryption", "off", *data]) == 0
+    assert main(["encryption", "status", *data]) == 0
+    assert "已关闭加密（密钥保留）" in capsys.readouterr().out
+    demo_workspace.close()
+    monkeypatch.setenv("KEYPROJ_PASSPHRASE", PASSPHRASE)  # the backup opens with the passphrase of its day
+    assert main(["restore", str(archive), "--yes", *data]) == 0, capsys.readouterr().err

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.db.engine import Database
 from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
+from desktop.gc_pause import collector_paused
 from desktop.importers.preview import ImportPreview
 from desktop.services.backup import archive as backups
 from desktop.services.importing import aliases as unit_aliases
@@ -207,14 +208,15 @@ def _rows_text(rows: list[str], limit: int = 20) -> str:
 def dry_run_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
                    today: date | None = None) -> ImportResult:
     """What importing would do, row by row, without changing anything (the transaction is rolled back)."""
-    session = db.new_session()
-    try:
-        session.begin()
-        outcomes, books, writer = _run(session, preview, policy, today or date.today())
-        return _result(preview, outcomes, books, writer, dry_run=True)
-    finally:
-        session.rollback()
-        session.close()
+    with collector_paused():  # every row's records alive until the end, none of them garbage (desktop/gc_pause)
+        session = db.new_session()
+        try:
+            session.begin()
+            outcomes, books, writer = _run(session, preview, policy, today or date.today())
+            return _result(preview, outcomes, books, writer, dry_run=True)
+        finally:
+            session.rollback()
+            session.close()
 
 
 def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
@@ -225,7 +227,12 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
     Rows the dry run marks duplicate/conflicting/invalid are left out (duplicates are updated instead when
     `policy` is UPDATE). A rotated safety backup (database and attachments) goes to `data_dir`'s backups first.
     """
-    day = today or date.today()
+    with collector_paused():  # every row's records alive until the commit, none of them garbage (desktop/gc_pause)
+        return _apply(db, preview, policy, data_dir, source, today or date.today())
+
+
+def _apply(db: Database, preview: ImportPreview, policy: DuplicatePolicy, data_dir: Path | None,
+           source: Path | None, day: date) -> ImportResult:
     _check_importable(preview)
     backup_path = None
     if data_dir is not None:

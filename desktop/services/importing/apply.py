@@ -25,6 +25,7 @@ from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
 from desktop.gc_pause import collector_paused
 from desktop.importers.preview import ImportPreview
+from desktop.importers.rows import PreviewRow
 from desktop.services.backup import archive as backups
 from desktop.services.importing import aliases as unit_aliases
 from desktop.services.importing.bulk import BulkRefused
@@ -35,7 +36,7 @@ from desktop.services.importing.hints import (
     unit_proposals,
 )
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
-from desktop.services.importing.rows import RowWriter, json_value
+from desktop.services.importing.rows import RowWriter, json_value, where_of
 from desktop.services.journal import operator_of
 
 
@@ -200,8 +201,8 @@ def _sheets_text(preview: ImportPreview) -> str:
     return text if len(text) <= 128 else text[:120].rstrip("、") + f"等{len(names)}个"
 
 
-def _rows_text(rows: list[str], limit: int = 20) -> str:
-    shown = "、".join(rows[:limit])
+def _rows_text(rows: list[PreviewRow], limit: int = 20) -> str:
+    shown = "、".join(where_of(row) for row in rows[:limit])
     return shown + (f"等 {len(rows)} 行" if len(rows) > limit else "")
 
 

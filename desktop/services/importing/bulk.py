@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -28,6 +29,10 @@ from desktop.db.models.base import RowMixin, now
 
 # Issue columns given as related objects while rows are collected; their ids are only known after the flush.
 _REFERENCES = {"project": "project_id", "category": "category_id", "lead_unit": "lead_unit_id", "person": "person_id"}
+# The fields of a new issue, in the order _Pending keeps them (the keys RowWriter._issues gives).
+_ISSUE_FIELDS = ("description", "found_on", "project", "enterprise_id", "category", "found_by", "source", "visit_id",
+                 "level", "lead_unit", "person", "deadline", "deadline_text", "latest_progress", "phased_plan",
+                 "feedback", "status", "resolved_on", "closed_on")
 # Issues written per executemany round (with their notes and audit rows): bounds the write's memory.
 WRITE_CHUNK = 2_000
 
@@ -45,13 +50,51 @@ class BulkRefused(Exception):
         self.column = column
 
 
-@dataclass
+class Deferred:
+    """A project or assignment the issue import creates, kept as its column values and related records until the
+    bulk write inserts it, not as an ORM object: the 16,667 projects and assignments a 50,000-row ledger creates
+    were, as ORM instances with their state and back-reference collections, a fifth of the import's memory.
+    Read like the record (`project.name`, `project.list_year`); `id` and `version` are set once it is inserted."""
+
+    __slots__ = ("id", "model", "values", "version")
+
+    def __init__(self, model: type[RowMixin], **values: Any) -> None:
+        self.model = model
+        self.values = values
+        self.id: int | None = None
+        self.version: int | None = None
+
+    def __getattr__(self, name: str) -> Any:  # only for names that are not slots: the record's own fields
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass(slots=True)
 class _Pending:
+    """One new issue until its chunk is written: the issue's fields as a tuple in `_ISSUE_FIELDS` order (a
+    dictionary per row cost a kilobyte each), the sheet row it came from, named only if the database refuses it."""
+
     row: int
-    values: dict[str, Any]
+    values: tuple[Any, ...]
     supporting: list[Unit]
     note: str
-    where: str = ""
+    sheet: str | None = None
+
+    @property
+    def where(self) -> str:
+        return (f"工作表“{self.sheet}”" if self.sheet else "") + f"第{self.row}行"
+
+
+class _Wheres:
+    """The sheet rows of `pending`, each spelled out (第5行) only when a refusal names it."""
+
+    def __init__(self, pending: list[_Pending]) -> None:
+        self.pending = pending
+
+    def __iter__(self) -> Iterator[str]:
+        return (item.where for item in self.pending)
 
 
 class BulkIssues:
@@ -61,15 +104,16 @@ class BulkIssues:
         self.operator = operator
         self.noted_on = noted_on
         self.pending: list[_Pending] = []
-        self.deferred: list[tuple[RowMixin, int, str]] = []
+        self.deferred: list[tuple[Deferred, int, str]] = []
 
-    def defer(self, obj: object, row: int, where: str = "") -> None:
+    def defer(self, obj: Deferred, row: int, where: str = "") -> None:
         """A new project or assignment, stored in bulk before the issues that refer to it."""
-        assert isinstance(obj, RowMixin)
         self.deferred.append((obj, row, where))
 
-    def add(self, row: int, values: dict[str, Any], supporting: list[Unit], note: str, where: str = "") -> None:
-        self.pending.append(_Pending(row, values, supporting, note, where))
+    def add(self, row: int, values: dict[str, Any], supporting: list[Unit], note: str, sheet: str | None = None
+            ) -> None:
+        """One new issue: `values` has every field of `_ISSUE_FIELDS` (references as records, ids once written)."""
+        self.pending.append(_Pending(row, tuple(values[key] for key in _ISSUE_FIELDS), supporting, note, sheet))
 
     def write(self, session: Session) -> list[tuple[str, int, int]]:
         if not self.pending and not self.deferred:
@@ -91,12 +135,13 @@ class BulkIssues:
         created: list[tuple[str, int, int]] = []
         issue_rows = []
         for item in pending:
-            values = {key: value for key, value in item.values.items() if key not in _REFERENCES}
+            values = {key: value for key, value in zip(_ISSUE_FIELDS, item.values, strict=True) if key not in _REFERENCES}
+            given = dict(zip(_ISSUE_FIELDS, item.values, strict=True))
             for key, column in _REFERENCES.items():
-                obj = item.values.get(key)
+                obj = given.get(key)
                 values[column] = obj.id if obj is not None else None
             issue_rows.append({**values, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1})
-        wheres = [item.where for item in pending]
+        wheres = _Wheres(pending)
         issue_ids = self._insert(session, Issue, issue_rows, wheres)
         note_rows = [
             {"issue_id": issue_id, "kind": "import", "noted_on": self.noted_on, "text": item.note,
@@ -119,14 +164,14 @@ class BulkIssues:
         """Insert the deferred projects, then their assignments (which need the projects' ids)."""
         created: list[tuple[str, int, int]] = []
         for model in (Project, Assignment):
-            objects = [(obj, row, where) for obj, row, where in self.deferred if isinstance(obj, model)]
+            objects = [(obj, row, where) for obj, row, where in self.deferred if obj.model is model]
             if not objects:
                 continue
             rows = [_row_of(obj, stamp) for obj, _row, _where in objects]
             wheres = [where for _obj, _row, where in objects]
             ids = self._insert(session, model, rows, wheres)
             for (obj, row, _where), row_id in zip(objects, ids, strict=True):
-                obj.id = row_id  # transient object: the id is all the issue rows need from it
+                obj.id = row_id  # the id is all the issue rows need from it
                 obj.version = 1
                 created.append((model.__tablename__, row_id, row))
             summary = "name" if model is Project else "role"
@@ -135,7 +180,7 @@ class BulkIssues:
         return created
 
     @staticmethod
-    def _insert(session: Session, model: type[RowMixin], rows: list[dict[str, Any]], wheres: list[str]) -> list[int]:
+    def _insert(session: Session, model: type[RowMixin], rows: list[dict[str, Any]], wheres: Iterable[str]) -> list[int]:
         """Plain executemany, then the new ids looked up by the UUIDs generated here.
 
         Not INSERT … RETURNING: on SQLite, RETURNING in a guaranteed order makes SQLAlchemy send one statement
@@ -154,7 +199,7 @@ class BulkIssues:
         return [ids[key] for key in keys]
 
     def _audit(self, session: Session, entity: str, ids: list[int], rows: list[dict[str, Any]], summary: str,
-               at: datetime, wheres: list[str]) -> None:
+               at: datetime, wheres: Iterable[str]) -> None:
         _checked(session, AuditLog.__table__, [
             {"at": at, "operator": self.operator, "action": "create", "entity": entity, "entity_id": row_id,
              "entity_uuid": str(row["uuid"]), "field": None, "old_value": None,
@@ -190,7 +235,7 @@ def _processor(column_type: Any, dialect: Any) -> Any:
     return processor
 
 
-def _checked(session: Session, table: Table, rows: list[dict[str, Any]], wheres: list[str]) -> None:
+def _checked(session: Session, table: Table, rows: list[dict[str, Any]], wheres: Iterable[str]) -> None:
     """`_executemany` under a savepoint; refused, the rows are tried one by one (each under its own savepoint)
     so that `BulkRefused` names the first sheet row the database refuses. Only on that error path: a refused
     import is rolled back as a whole, the single-row tries included."""
@@ -246,13 +291,12 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     connection.exec_driver_sql(sql, params)
 
 
-def _row_of(obj: RowMixin, stamp: datetime) -> dict[str, Any]:
-    """The INSERT values of a transient object: its columns, related objects' ids, the bookkeeping defaults."""
-    mapper = inspect(type(obj))
+def _row_of(obj: Deferred, stamp: datetime) -> dict[str, Any]:
+    """The INSERT values of a deferred record: its columns, related records' ids, the bookkeeping defaults (as the
+    ORM would fill them in for an object given the same values)."""
+    mapper = inspect(obj.model)
     values: dict[str, Any] = {}
-    # What the object was given, read from its __dict__: reading an attribute never set through the instrumented
-    # descriptor gives the same None but costs a default-value look-up each (thousands of projects, 27 columns).
-    given = obj.__dict__
+    given = obj.values
     for column in mapper.columns:
         if column.key == "id":
             continue
@@ -262,7 +306,7 @@ def _row_of(obj: RowMixin, stamp: datetime) -> dict[str, Any]:
         values[column.key] = value
     for relationship in mapper.relationships:
         local = list(relationship.local_columns)
-        related = obj.__dict__.get(relationship.key)
+        related = given.get(relationship.key)
         if len(local) == 1 and related is not None and not isinstance(related, list):
             values[local[0].key] = related.id
     values.update(uuid=uuid.uuid4(), created_at=stamp, updated_at=stamp, version=1)

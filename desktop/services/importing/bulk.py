@@ -34,7 +34,7 @@ _ISSUE_FIELDS = ("description", "found_on", "project", "enterprise_id", "categor
                  "level", "lead_unit", "person", "deadline", "deadline_text", "latest_progress", "phased_plan",
                  "feedback", "status", "resolved_on", "closed_on")
 # Issues written per executemany round (with their notes and audit rows): bounds the write's memory.
-WRITE_CHUNK = 2_000
+WRITE_CHUNK = 1_000
 
 
 class BulkRefused(Exception):
@@ -123,9 +123,11 @@ class BulkIssues:
         created = self._write_deferred(session, stamp)
         if not self.pending:
             return created
-        for start in range(0, len(self.pending), WRITE_CHUNK):
-            created += self._write_issues(session, self.pending[start:start + WRITE_CHUNK], stamp)
-        self.pending = []
+        pending, self.pending = self.pending, []
+        while pending:
+            chunk = pending[:WRITE_CHUNK]
+            del pending[:WRITE_CHUNK]  # each chunk let go once written: the next one reuses its memory
+            created += self._write_issues(session, chunk, stamp)
         return created
 
     def _write_issues(self, session: Session, pending: list[_Pending], stamp: datetime) -> list[tuple[str, int, int]]:
@@ -164,18 +166,19 @@ class BulkIssues:
         """Insert the deferred projects, then their assignments (which need the projects' ids)."""
         created: list[tuple[str, int, int]] = []
         for model in (Project, Assignment):
-            objects = [(obj, row, where) for obj, row, where in self.deferred if obj.model is model]
-            if not objects:
-                continue
-            rows = [_row_of(obj, stamp) for obj, _row, _where in objects]
-            wheres = [where for _obj, _row, where in objects]
-            ids = self._insert(session, model, rows, wheres)
-            for (obj, row, _where), row_id in zip(objects, ids, strict=True):
-                obj.id = row_id  # the id is all the issue rows need from it
-                obj.version = 1
-                created.append((model.__tablename__, row_id, row))
-            summary = "name" if model is Project else "role"
-            self._audit(session, model.__tablename__, ids, rows, summary, stamp, wheres)
+            every = [(obj, row, where) for obj, row, where in self.deferred if obj.model is model]
+            # A chunk at a time, as the issues: the INSERT values of 16,667 projects at once were the write's peak.
+            for start in range(0, len(every), WRITE_CHUNK):
+                objects = every[start:start + WRITE_CHUNK]
+                rows = [_row_of(obj, stamp) for obj, _row, _where in objects]
+                wheres = [where for _obj, _row, where in objects]
+                ids = self._insert(session, model, rows, wheres)
+                for (obj, row, _where), row_id in zip(objects, ids, strict=True):
+                    obj.id = row_id  # the id is all the issue rows need from it
+                    obj.version = 1
+                    created.append((model.__tablename__, row_id, row))
+                summary = "name" if model is Project else "role"
+                self._audit(session, model.__tablename__, ids, rows, summary, stamp, wheres)
         self.deferred = []
         return created
 

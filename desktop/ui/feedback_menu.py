@@ -1,4 +1,4 @@
-"""反馈 menu: 发出反馈表 / 收取反馈 / 反馈情况, and returned forms dropped on the window.
+"""反馈 menu: 发出反馈表 / 发出投资进度填报表 / 收取反馈 / 反馈情况, and returned forms dropped on the window.
 
 Kept out of main_window.py so the window only calls `install(…)` with its parts: itself as the drop target and the
 dialogs' parent, its `Ops`, today and where menus go. The dialogs get the Ops (never the window's data) and follow
@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from desktop.db.models.feedback import INVESTMENT_KIND, ISSUE_KIND
 from desktop.ui.dialogs.feedback_collect import dropped_paths
 
 if TYPE_CHECKING:
@@ -51,10 +52,14 @@ class FeedbackMenu(QObject):
         self.collect_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.collect_action.setStatusTip("读取单位报回的反馈表，核对后记入各问题的办理进展（也可把文件拖到窗口上）")
         self.collect_action.triggered.connect(lambda: self.open_collect())
+        self.invest_action = QAction("发出投资进度填报表…", window)
+        self.invest_action.setStatusTip("为各责任单位生成某月的投资进度填报表（每单位一个 Excel 文件，每个项目一行），"
+                                        "报回后用“收取反馈”记入月度投资表")
+        self.invest_action.triggered.connect(lambda: self.open_send(INVESTMENT_KIND))
         self.status_action = QAction("反馈情况…", window)
         self.status_action.setStatusTip("各轮次谁已报、谁逾期；催报通知，或给逾期单位再发一轮")
         self.status_action.triggered.connect(lambda: self.open_status())
-        add_menu(MENU_TITLE, [self.send_action, self.collect_action, self.status_action])
+        add_menu(MENU_TITLE, [self.send_action, self.invest_action, self.collect_action, self.status_action])
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -69,10 +74,10 @@ class FeedbackMenu(QObject):
                 return True
         return super().eventFilter(watched, event)
 
-    def open_send(self) -> FeedbackSendDialog:
+    def open_send(self, kind: str = ISSUE_KIND) -> FeedbackSendDialog:
         from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
 
-        dialog = FeedbackSendDialog(self.ops, self.today, self.folder, self.window)
+        dialog = FeedbackSendDialog(self.ops, self.today, self.folder, self.window, kind=kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._remember(Path(dialog.form.folder_edit.text())))
         dialog.open()

@@ -191,3 +191,20 @@ def test_a_refused_new_project_names_the_row_that_brought_it(db_workspace, backe
     with db_workspace.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Issue)) == 0
         assert session.scalar(select(func.count()).select_from(Project)) == 0
+
+
+def test_enterprise_scale_with_its_flags_is_held_to_its_column_not_cut(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """企业规模 is stored after the 规上/高新 flags in one 64-character column: too long together, the row is refused
+    naming the field (it used to be cut at 64 characters without a word)."""
+    from desktop.db.models import Enterprise
+
+    path = _ledger(tmp_path / "企业名录.xlsx", [
+        ["企业名称", "是否规上企业", "是否高新技术企业", "企业规模"],
+        ["甲公司", "是", "是", "规" * 53],
+        ["乙公司", "是", "否", "中型企业"],
+    ])
+    result = apply_import(workspace.db, build_preview(path, "enterprises"), today=TODAY)
+    assert result.outcomes[0].status == "invalid"
+    assert result.outcomes[0].message.startswith("【企业规模（D列）】“规上企业、高新技术企业、规规规规…”有 65 个字，超过系统允许的 64 个字")
+    with workspace.db.read() as session:
+        assert [(e.name, e.size_flags) for e in session.scalars(select(Enterprise))] == [("乙公司", "规上企业、中型企业")]

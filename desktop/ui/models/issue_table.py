@@ -282,7 +282,7 @@ class IssueTableModel(QAbstractTableModel):
         row = self._visible[index.row()]
         key = _KEYS[index.column()]
         if role == _DISPLAY:
-            return index.row() + 1 if key == "seq" else _CELL[key](row)
+            return str(index.row() + 1) if key == "seq" else _CELL[key](row)  # display text is text (modeltester)
         if role == _BACKGROUND:
             deadline = row.deadline
             if deadline is None or row.status in DONE_CODES:

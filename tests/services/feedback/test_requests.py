@@ -226,3 +226,34 @@ def test_undo_is_refused_once_someone_worked_on_the_record(collected) -> None:
     with ws.db.read() as session:
         assert session.get(Issue, issue_id).deadline == date(2027, 1, 15)
         assert session.scalars(select(IssueNote).where(IssueNote.issue_id == issue_id)).all()[-1].text == "办公室后来记的进展"
+
+
+def test_cli_lists_and_decides_requests(collected, capsys) -> None:
+    from desktop.cli import main
+
+    ws, _form, before, _outcome = collected
+    data = ["--data-dir", str(ws.data_dir)]
+    with ws.db.read() as session:
+        found = {n: _requests_by_issue(session)[before[n][0]].id for n in (1, 2, 3, 4)}
+    assert main(["feedback", "requests", *data]) == 0
+    listed = capsys.readouterr().out
+    assert listed.count("待处理") == 4 and "申请延期至2027年1月15日" in listed and "报告已办结（未填写日期）" in listed
+    assert main(["feedback", "approve", *data, str(found[2])]) == 2
+    assert "请填写单位报告的办结日期" in capsys.readouterr().err
+    assert main(["feedback", "approve", *data, str(found[2]), "--done-on", "2026-11-29"]) == 0
+    assert main(["feedback", "approve", *data, str(found[4])]) == 2
+    assert "escalate" in capsys.readouterr().err
+    assert main(["feedback", "escalate", *data, str(found[4]), "--to", "省级"]) == 2
+    assert "不是办理层级" in capsys.readouterr().err
+    assert main(["feedback", "answer", *data, str(found[4]), "--text", "办公室已协调"]) == 0
+    assert main(["feedback", "refuse", *data, str(found[3]), "--reason", "不予延期"]) == 0
+    assert main(["feedback", "undo-decision", *data, str(found[3])]) == 0
+    assert "重新待处理" in capsys.readouterr().out
+    with ws.db.read() as session:
+        resolved = session.get(Issue, before[2][0])
+        assert (resolved.status, resolved.resolved_on) == ("resolved", date(2026, 11, 29))
+        states = {n: session.get(FeedbackRequest, found[n]).state for n in found}
+    assert states == {1: "pending", 2: "confirmed", 3: "pending", 4: "answered"}
+    assert main(["feedback", "requests", *data, "--all"]) == 0
+    listed = capsys.readouterr().out
+    assert "已确认办结" in listed and "已答复" in listed and "办公室已协调" in listed

@@ -246,9 +246,9 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, qInstallMessageHandler
 
     from desktop.app import create_application
+    from desktop.ui.driving import until_idle
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-    from desktop.ui.ops_wait import until_idle
 
     app = create_application()
     # The offscreen platform warns about every dialog shown ("does not support propagateSizeHints"): not news.

@@ -198,7 +198,7 @@ class ExportMenu(QObject):
 
         self.window.ops.run(read, lambda choices: self._export_minutes(how, choices))
 
-    def _export_minutes(self, how: str, choices: list[tuple[int, str]]) -> Path | None:
+    def _export_minutes(self, how: str, choices: list[tuple[int, str]]) -> None:
         from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 
         panel = self.window.meetings_panel
@@ -214,15 +214,20 @@ class ExportMenu(QObject):
         dialog.form.existing_radio.hide()  # its "列入已有会议" is for agenda items: here the question says it all
         if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.chosen_meeting() is None:
             return None
-        panel.select_meeting(dialog.chosen_meeting())
-        if how == "preview":
-            panel.exporter.print_preview()
-            return None
-        saved = panel.exporter.export_pdf() if how == "pdf" else panel.exporter.export_word()
-        if saved is not None:
-            self.last_saved = saved
-            self.window.statusBar().showMessage(f"已导出会议纪要：{saved}", 8000)
-        return saved
+
+        def saved(path: Path) -> None:
+            self.last_saved = path
+            self.window.statusBar().showMessage(f"已导出会议纪要：{path}", 8000)
+
+        def export() -> None:  # once the chosen meeting is on screen (its detail is read on the worker)
+            if how == "preview":
+                panel.exporter.print_preview()
+            elif how == "pdf":
+                panel.exporter.export_pdf(then=saved)
+            else:
+                panel.exporter.export_word(then=saved)
+
+        panel.select_meeting(dialog.chosen_meeting(), export)
 
     def open_template_fill(self) -> TemplateFillDialog:
         from desktop.exporters.template_fill.access import TemplateAccess

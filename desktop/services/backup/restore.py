@@ -17,7 +17,7 @@ import os
 import shutil
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
 from desktop.paths import RESTORE_JOURNAL, attachments_dir, backups_dir, database_file
 from desktop.services import operators
+from desktop.services.backup import encrypted
 from desktop.services.backup.archive import (
     MANIFEST,
     BackupError,
@@ -51,7 +52,7 @@ class RestoreResult:
 
 
 def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = None, operator: str = "系统",
-                    listed: bool = False, add_operator: bool = False,
+                    listed: bool = False, add_operator: bool = False, passphrase: str | None = None,
                     crash_hook: Callable[[str], None] | None = None) -> RestoreResult:
     """Replace the data folder's database (and add its attachments) from `archive`.
 
@@ -59,8 +60,10 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     恢复备份 row of the 操作日志 (`restore_log`). With `listed` (a name given by `keyproj restore --operator`) the
     name must be on the operator list of the data being replaced, or, when that file cannot be read, of the
     backup (`add_operator` admits a new name, added to the restored list with its audit row); refused before
-    anything changes. `crash_hook` is for the fault tests: it is called with the name of each step so a test can
-    stop the process there.
+    anything changes. An encrypted backup needs `passphrase` (or the recovery code): it is decrypted into a
+    scratch file of the data folder and every chunk verified before the rest begins (`encrypted`).
+    `crash_hook` is for the fault tests: it is called with the name of each step so a test can stop the
+    process there.
     """
     hook = crash_hook or (lambda _step: None)
     refuse_if_open_elsewhere(data_dir)
@@ -73,9 +76,32 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     data_dir.mkdir(parents=True, exist_ok=True)
     finish_interrupted_restore(data_dir)
     scratch.sweep(data_dir)
+    plain: Path | None = None
+    if info.encryption is not None:
+        plain = encrypted.open_to_scratch(archive, info.encryption, passphrase, data_dir)
+        try:
+            inner = inspect_archive(plain, verify=True)
+            _refuse_newer_schema(inner)
+        except BaseException:
+            plain.unlink(missing_ok=True)
+            raise
+        info = replace(inner, path=info.path, size=info.size, encryption=info.encryption)
+    try:
+        return _restore_plain(archive, plain or archive, info, data_dir, now, operator, listed, current_list,
+                              add_operator, hook)
+    finally:
+        if plain is not None:
+            plain.unlink(missing_ok=True)
+
+
+def _restore_plain(archive: Path, readable: Path, info: BackupInfo, data_dir: Path, now: datetime | None,
+                   operator: str, listed: bool, current_list: list[str] | None, add_operator: bool,
+                   hook: Callable[[str], None]) -> RestoreResult:
+    """The restore proper from `readable`, the ordinary backup zip (`archive` itself, or its decrypted copy)."""
+    live = database_file(data_dir)
     staged = scratch.scratch_file(data_dir, "restoring.sqlite3")  # unique: never another restore's copy
     try:  # until the journal is written nothing has changed: on any failure the staged copy just goes
-        with zipfile.ZipFile(archive) as zf:
+        with zipfile.ZipFile(readable) as zf:
             manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
             with zf.open(manifest["database"]) as src, open(staged, "wb") as dst:
                 while chunk := src.read(1 << 20):
@@ -102,7 +128,7 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
     except BaseException as exc:
         staged.unlink(missing_ok=True)
         if isinstance(exc, OSError) and is_disk_full(exc):
-            raise BackupError(disk_full_message(data_dir, _unpacked_bytes(archive), "恢复备份")) from exc
+            raise BackupError(disk_full_message(data_dir, _unpacked_bytes(readable), "恢复备份")) from exc
         raise
     hook("journal")
     _swap(data_dir, staged, live, aside, hook)

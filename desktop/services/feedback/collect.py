@@ -21,7 +21,7 @@ from desktop.db.models import Decision, FeedbackItem, FeedbackReply, Issue
 from desktop.errors import UserError
 from desktop.services import tracking
 from desktop.services.backup import archive as backups
-from desktop.services.feedback import new_problems, requests
+from desktop.services.feedback import invest, new_problems, requests
 from desktop.services.feedback.new_problems import NewProblem
 from desktop.services.feedback.preview import CollectPreview, FileReport, RowReport, build_preview
 from desktop.services.feedback.undo import CollectBooks
@@ -47,6 +47,8 @@ class CollectResult:
     new_issues: list[int] = field(default_factory=list)
     # The batch that undoes this collect as a whole (services/feedback/undo.py); None on a dry run.
     batch_id: int | None = None
+    # Projects whose month figures were taken from 投资进度填报表 (the investment grid to refresh).
+    projects: list[int] = field(default_factory=list)
 
 
 def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
@@ -108,7 +110,8 @@ def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, d
 
 
 def _summary(result: CollectResult) -> str:
-    lines = [f"采用{result.taken}项反馈（{result.replies}个文件）"]
+    lines = [f"采用{result.taken}项反馈（{result.replies}个文件）"
+             + (f"，其中投资进度{len(result.projects)}个项目" if result.projects else "")]
     if result.new_issues:
         lines.append(f"登记单位报告的新问题{len(result.new_issues)}个")
     lines += result.requests
@@ -152,6 +155,13 @@ def _first_reply(session: Session, report: FileReport) -> bool:
 
 def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult,
           books: CollectBooks) -> None:
+    if row.project_id is not None:
+        item = session.get(FeedbackItem, row.item_id)
+        assert item is not None
+        invest.take(session, row, item, item.round)
+        result.taken += 1
+        result.projects.append(row.project_id)
+        return
     issue = session.get(Issue, row.issue_id) if row.issue_id is not None else session.get(Decision, row.decision_id)
     item = session.get(FeedbackItem, row.item_id)
     assert issue is not None and item is not None and report.unit is not None

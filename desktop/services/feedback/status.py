@@ -9,6 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.db.models import FeedbackItem, FeedbackRound
+from desktop.db.models.feedback import INVESTMENT_KIND, ISSUE_KIND
+
+# What a round's forms are called, by its kind (notices and the 反馈情况 view name them).
+FORM_NAMES = {ISSUE_KIND: "问题办理反馈表", INVESTMENT_KIND: "投资进度填报表"}
 
 
 @dataclass
@@ -34,6 +38,11 @@ class RoundState:
     sent_on: date
     deadline: date
     units: list[UnitState] = field(default_factory=list)
+    kind: str = ISSUE_KIND
+
+    @property
+    def form_name(self) -> str:
+        return FORM_NAMES.get(self.kind, FORM_NAMES[ISSUE_KIND])
 
     @property
     def replied(self) -> int:
@@ -51,7 +60,7 @@ def round_states(session: Session, today: date | None = None) -> list[RoundState
         selectinload(FeedbackRound.items), selectinload(FeedbackRound.replies))).all()
     states = []
     for round_ in rounds:
-        state = RoundState(round_.name, round_.sent_on, round_.deadline)
+        state = RoundState(round_.name, round_.sent_on, round_.deadline, kind=round_.kind)
         by_unit: dict[int, UnitState] = {}
         for item in round_.items:
             if item.unit_id not in by_unit:
@@ -98,8 +107,10 @@ class DueReply:
 
 
 def _due_rounds(session: Session, start: date, end: date) -> list[FeedbackRound]:
-    """The rounds whose reply deadline fell in start..end: what both figures (及时率, items updated) count over."""
-    return list(session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end))
+    """The 问题办理反馈表 rounds whose reply deadline fell in start..end: what both figures (及时率, items updated)
+    count over — the 通报 names them as such; 投资进度填报 rounds have their own late list."""
+    return list(session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end),
+                                                            FeedbackRound.kind == ISSUE_KIND)
                                 .order_by(FeedbackRound.deadline, FeedbackRound.id).options(
         selectinload(FeedbackRound.items).selectinload(FeedbackItem.unit),
         selectinload(FeedbackRound.replies))).all())
@@ -151,7 +162,8 @@ def updated_items(session: Session, start: date, end: date, unit_id: int | None 
                 continue
             sent = item.sent_values or {}
             found.append(UpdatedItem(item.id, round_.name, item.unit.name, str(sent.get("项目") or ""),
-                                     str(sent.get("问题") or ""), round_.deadline))
+                                     str(sent.get("问题") or ("投资进度填报" if item.project_id else "")),
+                                     round_.deadline))
     return found
 
 

@@ -27,7 +27,12 @@ from desktop.importers.preview import ImportPreview
 from desktop.services.backup import archive as backups
 from desktop.services.importing import aliases as unit_aliases
 from desktop.services.importing.bulk import BulkRefused
-from desktop.services.importing.hints import near_duplicate_lines, remembered_aliases, unit_proposals
+from desktop.services.importing.hints import (
+    near_duplicate_lines,
+    person_proposals,
+    remembered_aliases,
+    unit_proposals,
+)
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.importing.rows import RowWriter, json_value
 from desktop.services.journal import operator_of
@@ -130,15 +135,18 @@ def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, toda
     _check_importable(preview)
     # Spellings confirmed in earlier imports apply again (said in a note); this import's own choices win.
     remembered = unit_aliases.load(session)
-    applied = remembered_aliases(preview, remembered)
-    preview = replace(preview, unit_aliases={**remembered, **preview.unit_aliases})
+    people = unit_aliases.load(session, "person")
+    applied = [*remembered_aliases(preview, remembered), *remembered_aliases(preview, people, "person")]
+    preview = replace(preview, unit_aliases={**remembered, **preview.unit_aliases},
+                      person_aliases={**people, **preview.person_aliases})
     rows = preview.importable_rows
     books = _Bookkeeping(session)
     event.listen(session, "before_flush", books.catch_untracked)
     try:
         writer = RowWriter(session, preview, policy, today, books.track, books.change)
         # Asked before anything is written, so the directory and stored issues are those the user knows.
-        writer.proposals = unit_proposals(preview, writer.resolver.unit_names())
+        writer.proposals = [*unit_proposals(preview, writer.resolver.unit_names()),
+                            *person_proposals(preview, writer.resolver.leader_names(), writer.resolver.person_names())]
         writer.hints = [*(p.text for p in writer.proposals), *near_duplicate_lines(session, preview)]
         writer.remembered = applied
         written = False
@@ -161,8 +169,12 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
     created.update(entity for entity, _id, _row in books.bulk)
     result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run, hints=writer.hints,
-                          unit_proposals=[(p.name, p.target) for p in writer.proposals],
-                          remembered_aliases=[(name, target) for name, target, _note in writer.remembered])
+                          unit_proposals=[(p.name, p.target) for p in writer.proposals if p.kind == "unit"],
+                          person_proposals=[(p.name, p.target) for p in writer.proposals if p.kind == "person"],
+                          remembered_aliases=[(name, target) for name, target, note in writer.remembered
+                                              if "单位写法" in note],
+                          remembered_person_aliases=[(name, target) for name, target, note in writer.remembered
+                                                     if "人名写法" in note])
     result.notes.extend(note for _name, _target, note in writer.remembered)
     if writer.found_defaulted:
         result.notes.append(f"{len(writer.found_defaulted)} 行发现日期未填，未记录（不按导入日推定）："
@@ -240,10 +252,11 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         result.batch_id = batch.id
         result.backup_path = backup_path
         batch.summary = "\n".join(result.summary_lines())
-    if preview.unit_aliases:
+    if preview.unit_aliases or preview.person_aliases:
         # Remembered like a confirmed column mapping: a preference, outside the batch (undo keeps it).
         with db.transaction() as session:
             unit_aliases.remember(session, preview.unit_aliases)
+            unit_aliases.remember(session, preview.person_aliases, "person")
     return result
 
 

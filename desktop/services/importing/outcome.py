@@ -83,6 +83,9 @@ class ImportResult:
     unit_proposals: list[tuple[str, str]] = field(default_factory=list)
     # Spellings confirmed in an earlier import and applied to this one (each also said in `notes`).
     remembered_aliases: list[tuple[str, str]] = field(default_factory=list)
+    # The same for person names (可能是同一人: 张三（副区长） → 张三), 包保领导, 责任人 and 包联干部 alike.
+    person_proposals: list[tuple[str, str]] = field(default_factory=list)
+    remembered_person_aliases: list[tuple[str, str]] = field(default_factory=list)
 
     def by_row(self) -> dict[int, RowOutcome]:
         """Outcomes by row number, for a one-sheet import (see by_key for several sheets)."""

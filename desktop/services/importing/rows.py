@@ -50,7 +50,8 @@ class RowWriter(InvestmentRows):
         self.where = ""
         self.bulk = BulkIssues(operator_of(session), today)
         defer = (lambda obj: self.bulk.defer(obj, self.row, self.where)) if preview.kind == "issues" else None
-        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases)
+        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases,
+                                 preview.person_aliases)
         self.seen: dict[object, tuple[str, dict[str, Any]]] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
         self.found_defaulted: list[str] = []

@@ -4,8 +4,8 @@
 One new table; no existing row is touched. The downgrade drops it: the decisions taken are in the records' journals
 and the 操作日志 already, the pending requests would be lost, so it refuses while one is still pending.
 
-Revision ID: 0028_feedback_requests
-Revises: 0027_hide_logged_lock_hash
+Revision ID: 0029_feedback_requests
+Revises: 0028_feedback_investment
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0028_feedback_requests"
-down_revision = "0027_hide_logged_lock_hash"
+revision = "0029_feedback_requests"
+down_revision = "0028_feedback_investment"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""0028_feedback_requests adds the 单位申请 table: a database with sent rounds upgrades with every row kept, and
+"""0029_feedback_requests adds the 单位申请 table: a database with sent rounds upgrades with every row kept, and
 the downgrade refuses while a request is pending rather than lose it."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from desktop.db import migrate
 from desktop.services.feedback.send import send_round
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0028_feedback_requests"
+THIS = "0029_feedback_requests"
 
 
 def test_upgrade_keeps_every_row(db_demo_workspace, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from desktop.db.models import Decision, Issue, Meeting, Project, Unit
 _DONE = (IssueStatus.RESOLVED.value, IssueStatus.CLOSED.value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # ~43k of them at city size: no per-item __dict__
 class Reminder:
     kind: str  # "issue" or "decision"
     id: int
@@ -58,20 +58,25 @@ def load_reminders(session: Session, today: date, days: int = 7) -> list[Reminde
     """Overdue first (longest overdue on top), then due soon (soonest on top)."""
     horizon = today + timedelta(days=days)
     items: list[Reminder] = []
-    from desktop.services.supervision.ladder import due_steps
+    from desktop.services.supervision.ladder import due_step_by_issue
 
-    steps = {d.issue_id: d.step for d in due_steps(session, today)}
+    steps = due_step_by_issue(session, today)
     issues = session.execute(
         select(Issue.id, Issue.description, Project.name, Unit.name, Issue.deadline, Issue.lead_unit_id)
         .join(Project, Project.id == Issue.project_id, isouter=True)
         .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
         .where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None), Issue.deadline <= horizon)
     )
+    # Names, dates and ladder steps repeat across thousands of reminders: one shared object each, not a copy per
+    # row as the driver returns them (~10 MB at city size).
+    shared: dict[object, object] = {None: None}
+    share = shared.setdefault
     for iid, text, project, unit, deadline, unit_id in issues:
         step = steps.get(iid)
-        items.append(Reminder("issue", iid, text, project or "", unit or "", deadline, (deadline - today).days,
-                              unit_id=unit_id, step=step.describe() if step else "",
-                              step_action=step.action if step else ""))
+        described = step.describe() if step else ""
+        items.append(Reminder("issue", iid, text, share(project or "", project or ""), share(unit or "", unit or ""),
+                              share(deadline, deadline), (deadline - today).days, unit_id=unit_id,
+                              step=share(described, described), step_action=step.action if step else ""))
     decisions = session.execute(
         select(Decision.id, Decision.text, Meeting.id, Meeting.year, Meeting.number, Meeting.kind, Unit.name,
                Decision.deadline)
@@ -81,7 +86,8 @@ def load_reminders(session: Session, today: date, days: int = 7) -> list[Reminde
     )
     for did, text, mid, year, number, kind, unit, deadline in decisions:
         where = f"{year}年第{number}次{MeetingType(kind).label}"
-        items.append(Reminder("decision", did, text, where, unit or "", deadline, (deadline - today).days, mid))
+        items.append(Reminder("decision", did, text, share(where, where), share(unit or "", unit or ""),
+                              share(deadline, deadline), (deadline - today).days, mid))
     items.sort(key=lambda r: (r.days_left >= 0, r.days_left, r.kind, r.id))
     return _requests(session, today) + items
 

@@ -285,7 +285,7 @@ class IssueTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             if key == "status" and row.id in self.awaiting:
                 return f"{row.status_label}（待确认办结）"
-            return index.row() + 1 if key == "seq" else _CELL[key](row)
+            return str(index.row() + 1) if key == "seq" else _CELL[key](row)  # display text is text (modeltester)
         if role == _BACKGROUND:
             deadline = row.deadline
             if deadline is None or row.status in DONE_CODES:

@@ -61,7 +61,7 @@ def round_states(session: Session, today: date | None = None) -> list[RoundState
     states = []
     for round_ in rounds:
         state = RoundState(round_.name, round_.sent_on, round_.deadline, kind=round_.kind)
-        # By addressee: a unit, or the project owner an investment round went to (migration 0029).
+        # By addressee: a unit, or the project owner an investment round went to (migration 0030).
         by_unit: dict[tuple[int | None, str | None], UnitState] = {}
         for item in round_.items:
             key = (item.unit_id, item.recipient)
@@ -109,8 +109,10 @@ class DueReply:
 
 
 def _due_rounds(session: Session, start: date, end: date) -> list[FeedbackRound]:
-    """The rounds whose reply deadline fell in start..end: what both figures (及时率, items updated) count over."""
-    return list(session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end))
+    """The 问题办理反馈表 rounds whose reply deadline fell in start..end: what both figures (及时率, items updated)
+    count over — the 通报 names them as such; 投资进度填报 rounds have their own late list."""
+    return list(session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end),
+                                                            FeedbackRound.kind == ISSUE_KIND)
                                 .order_by(FeedbackRound.deadline, FeedbackRound.id).options(
         selectinload(FeedbackRound.items).selectinload(FeedbackItem.unit),
         selectinload(FeedbackRound.replies))).all())

@@ -111,3 +111,61 @@ def test_an_encrypted_backup_is_listed_as_such_and_restored_with_the_passphrase(
     assert encrypted_rows  # the automatic 恢复前 backup is encrypted too, its counts not shown
     dialog.close()
     window.workspace.close()
+
+
+def test_an_encrypted_package_is_opened_with_the_passphrase_asked_in_the_window(qtbot, tmp_path,
+                                                                              monkeypatch) -> None:
+    """导入数据包… on a package sealed to this office: the passphrase is asked, a wrong one comes back as the
+    refusal (decrypted on the worker, nothing changed), the right one reaches the preview with the signature."""
+    from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+    from desktop.services.exchange import trust
+    from desktop.services.exchange.selection import ExportScope, ScopeKind
+    from desktop.ui import exchange_menu
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+    from desktop.ui.ops import Ops
+    from tests.services.exchange.twooffices import open_offices, snapshot
+
+    offices = open_offices(tmp_path)
+    try:
+        for ws in (offices.room, offices.team):
+            with ws.db.transaction() as s:
+                office_key.enable(s, PASSPHRASE, PASSPHRASE)
+        trust.export_own_key(offices.room, tmp_path / "room.kpk")
+        trust.register_peer(offices.team, tmp_path / "room.kpk")  # now with the room's encryption key
+        package = offices.send("加密包.kpx", ExportScope(ScopeKind.ALL))
+        create_application()
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.workspace = offices.room  # type: ignore[attr-defined]
+        window.ops = Ops(offices.room, window)  # type: ignore[attr-defined]
+        window.reload = lambda: None  # type: ignore[attr-defined]
+        typed = ["不对的口令不对的口令", PASSPHRASE]
+        asked: list[str] = []
+
+        def answer(self) -> int:
+            asked.append(self.form.message_label.text())
+            self.form.password_edit.setText(typed.pop(0))
+            self._accept()
+            return self.result()
+
+        monkeypatch.setattr(PassphraseDialog, "exec", answer)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+        warnings: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+        shown: dict[str, object] = {}
+        monkeypatch.setattr(MergePreviewDialog, "exec",
+                            lambda self: shown.update(plan=self.plan, verdict=self.verdict) or 0)
+        before = snapshot(offices.room)
+        exchange_menu.import_package_dialog(window)
+        qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+        assert "已加密给本单位" in asked[0] and "加密口令不正确" in warnings[0]
+        assert snapshot(offices.room) == before
+        exchange_menu.import_package_dialog(window)
+        qtbot.waitUntil(lambda: "plan" in shown, timeout=20_000)
+        assert shown["verdict"].trusted
+        window.ops.pool.waitForDone()  # type: ignore[attr-defined]
+    finally:
+        offices.team.close()
+        offices.room.close()

@@ -14,6 +14,7 @@ from desktop.services.backup import archive as backups
 from desktop.services.encryption import office_key
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.main_window import MainWindow
+from desktop.workspace import open_workspace
 from tests.ui.helpers import restore, settle, wait_for_dialog, wait_loaded
 
 PASSPHRASE = "区重点办口令2026"
@@ -169,3 +170,37 @@ def test_an_encrypted_package_is_opened_with_the_passphrase_asked_in_the_window(
     finally:
         offices.team.close()
         offices.room.close()
+
+
+def test_at_start_a_damaged_database_offers_the_encrypted_backup_and_asks_its_passphrase(
+        qtbot, demo_workspace, monkeypatch) -> None:
+    """No window yet: the newest good backup is found without any secret; a wrong passphrase is said in the
+    preview, which asks again; the right one restores."""
+    from desktop.paths import database_file
+    from desktop.ui import startup
+
+    with demo_workspace.db.transaction() as s:
+        office_key.enable(s, PASSPHRASE, PASSPHRASE)
+    archive = backups.automatic_backup(demo_workspace.db, demo_workspace.data_dir, backups.Reason.DAILY).path
+    demo_workspace.close()
+    database_file(demo_workspace.data_dir).write_bytes(b"\0" * 4096)
+    create_application()
+    typed, errors = ["错的口令错的口令", PASSPHRASE], []
+
+    def answer(self) -> int:
+        errors.append(self.form.error_label.text())
+        assert self.form.passphrase_edit.isVisibleTo(self) and "已加密（密钥指纹" in self.form.contents_edit.toPlainText()
+        self.form.passphrase_edit.setText(typed.pop(0))
+        self._accept()
+        return self.result()
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", answer)
+    assert startup.offer_recovery(demo_workspace.data_dir, "数据库已损坏", None, operator="测试员")
+    assert errors[0] == "" and "加密口令不正确" in errors[1] and not typed
+    ws = open_workspace(demo_workspace.data_dir, operator="测试员")
+    try:
+        with ws.db.read() as s:
+            assert s.scalar(select(func.count(Issue.id))) == 300
+    finally:
+        ws.close()
+    assert archive.exists()

@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
         self._build_export_menu()
         self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
         # 反馈 → 发出 / 收取 / 反馈情况, and drops of returned forms on the window
-        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions)
+        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions,
+                                                   self.undo_stack)
         where = workspace.database_file or workspace.db.url
         self.data_label.setText(f"数据：{where}")
         if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self.reminder_panel.activated.connect(self.navigator.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
         self.reminder_panel.escalate.connect(self.escalate_by_ladder)
+        self.reminder_panel.decide_request.connect(lambda request_id: self.feedback_menu.open_requests(request_id))
 
     # --- extension points for other modules ----------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
 
     def _show_reminders(self, reminders: Reminders) -> None:
         self.reminder_panel.set_items(reminders, self.due_soon_days)
+        self.issue_panel.set_requests(reminders.awaiting, reminders.requested)
         self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(reminders.items)}）")
 
     # --- selection helpers used by the controllers ---------------------------------------------------------

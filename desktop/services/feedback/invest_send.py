@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -22,8 +22,18 @@ from desktop.db.models import InvestmentReport, Project, Unit
 from desktop.db.models.feedback import INVESTMENT_KIND, FeedbackRound
 from desktop.errors import UserError
 from desktop.exporters.investment_form import InvestHeading, InvestLine, write_investment_form
+from desktop.services import office_settings
 from desktop.services.feedback import keys
-from desktop.services.feedback.send import SendResult, SentForm, _units, insert_items, new_round
+from desktop.services.feedback.send import (
+    DEFAULT_REPLY_DAYS,
+    REPLY_DAYS_KEY,
+    SendChoices,
+    SendResult,
+    SentForm,
+    _units,
+    insert_items,
+    new_round,
+)
 
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -81,11 +91,19 @@ def month_lines(session: Session, year: int, month: int) -> tuple[dict[int, list
     return by_unit, orphans
 
 
-def investment_units(session: Session, year: int, month: int) -> list[tuple[str, int]]:
-    """(unit, projects it would be asked about), in the office's unit order: what the send dialog offers."""
+def due_month(today: date) -> tuple[int, int]:
+    """The month whose figures are asked for by default: the one before today's (as 迟报 counts it)."""
+    return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+
+
+def send_choices(session: Session, today: date, year: int, month: int) -> SendChoices:
+    """What the 发出投资进度填报表 dialog proposes for a month: the round's name, the reply deadline, and per unit
+    (in the office's unit order) the projects it would be asked about."""
     by_unit, _orphans = month_lines(session, year, month)
     units = session.scalars(select(Unit).where(Unit.id.in_(list(by_unit))).order_by(Unit.sort_order, Unit.name))
-    return [(unit.name, len(by_unit[unit.id])) for unit in units]
+    days = office_settings.get(session, REPLY_DAYS_KEY) or DEFAULT_REPLY_DAYS
+    return SendChoices(default_round_name(session, year, month), today + timedelta(days=int(days)),
+                       [(unit.name, len(by_unit[unit.id])) for unit in units])
 
 
 def send_investment_round(session: Session, out_dir: Path, *, year: int, month: int,

@@ -300,5 +300,6 @@ def _mark_duplicates(files: list[FileReport]) -> None:
         else:
             for row in rows:
                 row.verdict = Verdict.REFUSED
-                row.reasons.append(f"{row.row.where()}：同一问题出现多次且内容不一致（{places}），均未采用，"
+                what = "项目" if row.project_id is not None else "问题"
+                row.reasons.append(f"{row.row.where()}：同一{what}出现多次且内容不一致（{places}），均未采用，"
                                    "请核对后只保留一行")

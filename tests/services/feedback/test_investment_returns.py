@@ -279,3 +279,43 @@ def test_cli_send_investment_collect_detects_the_kind(demo_workspace, tmp_path: 
     assert main(["feedback", "status", *data, "--date", "2100-01-05"]) == 0
     printed = capsys.readouterr().out
     assert f"{ROUND}：投资进度填报表，" in printed and "已报1个" in printed and "逾期未报" in printed
+
+
+def test_inserted_column_duplicated_row_other_sheet_and_csv(sent, tmp_path: Path) -> None:
+    """Columns found by header name, a row copied twice with different figures taken from neither, rows moved to
+    another sheet read the same, and a form saved as .csv still collected (its keys are in the text)."""
+    import csv
+
+    ws, _result, form = sent
+    filled = fill(form.path, tmp_path / "back" / form.path.name, {1: {"本月完成": 10}, 2: {"本月完成": 20}})
+    workbook = load_workbook(filled)
+    sheet = workbook.active
+    sheet.protection.sheet = False
+    sheet.insert_cols(3)  # a column of the unit's own, before 年度计划
+    sheet.cell(4, 3).value = "备注（单位加的）"
+    last = sheet.max_row
+    for column in range(1, len(FIELDS) + 2):  # row 1 duplicated at the bottom with another figure
+        sheet.cell(last + 1, column).value = sheet.cell(FIRST, column).value
+    sheet.cell(last + 1, COLUMN["本月完成"] + 1).value = 99
+    moved = workbook.create_sheet("另一张表")
+    for column in range(1, len(FIELDS) + 2):  # row 2 moved to another sheet under the same header
+        moved.cell(1, column).value = sheet.cell(4, column).value
+        moved.cell(2, column).value = sheet.cell(FIRST + 1, column).value
+        sheet.cell(FIRST + 1, column).value = None
+    workbook.save(filled)
+    rows = preview_collect(ws.db, [filled], today=TODAY).files[0].rows
+    by_name = {(r.row.sheet, r.row.row): r for r in rows}
+    first = [r for r in rows if r.row.row in (FIRST, last + 1) and r.row.sheet == "投资进度填报"]
+    assert [r.verdict for r in first] == [Verdict.REFUSED, Verdict.REFUSED]
+    assert "同一项目出现多次且内容不一致" in first[0].reasons[-1]
+    assert by_name[("另一张表", 2)].verdict is Verdict.NEW and by_name[("另一张表", 2)].answer.amount == 200_000
+
+    plain = fill(form.path, tmp_path / "plain" / form.path.name, {1: {"本月完成": 12.5, "形象进度": "CSV 报回"}})
+    sheet = load_workbook(plain).active
+    target = tmp_path / "csv" / (form.path.stem + ".csv")
+    target.parent.mkdir()
+    with open(target, "w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows([[cell.value for cell in row] for row in sheet.iter_rows()])
+    report = preview_collect(ws.db, [target], today=TODAY).files[0]
+    assert report.refusal is None and report.count(Verdict.NEW) == 1
+    assert next(r for r in report.rows if r.verdict is Verdict.NEW).answer.amount == 125_000

@@ -1,4 +1,4 @@
-"""0029_peer_encryption_key: a paired office gains a place for its encryption key; every row of every table is
+"""0030_peer_encryption_key: a paired office gains a place for its encryption key; every row of every table is
 kept (a registered peer included), the new column starts empty, and the downgrade gives the old table back."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 from desktop.db import migrate
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0029_peer_encryption_key"
+THIS = "0030_peer_encryption_key"
 
 
 def test_upgrade_keeps_every_row_and_adds_an_empty_encryption_key(demo_workspace, tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ package for that office is sealed to when 加密备份和数据包 is on (servic
 Nullable: offices paired before carry none until they hand over a new .kpk (registering it again adds the key to
 the same row, audited). Every row is kept as it is; the downgrade drops only the new column.
 
-Revision ID: 0029_peer_encryption_key
-Revises: 0028_feedback_investment
+Revision ID: 0030_peer_encryption_key
+Revises: 0029_feedback_requests
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0029_peer_encryption_key"
-down_revision = "0028_feedback_investment"
+revision = "0030_peer_encryption_key"
+down_revision = "0029_feedback_requests"
 branch_labels = None
 depends_on = None
 

@@ -4,6 +4,8 @@ a wrong passphrase is said in the preview (checked on the worker, nothing closed
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import func, select
@@ -118,7 +120,7 @@ def test_an_encrypted_package_is_opened_with_the_passphrase_asked_in_the_window(
                                                                               monkeypatch) -> None:
     """导入数据包… on a package sealed to this office: the passphrase is asked, a wrong one comes back as the
     refusal (decrypted on the worker, nothing changed), the right one reaches the preview with the signature."""
-    from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
     from desktop.services.exchange import trust
     from desktop.services.exchange.selection import ExportScope, ScopeKind
@@ -137,11 +139,10 @@ def test_an_encrypted_package_is_opened_with_the_passphrase_asked_in_the_window(
         trust.register_peer(offices.team, tmp_path / "room.kpk")  # now with the room's encryption key
         package = offices.send("加密包.kpx", ExportScope(ScopeKind.ALL))
         create_application()
-        window = QMainWindow()
-        qtbot.addWidget(window)
-        window.workspace = offices.room  # type: ignore[attr-defined]
-        window.ops = Ops(offices.room, window)  # type: ignore[attr-defined]
-        window.reload = lambda: None  # type: ignore[attr-defined]
+        parent = QMainWindow()
+        qtbot.addWidget(parent)
+        ops = Ops(offices.room, parent)
+        menu = exchange_menu.ExchangeMenu(parent, ops, date.today(), QMenu(parent))
         typed = ["不对的口令不对的口令", PASSPHRASE]
         asked: list[str] = []
 
@@ -159,14 +160,14 @@ def test_an_encrypted_package_is_opened_with_the_passphrase_asked_in_the_window(
         monkeypatch.setattr(MergePreviewDialog, "exec",
                             lambda self: shown.update(plan=self.plan, verdict=self.verdict) or 0)
         before = snapshot(offices.room)
-        exchange_menu.import_package_dialog(window)
+        menu.import_package_dialog()
         qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
         assert "已加密给本单位" in asked[0] and "加密口令不正确" in warnings[0]
         assert snapshot(offices.room) == before
-        exchange_menu.import_package_dialog(window)
+        menu.import_package_dialog()
         qtbot.waitUntil(lambda: "plan" in shown, timeout=20_000)
         assert shown["verdict"].trusted
-        window.ops.pool.waitForDone()  # type: ignore[attr-defined]
+        ops.pool.waitForDone()
     finally:
         offices.team.close()
         offices.room.close()

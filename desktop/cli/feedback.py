@@ -1,4 +1,4 @@
-"""`keyproj feedback send | collect | undo | status | chase`: the 反馈表 round trip with the responsible units, through the same
+"""`keyproj feedback send | collect | undo | status | chase` (and the units' requests, cli/feedback_requests.py): the 反馈表 round trip with the responsible units, through the same
 services as the window (services/feedback), for a clerk at the prompt or a scheduled job."""
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="issue：问题办理反馈表（默认）；investment：投资进度填报表（每个项目一行，需 --month）")
     send.add_argument("--month", type=_year_month, metavar="YYYY-MM",
                       help="投资进度填报的月份，如 2026-11（--kind investment 时必填）")
+    send.add_argument("--by", choices=("unit", "owner"), default="unit",
+                      help="投资进度填报表发给谁：unit 每个责任单位一份（默认）；owner 每个建设单位（项目业主）一份，"
+                           "--units 则写建设单位名称")
     send.set_defaults(handler=guarded(run_send))
     collect = actions.add_parser("collect", parents=[data_options()], help="收取单位报回的反馈表（文件或文件夹）")
     collect.add_argument("paths", nargs="+", type=Path, metavar="文件或文件夹")
@@ -52,6 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     chase.add_argument("--new-round", metavar="轮次", help="再发一轮时的轮次名称（默认：本月下一轮）")
     chase.add_argument("--date", type=parse_date, help="按哪一天判断逾期、写在通知上（默认：今天）")
     chase.set_defaults(handler=guarded(run_chase))
+    from desktop.cli import feedback_requests
+
+    feedback_requests.register(actions)
 
 
 def _year_month(text: str) -> tuple[int, int]:
@@ -72,8 +78,8 @@ def run_send(args: argparse.Namespace) -> int:
 
     if args.kind == "investment":
         return _send_investment(args)
-    if args.month is not None:
-        raise UserError("--month 只用于投资进度填报（--kind investment）。")
+    if args.month is not None or args.by != "unit":
+        raise UserError("--month 和 --by 只用于投资进度填报（--kind investment）。")
     with open_from_args(args) as workspace, workspace.db.transaction() as session:
         result, notices = send_with_notices(session, args.out, notices=args.notice, units=args.units,
                                             deadline=args.deadline, name=args.round_name)
@@ -98,8 +104,9 @@ def _send_investment(args: argparse.Namespace) -> int:
     year, month = args.month
     with open_from_args(args) as workspace, workspace.db.transaction() as session:
         result = send_investment_round(session, args.out, year=year, month=month, units=args.units,
-                                       deadline=args.deadline, name=args.round_name)
-    print(f"已发出{result.round_name}：{len(result.forms)}个单位，{result.items}个项目，"
+                                       deadline=args.deadline, name=args.round_name, by=args.by)
+    print(f"已发出{result.round_name}：{len(result.forms)}个{'建设单位' if args.by == 'owner' else '单位'}，"
+          f"{result.items}个项目，"
           f"报送截止 {result.deadline.isoformat()}。")
     for form in result.forms:
         print(f"  {form.unit}\t{form.items}个项目\t{form.path}")
@@ -193,7 +200,7 @@ def run_collect(args: argparse.Namespace) -> int:
     if result.batch_id is not None:
         print(f"如需整体撤销本次收取：keyproj feedback undo {result.batch_id}")
     if result.requests:
-        print("需办公室处理的申请：")
+        print("需办公室处理的申请（keyproj feedback requests 查看，approve / refuse / escalate / answer 处理）：")
         for line in result.requests:
             print(f"  {line}")
     return 0

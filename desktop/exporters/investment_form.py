@@ -23,7 +23,7 @@ from desktop.importers.investment_form import AMOUNT_FIELDS, FIELDS, UNIT_FIELDS
 from desktop.services.figures import WAN
 
 SHEET_TITLE = "投资进度填报"
-_WIDTHS = {"序号": 6, "项目": 30, "年度计划": 12, "上月累计": 12, "本月完成": 12, "累计": 14, "形象进度": 36,
+_WIDTHS = {"序号": 6, "项目": 30, "年度计划": 14, "上月累计": 14, "本月完成": 14, "累计": 16, "形象进度": 32,
            "存在问题": 30, "填报人": 10, "联系电话": 14, KEY_FIELD: 10}
 
 

@@ -279,3 +279,86 @@ def test_cli_send_investment_collect_detects_the_kind(demo_workspace, tmp_path: 
     assert main(["feedback", "status", *data, "--date", "2100-01-05"]) == 0
     printed = capsys.readouterr().out
     assert f"{ROUND}：投资进度填报表，" in printed and "已报1个" in printed and "逾期未报" in printed
+
+
+def test_inserted_column_duplicated_row_other_sheet_and_csv(sent, tmp_path: Path) -> None:
+    """Columns found by header name, a row copied twice with different figures taken from neither, rows moved to
+    another sheet read the same, and a form saved as .csv still collected (its keys are in the text)."""
+    import csv
+
+    ws, _result, form = sent
+    filled = fill(form.path, tmp_path / "back" / form.path.name, {1: {"本月完成": 10}, 2: {"本月完成": 20}})
+    workbook = load_workbook(filled)
+    sheet = workbook.active
+    sheet.protection.sheet = False
+    sheet.insert_cols(3)  # a column of the unit's own, before 年度计划
+    sheet.cell(4, 3).value = "备注（单位加的）"
+    last = sheet.max_row
+    for column in range(1, len(FIELDS) + 2):  # row 1 duplicated at the bottom with another figure
+        sheet.cell(last + 1, column).value = sheet.cell(FIRST, column).value
+    sheet.cell(last + 1, COLUMN["本月完成"] + 1).value = 99
+    moved = workbook.create_sheet("另一张表")
+    for column in range(1, len(FIELDS) + 2):  # row 2 moved to another sheet under the same header
+        moved.cell(1, column).value = sheet.cell(4, column).value
+        moved.cell(2, column).value = sheet.cell(FIRST + 1, column).value
+        sheet.cell(FIRST + 1, column).value = None
+    workbook.save(filled)
+    rows = preview_collect(ws.db, [filled], today=TODAY).files[0].rows
+    by_name = {(r.row.sheet, r.row.row): r for r in rows}
+    first = [r for r in rows if r.row.row in (FIRST, last + 1) and r.row.sheet == "投资进度填报"]
+    assert [r.verdict for r in first] == [Verdict.REFUSED, Verdict.REFUSED]
+    assert "同一项目出现多次且内容不一致" in first[0].reasons[-1]
+    assert by_name[("另一张表", 2)].verdict is Verdict.NEW and by_name[("另一张表", 2)].answer.amount == 200_000
+
+    plain = fill(form.path, tmp_path / "plain" / form.path.name, {1: {"本月完成": 12.5, "形象进度": "CSV 报回"}})
+    sheet = load_workbook(plain).active
+    target = tmp_path / "csv" / (form.path.stem + ".csv")
+    target.parent.mkdir()
+    with open(target, "w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows([[cell.value for cell in row] for row in sheet.iter_rows()])
+    report = preview_collect(ws.db, [target], today=TODAY).files[0]
+    assert report.refusal is None and report.count(Verdict.NEW) == 1
+    assert next(r for r in report.rows if r.verdict is Verdict.NEW).answer.amount == 125_000
+
+
+def test_owner_round_trip(demo_workspace, tmp_path: Path) -> None:
+    """Sent per project owner (建设单位, not a unit of the directory): one form per owner, collected back, listed in
+    反馈情况 by owner, left out of the units' 反馈及时率; a row of another owner's form copied in is refused."""
+    from desktop.services.feedback.status import due_replies
+
+    out = tmp_path / "owners"
+    out.mkdir()
+    with demo_workspace.db.transaction() as session:
+        owners = {p.owner for p in session.scalars(select(Project).where(
+            Project.list_year == 2026, Project.annual_plan_yuan > 0, Project.removed_on.is_(None)))}
+        result = send_investment_round(session, out, year=2026, month=11, deadline=date(2026, 12, 2), today=TODAY,
+                                       by="owner")
+        with pytest.raises(UserError, match="找不到建设单位“没有这家公司”"):
+            send_investment_round(session, out, year=2026, month=11, today=TODAY, by="owner", units=["没有这家公司"],
+                                  name="另一轮")
+    assert sorted(f.unit for f in result.forms) == sorted(o.strip() for o in owners if o and o.strip())
+    first, second = sorted(result.forms, key=lambda f: -f.items)[:2]
+    assert first.path.name == f"{first.unit}_投资进度填报表_{ROUND}.xlsx"
+    assert load_workbook(first.path).active["A2"].value.startswith(f"填报单位：{first.unit}")
+    back = fill(first.path, tmp_path / "back" / first.path.name, {1: {"本月完成": 33}})
+    other = rows_of(second.path)[0]  # a row of another owner's form pasted under the last row
+    workbook = load_workbook(back)
+    sheet = workbook.active
+    for name, column in COLUMN.items():
+        sheet.cell(sheet.max_row + 1 if name == "序号" else sheet.max_row, column).value = other[name]
+    sheet.cell(sheet.max_row, COLUMN["本月完成"]).value = 44
+    workbook.save(back)
+    report = preview_collect(demo_workspace.db, [back], today=TODAY).files[0]
+    assert report.unit == first.unit and report.unit_id is None and report.recipient == first.unit
+    assert report.count(Verdict.NEW) == 1
+    (pasted,) = [r for r in report.rows if r.verdict is Verdict.REFUSED]
+    assert f"属于“{second.unit}”的反馈表，不是本文件单位“{first.unit}”的" in pasted.reasons[0]
+    done = collect(demo_workspace.db, [back], data_dir=demo_workspace.data_dir, today=TODAY)
+    assert done.taken == 1
+    with demo_workspace.db.read() as session:
+        (reply,) = session.scalars(select(FeedbackReply)).all()
+        assert reply.unit_id is None and reply.recipient == first.unit
+        state = next(s for s in round_states(session, date(2026, 12, 5)) if s.name == ROUND)
+        assert {u.unit for u in state.units} == {f.unit for f in result.forms}
+        assert next(u for u in state.units if u.unit == first.unit).label == "已报"
+        assert due_replies(session, date(2026, 12, 1), date(2026, 12, 31)) == []  # owners are not ranked units

@@ -196,7 +196,7 @@ def test_every_change_reaches_the_window(qtbot, demo_workspace, today, tmp_path)
 
 
 def test_the_daily_backup_runs_on_the_worker_with_a_note(qtbot, demo_workspace, today, tmp_path) -> None:
-    from desktop.app import start_daily_backup
+    from desktop.ui.startup import start_daily_backup
 
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     qtbot.waitUntil(lambda: not window.ops.busy(), timeout=30_000)  # whatever the window started on its own

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStatusBar
 
 from desktop import APP_NAME
+from desktop.db.migrate import MigrationError
 from desktop.errors import UserError
 from desktop.services import first_screen
 from desktop.services.backup.restore import restore_archive
@@ -28,7 +29,7 @@ from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.ops import Ops
 from desktop.ui.startup import offer_recovery
-from desktop.workspace import Workspace, open_workspace
+from desktop.workspace import Workspace, WorkspaceError, open_workspace
 
 
 class ReliabilityActions:
@@ -74,7 +75,7 @@ class ReliabilityActions:
         city's restore is seconds); every view then re-reads. `finished(None)`, or with the refusal (the data as
         it was is reopened); without `finished` a refusal is shown here."""
 
-        def make(old: Workspace) -> tuple[Workspace, str | None]:
+        def make(old: Workspace) -> tuple[Workspace | None, str | None]:
             operator, data_dir = old.db.operator, old.data_dir
             problem = None
             try:
@@ -83,7 +84,10 @@ class ReliabilityActions:
                 problem = str(exc)
             except OSError as exc:
                 problem = f"文件操作失败（{exc.strerror or exc}）"
-            return open_workspace(data_dir, operator=operator), problem
+            try:
+                return open_workspace(data_dir, operator=operator), problem
+            except (WorkspaceError, MigrationError) as exc:  # nothing to hold: `Ops` says so and holds nothing
+                return None, str(exc)
 
         def done(problem: str | None) -> None:
             if finished is not None:

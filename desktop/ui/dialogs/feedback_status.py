@@ -116,7 +116,8 @@ class FeedbackStatusDialog(QDialog):
             late = len(state.late_units)
             overdue = self.today > state.deadline
             self.form.summary_label.setText(
-                f"{state.sent_on.isoformat()}发出，截止{state.deadline.isoformat()}；{len(state.units)}个单位，"
+                f"{state.form_name}，{state.sent_on.isoformat()}发出，截止{state.deadline.isoformat()}；"
+                f"{len(state.units)}个单位，"
                 f"已报{state.replied}个，" + (f"逾期未报{late}个。" if overdue else "尚未到截止日期。"))
         table.setSortingEnabled(True)
         self.form.chase_button.setEnabled(late > 0)

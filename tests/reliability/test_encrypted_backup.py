@@ -53,8 +53,10 @@ def _files(folder: Path) -> dict[str, bytes]:
             if p.is_file() and p.relative_to(folder).parts[0] != "logs" and not p.name.endswith(("-wal", "-shm"))}
 
 
-def test_an_encrypted_backup_holds_nothing_readable(sealed_office, capsys) -> None:
-    result = backups.automatic_backup(sealed_office.db, sealed_office.data_dir, backups.Reason.MANUAL)
+def test_an_encrypted_backup_holds_nothing_readable(sealed_office, capsys, tmp_path) -> None:
+    result = backups.automatic_backup(sealed_office.db, sealed_office.data_dir, backups.Reason.MANUAL,
+                                      mirror_dir=tmp_path / "U盘")
+    assert result.mirrored_to is not None and result.mirrored_to.read_bytes() == result.path.read_bytes()
     with zipfile.ZipFile(result.path) as zf:
         assert sorted(zf.namelist()) == ["manifest.json", "payload.kpseal"]
         manifest = json.loads(zf.read("manifest.json"))

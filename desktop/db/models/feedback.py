@@ -63,7 +63,7 @@ class FeedbackItem(RowMixin, Base):
                       CheckConstraint(ONE_RECIPIENT, name="one_recipient"))
 
     round_id: Mapped[int] = mapped_column(ForeignKey("feedback_round.id", ondelete="CASCADE"), index=True)
-    # Whom the form went to: a unit, or (an investment round sent to the projects' owners, migration 0030) the
+    # Whom the form went to: a unit, or (an investment round sent to the projects' owners, migration 0031) the
     # owner's name as the project records it; exactly one of the two.
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
     recipient: Mapped[str | None] = mapped_column(String(200))

@@ -61,7 +61,7 @@ def round_states(session: Session, today: date | None = None) -> list[RoundState
     states = []
     for round_ in rounds:
         state = RoundState(round_.name, round_.sent_on, round_.deadline, kind=round_.kind)
-        # By addressee: a unit, or the project owner an investment round went to (migration 0030).
+        # By addressee: a unit, or the project owner an investment round went to (migration 0031).
         by_unit: dict[tuple[int | None, str | None], UnitState] = {}
         for item in round_.items:
             key = (item.unit_id, item.recipient)

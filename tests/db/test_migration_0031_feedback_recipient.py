@@ -1,4 +1,4 @@
-"""0030_feedback_recipient lets an investment round go to the projects' owners: a database with sent rounds and a
+"""0031_feedback_recipient lets an investment round go to the projects' owners: a database with sent rounds and a
 collected reply upgrades with every row kept (each item and reply still names its unit, `recipient` empty), an item
 then names a unit or an owner, exactly one, and the downgrade refuses while a round went to owners and otherwise
 goes back to exactly the rows it had."""
@@ -16,7 +16,7 @@ from desktop.db import migrate
 from desktop.services.feedback.invest_send import send_investment_round
 from tests.db.migration_support import contents, downgrade, previous_of
 
-THIS = "0030_feedback_recipient"
+THIS = "0031_feedback_recipient"
 
 
 def test_upgrade_keeps_every_row(db_demo_workspace, tmp_path: Path) -> None:

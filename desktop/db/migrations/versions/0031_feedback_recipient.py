@@ -8,8 +8,8 @@ them in place.
 The downgrade refuses while a round went to owners: the old schema needs a unit on every item and reply, and
 dropping those rows would lose what the owners reported and when.
 
-Revision ID: 0030_feedback_recipient
-Revises: 0029_feedback_requests
+Revision ID: 0031_feedback_recipient
+Revises: 0030_peer_encryption_key
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0030_feedback_recipient"
-down_revision = "0029_feedback_requests"
+revision = "0031_feedback_recipient"
+down_revision = "0030_peer_encryption_key"
 branch_labels = None
 depends_on = None
 

@@ -26,7 +26,6 @@ from desktop.exporters.xlsx._stream import (
     StyleBook,
     StylePreset,
     StyleRef,
-    add_sheet,
 )
 from desktop.exporters.xlsx.safe import FORMULA_TRIGGERS, cell_text, is_formula_like, kept_as_is
 from desktop.importers.feedback_form import (
@@ -269,8 +268,21 @@ NEW_INSTRUCTION = ("填表说明：如在办理中发现新的问题，请逐条
 _NEW_WIDTHS = {"序号": 6, "项目名称": 28, "问题描述": 48, "发现日期": 14, "建议完成时限": 16, "需协调事项": 24, "备注": 20}
 
 
+@functools.cache
+def _new_rows() -> str:
+    """The 新增问题 sheet's numbered empty rows, bordered, 发现日期 as a date (the same in every form)."""
+    styles = _preset().styles
+    plain, day = styles.plain_cell[1], styles.plain_date[1]
+    found = NEW_FIELDS.index("发现日期")
+    return "".join(
+        f'<row r="{row}"><c r="A{row}" s="{plain}" t="n"><v>{row - FIRST_DATA_ROW + 1}</v></c>'
+        + "".join(f'<c r="{letter}{row}" s="{day if column == found else plain}" t="n"/>'
+                  for column, letter in enumerate(_LETTERS[1:len(NEW_FIELDS)], start=1)) + "</row>"
+        for row in range(FIRST_DATA_ROW, FIRST_DATA_ROW + NEW_ROWS))
+
+
 def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
-    sheet = add_sheet(workbook, NEW_SHEET)
+    sheet = _sheet(workbook, NEW_SHEET)
     book = _preset().book(sheet)
     styles = _preset().styles
     for column, name in enumerate(NEW_FIELDS, start=1):
@@ -282,10 +294,7 @@ def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
              NEW_INSTRUCTION)
     sheet.append([_text(book, styles.header_unit, styles.header_unit, name) for name in NEW_FIELDS])
     found = NEW_FIELDS.index("发现日期")
-    for offset in range(NEW_ROWS):
-        sheet.append([book.cell(styles.plain_cell, offset + 1)] +
-                     [book.cell(styles.plain_date if column == found else styles.plain_cell)
-                      for column in range(1, len(NEW_FIELDS))])
+    sheet.append_block(FIRST_DATA_ROW, _new_rows(), NEW_ROWS, styles.plain_cell)
     when = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                           allow_blank=True, showErrorMessage=True, errorTitle="发现日期",
                           error="请填写日期，如 2026-12-31")

@@ -146,16 +146,20 @@ def _open_decisions(session: Session, units: list[Unit]) -> dict[int, list[_Open
 
 
 def _open_issues(session: Session, units: list[Unit], issue_ids: Collection[int] | None) -> dict[int, list[_Open]]:
-    """Per unit id, its open issues in form order (deadline first, undated last), in one read."""
+    """Per unit id, its open issues, in one read (in no order: send_round sorts them with the decided items).
+
+    Read through the session's connection: plain columns need none of the ORM's row handling, which was a third
+    of this read for a city's 20,000 rows."""
     stmt = (select(Issue.id, Issue.uuid, Issue.version, Issue.lead_unit_id, Issue.description, Issue.deadline,
                    Issue.deadline_text, Issue.status, Project.name)
             .join(Project, Project.id == Issue.project_id, isouter=True)
-            .where(Issue.lead_unit_id.in_([unit.id for unit in units]), Issue.status.in_(OPEN_STATUSES))
-            .order_by(Issue.deadline.is_(None), Issue.deadline, Issue.id))
+            .where(Issue.lead_unit_id.in_([unit.id for unit in units]), Issue.status.in_(OPEN_STATUSES)))
     if issue_ids is not None:
         stmt = stmt.where(Issue.id.in_(list(issue_ids)))
     found: dict[int, list[_Open]] = {}
-    for issue_id, issue_uuid, version, unit_id, text, deadline, deadline_text, status, project in session.execute(stmt):
+    session.flush()
+    for issue_id, issue_uuid, version, unit_id, text, deadline, deadline_text, status, project in \
+            session.connection().execute(stmt):
         shown = deadline_text or (deadline.isoformat() if deadline else "")
         found.setdefault(unit_id, []).append(_Open(issue_id, issue_uuid, version, {
             "项目": project or "", "问题": text, "完成时限": shown, "当前状态": _LABELS[status]}, deadline))

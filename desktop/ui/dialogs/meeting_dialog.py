@@ -16,6 +16,7 @@ from desktop.services.meetings.choices import MeetingChoices
 from desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
 from desktop.ui.widgets.date_edit import check_dates
 from desktop.ui.widgets.fitting import fit_to_screen
+from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 SuggestNumber = Callable[[str, int], int]
 SaveMeeting = Callable[[MeetingInput], int]
@@ -38,6 +39,7 @@ class MeetingDialog(QDialog):
         fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = Ui_MeetingDialog()
         self.form.setupUi(self)
+        ok_on_ctrl_return(self, self.form.button_box)
         self._suggest = suggest_number
         self._save = save
         self._editing = initial is not None

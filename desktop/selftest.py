@@ -133,8 +133,8 @@ def _render_window(workspace: Workspace, folder: Path, today: date) -> tuple[str
     from PySide6.QtGui import QImage
 
     from desktop.app import create_application
+    from desktop.ui.driving import until_idle
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.ops_wait import until_idle
 
     app = create_application()
     if not app.property("keyproj_translators"):

@@ -25,10 +25,30 @@ from desktop.importers.preview import build_preview
 HEADERS = ["序号", "项目名称", "包保领导", "问题类别", "存在问题", "责任单位", "配合单位", "责任人", "完成时限", "办理进展", "办理状态", "备注"]
 DEADLINES = [dt.datetime(2022, 4, 30), "2022年5月31日", "2022.6.30", "6月底前", "年底前", "2022-08-15", "长期"]
 STATUSES = ["已办结", "推进中", "阶段性推进", "已销号", "办理中"]
+# Issues of one project are different problems, as in a real ledger: texts this far apart (pairwise difflib ratio
+# under 0.25) never read as 可能重复. The same problem may come up under another project.
+DESCRIPTIONS = [
+    "项目用地范围内存在违法建筑，影响施工",
+    "施工用电线路尚未接入，临时发电成本高",
+    "规划许可证办理滞后，主体工程无法开工",
+    "征迁户对补偿标准有异议，拒绝签订协议",
+    "项目资金缺口较大，银行贷款审批未通过",
+    "环评批复尚未取得，设备进场时间推迟",
+    "进场道路被雨水冲毁，材料运输受阻",
+    "地下管网迁改方案未确定，基坑开挖暂停",
+    "林地占用手续需报省级审批，周期较长",
+    "周边群众反映夜间施工噪音扰民",
+    "施工图审查意见未回复，招标工作停滞",
+    "供水管道压力不足，无法满足消防验收要求",
+]
+CATEGORIES = ["征地拆迁", "要素保障", "审批手续", "资金筹措", "施工环境"]
+UNITS = [("区住建局", "李明"), ("区自然资源分局", "张伟"), ("区发改局", "王芳"), ("区生态环境分局", "刘洋"),
+         ("区水务局", "陈静"), ("区交通运输局", "杨帆"), ("区城管局", "赵磊"), ("区供电公司", "孙丽")]
 
 
 def build_ledger(path: Path, rows: int, formulas: bool = False) -> None:
-    """An issue ledger laid out as offices keep it, with every 3 issues under one project.
+    """An issue ledger laid out as offices keep it, with every 3 issues under one project, each a different
+    problem with its own unit (a ledger of one repeated text would make every row a 可能重复).
 
     With `formulas`, 序号 is a formula (=ROW()-n) as many offices number rows; openpyxl saves
     it without a cached value, which makes the importer take its slower formula scan.
@@ -50,16 +70,21 @@ def build_ledger(path: Path, rows: int, formulas: bool = False) -> None:
             sheet.merge_cells(start_row=excel_row, start_column=1, end_row=excel_row, end_column=width)
         position = index % 500
         first_of_project = position % 3 == 0
+        project = index // 3
+        # The three issues of a project: three different problems (offsets 0, 5, 10 of 12), three units.
+        topic = (project + 5 * (index % 3)) % len(DESCRIPTIONS)
+        unit, person = UNITS[index % len(UNITS)]
+        supporting = UNITS[(index + 3) % len(UNITS)][0]
         sheet.append(
             [
                 f"=ROW()-{3 + index // 500 + 1}" if formulas else index + 1,
-                f"重点项目{index // 3:05d}" if first_of_project else None,
+                f"重点项目{project:05d}" if first_of_project else None,
                 "王建国" if first_of_project else None,
-                "征地拆迁",
-                f"项目用地范围内存在违法建筑，影响施工（{index}）",
-                "区住建局",
-                "区自然资源分局",
-                "李明",
+                CATEGORIES[topic % len(CATEGORIES)],
+                DESCRIPTIONS[topic],
+                unit,
+                supporting,
+                person,
                 DEADLINES[index % len(DEADLINES)],
                 "已协调相关单位，正在推进",
                 STATUSES[index % len(STATUSES)],

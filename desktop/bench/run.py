@@ -246,9 +246,9 @@ def table_figures(size: str, workspace: Workspace) -> list[Figure]:
     from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, qInstallMessageHandler
 
     from desktop.app import create_application
+    from desktop.ui.driving import until_idle
     from desktop.ui.main_window import MainWindow
     from desktop.ui.models.project_tree import PROJECT_ID_ROLE
-    from desktop.ui.ops_wait import until_idle
 
     app = create_application()
     # The offscreen platform warns about every dialog shown ("does not support propagateSizeHints"): not news.
@@ -360,6 +360,8 @@ def edit_figures(size: str, folder: Path) -> list[Figure]:
                               note="GUI thread's CPU; the service call and re-reads run on the worker"))
         figures.append(Figure(size, f"issue edit {times.kind}: wall time until the row is shown / tree and "
                               f"reminders in: {times.median_settled:.0f} ms (no target)", times.median_wall, "ms"))
+        figures.append(Figure(size, f"issue edit {times.kind}: longest single GUI-thread stall, worst of "
+                              f"{EDITS_PER_KIND} (heartbeat; no target)", times.worst_stall, "ms"))
     return figures
 
 

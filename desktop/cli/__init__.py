@@ -17,7 +17,7 @@ from desktop import APP_NAME, __version__
 from desktop.cli.common import data_options
 
 COMMAND_MODULES = ("stats", "export", "importing", "exchange", "backup", "supervision", "plan", "feedback",
-                   "meeting")
+                   "meeting", "encryption")
 
 
 def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:

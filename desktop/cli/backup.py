@@ -10,9 +10,16 @@ import sys
 from pathlib import Path
 
 from desktop import paths
-from desktop.cli.common import check_password, data_options, guarded, open_from_args, operator_from_args
+from desktop.cli.common import (
+    check_password,
+    data_options,
+    guarded,
+    open_from_args,
+    operator_from_args,
+    typed_passphrase,
+)
 from desktop.db.integrity import FileState, check_file, identify_file
-from desktop.services import app_lock
+from desktop.services import app_lock, operators
 from desktop.services.backup import archive as backups
 from desktop.services.backup import rotation
 from desktop.services.backup.archive import BackupError
@@ -24,13 +31,15 @@ EXIT_DAMAGED = 3
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser("backup", parents=[data_options()],
-                                   help="立即完整备份（数据库 + 附件 + 清单，一个 zip 文件）")
+                                   help="立即完整备份（数据库 + 附件 + 清单，一个 zip 文件；开启加密时加密，"
+                                        "见 keyproj encryption）")
     backup.add_argument("--to", type=Path, help="备份文件路径（默认：数据文件夹的 backups/ 中，并按规则轮换）")
     backup.set_defaults(handler=guarded(run_backup))
 
     restore = subparsers.add_parser("restore", parents=[data_options()], help="从备份文件恢复（先自动备份当前数据）")
     restore.add_argument("file", type=Path, help="备份文件（.zip）")
     restore.add_argument("--yes", action="store_true", help="不询问，直接恢复（用于脚本）")
+    restore.epilog = "加密的备份在恢复时询问加密口令（或恢复码）；计划任务用环境变量 KEYPROJ_PASSPHRASE 提供。"
     restore.set_defaults(handler=guarded(run_restore))
 
     check = subparsers.add_parser("check", parents=[data_options()],
@@ -73,6 +82,10 @@ def run_restore(args: argparse.Namespace) -> int:
     data_dir = _data_dir(args)
     # the lock of the data about to be replaced (a damaged file, what a restore is for, cannot be read for it)
     check_password(app_lock.stored_in_file(paths.database_file(data_dir)), data_dir)
+    listed = getattr(args, "operator", None) is not None
+    add_operator = bool(getattr(args, "add_operator", False))
+    if listed and not add_operator:  # the list of the data it replaces, before anything is asked or read
+        operators.refuse_unlisted(operator, operators.names_in_file(paths.database_file(data_dir)))
     info = backups.inspect_archive(args.file)
     print("备份内容：")
     for line in info.summary_lines():
@@ -82,7 +95,9 @@ def run_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes", "是"):
             print("已取消，未做任何改动。")
             return 1
-    result = restore_archive(args.file, data_dir, operator=operator)
+    passphrase = typed_passphrase() if info.encrypted else None
+    result = restore_archive(args.file, data_dir, operator=operator, listed=listed, add_operator=add_operator,
+                             passphrase=passphrase)
     print(f"已恢复：{info.created_at:%Y-%m-%d %H:%M:%S} 的备份。")
     if result.safety_backup is not None:
         print(f"恢复前的数据已备份到：{result.safety_backup}")

@@ -59,6 +59,23 @@ def typed_password() -> str:
     return getpass.getpass("已设置密码锁，请输入密码：")
 
 
+PASSPHRASE_ENV = "KEYPROJ_PASSPHRASE"
+
+
+def typed_passphrase(prompt: str = "请输入加密口令（或恢复码）：") -> str:
+    """The encryption passphrase (or recovery code): from `KEYPROJ_PASSPHRASE` (a scheduled job), else asked at the
+    terminal without echo."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError(f"需要加密口令：请在终端中运行并按提示输入；计划任务可通过环境变量 {PASSPHRASE_ENV} 提供。"
+                        "未做任何操作。")
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
 def check_password(value: object, data_dir: Path) -> None:
     """When a password lock is set (`value`, the stored setting), the command runs only with the right password;
     failures count towards the same slow-down as the window's."""

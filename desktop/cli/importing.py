@@ -42,6 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--unit-alias", action="append", default=[], metavar="台账写法=单位名称",
                          help="把台账中的单位写法对应到已有单位，如 --unit-alias 住建局=区住建局（可多次使用）；"
                               "导入后记住，以后的导入照此对应并在报告中说明；写成 住建局=住建局 则取消记住的对应")
+        sub.add_argument("--person-alias", action="append", default=[], metavar="台账写法=姓名",
+                         help="把台账中的人名写法（包保领导、责任人、包联干部）对应到已有人员，如 --person-alias "
+                              "张三（副区长）=张三（可多次使用）；导入后记住；写成 张三（副区长）=张三（副区长） 则取消记住的对应")
         sub.add_argument("--update-duplicates", action="store_true", help="与已有记录重复的行按本文件更新（默认跳过）")
         sub.add_argument("--confirm-kind", action="store_true",
                          help="表头更像另一类台账时仍按本类型导入（默认拒绝，以免把问题当作项目导入）")
@@ -61,12 +64,14 @@ def run_import(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise _Refused(f"列对应文件 {args.mapping} 格式不正确：{exc}") from exc
     aliases = _unit_aliases(args.unit_alias)
+    people = _unit_aliases(args.person_alias, "--person-alias", "台账写法=姓名（如 张三（副区长）=张三）")
     with open_from_args(args) as workspace:
         with workspace.db.read() as session:
             saved = import_mappings.load(session, args.kind)
         try:
             preview = build_preview(args.file, args.kind, mapping, args.year, sheet=args.sheet, saved=saved,
-                                    context_month=args.month, unit_aliases=aliases)
+                                    context_month=args.month, unit_aliases=aliases,
+                                    person_aliases=people)
         except ImportRefused as refusal:
             warning = _kind_warning(args.file, args.kind)
             raise _Refused(f"{refusal}\n{warning}" if warning else str(refusal)) from refusal
@@ -89,13 +94,14 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unit_aliases(pairs: list[str]) -> dict[str, str]:
+def _unit_aliases(pairs: list[str], option: str = "--unit-alias",
+                  form: str = "台账写法=单位名称（如 住建局=区住建局）") -> dict[str, str]:
     """住建局=区住建局 → {"住建局": "区住建局"}; a pair without both sides is refused, not guessed."""
     aliases: dict[str, str] = {}
     for pair in pairs:
         name, sep, target = pair.partition("=")
         if not sep or not name.strip() or not target.strip():
-            raise _Refused(f"--unit-alias 的格式应为 台账写法=单位名称（如 住建局=区住建局），收到：{pair}")
+            raise _Refused(f"{option} 的格式应为 {form}，收到：{pair}")
         aliases[name.strip()] = target.strip()
     return aliases
 

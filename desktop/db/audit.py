@@ -14,6 +14,8 @@ tamper-evidence chain (`audit_chain.seal`), whoever wrote them.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import uuid
 from datetime import date, datetime
@@ -66,9 +68,28 @@ def _lock_text(value: Any) -> str:
     return f"已设置密码（{f'无操作{minutes}分钟自动锁定' if minutes else '不自动锁定'}；密码本身不记录）"
 
 
+ENCRYPTION_SETTING = "office_encryption"  # services/encryption/office_key.py: public key, passphrase-wrapped private key
+
+
+def _encryption_text(value: Any) -> str | None:
+    """Encryption as the log shows it: on or off and the key's fingerprint; never the wrapped private key (a copy
+    of it would let a reader try passphrases offline), so a changed passphrase reads 口令已更换."""
+    if not isinstance(value, dict) or not value.get("public_key"):
+        return None
+    try:
+        digest = hashlib.sha256(base64.b64decode(str(value["public_key"]))).hexdigest()[:32].upper()
+    except ValueError:
+        digest = "?" * 32
+    shown = " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+    state = "已开启加密备份和数据包" if value.get("enabled") else "已关闭加密（密钥保留，以前的加密备份仍可恢复）"
+    return f"{state}（密钥指纹 {shown}；口令和私钥不记录）"
+
+
 def _setting_text(value: Any, key: str = "") -> str | None:
     if key == LOCK_SETTING:
         return _lock_text(value)
+    if key == ENCRYPTION_SETTING:
+        return _encryption_text(value)
     if value is None:
         return None
     return SECRET_SHOWN if key in SECRET_SETTINGS else json.dumps(value, ensure_ascii=False)
@@ -90,6 +111,8 @@ def _setting_entries(session: Session, operator: str) -> list[AuditLog]:
         new = _setting_text(history.added[0], obj.key) if history.added else None
         if obj.key == LOCK_SETTING and old == new and history.deleted != history.added:
             new = f"{new}（密码已更换）"  # a new password with the same idle minutes reads the same otherwise
+        if obj.key == ENCRYPTION_SETTING and old == new and history.deleted != history.added:
+            new = f"{new}（加密口令已更换）"
         if old != new or (obj.key in SECRET_SETTINGS and history.deleted != history.added):
             entries.append(AuditLog(operator=operator, action="update", entity="app_setting", field=obj.key,
                                     old_value=old, new_value=new))

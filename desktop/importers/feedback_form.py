@@ -118,7 +118,12 @@ def _header_columns(grid: SheetGrid) -> tuple[int, dict[str, int]] | None:
 def read_form(path: str | Path) -> FormFile:
     """Every data row of a returned form, or ImportRefused / NotAForm with a Chinese message naming the file."""
     path = Path(path)
-    grids = read_sheets(path)
+    return form_of(path, read_sheets(path))
+
+
+def form_of(path: Path, grids: list[SheetGrid]) -> FormFile:
+    """The 问题办理反馈表 in sheets already read (importers/investment_form.read_returned reads a file once and
+    tells which form it is)."""
     form = FormFile(path.name, [])
     headed = 0
     for grid in grids:

@@ -57,6 +57,8 @@ class ImportPreview:
     headerless_data: set[int] = field(default_factory=set)
     # Unit names the user said are one unit: the name as the ledger writes it → the unit to use (never guessed).
     unit_aliases: dict[str, str] = field(default_factory=dict)
+    # Person names the user said are one person (张三（副区长） → 张三): 包保领导, 责任人, 包联干部 alike.
+    person_aliases: dict[str, str] = field(default_factory=dict)
 
     @property
     def header_row(self) -> int:
@@ -214,6 +216,7 @@ def build_preview(
     saved: Sequence[Mapping] = (),
     context_month: int | None = None,
     unit_aliases: dict[str, str] | None = None,
+    person_aliases: dict[str, str] | None = None,
 ) -> ImportPreview:
     """Read `path` as a ledger of `kind` and return the preview; ImportRefused if unreadable.
 
@@ -221,7 +224,8 @@ def build_preview(
     saved Mapping used only when its signature matches); otherwise a matching one from
     `saved` is reused. `context_year` is the year for dates written without one (4月30日,
     6月底前) and defaults to the year in the title, 填报日期 line or file name. `unit_aliases` maps unit names as the
-    ledger writes them to the unit to use instead (the user's answer to a 可能是同一单位 hint).
+    ledger writes them to the unit to use instead (the user's answer to a 可能是同一单位 hint), `person_aliases`
+    person names to the person (可能是同一人).
     """
     path = Path(path)
     spec = get_kind(kind)
@@ -300,6 +304,7 @@ def build_preview(
         sheets=[g.name for g, _h in chosen_sheets],
         headerless_data=headerless,
         unit_aliases=dict(unit_aliases or {}),
+        person_aliases=dict(person_aliases or {}),
     )
 
 

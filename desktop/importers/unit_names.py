@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop.importers.sound import reading
 from desktop.importers.text import match_key
 
 # Full forms of bureau names → the abbreviation offices use (longest first where one contains another).
@@ -71,6 +72,17 @@ def unit_parts(name: str) -> tuple[str, str] | None:
     return None
 
 
+def heard_parts(name: str) -> tuple[str, str, str] | None:
+    """(district, bureau, as written) when the name's bureau is a known one typed with characters of the same sound:
+    ("", "住建局", "住见局") for 住见局, ("区", "城管局", "城关局") for 区城关局. None when it is no such slip."""
+    key = match_key(name)
+    for short in _BY_LENGTH:
+        tail, region = key[-len(short):], key[: -len(short)]
+        if tail != short and len(key) >= len(short) and _REGION.match(region) and reading(tail) == reading(short):
+            return region, short, tail
+    return None
+
+
 def unit_core(name: str) -> str | None:
     """The bureau a name denotes, without the district: 住建局 for 区住建局 and 南湖区住房和城乡建设局."""
     parts = unit_parts(name)
@@ -96,7 +108,8 @@ def unit_hints(ledger_names: Sequence[str], directory: Iterable[str]) -> list[Un
     """For every name the ledger writes that matches no directory unit exactly, the unit it probably means.
 
     A directory unit of the same bureau comes first (same abbreviation and district-free form), then a directory
-    unit whose name is nearly the same (a typo); failing both, another spelling in the same ledger, the one the
+    unit whose name is nearly the same (a typo), then one that sounds the same (pinyin: 住见局 for 住建局, also when
+    only the bureau is mistyped, 区城关局 for 区城管局); failing all, another spelling in the same ledger, the one the
     ledger uses most (then the longest) being proposed. Each name is hinted once.
     """
     known = {match_key(name): name for name in directory}
@@ -116,15 +129,30 @@ def unit_hints(ledger_names: Sequence[str], directory: Iterable[str]) -> list[Un
         near = [other for other_key, other in known.items() if _similar(key, other_key)]
         if len(near) == 1:
             hints.append(UnitHint(name, near[0], True, "名称只差个别字"))
+            continue
+        # Then the sound: a character typed for another of the same reading (住见局 for 住建局).
+        sounds = [other for other in known.values() if reading(other) == reading(name)]
+        if len(sounds) == 1:
+            hints.append(UnitHint(name, sounds[0], True, "读音相同，可能是错别字"))
+            continue
+        heard = heard_parts(name) if parts is None else None
+        same = [other for other, theirs in known_parts.items()
+                if heard and theirs and theirs[1] == heard[1] and _same_level(theirs[0], heard[0])]
+        if heard and len(same) == 1:
+            hints.append(UnitHint(name, same[0], True, f"“{heard[2]}”读音同“{heard[1]}”，可能是错别字"))
     hinted = {hint.name for hint in hints}
     rest = [name for name in unmatched if name not in hinted]
-    by_core: dict[str, list[tuple[str, str]]] = {}
+    by_core: dict[str, list[tuple[str, str, str]]] = {}
     for name in rest:
         parts = unit_parts(name)
+        heard = heard_parts(name) if parts is None else None
         if parts is not None:
-            by_core.setdefault(parts[1], []).append((name, parts[0]))
-    for core, named in by_core.items():
-        target, region = max(named, key=lambda pair: (counts[pair[0]], len(pair[0])))
-        hints += [UnitHint(name, target, False, f"同为“{core}”") for name, theirs in named
+            by_core.setdefault(parts[1], []).append((name, parts[0], f"同为“{parts[1]}”"))
+        elif heard is not None:
+            by_core.setdefault(heard[1], []).append((name, heard[0], f"“{heard[2]}”读音同“{heard[1]}”，可能是错别字"))
+    for named in by_core.values():
+        spelled = [entry for entry in named if entry[2].startswith("同为")] or named  # a typo is never the target
+        target, region, _why = max(spelled, key=lambda entry: (counts[entry[0]], len(entry[0])))
+        hints += [UnitHint(name, target, False, why) for name, theirs, why in named
                   if name != target and _same_level(theirs, region)]
     return hints

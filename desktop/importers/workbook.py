@@ -9,6 +9,7 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 
+from desktop.importers.cells import sheet_values
 from desktop.importers.csvfile import read_csv
 from desktop.importers.grid import NOTE_SHEET_NAMES, SheetGrid, fill_merged, pad_rows
 from desktop.importers.safety import FileKind, ImportRefused, check_file
@@ -122,12 +123,11 @@ def _read_sheet(sheet: object, archive: zipfile.ZipFile) -> SheetGrid:
     if not hasattr(sheet, "reset_dimensions"):
         # Chart sheets have no cells.
         return SheetGrid(name=title, skip_reason=EMPTY_SHEET_REASON)
-    # The stored <dimension> is wrong in files from some writers and would cut rows off.
-    sheet.reset_dimensions()
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    # Every row of the part, whatever its stored <dimension> says (wrong in files from some writers).
+    # openpyxl 3.1.5 (pinned) keeps the part name and the shared strings here; it has no public accessor.
+    rows = sheet_values(archive, sheet._worksheet_path, sheet._shared_strings, sheet.parent)  # type: ignore[attr-defined]
     _decode_strings(rows)
     rows = pad_rows(rows)
-    # openpyxl 3.1.5 (pinned) keeps the part name here; it has no public accessor.
     extras = scan_sheet_part(archive, sheet._worksheet_path)  # type: ignore[attr-defined]
     fill_merged(rows, extras.merged)
     return SheetGrid(name=title, rows=rows, merged=extras.merged, uncached_formulas=extras.uncached_formulas,

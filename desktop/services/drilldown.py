@@ -15,9 +15,20 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus, MeetingType, ProjectStage, label_of
-from desktop.db.models import Category, Decision, Issue, Leader, Meeting, Milestone, Project, Unit, Visit
+from desktop.db.models import (
+    Category,
+    Decision,
+    FeedbackItem,
+    Issue,
+    Leader,
+    Meeting,
+    Milestone,
+    Project,
+    Unit,
+    Visit,
+)
 from desktop.services import investment, stats
-from desktop.services.feedback.status import DueReply, due_replies
+from desktop.services.feedback.status import DueReply, due_replies, updated_items
 from desktop.services.figures import LagThresholds, pct_text, yi_text
 from desktop.services.issues.rows import load_issue_rows
 from desktop.services.projects import milestones
@@ -223,6 +234,21 @@ def _feedback_drill(session: Session, ctx: Context, title: str) -> Drill:
                    d.label) for d in due], [d.unit_id for d in due])
 
 
+def _feedback_unit_scope(ctx: Context) -> int | None:
+    return ctx.scope.ref_id if ctx.scope.kind is ScopeKind.UNIT else None
+
+
+def _updated_drill(session: Session, ctx: Context, title: str, unit: str | None) -> Drill:
+    """The items the units updated in the rounds due in the period (the 反馈更新 figures count these)."""
+    if ctx.scope.kind not in (ScopeKind.ALL, ScopeKind.UNIT):
+        return Drill(title, "feedback_item", (), [], [])
+    found = updated_items(session, ctx.period.start, min(ctx.period.end, ctx.today), _feedback_unit_scope(ctx),
+                          unit)
+    return Drill(title, "feedback_item", ("轮次", "责任单位", "项目", "问题/议定事项", "反馈截止"),
+                 [(f.round_name, f.unit, f.project, f.text, f.deadline.isoformat()) for f in found],
+                 [f.item_id for f in found])
+
+
 # --- entry point -------------------------------------------------------------------------------------------
 TITLES = {
     "projects": "重点项目", "visits": "包保活动", "issues.raised": "发现问题", "issues.done": "已办结问题",
@@ -232,6 +258,7 @@ TITLES = {
     "starts.due": "应开复工项目", "starts.started": "已开复工项目", "investment.category": "{arg}项目投资",
     "light": "{arg}项目", "visits.leader": "{arg}的包保活动", "milestones.overdue": "超期未完成的形象进度节点",
     "investment.late": "{month}月投资完成额迟报项目", "feedback.on_time": "按时报回的反馈表",
+    "feedback.updated": "反馈表中已报告办理情况的事项", "feedback.updated_unit": "{arg}已报告办理情况的反馈事项",
 }
 
 
@@ -269,6 +296,8 @@ def rows_for(session: Session, ctx: Context, key: Key) -> Drill:
         return _milestone_drill(session, ctx, title)
     if key.kind == "feedback.on_time":
         return _feedback_drill(session, ctx, title)
+    if key.kind in ("feedback.updated", "feedback.updated_unit"):
+        return _updated_drill(session, ctx, title, key.arg if key.kind == "feedback.updated_unit" else None)
     raise KeyError(key)
 
 
@@ -288,6 +317,15 @@ def open_target(session: Session, entity: str, row_id: int) -> Target | None:
         return None if milestone is None else Target("project", milestone.project_id)
     if entity == "feedback":  # a unit's reply to a round: nothing to open beyond the row itself
         return Target("feedback", row_id)
+    if entity == "feedback_item":  # an item updated by its unit: opens the issue or decided item
+        item = session.get(FeedbackItem, row_id)
+        if item is None:
+            return None
+        if item.issue_id is not None:
+            return Target("issue", item.issue_id)
+        if item.project_id is not None:  # a 投资进度填报 row: its project
+            return Target("project", item.project_id)
+        return open_target(session, "decision", item.decision_id)  # type: ignore[arg-type]
     if entity == "decision":
         decision = session.get(Decision, row_id)
         return None if decision is None else Target("decision", row_id, decision.meeting_id)

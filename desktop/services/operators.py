@@ -9,6 +9,8 @@ listed person, or add one with `--add-operator`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.orm import Session
 
 from desktop.db.operator_name import checked_operator
@@ -48,3 +50,32 @@ def admit(session: Session, name: str, *, add_new: bool = False) -> None:
         add(session, name)
         return
     raise UserError(not_listed(name, known))
+
+
+def names_in_file(db_file: Path) -> list[str] | None:
+    """The list kept in a database file, read without opening it for writing (a restore checks `--operator`
+    against the data it replaces, as it checks that data's password); None when the file is missing or cannot be
+    read (a damaged file, which a restore exists for: the list in the backup is used instead)."""
+    import json
+    import sqlite3
+
+    from desktop.db.integrity import connect_read_only
+
+    if not Path(db_file).is_file() or Path(db_file).stat().st_size == 0:
+        return None
+    try:
+        conn = connect_read_only(Path(db_file))
+        try:
+            row = conn.execute("SELECT value FROM app_setting WHERE key = ?", (SETTING,)).fetchone()
+        finally:
+            conn.close()
+        value = json.loads(row[0]) if row and row[0] else []
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def refuse_unlisted(name: str, known: list[str] | None) -> None:
+    """A named operator of a command that cannot add names (a restore): listed, or the list is empty/unknown."""
+    if known and name not in known:
+        raise UserError(not_listed(name, known) + "未做任何操作。")

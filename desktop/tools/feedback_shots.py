@@ -5,8 +5,8 @@
 On a fresh demo database: a round sent ten days ago (deadline passed), two units' forms filled in and returned
 (one with a conflict: the office added progress after sending; one with a new problem on the second sheet), then
 the 发出反馈表 dialog, the 收取反馈 preview of both returned files and the 反馈情况 view are grabbed. With
-LibreOffice installed, a sent form and the round's 催报通知 are rendered to PNG as well. The user's own QSettings
-are never touched.
+LibreOffice installed, a sent form and the round's 催报通知 are rendered to PNG as well. Then the same for a
+投资进度填报 round (`_investment_shots`). The user's own QSettings are never touched.
 """
 
 from __future__ import annotations
@@ -54,6 +54,71 @@ def _returned(form: Path, target: Path, answers: dict[int, dict[str, object]],
     return target
 
 
+def _investment_shots(app, window, workspace, scratch: Path, today: date,  # type: ignore[no-untyped-def]
+                      shoot: Callable[[object, str], None]) -> Path:
+    """The 投资进度填报 round trip: last month's round sent ten days ago, three units' forms returned (one figure
+    the office saved after sending: a conflict; one whose 本月完成 and 1—N月累计 disagree: flagged), then the send
+    dialog for the month, the 收取反馈 preview and 反馈情况. Returns one sent form (for the render)."""
+    from openpyxl import load_workbook
+
+    from desktop.importers.feedback_form import FIRST_DATA_ROW
+    from desktop.importers.investment_form import FIELDS
+    from desktop.services import investment
+    from desktop.services.feedback.invest_send import due_month, send_investment_round
+
+    year, month = due_month(today)
+    sent_dir, back_dir = scratch / "invest-sent", scratch / "invest-back"
+    sent_dir.mkdir()
+    with workspace.db.transaction() as session:
+        result = send_investment_round(session, sent_dir, year=year, month=month, deadline=today - timedelta(days=3),
+                                       today=today - timedelta(days=10))
+    forms = sorted((f for f in result.forms if f.items >= 3), key=lambda f: -f.items)[:3]
+    paths = []
+    for number, form in enumerate(forms):
+        workbook = load_workbook(form.path)
+        sheet = workbook.active
+        column = {name: FIELDS.index(name) + 1 for name in FIELDS}
+        for row in range(FIRST_DATA_ROW, sheet.max_row + 1):
+            position, prior = sheet.cell(row, 1).value, sheet.cell(row, column["上月累计"]).value or 0
+            if position is None:
+                continue
+            amount = 180 + 37 * position + 11 * number
+            sheet.cell(row, column["本月完成"]).value = amount
+            sheet.cell(row, column["累计"]).value = prior + amount + (50 if number == 2 and position == 1 else 0)
+            sheet.cell(row, column["形象进度"]).value = ("主体结构施工", "设备安装调试", "外立面装修")[position % 3]
+            if position == 2:
+                sheet.cell(row, column["存在问题"]).value = "施工用电增容待供电公司批复"
+            sheet.cell(row, column["填报人"]).value = ("李静", "赵磊", "孙芳")[number]
+        target = back_dir / form.path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        workbook.save(target)
+        paths.append(target)
+    with workspace.db.transaction() as session:  # the office enters one figure itself after sending: a conflict
+        first = investment.load_grid(session, year, month, today)
+        name = load_workbook(forms[0].path).active.cell(FIRST_DATA_ROW + 1, 2).value
+        row = next(r for r in first if r.name == name)
+        investment.save_month(session, year, month, {row.project_id: investment.MonthEntry(2_000_000)})
+
+    menu = window.feedback_menu
+    send = menu.open_send("investment")
+    _wait(app, lambda: not send.loading)
+    send.form.month_spin.setValue(month % 12 + 1 if month < 12 else 12)  # this month's round, not yet sent
+    _wait(app, lambda: not send.loading)
+    send.form.folder_edit.setText(str(Path.home() / "投资进度填报"))  # shown only: nothing is sent
+    shoot(send, "feedback-invest-send-1366x768.png")
+    send.reject()
+    collect = menu.open_collect(paths)
+    _wait(app, lambda: collect.preview is not None)
+    collect.resize(1300, 700)
+    shoot(collect, "feedback-invest-collect-1366x768.png")
+    collect.reject()
+    status = menu.open_status()
+    _wait(app, lambda: status.form.round_combo.count() > 0)
+    shoot(status, "feedback-invest-status-1366x768.png")
+    status.reject()
+    return forms[0].path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
@@ -70,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.services import tracking
     from desktop.services.demo import load_demo
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops import Change
     from desktop.workspace import open_workspace
 
     today = args.today
@@ -136,6 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     _wait(app, lambda: status.form.round_combo.count() > 0)
     shoot(status, "feedback-status-1366x768.png")
     status.reject()
+    invest_form = _investment_shots(app, window, workspace, scratch, today, shoot)
+
+    from desktop.services.feedback.collect import collect as take
+
+    take(workspace.db, paths, include_conflicts=True, today=today - timedelta(days=2))  # the units' requests
+    window.ops.notify(Change(everything=True))
+    requests = menu.open_requests()
+    _wait(app, lambda: len(requests.rows) > 0 and not window.ops.busy())
+    requests.resize(1300, 560)
+    shoot(requests, "feedback-requests-1366x768.png")
+    requests.reject()
     window.close()
 
     from desktop.tools.render_docs import pdf_to_pngs, render_many_to_pdf, soffice_path
@@ -145,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         with workspace.db.read() as session:
             write_chase(session, result.round_name, chase, today=today, reply_by=today + timedelta(days=3))
         renders = scratch / "renders"
-        for pdf, name in zip(render_many_to_pdf([first.path, chase], renders), ("feedback-form", "feedback-chase"),
-                             strict=True):
+        for pdf, name in zip(render_many_to_pdf([first.path, chase, invest_form], renders),
+                             ("feedback-form", "feedback-chase", "feedback-invest-form"), strict=True):
             pages = pdf_to_pngs(pdf, renders, dpi=60)
             target = args.out / f"{name}.png"
             shutil.copy(pages[0], target)

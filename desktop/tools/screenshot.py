@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         IssueDialog,
         issue_caption,
     )
+    from desktop.ui.driving import until_idle
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.ops_wait import until_idle
     from desktop.ui.project_page import ProjectPageDialog, read_opening
     from desktop.workspace import open_workspace
 

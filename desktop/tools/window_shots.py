@@ -47,8 +47,8 @@ def shoot(out: Path, screen: str, scale: float, suffix: str, today: date) -> Non
     from desktop.app import create_application
     from desktop.db.enums import BriefingKind
     from desktop.services.demo import load_demo
+    from desktop.ui.driving import until_idle
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.ops_wait import until_idle
     from desktop.workspace import open_workspace
 
     app = create_application()

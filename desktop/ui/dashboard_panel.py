@@ -116,9 +116,10 @@ class DashboardPanel(QWidget):
         self.overdue_chart = BarChart(self, max_rows=10)
         self.decisions_chart = BarChart(self)
         self.visits_chart = BarChart(self, max_rows=12)
+        self.feedback_chart = BarChart(self, max_rows=10)
         for layout, chart in ((f.status_layout, self.status_chart), (f.level_layout, self.level_chart),
                               (f.overdue_layout, self.overdue_chart), (f.decisions_layout, self.decisions_chart),
-                              (f.visits_layout, self.visits_chart)):
+                              (f.visits_layout, self.visits_chart), (f.feedback_layout, self.feedback_chart)):
             layout.addWidget(chart)
             layout.addStretch(1)
         f.middle_layout.setStretch(0, 7)
@@ -137,7 +138,7 @@ class DashboardPanel(QWidget):
         f.refresh_button.clicked.connect(self.refresh)
         f.investment_table.clicked.connect(self._on_investment_clicked)
         for chart in (self.status_chart, self.level_chart, self.overdue_chart, self.decisions_chart,
-                      self.visits_chart):
+                      self.visits_chart, self.feedback_chart):
             chart.bar_clicked.connect(self.open_drill)
         f.card_preview_button.clicked.connect(self.preview_card)
         f.card_pdf_button.clicked.connect(self.export_card)
@@ -256,6 +257,9 @@ class DashboardPanel(QWidget):
                                        for label, decided, done, key in board.decisions_per_meeting])
         self.visits_chart.set_bars([Bar(f.label, f.value, f.key) for f in board.visits_per_leader])
         self.visits_chart.empty_text = "按领导统计仅在“全区”范围显示"
+        self.feedback_chart.set_bars([Bar(unit, items, key, part=updated, text=f"{updated}/{items}")
+                                      for unit, items, updated, key in board.feedback_by_unit])
+        self.feedback_chart.empty_text = "统计期内没有到期的反馈轮次（反馈表发给责任单位，按领导范围不统计）"
         self.loaded.emit()
 
     def _fill_figures(self, board: dashboard.Dashboard) -> None:

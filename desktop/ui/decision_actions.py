@@ -2,13 +2,15 @@
 
 Decided items are tracked exactly like issues (services/tracking.py); which buttons are enabled comes from the
 same rule table the services enforce, and a refused step shows the service's own reason. Reads and writes go
-through the panel's `read` / `write` / `wait_read` (the `Ops` worker); a write announces `Change(decisions=True)`
-and the re-read it brings selects the item acted on.
+through the panel's `read` / `write` (the `Ops` worker); a dialog that needs data is opened by the callback of the
+read that brings it, and its OK's write runs on the worker too (`FormDialog.wait_for`). A write announces
+`Change(decisions=True)` and the re-read it brings selects the item acted on.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
@@ -21,13 +23,13 @@ from desktop.services.lifecycle import Action, refusal
 from desktop.services.meetings import actions as meetings
 from desktop.services.meetings import agenda
 from desktop.services.meetings.actions import DecisionInput
+from desktop.services.meetings.choices import MeetingChoices
 from desktop.services.meetings.detail import DecisionDetail, load_decision, meeting_choices
 from desktop.services.table_labels import note_kind_label
 from desktop.ui.dialogs.decision_dialog import DecisionDialog
 from desktop.ui.dialogs.issue_dialogs import CloseDialog, issue_caption
 from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 from desktop.ui.ops import Change
-from desktop.ui.ops_wait import call
 from desktop.ui.widgets.table_setup import configure_table
 
 if TYPE_CHECKING:
@@ -151,44 +153,65 @@ class DecisionTracker:
             for n in detail.notes))
 
     # --- add / edit / delete ------------------------------------------------------------------------------
-    def _dialog(self, initial: DecisionInput | None, decision_id: int | None) -> DecisionDialog:
+    def _dialog(self, initial: DecisionInput | None, decision_id: int | None,
+                opened: Callable[[DecisionDialog], None]) -> None:
+        """The add/edit dialog, once the lists it offers are there (`with_choices`); OK writes on the worker."""
         m = self.panel.current
         assert m is not None
-        meeting_id = m.id
+        meeting_id, meeting_date, agenda_issues = m.id, m.held_at.date(), m.issue_ids
 
-        def save(data: DecisionInput, new_unit: str | None) -> int:
-            def work(workspace: Workspace) -> int:
-                with workspace.db.transaction() as session:
-                    if new_unit:
-                        data.lead_unit_id = directory.ensure_unit(session, new_unit).id
-                    if decision_id is None:
-                        return meetings.add_decision(session, meeting_id, data).id
-                    return meetings.update_decision(session, decision_id, data).id
+        def build(choices: MeetingChoices) -> None:
+            dialog = DecisionDialog(choices, meeting_date=meeting_date, initial=initial,
+                                    agenda_issue_ids=agenda_issues, parent=self.panel)
 
-            saved = call(self.panel.ops, work)  # the dialog shows a refusal beside the input, so it waits
-            self._select_after = saved
-            self.panel.announce(Change(meetings=True, decisions=True))
-            return saved
+            def submit() -> object:
+                data, new_unit = dialog.value()
 
-        return DecisionDialog(self.panel.choices(), save, meeting_date=m.held_at.date(), initial=initial,
-                              agenda_issue_ids=m.issue_ids, parent=self.panel)
+                def work(workspace: Workspace) -> int:
+                    with workspace.db.transaction() as session:
+                        if new_unit:
+                            data.lead_unit_id = directory.ensure_unit(session, new_unit).id
+                        if decision_id is None:
+                            return meetings.add_decision(session, meeting_id, data).id
+                        return meetings.update_decision(session, decision_id, data).id
 
-    def add_decision(self, text: str = "") -> int | None:
+                def done(saved: int) -> None:
+                    dialog.saved_id = saved
+                    self._select_after = saved
+                    self.panel.announce(Change(meetings=True, decisions=True))
+
+                return dialog.wait_for(self.panel.ops, work, done)  # a refusal stays beside the input
+
+            dialog.submit = submit
+            opened(dialog)
+
+        self.panel.with_choices(build)
+
+    def add_decision(self, text: str = "", then: Callable[[int], None] | None = None) -> None:
+        """新增议定事项 (the selected minutes text proposed); `then(id)` once it is written."""
         if self.panel.current is None:
-            return None
+            return
         self.panel.flush_minutes()
         initial = DecisionInput(text=text, lead_unit_id=None) if text else None
-        dialog = self._dialog(initial, None)
-        if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.saved_id
+
+        def opened(dialog: DecisionDialog) -> None:
+            accepted = self.panel.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+            if accepted and dialog.saved_id is not None and then is not None:
+                then(dialog.saved_id)
+
+        self._dialog(initial, None, opened)
 
     def edit_decision(self, decision_id: int | None = None) -> None:
         decision_id = decision_id or self.selected_id()
-        if decision_id is None:
+        if decision_id is None or self.panel.current is None:
             return
-        detail = self.panel.wait_read(lambda session: load_decision(session, decision_id))  # the dialog shows it
-        self.panel.exec_dialog(self._dialog(detail.data, decision_id))  # a save is announced and re-read
+        meeting_id = self.panel.current.id
+
+        def arrived(detail: DecisionDetail) -> None:
+            if self.panel.current_meeting_id() == meeting_id:  # still the meeting it belongs to
+                self._dialog(detail.data, decision_id, self.panel.exec_dialog)  # a save is announced and re-read
+
+        self.panel.read(lambda session: load_decision(session, decision_id), arrived)
 
     def delete_decision(self) -> None:
         decision_id = self.selected_id()
@@ -206,7 +229,7 @@ class DecisionTracker:
         if decision_id is None:
             return False
         if action is Action.CLOSE:
-            return self.close(decision_id)
+            self.close(decision_id)
         else:
             prompts = {Action.PROGRESS: ("添加进展", "办理进展："), Action.PHASE: ("阶段性推进", "阶段性推进计划："),
                        Action.RESOLVE: ("办结", "办结情况："), Action.REOPEN: ("重新打开", "重新打开原因：")}
@@ -221,11 +244,15 @@ class DecisionTracker:
             self.panel.write(lambda s: step(s, decision_id, text, on=on), Change(meetings=True, decisions=True))
         return True
 
-    def close(self, decision_id: int) -> bool:
-        """销号 of a decided item: the same dialog as for issues, no answer chosen in advance."""
+    def close(self, decision_id: int) -> None:
+        """销号 of a decided item: the same dialog as for issues, no answer chosen in advance. It opens once the
+        office's setting it depends on is read."""
+        self.panel.read(lambda session: bool(office_settings.get(session, "allow_feedback_not_asked")),
+                        lambda allow: self._close_dialog(decision_id, allow))
+
+    def _close_dialog(self, decision_id: int, allow: bool) -> None:
         m = self.panel.current
         detail = next((d for d in m.decisions if d.id == decision_id), None) if m is not None else None
-        allow = bool(self.panel.wait_read(lambda session: office_settings.get(session, "allow_feedback_not_asked")))
         caption = issue_caption(detail.text, m.label) if detail is not None and m is not None else ""
         dialog = CloseDialog(caption, self.panel.today, self.panel, allow_not_asked=allow,
                              found_on=m.held_at.date() if m is not None else None)
@@ -250,26 +277,38 @@ class DecisionTracker:
             return dialog.wait_for(self.panel.ops, work, done)  # a refusal stays beside the input
 
         dialog.submit = submit
-        return self.panel.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+        self.panel.exec_dialog(dialog)
 
-    def carry(self, decision_id: int | None = None) -> int | None:
-        """转入下次会议: the open item goes on a later meeting's agenda (an existing one, or a new one)."""
+    def carry(self, decision_id: int | None = None, then: Callable[[int], None] | None = None) -> None:
+        """转入下次会议: the open item goes on a later meeting's agenda (an existing one, or a new one); `then(target)`
+        once that is asked of the worker. The chooser opens when the meetings to offer are read."""
         decision_id = decision_id or self.selected_id()
         m = self.panel.current
         if decision_id is None or m is None:
-            return None
-        later, choices = self.panel.wait_read(lambda session: (
-            agenda.later_meeting(session, m.id), [(i, label) for i, label in meeting_choices(session) if i != m.id]))
-        dialog = MeetingChooserDialog(choices, "把该事项列入哪次会议的议题？", preselect=later, parent=self.panel)
-        if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return None
-        target = dialog.chosen_meeting()
-        if target is None:
-            target = self.panel.new_meeting()
+            return
+        meeting_id = m.id
+
+        def read(session: Any) -> tuple[int | None, list[tuple[int, str]]]:
+            return agenda.later_meeting(session, meeting_id), [
+                (i, label) for i, label in meeting_choices(session) if i != meeting_id]
+
+        def choose(answer: tuple[int | None, list[tuple[int, str]]]) -> None:
+            later, choices = answer
+            dialog = MeetingChooserDialog(choices, "把该事项列入哪次会议的议题？", preselect=later, parent=self.panel)
+            if self.panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return
+            target = dialog.chosen_meeting()
             if target is None:
-                return None
-        self.panel.reload(m.id)  # stay on this meeting (a new one would be shown otherwise)
+                self.panel.new_meeting(lambda new_id: self._carry_to(meeting_id, decision_id, new_id, then))
+            else:
+                self._carry_to(meeting_id, decision_id, target, then)
+
+        self.panel.read(read, choose)
+
+    def _carry_to(self, meeting_id: int, decision_id: int, target: int, then: Callable[[int], None] | None) -> None:
+        self.panel.reload(meeting_id)  # stay on this meeting (a new one would be shown otherwise)
         self._select_after = decision_id
         self.panel.write(lambda s: agenda.carry_decision(s, decision_id, target).id,
                          Change(meetings=True, decisions=True), lambda _id: self.panel.form.save_state_label.setText(""))
-        return target
+        if then is not None:
+            then(target)

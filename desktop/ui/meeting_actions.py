@@ -35,18 +35,21 @@ def submit_issues_to_meeting(window: QMainWindow, form: Ui_MainWindow, panel: Me
 
 
 def _choose_and_add(window: QMainWindow, form: Ui_MainWindow, panel: MeetingsPanel, issue_ids: list[int],
-                    choices: list[tuple[int, str]]) -> int | None:
-    """The chooser, then the agenda entries written on the worker; the meeting's id (None when cancelled)."""
+                    choices: list[tuple[int, str]]) -> None:
+    """The chooser, then (for a new meeting, once it is written) the agenda entries written on the worker."""
     dialog = MeetingChooserDialog(choices, f"将选中的{len(issue_ids)}个问题列入哪次会议的议题？",
                                   preselect=choices[0][0] if choices else None, parent=window)
     if panel.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return None
+        return
     meeting_id = dialog.chosen_meeting()
     if meeting_id is None:
-        meeting_id = panel.new_meeting()
-        if meeting_id is None:
-            return None
+        panel.new_meeting(lambda new_id: _add(window, form, panel, issue_ids, new_id))
+    else:
+        _add(window, form, panel, issue_ids, meeting_id)
 
+
+def _add(window: QMainWindow, form: Ui_MainWindow, panel: MeetingsPanel, issue_ids: list[int],
+         meeting_id: int) -> None:
     def added(entries: list[int]) -> None:
         skipped = len(issue_ids) - len(entries)
         window.statusBar().showMessage(
@@ -55,7 +58,6 @@ def _choose_and_add(window: QMainWindow, form: Ui_MainWindow, panel: MeetingsPan
     panel.add_issues(meeting_id, issue_ids, added)  # on the worker; the broadcast shows the meeting and histories
     form.main_tabs.setCurrentWidget(form.meetings_tab)
     panel.form.detail_tabs.setCurrentWidget(panel.form.agenda_tab)
-    return meeting_id
 
 
 def install(window: QMainWindow, form: Ui_MainWindow, panel: MeetingsPanel, issue_panel: IssuePanel,

@@ -3,22 +3,24 @@
 Layout lives in forms/meetings_panel.ui. Every read and write is a service call run by `Ops` on its worker, the
 answer put on screen back on the GUI thread. A write announces what it changed (`Change(meetings=…, issues=…)`:
 an agenda entry is also a line in those issues' histories), and the panel re-reads from that broadcast like every
-other part — so it follows a restore or a server switch too. A dialog whose contract is synchronous (its `save`
-shows a refusal beside the input) waits for its worker call (`ops_wait.call`). The decided-items tab is driven by
-`DecisionTracker`; dialogs are run through `exec_dialog` so tests can fill and accept them without a modal loop.
+other part — so it follows a restore or a server switch too. Nothing waits on the GUI thread: a dialog that
+needs data before it can show is opened by the callback of the read that brings it, and a dialog's OK hands its
+write to the worker (`FormDialog.wait_for`), staying open with the refusal beside the input until it answers. Since
+the worker is serial, a minutes save asked before an export or a dialog's write is in the database before they
+read. The decided-items tab is driven by `DecisionTracker`; dialogs are run through `exec_dialog` so tests can fill
+and accept them without a modal loop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
-from desktop.services import office_settings
 from desktop.services.figures import Rate
 from desktop.services.meetings import actions as meetings
 from desktop.services.meetings import agenda
@@ -31,10 +33,10 @@ from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop.ui.follow import Follow
 from desktop.ui.forms.ui_meetings_panel import Ui_MeetingsPanel
+from desktop.ui.meeting_facts import open_meeting_dialog
 from desktop.ui.minutes_autosave import MinutesAutosave
 from desktop.ui.models.meeting_table import MeetingTableModel
 from desktop.ui.ops import Change, Ops
-from desktop.ui.ops_wait import call
 from desktop.ui.widgets.table_setup import configure_table
 from desktop.workspace import Workspace
 
@@ -59,6 +61,7 @@ class MeetingsPanel(QWidget):
         self._select_after: int | None = None  # the meeting to show when the reload arrives
         self._wanted: int | None = None  # the meeting whose detail was asked for last
         self._agenda_row_after: int | None = None  # the agenda row to select once a move is shown
+        self._after_shown: tuple[int, Callable[[], None]] | None = None  # `select_meeting`'s follow-up
         self.form = Ui_MeetingsPanel()
         self.form.setupUi(self)
         self.exec_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()
@@ -100,10 +103,10 @@ class MeetingsPanel(QWidget):
     def _connect_signals(self) -> None:
         f = self.form
         f.meeting_view.selectionModel().currentRowChanged.connect(self._on_meeting_changed)
-        f.new_meeting_button.clicked.connect(self.new_meeting)
+        f.new_meeting_button.clicked.connect(lambda: self.new_meeting())
         f.edit_meeting_button.clicked.connect(self.edit_meeting)
         f.delete_meeting_button.clicked.connect(self.delete_meeting)
-        f.add_issues_button.clicked.connect(self.pick_issues)
+        f.add_issues_button.clicked.connect(lambda: self.pick_issues())
         f.add_topic_button.clicked.connect(self.add_topic)
         f.move_up_button.clicked.connect(lambda: self.move_agenda_item(-1))
         f.move_down_button.clicked.connect(lambda: self.move_agenda_item(1))
@@ -148,28 +151,38 @@ class MeetingsPanel(QWidget):
         self.refresh_current()
         self.ops.notify(change)
 
-    def read(self, query: Callable[[Any], Any], then: Callable[[Any], None]) -> None:
-        """Run one read on the worker and hand its answer to `then` on the GUI thread."""
+    def read(self, query: Callable[[Any], Any], then: Callable[[Any], None],
+             failed: Callable[[str], None] | None = None) -> None:
+        """Run one read on the worker and hand its answer to `then` on the GUI thread (a refusal to `failed`, or
+        a message box)."""
 
         def work(workspace: Workspace) -> Any:
             with workspace.db.read() as session:
                 return query(session)
 
-        self.ops.run(work, then)
+        self.ops.run(work, then, failed or (lambda message: QMessageBox.warning(self, "无法完成", message)))
 
-    def wait_read(self, query: Callable[[Any], Any]) -> Any:
-        """A read a dialog needs before it can go on (`ops_wait.call`)."""
-
-        def work(workspace: Workspace) -> Any:
-            with workspace.db.read() as session:
-                return query(session)
-
-        return call(self.ops, work)
-
-    def choices(self) -> MeetingChoices:
-        if self._choices is None:
-            self._choices = self.wait_read(load_choices)
+    def cached_choices(self) -> MeetingChoices | None:
         return self._choices
+
+    def keep_choices(self, choices: MeetingChoices) -> None:
+        self._choices = choices
+
+    def show_after_write(self, meeting_id: int) -> None:
+        """The meeting to show once the re-read after a write arrives."""
+        self._select_after = meeting_id
+
+    def with_choices(self, then: Callable[[MeetingChoices], None]) -> None:
+        """The lists a dialog offers (units, people, projects …): those the last reload brought, or read first."""
+        if self._choices is not None:
+            then(self._choices)
+            return
+
+        def arrived(choices: MeetingChoices) -> None:
+            self._choices = choices
+            then(choices)
+
+        self.read(load_choices, arrived)
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getMultiLineText(self, title, label, text)
@@ -217,23 +230,28 @@ class MeetingsPanel(QWidget):
     def current_meeting_id(self) -> int | None:
         return self.current.id if self.current is not None else None
 
-    def select_meeting(self, meeting_id: int) -> None:
-        """Show a meeting chosen elsewhere (a reminder, a drill-down, the 导出 menu): shown when this returns, as
-        its callers go on with it at once (export its minutes, select one of its decided items)."""
+    def select_meeting(self, meeting_id: int, then: Callable[[], None] | None = None) -> None:
+        """Show a meeting chosen elsewhere (a reminder, a drill-down, the 导出 menu); `then()` once it is on
+        screen (its detail is read on the worker), for callers that go on with it (export its minutes, select one
+        of its decided items)."""
         row = self.meeting_model.row_of(meeting_id)
         if row is None:
             return
-        self.form.meeting_view.selectRow(row)
-        if self.current_meeting_id() != meeting_id:
-            self._wanted = meeting_id
-            self._put_meeting(meeting_id, self.wait_read(lambda session: load_meeting(session, meeting_id)))
+        if self.current_meeting_id() == meeting_id and self._wanted == meeting_id:
+            self.form.meeting_view.selectRow(row)
+            if then is not None:
+                then()
+            return
+        self._after_shown = (meeting_id, then) if then is not None else None
+        self.form.meeting_view.selectRow(row)  # its detail is read (`_show_meeting`), then `then` runs
+        if self._wanted != meeting_id:
+            self._show_meeting(meeting_id)
 
     def select_decision(self, meeting_id: int, decision_id: int) -> None:
         """Open a decided item where it is tracked (a reminder or a search result points here)."""
         self.form.detail_tabs.setCurrentWidget(self.form.decisions_tab)
         self.form.open_only_check.setChecked(False)
-        self.select_meeting(meeting_id)
-        self.tracker.select(decision_id)
+        self.select_meeting(meeting_id, lambda: self.tracker.select(decision_id))
 
     def _on_meeting_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         if current.isValid():
@@ -266,6 +284,10 @@ class MeetingsPanel(QWidget):
         self.tracker.fill()
         if not same:
             self._load_minutes()
+        after = self._after_shown
+        if after is not None and after[0] == meeting_id and detail is not None:
+            self._after_shown = None
+            after[1]()
 
     def _fill_header(self) -> None:
         m = self.current
@@ -289,45 +311,32 @@ class MeetingsPanel(QWidget):
         else:
             self.autosave.discard(draft)
 
-    def _save_minutes(self, meeting_id: int, html: str) -> None:
-        """The autosave's contract: when this returns, the database holds the text (or it raised why not)."""
+    def _save_minutes(self, meeting_id: int, html: str, saved: Callable[[], None],
+                      failed: Callable[[str], None]) -> None:
+        """The autosave's write, on the worker: whatever is asked after it (an export's read, a dialog's write,
+        the exit) finds the text in the database."""
 
         def work(workspace: Workspace) -> None:
             with workspace.db.transaction() as session:
                 meetings.save_minutes(session, meeting_id, html)
 
-        call(self.ops, work)
+        self.ops.run(work, lambda _none: saved(), failed, on_broken=lambda: failed("发生意外错误，详情已记入日志"))
 
     # --- meeting facts ------------------------------------------------------------------------------------
-    def _suggest_number(self, kind: str, year: int) -> int:
-        return int(self.wait_read(lambda session: meetings.next_number(session, kind, year)))
+    def meeting_dialog(self, initial: MeetingInput | None, opened: Callable[[MeetingDialog], None]) -> None:
+        """新建会议 / 会议信息: the dialog, once what it offers is read (`ui/meeting_facts.py`)."""
+        open_meeting_dialog(self, initial, opened)
 
-    def meeting_dialog(self, initial: MeetingInput | None = None) -> MeetingDialog:
-        meeting_id = self.current_meeting_id() if initial is not None else None
+    def new_meeting(self, then: Callable[[int], None] | None = None) -> None:
+        """新建会议: the dialog opens once its lists are read; `then(id)` once the meeting is written (the re-read
+        that shows it is under way). Nothing when cancelled."""
 
-        def save(data: MeetingInput) -> int:
-            def work(workspace: Workspace) -> int:
-                with workspace.db.transaction() as session:
-                    if meeting_id is None:
-                        return meetings.create_meeting(session, data).id
-                    return meetings.update_meeting(session, meeting_id, data).id
+        def opened(dialog: MeetingDialog) -> None:
+            accepted = self.exec_dialog(dialog) == QDialog.DialogCode.Accepted
+            if accepted and dialog.saved_id is not None and then is not None:
+                then(dialog.saved_id)
 
-            saved = call(self.ops, work)  # the dialog shows a refusal beside the input, so it waits
-            self._select_after = saved
-            self.announce(Change(meetings=True))
-            return saved
-
-        issuer = str(self.wait_read(lambda session: office_settings.get(session, "office_name")) or "")
-        when = datetime.combine(self.today, datetime.min.time()).replace(hour=9)
-        return MeetingDialog(self.choices(), self._suggest_number, save, initial=initial, default_when=when,
-                             default_issuer=issuer, parent=self)
-
-    def new_meeting(self) -> int | None:
-        """The new meeting's id once written (the re-read that shows it is under way), None when cancelled."""
-        dialog = self.meeting_dialog()
-        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.saved_id is None:
-            return None
-        return dialog.saved_id
+        self.meeting_dialog(None, opened)
 
     def edit_meeting(self) -> None:
         m = self.current
@@ -338,7 +347,7 @@ class MeetingsPanel(QWidget):
                                chair=m.chair, attendees=m.attendees, on_leave=m.on_leave,
                                observers=m.observers, recorder=m.recorder, cc=m.cc, issuer=m.issuer,
                                issued_on=m.issued_on)
-        self.exec_dialog(self.meeting_dialog(initial))  # a save is announced, and the broadcast re-reads
+        self.meeting_dialog(initial, self.exec_dialog)  # a save is announced, and the broadcast re-reads
 
     def delete_meeting(self) -> None:
         m = self.current
@@ -377,20 +386,22 @@ class MeetingsPanel(QWidget):
         index = self.form.agenda_view.currentIndex()
         return self.agenda_model.item(index.row(), 0).data(ID_ROLE) if index.isValid() else None
 
-    def pick_issues(self) -> list[int]:
-        """从问题台账选择: open issues filtered by project, leader, overdue → this meeting's agenda."""
+    def pick_issues(self, then: Callable[[list[int]], None] | None = None) -> None:
+        """从问题台账选择: open issues filtered by project, leader, overdue → this meeting's agenda; `then(added)`
+        gets the agenda entries made. Each filter's candidates are read on the worker."""
         if self.current is None:
-            return []
+            return
+        meeting_id, already = self.current.id, set(self.current.issue_ids)
 
-        def load(flt: agenda.CandidateFilter) -> list:
-            return list(self.wait_read(lambda session: agenda.candidate_issues(session, flt, self.today)))
+        def load(flt: agenda.CandidateFilter, fill: Callable[[list], None], failed: Callable[[str], None]) -> None:
+            self.read(lambda session: agenda.candidate_issues(session, flt, self.today), fill, failed)
 
-        dialog = IssuePickerDialog(self.choices(), load, self.today, already=set(self.current.issue_ids), parent=self)
-        if self.exec_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return []
-        chosen = dialog.chosen_ids()
-        self.add_issues(self.current.id, chosen)
-        return chosen
+        def opened(choices: MeetingChoices) -> None:
+            dialog = IssuePickerDialog(choices, load, self.today, already=already, parent=self)
+            if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.chosen_ids():
+                self.add_issues(meeting_id, dialog.chosen_ids(), then)
+
+        self.with_choices(opened)
 
     def add_issues(self, meeting_id: int, issue_ids: list[int],
                    then: Callable[[list[int]], None] | None = None) -> None:
@@ -430,5 +441,6 @@ class MeetingsPanel(QWidget):
             return
         self.tracker.add_decision(text)
 
-    def flush_minutes(self) -> bool:
-        return self.autosave.flush()
+    def flush_minutes(self) -> None:
+        """Save the typed minutes now (on the worker, before anything asked after this)."""
+        self.autosave.flush()

@@ -4,6 +4,11 @@ Two timers, because the two stores fail differently: the draft file is cheap and
 after each change; the database write goes through the audit log, so it waits until typing pauses (debounced).
 Once the database holds the text, the draft is removed; a draft left behind means unsaved text, which the
 panel offers back the next time the meeting is opened.
+
+The database write is handed to the window's serial worker (`save(meeting_id, html, saved, failed)`) and nobody
+waits for it: whatever is asked of the worker after a `flush` (an export's read, a dialog's write, the exit's
+close) runs after the text is in the database. The draft file is written first, on the GUI thread (a small local
+file), so a failing database write loses nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from desktop.ui.widgets.minutes_edit import MinutesEdit
 
 DRAFT_DELAY_MS = 300
 DATABASE_DELAY_MS = 1500
-SaveMinutes = Callable[[int, str], None]
+# (meeting id, html, saved(), failed(message)): the write runs on the worker, one of the two answers on the GUI thread
+SaveMinutes = Callable[[int, str, Callable[[], None], Callable[[str], None]], None]
 
 
 class MinutesAutosave(QObject):
@@ -32,6 +38,7 @@ class MinutesAutosave(QObject):
         self._save = save
         self.meeting_id: int | None = None
         self._saved_html = ""
+        self._saving_html: str | None = None  # the text a write under way puts in the database
         self._loading = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -51,6 +58,7 @@ class MinutesAutosave(QObject):
         self.flush()
         self.meeting_id = meeting_id
         self._saved_html = html
+        self._saving_html = None
         self._loading = True
         try:
             self.editor.load_minutes(html)
@@ -106,24 +114,41 @@ class MinutesAutosave(QObject):
         except OSError as exc:
             self.state_changed.emit(f"草稿写入失败：{exc.strerror or exc}")
 
-    def flush(self) -> bool:
-        """Save now (leaving the meeting, closing the window, exporting); True when the database holds the text."""
+    def flush(self) -> None:
+        """Save now (leaving the meeting, closing the window, exporting): the draft at once, the database on the
+        worker, ahead of whatever is asked after this."""
         self._db_timer.stop()
         if self.meeting_id is None:
-            return True
+            return
         html = self.editor.minutes_html()
         if html == self._saved_html:
             self._draft_timer.stop()
             drafts.discard_draft(self.data_dir, self.meeting_id)
-            return True
+            return
+        if html == self._saving_html:
+            return  # that very text is on its way to the database
         self.write_draft()  # first the draft, so a failing database write loses nothing
-        try:
-            self._save(self.meeting_id, html)
-        except Exception as exc:  # a refusal, a locked or a broken database: the draft keeps the text
-            self.state_changed.emit(f"保存失败：{exc}（文字已存为草稿）")
-            return False
-        self._saved_html = html
-        drafts.discard_draft(self.data_dir, self.meeting_id)
-        self.state_changed.emit("已自动保存")
-        self.saved.emit(self.meeting_id)
-        return True
+        meeting_id = self.meeting_id
+        self._saving_html = html
+        self.state_changed.emit("正在保存…")
+        self._save(meeting_id, html, lambda: self._saved(meeting_id, html), lambda m: self._failed(meeting_id, html, m))
+
+    def _saved(self, meeting_id: int, html: str) -> None:
+        """The database holds `html`: its draft goes, unless the clerk typed on (a newer draft is kept)."""
+        here = self.meeting_id == meeting_id
+        if here and self._saving_html == html:
+            self._saving_html = None
+        if here:
+            self._saved_html = html
+        drafts.pending_draft(self.data_dir, meeting_id, html)  # removes the draft only if it holds this text
+        if here and self.editor.minutes_html() == html:
+            self._draft_timer.stop()
+            self.state_changed.emit("已自动保存")
+        self.saved.emit(meeting_id)
+
+    def _failed(self, meeting_id: int, html: str, message: str) -> None:
+        """A refusal, a locked or a broken database: the draft keeps the text, and the next change tries again."""
+        if self.meeting_id == meeting_id and self._saving_html == html:
+            self._saving_html = None
+        if self.meeting_id == meeting_id:
+            self.state_changed.emit(f"保存失败：{message}（文字已存为草稿）")

@@ -22,6 +22,7 @@ from desktop.services.backup.restore import restore_archive
 from desktop.ui import startup
 from desktop.ui.dialogs.audit_log_dialog import AuditLogDialog
 from desktop.ui.dialogs.backup_dialog import BackupDialog
+from desktop.ui.dialogs.encryption_dialog import EncryptionDialog
 from desktop.ui.dialogs.lock_dialogs import LockSettingsDialog
 from desktop.ui.dialogs.operator_dialog import choose_operator
 from desktop.ui.dialogs.server_dialog import ServerDialog
@@ -46,10 +47,11 @@ class ReliabilityActions:
         self.audit_action = self._action("操作日志(&L)…", self.open_audit_log)
         self.operator_action = self._action("更改操作人(&O)…", self.change_operator)
         self.lock_action = self._action("密码锁(&P)…", self.open_lock_settings)
+        self.encryption_action = self._action("加密备份和数据包(&J)…", self.open_encryption_settings)
         self.server_action = self._action("数据库服务器(&S)…", self.open_server_settings)
         menu.insertSeparator(before)  # our group sits just above 退出, after whatever other features added
         for action in (self.backup_action, self.audit_action, self.operator_action, self.lock_action,
-                       self.server_action):
+                       self.encryption_action, self.server_action):
             menu.insertAction(before, action)
         menu.insertSeparator(before)
         self.backup_action.setEnabled(ops.db.is_sqlite)
@@ -67,7 +69,8 @@ class ReliabilityActions:
         dialog.open()
         return dialog
 
-    def restore_from(self, archive: Path, finished: Callable[[str | None], None] | None = None) -> None:
+    def restore_from(self, archive: Path, finished: Callable[[str | None], None] | None = None,
+                     passphrase: str | None = None) -> None:
         """Close the data, restore, reopen under the operator of that moment, all on the worker (`Ops.swap`: a
         city's restore is seconds); every view then re-reads. `finished(None)`, or with the refusal (the data as
         it was is reopened); without `finished` a refusal is shown here."""
@@ -76,7 +79,7 @@ class ReliabilityActions:
             operator, data_dir = old.db.operator, old.data_dir
             problem = None
             try:
-                restore_archive(archive, data_dir, operator=operator)
+                restore_archive(archive, data_dir, operator=operator, passphrase=passphrase)
             except UserError as exc:
                 problem = str(exc)
             except OSError as exc:
@@ -102,7 +105,8 @@ class ReliabilityActions:
             return
         self._offering = True
         try:
-            offer_recovery(ops.data_dir, message, self.window, restore=self.restore_from)
+            offer_recovery(ops.data_dir, message, self.window,
+                           restore=lambda path, passphrase: self.restore_from(path, passphrase=passphrase))
         finally:
             self._offering = False
 
@@ -138,6 +142,11 @@ class ReliabilityActions:
             # The kept first screen is a plain copy of project names and issue texts, never written while the lock
             # is on; with a password set it goes now rather than at the next close.
             first_screen.discard(self.ops.data_dir)
+
+    def open_encryption_settings(self) -> EncryptionDialog:
+        dialog = EncryptionDialog(self.ops, self.window)
+        dialog.open()
+        return dialog
 
     def open_server_settings(self) -> None:
         if ServerDialog(self.settings, self.window).exec():

@@ -16,6 +16,7 @@ from desktop.errors import UserError
 from desktop.services import app_lock, operators
 from desktop.services.backup import archive as backups
 from desktop.services.backup.restore import restore_archive
+from desktop.services.encryption import office_key
 from desktop.ui.dialogs.lock_dialogs import PasswordDialog
 from desktop.ui.dialogs.operator_dialog import ask_operator, choose_operator
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
@@ -83,7 +84,7 @@ def open_read_only_guarded(data_dir: Path, operator: str, parent: QWidget | None
 
 
 def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
-                   restore: Callable[[Path], None] | None = None, *, operator: str = "系统") -> bool:
+                   restore: Callable[[Path, str | None], None] | None = None, *, operator: str = "系统") -> bool:
     """True when a backup was restored. The damaged file itself is kept (set aside by the restore). Backups
     passed over because they are damaged themselves are named, so nobody wonders why an older one is offered.
     `restore` does the restoring (the open window closes and reopens its data); by default the folder is
@@ -100,17 +101,24 @@ def offer_recovery(data_dir: Path, problem: str, parent: QWidget | None = None,
     headline = (f"{problem}\n\n" + (f"{skipped}\n" if skipped else "") +
                 f"找到最近的完好备份 {info.path.name}（{info.created_at:%Y-%m-%d %H:%M}）。"
                 "是否从它恢复？损坏的文件会另外保存，不会删除。")
-    if RestorePreviewDialog(info, parent, headline=headline).exec() != QDialog.DialogCode.Accepted:
-        return False
-    try:
-        if restore is not None:
-            restore(info.path)
-        else:
-            restore_archive(info.path, data_dir, operator=operator)
-    except (UserError, OSError) as exc:
-        QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
-        return False
-    return True
+    error = None
+    while True:  # an encrypted backup: a wrong passphrase is said in the preview, which asks again
+        preview = RestorePreviewDialog(info, parent, headline=headline, error=error)
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            return False
+        passphrase = preview.passphrase
+        try:
+            if restore is not None:
+                restore(info.path, passphrase)
+            else:  # no window yet: the restore (and the passphrase check, a tenth of a second) runs here
+                restore_archive(info.path, data_dir, operator=operator, passphrase=passphrase)
+        except office_key.WrongPassphrase as exc:
+            error = f"「加密口令或恢复码」：{exc}"
+            continue
+        except (UserError, OSError) as exc:
+            QMessageBox.critical(parent, APP_NAME, f"恢复失败：{exc}")
+            return False
+        return True
 
 
 def operator_list(workspace: Workspace) -> list[str]:

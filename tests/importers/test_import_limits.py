@@ -122,7 +122,8 @@ def test_a_rule_only_the_database_knows_is_refused_alike_in_dry_run_and_import(d
         except DatabaseRefused as exc:
             refusals.append(str(exc))
     assert len(refusals) == 2 and refusals[0] == refusals[1]
-    assert refusals[0].startswith("数据库拒绝了第3行的数据（") and "refuse_test" in refusals[0]
+    assert refusals[0].startswith("数据库拒绝了文件《2026年问题.xlsx》工作表“台账”第3行【问题描述（B列）】的数据："
+                                  "不符合数据库的检查规则（") and "refuse_test" in refusals[0]
     assert refusals[0].endswith("未导入任何数据。请核对该行后再导入；如该行内容无误，请把本文件和这段说明交给维护人员。")
     with db_workspace.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Issue)) == 0
@@ -160,7 +161,8 @@ def test_a_refused_bulk_write_names_the_row_and_the_field_the_database_names(db_
         except DatabaseRefused as exc:
             refusals.append(str(exc))
     assert len(refusals) == 2 and refusals[0] == refusals[1]
-    assert refusals[0].startswith("数据库拒绝了第4行【办理进展（D列）】的数据（"), refusals[0]
+    assert refusals[0].startswith("数据库拒绝了文件《2026年问题.xlsx》工作表“台账”第4行【办理进展（D列）】的数据："
+                                  "不能为空（"), refusals[0]
     assert "latest_progress" in refusals[0] and "未导入任何数据" in refusals[0]
     with db_workspace.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Issue)) == 0
@@ -183,8 +185,26 @@ def test_a_refused_new_project_names_the_row_that_brought_it(db_workspace, backe
     path = _ledger(tmp_path / "2026年问题.xlsx", [
         ["项目名称", "问题描述", "发现时间"], ["甲项目", "道路未通", "2026-03-01"], ["甲项目", "电力未接", "2026-03-02"],
         ["乙项目", "手续未办", "2026-03-03"], ["乙项目", "用地未批", "2026-03-04"]])
-    with pytest.raises(DatabaseRefused, match=r"^数据库拒绝了第4行的数据（.*refuse_project.*），未导入任何数据"):
+    with pytest.raises(DatabaseRefused, match=r"^数据库拒绝了文件《2026年问题.xlsx》工作表“台账”第4行【项目名称（A列）】的数据：不符合数据库的检查规则（"
+                                                 r".*refuse_project.*），未导入任何数据"):
         apply_import(db_workspace.db, build_preview(path, "issues"), today=TODAY)
     with db_workspace.db.read() as session:
         assert session.scalar(select(func.count()).select_from(Issue)) == 0
         assert session.scalar(select(func.count()).select_from(Project)) == 0
+
+
+def test_enterprise_scale_with_its_flags_is_held_to_its_column_not_cut(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """企业规模 is stored after the 规上/高新 flags in one 64-character column: too long together, the row is refused
+    naming the field (it used to be cut at 64 characters without a word)."""
+    from desktop.db.models import Enterprise
+
+    path = _ledger(tmp_path / "企业名录.xlsx", [
+        ["企业名称", "是否规上企业", "是否高新技术企业", "企业规模"],
+        ["甲公司", "是", "是", "规" * 53],
+        ["乙公司", "是", "否", "中型企业"],
+    ])
+    result = apply_import(workspace.db, build_preview(path, "enterprises"), today=TODAY)
+    assert result.outcomes[0].status == "invalid"
+    assert result.outcomes[0].message.startswith("【企业规模（D列）】“规上企业、高新技术企业、规规规规…”有 65 个字，超过系统允许的 64 个字")
+    with workspace.db.read() as session:
+        assert [(e.name, e.size_flags) for e in session.scalars(select(Enterprise))] == [("乙公司", "规上企业、中型企业")]

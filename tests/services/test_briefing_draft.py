@@ -256,8 +256,12 @@ def test_notice_ranks_units_with_their_feedback_on_time(demo_workspace, today, t
         collect(demo_workspace.db, [back], today=day)
     content = jobs.draft(demo_workspace.db, BriefingKind.NOTICE, Period.year(today.year), Scope(), today)
     ranking = next(t for t in content.tables if t.title == "责任单位问题办理情况排名表")
-    assert ranking.headers[6] == "按时反馈" and ranking.headers[7] == "办结率"
+    assert ranking.headers[6:] == ("按时反馈", "反馈更新", "办结率")
     shown = {r[1]: r[6] for r in ranking.rows}
+    updated = {r[1]: r[7] for r in ranking.rows}
+    assert updated[on_time.unit] == f"1/{on_time.items}" and updated[late.unit] == f"1/{late.items}"
+    assert all(updated[f.unit] == f"0/{f.items}" for f in silent if f.unit in updated)
+    assert all(updated[u] == "—" for u in set(shown) - {f.unit for f in result.forms})
     assert shown[on_time.unit] == "1/1" and shown[late.unit] == "0/1"
     assert all(shown[f.unit] == "0/1" for f in silent if f.unit in shown)
     units_without_round = set(shown) - {f.unit for f in result.forms}
@@ -265,3 +269,4 @@ def test_notice_ranks_units_with_their_feedback_on_time(demo_workspace, today, t
     slow = "、".join(f"{u.unit}（1轮）" for u in sorted([late, *silent], key=lambda f: f.unit))
     assert f"未按时报回问题办理反馈表的有{slow}。" in content.body
     assert f"{on_time.unit}（1轮）" not in content.body
+    assert "反馈表中未报告办理情况的事项较多的是" in content.body

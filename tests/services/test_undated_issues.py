@@ -121,3 +121,26 @@ def test_template_issue_records_keep_an_open_undated_issue(undated) -> None:  # 
         records = issue_records(session, Selection(Purpose.ISSUES, 2026, 11), TODAY)
     undated_records = [r for r in records if r["found_on"] is None]
     assert len(undated_records) == 1 and records[-1]["found_on"] is None  # the open one, listed last
+
+
+def test_a_recorded_found_date_cannot_be_cleared_an_absent_one_stays_absent(undated) -> None:  # type: ignore[no-untyped-def]
+    """Nothing lost: editing may correct a found date, never erase it; an issue that never had one keeps none."""
+    from desktop.errors import UserError
+    from desktop.services.issues import actions
+
+    ws, open_id, _done_id = undated
+    with ws.db.transaction() as session:
+        dated_id, found_on = session.execute(select(Issue.id, Issue.found_on).where(Issue.found_on.is_not(None))
+                                             .order_by(Issue.id)).first()
+    with pytest.raises(UserError, match=r"已记录发现日期.*不能清空"), ws.db.transaction() as session:
+        actions.update_issue(session, dated_id, found_on=None, description="改了描述")
+    with ws.db.read() as session:
+        kept = session.get(Issue, dated_id)
+        assert kept.found_on == found_on and kept.description != "改了描述"
+    with ws.db.transaction() as session:
+        actions.update_issue(session, open_id, found_on=None, description="未填发现日期的问题")
+        actions.update_issue(session, dated_id, found_on=date(2026, 3, 2))
+    with ws.db.read() as session:
+        assert session.get(Issue, open_id).found_on is None
+        assert session.get(Issue, open_id).description == "未填发现日期的问题"
+        assert session.get(Issue, dated_id).found_on == date(2026, 3, 2)

@@ -44,9 +44,11 @@ def restore(qtbot, window: MainWindow, archive: Path, dialog: QDialog | None = N
 
 def wait_for_dialog(dialog: QDialog, timeout: int = 10_000) -> None:
     """What `exec()` does after OK: keep the events flowing until the dialog's operation on the worker has
-    answered (it closed, or shows the refusal). Also the read that fills a dialog on opening (`WorkerLink`)."""
+    answered (it closed, or shows the refusal). Also the read that fills a dialog on opening (`WorkerLink`, or a
+    dialog's own `loading`, e.g. the agenda's issue picker)."""
     link = getattr(dialog, "link", None)
     for waits, busy in ((dialog, lambda: getattr(dialog, "pending", False)),
+                        (dialog, lambda: getattr(dialog, "loading", False)),
                         (link, lambda: link is not None and link.busy)):
         if not busy():
             continue

@@ -313,3 +313,44 @@ def test_wizard_asks_once_per_unit_spelling_and_remembers_it(qtbot, workspace, t
     _next(qtbot, wizard, PREVIEW_PAGE)
     assert "按以前确认的单位写法，“住建局”记为“区住建局”（第2行）" in wizard.form.summary_label.text()
     assert wizard.form.check_list.item(0).checkState() == Qt.CheckState.Checked  # shown, and can be unticked
+
+
+def test_wizard_asks_once_per_person_name_and_remembers_it(qtbot, workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """张三（副区长） → 张三?: the same check box for a person; ticked, the project's 包保领导 is the directory's 张三
+    and the spelling is remembered; 章三 (same sound) is asked too and, left unticked, stays a leader of its own."""
+    import openpyxl
+
+    from desktop.db.models import Assignment, Leader
+    from desktop.services.importing import aliases
+
+    with workspace.db.transaction() as session:
+        session.add(Leader(name="张三", title="副区长"))
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "问题描述", "包保领导", "发现时间"])
+    book.active.append(["甲项目", "道路未通", "张三（副区长）", "2026-01-05"])
+    book.active.append(["乙项目", "用电未接入", "章三", "2026-01-06"])
+    book.save(tmp_path / "问题台账.xlsx")
+    create_application()
+    wizard = ImportWizard(Ops(workspace))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(tmp_path / "问题台账.xlsx", "issues")
+    _next(qtbot, wizard, MAPPING_PAGE)
+    _next(qtbot, wizard, PREVIEW_PAGE)
+    listing = wizard.form.check_list
+    assert [listing.item(i).text() for i in range(listing.count())] == [
+        "“张三（副区长）”与“张三”是同一人（勾选后按“张三”导入，并记住这一写法）",
+        "“章三”与“张三”是同一人（勾选后按“张三”导入，并记住这一写法）",
+    ]
+    assert all(listing.item(i).checkState() == Qt.CheckState.Unchecked for i in range(2))
+    assert wizard.dry_run.created["leader"] == 2  # nothing merged unasked
+    wizard.set_person_alias("张三（副区长）", True)
+    qtbot.waitUntil(lambda: not wizard.task.running and wizard.dry_run is not None
+                    and wizard.dry_run.person_proposals == [("章三", "张三")], timeout=20_000)
+    assert wizard.form.check_list.item(0).checkState() == Qt.CheckState.Checked
+    assert wizard.dry_run.created["leader"] == 1
+    _next(qtbot, wizard, RESULT_PAGE)
+    with workspace.db.read() as session:
+        assert {a.project.name: a.leader.name for a in session.scalars(select(Assignment))} == {
+            "甲项目": "张三", "乙项目": "章三"}
+        assert aliases.load(session, "person") == {"张三（副区长）": "张三"}

@@ -196,7 +196,7 @@ def test_an_edit_moves_only_its_rows_and_the_counts_follow(qtbot, qtmodeltester)
     new = _changed(rows[1], id=9, unit="区发改委", status="new")
     model.replace_rows([new, _changed(rows[1], unit="区发改委")])
     assert seen["inserted"] == [(0, 0)] and [r.id for r in model.visible_rows()] == [9, 1, 2]
-    assert model.data(model.index(2, 0)) == 3  # 序号 renumbered below the new row
+    assert model.data(model.index(2, 0)) == "3"  # 序号 renumbered below the new row
     assert model.units() == sorted(["区人社局", "区发改委", "区住建局"])  # 区城管局 no longer has a row
     assert model.position_of(2) == 2 and model.contains(9)
 

@@ -25,7 +25,7 @@ from desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.meetings_panel import MeetingsPanel
 from desktop.ui.ops import Ops
-from tests.ui.helpers import wait_for_dialog
+from tests.ui.helpers import wait_for_dialog, wait_loaded
 
 
 def _window(qtbot, workspace, today, tmp_path) -> MainWindow:
@@ -65,6 +65,16 @@ class Script:
 def _settle(qtbot, panel: MeetingsPanel) -> None:  # type: ignore[no-untyped-def]
     """Wait until the panel's reads and writes (on the Ops worker) have all answered and are on screen."""
     qtbot.waitUntil(lambda: not panel.ops.busy(), timeout=10_000)
+
+
+def _export(qtbot, panel: MeetingsPanel, how: str, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The panel's Word/PDF export to `path`: the 纪要 read (and the Word file written) on the worker, the path
+    handed back when it is there."""
+    written: list[Path] = []
+    (panel.exporter.export_word if how == "word" else panel.exporter.export_pdf)(path, written.append)
+    _settle(qtbot, panel)
+    assert written == [path]
+    return path
 
 
 def new_meeting_step(dialog: MeetingDialog) -> None:
@@ -120,19 +130,24 @@ def test_agenda_picker_filters_and_adds_typed_topics(qtbot, demo_workspace, toda
     _settle(qtbot, panel)
 
     def pick(dialog: IssuePickerDialog) -> None:
+        assert dialog.loading and dialog.form.count_label.text() == "正在读取未办结问题……"  # asked, not waited for
+        wait_loaded(qtbot, dialog)  # each filter's candidates are read on the worker
         total = dialog.model.rowCount()
         dialog.form.overdue_check.setChecked(True)
+        wait_loaded(qtbot, dialog)
         overdue = dialog.model.rowCount()
         assert 0 < overdue < total
         assert dialog.form.issue_view.verticalHeader().count() == overdue  # the view shows them, not just the model
         dialog.form.leader_combo.setCurrentIndex(1)
+        wait_loaded(qtbot, dialog)
         assert dialog.model.rowCount() <= overdue
         for r in range(min(2, dialog.model.rowCount())):
             dialog.model.item(r, 0).setCheckState(Qt.CheckState.Checked)
         assert "已选" in dialog.form.count_label.text()
 
     script.then(pick)
-    added = panel.pick_issues()
+    added: list[int] = []
+    panel.pick_issues(added.extend)
     _settle(qtbot, panel)
     assert len(added) == panel.agenda_model.rowCount() >= 1
     monkeypatch.setattr(panel, "ask_text", lambda *a, **k: "研究明年项目谋划储备")
@@ -303,8 +318,10 @@ def test_open_item_is_carried_to_the_next_meeting(qtbot, demo_workspace, today, 
     panel.form.detail_tabs.setCurrentWidget(panel.form.decisions_tab)
     panel.tracker.select(open_item.id)
     assert panel.form.carry_button.isEnabled()
-    target = panel.tracker.carry()
+    targets: list[int] = []
+    panel.tracker.carry(then=targets.append)
     _settle(qtbot, panel)
+    target = targets[0]
     assert panel.current.id == third.id  # the meeting the item was carried from stays shown
     with demo_workspace.db.read() as s:
         assert s.get(Meeting, target).number == 4
@@ -344,7 +361,7 @@ def test_attendance_recorded_in_the_meeting_dialog(qtbot, demo_workspace, today,
 
     Script(panel).then(check)
     panel.edit_meeting()
-    word = panel.exporter.export_word(tmp_path / "纪要.docx")
+    word = _export(qtbot, panel, "word", tmp_path / "纪要.docx")
     texts = [p.text for p in Document(str(word)).paragraphs]
     note = next(i for i, t in enumerate(texts) if t.startswith("附件："))
     assert texts[note + 2:note + 5] == ["出席：区政府副区长张某某，区住建局局长李某某", "请假：区财政局局长孙某某（公务）",
@@ -355,11 +372,11 @@ def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today
     window = _window(qtbot, demo_workspace, today, tmp_path)
     panel = window.meetings_panel
     panel.form.minutes_edit.setPlainText("一、会议总体情况\n会议听取了汇报。")
-    word = panel.exporter.export_word(tmp_path / "纪要.docx")
+    word = _export(qtbot, panel, "word", tmp_path / "纪要.docx")
     texts = [p.text for p in Document(str(word)).paragraphs]
     assert "一、会议总体情况" in texts and "会议听取了汇报。" in texts and "现将会议议定事项纪要如下：" in texts
     assert "已导出" in panel.form.save_state_label.text()
-    pdf = panel.exporter.export_pdf(tmp_path / "纪要.pdf")
+    pdf = _export(qtbot, panel, "pdf", tmp_path / "纪要.pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
     if shutil.which("pdftotext"):
         pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
@@ -369,6 +386,7 @@ def test_export_word_pdf_and_preview_from_the_panel(qtbot, demo_workspace, today
     shown = []
     panel.exec_dialog = lambda dialog: shown.append(dialog) or 0
     panel.form.print_preview_button.click()
+    _settle(qtbot, panel)  # the 纪要 is read on the worker; the preview opens when it arrives
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     assert isinstance(shown[0], QPrintPreviewDialog)
@@ -395,14 +413,16 @@ def test_anything_typed_or_pasted_exports(qtbot, demo_workspace, today, tmp_path
     plain.setText(nasty + "\n" + nasty)
     editor.insertFromMimeData(plain)
     type_chinese(editor, nasty)
-    assert panel.flush_minutes()
-    word = panel.exporter.export_word(tmp_path / "纪要.docx")
+    panel.flush_minutes()
+    _settle(qtbot, panel)
+    assert panel.form.save_state_label.text() == "已自动保存"
+    word = _export(qtbot, panel, "word", tmp_path / "纪要.docx")
     text = "\n".join(p.text for p in Document(str(word)).paragraphs)
     for kept in ("控制符", "😀🚧👍🏽 表情", "换行"):
         if kept in nasty:
             assert kept in text
     assert not any(ch in text for ch in "\x00\x01\x07\x0b\x0c\x1f\ufffe\uffff")
-    assert panel.exporter.export_pdf(tmp_path / "纪要.pdf").stat().st_size > 0
+    assert _export(qtbot, panel, "pdf", tmp_path / "纪要.pdf").stat().st_size > 0
 
 
 def test_meetings_tab_screenshot(qtbot, demo_workspace, today, tmp_path) -> None:
@@ -427,8 +447,10 @@ def test_delete_meeting_created_by_mistake(qtbot, demo_workspace, today, tmp_pat
     window = _window(qtbot, demo_workspace, today, tmp_path)
     panel = window.meetings_panel
     Script(panel).then(new_meeting_step)
-    meeting_id = panel.new_meeting()
+    made: list[int] = []
+    panel.new_meeting(made.append)
     _settle(qtbot, panel)
+    meeting_id = made[0]
     assert panel.current.id == meeting_id
     panel.form.minutes_edit.setPlainText("误建会议的纪要")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

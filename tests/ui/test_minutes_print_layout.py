@@ -96,6 +96,7 @@ def test_preview_names_what_to_correct(qtbot, demo_workspace, today, tmp_path) -
     shown = []
     panel.exec_dialog = lambda dialog: shown.append(dialog) or 0
     panel.form.print_preview_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)  # the 纪要 is read on the worker, then the preview opens
     dialog = shown[0]
     label = getattr(dialog, "warning_label", None)
     assert label is not None and label.isVisibleTo(dialog)

@@ -30,7 +30,8 @@ def test_a_new_decided_item_has_no_proposed_deadline(qtbot) -> None:
     create_application()
     saved: list[object] = []
     choices = MeetingChoices(units=((1, "区住建局"),), people=(), projects=(), leaders=(), issues=())
-    dialog = DecisionDialog(choices, lambda data, unit: saved.append(data), meeting_date=TODAY)
+    dialog = DecisionDialog(choices, meeting_date=TODAY)
+    dialog.submit = lambda: saved.append(dialog.value()[0])
     qtbot.addWidget(dialog)
     f = dialog.form
     f.text_edit.setPlainText("区住建局月底前完成审批")

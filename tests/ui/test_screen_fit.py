@@ -95,6 +95,7 @@ def test_tabs_and_long_texts_keep_the_window_width(qtbot, demo_workspace, today,
         qtbot.wait(1)
         assert window.width() == start, panel.form.detail_tabs.tabText(index)
     panel.exporter.export_word(tmp_path / "纪要.docx")
+    qtbot.waitUntil(lambda: not panel.ops.busy(), timeout=10_000)  # read and written on the worker
     assert panel.form.save_state_label.text().startswith("已导出：")
     panel.form.save_state_label.setText(LONG_TEXT)
     window.data_label.setText("数据：" + LONG_PATH)

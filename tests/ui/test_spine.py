@@ -14,7 +14,7 @@ from desktop.services.backup import archive as backups
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.ops import Change
 from desktop.workspace import Workspace
-from tests.ui.helpers import Driver, open_window, restore, settle, wait_loaded
+from tests.ui.helpers import Driver, open_window, restore, settle, wait_for_dialog, wait_loaded
 
 
 def _select_open_issue(window) -> int:  # type: ignore[no-untyped-def]
@@ -220,16 +220,23 @@ def test_the_meetings_panel_follows_a_restore(qtbot, demo_workspace, today, tmp_
     settle(qtbot, window)
     panel = window.meetings_panel
     archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
-    panel.exec_dialog = lambda dialog: dialog.accept() or dialog.result()  # the suggested 第4次推进会
-    assert panel.new_meeting()
+    def accept(dialog: QDialog) -> int:  # the suggested 第4次推进会; OK writes on the worker, as exec() waits
+        dialog.accept()
+        wait_for_dialog(dialog)
+        return dialog.result()
+
+    panel.exec_dialog = accept
+    made: list[int] = []
+    panel.new_meeting(made.append)
     settle(qtbot, window)
-    assert panel.meeting_model.rowCount() == 4
+    assert made and panel.meeting_model.rowCount() == 4
 
     restore(qtbot, window, archive)  # on the worker
     settle(qtbot, window)
     assert panel.meeting_model.rowCount() == 3  # the restored file's meetings, without 刷新
-    again = panel.new_meeting()  # a write after the restore goes to the workspace held now
+    panel.new_meeting(made.append)  # a write after the restore goes to the workspace held now
     settle(qtbot, window)
+    again = made[-1]
     with window.workspace.db.read() as s:
         assert s.get(Meeting, again).number == 4
     assert window.workspace is not demo_workspace and panel.current_meeting_id() == again
@@ -255,7 +262,7 @@ def test_a_package_is_read_and_planned_on_the_worker_before_its_preview(qtbot, t
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
         previews: list[MergePreviewDialog] = []
         monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: previews.append(self) or 0)  # 取消
-        exchange_menu.import_package_dialog(window)
+        window.exchange_menu.import_package_dialog()
         assert not previews  # the GUI thread only asked
         settle(qtbot, window)
         assert threads and threads[0] != threading.main_thread().name
@@ -274,7 +281,6 @@ def test_a_merge_runs_on_the_worker_and_every_part_follows(qtbot, today, tmp_pat
     from desktop.ui.dialogs import merge_preview
     from desktop.ui.dialogs.merge_preview import MergePreviewDialog
     from tests.services.exchange.twooffices import open_offices
-    from tests.ui.helpers import wait_for_dialog
 
     offices = open_offices(tmp_path / "offices")
     try:
@@ -298,9 +304,8 @@ def test_a_merge_runs_on_the_worker_and_every_part_follows(qtbot, today, tmp_pat
         monkeypatch.setattr(MergePreviewDialog, "exec", merge)
         seen: list[Change] = []
         window.ops.changed.connect(seen.append)
-        from desktop.ui import exchange_menu
 
-        exchange_menu.import_package_dialog(window)
+        window.exchange_menu.import_package_dialog()
         settle(qtbot, window)
         assert threads and threads[0] != threading.main_thread().name
         assert any(c.everything for c in seen)  # the window re-read everything, without 刷新

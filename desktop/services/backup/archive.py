@@ -31,9 +31,10 @@ from desktop.db.faults import disk_full_message, free_bytes, is_disk_full
 from desktop.db.integrity import check_file
 from desktop.errors import DiskFull, UserError
 from desktop.paths import DB_FILENAME, attachments_dir, backups_dir
+from desktop.services.backup import encrypted, rotation
 from desktop.services.backup import files as backup_files
-from desktop.services.backup import rotation
 from desktop.services.backup.files import fsync_dir
+from desktop.services.encryption import office_key
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -68,16 +69,26 @@ class BackupInfo:
     attachments: int
     size: int
     audit_head: tuple[int, str] | None = None  # the 操作日志 chain's (place, hash) when the backup was made
+    encryption: dict | None = None  # an encrypted backup's clear part: fingerprint and wrapped key (`encrypted`)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.encryption is not None
 
     def summary_lines(self) -> list[str]:
         from desktop.services.table_labels import count_lines
 
+        size = f"备份文件大小：{self.size / 1024 / 1024:.1f} MB"
+        if self.encryption is not None:
+            contents = [f"已加密（密钥指纹 {self.encryption.get('fingerprint')}）：数据数量和附件在输入加密口令后才能读取",
+                        size]
+        else:
+            contents = [*count_lines(self.counts), f"附件文件：{self.attachments}个；{size}"]
         return [
             f"备份时间：{self.created_at:%Y年%m月%d日 %H:%M:%S}",
             f"备份原因：{self.reason}",
             f"程序版本：{self.app_version}；数据结构版本：{self.schema_revision or '—'}",
-            *count_lines(self.counts),
-            f"附件文件：{self.attachments}个；备份文件大小：{self.size / 1024 / 1024:.1f} MB",
+            *contents,
         ]
 
 
@@ -107,10 +118,14 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
     free = free_bytes(target.parent)
     if free is not None and free < needed + backup_files.HEADROOM:  # refused before a byte is written: the disk keeps its room
         raise BackupError(disk_full_message(target.parent, needed + backup_files.HEADROOM, "备份"))
+    setting = encrypted.setting_of(engine)
+    sealing = office_key.encrypting_key(setting) is not None
     work: Path | None = None
     part: Path | None = None
     try:
-        work = scratch.scratch_dir(target.parent, "backup")  # beside the target: same disk, no /tmp limits
+        # beside the target: same disk, no /tmp limits; an encrypted backup's plain copy stays in the data folder
+        # (where the database is anyway), never on the stick or mirror disk the backup goes to
+        work = scratch.scratch_dir(data_dir if sealing else target.parent, "backup")
         copy = work / DB_FILENAME
         backup_sqlite(engine, copy)
         report = check_file(copy)
@@ -136,11 +151,14 @@ def create_archive(engine: Engine, data_dir: Path, target: Path, *, reason: str 
                                                       "head_hash": head[1]},
         }
         part = scratch.scratch_file(target.parent, "backup.zip")
-        with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        plain = work / "backup.zip" if sealing else part
+        with zipfile.ZipFile(plain, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
             archive.write(copy, DB_FILENAME)
             for _sha, (rel, source) in sorted(files.items()):
                 archive.write(source, f"attachments/{rel}", compress_type=zipfile.ZIP_STORED)
+        if sealing:
+            encrypted.write_sealed(plain, part, manifest, setting)
         backup_files.fsync_file(part)
         give_normal_mode(part, target)
         if exclusive:
@@ -252,14 +270,17 @@ def inspect_archive(path: Path, *, verify: bool = True) -> BackupInfo:
             if verify and (bad := archive.testzip()) is not None:
                 raise BackupError(f"备份文件 {path.name} 已损坏（{bad} 校验失败），不能用于恢复。")
             manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-            if manifest.get("database") not in archive.namelist():
+            sealed_part = manifest.get("encrypted") if isinstance(manifest.get("encrypted"), dict) else None
+            if int(manifest.get("format", 0)) > encrypted.FORMAT:
+                raise BackupError(f"备份文件 {path.name} 由更新版本的程序创建，请先升级程序。")
+            if sealed_part is not None and sealed_part.get("member") not in archive.namelist():
+                raise BackupError(f"备份文件 {path.name} 中缺少加密的数据部分。")
+            if sealed_part is None and manifest.get("database") not in archive.namelist():
                 raise BackupError(f"备份文件 {path.name} 中缺少数据库文件。")
     except FileNotFoundError as exc:
         raise BackupError(f"找不到备份文件 {path}。") from exc
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError) as exc:
         raise BackupError(f"{path.name} 不是本程序的备份文件，或文件不完整（{exc}）。") from exc
-    if int(manifest.get("format", 0)) > FORMAT:
-        raise BackupError(f"备份文件 {path.name} 由更新版本的程序创建，请先升级程序。")
     return BackupInfo(
         path=path,
         created_at=datetime.fromisoformat(manifest["created_at"]),
@@ -270,6 +291,7 @@ def inspect_archive(path: Path, *, verify: bool = True) -> BackupInfo:
         attachments=len(manifest.get("attachments", [])),
         size=path.stat().st_size,
         audit_head=_audit_head(manifest.get("audit_chain")),
+        encryption=sealed_part,
     )
 
 

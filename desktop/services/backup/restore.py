@@ -17,7 +17,7 @@ import os
 import shutil
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -27,6 +27,8 @@ from desktop.db.faults import disk_full_message, is_disk_full
 from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
 from desktop.paths import RESTORE_JOURNAL, attachments_dir, backups_dir, database_file
+from desktop.services import operators
+from desktop.services.backup import encrypted
 from desktop.services.backup.archive import (
     MANIFEST,
     BackupError,
@@ -50,24 +52,56 @@ class RestoreResult:
 
 
 def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = None, operator: str = "系统",
+                    listed: bool = False, add_operator: bool = False, passphrase: str | None = None,
                     crash_hook: Callable[[str], None] | None = None) -> RestoreResult:
     """Replace the data folder's database (and add its attachments) from `archive`.
 
     No program may have the database open (the window closes its workspace first). `operator` is named in the
-    恢复备份 row of the 操作日志 (`restore_log`). `crash_hook` is for the fault tests: it is called with the name
-    of each step so a test can stop the process there.
+    恢复备份 row of the 操作日志 (`restore_log`). With `listed` (a name given by `keyproj restore --operator`) the
+    name must be on the operator list of the data being replaced, or, when that file cannot be read, of the
+    backup (`add_operator` admits a new name, added to the restored list with its audit row); refused before
+    anything changes. An encrypted backup needs `passphrase` (or the recovery code): it is decrypted into a
+    scratch file of the data folder and every chunk verified before the rest begins (`encrypted`).
+    `crash_hook` is for the fault tests: it is called with the name of each step so a test can stop the
+    process there.
     """
     hook = crash_hook or (lambda _step: None)
     refuse_if_open_elsewhere(data_dir)
+    live = database_file(data_dir)
+    current_list = operators.names_in_file(live) if listed else None
+    if listed and not add_operator:
+        operators.refuse_unlisted(operator, current_list)
     info = inspect_archive(archive, verify=True)
     _refuse_newer_schema(info)
     data_dir.mkdir(parents=True, exist_ok=True)
     finish_interrupted_restore(data_dir)
-    live = database_file(data_dir)
     scratch.sweep(data_dir)
+    plain: Path | None = None
+    if info.encryption is not None:
+        plain = encrypted.open_to_scratch(archive, info.encryption, passphrase, data_dir)
+        try:
+            inner = inspect_archive(plain, verify=True)
+            _refuse_newer_schema(inner)
+        except BaseException:
+            plain.unlink(missing_ok=True)
+            raise
+        info = replace(inner, path=info.path, size=info.size, encryption=info.encryption)
+    try:
+        return _restore_plain(archive, plain or archive, info, data_dir, now, operator, listed, current_list,
+                              add_operator, hook)
+    finally:
+        if plain is not None:
+            plain.unlink(missing_ok=True)
+
+
+def _restore_plain(archive: Path, readable: Path, info: BackupInfo, data_dir: Path, now: datetime | None,
+                   operator: str, listed: bool, current_list: list[str] | None, add_operator: bool,
+                   hook: Callable[[str], None]) -> RestoreResult:
+    """The restore proper from `readable`, the ordinary backup zip (`archive` itself, or its decrypted copy)."""
+    live = database_file(data_dir)
     staged = scratch.scratch_file(data_dir, "restoring.sqlite3")  # unique: never another restore's copy
     try:  # until the journal is written nothing has changed: on any failure the staged copy just goes
-        with zipfile.ZipFile(archive) as zf:
+        with zipfile.ZipFile(readable) as zf:
             manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
             with zf.open(manifest["database"]) as src, open(staged, "wb") as dst:
                 while chunk := src.read(1 << 20):
@@ -78,6 +112,8 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
             if not report.ok:
                 raise BackupError(f"备份 {archive.name} 中的数据库未通过完整性检查，未做任何改动：" +
                                   "；".join(report.lines()[:4]))
+            if listed and current_list is None and not add_operator:  # the replaced file could not say
+                operators.refuse_unlisted(operator, operators.names_in_file(staged))
             hook("staged")
             _unpack_attachments(zf, manifest, attachments_dir(data_dir))
         hook("attachments")
@@ -86,13 +122,13 @@ def restore_archive(archive: Path, data_dir: Path, *, now: datetime | None = Non
         hook("safety_backup")
 
         aside = backups_dir(data_dir) / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
-        carry_log(staged, live, info, operator=operator, safety=safety, aside=aside)
+        carry_log(staged, live, info, operator=operator, safety=safety, aside=aside, list_operator=listed)
         hook("log_carried")
         _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})
     except BaseException as exc:
         staged.unlink(missing_ok=True)
         if isinstance(exc, OSError) and is_disk_full(exc):
-            raise BackupError(disk_full_message(data_dir, _unpacked_bytes(archive), "恢复备份")) from exc
+            raise BackupError(disk_full_message(data_dir, _unpacked_bytes(readable), "恢复备份")) from exc
         raise
     hook("journal")
     _swap(data_dir, staged, live, aside, hook)

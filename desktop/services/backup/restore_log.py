@@ -17,12 +17,17 @@ from pathlib import Path
 from desktop.db import audit_carry
 from desktop.db.engine import Database, make_engine, sqlite_url
 from desktop.db.migrate import MigrationError, upgrade
+from desktop.services import operators
 from desktop.services.backup.archive import BackupError, BackupInfo
 
 
 def carry_log(staged: Path, live: Path, info: BackupInfo, *, operator: str, safety: Path | None,
-              aside: Path) -> int:
-    """Append to `staged` the log rows `live` wrote after the backup, and the 恢复备份 row. Returns that row's id."""
+              aside: Path, list_operator: bool = False) -> int:
+    """Append to `staged` the log rows `live` wrote after the backup, and the 恢复备份 row. Returns that row's id.
+
+    `list_operator`: the operator was admitted by name (`keyproj restore --operator`); a name the backup's list
+    lacks (added later, or by --add-operator) is put on the restored list in the same transaction, so the
+    restored data's 操作人名单 names who restored it (the audit hook logs the change)."""
     engine = make_engine(sqlite_url(str(staged)), pool=False)
     try:
         _upgrade_copy(engine)
@@ -41,6 +46,8 @@ def carry_log(staged: Path, live: Path, info: BackupInfo, *, operator: str, safe
                 new=f"{info.path.name}（{info.created_at:%Y-%m-%d %H:%M:%S} 创建，{info.reason}，"
                     f"操作日志至第 {newest_in_backup} 条；文件 {info.path}）")
             row_id = entry.id
+            if list_operator:
+                operators.add(session, operator)
     finally:
         engine.dispose()
     conn = sqlite3.connect(staged)

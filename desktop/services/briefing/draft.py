@@ -230,11 +230,11 @@ def notice_tables(facts: BriefingFacts) -> list[DocTable]:
         if len(ranked) < len(facts.units):
             title += f"（共{len(facts.units)}个单位，列出前{RANKING_ENDS}名和后{RANKING_ENDS}名）"
         tables.append(DocTable(
-            title, ("排名", "责任单位", "问题数", "已办结", "超期", "被督办", "按时反馈", "办结率"),
+            title, ("排名", "责任单位", "问题数", "已办结", "超期", "被督办", "按时反馈", "反馈更新", "办结率"),
             tuple((str(n), u.unit, str(u.raised), str(u.done), str(u.overdue), str(u.supervised), u.feedback_text,
-                   u.rate.text) for n, u in ranked),
-            (12, 44, 16, 16, 14, 16, 20, 18),
-            ("center", "left", "center", "center", "center", "center", "center", "center")))
+                   u.updated_text, u.rate.text) for n, u in ranked),
+            (12, 34, 14, 14, 12, 14, 18, 20, 18),
+            ("center", "left", "center", "center", "center", "center", "center", "center", "center")))
     if facts.overdue_issues:
         shown = _longest_overdue(facts.overdue_issues, LIST_CAP)
         tables.append(DocTable(
@@ -306,6 +306,11 @@ def draft_notice(facts: BriefingFacts, *, due_soon_days: int = 7) -> Draft:
             lines.append("未按时报回问题办理反馈表的有" + "、".join(
                 f"{u.unit}（{u.feedback_due - u.feedback_on_time}轮）" for u in slow[:5])
                 + ("等单位" if len(slow) > 5 else "") + "。")
+        unchanged = sorted((u for u in facts.units if u.feedback_items > u.feedback_updated),
+                           key=lambda u: u.feedback_updated - u.feedback_items)
+        if unchanged:
+            lines.append("反馈表中未报告办理情况的事项较多的是" + "、".join(
+                f"{u.unit}（{u.feedback_items - u.feedback_updated}项）" for u in unchanged[:3]) + "。")
     else:
         lines.append("本期无交办责任单位的问题。")
     lines.append("三、超期未办结事项")

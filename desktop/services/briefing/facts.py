@@ -68,11 +68,18 @@ class UnitStanding:
     supervised: int = 0  # 督办 instruments issued to the unit in the period, withdrawn ones left out
     feedback_due: int = 0  # 反馈表 rounds sent to the unit whose reply deadline fell in the period
     feedback_on_time: int = 0  # of them, answered by the deadline
+    feedback_items: int = 0  # items on the unit's forms of those rounds
+    feedback_updated: int = 0  # of them, updated by the unit (an answer taken)
 
     @property
     def feedback_text(self) -> str:
         """按时反馈 as the 通报 prints it: "2/3"; "—" when no round fell due (nothing to rate, not a zero)."""
         return f"{self.feedback_on_time}/{self.feedback_due}" if self.feedback_due else "—"
+
+    @property
+    def updated_text(self) -> str:
+        """反馈更新 as the 通报 prints it: items updated of items sent, "8/10"; "—" when no round fell due."""
+        return f"{self.feedback_updated}/{self.feedback_items}" if self.feedback_due else "—"
 
     @property
     def rate(self) -> Rate:
@@ -222,12 +229,12 @@ def unit_standings(session: Session, period: Period, scope: Scope, today: date) 
         if unit_id in names:
             supervised[names[unit_id]] = supervised.get(names[unit_id], 0) + count
     rounds: dict[str, list[int]] = {}
-    for unit_id, (due, on_time) in timeliness(session, period.start, min(period.end, today)).items():
+    for unit_id, counts in timeliness(session, period.start, min(period.end, today)).items():
         if unit_id in names:
-            entry = rounds.setdefault(names[unit_id], [0, 0])
-            entry[0] += due
-            entry[1] += on_time
-    standings = [UnitStanding(u, r, d, o, supervised.get(u, 0), *rounds.get(u, (0, 0)))
+            entry = rounds.setdefault(names[unit_id], [0, 0, 0, 0])
+            for i, value in enumerate((counts.due, counts.on_time, counts.items, counts.updated)):
+                entry[i] += value
+    standings = [UnitStanding(u, r, d, o, supervised.get(u, 0), *rounds.get(u, (0, 0, 0, 0)))
                  for u, (r, d, o) in tally.items()]
     order = unit_order(session)
     standings.sort(key=lambda s: (-(s.rate.value or 0), s.overdue, -s.raised, order.get(s.unit, (0, s.unit, s.unit))))

@@ -48,6 +48,10 @@ def held_by(session: Session, entity: str, local_id: int) -> str:
             select(Decision.id).where(Decision.meeting_id == local_id)))) or 0
         if forms:
             reasons.append(f"本方已就它的议定事项向责任单位发出反馈表 {forms} 次")
+    elif entity == "project":  # a 投资进度填报表 named it (migration 0028)
+        forms = session.scalar(select(func.count(FeedbackItem.id)).where(FeedbackItem.project_id == local_id)) or 0
+        if forms:
+            reasons.append(f"本方已就它向责任单位发出投资进度填报表 {forms} 次")
     elif entity == "unit":
         numbers = _notice_numbers(session, SupervisionNotice.unit_id == local_id)
         if numbers:

@@ -92,7 +92,7 @@ def _merge(workspace: Workspace, package: Package, decisions: dict[tuple[str, st
         session.add(ExchangeRecord(
             package_id=package.package_id, direction="received", peer_name=package.sender_name,
             peer_office_id=package.sender_id, operator=workspace.db.operator, scope=package.manifest.get("scope"),
-            counts=result.counts, file_name=str(package.path) if package.path else None,
+            counts=result.counts, file_name=str(package.source) if package.source else None,
             backup_path=str(backup_path) if backup_path else None, audit_high_water=high_water,
         ))
     return result

@@ -1,6 +1,6 @@
 """The .kpx file: a zip that is checked completely before anything in it is believed.
 
-Layout (format version 1)::
+Layout (format versions 1 and 2; see FORMAT_VERSION)::
 
     manifest.json            format, format_version, package_id, created_at, sender {id, name}, recipient,
                              scope, counts, files {name: {size, sha256}}, content_sha256,
@@ -39,10 +39,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop import __version__
 from desktop.errors import UserError
+from desktop.services.encryption import sealed
 from desktop.services.exchange import keys, stream
 
 FORMAT = "keyproj-exchange"
-FORMAT_VERSION = 1
+# The newest format this program reads and writes. Each package states the lowest version that can read it
+# (`format_needed`): every program since the first refuses a package whose format_version is above its own with
+# its clear "请先升级本程序" message, so a package says it needs a newer reader only when it uses what the newer
+# reader added, and offices still on an older program keep reading everything else.
+#   1  the first layout
+#   2  an issue may have no found date (issue.found_on NULL since migration 0026: a ledger that gave none); an
+#      older program would refuse such a row with a per-record "发现日期不能为空" instead
+FORMAT_VERSION = 2
 SUFFIX = ".kpx"
 
 MAX_PACKAGE_BYTES = 1024 * 1024 * 1024
@@ -73,6 +81,13 @@ class Package:
     attachment_hashes: set[str] = field(default_factory=set)
     signature_state: str = "none"  # none / valid / invalid: against the key the package itself names
     signer_key: str | None = None  # that key (base64), when the signature is valid
+    origin: Path | None = None  # the file the user chose, when `path` is its decrypted copy (`sealed_package`)
+    encrypted: bool = False
+
+    @property
+    def source(self) -> Path | None:
+        """The file to name to the user and in the history."""
+        return self.origin or self.path
 
     @property
     def signed(self) -> bool:
@@ -114,6 +129,13 @@ def sign(manifest: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, str]:
             "value": keys.signature_of(key, signed_body(manifest))}
 
 
+def format_needed(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> int:
+    """The lowest format version whose readers understand every row of `tables` (see FORMAT_VERSION)."""
+    if any(row.get("found_on") is None for row in tables.get("issue", ())):
+        return 2
+    return 1
+
+
 def write_package(target: Path, *, sender: dict[str, str], recipient: str | None, scope: dict[str, Any],
                   tables: dict[str, list[dict[str, Any]]], deletions: list[dict[str, Any]],
                   audit: list[dict[str, Any]], attachments: dict[str, Path], key: Ed25519PrivateKey | None = None,
@@ -127,7 +149,7 @@ def write_package(target: Path, *, sender: dict[str, str], recipient: str | None
         files[f"attachments/{sha}"] = {"size": source.stat().st_size, "sha256": sha}
     manifest: dict[str, Any] = {
         "format": FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format_version": format_needed(tables),
         "app_version": __version__,
         "package_id": str(uuid.uuid4()),
         "created_at": (created_at or datetime.now().replace(microsecond=0)).isoformat(sep=" "),
@@ -169,6 +191,8 @@ def read_package(path: Path, progress: Callable[[int, int], None] | None = None)
         raise PackageError(f"无法读取数据包 {path.name}：{exc.strerror or exc}") from exc
     if size > MAX_PACKAGE_BYTES:
         raise PackageError(f"数据包 {path.name} 大小为 {size // (1024 * 1024)} MB，超过 1024 MB 的上限，已拒绝导入。")
+    if sealed.is_sealed(path):
+        raise PackageError(f"数据包 {path.name} 已加密，需要输入本单位的加密口令才能打开。")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:

@@ -1,9 +1,9 @@
 """收取反馈, second half: the accepted answers written in one transaction, after a backup.
 
 An answer becomes a journal entry on its issue (“区住建局反馈（2026-12-05，文件名）：…”) and the issue's latest
-progress. No answer changes an issue's status: a unit's 已办结 is recorded as “单位报告已办结，待办公室确认” and the
-office resolves and closes the issue itself (销号 still needs the enterprise's feedback); 申请延期 and 需上级协调 are
-recorded and listed for the clerk to approve or escalate. Each file taken is a FeedbackReply; each answer taken
+progress. No answer changes an issue's status or deadline: a unit's 已办结 is recorded as “单位报告已办结，待办公室确认” and
+becomes a request the clerk confirms or returns (services/feedback/requests.py; 销号 still needs the enterprise's
+feedback); 申请延期 and 需上级协调 become requests the clerk approves or refuses, escalates or answers. Each file taken is a FeedbackReply; each answer taken
 leaves its digest on the round's item, so collecting the same file, or a re-saved copy of it, again adds nothing.
 """
 
@@ -21,13 +21,12 @@ from desktop.db.models import Decision, FeedbackItem, FeedbackReply, Issue
 from desktop.errors import UserError
 from desktop.services import tracking
 from desktop.services.backup import archive as backups
-from desktop.services.feedback import new_problems
+from desktop.services.feedback import invest, new_problems, requests
 from desktop.services.feedback.new_problems import NewProblem
 from desktop.services.feedback.preview import CollectPreview, FileReport, RowReport, build_preview
 from desktop.services.feedback.undo import CollectBooks
 from desktop.services.journal import operator_of
 
-REQUEST_STATUSES = ("申请延期", "需上级协调")
 DONE_REPORT = "单位报告已办结，待办公室确认"
 
 
@@ -40,7 +39,7 @@ class CollectResult:
     preview: CollectPreview
     taken: int = 0
     replies: int = 0
-    # 申请延期 / 需上级协调 answers taken: for the clerk to approve or escalate.
+    # 已办结 / 申请延期 / 需上级协调 answers taken as requests (待确认办结, for the clerk to decide).
     requests: list[str] = field(default_factory=list)
     backup_path: Path | None = None
     dry_run: bool = False
@@ -48,6 +47,8 @@ class CollectResult:
     new_issues: list[int] = field(default_factory=list)
     # The batch that undoes this collect as a whole (services/feedback/undo.py); None on a dry run.
     batch_id: int | None = None
+    # Projects whose month figures were taken from 投资进度填报表 (the investment grid to refresh).
+    projects: list[int] = field(default_factory=list)
 
 
 def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
@@ -109,7 +110,8 @@ def _apply(session: Session, preview: CollectPreview, include_conflicts: bool, d
 
 
 def _summary(result: CollectResult) -> str:
-    lines = [f"采用{result.taken}项反馈（{result.replies}个文件）"]
+    lines = [f"采用{result.taken}项反馈（{result.replies}个文件）"
+             + (f"，其中投资进度{len(result.projects)}个项目" if result.projects else "")]
     if result.new_issues:
         lines.append(f"登记单位报告的新问题{len(result.new_issues)}个")
     lines += result.requests
@@ -136,7 +138,8 @@ def _write(session: Session, preview: CollectPreview, include_conflicts: bool, d
             assert report.unit is not None and report.round_name is not None
             issue = new_problems.record(session, problem, report.unit, report.round_name, report.name, day)
             result.new_issues.append(issue.id)
-        session.add(FeedbackReply(round_id=report.round_id, unit_id=report.unit_id, file_name=report.name[:255],
+        session.add(FeedbackReply(round_id=report.round_id, unit_id=report.unit_id, recipient=report.recipient,
+                                  file_name=report.name[:255],
                                   file_sha256=report.sha256, received_on=day, items_updated=len(rows),
                                   operator=operator_of(session),
                                   backup_file=str(backup_path) if backup_path else None))
@@ -147,12 +150,21 @@ def _first_reply(session: Session, report: FileReport) -> bool:
     """A file with nothing new still counts as the unit's reply when it is the first from that unit."""
     if report.round_id is None or report.refusal or report.already:
         return False
-    return session.scalars(select(FeedbackReply.id).where(
-        FeedbackReply.round_id == report.round_id, FeedbackReply.unit_id == report.unit_id)).first() is None
+    whose = FeedbackReply.unit_id == report.unit_id if report.unit_id is not None \
+        else FeedbackReply.recipient == report.recipient
+    return session.scalars(select(FeedbackReply.id).where(FeedbackReply.round_id == report.round_id, whose)) \
+        .first() is None
 
 
 def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult,
           books: CollectBooks) -> None:
+    if row.project_id is not None:
+        item = session.get(FeedbackItem, row.item_id)
+        assert item is not None
+        invest.take(session, row, item, item.round)
+        result.taken += 1
+        result.projects.append(row.project_id)
+        return
     issue = session.get(Issue, row.issue_id) if row.issue_id is not None else session.get(Decision, row.decision_id)
     item = session.get(FeedbackItem, row.item_id)
     assert issue is not None and item is not None and report.unit is not None
@@ -162,10 +174,16 @@ def _take(session: Session, report: FileReport, row: RowReport, day: date, resul
     session.flush()
     item.answered_version = issue.version
     result.taken += 1
-    if row.answer.status in REQUEST_STATUSES:
+    said = "；".join(t for t in (row.answer.progress, row.answer.coordination and f"需协调事项：{row.answer.coordination}")
+                    if t) or None
+    request = requests.record_answer(session, item, issue, row.answer.status, row.answer.expected, said, day,
+                                     report.name)
+    if request is not None:
         extra = f"：{row.answer.coordination}" if row.answer.coordination else ""
-        when = f"（预计完成时间 {row.answer.expected.isoformat()}）" if row.answer.expected else ""
-        result.requests.append(f"{report.unit} · {row.project} · {row.problem[:40]}：{row.answer.status}{when}{extra}")
+        when = f"（{'办结日期' if row.answer.status == '已办结' else '预计完成时间'} {row.answer.expected.isoformat()}）" \
+            if row.answer.expected else ""
+        result.requests.append(f"{report.unit} · {row.project} · {row.problem[:40]}：{row.answer.status}{when}{extra}"
+                               "，待办公室处理")
 
 
 def collect(db: Database, paths: list[Path], *, data_dir: Path | None = None, include_conflicts: bool = False,

@@ -57,7 +57,7 @@ def assignment_notices(session: Session, round_name: str) -> list[FeedbackNotice
     profile = str(office_settings.get(session, "font_profile"))
     by_unit: dict[str, list[FeedbackItem]] = {}
     for item in round_.items:
-        by_unit.setdefault(item.unit.name, []).append(item)
+        by_unit.setdefault(item.addressee, []).append(item)
     notices = []
     for unit, items in by_unit.items():
         rows = tuple((str(item.position), str(item.sent_values.get("项目", "")), str(item.sent_values.get("问题", "")),
@@ -86,9 +86,9 @@ def chase_notice(session: Session, round_name: str, today: date, reply_by: date)
         raise UserError(f"催报的报送期限 {reply_by.isoformat()} 早于今天 {today.isoformat()}，请重新指定。")
     office = str(office_settings.get(session, "office_name"))
     rows = tuple((str(n), u.unit, f"{u.items}项", "未报送") for n, u in enumerate(late, start=1))
-    opening = (f"{round_name}《问题办理反馈表》已于{cn_date(state.sent_on)}发出，要求于{cn_date(state.deadline)}前报送。"
+    opening = (f"{round_name}《{state.form_name}》已于{cn_date(state.sent_on)}发出，要求于{cn_date(state.deadline)}前报送。"
                f"截至{cn_date(today)}，以下{len(late)}个单位尚未报送：")
-    requirement = (f"请上述单位高度重视，于{cn_date(reply_by)}前将填写完整的反馈表报送{office}。"
+    requirement = (f"请上述单位高度重视，于{cn_date(reply_by)}前将填写完整的{state.form_name}报送{office}。"
                    "逾期仍未报送的，将在工作通报中予以通报。")
     addressed = "、".join(u.unit for u in late) if len(late) <= NAMED_ADDRESSEES else "各有关单位"
     return FeedbackNotice("催报通知", round_name, office, addressed + "：", today, opening,

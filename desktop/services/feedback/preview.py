@@ -10,11 +10,8 @@ applying transaction (apply.py), so what the preview shows is what is applied.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -22,121 +19,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueStatus
-from desktop.db.models import Decision, FeedbackItem, FeedbackReply, FeedbackRound, Issue, Unit
+from desktop.db.models import Decision, FeedbackItem, FeedbackReply, FeedbackRound, Issue, Project, Unit
+from desktop.db.models.feedback import INVESTMENT_KIND, ISSUE_KIND
 from desktop.importers.feedback_form import (
     CHECKED_OFFICE_FIELDS,
     UNIT_STATUSES,
     FormRow,
-    read_form,
 )
+from desktop.importers.investment_form import InvestFile, read_returned
 from desktop.importers.safety import ImportRefused
 from desktop.importers.text import match_key
 from desktop.importers.values import Invalid, parse_date
 from desktop.services.feedback import keys, new_problems
-from desktop.services.feedback.new_problems import NewProblem
+from desktop.services.feedback.invest import InvestJudge
+from desktop.services.feedback.verdicts import Answer, CollectPreview, FileReport, RowReport, Verdict
 
+__all__ = ["Answer", "CollectPreview", "FileReport", "RowReport", "Verdict", "build_preview", "returned_files"]
+_KIND_FORM = {ISSUE_KIND: "问题办理反馈表", INVESTMENT_KIND: "投资进度填报表"}
 FILE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".csv"})
 _STATUS_KEYS = {match_key(s): s for s in UNIT_STATUSES}
-
-
-class Verdict(StrEnum):
-    NEW = "new"
-    SAME = "same"
-    EMPTY = "empty"
-    CONFLICT = "conflict"
-    REFUSED = "refused"
-
-    @property
-    def label(self) -> str:
-        return {"new": "新反馈", "same": "已收取", "empty": "未填写", "conflict": "冲突",
-                "refused": "不予采用"}[self.value]
-
-
-@dataclass
-class Answer:
-    """What the unit wrote in its cells, understood."""
-
-    progress: str | None = None
-    status: str | None = None
-    expected: date | None = None
-    coordination: str | None = None
-    person: str | None = None
-    phone: str | None = None
-
-    @property
-    def empty(self) -> bool:
-        return all(v is None for v in (self.progress, self.status, self.expected, self.coordination, self.person,
-                                       self.phone))
-
-    def digest(self) -> str:
-        body = [self.progress, self.status, self.expected.isoformat() if self.expected else None, self.coordination,
-                self.person, self.phone]
-        return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-@dataclass
-class RowReport:
-    row: FormRow
-    verdict: Verdict
-    reasons: list[str] = field(default_factory=list)
-    locked_edits: list[str] = field(default_factory=list)
-    answer: Answer = field(default_factory=Answer)
-    item_id: int | None = None
-    issue_id: int | None = None
-    decision_id: int | None = None  # a 议定事项 row (then issue_id is None)
-    round_name: str | None = None
-    unit: str | None = None
-    project: str = ""
-    problem: str = ""
-    current_status: str = ""
-    current_progress: str = ""
-
-    @property
-    def takeable(self) -> bool:
-        return self.verdict in (Verdict.NEW, Verdict.CONFLICT)
-
-
-@dataclass
-class FileReport:
-    path: Path
-    sha256: str
-    rows: list[RowReport] = field(default_factory=list)
-    refusal: str | None = None
-    already: str | None = None
-    notes: list[str] = field(default_factory=list)
-    round_id: int | None = None
-    round_name: str | None = None
-    unit_id: int | None = None
-    unit: str | None = None
-    # The 新增问题 sheet, judged (services/feedback/new_problems.py); only for a file whose rows are the office's.
-    new_problems: list[NewProblem] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    def count(self, verdict: Verdict) -> int:
-        return sum(1 for r in self.rows if r.verdict is verdict)
-
-
-@dataclass
-class CollectPreview:
-    files: list[FileReport]
-
-    def count(self, verdict: Verdict) -> int:
-        return sum(f.count(verdict) for f in self.files)
-
-    def new_takeable(self, declined: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[FileReport, NewProblem]]:
-        """The reported new problems to record; `declined` holds (file sha256, Excel row) left out by the clerk."""
-        return [(f, p) for f in self.files for p in f.new_problems
-                if p.taken and (f.sha256, p.row.row) not in declined]
-
-    def takeable(self, include_conflicts: bool,
-                 declined: frozenset[tuple[str, int]] = frozenset()) -> list[tuple[FileReport, RowReport]]:
-        """The rows to take; `declined` holds (file sha256, feedback item id) of rows the clerk left out."""
-        wanted = (Verdict.NEW, Verdict.CONFLICT) if include_conflicts else (Verdict.NEW,)
-        return [(f, r) for f in self.files for r in f.rows
-                if r.verdict in wanted and (f.sha256, r.item_id) not in declined]
 
 
 def returned_files(paths: list[Path]) -> list[Path]:
@@ -182,6 +83,7 @@ class _Judge:
         self.items: dict[tuple[int, tuple[str, int]], FeedbackItem] = {}
         self.newest: dict[tuple[str, int], tuple[int, str]] = {}
         self.units: dict[int, str] = {}
+        self.invest = InvestJudge(session)
 
     def file(self, path: Path) -> FileReport:
         if not path.is_file():
@@ -193,11 +95,13 @@ class _Judge:
                               "内容完全相同，已收取过，没有新内容。")
             return report
         try:
-            form = read_form(path)
+            form = read_returned(path)
         except ImportRefused as exc:
             report.refusal = str(exc)
             return report
         report.notes.extend(form.skipped)
+        if isinstance(form, InvestFile):
+            report.kind = INVESTMENT_KIND
         decoded = [self._decode(row) for row in form.rows]
         self._prefetch([key for key in decoded if isinstance(key, keys.RowKey)])
         for row, key in zip(form.rows, decoded, strict=True):
@@ -205,7 +109,7 @@ class _Judge:
         if not any(r.item_id for r in report.rows):
             report.refusal = (f"文件“{path.name}”中没有一行能与本办公室发出的反馈表对应（校验码无效或缺失），"
                               "未采用任何内容。")
-        elif form.new_problems:
+        elif not isinstance(form, InvestFile) and form.new_problems:
             report.new_problems = new_problems.judge(self.session, form.new_problems, self.today)
         return report
 
@@ -228,21 +132,23 @@ class _Judge:
         for round_uuid in {key.round_uuid for key in found}:
             self._round(round_uuid)
         wanted = [u for u in {key.issue_uuid for key in found} if u not in self.records]
-        for model in (Issue, Decision):
+        for model in (Issue, Decision, Project):
             for start in range(0, len(wanted), 500):
                 for record in self.session.scalars(select(model).where(model.uuid.in_(wanted[start:start + 500]))):
                     self.records[record.uuid] = record
             wanted = [u for u in wanted if u not in self.records]
         round_ids = sorted({r.id for u in {key.round_uuid for key in found} if (r := self.rounds.get(u)) is not None})
         named = {_ref(r) for key in found if (r := self.records.get(key.issue_uuid)) is not None}
-        for kind, column in (("issue", FeedbackItem.issue_id), ("decision", FeedbackItem.decision_id)):
+        for kind, column in (("issue", FeedbackItem.issue_id), ("decision", FeedbackItem.decision_id),
+                             ("project", FeedbackItem.project_id)):
             ids = sorted(record_id for record_kind, record_id in named if record_kind == kind)
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 if round_ids:
                     for item in self.session.scalars(select(FeedbackItem).where(
                             FeedbackItem.round_id.in_(round_ids), column.in_(chunk))):
-                        self.items[(item.round_id, (kind, item.issue_id or item.decision_id))] = item
+                        self.items[(item.round_id, (kind, item.issue_id or item.decision_id or item.project_id))] \
+                            = item
                 unseen = [record_id for record_id in chunk if (kind, record_id) not in self.newest]
                 if not unseen:
                     continue
@@ -252,11 +158,11 @@ class _Judge:
                     ref = (kind, record_id)
                     if ref not in self.newest or round_id > self.newest[ref][0]:
                         self.newest[ref] = (round_id, name)
-        missing = {item.unit_id for item in self.items.values()} - set(self.units)
+        missing = {item.unit_id for item in self.items.values() if item.unit_id is not None} - set(self.units)
         if missing:
             self.units.update(self.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(missing))).all())
 
-    def row(self, report: FileReport, row: FormRow, key: keys.RowKey | str) -> RowReport:
+    def row(self, report: FileReport, row: Any, key: keys.RowKey | str) -> RowReport:
         result = RowReport(row, Verdict.REFUSED)
         if isinstance(key, str):
             result.reasons.append(f"{row.where('校验码')}：{key}，未采用")
@@ -269,26 +175,34 @@ class _Judge:
         if round_ is None or issue is None or item is None or item.issue_version != key.version:
             result.reasons.append(f"{row.where('校验码')}：本库中没有这一轮次或问题的发出记录，未采用")
             return result
-        unit_name = self.units[item.unit_id]
+        unit_name = item.recipient if item.unit_id is None else self.units[item.unit_id]
+        assert unit_name is not None
         result.round_name, result.unit = round_.name, unit_name
-        if isinstance(issue, Decision):
+        result.project = item.sent_values.get("项目", "")
+        if isinstance(issue, Project):
+            result.project_id, result.problem = issue.id, f"{round_.year}年{round_.month}月投资进度"
+        elif isinstance(issue, Decision):
             result.decision_id, result.problem = issue.id, str(item.sent_values.get("问题", issue.text))
         else:
             result.issue_id, result.problem = issue.id, issue.description
-        result.project = item.sent_values.get("项目", "")
-        result.current_status = IssueStatus(issue.status).label
-        result.current_progress = issue.latest_progress or ""
+        if not isinstance(issue, Project):
+            result.current_status = IssueStatus(issue.status).label
+            result.current_progress = issue.latest_progress or ""
+        if (round_.kind == INVESTMENT_KIND) != (report.kind == INVESTMENT_KIND):
+            result.reasons.append(f"{row.where('校验码')}：本行属于{_KIND_FORM[round_.kind]}，不是{_KIND_FORM[report.kind]}"
+                                  "的行（行被复制自另一种表格），未采用")
+            return result
         if self.round_name and round_.name != self.round_name:
             result.reasons.append(f"{row.where()}：属于轮次“{round_.name}”，不是本次收取的轮次“{self.round_name}”，未采用")
             return result
         if report.round_id is None:
             report.round_id, report.round_name = round_.id, round_.name
-            report.unit_id, report.unit = item.unit_id, unit_name
+            report.unit_id, report.unit, report.recipient = item.unit_id, unit_name, item.recipient
         if round_.id != report.round_id:
             result.reasons.append(f"{row.where()}：属于轮次“{round_.name}”，与本文件其他行的轮次“{report.round_name}”"
                                   "不同（行被复制自其他表格），未采用")
             return result
-        if item.unit_id != report.unit_id:
+        if (item.unit_id, item.recipient) != (report.unit_id, report.recipient):
             result.reasons.append(f"{row.where()}：属于“{unit_name}”的反馈表，不是本文件单位“{report.unit}”的，"
                                   "未采用")
             return result
@@ -299,6 +213,8 @@ class _Judge:
                                   "未采用（请以新一轮反馈表为准）")
             return result
         result.item_id = item.id
+        if isinstance(issue, Project):
+            return self.invest.judge(result, row, item, issue, round_)
         result.locked_edits = _locked_edits(row, item.sent_values)
         answer, problems = _answer(row)
         if problems:
@@ -321,8 +237,9 @@ class _Judge:
         return result
 
 
-def _ref(record: Issue | Decision) -> tuple[str, int]:
-    return ("decision" if isinstance(record, Decision) else "issue", record.id)
+def _ref(record: Issue | Decision | Project) -> tuple[str, int]:
+    return ("decision" if isinstance(record, Decision) else "project" if isinstance(record, Project) else "issue",
+            record.id)
 
 
 def _locked_edits(row: FormRow, sent: dict[str, Any]) -> list[str]:
@@ -384,5 +301,6 @@ def _mark_duplicates(files: list[FileReport]) -> None:
         else:
             for row in rows:
                 row.verdict = Verdict.REFUSED
-                row.reasons.append(f"{row.row.where()}：同一问题出现多次且内容不一致（{places}），均未采用，"
+                what = "项目" if row.project_id is not None else "问题"
+                row.reasons.append(f"{row.row.where()}：同一{what}出现多次且内容不一致（{places}），均未采用，"
                                    "请核对后只保留一行")

@@ -166,14 +166,10 @@ def _open_issues(session: Session, units: list[Unit], issue_ids: Collection[int]
     return found
 
 
-def send_round(session: Session, out_dir: Path, *, units: list[str] | None = None, deadline: date | None = None,
-               name: str | None = None, today: date | None = None,
-               issue_ids: Collection[int] | None = None) -> SendResult:
-    """Write the forms into `out_dir` and record the round in `session` (the caller's transaction).
-
-    `issue_ids` limits the forms to those open issues (a 督办单's reply form lists the items it names only)."""
-    day = today or date.today()
-    round_name = (name or "").strip() or default_round_name(session, day)
+def new_round(session: Session, out_dir: Path, round_name: str, deadline: date | None,
+              day: date) -> tuple[FeedbackRound, bytes, str]:
+    """The round about to be sent (not yet added to the session), the office's form secret and name; refuses a
+    name too long or already sent, a deadline before today, a missing output folder."""
     if len(round_name) > 64:
         raise UserError(f"轮次名称“{round_name}”过长（不超过64个字）。")
     if session.scalar(select(func.count()).select_from(FeedbackRound).where(FeedbackRound.name == round_name)):
@@ -188,10 +184,23 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
     secret = keys.office_secret(session, create=True)
     assert secret is not None
     office = str(office_settings.get(session, "office_name"))
-    result = SendResult(round_name, deadline)
-    chosen = _units(session, units)
     round_ = FeedbackRound(uuid=uuid.uuid4(), name=round_name, deadline=deadline, sent_on=day,
                            operator=operator_of(session), units=[])
+    return round_, secret, office
+
+
+def send_round(session: Session, out_dir: Path, *, units: list[str] | None = None, deadline: date | None = None,
+               name: str | None = None, today: date | None = None,
+               issue_ids: Collection[int] | None = None) -> SendResult:
+    """Write the forms into `out_dir` and record the round in `session` (the caller's transaction).
+
+    `issue_ids` limits the forms to those open issues (a 督办单's reply form lists the items it names only)."""
+    day = today or date.today()
+    round_, secret, office = new_round(session, out_dir, (name or "").strip() or default_round_name(session, day),
+                                       deadline, day)
+    round_name, deadline = round_.name, round_.deadline
+    result = SendResult(round_name, deadline)
+    chosen = _units(session, units)
     plans: list[tuple[Unit, list[_Open]]] = []
     open_issues = _open_issues(session, chosen, issue_ids)
     # A 督办单's reply form (`issue_ids`) lists its issues only; a round lists the unit's decided items as well.
@@ -218,16 +227,16 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
             lines = []
             for position, issue in enumerate(issues, start=1):
                 values = issue.values
-                items.append({"round_id": round_.id, "unit_id": unit.id, "position": position,
+                items.append({"round_id": round_.id, "unit_id": unit.id, "recipient": None, "position": position,
                               "issue_id": None if issue.decision else issue.id,
-                              "decision_id": issue.id if issue.decision else None,
+                              "decision_id": issue.id if issue.decision else None, "project_id": None,
                               "issue_version": issue.version, "sent_values": values})
                 key = sign(issue.uuid, issue.version)
                 lines.append(FormLine(values["项目"], values["问题"], values["完成时限"], values["当前状态"], key))
             write_form(target, FormHeading(round_name, unit.name, deadline, office), lines)
             written.append(target)
             result.forms.append(SentForm(unit.name, target, len(issues)))
-        _insert_items(session, items)
+        insert_items(session, items)
         session.expire(round_, ["items"])
     except BaseException:
         for path in written:
@@ -237,7 +246,7 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
     return result
 
 
-def _insert_items(session: Session, items: list[dict[str, object]]) -> None:
+def insert_items(session: Session, items: list[dict[str, object]]) -> None:
     """The round's items as one executemany with their 操作日志 rows, the shape the session hook writes.
 
     A city's round is some 20,000 items; as ORM objects (with an audit entry each) their flush was most of the
@@ -252,10 +261,10 @@ def _insert_items(session: Session, items: list[dict[str, object]]) -> None:
     else:  # the driver-level path does not adapt JSON (sent_values) on PostgreSQL: SQLAlchemy's executemany does
         session.execute(FeedbackItem.__table__.insert(), rows)
     # One round, each issue and decided item once (uq_feedback_item_round_*): the new ids by record, in one read.
-    found = {(issue_id, decision_id): item_id for issue_id, decision_id, item_id in session.execute(
-        select(FeedbackItem.issue_id, FeedbackItem.decision_id, FeedbackItem.id)
-        .where(FeedbackItem.round_id == rows[0]["round_id"])).all()}
-    ids = [found[(row["issue_id"], row["decision_id"])] for row in rows]
+    found = {(issue_id, decision_id, project_id): item_id for issue_id, decision_id, project_id, item_id in
+             session.execute(select(FeedbackItem.issue_id, FeedbackItem.decision_id, FeedbackItem.project_id,
+                                    FeedbackItem.id).where(FeedbackItem.round_id == rows[0]["round_id"])).all()}
+    ids = [found[(row["issue_id"], row["decision_id"], row["project_id"])] for row in rows]
     operator = str(session.info.get("operator") or "系统")
     executemany(session, AuditLog.__table__, [
         {"at": stamp, "operator": operator, "action": "create", "entity": FeedbackItem.__tablename__,

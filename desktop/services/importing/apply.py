@@ -24,10 +24,17 @@ from desktop.db.engine import Database
 from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
 from desktop.importers.preview import ImportPreview
+from desktop.importers.rows import PreviewRow, sheet_prefix
 from desktop.services.backup import archive as backups
 from desktop.services.importing import aliases as unit_aliases
+from desktop.services.importing import refusal
 from desktop.services.importing.bulk import BulkRefused
-from desktop.services.importing.hints import near_duplicate_lines, remembered_aliases, unit_proposals
+from desktop.services.importing.hints import (
+    near_duplicate_lines,
+    person_proposals,
+    remembered_aliases,
+    unit_proposals,
+)
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
 from desktop.services.importing.rows import RowWriter, json_value
 from desktop.services.journal import operator_of
@@ -42,30 +49,25 @@ class DatabaseRefused(UserError):
     the dry run and the import, told in Chinese with the row, never a traceback; nothing is stored."""
 
 
-# Bulk-written columns whose sheet field has another code (the rest share it, or drop "_id": lead_unit_id).
-_FIELD_OF_COLUMN = {("issue", "latest_progress"): "progress", ("issue", "phased_plan"): "progress",
-                    ("issue", "found_on"): "found_date", ("issue", "resolved_on"): "resolved_date",
-                    ("issue", "project_id"): "project", ("project", "name"): "project"}
+class _Unplaced(Exception):
+    """The database refused a flush that wrote several rows' records at once: no row is named yet (the import is
+    replayed one row at a time to find it, `_locate`)."""
+
+    def __init__(self, cause: IntegrityError | DataError) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
 
 
-def _bulk_where(exc: BulkRefused, preview: ImportPreview) -> str:
-    """第3行【问题描述（B列）】: the row and, when the database names a column the sheet filled, its field; the
-    column as the database names it when no sheet field holds it; 写入新建的记录时 when no row is refused alone."""
-    if not exc.where:
-        return "写入新建的记录时"
-    if exc.column is None:
-        return exc.where
-    code = _FIELD_OF_COLUMN.get((exc.table, exc.column), exc.column.removesuffix("_id"))
-    for col, mapped in preview.mapping.columns.items():
-        if mapped == code:
-            return f"{exc.where}【{preview.header.column_label(col)}】"
-    return f"{exc.where}（数据库字段 {exc.table}.{exc.column}）"
+def _bulk_refusal(exc: BulkRefused, preview: ImportPreview) -> str:
+    """The refusal of a bulk-written record, which names its sheet row (第3行) and, when it can be told, the
+    sheet column【问题描述（B列）】or the database column."""
+    row = next((r for r in preview.importable_rows if _row_where(r) == exc.where), None)
+    return refusal.message(exc.cause, preview, exc.where, refusal.field_of(exc.cause, preview, row, exc.table,
+                                                                           exc.column))
 
 
-def _refusal(exc: Exception, where: str) -> str:
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
-    return (f"数据库拒绝了{where}的数据（{detail}），未导入任何数据。请核对该行后再导入；如该行内容无误，"
-            "请把本文件和这段说明交给维护人员。")
+def _row_where(row: PreviewRow) -> str:
+    return f"{sheet_prefix(row.sheet)}第{row.row}行"
 
 
 @dataclass
@@ -125,35 +127,77 @@ def _check_importable(preview: ImportPreview) -> None:
         raise NothingToImport("没有可导入的行（所有数据行都有必须修正的问题），未导入任何数据。")
 
 
-def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date) -> tuple[
-        list[RowOutcome], _Bookkeeping, RowWriter]:
+def _run(session: Session, preview: ImportPreview, policy: DuplicatePolicy, today: date, *,
+         one_by_one: bool = False) -> tuple[list[RowOutcome], _Bookkeeping, RowWriter]:
+    """Write every importable row. `one_by_one` (only to find the row a refusal belongs to) flushes each row
+    under its own savepoint, so the first row the database refuses is named: DatabaseRefused. Otherwise a refusal
+    the bulk writer could not pin on a row raises _Unplaced."""
     _check_importable(preview)
     # Spellings confirmed in earlier imports apply again (said in a note); this import's own choices win.
     remembered = unit_aliases.load(session)
-    applied = remembered_aliases(preview, remembered)
-    preview = replace(preview, unit_aliases={**remembered, **preview.unit_aliases})
+    people = unit_aliases.load(session, "person")
+    applied = [*remembered_aliases(preview, remembered), *remembered_aliases(preview, people, "person")]
+    preview = replace(preview, unit_aliases={**remembered, **preview.unit_aliases},
+                      person_aliases={**people, **preview.person_aliases})
     rows = preview.importable_rows
     books = _Bookkeeping(session)
     event.listen(session, "before_flush", books.catch_untracked)
     try:
         writer = RowWriter(session, preview, policy, today, books.track, books.change)
         # Asked before anything is written, so the directory and stored issues are those the user knows.
-        writer.proposals = unit_proposals(preview, writer.resolver.unit_names())
+        writer.proposals = [*unit_proposals(preview, writer.resolver.unit_names()),
+                            *person_proposals(preview, writer.resolver.leader_names(), writer.resolver.person_names())]
         writer.hints = [*(p.text for p in writer.proposals), *near_duplicate_lines(session, preview)]
         writer.remembered = applied
-        written = False
         try:
-            outcomes = [writer.write(row) for row in rows]
-            written = True
+            outcomes = _write_rows(session, writer, rows, one_by_one)
             books.bulk = writer.finish()
             session.flush()
         except BulkRefused as exc:
-            raise DatabaseRefused(_refusal(exc.cause, _bulk_where(exc, preview))) from exc
+            if not exc.where and not one_by_one:
+                raise _Unplaced(exc.cause) from exc
+            raise DatabaseRefused(_bulk_refusal(exc, preview) if exc.where else
+                                  refusal.message(exc.cause, preview, "写入新建的记录时")) from exc
         except (IntegrityError, DataError) as exc:
-            raise DatabaseRefused(_refusal(exc, "写入新建的记录时" if written else writer.where)) from exc
+            if not one_by_one:
+                raise _Unplaced(exc) from exc
+            # Every row flushed on its own and none refused: the records of several rows together are.
+            raise DatabaseRefused(refusal.message(exc, preview, "写入新建的记录时")) from exc
     finally:
         event.remove(session, "before_flush", books.catch_untracked)
     return outcomes, books, writer
+
+
+def _write_rows(session: Session, writer: RowWriter, rows: list[PreviewRow], one_by_one: bool) -> list[RowOutcome]:
+    if not one_by_one:
+        return [writer.write(row) for row in rows]
+    outcomes = []
+    for row in rows:
+        try:
+            with session.begin_nested():
+                outcomes.append(writer.write(row))
+                session.flush()
+        except (IntegrityError, DataError) as exc:
+            field = refusal.field_of(exc, writer.preview, row)
+            raise DatabaseRefused(refusal.message(exc, writer.preview, writer.where, field)) from exc
+    return outcomes
+
+
+def _locate(db: Database, preview: ImportPreview, policy: DuplicatePolicy, today: date,
+            unplaced: _Unplaced) -> DatabaseRefused:
+    """Replay the import one row at a time in a transaction that is rolled back, to name the row (and field) the
+    database refuses; the dry run and the import both end here, so both say the same."""
+    session = db.new_session()
+    try:
+        session.begin()
+        try:
+            _run(session, preview, policy, today, one_by_one=True)
+        except DatabaseRefused as exc:
+            return exc
+        return DatabaseRefused(refusal.message(unplaced.cause, preview, "写入新建的记录时"))
+    finally:
+        session.rollback()
+        session.close()
 
 
 def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeeping, writer: RowWriter,
@@ -161,8 +205,12 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
     created = Counter(obj.__tablename__ for obj, _row in books.created.values())
     created.update(entity for entity, _id, _row in books.bulk)
     result = ImportResult(preview.kind, preview.file_name, outcomes, created, dry_run=dry_run, hints=writer.hints,
-                          unit_proposals=[(p.name, p.target) for p in writer.proposals],
-                          remembered_aliases=[(name, target) for name, target, _note in writer.remembered])
+                          unit_proposals=[(p.name, p.target) for p in writer.proposals if p.kind == "unit"],
+                          person_proposals=[(p.name, p.target) for p in writer.proposals if p.kind == "person"],
+                          remembered_aliases=[(name, target) for name, target, note in writer.remembered
+                                              if "单位写法" in note],
+                          remembered_person_aliases=[(name, target) for name, target, note in writer.remembered
+                                                     if "人名写法" in note])
     result.notes.extend(note for _name, _target, note in writer.remembered)
     if writer.found_defaulted:
         result.notes.append(f"{len(writer.found_defaulted)} 行发现日期未填，未记录（不按导入日推定）："
@@ -195,11 +243,15 @@ def _rows_text(rows: list[str], limit: int = 20) -> str:
 def dry_run_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
                    today: date | None = None) -> ImportResult:
     """What importing would do, row by row, without changing anything (the transaction is rolled back)."""
+    day = today or date.today()
     session = db.new_session()
     try:
         session.begin()
-        outcomes, books, writer = _run(session, preview, policy, today or date.today())
+        outcomes, books, writer = _run(session, preview, policy, day)
         return _result(preview, outcomes, books, writer, dry_run=True)
+    except _Unplaced as unplaced:
+        session.rollback()
+        raise _locate(db, preview, policy, day, unplaced) from unplaced.cause
     finally:
         session.rollback()
         session.close()
@@ -219,6 +271,14 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
     if data_dir is not None:
         backup = backups.backup_before_import(db, data_dir)
         backup_path = backup.path if backup is not None else None
+    try:
+        return _store(db, preview, policy, day, backup_path, source)
+    except _Unplaced as unplaced:  # rolled back: name the row as the dry run does
+        raise _locate(db, preview, policy, day, unplaced) from unplaced.cause
+
+
+def _store(db: Database, preview: ImportPreview, policy: DuplicatePolicy, day: date, backup_path: Path | None,
+           source: Path | None) -> ImportResult:
     with db.transaction() as session:
         _serialise(session)
         outcomes, books, writer = _run(session, preview, policy, day)
@@ -240,10 +300,11 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
         result.batch_id = batch.id
         result.backup_path = backup_path
         batch.summary = "\n".join(result.summary_lines())
-    if preview.unit_aliases:
+    if preview.unit_aliases or preview.person_aliases:
         # Remembered like a confirmed column mapping: a preference, outside the batch (undo keeps it).
         with db.transaction() as session:
             unit_aliases.remember(session, preview.unit_aliases)
+            unit_aliases.remember(session, preview.person_aliases, "person")
     return result
 
 

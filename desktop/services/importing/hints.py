@@ -1,6 +1,7 @@
-"""What the dry run asks the user to decide before an import: names that are probably one unit, and issues that
-are probably one issue written twice. Nothing here changes the import; merging is the user's choice
-(ImportPreview.unit_aliases, `--unit-alias` on the command line), never done silently.
+"""What the dry run asks the user to decide before an import: names that are probably one unit or one person, and
+issues that are probably one issue written twice. Nothing here changes the import; merging is the user's choice
+(ImportPreview.unit_aliases / person_aliases, `--unit-alias` / `--person-alias` on the command line), never done
+silently.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Decision, Issue, Project
+from desktop.importers.person_names import person_hints
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow, sheet_prefix
 from desktop.importers.unit_names import unit_hints
@@ -36,11 +38,18 @@ def _rows_text(rows: list[str]) -> str:
 
 @dataclass(frozen=True)
 class UnitProposal:
-    """住建局 → 区住房和城乡建设局?: for the user to confirm (wizard check box, `--unit-alias`), never applied unasked."""
+    """住建局 → 区住房和城乡建设局? (`kind` "unit") or 张三（副区长） → 张三? (`kind` "person"): for the user to confirm
+    (wizard check box, `--unit-alias` / `--person-alias`), never applied unasked."""
 
     name: str
     target: str
     text: str
+    kind: str = "unit"
+
+
+# The row fields that name a person, and the directory each is matched against (包保领导: the leaders).
+PERSON_FIELDS = {"leader": "leader", "person": "person", "cadre": "person"}
+_ALIAS_WORDS = {"unit": ("单位写法", "--unit-alias"), "person": ("人名写法", "--person-alias")}
 
 
 def unit_proposals(preview: ImportPreview, directory: Iterable[str]) -> list[UnitProposal]:
@@ -59,32 +68,61 @@ def unit_proposals(preview: ImportPreview, directory: Iterable[str]) -> list[Uni
             for hint in unit_hints(names, directory)]
 
 
+def person_proposals(preview: ImportPreview, leaders: Iterable[str], people: Iterable[str]) -> list[UnitProposal]:
+    """One per person name of the ledger (包保领导, 责任人, 包联干部) that is probably a person already known (or
+    the plain form of a name written elsewhere in the ledger): 包保领导 against the leaders, the others against
+    the people; names the user already mapped are not asked again."""
+    aliased = {name_key(name) for name in preview.person_aliases}
+    names: dict[str, list[str]] = {"leader": [], "person": []}
+    rows: dict[str, list[str]] = defaultdict(list)
+    for row in preview.importable_rows:
+        for code, directory in PERSON_FIELDS.items():
+            name = row.values.get(code)
+            if name and name_key(name) not in aliased:
+                names[directory].append(name)
+                if _where(row) not in rows[name][-1:]:
+                    rows[name].append(_where(row))
+    hints = [*person_hints(names["leader"], leaders, "包保领导"), *person_hints(names["person"], people, "人员")]
+    out: dict[str, UnitProposal] = {}
+    for hint in hints:
+        out.setdefault(hint.name, UnitProposal(hint.name, hint.target, hint.text(_rows_text(rows[hint.name])),
+                                               "person"))
+    return list(out.values())
+
+
 def unit_hint_lines(preview: ImportPreview, directory: Iterable[str]) -> list[str]:
     """The proposals as the report's 请核对 lines."""
     return [proposal.text for proposal in unit_proposals(preview, directory)]
 
 
-def remembered_aliases(preview: ImportPreview, remembered: dict[str, str]) -> list[tuple[str, str, str]]:
-    """Spellings confirmed in an earlier import that this ledger uses: (name, unit, the note saying so). They are
-    applied, and said — never silently; the wizard lets the user take one back for this import."""
+def remembered_aliases(preview: ImportPreview, remembered: dict[str, str], kind: str = "unit"
+                       ) -> list[tuple[str, str, str]]:
+    """Spellings confirmed in an earlier import that this ledger uses: (name, unit or person, the note saying so).
+    They are applied, and said — never silently; the wizard lets the user take one back for this import."""
     keys = {name_key(name): (name, target) for name, target in remembered.items()}
-    asked = {name_key(name) for name in preview.unit_aliases}
+    asked = {name_key(name) for name in (preview.unit_aliases if kind == "unit" else preview.person_aliases)}
+    names_of = _unit_names if kind == "unit" else _person_names
+    words, option = _ALIAS_WORDS[kind]
     used: dict[str, list[str]] = defaultdict(list)
     for row in preview.importable_rows:
-        for name in _unit_names(row):
+        for name in names_of(row):
             key = name_key(name)
             if key in keys and key not in asked and _where(row) not in used[key][-1:]:
                 used[key].append(_where(row))
     out = []
     for key, where in used.items():
         name, target = keys[key]
-        out.append((name, target, f"按以前确认的单位写法，“{name}”记为“{target}”（{_rows_text(where)}）；如不对，请在导入"
-                                  f"向导中取消勾选，或用 --unit-alias {name}={name} 导入"))
+        out.append((name, target, f"按以前确认的{words}，“{name}”记为“{target}”（{_rows_text(where)}）；如不对，请在导入"
+                                  f"向导中取消勾选，或用 {option} {name}={name} 导入"))
     return out
 
 
 def _unit_names(row: PreviewRow) -> list[str]:
     return [name for name in [row.values.get("lead_unit"), *split_units(row.values.get("supporting_units"))] if name]
+
+
+def _person_names(row: PreviewRow) -> list[str]:
+    return [name for name in (row.values.get(code) for code in PERSON_FIELDS) if name]
 
 
 def _similar(a: str, b: str) -> float:

@@ -25,9 +25,13 @@ _BY_KIND: dict[str, dict[str, Any]] = {
     "decisions": {"meeting": Meeting.title},
     "projects": {"name": Project.name, "code": Project.code, "owner": Project.owner, "location": Project.location},
     "enterprises": {"name": Enterprise.name, "industry": Enterprise.industry, "address": Enterprise.address,
-                    "contact": Enterprise.contact, "phone": Enterprise.phone},
+                    "contact": Enterprise.contact, "phone": Enterprise.phone, "scale": Enterprise.size_flags},
     "investment": {"code": Project.code, "owner": Project.owner},
 }
+
+
+# The enterprise flags stored in size_flags before the 企业规模 text: (field, label).
+SIZE_FLAGS = (("above_scale", "规上企业"), ("high_tech", "高新技术企业"))
 
 
 @cache
@@ -52,6 +56,8 @@ def too_long(preview: ImportPreview, row: PreviewRow) -> str | None:
         parts = split_units(value) if code == "supporting_units" else [value]
         if code == "meeting":
             parts = [parse_meeting(value, preview.context_year).title]
+        if code == "scale":  # stored with the 规上/高新 flags before it (rows.py)
+            parts = ["、".join([*(label for key, label in SIZE_FLAGS if row.values.get(key)), value])]
         for part in parts:
             if len(part) > limit:
                 column = columns.get(code)

@@ -133,10 +133,14 @@ class Resolver:
     """
 
     def __init__(self, session: Session, on_create: Callable[[object], None],
-                 on_defer: Callable[[object], None] | None = None, unit_aliases: dict[str, str] | None = None) -> None:
+                 on_defer: Callable[[object], None] | None = None, unit_aliases: dict[str, str] | None = None,
+                 person_aliases: dict[str, str] | None = None) -> None:
         self.session = session
         # The user's 住建局=区住建局: a unit name the ledger writes → the unit's name to use instead.
         self._aliases = {name_key(name): target for name, target in (unit_aliases or {}).items() if name_key(target)}
+        # The user's 张三（副区长）=张三: a person's name as written → the name to use (leaders and people alike).
+        self._person_aliases = {name_key(name): target for name, target in (person_aliases or {}).items()
+                                if name_key(target)}
         self.on_create = on_create
         # With `on_defer`, new projects and their assignments are handed over instead of added to the session:
         # the issue import stores them with bulk statements (import_bulk), thousands at a time.
@@ -183,6 +187,17 @@ class Resolver:
         """The names of the units known now (the directory, before the import adds any)."""
         return [unit.name for unit in self._units.values()]
 
+    def leader_names(self) -> list[str]:
+        """The names of the leaders known now (before the import adds any)."""
+        return [leader.name for leader in self._leaders.values()]
+
+    def person_names(self) -> list[str]:
+        """The names of the people known now, whatever their unit."""
+        return [person.name for person in self._people_any.values()]
+
+    def _person_name(self, name: str | None) -> str | None:
+        return self._person_aliases.get(name_key(name), name) if name else name
+
     def unit(self, name: str | None) -> Unit | None:
         key = name_key(name)
         if not key:
@@ -203,6 +218,7 @@ class Resolver:
 
     def person(self, name: str | None, unit: Unit | None) -> Person | None:
         """A person is the same when name and unit agree; with no unit given, any person of that name."""
+        name = self._person_name(name)
         key = name_key(name)
         if not key:
             return None
@@ -218,6 +234,7 @@ class Resolver:
         return person
 
     def leader(self, name: str | None) -> Leader | None:
+        name = self._person_name(name)
         key = name_key(name)
         if not key:
             return None

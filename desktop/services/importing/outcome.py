@@ -40,7 +40,7 @@ ENTITY_LABELS = {
     "project": "项目", "issue": "问题", "issue_note": "问题办理记录", "decision": "议定事项",
     "decision_note": "议定事项记录", "meeting": "会议", "unit": "单位", "person": "人员", "leader": "包保领导",
     "assignment": "包保关系", "task_force": "项目专班", "category": "类别", "enterprise": "企业",
-    "investment_report": "月度投资", "feedback_item": "反馈表事项", "feedback_reply": "收取的反馈表",
+    "investment_report": "月度投资", "feedback_item": "反馈表事项", "feedback_reply": "收取的反馈表", "feedback_request": "单位申请",
 }
 
 
@@ -83,6 +83,9 @@ class ImportResult:
     unit_proposals: list[tuple[str, str]] = field(default_factory=list)
     # Spellings confirmed in an earlier import and applied to this one (each also said in `notes`).
     remembered_aliases: list[tuple[str, str]] = field(default_factory=list)
+    # The same for person names (可能是同一人: 张三（副区长） → 张三), 包保领导, 责任人 and 包联干部 alike.
+    person_proposals: list[tuple[str, str]] = field(default_factory=list)
+    remembered_person_aliases: list[tuple[str, str]] = field(default_factory=list)
 
     def by_row(self) -> dict[int, RowOutcome]:
         """Outcomes by row number, for a one-sheet import (see by_key for several sheets)."""

@@ -25,7 +25,7 @@ from desktop.importers.rows import PreviewRow
 from desktop.services.importing.bulk import BulkIssues
 from desktop.services.importing.hints import UnitProposal
 from desktop.services.importing.investment import InvestmentRows, wan
-from desktop.services.importing.limits import too_long
+from desktop.services.importing.limits import SIZE_FLAGS, too_long
 from desktop.services.importing.match import MeetingRef, Resolver, name_key, parse_meeting
 from desktop.services.importing.outcome import DuplicatePolicy, RowOutcome, RowStatus
 from desktop.services.journal import cn_date, operator_of
@@ -50,7 +50,8 @@ class RowWriter(InvestmentRows):
         self.where = ""
         self.bulk = BulkIssues(operator_of(session), today)
         defer = (lambda obj: self.bulk.defer(obj, self.row, self.where)) if preview.kind == "issues" else None
-        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases)
+        self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases,
+                                 preview.person_aliases)
         self.seen: dict[object, tuple[str, dict[str, Any]]] = {}
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
         self.found_defaulted: list[str] = []
@@ -354,11 +355,11 @@ class RowWriter(InvestmentRows):
                               f"已有同名企业，但统一社会信用代码不同（已登记 {existing.credit_code}），请核对")
         fields: dict[str, Any] = {key: v[key] for key in ("industry", "address", "contact", "phone", "remarks")
                                   if v.get(key)}
-        flags = [label for key, label in (("above_scale", "规上企业"), ("high_tech", "高新技术企业")) if v.get(key)]
+        flags = [label for key, label in SIZE_FLAGS if v.get(key)]
         if v.get("scale"):
             flags.append(v["scale"])
         if flags:
-            fields["size_flags"] = "、".join(flags)[:64]
+            fields["size_flags"] = "、".join(flags)  # its length was checked (too_long): nothing cut off
         if code:
             fields["credit_code"] = code
         if v.get("cadre"):

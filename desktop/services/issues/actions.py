@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.enums import IssueLevel, IssueStatus
 from desktop.db.models import Escalation, Issue, Unit
+from desktop.errors import UserError
 from desktop.services import tracking
 from desktop.services import validation as v
 from desktop.services.concurrency import check_version
@@ -87,6 +88,7 @@ def update_issue(session: Session, issue_id: int, *, expected_version: int | Non
     """Edit descriptive fields; life-cycle fields only change through the actions below.
 
     `expected_version` is the version the edit form loaded; a newer one means someone else saved meanwhile.
+    A recorded found date can be changed but not cleared (UserError): clearing it would lose a fact.
     """
     allowed = {"description", "category_id", "found_by", "found_on", "project_id", "enterprise_id", "source"}
     unknown = set(changes) - allowed
@@ -94,6 +96,10 @@ def update_issue(session: Session, issue_id: int, *, expected_version: int | Non
         raise ValueError(f"fields not editable here: {sorted(unknown)}")
     issue = get_or_fail(session, Issue, issue_id, "问题")
     check_version(session, issue, expected_version, "该问题")
+    if "found_on" in changes and changes["found_on"] is None and issue.found_on is not None:
+        # Nothing lost: a recorded found date is a fact (it decides the period and 按时); it may be corrected,
+        # never erased. An issue that never had one (an imported ledger gave none) simply stays without.
+        raise UserError(f"该问题已记录发现日期（{cn_date(issue.found_on)}），不能清空；如日期有误，请改为正确的日期。")
     for key, value in changes.items():
         setattr(issue, key, value.strip() if isinstance(value, str) else value)
     v.raise_if_any([

@@ -52,6 +52,14 @@ def next_number(session: Session, kind: str, year: int) -> int:
     return (current or 0) + 1
 
 
+def numbers_in_use(session: Session) -> dict[tuple[str, int], int]:
+    """The highest 第N次 per (meeting type, year): the meeting dialog suggests the next one for whatever type and
+    year the clerk picks, without a read per change."""
+    rows = session.execute(select(Meeting.kind, Meeting.year, func.max(Meeting.number)).group_by(Meeting.kind,
+                                                                                                  Meeting.year))
+    return {(str(kind), int(year)): int(top or 0) for kind, year, top in rows}
+
+
 def meeting_label(meeting: Meeting) -> str:
     """"2026年第3次推进会": how journals, agendas and documents name a meeting."""
     return f"{meeting.year}年第{meeting.number}次{MeetingType(meeting.kind).label}"

@@ -102,17 +102,40 @@ def due_steps(session: Session, today: date) -> list[DueStep]:
     """Every open overdue item whose highest reached step is not yet taken, most overdue first. Read as plain
     columns, not ORM objects: the 待办 panel asks this after every edit, and a city has tens of thousands of
     overdue items."""
-    steps = load_ladder(session)
-    first_days = steps[0].days
     rows = session.execute(
-        select(Issue.id, Issue.description, Project.name, Issue.lead_unit_id, Unit.name, Issue.deadline)
+        select(Issue.id, Issue.deadline, Issue.description, Project.name, Issue.lead_unit_id, Unit.name)
         .join(Project, Project.id == Issue.project_id, isouter=True)
         .join(Unit, Unit.id == Issue.lead_unit_id, isouter=True)
-        .where(Issue.status.not_in(_DONE), Issue.deadline.is_not(None),
-               Issue.deadline <= today - timedelta(days=first_days))).all()
-    if not rows:
-        return []
-    deadlines = {r[0]: r[5] for r in rows}
+        .where(*_overdue_enough(session, today))).all()
+    due_now = _untaken(session, today, [(r[0], r[1]) for r in rows])
+    due = [DueStep(issue_id, description, project or "", unit_id, unit or "", deadline, (today - deadline).days,
+                   due_now[issue_id])
+           for issue_id, deadline, description, project, unit_id, unit in rows if issue_id in due_now]
+    due.sort(key=lambda d: (-d.days_overdue, d.issue_id))
+    return due
+
+
+def due_step_by_issue(session: Session, today: date) -> dict[int, LadderStep]:
+    """The same steps as `due_steps`, by issue id only: what the reminders need beside their own columns (a city's
+    37k overdue issues without a second copy of their texts)."""
+    rows = session.execute(select(Issue.id, Issue.deadline).where(*_overdue_enough(session, today))).all()
+    return _untaken(session, today, [(r[0], r[1]) for r in rows])
+
+
+def _overdue_enough(session: Session, today: date) -> tuple:
+    """Open issues overdue for at least the ladder's first step."""
+    first_days = load_ladder(session)[0].days
+    return (Issue.status.not_in(_DONE), Issue.deadline.is_not(None),
+            Issue.deadline <= today - timedelta(days=first_days))
+
+
+def _untaken(session: Session, today: date, overdue: list[tuple[int, date]]) -> dict[int, LadderStep]:
+    """Of (issue id, deadline) pairs, the highest step each has reached that no notice or escalation since its
+    deadline has taken."""
+    if not overdue:
+        return {}
+    steps = load_ladder(session)
+    deadlines = dict(overdue)
     ids = list(deadlines)
     strongest: dict[int, int] = {}
     for issue_id, kind, issued_on in session.execute(
@@ -124,8 +147,8 @@ def due_steps(session: Session, today: date) -> list[DueStep]:
     moved_up = {issue_id for issue_id, at in session.execute(
         select(Escalation.issue_id, Escalation.escalated_at).where(Escalation.issue_id.in_(ids)))
         if at.date() >= deadlines[issue_id]}
-    due: list[DueStep] = []
-    for issue_id, description, project, unit_id, unit, deadline in rows:
+    due: dict[int, LadderStep] = {}
+    for issue_id, deadline in overdue:
         days = (today - deadline).days
         reached = [s for s in steps if s.days <= days]
         if not reached:
@@ -133,6 +156,5 @@ def due_steps(session: Session, today: date) -> list[DueStep]:
         step = reached[-1]
         taken = issue_id in moved_up if step.kind is None else strongest.get(issue_id, -1) >= step.kind.rank
         if not taken:
-            due.append(DueStep(issue_id, description, project or "", unit_id, unit or "", deadline, days, step))
-    due.sort(key=lambda d: (-d.days_overdue, d.issue_id))
+            due[issue_id] = step
     return due

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.services.backup import archive as backups
 from desktop.services.backup.archive import BackupError, BackupInfo
+from desktop.services.encryption import office_key
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.forms.ui_backup_dialog import Ui_BackupDialog
 from desktop.ui.ops import Change
@@ -41,14 +42,15 @@ COLUMNS = ("备份时间", "原因", "问题数", "项目数", "大小", "文件
 
 
 class BackupDialog(QDialog):
-    """`restore_with(path, finished)` is supplied by the main window: on the worker it closes the data, restores,
-    and reopens; `finished(None)` or with the refusal."""
+    """`restore_with(path, finished, passphrase)` is supplied by the main window: on the worker it closes the data,
+    restores, and reopens; `finished(None)` or with the refusal. An encrypted backup's passphrase is asked in the
+    preview and checked on the worker first, so a wrong one is said there and nothing is closed."""
 
     shown = Signal()  # the list the worker read is on screen
     backed_up = Signal(object)  # the archive `backup_now` wrote (a Path)
     restored = Signal(bool)  # a restore asked here has ended (True: the backup's data is the data now)
 
-    def __init__(self, ops: Ops, restore_with: Callable[[Path, Callable[[str | None], None]], None],
+    def __init__(self, ops: Ops, restore_with: Callable[[Path, Callable[[str | None], None], str | None], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # clamped to the screen's available area when shown
@@ -90,8 +92,10 @@ class BackupDialog(QDialog):
         table = self.form.backups_table
         table.setRowCount(len(self._infos))
         for row, info in enumerate(self._infos):
-            values = (f"{info.created_at:%Y-%m-%d %H:%M}", info.reason, str(info.counts.get("issue", 0)),
-                      str(info.counts.get("project", 0)), f"{info.size / 1024 / 1024:.1f} MB", str(info.path))
+            issues, projects = (("已加密", "已加密") if info.encrypted else  # counts only behind the passphrase
+                                (str(info.counts.get("issue", 0)), str(info.counts.get("project", 0))))
+            values = (f"{info.created_at:%Y-%m-%d %H:%M}", info.reason, issues, projects,
+                      f"{info.size / 1024 / 1024:.1f} MB", str(info.path))
             for col, value in enumerate(values):
                 table.setItem(row, col, QTableWidgetItem(value))
         table.resizeColumnsToContents()
@@ -119,7 +123,8 @@ class BackupDialog(QDialog):
 
     def _backed_up(self, info: BackupInfo) -> None:
         self.last_backup = info.path
-        self.form.status_label.setText(f"已备份到 {info.path}（问题 {info.counts.get('issue', 0)} 个）")
+        self.form.status_label.setText(f"已备份到 {info.path}（" + ("已加密" if info.encrypted else
+                                       f"问题 {info.counts.get('issue', 0)} 个") + "）")
         self.backed_up.emit(info.path)
 
     def restore_selected(self) -> None:
@@ -150,11 +155,25 @@ class BackupDialog(QDialog):
         self.ops.run(lambda _workspace: backups.inspect_archive(path), lambda info: self._confirm(path, info),
                      refused, on_broken=lambda: self._restore_ended(False))
 
-    def _confirm(self, path: Path, info: BackupInfo) -> None:
-        if RestorePreviewDialog(info, self).exec() != QDialog.DialogCode.Accepted:
+    def _confirm(self, path: Path, info: BackupInfo, error: str | None = None) -> None:
+        preview = RestorePreviewDialog(info, self, error=error)
+        if preview.exec() != QDialog.DialogCode.Accepted:
             self.form.status_label.setText("")
             self._restore_ended(False)
             return
+        passphrase = preview.passphrase
+        if passphrase is not None and info.encryption is not None:
+            # scrypt takes a tenth of a second or more: checked on the worker, before the data is closed
+            encryption = info.encryption
+            self.form.status_label.setText("正在核对加密口令……")
+            self.ops.run(lambda _workspace: office_key.unlock(encryption, passphrase),
+                         lambda _key: self._restore(path, info, passphrase),
+                         lambda message: self._confirm(path, info, f"「加密口令或恢复码」：{message}"),
+                         on_broken=lambda: self._restore_ended(False))
+            return
+        self._restore(path, info, None)
+
+    def _restore(self, path: Path, info: BackupInfo, passphrase: str | None) -> None:
         self.form.status_label.setText("正在恢复……")
 
         def finished(problem: str | None) -> None:
@@ -167,7 +186,7 @@ class BackupDialog(QDialog):
             self.form.status_label.setText(f"已恢复 {info.created_at:%Y-%m-%d %H:%M} 的备份。")
             self._restore_ended(True)
 
-        self.restore_with(path, finished)
+        self.restore_with(path, finished, passphrase)
 
     def _restore_ended(self, done: bool) -> None:
         self.restoring = False

@@ -1,27 +1,25 @@
-"""Record or correct a decided item (议定事项): text, project, the issues it settles, units, person, deadline."""
+"""Record or correct a decided item (议定事项): text, project, the issues it settles, units, person, deadline.
+
+The dialog only collects and checks values; its `submit` (set by the decided-items tab) writes them on the worker,
+and the dialog stays open with the refusal beside the input until it answers (`FormDialog.wait_for`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QListWidgetItem, QWidget
 
-from desktop.errors import Problem, UserError, ValidationError
+from desktop.errors import Problem
 from desktop.services.meetings.actions import DecisionInput
 from desktop.services.meetings.choices import MeetingChoices
 from desktop.services.search import matches
+from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.meeting_dialog import _completer
 from desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
-from desktop.ui.widgets.date_edit import check_dates
-from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 NO_PROJECT = "（不指定项目）"
-# (input, name of a unit typed that is not in the directory yet) -> saved id
-SaveDecision = Callable[[DecisionInput, str | None], int]
 
 
 def _find(combo: QComboBox) -> int | None:
@@ -30,17 +28,12 @@ def _find(combo: QComboBox) -> int | None:
     return combo.itemData(index) if index >= 0 else None
 
 
-class DecisionDialog(QDialog):
-    def __init__(self, choices: MeetingChoices, save: SaveDecision, *, meeting_date: date,
+class DecisionDialog(FormDialog):
+    def __init__(self, choices: MeetingChoices, *, meeting_date: date,
                  initial: DecisionInput | None = None, agenda_issue_ids: Sequence[int] = (),
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.form = Ui_DecisionDialog()
-        self.form.setupUi(self)
-        ok_on_ctrl_return(self, self.form.button_box)
+        super().__init__(Ui_DecisionDialog(), parent)
         self._choices = choices
-        self._save = save
         self._agenda_issues = list(agenda_issue_ids)
         self._linked: set[int] = set(initial.issue_ids) if initial else set()
         self.saved_id: int | None = None
@@ -74,8 +67,6 @@ class DecisionDialog(QDialog):
         f.supporting_filter_edit.textChanged.connect(self._filter_supporting)
         f.deadline_check.toggled.connect(f.deadline_edit.setEnabled)
         f.issue_list.itemChanged.connect(self._on_issue_checked)
-        f.button_box.accepted.connect(self.accept)
-        f.button_box.rejected.connect(self.reject)
 
     def _load(self, data: DecisionInput) -> None:
         f = self.form
@@ -164,26 +155,16 @@ class DecisionDialog(QDialog):
         )
         return data, new_unit
 
-    def accept(self) -> None:
-        stop = check_dates(self)
+    def refusal(self) -> str | None:
+        """Dates first (FormDialog), then a typed person or project that names no entry: refused before the
+        service is asked."""
+        stop = super().refusal()
         if stop is not None:
-            self.form.error_label.setText(stop[1])
-            stop[0].setFocus()
-            return
-        data, new_unit = self.value()
+            return stop
+        data, _new_unit = self.value()
         person_text = self.form.person_combo.currentText().strip()
         if person_text and data.person_id is None:
-            self.form.error_label.setText(str(Problem("责任人", f"通讯录中没有「{person_text}」，请从列表中选择或留空")))
-            return
+            return str(Problem("责任人", f"通讯录中没有「{person_text}」，请从列表中选择或留空"))
         if data.project_id is None and self.form.project_combo.currentText().strip() not in ("", NO_PROJECT):
-            self.form.error_label.setText(str(Problem("所属项目", "请从列表中选择项目")))
-            return
-        try:
-            self.saved_id = self._save(replace(data), new_unit)
-        except ValidationError as exc:
-            self.form.error_label.setText(str(exc))
-            return
-        except UserError as exc:
-            self.form.error_label.setText(str(exc))
-            return
-        super().accept()
+            return str(Problem("所属项目", "请从列表中选择项目"))
+        return None

@@ -49,6 +49,8 @@ def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 
 def _answer_text(row: RowReport) -> str:
     answer = row.answer
+    if row.project_id is not None:  # a 投资进度填报 row: the figures, what 序时进度 becomes, 形象进度, 存在问题
+        return str(answer.summary())
     parts = [answer.status or "", answer.progress or ""]
     if answer.expected:
         parts.append(f"预计完成：{answer.expected.isoformat()}")
@@ -216,8 +218,9 @@ class FeedbackCollectDialog(QDialog):
                 from desktop.services.feedback.preview import Verdict
 
                 counts = "，".join(f"{v.label}{self.preview.count(v)}行" for v in Verdict if self.preview.count(v))
-                text = f"{len(self.preview.files)}个文件：{counts or '没有数据行'}。勾选的新反馈将记入各问题的办理进展；" \
-                       "冲突的行（发出后办公室已修改过该问题）默认不采用，确认后可勾选。问题状态不因反馈而改变。"
+                text = f"{len(self.preview.files)}个文件：{counts or '没有数据行'}。勾选的新反馈将记入各问题的办理进展" \
+                       "（投资进度填报记入月度投资表）；冲突的行（发出后办公室已修改过该问题或该月数字）默认不采用，" \
+                       "确认后可勾选。问题状态不因反馈而改变。"
         self.form.summary_label.setText(text)
         self.ok_button.setEnabled(self.preview is not None and not self.busy)
 
@@ -254,8 +257,14 @@ class FeedbackCollectDialog(QDialog):
         if result.new_issues:  # new rows in the ledger and the tree's counts: re-read everything
             self.ops.notify(Change(everything=True))
         else:
-            self.ops.notify(Change(issues=frozenset(taken), decisions=decided, settings=True))
-        lines = [f"已采用{result.taken}项反馈（{result.replies}个文件），记入各问题的办理进展；问题状态未改变。"]
+            self.ops.notify(Change(issues=frozenset(taken), decisions=decided, settings=True,
+                                   projects=frozenset(result.projects),
+                                   records=frozenset({"investment"} if result.projects else ())))
+        issues = result.taken - len(result.projects)
+        said = [f"{issues}项问题反馈记入各问题的办理进展，问题状态未改变"] if issues or not result.projects else []
+        if result.projects:
+            said.append(f"{len(result.projects)}个项目的投资进度记入月度投资表，序时进度按新数重算")
+        lines = [f"已采用{result.taken}项反馈（{result.replies}个文件）：{'；'.join(said)}。"]
         if result.new_issues:
             lines.append(f"登记单位报告的新问题{len(result.new_issues)}个（待交办，请在问题台账中交办）。")
         if result.backup_path is not None:
@@ -263,7 +272,7 @@ class FeedbackCollectDialog(QDialog):
         if result.batch_id is not None:
             lines.append("如需整体撤销本次收取：反馈 → 反馈情况 → 撤销最近一次收取。")
         if result.requests:
-            lines.append("需办公室处理的申请：")
+            lines.append("需办公室处理的申请（反馈 → 单位申请，或待办提醒中处理）：")
             lines += [f"  {line}" for line in result.requests]
         self.summary_text = "\n".join(lines)
         box = QMessageBox(QMessageBox.Icon.Information, "收取反馈", self.summary_text, QMessageBox.StandardButton.Ok,

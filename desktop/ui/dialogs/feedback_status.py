@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,6 +80,8 @@ class FeedbackStatusDialog(QDialog):
         self.ops.run(work, self._loaded, self.form.error_label.setText)
 
     def _loaded(self, states: list[RoundState]) -> None:
+        if not shiboken6.isValid(self):  # closed (and deleted) while the rounds were read
+            return
         previous = self.form.round_combo.currentText()
         self.states = states
         combo = self.form.round_combo
@@ -116,7 +119,8 @@ class FeedbackStatusDialog(QDialog):
             late = len(state.late_units)
             overdue = self.today > state.deadline
             self.form.summary_label.setText(
-                f"{state.sent_on.isoformat()}发出，截止{state.deadline.isoformat()}；{len(state.units)}个单位，"
+                f"{state.form_name}，{state.sent_on.isoformat()}发出，截止{state.deadline.isoformat()}；"
+                f"{len(state.units)}个单位，"
                 f"已报{state.replied}个，" + (f"逾期未报{late}个。" if overdue else "尚未到截止日期。"))
         table.setSortingEnabled(True)
         self.form.chase_button.setEnabled(late > 0)

@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
 NOT_IMPORTED = "（不导入）"
 FILE_FILTER = "台账文件 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
+_KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a check box's "unit" or "person"
 
 
 class ImportWizard(QWizard):
@@ -78,6 +79,9 @@ class ImportWizard(QWizard):
         # 可能是同一单位: every (name → unit) asked in this import, and the user's answer (name → name: its own unit).
         self.asked_aliases: dict[str, str] = {}
         self.unit_aliases: dict[str, str] = {}
+        # 可能是同一人 (张三（副区长） → 张三), asked and answered the same way.
+        self.asked_people: dict[str, str] = {}
+        self.person_aliases: dict[str, str] = {}
         self._filling_checks = False
         for code, spec in KINDS.items():
             self.form.kind_combo.addItem(_KIND_TEXT.get(code, spec.label), code)
@@ -300,7 +304,7 @@ class ImportWizard(QWizard):
         policy = self.policy
         save = self.form.save_mapping_check.isChecked()
 
-        self.asked_aliases, self.unit_aliases = {}, {}
+        self.asked_aliases, self.unit_aliases, self.asked_people, self.person_aliases = {}, {}, {}, {}
 
         def work(workspace: Workspace) -> tuple[ImportPreview, ImportResult | None]:
             preview = build_preview(path, kind, columns, year, context_month=month)
@@ -353,45 +357,61 @@ class ImportWizard(QWizard):
             if name not in self.asked_aliases:
                 self.asked_aliases[name] = target
                 self.unit_aliases.setdefault(name, target)
+        for name, target in (dry.person_proposals if dry is not None else []):
+            self.asked_people.setdefault(name, target)
+        for name, target in (dry.remembered_person_aliases if dry is not None else []):
+            if name not in self.asked_people:
+                self.asked_people[name] = target
+                self.person_aliases.setdefault(name, target)
         self._filling_checks = True
         try:
             listing = self.form.check_list
             listing.clear()
-            for name, target in self.asked_aliases.items():
-                item = QListWidgetItem(f"“{name}”与“{target}”是同一单位（勾选后按“{target}”导入，并记住这一写法）")
-                item.setData(Qt.ItemDataRole.UserRole, name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                same = self.unit_aliases.get(name) == target
-                item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
-                listing.addItem(item)
-            unit_lines = {p for p in (dry.hints if dry is not None else []) if p.startswith("可能是同一单位")}
+            for kind, asked, answers, what in (("unit", self.asked_aliases, self.unit_aliases, "同一单位"),
+                                               ("person", self.asked_people, self.person_aliases, "同一人")):
+                for name, target in asked.items():
+                    item = QListWidgetItem(f"“{name}”与“{target}”是{what}（勾选后按“{target}”导入，并记住这一写法）")
+                    item.setData(Qt.ItemDataRole.UserRole, name)
+                    item.setData(_KIND_ROLE, kind)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    same = answers.get(name) == target
+                    item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
+                    listing.addItem(item)
             for hint in (dry.hints if dry is not None else []):
-                if hint not in unit_lines:
+                if not hint.startswith(("可能是同一单位", "可能是同一人")):  # those are the check boxes above
                     listing.addItem(hint)
             count = listing.count()
-            self.form.check_label.setText(f"请核对（{count} 项）：可能是同一单位的写法，勾选即按已有单位导入，不勾选则新建单位；"
-                                          "可能重复的行两行都会导入" if count else "请核对：没有需要确认的单位写法或可能重复的行。")
+            self.form.check_label.setText(f"请核对（{count} 项）：可能是同一单位或同一人的写法，勾选即按已有的单位或人员导入，"
+                                          "不勾选则按原写法新建；可能重复的行两行都会导入" if count else
+                                          "请核对：没有需要确认的单位、人名写法或可能重复的行。")
         finally:
             self._filling_checks = False
 
-    def set_unit_alias(self, name: str, same: bool) -> None:
-        """Tick (or untick) 可能是同一单位 for `name`, as the user does in the list."""
+    def set_unit_alias(self, name: str, same: bool, kind: str = "unit") -> None:
+        """Tick (or untick) 可能是同一单位 (`kind` "person": 可能是同一人) for `name`, as the user does in the list."""
         listing = self.form.check_list
         for line in range(listing.count()):
             item = listing.item(line)
-            if item.data(Qt.ItemDataRole.UserRole) == name:
+            if item.data(Qt.ItemDataRole.UserRole) == name and item.data(_KIND_ROLE) == kind:
                 item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
                 return
         raise KeyError(name)
+
+    def set_person_alias(self, name: str, same: bool) -> None:
+        self.set_unit_alias(name, same, "person")
 
     def _alias_toggled(self, item: QListWidgetItem) -> None:
         name = item.data(Qt.ItemDataRole.UserRole)
         if self._filling_checks or name is None or self.preview is None:
             return
         same = item.checkState() == Qt.CheckState.Checked
-        self.unit_aliases[name] = self.asked_aliases[name] if same else name
-        preview, policy = replace(self.preview, unit_aliases=dict(self.unit_aliases)), self.policy
-        self._run("正在按确认的单位重新检查……", lambda ws: (preview, _dry_run(ws.db, preview, policy)), self._previewed)
+        if item.data(_KIND_ROLE) == "person":
+            self.person_aliases[name] = self.asked_people[name] if same else name
+        else:
+            self.unit_aliases[name] = self.asked_aliases[name] if same else name
+        preview = replace(self.preview, unit_aliases=dict(self.unit_aliases), person_aliases=dict(self.person_aliases))
+        policy = self.policy
+        self._run("正在按确认的写法重新检查……", lambda ws: (preview, _dry_run(ws.db, preview, policy)), self._previewed)
 
     def _policy_changed(self) -> None:
         if self.preview is None or self.currentId() != PREVIEW_PAGE:

@@ -1,11 +1,14 @@
-"""Pick open issues for a meeting's agenda, filtered by project, the leader in charge, overdue, or text."""
+"""Pick open issues for a meeting's agenda, filtered by project, the leader in charge, overdue, or text.
+
+Each filter's candidates are read on the window's worker (`load(filter, fill, failed)`): the dialog stays usable
+meanwhile, and only the answer to the filter asked last is shown (`loading` says one is on its way)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
@@ -17,10 +20,12 @@ from desktop.ui.forms.ui_issue_picker_dialog import Ui_IssuePickerDialog
 from desktop.ui.widgets.fitting import fit_to_screen
 
 COLUMNS = ("选择", "项目", "问题描述", "责任单位", "完成时限", "状态")
-LoadCandidates = Callable[[CandidateFilter], list[IssueRow]]
+LoadCandidates = Callable[[CandidateFilter, Callable[[list[IssueRow]], None], Callable[[str], None]], None]
 
 
 class IssuePickerDialog(QDialog):
+    settled = Signal()  # the candidates of the filter asked last are shown (or why they could not be read)
+
     def __init__(self, choices: MeetingChoices, load: LoadCandidates, today: date, *,
                  already: set[int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +37,8 @@ class IssuePickerDialog(QDialog):
         self._already = already or set()
         self._checked: set[int] = set()
         self._filling = False
+        self._asked: CandidateFilter | None = None
+        self.loading = False
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         f = self.form
@@ -72,7 +79,23 @@ class IssuePickerDialog(QDialog):
                                overdue_only=f.overdue_check.isChecked(), text=f.search_edit.text())
 
     def refresh(self) -> None:
-        rows = self._load(self.current_filter())
+        flt = self.current_filter()
+        self._asked = flt
+        self.loading = True
+        self.form.count_label.setText("正在读取未办结问题……")
+        self._load(flt, lambda rows: self._fill(flt, rows), lambda message: self._failed(flt, message))
+
+    def _failed(self, flt: CandidateFilter, message: str) -> None:
+        if flt != self._asked:
+            return
+        self.loading = False
+        self.form.count_label.setText(f"无法读取问题：{message}")
+        self.settled.emit()
+
+    def _fill(self, flt: CandidateFilter, rows: list[IssueRow]) -> None:
+        if flt != self._asked:
+            return  # a later filter was asked for meanwhile: its own answer follows
+        self.loading = False
         self._filling = True  # not blockSignals: the view must still hear about the new rows
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
@@ -93,6 +116,7 @@ class IssuePickerDialog(QDialog):
             self.model.appendRow(items)
         self._filling = False
         self._update_count()
+        self.settled.emit()
 
     def _on_item_changed(self, item: QStandardItem) -> None:
         if self._filling or item.column() != 0:

@@ -1,5 +1,8 @@
 """Create or edit a meeting: type, 第N次 (suggested per type and year), title, time, place, chair, attendance
-(出席 / 请假 / 列席, as the 纪要 prints it), 版记."""
+(出席 / 请假 / 列席, as the 纪要 prints it), 版记.
+
+The dialog only collects values; its `submit` (set by the meetings panel) writes them on the worker and the dialog
+stays open, showing the service's refusal beside the input, until it answers (`FormDialog.wait_for`)."""
 
 from __future__ import annotations
 
@@ -7,19 +10,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QCompleter, QDialog, QWidget
+from PySide6.QtWidgets import QCompleter, QWidget
 
 from desktop.db.enums import MeetingType
-from desktop.errors import UserError
 from desktop.services.meetings.actions import MeetingInput
 from desktop.services.meetings.choices import MeetingChoices
+from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
-from desktop.ui.widgets.date_edit import check_dates
-from desktop.ui.widgets.fitting import fit_to_screen
-from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 SuggestNumber = Callable[[str, int], int]
-SaveMeeting = Callable[[MeetingInput], int]
 
 
 def _completer(words: list[str], parent: QWidget) -> QCompleter:
@@ -29,19 +28,15 @@ def _completer(words: list[str], parent: QWidget) -> QCompleter:
     return completer
 
 
-class MeetingDialog(QDialog):
-    """The dialog validates through the service on OK: the message names the field and stays open for a fix."""
+class MeetingDialog(FormDialog):
+    """The dialog validates through the service on OK: the message names the field and stays open for a fix.
+    `suggest_number(kind, year)` answers from what is already read: it runs on every change of type or date."""
 
-    def __init__(self, choices: MeetingChoices, suggest_number: SuggestNumber, save: SaveMeeting, *,
+    def __init__(self, choices: MeetingChoices, suggest_number: SuggestNumber, *,
                  initial: MeetingInput | None = None, default_when: datetime | None = None,
                  default_issuer: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        fit_to_screen(self)  # clamped to the screen's available area when shown
-        self.form = Ui_MeetingDialog()
-        self.form.setupUi(self)
-        ok_on_ctrl_return(self, self.form.button_box)
+        super().__init__(Ui_MeetingDialog(), parent)
         self._suggest = suggest_number
-        self._save = save
         self._editing = initial is not None
         self._own_number: tuple[str, int, int] | None = None
         self._auto_title = ""
@@ -79,8 +74,6 @@ class MeetingDialog(QDialog):
         f.number_spin.valueChanged.connect(self._update_title)
         f.add_attendee_button.clicked.connect(self._add_attendee)
         f.issued_on_check.toggled.connect(f.issued_on_edit.setEnabled)
-        f.button_box.accepted.connect(self.accept)
-        f.button_box.rejected.connect(self.reject)
 
     def _load(self, data: MeetingInput) -> None:
         f = self.form
@@ -155,16 +148,3 @@ class MeetingDialog(QDialog):
             observers=f.observers_edit.toPlainText(), recorder=f.recorder_edit.text(),
             cc=f.cc_edit.text(), issuer=f.issuer_edit.text(), issued_on=issued,
         )
-
-    def accept(self) -> None:
-        stop = check_dates(self)
-        if stop is not None:
-            self.form.error_label.setText(stop[1])
-            stop[0].setFocus()
-            return
-        try:
-            self.saved_id = self._save(self.value())
-        except UserError as exc:
-            self.form.error_label.setText(str(exc))
-            return
-        super().accept()

@@ -175,6 +175,13 @@ class Ui_DashboardPanel(object):
 
         self.bottom_layout.addWidget(self.overdue_group)
 
+        self.feedback_group = QGroupBox(self.content_widget)
+        self.feedback_group.setObjectName(u"feedback_group")
+        self.feedback_layout = QVBoxLayout(self.feedback_group)
+        self.feedback_layout.setObjectName(u"feedback_layout")
+
+        self.bottom_layout.addWidget(self.feedback_group)
+
         self.decisions_group = QGroupBox(self.content_widget)
         self.decisions_group.setObjectName(u"decisions_group")
         self.decisions_layout = QVBoxLayout(self.decisions_group)
@@ -218,6 +225,7 @@ class Ui_DashboardPanel(object):
         self.status_group.setTitle(QCoreApplication.translate("DashboardPanel", u"\u95ee\u9898\u6309\u72b6\u6001", None))
         self.level_group.setTitle(QCoreApplication.translate("DashboardPanel", u"\u95ee\u9898\u6309\u5c42\u7ea7", None))
         self.overdue_group.setTitle(QCoreApplication.translate("DashboardPanel", u"\u8d85\u671f\u95ee\u9898\u6309\u8d23\u4efb\u5355\u4f4d", None))
+        self.feedback_group.setTitle(QCoreApplication.translate("DashboardPanel", u"\u53cd\u9988\u8868\u66f4\u65b0\u4e8b\u9879\uff08\u6309\u8d23\u4efb\u5355\u4f4d\uff0c\u6df1\u8272\u4e3a\u5df2\u66f4\u65b0\uff09", None))
         self.decisions_group.setTitle(QCoreApplication.translate("DashboardPanel", u"\u8bae\u5b9a\u4e8b\u9879\u529e\u7ed3\uff08\u6309\u4f1a\u8bae\uff0c\u6df1\u8272\u4e3a\u5df2\u529e\u7ed3\uff09", None))
         self.visits_group.setTitle(QCoreApplication.translate("DashboardPanel", u"\u5305\u4fdd\u6d3b\u52a8\uff08\u6309\u9886\u5bfc\uff09", None))
         pass

@@ -83,3 +83,29 @@ def test_cli_import_with_accept_deletions_keeps_the_supervised_issue(offices: Of
     assert "对方删除、本方保留 1 条" in out.out and "Traceback" not in out.err
     with offices.room.db.read() as s:
         assert s.scalars(select(Issue).where(Issue.uuid == uuid.UUID(offices.issue_uuid))).one_or_none() is not None
+
+
+def test_a_project_on_a_sent_investment_form_deleted_by_the_sender_is_kept(offices: Offices) -> None:
+    """The round's item names the project (RESTRICT): the deletion is shown as 本方保留, not an integrity error."""
+    from desktop.db.models import Project
+    from desktop.services.feedback.invest_send import send_investment_round
+
+    offices.receive(offices.send())
+    out = offices.folder / "invest"
+    out.mkdir()
+    with offices.room.db.transaction() as s:
+        send_investment_round(s, out, year=2026, month=6, today=date(2026, 7, 1))
+        project_uuid = str(s.scalars(select(Project.uuid).where(Project.code == "2026-001")).one())
+    with offices.team.db.transaction() as s:
+        for issue in s.scalars(select(Issue)).all():
+            s.delete(issue)
+        s.flush()
+        s.delete(s.scalars(select(Project).where(Project.code == "2026-001")).one())
+    package = read_package(offices.send("2.kpx"))
+    plan = preview(offices.room, package)
+    kept = [k for k in plan.of_kind(ItemKind.KEPT) if k.entity == "project"]
+    assert [k.uuid for k in kept] == [project_uuid] and "投资进度填报表 1 次" in kept[0].note
+    plan.decide_all(THEIRS)
+    apply_merge(offices.room, package, plan.decisions)
+    with offices.room.db.read() as s:
+        assert s.scalars(select(Project).where(Project.code == "2026-001")).one_or_none() is not None

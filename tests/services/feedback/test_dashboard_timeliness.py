@@ -64,3 +64,41 @@ def test_dashboard_shows_feedback_on_time_rate(demo_workspace, tmp_path: Path) -
         february = Context(Period.months(2026, 2, 2), Scope(), date(2026, 3, 31))
         assert _rate(dashboard.build(session, february))[1:] == (0, 0)  # type: ignore[index]
     assert silent.unit not in {r[1] for r in drill.rows}
+
+
+def _updated(board: dashboard.Dashboard) -> tuple[int, int]:
+    rate = next(r for _label, r, key in board.rates if key == Key("feedback.updated"))
+    return rate.numerator, rate.denominator
+
+
+def test_items_updated_per_unit_on_the_dashboard_and_its_drill(demo_workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """反馈更新率 and the per-unit bars count the items each unit updated in the rounds due, read by the same
+    `due_replies` as the 通报; each bar drills into exactly those items and opens them."""
+    sent_on = date(2026, 3, 10)
+    deadline = sent_on + timedelta(days=7)
+    out = tmp_path / "out"
+    out.mkdir()
+    with demo_workspace.db.transaction() as session:
+        units = [name for name, count in send_choices(session, sent_on).units if count >= 2][:2]
+        result = send_round(session, out, units=units, deadline=deadline, name="三月轮", today=sent_on)
+    two, none = result.forms
+    back = fill(two.path, tmp_path / "back" / two.path.name,
+                {1: {"办理进展": "已完成初审"}, 2: {"办理进展": "已报市局"}})
+    collect(demo_workspace.db, [back], today=sent_on + timedelta(days=1))
+    year = Context(Period.year(2026), Scope(), date(2026, 3, 31))
+    with demo_workspace.db.read() as session:
+        board = dashboard.build(session, year)
+        assert _updated(board) == (2, two.items + none.items)
+        assert [(u, i, n) for u, i, n, _k in board.feedback_by_unit] == [(two.unit, two.items, 2),
+                                                                          (none.unit, none.items, 0)]
+        key = board.feedback_by_unit[0][3]
+        drill = rows_for(session, year, key)
+        assert [r[1] for r in drill.rows] == [two.unit, two.unit]
+        assert {open_target(session, drill.entity, i).kind for i in drill.ids} <= {"issue", "decision"}  # type: ignore[union-attr]
+        assert len(rows_for(session, year, board.feedback_by_unit[1][3])) == 0
+        for figure_label, value, fkey in dashboard.all_figures(board):
+            assert len(rows_for(session, year, fkey)) == value, figure_label
+        before_due = Context(Period.year(2026), Scope(), deadline - timedelta(days=1))
+        assert _updated(dashboard.build(session, before_due)) == (0, 0)  # a round not yet due counts for nothing
+        leader = dashboard.build(session, Context(Period.year(2026), Scope(ScopeKind.LEADER, 2), date(2026, 3, 31)))
+        assert leader.feedback_by_unit == [] and all(k.kind != "feedback.updated" for _l, _r, k in leader.rates)

@@ -121,7 +121,8 @@ def test_decided_item_and_meeting_dialogs_take_the_key(qtbot) -> None:
     create_application()
     saved: list[object] = []
     choices = MeetingChoices(units=((1, "区住建局"),), people=(), projects=(), leaders=(), issues=())
-    decision = DecisionDialog(choices, lambda data, unit: saved.append(data), meeting_date=TODAY)
+    decision = DecisionDialog(choices, meeting_date=TODAY)
+    decision.submit = lambda: saved.append(decision.value()[0])
     qtbot.addWidget(decision)
     show(qtbot, decision)
     decision.form.lead_unit_combo.setCurrentIndex(0)
@@ -133,7 +134,8 @@ def test_decided_item_and_meeting_dialogs_take_the_key(qtbot) -> None:
     assert [d.text for d in saved] == ["月底前完成审批"]  # type: ignore[attr-defined]
 
     meetings: list[object] = []
-    meeting = MeetingDialog(choices, lambda kind, year: 1, lambda data: meetings.append(data), default_when=None)
+    meeting = MeetingDialog(choices, lambda kind, year: 1, default_when=None)
+    meeting.submit = lambda: meetings.append(meeting.value())
     qtbot.addWidget(meeting)
     show(qtbot, meeting)
     meeting.form.attendees_edit.setFocus()

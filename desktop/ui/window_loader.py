@@ -26,8 +26,7 @@ from desktop.ui.ops import Ops
 from desktop.ui.project_tree_controller import ProjectTreeController
 
 if TYPE_CHECKING:
-    from desktop.ui.field_tabs import FieldTabs
-    from desktop.ui.meetings_panel import MeetingsPanel
+    from desktop.services.meetings.rows import DecisionRow, MeetingRow
     from desktop.ui.window_data import Loaded, Rest
     from desktop.workspace import Workspace
 
@@ -39,7 +38,11 @@ class WindowLoader(QObject):
     first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
 
     def __init__(self, ops: Ops, tree: ProjectTreeController, issue_panel: IssuePanel, status_bar: QStatusBar,
-                 today: date, parent: QWidget) -> None:
+                 today: date, parent: QWidget, *,
+                 show_meetings: Callable[[list[MeetingRow], dict[int, list[DecisionRow]]], None],
+                 mark_stale: Callable[[], None], reload_reminders: Callable[[], None]) -> None:
+        """`show_meetings`, `mark_stale` (the field tabs) and `reload_reminders` reach the window's data-side
+        parts; they are called only when a load answers, which needs a workspace held (`Ops`)."""
         super().__init__(parent)
         self.ops = ops
         self.tree = tree
@@ -49,20 +52,14 @@ class WindowLoader(QObject):
         self._parent = parent
         self.due_soon_days = 7
         self.complete = False  # every issue and meeting loaded (not only a first screen or first page)
-        self.meetings_panel: MeetingsPanel | None = None  # given by `attach`
-        self.field_tabs: FieldTabs | None = None
-        self.reload_reminders: Callable[[], None] = lambda: None
+        self.show_meetings = show_meetings
+        self.mark_stale = mark_stale
+        self.reload_reminders = reload_reminders
         self.busy = QProgressBar(parent)
         self.busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
         self.busy.setMaximumWidth(160)
         self.busy.hide()
         status_bar.addPermanentWidget(self.busy)
-
-    def attach(self, meetings_panel: MeetingsPanel, field_tabs: FieldTabs, reload_reminders: Callable[[], None]
-               ) -> None:
-        self.meetings_panel = meetings_panel
-        self.field_tabs = field_tabs
-        self.reload_reminders = reload_reminders
 
     def show_first_screen(self, first: FirstScreen) -> None:
         self._show_issues_and_tree(first.years, first.tree_year, first.due_soon_days, first.rows, first.nodes,
@@ -129,12 +126,11 @@ class WindowLoader(QObject):
         self.ops.run(step, then, self._on_failed, on_broken=self._on_broken)
 
     def _on_rest(self, rest: Rest) -> None:
-        assert self.meetings_panel is not None  # attached
         rows, meetings, decisions = rest
         self.busy.hide()
         self.complete = True
         self.issue_panel.set_rows(rows)
-        self.meetings_panel.set_data(meetings, decisions)
+        self.show_meetings(meetings, decisions)
         gc.freeze()  # the rows stay until the next load (see ui/window_data.py)
         self.reload_reminders()
         self._loaded_message(len(rows), len(meetings))
@@ -154,11 +150,10 @@ class WindowLoader(QObject):
         self.status_bar.showMessage("载入数据失败")
 
     def _apply(self, loaded: Loaded) -> None:
-        assert self.meetings_panel is not None and self.field_tabs is not None  # attached
         self._show_issues_and_tree(loaded.years, loaded.tree_year, loaded.due_soon_days, loaded.rows, loaded.nodes,
                                    complete=loaded.complete)
-        self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
-        self.field_tabs.mark_stale()
+        self.show_meetings(loaded.meetings, loaded.decisions)
+        self.mark_stale()
         if loaded.complete:
             self.complete = True
             gc.freeze()

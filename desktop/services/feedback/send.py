@@ -221,7 +221,7 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
             lines = []
             for position, issue in enumerate(issues, start=1):
                 values = issue.values
-                items.append({"round_id": round_.id, "unit_id": unit.id, "position": position,
+                items.append({"round_id": round_.id, "unit_id": unit.id, "recipient": None, "position": position,
                               "issue_id": None if issue.decision else issue.id,
                               "decision_id": issue.id if issue.decision else None, "project_id": None,
                               "issue_version": issue.version, "sent_values": values})

@@ -257,3 +257,20 @@ def test_keyproj_encryption_on_status_passphrase_off(demo_workspace, capsys, mon
     demo_workspace.close()
     monkeypatch.setenv("KEYPROJ_PASSPHRASE", PASSPHRASE)  # the backup opens with the passphrase of its day
     assert main(["restore", str(archive), "--yes", *data]) == 0, capsys.readouterr().err
+
+
+def test_an_upgrade_of_an_encrypting_office_keeps_its_plain_copy_out_of_backups(sealed_office) -> None:
+    """The start that upgrades the schema: the restorable backup before it is encrypted, and migrate.py's raw
+    copy for rolling back a failed step goes beside the database."""
+    from desktop.db.migrate import newest_revision
+    from tests.db.migration_support import downgrade, previous_of
+
+    ws = sealed_office
+    downgrade(ws.db.engine, previous_of(newest_revision()))
+    ws.close()
+    reopened = open_workspace(ws.data_dir, operator="测试员")
+    reopened.close()
+    raw = list((ws.data_dir / "撤销用副本").glob("迁移前备份_*.sqlite3"))
+    assert raw and not list(backups_dir(ws.data_dir).glob("*.sqlite3"))
+    upgrades = [p for p in backups_dir(ws.data_dir).glob("*.zip") if "升级前" in p.name]
+    assert upgrades and all(backups.inspect_archive(p).encrypted for p in upgrades)

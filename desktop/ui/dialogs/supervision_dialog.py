@@ -22,6 +22,7 @@ from desktop.services.supervision.notices import NoticeRequest, candidates, requ
 from desktop.ui.forms.ui_supervision_dialog import Ui_SupervisionDialog
 from desktop.ui.ops import Change, Ops
 from desktop.ui.widgets.date_edit import check_dates
+from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 if TYPE_CHECKING:
     from desktop.services.supervision.notices import UnitCandidates
@@ -48,6 +49,7 @@ class SupervisionDialog(QDialog):
         self.export_dir = export_dir
         self.form = Ui_SupervisionDialog()
         self.form.setupUi(self)
+        ok_on_ctrl_return(self, self.form.button_box)
         self.ask_path: AskPath = lambda suggested: ask_docx_path(self, suggested)
         self.units: list[UnitCandidates] = []
         self.saved: Path | None = None

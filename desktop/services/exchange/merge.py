@@ -22,6 +22,7 @@ from desktop.db.backup import backup_sqlite
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
 from desktop.services import attachment_files
+from desktop.services.backup import encrypted
 from desktop.services.exchange import codec, office, steps
 from desktop.services.exchange.export import remember
 from desktop.services.exchange.merge_undo import undo_last_merge  # noqa: F401 - re-exported
@@ -66,8 +67,9 @@ def apply_merge(workspace: Workspace, package: Package, decisions: dict[tuple[st
     backup_path = None
     if workspace.db.is_sqlite:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = encrypted.plain_copies_dir(workspace.data_dir, encrypted.setting_of(workspace.db.engine))
         backup_path = backup_sqlite(workspace.db.engine,
-                                    workspace.backups_dir / f"合并前备份_{stamp}_{package.package_id[:8]}.sqlite3")
+                                    folder / f"合并前备份_{stamp}_{package.package_id[:8]}.sqlite3")
     try:
         result = _merge(workspace, package, decisions, backup_path)
     except IntegrityError as exc:

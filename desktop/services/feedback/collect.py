@@ -61,8 +61,9 @@ def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
         parts.append(answer.progress)
     if answer.status and answer.status != "已办结":
         parts.append(f"办理状态：{answer.status}")
-    if answer.expected:
-        parts.append(f"预计完成时间：{answer.expected.isoformat()}")
+    if answer.expected:  # beside 已办结 the unit's date is the day it says it finished (confirmed by the office)
+        label = "办结日期（单位填写）" if answer.status == "已办结" else "预计完成时间"
+        parts.append(f"{label}：{answer.expected.isoformat()}")
     if answer.coordination:
         parts.append(f"需协调事项：{answer.coordination}")
     if answer.person:

@@ -362,3 +362,31 @@ def test_owner_round_trip(demo_workspace, tmp_path: Path) -> None:
         assert {u.unit for u in state.units} == {f.unit for f in result.forms}
         assert next(u for u in state.units if u.unit == first.unit).label == "已报"
         assert due_replies(session, date(2026, 12, 1), date(2026, 12, 31)) == []  # owners are not ranked units
+
+
+def test_second_round_for_late_units_and_undo_refused_after_an_office_edit(sent, tmp_path: Path) -> None:
+    """再发一轮 of an investment round asks the late units for the same month again; a collect whose figure the
+    office has since changed is not undone over that change."""
+    from desktop.exporters.feedback_job import second_round
+    from desktop.services.importing.undo import UndoRefused
+
+    ws, result, form = sent
+    filled = fill(form.path, tmp_path / "back" / form.path.name, {1: {"本月完成": 70}})
+    done = collect(ws.db, [filled], data_dir=ws.data_dir, today=date(2026, 11, 30))
+    out = tmp_path / "second"
+    out.mkdir()
+    with ws.db.transaction() as session:
+        again = second_round(session, ROUND, out, today=date(2026, 12, 5), deadline=date(2026, 12, 9))
+    assert again.round_name == f"{ROUND}（第2轮）" and len(again.forms) == len(result.forms) - 1
+    assert form.unit not in {f.unit for f in again.forms}
+    assert all(f.path.name.endswith(f"_投资进度填报表_{ROUND}（第2轮）.xlsx") for f in again.forms)
+    with ws.db.read() as session:
+        state = next(s for s in round_states(session, date(2026, 12, 5)) if s.name == again.round_name)
+        assert state.kind == "investment" and state.form_name == "投资进度填报表"
+    with ws.db.transaction() as session:
+        project = _project(session, form.path, 1)
+        investment.save_month(session, 2026, 11, {project.id: investment.MonthEntry(800_000)})
+    with pytest.raises(UndoRefused):
+        undo_collect(ws.db, done.batch_id, data_dir=ws.data_dir)
+    with ws.db.read() as session:
+        assert _grid_row(session, project.id).amount == 800_000

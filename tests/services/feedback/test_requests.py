@@ -73,6 +73,8 @@ def test_collect_records_requests_and_changes_no_status_or_deadline(collected) -
             ("done", "pending", date(2026, 11, 28)), ("done", "pending", None),
             ("extension", "pending", date(2027, 1, 15)), ("coordination", "pending", None)]
         assert found[ids[4]].unit_text == "需协调事项：请市自然资源局协调用地指标"
+        done_note = session.get(Issue, ids[1]).notes[-1].text
+        assert done_note.endswith("单位报告已办结，待办公室确认。已取得施工许可；办结日期（单位填写）：2026-11-28")
         assert all(r.file_name == form.path.name and r.reported_on == BACK for r in found.values())
         for n, snap in before.items():  # status, deadline and level as they were: nothing decided yet
             issue = session.get(Issue, snap[0])

@@ -360,6 +360,8 @@ def edit_figures(size: str, folder: Path) -> list[Figure]:
                               note="GUI thread's CPU; the service call and re-reads run on the worker"))
         figures.append(Figure(size, f"issue edit {times.kind}: wall time until the row is shown / tree and "
                               f"reminders in: {times.median_settled:.0f} ms (no target)", times.median_wall, "ms"))
+        figures.append(Figure(size, f"issue edit {times.kind}: longest single GUI-thread stall, worst of "
+                              f"{EDITS_PER_KIND} (heartbeat; no target)", times.worst_stall, "ms"))
     return figures
 
 

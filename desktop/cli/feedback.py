@@ -1,4 +1,4 @@
-"""`keyproj feedback send | collect | undo | status | chase`: the 反馈表 round trip with the responsible units, through the same
+"""`keyproj feedback send | collect | undo | status | chase` (and the units' requests, cli/feedback_requests.py): the 反馈表 round trip with the responsible units, through the same
 services as the window (services/feedback), for a clerk at the prompt or a scheduled job."""
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     chase.add_argument("--new-round", metavar="轮次", help="再发一轮时的轮次名称（默认：本月下一轮）")
     chase.add_argument("--date", type=parse_date, help="按哪一天判断逾期、写在通知上（默认：今天）")
     chase.set_defaults(handler=guarded(run_chase))
+    from desktop.cli import feedback_requests
+
+    feedback_requests.register(actions)
 
 
 def _year_month(text: str) -> tuple[int, int]:
@@ -193,7 +196,7 @@ def run_collect(args: argparse.Namespace) -> int:
     if result.batch_id is not None:
         print(f"如需整体撤销本次收取：keyproj feedback undo {result.batch_id}")
     if result.requests:
-        print("需办公室处理的申请：")
+        print("需办公室处理的申请（keyproj feedback requests 查看，approve / refuse / escalate / answer 处理）：")
         for line in result.requests:
             print(f"  {line}")
     return 0

@@ -176,3 +176,49 @@ def label_of(enum_cls: type[StrEnum], code: str | None) -> str:
         return enum_cls(code).label  # type: ignore[attr-defined]
     except ValueError:
         return code
+
+
+class RequestKind(StrEnum):
+    """What a unit's answer on a 反馈表 asks of the office (services/feedback/requests.py)."""
+
+    DONE = "done"  # 已办结: the unit says it is done; the office confirms or returns it
+    EXTENSION = "extension"  # 申请延期: a new 完成时限 (the unit's 预计完成时间), approved or refused
+    COORDINATION = "coordination"  # 需上级协调: escalated (流转) or answered
+
+    @property
+    def label(self) -> str:
+        return _REQUEST_KIND_LABELS[self]
+
+
+_REQUEST_KIND_LABELS = {
+    RequestKind.DONE: "报告办结",
+    RequestKind.EXTENSION: "申请延期",
+    RequestKind.COORDINATION: "需上级协调",
+}
+
+
+class RequestState(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"  # 已办结 confirmed: the record is 已办结 with the unit's date
+    RETURNED = "returned"  # 已办结 returned to the unit with the reason: still 办理中
+    APPROVED = "approved"  # 延期 approved: 完成时限 = the unit's 预计完成时间
+    REFUSED = "refused"  # 延期 refused with the reason: the deadline stands
+    ESCALATED = "escalated"  # 协调: 流转 to a higher level
+    ANSWERED = "answered"  # 协调: answered by the office
+    SUPERSEDED = "superseded"  # a newer answer of the unit on the same item asks the same again
+
+    @property
+    def label(self) -> str:
+        return _REQUEST_STATE_LABELS[self]
+
+
+_REQUEST_STATE_LABELS = {
+    RequestState.PENDING: "待处理",
+    RequestState.CONFIRMED: "已确认办结",
+    RequestState.RETURNED: "已退回",
+    RequestState.APPROVED: "已同意延期",
+    RequestState.REFUSED: "不同意延期",
+    RequestState.ESCALATED: "已流转",
+    RequestState.ANSWERED: "已答复",
+    RequestState.SUPERSEDED: "被新申请取代",
+}

@@ -33,6 +33,7 @@ TABLE_LABELS: dict[str, str] = {
     "feedback_round": "反馈轮次",
     "feedback_item": "反馈事项",
     "feedback_reply": "收取的反馈表",
+    "feedback_request": "单位申请",
     "database": "数据库",  # not a table: the subject of a 恢复备份 row in the 操作日志
     "exchange_record": "数据交换记录",
     "plan_version": "包保方案版本",

@@ -1,4 +1,6 @@
-"""待办提醒: what needs chasing today — overdue issues and decided items, and those falling due within N days.
+"""待办提醒: what needs chasing today — overdue issues and decided items, and those falling due within N days —
+and what awaits the clerk's decision: the units' requests from collected 反馈表 (a reported 已办结 to confirm, 申请延期,
+需上级协调; services/feedback/requests.py), listed first.
 
 Shown when the window opens, so the morning starts with the list the office would otherwise build by hand.
 """
@@ -24,12 +26,14 @@ class Reminder:
     text: str
     where: str  # project or meeting
     unit: str
-    deadline: date
+    deadline: date | None  # None only for a request on a record without a 完成时限
     days_left: int  # negative when overdue
     meeting_id: int | None = None
     unit_id: int | None = None
     step: str = ""  # the 督办 ladder's step due today (超期7天：催办通知), empty when none is due
-    step_action: str = ""  # reminder / notice / urge / escalate
+    step_action: str = ""  # reminder / notice / urge / escalate / request
+    request_id: int | None = None  # a unit's pending request on the item (step says what it asks)
+    request_kind: str = ""  # done / extension / coordination
 
     @property
     def overdue(self) -> bool:
@@ -41,6 +45,8 @@ class Reminder:
 
     @property
     def when_text(self) -> str:
+        if self.request_id is not None:
+            return "待确认办结" if self.request_kind == "done" else "待处理申请"
         if self.days_left < 0:
             return f"超期{-self.days_left}天"
         if self.days_left == 0:
@@ -83,4 +89,20 @@ def load_reminders(session: Session, today: date, days: int = 7) -> list[Reminde
         items.append(Reminder("decision", did, text, share(where, where), share(unit or "", unit or ""),
                               share(deadline, deadline), (deadline - today).days, mid))
     items.sort(key=lambda r: (r.days_left >= 0, r.days_left, r.kind, r.id))
-    return items
+    return _requests(session, today) + items
+
+
+def _requests(session: Session, today: date) -> list[Reminder]:
+    """The units' pending requests, oldest first: each waits for the clerk, whatever its deadline."""
+    from desktop.services.feedback.requests import list_requests
+
+    found = []
+    for row in list_requests(session):
+        meeting_id = None
+        if row.record_kind == "decision":
+            meeting_id = session.scalar(select(Decision.meeting_id).where(Decision.id == row.record_id))
+        found.append(Reminder(row.record_kind, row.record_id, row.text, row.project, row.unit, row.deadline,
+                              (row.deadline - today).days if row.deadline else 0, meeting_id,
+                              step=f"{row.kind_label}：{row.asks}", step_action="request", request_id=row.id,
+                              request_kind=row.kind))
+    return found

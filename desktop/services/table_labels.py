@@ -76,6 +76,10 @@ _TABLE_FIELD_LABELS: dict[str, dict[str, str]] = {
                            "issued_on": "签发日期", "reply_due": "回复期限", "requirement": "督办要求",
                            "replied_on": "回复日期", "reply_text": "回复内容", "withdrawn_on": "撤回日期",
                            "withdrawn_reason": "撤回原因", "operator": "经办人"},
+    "feedback_request": {"item_id": "反馈表事项", "kind": "申请类型", "state": "处理情况", "reported_on": "报回日期",
+                         "unit_date": "单位填写的日期", "unit_text": "单位填写的内容", "decided_on": "处理日期",
+                         "decided_by": "处理人", "answer": "处理意见", "old_deadline": "原完成时限",
+                         "old_deadline_text": "原时限说明", "undo": "撤销所需记录"},
     "plan_version": {"name": "方案名称", "doc_number": "文号", "issued_on": "印发日期", "reason": "调整原因"},
     "supervision_item": {"notice_id": "督办文书", "issue_id": "问题", "position": "序号", "deadline": "当时完成时限",
                          "days_overdue": "超期天数", "round": "第几次督办"},
@@ -104,7 +108,7 @@ NOTE_KIND_LABELS: dict[str, str] = {
     "found": "发现", "assign": "交办", "escalate": "流转", "progress": "进展", "phase": "阶段性推进",
     "resolve": "办结", "close": "销号", "reopen": "重新打开", "meeting": "会议研究", "agenda": "列入议题",
     "import": "导入", "carry": "续议", "edit": "修改", "undo": "撤销", "supervise": "督办",
-    "supervise_reply": "督办回复",
+    "supervise_reply": "督办回复", "request": "单位申请", "extend": "延期",
 }
 _DECISION_NOTE_KINDS = {**NOTE_KIND_LABELS, "assign": "议定"}
 
@@ -124,6 +128,8 @@ _TABLE_VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     ("briefing", "kind"): {b.value: b.label for b in enums.BriefingKind},
     ("supervision_notice", "kind"): {k.value: k.label for k in SupervisionKind},
     ("category", "kind"): _CATEGORY_KINDS,
+    ("feedback_request", "kind"): {k.value: k.label for k in enums.RequestKind},
+    ("feedback_request", "state"): {k.value: k.label for k in enums.RequestState},
 }
 _BOOLEANS = {"True": "是", "False": "否", "true": "是", "false": "否"}
 

@@ -1,7 +1,8 @@
 """The 导出 menu: 工作简报, 工作通报, 工作总结, 会议纪要 and the five 台账, each written by the same code as `keyproj export`.
 
-Kept out of main_window.py so the window only has to call `ExportMenu(window)`; the issue ledger "as shown"
-takes the issue table's visible rows in their on-screen order, so filters and sorting are respected.
+Kept out of main_window.py; the window gives it its parts — `Ops`, the form's menus and the year chosen, the issue
+table, the meetings tab, the status bar and a parent for dialogs — never itself. The issue ledger "as shown" takes
+the issue table's visible rows in their on-screen order, so filters and sorting are respected.
 """
 
 from __future__ import annotations
@@ -18,7 +19,18 @@ from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.services.scope import Period
 from desktop.ui.ledger_print import LedgerPrint
-from desktop.ui.ops_progress import OpsRunner
+from desktop.ui.ops_progress import Cancelled, OpsRunner, Progress
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from desktop.ui.forms.ui_main_window import Ui_MainWindow
+    from desktop.ui.issue_actions import IssueActions
+    from desktop.ui.issue_panel import IssuePanel
+    from desktop.ui.meetings_panel import MeetingsPanel
+    from desktop.ui.ops import Ops
 
 if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.briefing_editor import BriefingEditor
@@ -30,13 +42,12 @@ if TYPE_CHECKING:  # the editor brings python-docx: loaded when first opened
     from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
     from desktop.ui.dialogs.supervision_register import SupervisionRegister
     from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
-    from desktop.ui.main_window import MainWindow
     from desktop.workspace import Workspace
 
 AskPath = Callable[[str, str], str]
 
 
-def ask_xlsx_path(parent, title: str, suggested: str) -> str:  # type: ignore[no-untyped-def]
+def ask_xlsx_path(parent: QWidget | None, title: str, suggested: str) -> str:
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "Excel 工作簿 (*.xlsx)")
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
@@ -44,19 +55,26 @@ def ask_xlsx_path(parent, title: str, suggested: str) -> str:  # type: ignore[no
 
 
 class ExportMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.runner = OpsRunner(window.ops, window)  # every export on the window's worker, with progress
-        self.runner.status.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        self.ask_path: AskPath = lambda title, suggested: ask_xlsx_path(window, title, suggested)
+    def __init__(self, parent: QWidget, ops: Ops, today: date, form: Ui_MainWindow, issue_panel: IssuePanel,
+                 meetings_panel: MeetingsPanel, issue_actions: IssueActions | None, status_bar: QStatusBar) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent  # the dialogs' parent
+        self.ops = ops
+        self.today = today
+        self.form = form
+        self.issue_panel = issue_panel
+        self.meetings_panel = meetings_panel
+        self.status_bar = status_bar
+        self.runner = OpsRunner(ops, parent)  # every export on the window's worker, with progress
+        self.runner.status.connect(lambda text: status_bar.showMessage(text, 8000))
+        self.ask_path: AskPath = lambda title, suggested: ask_xlsx_path(parent, title, suggested)
         self.export_dir = Path.home()
         self.last_saved: Path | None = None
         self.editor: BriefingEditor | None = None
         self.template_dialog: TemplateFillDialog | None = None
         self.supervision_dialog: SupervisionDialog | None = None
         self.summary_editor: SummaryEditor | None = None
-        menu = QMenu("导出(&O)", window)
+        menu = QMenu("导出(&O)", parent)
         self.menu = menu
         self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
         self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
@@ -77,20 +95,20 @@ class ExportMenu(QObject):
         self.register_action = menu.addAction("督办文书登记簿（回复、撤回、重印）…", lambda: self.open_register())
         self.register_action.setStatusTip("已签发的提示单、督办单、催办通知及其回复情况；登记回复、撤回误发的文书、按原样重新打印")
         # The same from the issue table: its context menu and the 问题 menu, for the selected items.
-        self.supervise_selected_action = QAction("对选中问题签发督办文书…", window)
+        self.supervise_selected_action = QAction("对选中问题签发督办文书…", parent)
         self.supervise_selected_action.setStatusTip("对表格中选中的超期或临期问题（当前问题的责任单位）签发提示单、督办单或催办通知")
         self.supervise_selected_action.triggered.connect(lambda: self.supervise_selected())
-        window.form.issue_menu.insertAction(window.form.progress_action, self.supervise_selected_action)
-        if window.issue_actions is not None:
-            window.issue_actions.extra_context_actions.append(self.supervise_selected_action)
-        self.plan_action = QAction("包保方案（版本、某日方案、比较、打印）…", window)
+        form.issue_menu.insertAction(form.progress_action, self.supervise_selected_action)
+        if issue_actions is not None:
+            issue_actions.extra_context_actions.append(self.supervise_selected_action)
+        self.plan_action = QAction("包保方案（版本、某日方案、比较、打印）…", parent)
         self.plan_action.setStatusTip("记录包保方案及其动态调整，查看某日的方案，比较两版，打印包保责任表和调整对照表")
         self.plan_action.triggered.connect(lambda: self.open_plan())
-        window.form.project_menu.addAction(self.plan_action)
-        self.ladder_action = QAction("督办阶梯设置…", window)
+        form.project_menu.addAction(self.plan_action)
+        self.ladder_action = QAction("督办阶梯设置…", parent)
         self.ladder_action.setStatusTip("问题超期多少天提示、督办、催办或流转（待办提醒据此列出应采取的措施）")
         self.ladder_action.triggered.connect(lambda: self.open_ladder())
-        window.form.issue_menu.insertAction(window.form.issue_settings_action, self.ladder_action)
+        form.issue_menu.insertAction(form.issue_settings_action, self.ladder_action)
         menu.addSeparator()
         self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
         self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
@@ -99,15 +117,15 @@ class ExportMenu(QObject):
         self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
         self.columns_action = menu.addAction("台账打印列…", self.open_ledger_columns)
         self.columns_action.setStatusTip("选择各台账打印哪些列（按台账保存）；列多时自动用A3横向纸")
-        window.menuBar().insertMenu(window.form.help_menu.menuAction(), menu)
+        form.menu_bar.insertMenu(form.help_menu.menuAction(), menu)
 
     def year(self) -> int:
-        return int(self.window.form.year_combo.currentData() or self.window.today.year)
+        return int(self.form.year_combo.currentData() or self.today.year)
 
     def period(self) -> Period:
         """The year chosen in the window; this year runs to the end of the current month (1—11月 in November)."""
         year = self.year()
-        today = self.window.today
+        today = self.today
         return Period.months(year, 1, today.month) if year == today.year else Period.year(year)
 
     def open_supervision(self, kind: str | None = None, unit_id: int | None = None,
@@ -116,7 +134,7 @@ class ExportMenu(QObject):
         the issue table with the selected items of the current item's unit checked."""
         from desktop.ui.dialogs.supervision_dialog import SupervisionDialog
 
-        dialog = SupervisionDialog(self.window.ops, self.window.today, self.export_dir, self.window,
+        dialog = SupervisionDialog(self.ops, self.today, self.export_dir, self.parent_widget,
                                    kind=kind, unit_id=unit_id, issue_ids=issue_ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -126,7 +144,7 @@ class ExportMenu(QObject):
     def open_register(self) -> SupervisionRegister:
         from desktop.ui.dialogs.supervision_register import SupervisionRegister
 
-        dialog = SupervisionRegister(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog = SupervisionRegister(self.ops, self.today, self.export_dir, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.register_dialog = dialog
@@ -135,7 +153,7 @@ class ExportMenu(QObject):
     def open_plan(self) -> PlanDialog:
         from desktop.ui.dialogs.plan_dialog import PlanDialog
 
-        dialog = PlanDialog(self.window.ops, self.window.today, self.export_dir, self.window)
+        dialog = PlanDialog(self.ops, self.today, self.export_dir, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.plan_dialog = dialog
@@ -144,7 +162,7 @@ class ExportMenu(QObject):
     def open_ladder(self) -> LadderDialog:
         from desktop.ui.dialogs.ladder_dialog import LadderDialog
 
-        dialog = LadderDialog(self.window.ops, self.window)
+        dialog = LadderDialog(self.ops, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.ladder_dialog = dialog
@@ -153,33 +171,33 @@ class ExportMenu(QObject):
     def supervise_selected(self) -> SupervisionDialog | None:
         """The selected rows of the current row's unit, checked in the dialog; the kind follows the current row
         (超期: 督办单, not yet: 提示单)."""
-        panel = self.window.issue_panel
+        panel = self.issue_panel
         current = panel.current_row()
         title = "签发督办文书"
         if current is None:
-            QMessageBox.information(self.window, title, "请先在问题台账中选中要督办的问题。")
+            QMessageBox.information(self.parent_widget, title, "请先在问题台账中选中要督办的问题。")
             return None
         if current.unit_id is None:
-            QMessageBox.information(self.window, title, "当前问题尚未交办，没有责任单位，不能督办。")
+            QMessageBox.information(self.parent_widget, title, "当前问题尚未交办，没有责任单位，不能督办。")
             return None
         rows = [panel.model.row_at(index.row()) for index in panel.table.selectionModel().selectedRows()]
         ids = [row.id for row in rows if row.unit_id == current.unit_id] or [current.id]
-        overdue = current.deadline is not None and current.deadline < self.window.today
+        overdue = current.deadline is not None and current.deadline < self.today
         return self.open_supervision("notice" if overdue else "reminder", current.unit_id, ids)
 
     def open_editor(self, kind: BriefingKind) -> BriefingEditor:
         from desktop.ui.dialogs.briefing_editor import BriefingEditor
 
-        self.editor = BriefingEditor(self.window.ops, kind, today=self.window.today, runner=self.runner,
-                                     period=self.period(), export_dir=self.export_dir, parent=self.window)
+        self.editor = BriefingEditor(self.ops, kind, today=self.today, runner=self.runner,
+                                     period=self.period(), export_dir=self.export_dir, parent=self.parent_widget)
         self.editor.show()
         return self.editor
 
     def open_summary(self) -> SummaryEditor:
         from desktop.ui.dialogs.summary_editor import SummaryEditor
 
-        self.summary_editor = SummaryEditor(self.window.ops, today=self.window.today, runner=self.runner,
-                                            export_dir=self.export_dir, parent=self.window)
+        self.summary_editor = SummaryEditor(self.ops, today=self.today, runner=self.runner,
+                                            export_dir=self.export_dir, parent=self.parent_widget)
         self.summary_editor.show()
         return self.summary_editor
 
@@ -189,26 +207,26 @@ class ExportMenu(QObject):
         unsaved minutes apply."""
         from desktop.services.meetings.detail import meeting_choices
 
-        panel = self.window.meetings_panel
+        panel = self.meetings_panel
         assert panel is not None  # the menu is built once the database is open
 
         def read(workspace: Workspace) -> list[tuple[int, str]]:
             with workspace.db.read() as session:
                 return meeting_choices(session)
 
-        self.window.ops.run(read, lambda choices: self._export_minutes(how, choices))
+        self.ops.run(read, lambda choices: self._export_minutes(how, choices))
 
     def _export_minutes(self, how: str, choices: list[tuple[int, str]]) -> None:
         from desktop.ui.dialogs.meeting_chooser import MeetingChooserDialog
 
-        panel = self.window.meetings_panel
+        panel = self.meetings_panel
         assert panel is not None
         title = {"word": "导出会议纪要", "pdf": "会议纪要导出PDF", "preview": "会议纪要打印预览"}[how]
         if not choices:
-            QMessageBox.information(self.window, title, "还没有会议。请先在“会议与议定事项”中新建会议并记录纪要。")
+            QMessageBox.information(self.parent_widget, title, "还没有会议。请先在“会议与议定事项”中新建会议并记录纪要。")
             return None
         question = "打印哪次会议的纪要？" if how == "preview" else "导出哪次会议的纪要？"
-        dialog = MeetingChooserDialog(choices, question, preselect=panel.current_meeting_id(), parent=self.window)
+        dialog = MeetingChooserDialog(choices, question, preselect=panel.current_meeting_id(), parent=self.parent_widget)
         dialog.setWindowTitle(title)
         dialog.form.new_radio.hide()  # a new meeting has no minutes yet
         dialog.form.existing_radio.hide()  # its "列入已有会议" is for agenda items: here the question says it all
@@ -217,7 +235,7 @@ class ExportMenu(QObject):
 
         def saved(path: Path) -> None:
             self.last_saved = path
-            self.window.statusBar().showMessage(f"已导出会议纪要：{path}", 8000)
+            self.status_bar.showMessage(f"已导出会议纪要：{path}", 8000)
 
         def export() -> None:  # once the chosen meeting is on screen (its detail is read on the worker)
             if how == "preview":
@@ -233,10 +251,9 @@ class ExportMenu(QObject):
         from desktop.exporters.template_fill.access import TemplateAccess
         from desktop.ui.dialogs.template_fill_dialog import TemplateFillDialog
 
-        window, year = self.window, self.year()
-        dialog = TemplateFillDialog(TemplateAccess(lambda: window.ops.db), self.runner, today=window.today,
-                                    year=year,
-                                    export_dir=self.export_dir, ask_path=self.ask_path, parent=window)
+        ops, year = self.ops, self.year()
+        dialog = TemplateFillDialog(TemplateAccess(lambda: ops.db), self.runner, today=self.today, year=year,
+                                    export_dir=self.export_dir, ask_path=self.ask_path, parent=self.parent_widget)
         dialog.show()
         self.template_dialog = dialog
         return dialog
@@ -244,7 +261,7 @@ class ExportMenu(QObject):
     def open_ledger_columns(self) -> LedgerColumnsDialog:
         from desktop.ui.dialogs.ledger_columns import LedgerColumnsDialog
 
-        dialog = LedgerColumnsDialog(self.window.ops, parent=self.window)
+        dialog = LedgerColumnsDialog(self.ops, parent=self.parent_widget)
         dialog.open()
         self.columns_dialog = dialog
         return dialog
@@ -252,27 +269,27 @@ class ExportMenu(QObject):
     def open_settings(self) -> DocumentSettingsDialog:
         from desktop.ui.dialogs.document_settings import DocumentSettingsDialog
 
-        dialog = DocumentSettingsDialog(self.window.ops, self.window)
+        dialog = DocumentSettingsDialog(self.ops, self.parent_widget)
         dialog.open()
         return dialog
 
     def export_shown_issues(self) -> None:
-        rows = self.window.issue_panel.model.visible_rows()
+        rows = self.issue_panel.model.visible_rows()
         if not rows:
-            QMessageBox.information(self.window, "导出问题台账", "当前表格中没有问题，请调整筛选条件。")
+            QMessageBox.information(self.parent_widget, "导出问题台账", "当前表格中没有问题，请调整筛选条件。")
             return
-        request = jobs.LedgerRequest("ledger-issues", self.period(), self.window.today, issue_rows=rows)
+        request = jobs.LedgerRequest("ledger-issues", self.period(), self.today, issue_rows=rows)
         self._run("问题台账", request)
 
     def export_ledger(self, kind: str) -> None:
-        self._run(jobs.LEDGER_KINDS[kind], jobs.LedgerRequest(kind, self.period(), self.window.today))
+        self._run(jobs.LEDGER_KINDS[kind], jobs.LedgerRequest(kind, self.period(), self.today))
 
     def _run(self, label: str, request: jobs.LedgerRequest) -> None:
         suggested = str(self.export_dir / f"{self.year()}年{label}.xlsx")
         path = self.ask_path(f"导出{label}", suggested)
         if not path:
             return
-        def job(workspace, progress, cancel):  # type: ignore[no-untyped-def]
+        def job(workspace: Workspace, progress: Progress, cancel: Cancelled) -> Path:
             jobs.export_ledger(workspace.db, request, path, progress, cancel)
             return Path(path)
 

@@ -1,4 +1,4 @@
-"""反馈 menu: 发出反馈表 / 发出投资进度填报表 / 收取反馈 / 反馈情况, and returned forms dropped on the window.
+"""反馈 menu: 发出反馈表 / 发出投资进度填报表 / 收取反馈 / 反馈情况 / 单位申请, and returned forms dropped on the window.
 
 Kept out of main_window.py so the window only calls `install(…)` with its parts: itself as the drop target and the
 dialogs' parent, its `Ops`, today and where menus go. The dialogs get the Ops (never the window's data) and follow
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.db.models.feedback import INVESTMENT_KIND, ISSUE_KIND
@@ -22,6 +22,7 @@ from desktop.ui.dialogs.feedback_collect import dropped_paths
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog
+    from desktop.ui.dialogs.feedback_requests import FeedbackRequestsDialog
     from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
     from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
     from desktop.ui.ops import Ops
@@ -36,9 +37,11 @@ def _returned(paths: list[Path]) -> bool:
 
 class FeedbackMenu(QObject):
     def __init__(self, window: QMainWindow, ops: Ops, today: date,
-                 add_menu: Callable[[str, Iterable[QAction]], QMenu]) -> None:
+                 add_menu: Callable[[str, Iterable[QAction]], QMenu], undo_stack: QUndoStack | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.undo_stack = undo_stack
+        self.requests_dialog: FeedbackRequestsDialog | None = None
         self.ops = ops
         self.today = today
         self.folder = Path.home()
@@ -59,7 +62,11 @@ class FeedbackMenu(QObject):
         self.status_action = QAction("反馈情况…", window)
         self.status_action.setStatusTip("各轮次谁已报、谁逾期；催报通知，或给逾期单位再发一轮")
         self.status_action.triggered.connect(lambda: self.open_status())
-        add_menu(MENU_TITLE, [self.send_action, self.invest_action, self.collect_action, self.status_action])
+        self.requests_action = QAction("单位申请…", window)
+        self.requests_action.setStatusTip("单位报告已办结待确认、申请延期、需上级协调：确认或退回，同意或不同意，流转或答复")
+        self.requests_action.triggered.connect(lambda: self.open_requests())
+        add_menu(MENU_TITLE, [self.send_action, self.invest_action, self.collect_action, self.status_action,
+                              self.requests_action])
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -108,11 +115,29 @@ class FeedbackMenu(QObject):
         self.status_dialog = dialog
         return dialog
 
+    def open_requests(self, request_id: int | None = None) -> FeedbackRequestsDialog:
+        """The units' requests; `request_id` (from the 待办 panel) is selected once the list is read."""
+        from desktop.ui.dialogs.feedback_requests import FeedbackRequestsDialog
+
+        if self.requests_dialog is not None and self.requests_dialog.isVisible():
+            dialog = self.requests_dialog
+        else:
+            dialog = FeedbackRequestsDialog(self.ops, self.today, self.window, self.undo_stack)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda: setattr(self, "requests_dialog", None))
+            dialog.open()
+            self.requests_dialog = dialog
+        if request_id is not None:
+            dialog.wanted = request_id
+            dialog.select_request(request_id)
+        dialog.raise_()
+        return dialog
+
     def _remember(self, folder: Path) -> None:
         if folder.is_dir():
             self.folder = folder
 
 
-def install(window: QMainWindow, ops: Ops, today: date,
-            add_menu: Callable[[str, Iterable[QAction]], QMenu]) -> FeedbackMenu:
-    return FeedbackMenu(window, ops, today, add_menu)
+def install(window: QMainWindow, ops: Ops, today: date, add_menu: Callable[[str, Iterable[QAction]], QMenu],
+            undo_stack: QUndoStack | None = None) -> FeedbackMenu:
+    return FeedbackMenu(window, ops, today, add_menu, undo_stack)

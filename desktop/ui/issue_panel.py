@@ -37,6 +37,8 @@ LEGEND = ('<span style="background:#fde2e1">&nbsp;超期&nbsp;</span> '
           '<span style="background:#fff4d6">&nbsp;{days}日内到期&nbsp;</span> '
           '<span style="color:#8a8a8a">已办结/已销号</span>')
 ALL = ""
+AWAITING = "awaiting"  # status filter: a unit reported 已办结, the office has not confirmed it
+REQUESTED = "requested"  # status filter: any unit request not yet decided
 
 
 class IssuePanel(QWidget):
@@ -55,6 +57,7 @@ class IssuePanel(QWidget):
         self._scope: Callable[[IssueRow], bool] | None = None
         self._scope_label = "全部项目"
         self._leaders_of: dict[int, list[str]] = {}
+        self._requested: frozenset[int] = frozenset()  # issues with a pending unit request (reminders' read)
         self._complete = True  # False while a start-up shows only the newest rows
         self._last_state: tuple | None = None  # the filters behind what is shown (see apply_filter)
 
@@ -63,6 +66,9 @@ class IssuePanel(QWidget):
         f.status_combo.addItem("未办结", "open")
         for status in IssueStatus:
             f.status_combo.addItem(status.label, status.value)
+        # beside the life cycle: a unit's 已办结 not yet confirmed, and any request of a unit not yet decided
+        f.status_combo.addItem("待确认办结", AWAITING)
+        f.status_combo.addItem("有待处理的单位申请", REQUESTED)
         f.level_combo.addItem("全部层级", ALL)
         for level in IssueLevel:
             f.level_combo.addItem(level.label, level.value)
@@ -132,6 +138,17 @@ class IssuePanel(QWidget):
         if current:
             self.select_issue(current, reveal=False)
 
+    def set_requests(self, awaiting: frozenset[int], requested: frozenset[int]) -> None:
+        """The issues awaiting confirmation of a unit's 已办结 (shown as 办理中（待确认办结）) and those with any
+        pending request; read on the worker with the reminders."""
+        if awaiting == self.model.awaiting and requested == self._requested:
+            return
+        self.model.set_awaiting(awaiting)
+        self._requested = requested
+        if self.form.status_combo.currentData() in (AWAITING, REQUESTED):
+            self._last_state = None
+            self.apply_filter()
+
     def set_project_leaders(self, leaders_of: dict[int, list[str]]) -> None:
         """Which leaders look after which project, for the 包保领导 filter."""
         self._leaders_of = leaders_of
@@ -187,6 +204,9 @@ class IssuePanel(QWidget):
             checks.append(scope)
         if status == "open":
             checks.append(lambda r: r.status not in DONE_CODES)
+        elif status in (AWAITING, REQUESTED):
+            ids = self.model.awaiting if status == AWAITING else self._requested
+            checks.append(lambda r: r.id in ids)
         elif status:
             checks.append(lambda r: r.status == status)
         if level:

@@ -34,8 +34,9 @@ class LedgerPrint(QObject):
     def __init__(self, exports: ExportMenu, menu: QMenu) -> None:
         super().__init__(exports)
         self.exports = exports
-        self.window = exports.window
-        self.ask_pdf_path: AskPdfPath = lambda title, suggested: printing.ask_pdf_path(self.window, title, suggested)
+        self.parent_widget = exports.parent_widget  # the dialogs' parent
+        self.ask_pdf_path: AskPdfPath = lambda title, suggested: printing.ask_pdf_path(self.parent_widget, title,
+                                                                                       suggested)
         self.last_pdf: Path | None = None
         self.preview_menu = menu.addMenu("打印预览台账")
         self.pdf_menu = menu.addMenu("台账导出PDF")
@@ -49,12 +50,12 @@ class LedgerPrint(QObject):
     def _request(self, kind: str) -> jobs.LedgerRequest | None:
         exports = self.exports
         if kind != SHOWN_ISSUES:
-            return jobs.LedgerRequest(kind, exports.period(), self.window.today)
-        rows = self.window.issue_panel.model.visible_rows()
+            return jobs.LedgerRequest(kind, exports.period(), self.exports.today)
+        rows = self.exports.issue_panel.model.visible_rows()
         if not rows:
-            QMessageBox.information(self.window, "问题台账", "当前表格中没有问题，请调整筛选条件。")
+            QMessageBox.information(self.parent_widget, "问题台账", "当前表格中没有问题，请调整筛选条件。")
             return None
-        return jobs.LedgerRequest("ledger-issues", exports.period(), self.window.today, issue_rows=rows)
+        return jobs.LedgerRequest("ledger-issues", exports.period(), self.exports.today, issue_rows=rows)
 
     def _html(self, kind: str, then: Callable[[str, str, str], None]) -> None:
         """Read and render on the worker, then `then(title, html, paper)` on the GUI thread: the paper is the
@@ -68,15 +69,15 @@ class LedgerPrint(QObject):
             fit = jobs.ledger_fit(workspace.db, request)
             return fit.spec.title, ledger_html(fit.spec, fit.rows, PAGE_WIDTHS_MM[fit.paper]), fit.paper
 
-        self.window.statusBar().showMessage(f"正在准备{self.labels[kind]}…", 8000)
-        self.window.ops.run(work, lambda result: then(*result),
-                            lambda message: QMessageBox.warning(self.window, self.labels[kind], message))
+        self.exports.status_bar.showMessage(f"正在准备{self.labels[kind]}…", 8000)
+        self.exports.ops.run(work, lambda result: then(*result),
+                            lambda message: QMessageBox.warning(self.parent_widget, self.labels[kind], message))
 
     def preview(self, kind: str) -> None:
         def show(title: str, html: str, paper: str) -> None:
             dialog = printing.preview(f"{title} — 打印预览", printing.ledger_layout(paper),
-                                      lambda printer: printing.paint_ledger(html, printer), self.window)
-            self.window.statusBar().clearMessage()
+                                      lambda printer: printing.paint_ledger(html, printer), self.parent_widget)
+            self.exports.status_bar.clearMessage()
             dialog.exec()
             self.preview_closed.emit()
 
@@ -97,11 +98,11 @@ class LedgerPrint(QObject):
                                            lambda printer: printing.paint_ledger(html, printer), target)
             except OSError as exc:
                 reason = f"无法写入文件 {target}：{exc.strerror}" if exc.strerror else str(exc)
-                QMessageBox.warning(self.window, "导出PDF", reason)
+                QMessageBox.warning(self.parent_widget, "导出PDF", reason)
                 return
             self.last_pdf = saved
             self.exports.export_dir = saved.parent
-            self.window.statusBar().showMessage(f"已导出{self.labels[kind]}（PDF）：{saved}", 8000)
+            self.exports.status_bar.showMessage(f"已导出{self.labels[kind]}（PDF）：{saved}", 8000)
             self.pdf_saved.emit(saved)
 
         self._html(kind, write)

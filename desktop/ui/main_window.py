@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         """The database is open: build what acts on it (tabs, menus, actions) and load the live data."""
         from desktop.ui import feedback_menu, import_menu, meeting_actions, reliability_menu
         from desktop.ui.edit_refresh import EditRefresh
-        from desktop.ui.exchange_menu import install_exchange_actions
+        from desktop.ui.exchange_menu import ExchangeMenu
         from desktop.ui.field_tabs import FieldTabs
         from desktop.ui.issue_actions import IssueActions
         from desktop.ui.issue_selection import IssueSelection
@@ -153,12 +153,13 @@ class MainWindow(QMainWindow):
                                                                 self.add_menu_actions)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
         # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
-        install_exchange_actions(self, self.form.file_menu, before=self.form.quit_action)
+        self.exchange_menu = ExchangeMenu(self, self.ops, self.today, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
         self._build_export_menu()
         self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
         # 反馈 → 发出 / 收取 / 反馈情况, and drops of returned forms on the window
-        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions)
+        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions,
+                                                   self.undo_stack)
         where = workspace.database_file or workspace.db.url
         self.data_label.setText(f"数据：{where}")
         if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self.reminder_panel.activated.connect(self.navigator.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
         self.reminder_panel.escalate.connect(self.escalate_by_ladder)
+        self.reminder_panel.decide_request.connect(lambda request_id: self.feedback_menu.open_requests(request_id))
 
     # --- extension points for other modules ----------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: str) -> int:
@@ -213,7 +215,9 @@ class MainWindow(QMainWindow):
         """导出 menu: 简报/通报 editor and the 台账, all run off the GUI thread (see desktop/ui/export_menu.py)."""
         from desktop.ui.export_menu import ExportMenu
 
-        self.export_menu = ExportMenu(self)
+        assert self.meetings_panel is not None  # built by `attach`, just before
+        self.export_menu = ExportMenu(self, self.ops, self.today, self.form, self.issue_panel, self.meetings_panel,
+                                      self.issue_actions, self.statusBar())
         # 总览: a unit's row of 超期问题 drills down to its issues, and from there to the 督办 dialog for them.
         self.field_tabs.dashboard.supervise_requested.connect(
             lambda ids: self.export_menu.open_supervision(None, None, ids))
@@ -268,6 +272,7 @@ class MainWindow(QMainWindow):
 
     def _show_reminders(self, reminders: Reminders) -> None:
         self.reminder_panel.set_items(reminders, self.due_soon_days)
+        self.issue_panel.set_requests(reminders.awaiting, reminders.requested)
         self.form.reminder_dock.setWindowTitle(f"待办提醒（{len(reminders.items)}）")
 
     # --- selection helpers used by the controllers ---------------------------------------------------------

@@ -1,4 +1,5 @@
-"""待办提醒 panel: overdue and due-soon issues and decided items; double-click (or Enter) opens the item."""
+"""待办提醒 panel: the units' pending requests (待确认办结, 申请延期, 需上级协调: one click to decide them), then overdue
+and due-soon issues and decided items; double-click (or Enter) opens the item."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:  # the panel is built before the services are imported (start-
     from desktop.services.reminders import Reminder
 
 Index = QModelIndex | QPersistentModelIndex
+REQUEST_BG = QColor("#e8f0fb")
 _COLUMNS = ("期限", "类型", "事项", "项目/会议", "责任单位", "督办阶梯")
 
 
@@ -24,11 +26,16 @@ class Reminders:
 
     def __init__(self, items: list[Reminder]) -> None:
         self.items = items
-        overdue = [i.kind for i in items if i.days_left < 0]
+        overdue = [i.kind for i in items if i.days_left < 0 and i.request_id is None]
         self.overdue = len(overdue)
         self.issues_overdue = overdue.count("issue")
         self.soon = len(items) - self.overdue
-        self.steps = sum(1 for i in items if i.step)  # items whose 督办 ladder step is due today
+        self.steps = sum(1 for i in items if i.step and i.request_id is None)  # 督办 ladder steps due today
+        self.requests = sum(1 for i in items if i.request_id is not None)
+        # issues whose unit reported 已办结 awaiting confirmation, and issues with any pending request: the issue
+        # table's 待确认办结 mark and filters (read with the reminders, in the same pass)
+        self.awaiting = frozenset(i.id for i in items if i.kind == "issue" and i.request_kind == "done")
+        self.requested = frozenset(i.id for i in items if i.kind == "issue" and i.request_id is not None)
 
 
 class ReminderModel(QAbstractTableModel):
@@ -59,8 +66,11 @@ class ReminderModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (item.when_text, item.kind_label, item.text, item.where, item.unit, item.step)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.text}\n{item.where}｜{item.unit}\n完成时限：{item.deadline.isoformat()}（{item.when_text}）"
+            deadline = item.deadline.isoformat() if item.deadline else "未定"
+            return f"{item.text}\n{item.where}｜{item.unit}\n完成时限：{deadline}（{item.when_text}）\n{item.step}"
         if role == Qt.ItemDataRole.BackgroundRole:
+            if item.request_id is not None:
+                return QBrush(REQUEST_BG)
             return QBrush(OVERDUE_BG if item.overdue else DUE_SOON_BG)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and item.overdue:
             return QBrush(QColor("#b3261e"))
@@ -71,6 +81,7 @@ class ReminderPanel(QWidget):
     activated = Signal(str, int, int)  # kind, id, meeting id (0 for issues)
     supervise = Signal(str, int)  # the ladder's instrument (reminder / notice / urge) for a unit id
     escalate = Signal(int, str)  # the ladder's 流转 for an issue id, with the ladder's reason
+    decide_request = Signal(int)  # a unit's pending request, to decide in 反馈 → 单位申请
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_ReminderPanel()
@@ -105,6 +116,9 @@ class ReminderPanel(QWidget):
         if item is None or not item.step_action:
             button.setEnabled(False)
             button.setText("按督办阶梯签发…")
+        elif item.step_action == "request":
+            button.setEnabled(True)
+            button.setText("确认办结或退回…" if item.request_kind == "done" else "处理单位申请…")
         elif item.step_action == "escalate":
             button.setEnabled(item.kind == "issue")
             button.setText(f"流转：{item.step.split('：')[-1]}…")
@@ -119,7 +133,9 @@ class ReminderPanel(QWidget):
         item = self.current()
         if item is None or not item.step_action:
             return
-        if item.step_action == "escalate":
+        if item.step_action == "request" and item.request_id is not None:
+            self.decide_request.emit(item.request_id)
+        elif item.step_action == "escalate":
             if item.kind == "issue":
                 self.escalate.emit(item.id, f"按督办阶梯，{item.step}。")
         elif item.unit_id is not None:
@@ -134,7 +150,9 @@ class ReminderPanel(QWidget):
         self.form.summary_label.setText(
             f"<b style='color:#b3261e'>已超期 {r.overdue} 项</b>（问题{r.issues_overdue}、议定事项"
             f"{r.overdue - r.issues_overdue}），<b style='color:#9a6b00'>{days}日内到期 {r.soon} 项</b>。"
-            + (f"按督办阶梯今天应处理 {r.steps} 项。" if r.steps else ""))
+            + (f"按督办阶梯今天应处理 {r.steps} 项。" if r.steps else "")
+            + (f"<b style='color:#1f3b66'>单位申请待处理 {r.requests} 项</b>（含待确认办结 {len(r.awaiting)} 项）。"
+               if r.requests else ""))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

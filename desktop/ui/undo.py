@@ -215,3 +215,35 @@ class EditProjectCommand(_ServiceCommand):
 
     def _done(self) -> None:
         self.notify([])
+
+
+class RequestDecisionCommand(_ServiceCommand):
+    """A decision on a unit's request (确认办结, 同意延期, 退回, 流转 …, services/feedback/requests.py): undo takes it
+    back while nobody has worked on the record since; redo decides again the same way."""
+
+    def __init__(self, text: str, ops: Ops, stack: QUndoStack, request_id: int, step: Callable[[Session], object],
+                 issue_id: int | None, notify: Notify, report: Report, today: date | None = None) -> None:
+        super().__init__(text, ops, stack, notify, report)
+        self.request_id = request_id
+        self.step = step
+        self.issue_id = issue_id
+        self.today = today
+
+    def _undo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            from desktop.services.feedback import requests
+
+            with workspace.db.transaction() as session:
+                requests.undo_decision(session, self.request_id, on=self.today)
+
+        return work
+
+    def _redo(self) -> Work:
+        def work(workspace: Workspace) -> None:
+            with workspace.db.transaction() as session:
+                self.step(session)
+
+        return work
+
+    def _done(self) -> None:
+        self.notify([self.issue_id] if self.issue_id is not None else [])

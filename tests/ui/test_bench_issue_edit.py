@@ -25,7 +25,8 @@ def test_the_edit_figure_times_real_edits(qtbot, demo_workspace, today, tmp_path
 
     assert [r.kind for r in results] == ["办结", "添加进展", "交办"]
     for r in results:
-        assert len(r.gui_ms) == len(r.wall_ms) == len(r.settled_ms) == 2
+        assert len(r.gui_ms) == len(r.wall_ms) == len(r.settled_ms) == len(r.stall_ms) == 2
+        assert all(stall >= 0 for stall in r.stall_ms)
         assert all(gui > 0 for gui in r.gui_ms) and all(shown <= settled for shown, settled in
                                                          zip(r.wall_ms, r.settled_ms, strict=True))
     assert resets == []  # every edit swapped its row in place

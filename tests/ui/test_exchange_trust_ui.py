@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMainWindow, QMenu, QMessageBox
 from sqlalchemy import func, select
 
 from desktop.db.models import AuditLog, ExchangePeerKey, Issue, IssueNote
@@ -17,9 +18,9 @@ from desktop.services.exchange import keys, trust
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import read_package
 from desktop.services.exchange.preview import ItemKind
-from desktop.ui import exchange_menu
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.dialogs.peer_key import PeerKeyDialog
+from desktop.ui.exchange_menu import ExchangeMenu
 from desktop.ui.ops import Ops
 from tests.services.exchange.twooffices import Offices, open_offices, snapshot
 from tests.ui.helpers import wait_for_dialog
@@ -98,17 +99,19 @@ def test_registered_sender_is_named_and_accept_all_leaves_deletions_unchecked(qt
 
 
 def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path: Path, monkeypatch) -> None:
-    team_window, room_window = QMainWindow(), QMainWindow()
-    for window, ws in ((team_window, unpaired.team), (room_window, unpaired.room)):
+    menus = []
+    for ws in (unpaired.team, unpaired.room):
+        window = QMainWindow()  # the dialogs' parent; the menu is given `Ops`, never the window
         qtbot.addWidget(window)
-        window.ops = Ops(ws, window)  # type: ignore[attr-defined]  # what the menu's actions run on
-    idle = lambda window: qtbot.waitUntil(lambda: not window.ops.busy())  # noqa: E731
+        menus.append(ExchangeMenu(window, Ops(ws, window), date.today(), QMenu(window)))
+    team_window, room_window = menus
+    idle = lambda menu: qtbot.waitUntil(lambda: not menu.ops.busy())  # noqa: E731
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append("警告" + text))
     target = tmp_path / "专班公钥"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    exchange_menu.export_key_dialog(team_window)
+    team_window.export_key_dialog()
     idle(team_window)  # written on the worker
     fingerprint = trust.own_key(unpaired.team).fingerprint
     kpk = target.with_suffix(keys.KEY_SUFFIX)
@@ -126,7 +129,7 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
 
     monkeypatch.setattr(PeerKeyDialog, "exec", confirm)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(kpk), ""))
-    exchange_menu.register_key_dialog(room_window)
+    room_window.register_key_dialog()
     idle(room_window)  # registered on the worker
     assert seen == {"fingerprint": fingerprint, "enabled_before": False, "enabled_after": True}
     assert "已登记「服务业专班」" in shown[-1]
@@ -135,7 +138,7 @@ def test_key_menu_actions_export_and_register(qtbot, unpaired: Offices, tmp_path
         logged = s.scalars(select(AuditLog).where(AuditLog.entity == "exchange_peer_key")).one()
     assert fingerprint in logged.new_value and logged.operator == "调度室李四"
 
-    exchange_menu.register_key_dialog(room_window)  # the same file again
+    room_window.register_key_dialog()  # the same file again
     idle(room_window)
     assert shown[-1].startswith("警告") and "无需重复登记" in shown[-1]
 
@@ -144,14 +147,11 @@ def test_import_menu_verifies_on_the_worker_behind_a_progress_bar(qtbot, paired:
                                                                   monkeypatch) -> None:
     """导入数据包…: hashing, the row stream and the comparison run on the window's worker (a 76 MB package takes
     seconds), with progress reports up to 100 %; a broken package is refused in Chinese from there too."""
-    from desktop.ui.ops import Ops
     from desktop.ui.ops_progress import OpsRunner
 
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    window.workspace = paired.room  # type: ignore[attr-defined]
-    window.ops = Ops(paired.room, window)  # type: ignore[attr-defined]
-    window.reload = lambda: None  # type: ignore[attr-defined]
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    window = ExchangeMenu(parent, Ops(paired.room, parent), date.today(), QMenu(parent))
     target = paired.send()
     reports: list[tuple[int, int]] = []
     labels: list[str] = []
@@ -167,7 +167,7 @@ def test_import_menu_verifies_on_the_worker_behind_a_progress_bar(qtbot, paired:
     shown: dict[str, object] = {}
     monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: shown.update(plan=self.plan) or 0)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    exchange_menu.import_package_dialog(window)
+    window.import_package_dialog()
     assert "plan" not in shown  # the GUI thread went on at once: the worker verifies
     qtbot.waitUntil(lambda: "plan" in shown, timeout=20_000)
     assert reports and reports[-1][0] == reports[-1][1] > 0
@@ -179,7 +179,7 @@ def test_import_menu_verifies_on_the_worker_behind_a_progress_bar(qtbot, paired:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
-    exchange_menu.import_package_dialog(window)
+    window.import_package_dialog()
     qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
     assert "不是有效的数据包" in warnings[0]
-    window.ops.pool.waitForDone()  # type: ignore[attr-defined]
+    window.ops.pool.waitForDone()

@@ -262,7 +262,7 @@ def test_a_package_is_read_and_planned_on_the_worker_before_its_preview(qtbot, t
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
         previews: list[MergePreviewDialog] = []
         monkeypatch.setattr(MergePreviewDialog, "exec", lambda self: previews.append(self) or 0)  # 取消
-        exchange_menu.import_package_dialog(window)
+        window.exchange_menu.import_package_dialog()
         assert not previews  # the GUI thread only asked
         settle(qtbot, window)
         assert threads and threads[0] != threading.main_thread().name
@@ -304,9 +304,8 @@ def test_a_merge_runs_on_the_worker_and_every_part_follows(qtbot, today, tmp_pat
         monkeypatch.setattr(MergePreviewDialog, "exec", merge)
         seen: list[Change] = []
         window.ops.changed.connect(seen.append)
-        from desktop.ui import exchange_menu
 
-        exchange_menu.import_package_dialog(window)
+        window.exchange_menu.import_package_dialog()
         settle(qtbot, window)
         assert threads and threads[0] != threading.main_thread().name
         assert any(c.everything for c in seen)  # the window re-read everything, without 刷新

@@ -3,7 +3,7 @@
 from desktop.db.models.admin import AppSetting, AuditLog, Briefing
 from desktop.db.models.base import Base, RowMixin, now
 from desktop.db.models.exchange import ExchangeBaseline, ExchangePeerKey, ExchangeRecord
-from desktop.db.models.feedback import FeedbackItem, FeedbackReply, FeedbackRound
+from desktop.db.models.feedback import FeedbackItem, FeedbackReply, FeedbackRequest, FeedbackRound
 from desktop.db.models.field import Attachment, Enterprise, Visit
 from desktop.db.models.imports import ImportBatch, ImportItem
 from desktop.db.models.issue import Escalation, Issue, IssueNote, issue_supporting_unit
@@ -38,6 +38,7 @@ __all__ = [
     "ExchangeRecord",
     "FeedbackItem",
     "FeedbackReply",
+    "FeedbackRequest",
     "FeedbackRound",
     "FillTemplate",
     "FillTemplateFile",

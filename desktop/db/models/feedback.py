@@ -104,3 +104,48 @@ class FeedbackReply(RowMixin, Base):
 
     round: Mapped[FeedbackRound] = relationship(back_populates="replies")
     unit: Mapped[Unit] = relationship()
+
+
+REQUEST_KIND_CHECK = "kind IN ('done', 'extension', 'coordination')"
+REQUEST_STATE_CHECK = ("state IN ('pending', 'confirmed', 'returned', 'approved', 'refused', 'escalated', "
+                       "'answered', 'superseded')")
+
+
+class FeedbackRequest(RowMixin, Base):
+    """What a unit's answer asks the office to decide (migration 0029): a reported 已办结 awaiting confirmation,
+    a 申请延期 or a 需上级协调. Nothing in the record changes until the clerk decides; the decision is kept here
+    (who, when, why; the deadline before an approved extension) and `undo` holds what it changed, so it can be
+    taken back while nobody has worked on the record since."""
+
+    __tablename__ = "feedback_request"
+    __table_args__ = (CheckConstraint("(issue_id IS NULL) <> (decision_id IS NULL)", name="one_record"),
+                      CheckConstraint(REQUEST_KIND_CHECK, name="kind_code"),
+                      CheckConstraint(REQUEST_STATE_CHECK, name="state_code"))
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("feedback_item.id", ondelete="CASCADE"), index=True)
+    issue_id: Mapped[int | None] = mapped_column(ForeignKey("issue.id", ondelete="RESTRICT"), index=True)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default="pending", index=True)
+    reported_on: Mapped[date] = mapped_column(Date, nullable=False)  # the day the unit's file was collected
+    unit_date: Mapped[date | None] = mapped_column(Date)  # the unit's 预计完成时间 (its done date for 已办结)
+    unit_text: Mapped[str | None] = mapped_column(Text)  # what the unit wrote: 办理进展, 需协调事项
+    file_name: Mapped[str] = mapped_column(String(255), nullable=False)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    answer: Mapped[str | None] = mapped_column(Text)  # the reason of a refusal or return, an answer, a 流转 reason
+    old_deadline: Mapped[date | None] = mapped_column(Date)  # 完成时限 before an approved extension
+    old_deadline_text: Mapped[str | None] = mapped_column(String(64))
+    undo: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    item: Mapped[FeedbackItem] = relationship()
+    unit: Mapped[Unit] = relationship()
+    issue: Mapped[Issue | None] = relationship()
+    decision: Mapped[Decision | None] = relationship()
+
+    @property
+    def record(self) -> Issue | Decision:
+        found = self.issue if self.issue_id is not None else self.decision
+        assert found is not None
+        return found

@@ -1,9 +1,9 @@
 """收取反馈, second half: the accepted answers written in one transaction, after a backup.
 
 An answer becomes a journal entry on its issue (“区住建局反馈（2026-12-05，文件名）：…”) and the issue's latest
-progress. No answer changes an issue's status: a unit's 已办结 is recorded as “单位报告已办结，待办公室确认” and the
-office resolves and closes the issue itself (销号 still needs the enterprise's feedback); 申请延期 and 需上级协调 are
-recorded and listed for the clerk to approve or escalate. Each file taken is a FeedbackReply; each answer taken
+progress. No answer changes an issue's status or deadline: a unit's 已办结 is recorded as “单位报告已办结，待办公室确认” and
+becomes a request the clerk confirms or returns (services/feedback/requests.py; 销号 still needs the enterprise's
+feedback); 申请延期 and 需上级协调 become requests the clerk approves or refuses, escalates or answers. Each file taken is a FeedbackReply; each answer taken
 leaves its digest on the round's item, so collecting the same file, or a re-saved copy of it, again adds nothing.
 """
 
@@ -21,13 +21,12 @@ from desktop.db.models import Decision, FeedbackItem, FeedbackReply, Issue
 from desktop.errors import UserError
 from desktop.services import tracking
 from desktop.services.backup import archive as backups
-from desktop.services.feedback import invest, new_problems
+from desktop.services.feedback import invest, new_problems, requests
 from desktop.services.feedback.new_problems import NewProblem
 from desktop.services.feedback.preview import CollectPreview, FileReport, RowReport, build_preview
 from desktop.services.feedback.undo import CollectBooks
 from desktop.services.journal import operator_of
 
-REQUEST_STATUSES = ("申请延期", "需上级协调")
 DONE_REPORT = "单位报告已办结，待办公室确认"
 
 
@@ -40,7 +39,7 @@ class CollectResult:
     preview: CollectPreview
     taken: int = 0
     replies: int = 0
-    # 申请延期 / 需上级协调 answers taken: for the clerk to approve or escalate.
+    # 已办结 / 申请延期 / 需上级协调 answers taken as requests (待确认办结, for the clerk to decide).
     requests: list[str] = field(default_factory=list)
     backup_path: Path | None = None
     dry_run: bool = False
@@ -172,10 +171,16 @@ def _take(session: Session, report: FileReport, row: RowReport, day: date, resul
     session.flush()
     item.answered_version = issue.version
     result.taken += 1
-    if row.answer.status in REQUEST_STATUSES:
+    said = "；".join(t for t in (row.answer.progress, row.answer.coordination and f"需协调事项：{row.answer.coordination}")
+                    if t) or None
+    request = requests.record_answer(session, item, issue, row.answer.status, row.answer.expected, said, day,
+                                     report.name)
+    if request is not None:
         extra = f"：{row.answer.coordination}" if row.answer.coordination else ""
-        when = f"（预计完成时间 {row.answer.expected.isoformat()}）" if row.answer.expected else ""
-        result.requests.append(f"{report.unit} · {row.project} · {row.problem[:40]}：{row.answer.status}{when}{extra}")
+        when = f"（{'办结日期' if row.answer.status == '已办结' else '预计完成时间'} {row.answer.expected.isoformat()}）" \
+            if row.answer.expected else ""
+        result.requests.append(f"{report.unit} · {row.project} · {row.problem[:40]}：{row.answer.status}{when}{extra}"
+                               "，待办公室处理")
 
 
 def collect(db: Database, paths: list[Path], *, data_dir: Path | None = None, include_conflicts: bool = False,

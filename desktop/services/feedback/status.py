@@ -107,8 +107,10 @@ class DueReply:
 
 
 def _due_rounds(session: Session, start: date, end: date) -> list[FeedbackRound]:
-    """The rounds whose reply deadline fell in start..end: what both figures (及时率, items updated) count over."""
-    return list(session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end))
+    """The 问题办理反馈表 rounds whose reply deadline fell in start..end: what both figures (及时率, items updated)
+    count over — the 通报 names them as such; 投资进度填报 rounds have their own late list."""
+    return list(session.scalars(select(FeedbackRound).where(FeedbackRound.deadline.between(start, end),
+                                                            FeedbackRound.kind == ISSUE_KIND)
                                 .order_by(FeedbackRound.deadline, FeedbackRound.id).options(
         selectinload(FeedbackRound.items).selectinload(FeedbackItem.unit),
         selectinload(FeedbackRound.replies))).all())

@@ -40,7 +40,7 @@ ENTITY_LABELS = {
     "project": "项目", "issue": "问题", "issue_note": "问题办理记录", "decision": "议定事项",
     "decision_note": "议定事项记录", "meeting": "会议", "unit": "单位", "person": "人员", "leader": "包保领导",
     "assignment": "包保关系", "task_force": "项目专班", "category": "类别", "enterprise": "企业",
-    "investment_report": "月度投资", "feedback_item": "反馈表事项", "feedback_reply": "收取的反馈表",
+    "investment_report": "月度投资", "feedback_item": "反馈表事项", "feedback_reply": "收取的反馈表", "feedback_request": "单位申请",
 }
 
 

@@ -123,6 +123,7 @@ class IssueTableModel(QAbstractTableModel):
         self._visible_counts: tuple[int, int] | None = None  # (overdue, due soon) among the visible rows
         self._positions: dict[int, int] | None = None  # id → index in `_all`, built when an edit first needs it
         self._units: Counter[str] | None = None  # rows per responsible unit, for the filter's choices
+        self.awaiting: frozenset[int] = frozenset()  # a unit reported 已办结, not yet confirmed (status column)
 
     # --- data in -------------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[IssueRow]) -> None:
@@ -282,6 +283,8 @@ class IssueTableModel(QAbstractTableModel):
         row = self._visible[index.row()]
         key = _KEYS[index.column()]
         if role == _DISPLAY:
+            if key == "status" and row.id in self.awaiting:
+                return f"{row.status_label}（待确认办结）"
             return str(index.row() + 1) if key == "seq" else _CELL[key](row)  # display text is text (modeltester)
         if role == _BACKGROUND:
             deadline = row.deadline
@@ -301,6 +304,13 @@ class IssueTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return _CELL[key](row) if key in ("description", "progress", "project") else None
         return row.id  # UserRole
+
+    def set_awaiting(self, ids: frozenset[int]) -> None:
+        """Issues whose unit's 已办结 awaits the office's confirmation: the status column says so."""
+        self.awaiting = ids
+        if self._visible:
+            column = next(i for i, k in enumerate(_KEYS) if k == "status")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._visible) - 1, column))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)

@@ -264,7 +264,8 @@ def test_entity_order_puts_every_referenced_table_first() -> None:
     # saved upper-level templates are this office's own forms; 督办 instruments are numbered documents of the office
     # that issued them (their journal entries on the items travel with the items); the 包保方案 versions are the
     # office's own plan documents; 反馈轮次 are this office's own rounds with its units (the progress they brought
-    # travels as journal entries)
+    # travels as journal entries), and so are the requests their answers made (decisions travel as journal entries
+    # and the records' own fields)
     assert row_tables - exchanged == {"briefing", "import_batch", "fill_template", "supervision_notice",
                                       "supervision_item", "plan_version", "feedback_round", "feedback_item",
-                                      "feedback_reply"}
+                                      "feedback_reply", "feedback_request"}

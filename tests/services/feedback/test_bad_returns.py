@@ -177,7 +177,7 @@ def test_cli_send_collect_status(demo_workspace, tmp_path: Path, capsys) -> None
     assert _notes(demo_workspace) == before
     assert main(["feedback", "collect", *data, str(back.parent), "--yes"]) == 0
     printed = capsys.readouterr().out
-    assert "已采用1项反馈（1个文件）" in printed and "需办公室处理的申请：" in printed and "需上级协调：用地指标" in printed
+    assert "已采用1项反馈（1个文件）" in printed and "需办公室处理的申请（keyproj feedback requests 查看" in printed and "需上级协调：用地指标" in printed
     assert main(["feedback", "collect", *data, str(back.parent), "--yes"]) == 2
     assert "已收取过，没有新内容" in capsys.readouterr().err
     assert main(["feedback", "status", *data]) == 0

@@ -121,9 +121,11 @@ def test_round_trip_records_journal_entries_and_keeps_status(sent, tmp_path: Pat
     result = collect(ws.db, [returned.parent], data_dir=ws.data_dir, today=REPLY_DAY)
 
     assert result.taken == 3 and result.replies == 1 and result.backup_path.is_file()
-    third = next(r for r in data_rows(form.path) if r["序号"] == 3)
-    assert result.requests == [f"{form.unit} · {third['项目']} · {third['问题'][:40]}："
-                               "申请延期（预计完成时间 2027-01-15）：请区政府协调省厅"]
+    second, third = (next(r for r in data_rows(form.path) if r["序号"] == n) for n in (2, 3))
+    assert sorted(result.requests) == sorted([
+        f"{form.unit} · {second['项目']} · {second['问题'][:40]}：已办结，待办公室处理",
+        f"{form.unit} · {third['项目']} · {third['问题'][:40]}：申请延期（预计完成时间 2027-01-15）：请区政府协调省厅"
+        "，待办公室处理"])
     prefix = f"{form.unit}反馈（2026-11-30，{form.path.name}）："
     with ws.db.read() as session:
         texts = {}

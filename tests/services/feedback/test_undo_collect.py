@@ -68,15 +68,16 @@ def test_undo_puts_every_row_back_and_the_files_can_be_collected_again(sent, tmp
         assert (batch.kind, batch.file_name, batch.operator) == ("feedback", back.name, "测试员")
         assert batch.backup_file == str(result.backup_path)
         # two journal entries, the reply, the new issue with its two notes (created, reported by) created;
-        # two issues (latest progress) and two round items (answer digest) changed
-        assert batch.rows_created == 2 + 1 + 1 + 2 and batch.rows_updated == 4
+        # the unit's 已办结 as a request awaiting confirmation; two issues (latest progress) and two round items
+        # (answer digest) changed
+        assert batch.rows_created == 2 + 1 + 1 + 2 + 1 and batch.rows_updated == 4
         line = next(b for b in history(session) if b.id == result.batch_id)
         assert (line.kind_label, line.state) == ("收取反馈", "有效")
         audit_before = session.scalar(select(AuditLog.id).order_by(AuditLog.id.desc()).limit(1))
     assert _state(ws)[0] != counts
 
     message = undo_collect(ws.db, data_dir=ws.data_dir)
-    assert message == (f"已撤销收取反馈记录 {result.batch_id}（{back.name}）：删除收取时新建的记录 6 条，"
+    assert message == (f"已撤销收取反馈记录 {result.batch_id}（{back.name}）：删除收取时新建的记录 7 条，"
                        "恢复被更新的记录 4 条。")
     after_counts, after_issues, after_items = _state(ws)
     counts["audit_log"] = after_counts["audit_log"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,11 +23,18 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop import APP_ID, APP_NAME
+from desktop.bench.probe import StartupProbe
+from desktop.db.operator_name import operator_problem
 from desktop.paths import database_file, default_data_dir
+from desktop.platform_check import refuse_if_no_window
+from desktop.services import first_screen
+from desktop.ui import crash, data_side
+from desktop.ui.dialogs import operator_dialog
+from desktop.ui.dialogs.server_dialog import load as load_server
+from desktop.ui.main_window import MainWindow
+from desktop.ui.ops import Ops
 
 if TYPE_CHECKING:
-    from desktop.bench.probe import StartupProbe
-    from desktop.ui.main_window import MainWindow
     from desktop.workspace import Workspace
 
 
@@ -87,8 +93,6 @@ def load_demo_data(workspace: Workspace, parent=None) -> None:  # type: ignore[n
     worker is the window's one mechanism (`Ops`, as `startup.unlock` uses before the window holds the workspace),
     done with once the answer is in. The data is written in one transaction; an error in the generator is raised
     here, on the GUI thread, after the dialog closed (the start-up's error handling shows it)."""
-    from desktop.ui.ops import Ops
-
     dialog = QProgressDialog("正在生成演示数据（约100个项目、300个问题），请稍候……", "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowTitle(APP_NAME)
@@ -149,285 +153,210 @@ def _busy_notice(text: str) -> QProgressDialog:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Start the window program.
+    """Start the window program, along one path whatever the data folder holds.
 
-    The order keeps the first paint cheap: Qt, the lock and the settings first; then, when the local database is
-    unchanged since the window last closed, its first screen (tree and newest issues, `services/first_screen`)
-    is painted before SQLAlchemy is even imported; then the database is opened and checked, and the window is
-    completed (`MainWindow.attach`) with the live data loading in a worker thread.
+    Qt, the lock, the settings and the operator first; then the window, built once and shown at once — with the
+    kept first screen (tree and newest issues, `services/first_screen`) when the local database is unchanged since
+    the window last closed, painted before SQLAlchemy is even imported. The data opens on the window's worker
+    (`Ops.open`, with the database layer's imports) while the window stays responsive; a failed open is met again
+    by the guarded open, which explains it and offers the newest good backup. After the password and the
+    operator, `Ops.receive` hands the workspace to the window: the same "everything changed, replaced" broadcast
+    a restore sends fills it. The day's backup and the weekly check follow on the worker.
     """
     probing = bool(getattr(args, "startup_probe", False))
-    data_dir = getattr(args, "data_dir", None)
     demo = bool(getattr(args, "demo", False))
-    if demo and data_dir is None:
-        data_dir = Path(tempfile.mkdtemp(prefix="keyproj-demo-"))
-    data_dir = Path(data_dir) if data_dir else default_data_dir()
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        unusable: str | None = (f"无法创建数据文件夹：\n{data_dir}\n\n{exc.strerror or exc}。"
-                                "可能是只读U盘、只读文件夹或权限不足；请换一个可写的数据文件夹（--data-dir）。")
-    else:
-        unusable = None
+    data_dir, unusable = _data_folder(getattr(args, "data_dir", None), demo)
     # First of all: any error from here on leaves its traceback in logs/keyproj.log and a Chinese dialog.
-    from desktop.ui import crash
-
     crash.install(data_dir if unusable is None else None)
-    # Before Qt can abort: on Linux, a missing X11 library or no display is said in Chinese, with what to install.
-    from desktop.platform_check import refuse_if_no_window
-
-    refused = refuse_if_no_window()
+    refused = refuse_if_no_window()  # before Qt can abort: a missing X11 library or no display, said in Chinese
     if refused is not None:
         return refused
     app = create_application()
-    probe = _probe() if probing else None
+    probe = StartupProbe() if probing else None
     if unusable is not None:
         QMessageBox.critical(None, APP_NAME, unusable)
         return 2
-    lock = acquire_lock(data_dir)
-    read_only = False
-    if lock is None:
-        if read_only_folder(data_dir):
-            answer = QMessageBox.question(
-                None, APP_NAME, f"数据文件夹是只读的：\n{data_dir}\n\n"
-                "可能是写保护的U盘、只读的文件夹或权限不足。本程序需要写入数据文件夹才能保存修改。\n\n"
-                "是否以只读方式打开？只读时可以查看、查询，并把台账和文书导出到其他文件夹，但不能保存任何修改，"
-                "数据不会有任何改动（只读检查也可用 keyproj check）。")
-            if answer != QMessageBox.StandardButton.Yes:
-                return 2
-            read_only = True
-        else:
-            QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
-                                "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
-            return 1
+    taken = _take_folder(data_dir)
+    if isinstance(taken, int):
+        return taken
+    lock, read_only = taken
     settings = QSettings()
-    database_url = getattr(args, "database_url", None)
-    if database_url is None and not demo and not read_only:
-        from desktop.ui.dialogs.server_dialog import load as load_server
-
-        if load_server(settings).enabled:
-            from desktop.ui import startup
-
-            go_on, database_url = startup.server_url(settings)
-            if not go_on:
-                return 1
-    operator = getattr(args, "operator", None)
-    if operator:
-        from desktop.db.operator_name import operator_problem  # plain text rules: no database layer imported
-
-        problem = operator_problem(operator.strip())
-        if problem is not None:
-            QMessageBox.warning(None, APP_NAME, f"--operator 给出的操作人姓名不能使用：{problem}\n请重新填写。")
-            operator = None
-        else:
-            operator = operator.strip()
-    if not operator and demo:
-        operator = "演示"
-    if not operator:
-        from desktop.ui.dialogs.operator_dialog import ask_operator
-
-        operator = ask_operator(settings)
+    go_on, database_url = _server_url(getattr(args, "database_url", None), settings, demo or read_only)
+    operator = _operator(getattr(args, "operator", None), settings, demo) if go_on else None
     if not operator:
         return 1
-    first = database_url is None and not demo and not read_only
-    window = _first_screen_window(data_dir, settings, probe) if first else None
+    kept = database_url is None and not demo and not read_only  # a local database may have a first screen
+    window = _window(data_dir, settings, probe, kept)
+    workspace = _open(window, data_dir, database_url, operator, read_only)
+    if workspace is None or not _fill(window, workspace, settings, probe, demo=demo, read_only=read_only):
+        code = 1 if workspace is not None else 0 if not window.isVisible() else 2  # cancelled; closed; refused
+        window.close()
+        return code
+    code = app.exec()
+    _end(window, data_dir, lock)
+    return int(code)
 
-    workspace = _open_behind_first_screen(window, data_dir, operator) if window is not None else None
-    if window is not None and not window.isVisible():  # closed by the user while the database was opening
-        if workspace is not None:
-            workspace.close()
-        return 0
 
-    # The very first start creates the database (3-6 s on a busy PC, imports included) before any window: a
-    # notice says so, or a newcomer sees nothing, starts the program again and is told it is already running.
-    creating = None
-    if window is None and database_url is None and not read_only and not database_file(data_dir).exists():
-        creating = _busy_notice("第一次使用：正在创建数据库，请稍候……")
-    from desktop.ui import startup  # the database layer: SQLAlchemy, models, migrations, services
+def _server_url(given: str | None, settings: QSettings, local_only: bool) -> tuple[bool, str | None]:
+    """(go on?, the database URL): --database-url, else the configured server's with its password asked now,
+    else None for the local folder."""
+    if given is not None or local_only or not load_server(settings).enabled:
+        return True, given
+    return data_side.load().startup.server_url(settings)  # a server: its URL is built by the database layer
 
-    if read_only:
-        workspace = startup.open_read_only_guarded(data_dir, operator, parent=window)
-    elif workspace is None:  # no first screen, or the quiet open failed: the guarded open says why and offers help
-        workspace = startup.open_guarded(data_dir, database_url, operator, parent=window)
-    if creating is not None:
-        creating.close()
-        creating.deleteLater()
-    if workspace is None:
-        return 2
-    if not startup.unlock(workspace, window):
+
+def _fill(window: MainWindow, workspace: Workspace, settings: QSettings, probe: StartupProbe | None, *,
+          demo: bool, read_only: bool) -> bool:
+    """The data is open: the password, the operator, the demo offer for an empty database; then the window is
+    filled (`Ops.receive`: "everything changed", as after a restore) and the day's backup and the weekly check
+    start on the worker. False (the workspace closed) when the user cancels."""
+    startup = data_side.load().startup  # imported by the worker's open already
+    if not startup.unlock(workspace, window) or not startup.admit_operator(workspace, settings, window):
         workspace.close()
-        return 1
-    if not startup.admit_operator(workspace, settings, window):  # a name from the office's list, or added
-        workspace.close()
-        return 1
+        return False
     if workspace.is_empty() and not read_only:
-        if demo:
-            load_demo_data(workspace)
-        else:
-            answer = QMessageBox.question(
-                window, APP_NAME,
-                "这是第一次使用，数据库还是空的。\n\n是否载入演示数据（约100个项目、300个问题、3次推进会）？\n"
-                "演示数据可用于熟悉功能；正式使用前可另建数据文件夹。",
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                load_demo_data(workspace)
-    # The window is complete at once; the issues (100k rows in a city office) load in a worker thread.
-    if window is None:
-        from desktop.ui.main_window import MainWindow
-
-        window = MainWindow(workspace, settings=settings, load_in_background=True)
-        if probe:
-            window.first_data_shown.connect(lambda: probe.report(window, "PAINTED"))
-        window.show()
-    else:
-        window.attach(workspace, load_in_background=True)
-        window.show()  # again: hidden while a password was asked
+        _offer_demo(workspace, window, demo)
+    window.show()  # again: hidden while a password was asked
     if probe:
         window.first_data_shown.connect(lambda: probe.report(window, "LIVE"))
         window.data_loaded.connect(lambda: probe.report(window, "LOADED"))
+    window.ops.receive(workspace)
     for warning in workspace.warnings:
         QMessageBox.warning(window, APP_NAME, warning)
     if read_only:  # nothing is written: no daily backup, no check schedule, no kept first screen
         window.setWindowTitle(f"{window.windowTitle()}（只读）")
-        code = app.exec()
-        window.ops.pool.waitForDone(30_000)
-        window.ops.close()
-        return int(code)
+        return True
     if probe:
         probe.backup_asked()
-    start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
-    start_full_check(window, data_dir)
-    code = app.exec()
-    # The start-up load may still be reading on the worker: let it answer before anything reads or closes.
-    window.ops.pool.waitForDone(30_000)
-    keep = first_screen_to_keep(window, window.ops.workspace)
-    window.ops.close()  # the workspace held now: a restore may have replaced the one opened here
-    _save_first_screen(data_dir, window, keep)
-    from desktop.services.backup import full_check
-
-    full_check.end_session(data_dir)  # a normal exit: the next start is not one after a crash
-    assert lock is not None
-    lock.unlock()
-    return int(code)
+    startup.start_daily_backup(window, (lambda: probe.report(window, "BACKUP")) if probe else None)
+    startup.start_full_check(window, workspace.data_dir)
+    return True
 
 
-def start_daily_backup(window: MainWindow, answered: Callable[[], None] | None = None) -> None:
-    """The day's backup on the window's worker (5-7 s at city size), never on the GUI thread; a status-bar note
-    says it runs and what it made. `answered` (the start-up probe) is called once it is made, skipped or failed."""
-    from desktop.ui import startup
-
-    window.statusBar().showMessage("正在进行今日自动备份（如已备份则跳过）……", 15000)
-
-    def done(note: str | None) -> None:
-        failed = bool(note) and note.startswith(startup.DAILY_BACKUP_FAILED)  # type: ignore[union-attr]
-        window.statusBar().showMessage(note or "今日已备份", 0 if failed else 15000)  # a failure stays in view
-        if answered is not None:
-            answered()
-
-    window.ops.run(startup.daily_backup, done, on_broken=answered)
+def _data_folder(given: Path | str | None, demo: bool) -> tuple[Path, str | None]:
+    """The data folder (a fresh one for --demo) and, when it cannot be created, why (in Chinese)."""
+    if demo and given is None:
+        given = Path(tempfile.mkdtemp(prefix="keyproj-demo-"))
+    data_dir = Path(given) if given else default_data_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return data_dir, (f"无法创建数据文件夹：\n{data_dir}\n\n{exc.strerror or exc}。"
+                          "可能是只读U盘、只读文件夹或权限不足；请换一个可写的数据文件夹（--data-dir）。")
+    return data_dir, None
 
 
-def start_full_check(window: MainWindow, data_dir: Path) -> str | None:
-    """The full check (`services/backup/full_check`) on the window's worker, after the day's backup, when it is
-    due: once a week and after a start that follows a crash. Damage is offered the newest good backup (`Ops`); a
-    passed check is a status-bar line; a 操作日志 chain that does not verify is said in a dialog. Returns why it
-    runs (None: not due)."""
-    from desktop.services.backup import full_check
-
-    reason = full_check.begin_session(data_dir)
-    if reason is None or not window.ops.db.is_sqlite:
-        return None
-    window.statusBar().showMessage(f"正在进行完整性检查（{reason}）……", 15000)
-
-    def done(result: full_check.FullCheck | None) -> None:
-        if result is not None:
-            window.statusBar().showMessage(result.note, 15000)
-
-    def failed(message: str) -> None:
-        window.statusBar().showMessage("完整性检查未通过", 0)
-        QMessageBox.warning(window, APP_NAME, message)
-
-    window.ops.run(lambda workspace: full_check.run_full_check(workspace, reason), done, failed)
-    return reason
+def _take_folder(data_dir: Path) -> tuple[QLockFile | None, bool] | int:
+    """(the folder's lock, read-only?) or the exit code: one window per folder; a folder nothing can be written
+    to is offered read-only (then there is no lock to take)."""
+    lock = acquire_lock(data_dir)
+    if lock is not None:
+        return lock, False
+    if not read_only_folder(data_dir):
+        QMessageBox.warning(None, APP_NAME, f"{APP_NAME}已经在使用这个数据文件夹：\n{data_dir}\n\n"
+                            "请切换到已打开的窗口，不要同时打开两次，以免数据冲突。")
+        return 1
+    answer = QMessageBox.question(
+        None, APP_NAME, f"数据文件夹是只读的：\n{data_dir}\n\n"
+        "可能是写保护的U盘、只读的文件夹或权限不足。本程序需要写入数据文件夹才能保存修改。\n\n"
+        "是否以只读方式打开？只读时可以查看、查询，并把台账和文书导出到其他文件夹，但不能保存任何修改，"
+        "数据不会有任何改动（只读检查也可用 keyproj check）。")
+    return (None, True) if answer == QMessageBox.StandardButton.Yes else 2
 
 
-def _first_screen_window(data_dir: Path, settings: QSettings, probe: StartupProbe | None) -> MainWindow | None:
-    """The window showing the data as the last close left it, painted now; None when that is not known to be
-    the database's content (see services/first_screen.py)."""
-    from desktop.services import first_screen
+def _operator(given: str | None, settings: QSettings, demo: bool) -> str | None:
+    """The operator: --operator when its name can be used (else said, and asked), 演示 for --demo, else asked."""
+    if given:
+        problem = operator_problem(given.strip())  # plain text rules: no database layer imported
+        if problem is None:
+            return given.strip()
+        QMessageBox.warning(None, APP_NAME, f"--operator 给出的操作人姓名不能使用：{problem}\n请重新填写。")
+    if demo:
+        return "演示"
+    return operator_dialog.ask_operator(settings)
 
-    first = first_screen.load(data_dir, database_file(data_dir), date.today())
-    if first is None:
-        return None
-    from desktop.ui.main_window import MainWindow
 
+def _window(data_dir: Path, settings: QSettings, probe: StartupProbe | None, kept: bool) -> MainWindow:
+    """The window, shown now, holding nothing yet: with the data as the last close left it when that is known to
+    be the database's content (see services/first_screen.py), else empty until the data is open."""
+    first = first_screen.load(data_dir, database_file(data_dir), date.today()) if kept else None
     window = MainWindow(None, settings=settings, first_screen=first, data_dir=data_dir)
     window.show()
     window.repaint()
     QApplication.processEvents()
-    if probe:
+    if probe and first is not None:
         probe.report(window, "PAINTED")
+    elif probe:  # nothing kept: the live data is the first paint
+        window.first_data_shown.connect(lambda: probe.report(window, "PAINTED"))
     return window
 
 
-def _open_behind_first_screen(window: MainWindow, data_dir: Path, operator: str) -> Workspace | None:
-    """Import the database layer and open the data on the window's worker (`Ops.run`, the one background
-    mechanism) while the first screen stays responsive (~1 s on an office PC); None when the open failed — the
-    caller then runs the guarded open with its dialogs."""
+def _open(window: MainWindow, data_dir: Path, database_url: str | None, operator: str,
+          read_only: bool) -> Workspace | None:
+    """Open the data on the window's worker, the database layer's imports included, while the window stays
+    responsive (~1 s; the very first start creates the database, 3-6 s, with a notice saying so). A failure is
+    met again by the guarded open on the GUI thread, which explains it and offers help. None: refused, or the
+    window was closed meanwhile."""
+    creating = None
+    if database_url is None and not read_only and not database_file(data_dir).exists():
+        # A newcomer who sees no sign of life starts the program again and is told it is already running.
+        creating = _busy_notice("第一次使用：正在创建数据库，请稍候……")
+
+    def opener() -> Workspace | None:  # the database layer's imports too, off the GUI thread
+        return data_side.load().startup.open_quietly(data_dir, database_url, operator, read_only)
+
     opened: list[Workspace | None] = []
     loop = QEventLoop()
-
-    def work(_nothing_held: None) -> Workspace | None:
-        from desktop.ui import main_window, startup  # noqa: F401 - imported here, used by the GUI thread
-        from desktop.workspace import open_workspace
-
-        main_window.preload()
-        try:
-            return open_workspace(data_dir, None, operator=operator)
-        except Exception:  # any failure is met again, and explained, by the guarded open
-            return None
-
-    def done(workspace: Workspace | None) -> None:
-        opened.append(workspace)
-        loop.quit()
-
-    window.ops.run(work, done, attached=False)
+    window.ops.open(opener, lambda workspace: (opened.append(workspace), loop.quit()))
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
         if not opened:
             loop.exec()  # sleeps between events: the worker's imports keep the GIL
-        if not opened:  # the loop was ended early (the window closed): the open still answers
-            window.ops.pool.waitForDone()
-            QApplication.processEvents()
     finally:
         QApplication.restoreOverrideCursor()
-    return opened[0] if opened else None
-
-
-def first_screen_to_keep(window: MainWindow, workspace: Workspace) -> dict[str, object] | None:
-    """What the next start may show before the database opens: nothing for a server database, nothing while the
-    password lock is on (the data must not be readable before the password), nothing before every issue loaded."""
-    from desktop.ui import startup
-
-    if workspace.database_file is None or startup.lock_enabled(workspace):
+        if creating is not None:
+            creating.close()
+            creating.deleteLater()
+    workspace = opened[0] if opened else None
+    if not window.isVisible():  # closed by the user while the data was opening
+        if workspace is not None:
+            workspace.close()
         return None
-    return window.first_screen_data()
+    return workspace or _open_guarded(window, data_dir, database_url, operator, read_only)
 
 
-def _save_first_screen(data_dir: Path, window: MainWindow, keep: dict[str, object] | None) -> None:
-    from desktop.services import first_screen
+def _open_guarded(window: MainWindow, data_dir: Path, database_url: str | None, operator: str,
+                  read_only: bool) -> Workspace | None:
+    """The open again on the GUI thread after the worker's failed: it meets the failure, explains it and offers
+    the newest good backup for a damaged file."""
+    startup = data_side.load().startup  # imported by the worker's open already
+    if read_only:
+        return startup.open_read_only_guarded(data_dir, operator, parent=window)
+    return startup.open_guarded(data_dir, database_url, operator, parent=window)
 
-    if keep is None:
-        first_screen.discard(data_dir)
-    else:
-        first_screen.save(data_dir, database_file(data_dir), window.today, **keep)  # type: ignore[arg-type]
+
+def _offer_demo(workspace: Workspace, window: MainWindow, demo: bool) -> None:
+    """An empty database: --demo fills it; otherwise the newcomer is asked."""
+    if not demo:
+        answer = QMessageBox.question(
+            window, APP_NAME,
+            "这是第一次使用，数据库还是空的。\n\n是否载入演示数据（约100个项目、300个问题、3次推进会）？\n"
+            "演示数据可用于熟悉功能；正式使用前可另建数据文件夹。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    load_demo_data(workspace, window)
 
 
-def _probe() -> StartupProbe:
-    """The benchmark's start-up probe (desktop/bench/probe.py: Qt only, loaded before the first paint)."""
-    from desktop.bench.probe import StartupProbe
-
-    return StartupProbe()
+def _end(window: MainWindow, data_dir: Path, lock: QLockFile | None) -> None:
+    """At exit: the workspace held now is closed (a restore may have replaced the one opened at start). A
+    read-only folder (no lock) gets no writes: no first screen, no session note."""
+    window.ops.pool.waitForDone(30_000)  # the start-up load may still be reading: let it answer first
+    if lock is None:
+        window.ops.close()
+        return
+    data_side.load().startup.end_session(window, data_dir)
+    lock.unlock()
 
 
 def main() -> int:

@@ -96,6 +96,7 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
         # Copies as large as the database, left by a backup or restore that was killed: gone at the next start.
         scratch.sweep(folder)
         scratch.sweep(paths.backups_dir(folder))
+        scratch.sweep(folder / "撤销用副本")  # services/backup/encrypted.PLAIN_COPIES_DIRNAME (encrypting offices)
         _refuse_unusable_file(folder, allow_new_beside_backups)
     # Mapper set-up (~0.1 s) would otherwise happen on the first query, which the window makes on its GUI thread;
     # here it runs where the workspace is opened (a worker thread at start-up).
@@ -105,7 +106,7 @@ def open_workspace(data_dir: Path | None = None, database_url: str | None = None
         if engine.dialect.name == "sqlite":
             _quick_check(engine)
             _archive_before_migration(engine, folder)
-        upgrade(engine, backup_dir=paths.backups_dir(folder))
+        upgrade(engine, backup_dir=_raw_copy_dir(engine, folder))
     except UserError as exc:  # the backup before a schema upgrade did not fit (DiskFull, BackupError)
         engine.dispose()
         raise WorkspaceError(f"升级数据结构前要先备份，但备份未能完成：{exc}") from exc
@@ -191,6 +192,16 @@ def _require_writable(folder: Path) -> None:
             f"数据文件夹 {folder} 不能写入（{exc.strerror or exc}）：可能是只读U盘、只读文件夹或权限不足。"
             "本程序需要写入数据文件夹才能保存修改；请检查文件夹权限，或把数据文件夹复制到可写的位置后再打开。数据未做任何改动。"
         ) from exc
+
+
+def _raw_copy_dir(engine: Engine, folder: Path) -> Path:
+    """Where migrate.py keeps its raw copy for rolling back a failed step: `backups/`, or, when the office
+    encrypts its backups, the data folder's plain-copies folder (services/backup/encrypted)."""
+    if engine.dialect.name != "sqlite":
+        return paths.backups_dir(folder)
+    from desktop.services.backup import encrypted
+
+    return encrypted.plain_copies_dir(folder, encrypted.setting_of(engine))
 
 
 def _archive_before_migration(engine: Engine, folder: Path) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import data_options, guarded, open_from_args, parse_date
+from desktop.cli.common import data_options, guarded, open_from_args, parse_date, typed_passphrase
 from desktop.errors import UserError
-from desktop.services.exchange import office, report, trust
+from desktop.services.exchange import keys, office, report, sealed_package, trust
 from desktop.services.exchange.export import export_package
 from desktop.services.exchange.history import load_history
 from desktop.services.exchange.merge import apply_merge, preview, undo_last_merge
@@ -27,11 +27,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     out.add_argument("--scope-id", type=int, help="专班、领导或单位的编号")
     out.add_argument("--to", dest="recipient", help="接收单位名称（用于“上次以来的变动”和冲突判断）")
     out.add_argument("--out", required=True, type=Path, help="输出文件，如 调度室_1125.kpx")
+    out.add_argument("--no-encrypt", action="store_true",
+                     help="本单位已开启加密数据包时，仍不加密导出（例如对方尚未开启加密；记入交换记录）")
     out.add_argument("--today", type=parse_date, help=argparse.SUPPRESS)
     out.set_defaults(handler=guarded(run_export))
 
     imp = commands.add_parser("import", parents=[data_options()], help="校验并合并数据包（先显示预览）")
-    imp.add_argument("file", type=Path, help="数据包文件 .kpx")
+    imp.add_argument("file", type=Path, help="数据包文件 .kpx（加密的数据包询问本单位的加密口令；计划任务用环境变量 "
+                                             "KEYPROJ_PASSPHRASE）")
     imp.add_argument("--dry-run", action="store_true", help="只显示合并预览，不做任何改动")
     imp.add_argument("--prefer", choices=[THEIRS, OURS],
                      help="所有冲突一律采用对方（theirs）或保留本方（ours）；不指定时冲突不应用。删除另需 --accept-deletions")
@@ -67,8 +70,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     with open_from_args(args) as workspace:
         result = export_package(workspace, ExportScope(ScopeKind(args.scope), args.scope_id), args.out,
-                                recipient=args.recipient, today=args.today)
+                                recipient=args.recipient, today=args.today, encrypt=not args.no_encrypt)
     print(f"已导出数据包：{result.path}（编号 {result.package_id}）")
+    if result.encrypted_to:
+        print(f"已加密给「{args.recipient}」（对方加密公钥指纹 {result.encrypted_to}）：只有对方输入其加密口令才能打开。")
     print(f"共 {result.total_rows} 条记录，删除记录 {result.counts.get('deletions', 0)} 条，"
           f"附件 {result.counts.get('attachments', 0)} 个")
     return 0
@@ -76,7 +81,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     with open_from_args(args) as workspace:
-        package = read_package(args.file)
+        if sealed_package.is_encrypted(args.file):
+            package = sealed_package.read_encrypted(workspace, args.file, typed_passphrase())
+            print("数据包已加密给本单位，已用本单位的加密密钥解密并逐段校验。")
+        else:
+            package = read_package(args.file)
         with workspace.db.read() as session:
             verdict = trust.assess(session, package)
         print(f"来源：{verdict.reason}")
@@ -154,6 +163,8 @@ def run_key_export(args: argparse.Namespace) -> int:
     print(f"已导出本单位公钥：{args.out}")
     print(f"单位：{mine.name}（编号 {mine.office_id}）")
     print(f"指纹：{mine.fingerprint}")
+    if mine.encryption_key:
+        print(f"加密公钥指纹：{mine.encryption_fingerprint}（对方发来的数据包将加密给本单位）")
     print("请把此文件交给对方单位登记，并电话核对指纹。")
     return 0
 
@@ -163,6 +174,8 @@ def run_key_add(args: argparse.Namespace) -> int:
         peer = trust.register_peer(workspace, args.file, args.name)
     print(f"已登记「{peer.name}」的公钥（单位编号 {peer.office_id}）")
     print(f"指纹：{peer.fingerprint}")
+    if peer.encryption_key:
+        print(f"加密公钥指纹：{keys.fingerprint(peer.encryption_key)}（本单位开启加密时，发给该单位的数据包加密给此密钥）")
     print("请电话向对方核对此指纹；不一致时不要导入该单位的数据包。")
     return 0
 
@@ -172,9 +185,11 @@ def run_key_list(args: argparse.Namespace) -> int:
         mine = trust.own_key(workspace)
         with workspace.db.read() as session:
             peers = trust.list_peers(session)
-    print(f"本单位：{mine.name}  指纹：{mine.fingerprint}")
+    print(f"本单位：{mine.name}  指纹：{mine.fingerprint}"
+          + (f"  加密公钥指纹：{mine.encryption_fingerprint}" if mine.encryption_key else ""))
     if not peers:
         print("还没有登记任何对方单位的公钥（keyproj exchange key add 文件）。")
     for peer in peers:
-        print(f"{peer.name}  指纹：{peer.fingerprint}  登记：{peer.registered_at:%Y-%m-%d %H:%M} {peer.operator}")
+        sealed_to = f"  加密公钥指纹：{keys.fingerprint(peer.encryption_key)}" if peer.encryption_key else "  （无加密公钥）"
+        print(f"{peer.name}  指纹：{peer.fingerprint}{sealed_to}  登记：{peer.registered_at:%Y-%m-%d %H:%M} {peer.operator}")
     return 0

@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="issue：问题办理反馈表（默认）；investment：投资进度填报表（每个项目一行，需 --month）")
     send.add_argument("--month", type=_year_month, metavar="YYYY-MM",
                       help="投资进度填报的月份，如 2026-11（--kind investment 时必填）")
+    send.add_argument("--by", choices=("unit", "owner"), default="unit",
+                      help="投资进度填报表发给谁：unit 每个责任单位一份（默认）；owner 每个建设单位（项目业主）一份，"
+                           "--units 则写建设单位名称")
     send.set_defaults(handler=guarded(run_send))
     collect = actions.add_parser("collect", parents=[data_options()], help="收取单位报回的反馈表（文件或文件夹）")
     collect.add_argument("paths", nargs="+", type=Path, metavar="文件或文件夹")
@@ -75,8 +78,8 @@ def run_send(args: argparse.Namespace) -> int:
 
     if args.kind == "investment":
         return _send_investment(args)
-    if args.month is not None:
-        raise UserError("--month 只用于投资进度填报（--kind investment）。")
+    if args.month is not None or args.by != "unit":
+        raise UserError("--month 和 --by 只用于投资进度填报（--kind investment）。")
     with open_from_args(args) as workspace, workspace.db.transaction() as session:
         result, notices = send_with_notices(session, args.out, notices=args.notice, units=args.units,
                                             deadline=args.deadline, name=args.round_name)
@@ -101,8 +104,9 @@ def _send_investment(args: argparse.Namespace) -> int:
     year, month = args.month
     with open_from_args(args) as workspace, workspace.db.transaction() as session:
         result = send_investment_round(session, args.out, year=year, month=month, units=args.units,
-                                       deadline=args.deadline, name=args.round_name)
-    print(f"已发出{result.round_name}：{len(result.forms)}个单位，{result.items}个项目，"
+                                       deadline=args.deadline, name=args.round_name, by=args.by)
+    print(f"已发出{result.round_name}：{len(result.forms)}个{'建设单位' if args.by == 'owner' else '单位'}，"
+          f"{result.items}个项目，"
           f"报送截止 {result.deadline.isoformat()}。")
     for form in result.forms:
         print(f"  {form.unit}\t{form.items}个项目\t{form.path}")

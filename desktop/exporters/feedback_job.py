@@ -20,7 +20,7 @@ from desktop.db.models import FeedbackRound
 from desktop.db.models.feedback import INVESTMENT_KIND
 from desktop.errors import UserError
 from desktop.exporters.docx.feedback_notice import write_feedback_notice
-from desktop.services.feedback.invest_send import send_investment_round
+from desktop.services.feedback.invest_send import BY_OWNER, BY_UNIT, send_investment_round
 from desktop.services.feedback.notices import assignment_notices, chase_notice, late_units
 from desktop.services.feedback.send import SendResult, send_round
 
@@ -69,6 +69,7 @@ def second_round(session: Session, round_name: str, out_dir: Path, *, today: dat
     sent = session.scalars(select(FeedbackRound).where(FeedbackRound.name == round_name)).one()
     if sent.kind == INVESTMENT_KIND:  # the same month again, for the late units (the older round's rows then refused)
         assert sent.year is not None and sent.month is not None
+        by = BY_OWNER if any(item.recipient is not None for item in sent.items) else BY_UNIT
         return send_investment_round(session, out_dir, year=sent.year, month=sent.month, units=late,
-                                     deadline=deadline, name=name, today=today)
+                                     deadline=deadline, name=name, today=today, by=by)
     return send_round(session, out_dir, units=late, deadline=deadline, name=name, today=today)

@@ -323,6 +323,8 @@ def open_target(session: Session, entity: str, row_id: int) -> Target | None:
             return None
         if item.issue_id is not None:
             return Target("issue", item.issue_id)
+        if item.project_id is not None:  # a 投资进度填报 row: its project
+            return Target("project", item.project_id)
         return open_target(session, "decision", item.decision_id)  # type: ignore[arg-type]
     if entity == "decision":
         decision = session.get(Decision, row_id)

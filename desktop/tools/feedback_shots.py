@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.services import tracking
     from desktop.services.demo import load_demo
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.ops import Change
     from desktop.workspace import open_workspace
 
     today = args.today
@@ -202,6 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     shoot(status, "feedback-status-1366x768.png")
     status.reject()
     invest_form = _investment_shots(app, window, workspace, scratch, today, shoot)
+
+    from desktop.services.feedback.collect import collect as take
+
+    take(workspace.db, paths, include_conflicts=True, today=today - timedelta(days=2))  # the units' requests
+    window.ops.notify(Change(everything=True))
+    requests = menu.open_requests()
+    _wait(app, lambda: len(requests.rows) > 0 and not window.ops.busy())
+    requests.resize(1300, 560)
+    shoot(requests, "feedback-requests-1366x768.png")
+    requests.reject()
     window.close()
 
     from desktop.tools.render_docs import pdf_to_pngs, render_many_to_pdf, soffice_path

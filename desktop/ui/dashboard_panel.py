@@ -200,8 +200,6 @@ class DashboardPanel(QWidget):
 
     def _start_read(self) -> None:
         self._queued = False
-        if not self.ops.attached:
-            return
         if self._reading:
             self._again = True
             return

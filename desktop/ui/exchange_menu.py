@@ -19,13 +19,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.errors import UserError
-from desktop.services.exchange import trust
-from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey
+from desktop.services.exchange import sealed_package, trust
+from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey, read_key_file
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+from desktop.ui.dialogs.passphrase_dialog import ask_passphrase
+from desktop.ui.dialogs.peer_key import PeerKeyDialog
 from desktop.ui.ops_progress import Cancelled, OpsRunner, Progress
 
 if TYPE_CHECKING:
@@ -79,11 +81,18 @@ class ExchangeMenu(QObject):
     def read_and_preview(self, path: Path) -> None:
         """Verify the package and build its preview on the worker behind a progress bar (a large package takes
         seconds: every member is hashed, the rows streamed to disk), then open the preview dialog."""
+        passphrase = None
+        if sealed_package.is_encrypted(path):  # eight bytes read: which prompt to show
+            passphrase = ask_passphrase(f"数据包 {path.name} 已加密给本单位。请输入本单位的加密口令（或恢复码）以解密；"
+                                        "解密后照常校验签名并显示合并预览。", self.parent_widget)
+            if passphrase is None:
+                return
         runner = OpsRunner(self.ops, self.parent_widget)
         self._runner = runner
 
         def job(workspace: Workspace, progress: Progress, _cancelled: Cancelled) -> tuple[Package, Verdict, MergePlan]:
-            package = read_package(path, progress)
+            package = (read_package(path, progress) if passphrase is None
+                       else sealed_package.read_encrypted(workspace, path, passphrase, progress))
             verdict = trust.verdict_for(workspace, package)
             if not verdict.acceptable and not verdict.trusted:
                 raise UserError(verdict.refusal(cli=False))
@@ -119,7 +128,10 @@ class ExchangeMenu(QObject):
 
         def written(mine: OfficeKey) -> None:
             QMessageBox.information(self.parent_widget, "本单位公钥", f"已导出「{mine.name}」的公钥到：\n{target}\n\n"
-                                    f"公钥指纹：{mine.fingerprint}\n\n请把文件交给对方单位登记，并电话核对此指纹。")
+                                    f"公钥指纹：{mine.fingerprint}\n"
+                                    + (f"加密公钥指纹：{mine.encryption_fingerprint}（对方发来的数据包将加密给本单位）\n"
+                                       if mine.encryption_key else "")
+                                    + "\n请把文件交给对方单位登记，并电话核对此指纹。")
 
         self.ops.run(lambda workspace: trust.export_own_key(workspace, target), written,  # on the worker
                      lambda message: QMessageBox.warning(self.parent_widget, "本单位公钥", message))
@@ -127,9 +139,6 @@ class ExchangeMenu(QObject):
     def register_key_dialog(self) -> None:
         """Register a peer office from its .kpk after the user compared the fingerprint (shown before anything is
         stored) and chose the name it is known by here."""
-        from desktop.services.exchange.keys import read_key_file
-        from desktop.ui.dialogs.peer_key import PeerKeyDialog
-
         parent = self.parent_widget
         path, _ = QFileDialog.getOpenFileName(parent, "选择对方单位的公钥文件", str(Path.home()),
                                               f"公钥文件 (*{KEY_SUFFIX});;所有文件 (*)")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FirstScreen
 from desktop.services.projects.node import ProjectNode
-from desktop.ui import tree_keys, window_state
+from desktop.ui import data_side, tree_keys, window_state
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
@@ -32,10 +32,11 @@ from desktop.ui.reminder_panel import ReminderPanel, Reminders
 from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 from desktop.ui.window_loader import WindowLoader
 
-# Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
-# the start-up first screen is painted. The module-level imports above stay free of it
-# (tests/ui/test_start_with_first_screen.py).
+# Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): type names only here, reached
+# at run time through `data_side.load()` (the window's one import boundary). The module-level imports above stay
+# free of it (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
+    from desktop.ui.export_menu import ExportMenu
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
@@ -43,34 +44,22 @@ if TYPE_CHECKING:
     from desktop.workspace import Workspace
 
 
-def preload() -> None:
-    """Import what `attach` and the loaders need: safe in a worker thread (no widget is created by an import), so
-    the start-up imports them there while the first screen stays responsive."""
-    from desktop.ui import (  # noqa: F401
-        edit_refresh,
-        exchange_menu,
-        feedback_menu,
-        field_tabs,
-        import_menu,
-        issue_actions,
-        issue_selection,
-        meeting_actions,
-        meetings_panel,
-        navigation,
-        project_actions,
-        reliability_menu,
-        window_data,
-    )
-
-
 class MainWindow(QMainWindow):
     data_loaded = Signal()  # the views hold all fresh data (after `reload` or a background load)
     first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
-    def __init__(self, workspace: Workspace | None, *, today: date | None = None,
-                 settings: QSettings | None = None, parent: QWidget | None = None, load_in_background: bool = False,
+    # The data-side parts (`_build_parts`, when the first workspace arrives; nothing reaches them before that:
+    # the menus and the tool bar stay disabled and no load answers while nothing is held).
+    meetings_panel: MeetingsPanel
+    field_tabs: FieldTabs
+    issue_actions: IssueActions
+    project_actions: ProjectActions
+    def __init__(self, workspace: Workspace | None = None, *, today: date | None = None,
+                 settings: QSettings | None = None, parent: QWidget | None = None,
                  first_screen: FirstScreen | None = None, data_dir: Path | None = None) -> None:
-        """With a workspace, the whole window. Without one (start-up), only the tree, the issue table and the docks,
-        showing `first_screen` while the database opens; `attach` then adds the rest and the live data."""
+        """Built once, holding nothing yet (its `Ops` may hold no workspace): the tree, the issue table and the
+        docks, showing `first_screen` (the data as the last close left it) when there is one. The window is
+        filled by the broadcast `Ops.receive` sends when the opened workspace arrives (`workspace` given here is
+        handed to it at once) — the same `Change(everything=True, replaced=True)` a restore sends."""
         super().__init__(parent)
         self.ops = Ops(None, self)  # the only workspace handle, the worker and the change broadcast (ui/ops.py)
         self.today = today or date.today()
@@ -78,10 +67,7 @@ class MainWindow(QMainWindow):
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
         self.setWindowTitle(APP_NAME)
-        self.issue_actions: IssueActions | None = None
-        self.project_actions: ProjectActions | None = None
-        self.meetings_panel: MeetingsPanel | None = None
-        self.field_tabs: FieldTabs | None = None
+        self._built = False  # the parts that act on data (tabs, menus, actions): built at the first workspace
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
@@ -96,81 +82,91 @@ class MainWindow(QMainWindow):
         self.data_label = PathLabel(self)  # a long data folder elides instead of widening the window
         self.form.status_bar.addPermanentWidget(self.data_label)
         self.resizeDocks([self.form.project_dock, self.form.history_dock], [300, 330], Qt.Orientation.Horizontal)
-        self.loader = WindowLoader(self.ops, self.tree, self.issue_panel, self.form.status_bar, self.today, self)
+        self.loader = WindowLoader(self.ops, self.tree, self.issue_panel, self.form.status_bar, self.today, self,
+                                   show_meetings=lambda meetings, decisions: self.meetings_panel.set_data(
+                                       meetings, decisions),
+                                   mark_stale=lambda: self.field_tabs.mark_stale(),
+                                   reload_reminders=lambda: self.reload_reminders())
         self.loader.first_data_shown.connect(self.first_data_shown)
         self.loader.data_loaded.connect(self.data_loaded)
         window_state.restore(self, self.settings, self.issue_panel.table.horizontalHeader(), self.tree)
         fit_to_screen(self)  # the .ui's 1366×768 or a restored geometry, clamped to the screen when shown
         self.tree.listen()
         self.show_reminders()
+        self.ops.changed.connect(self._on_changed)
         if data_dir is not None:
             self.data_label.setText(f"数据：{data_dir}")
         if first_screen is not None:
             self.loader.show_first_screen(first_screen)
+        self._hold_nothing("正在打开数据库……", busy=True)
         if workspace is not None:
-            self.attach(workspace, load_in_background=load_in_background)
-        else:  # nothing can be changed before the database is open
-            self.form.menu_bar.setEnabled(False)
-            self.form.issue_tool_bar.setEnabled(False)
-            self.loader.busy.show()
-            self.statusBar().showMessage("正在打开数据库……")
+            self.ops.receive(workspace)
 
-    def attach(self, workspace: Workspace, *, load_in_background: bool = False) -> None:
-        """The database is open: build what acts on it (tabs, menus, actions) and load the live data."""
-        from desktop.ui import feedback_menu, import_menu, meeting_actions, reliability_menu
-        from desktop.ui.edit_refresh import EditRefresh
-        from desktop.ui.exchange_menu import ExchangeMenu
-        from desktop.ui.field_tabs import FieldTabs
-        from desktop.ui.issue_actions import IssueActions
-        from desktop.ui.issue_selection import IssueSelection
-        from desktop.ui.meetings_panel import MeetingsPanel
-        from desktop.ui.navigation import Navigator
-        from desktop.ui.project_actions import ProjectActions
+    def _hold_nothing(self, message: str, *, busy: bool = False) -> None:
+        """No data is open (before the first workspace arrives, or after a restore whose reopen failed): nothing
+        can be asked of the data, and the status bar says why."""
+        self.form.menu_bar.setEnabled(False)
+        self.form.issue_tool_bar.setEnabled(False)
+        self.loader.busy.setVisible(busy)
+        self.statusBar().showMessage(message)
 
-        self.ops.attach(workspace)
+    def _replaced(self) -> None:
+        """Ops holds a new workspace (the start-up's, or a restore's): build the data-side parts the first time,
+        then re-read everything, the tree and the newest issues first."""
+        if not self.ops.holds:  # the reopen failed: the reliability menu offers the backups and exit (`Ops.lost`)
+            self.loader.complete = False  # what is shown is no longer the data's content: never kept
+            self._hold_nothing("数据未能重新打开，当前不能进行任何操作")
+            return
+        if not self._built:
+            self._build_parts()
+        else:
+            self.undo_stack.clear()  # its commands belong to the workspace that was replaced
         self.form.menu_bar.setEnabled(True)
         self.form.issue_tool_bar.setEnabled(True)
-        self.meetings_panel = MeetingsPanel(self.ops, today=self.today, parent=self)
+        where = self.ops.database_file or self.ops.db.url
+        self.data_label.setText(f"数据：{where}")
+        self.loader.reload_in_background()
+
+    def _build_parts(self) -> None:
+        """What acts on the data (tabs, menus, actions). Their modules import the database layer, which the first
+        screen paints without: they are reached through the window's one import boundary, `data_side.load()`
+        (the start-up loads it on the worker while the database opens)."""
+        parts = data_side.load()
+        self._built = True
+        self.meetings_panel = parts.MeetingsPanel(self.ops, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today,
+        self.field_tabs = parts.FieldTabs(self.form.main_tabs, self.ops, self.today,
                                     on_open=lambda entity, item_id: self.navigator.open_record(entity, item_id))
-        self.refresh = EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
+        self.refresh = parts.EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
                                    due_soon_days=lambda: self.due_soon_days, show_reminders=self._show_reminders,
                                    show_selected=lambda i, history: self.selection.show_after_edit(i, history),
                                    reload=self.reload)
-        self.issue_actions = IssueActions(self, self.ops, self.form, self.issue_panel, self.tree, self.today,
+        self.issue_actions = parts.IssueActions(self, self.ops, self.form, self.issue_panel, self.tree, self.today,
                                           lambda issue_id: self.refresh.select_when_shown(issue_id))
-        self.selection = IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
+        self.selection = parts.IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
                                         self.issue_actions, lambda: self.refresh.quiet)
         self.undo_stack = self.issue_actions.undo_stack
-        self.project_actions = ProjectActions(self, self.ops, self.form, self.tree, self.today, self.undo_stack,
+        self.project_actions = parts.ProjectActions(self, self.ops, self.form, self.tree, self.today, self.undo_stack,
                                               self.show_error)
-        self.navigator = Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
+        self.navigator = parts.Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
                                    self.field_tabs, self.project_actions, self.statusBar(), self.show_error)
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
-        self.submit_to_meeting_action = meeting_actions.install(self, self.form, self.meetings_panel, self.issue_panel,
+        self.submit_to_meeting_action = parts.meeting_actions.install(self, self.form, self.meetings_panel, self.issue_panel,
                                                                 self.add_menu_actions)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
         # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
-        self.exchange_menu = ExchangeMenu(self, self.ops, self.today, self.form.file_menu, before=self.form.quit_action)
+        self.exchange_menu = parts.ExchangeMenu(self, self.ops, self.today, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
-        self._build_export_menu()
-        self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
+        self._build_export_menu(parts.ExportMenu)
+        self.import_actions = parts.import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
         # 反馈 → 发出 / 收取 / 反馈情况, and drops of returned forms on the window
-        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions,
+        self.feedback_menu = parts.feedback_menu.install(self, self.ops, self.today, self.add_menu_actions,
                                                    self.undo_stack)
-        where = workspace.database_file or workspace.db.url
-        self.data_label.setText(f"数据：{where}")
         if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it
             self.tree.rescope()
-        self.loader.attach(self.meetings_panel, self.field_tabs, self.reload_reminders)
-        if load_in_background:
-            self.loader.reload_in_background()
-        else:
-            self.loader.reload()
         # 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
-        self.reliability = reliability_menu.install(self, self.ops, self.form.file_menu, self.form.quit_action,
+        self.reliability = parts.reliability_menu.install(self, self.ops, self.form.file_menu, self.form.quit_action,
                                                     self.settings, self.today)
 
     def _connect_signals(self) -> None:
@@ -192,7 +188,6 @@ class MainWindow(QMainWindow):
         self.issue_actions.changed.connect(lambda ids: self.ops.notify(Change.of_issues(ids)))
         self.issue_actions.failed.connect(self.show_error)
         self.project_actions.changed.connect(lambda pid: self.ops.notify(Change(projects=frozenset([pid]))))
-        self.ops.changed.connect(self._on_changed)
         self.reminder_panel.activated.connect(self.navigator.open_reminder)
         self.reminder_panel.supervise.connect(lambda kind, unit_id: self.export_menu.open_supervision(kind, unit_id))
         self.reminder_panel.escalate.connect(self.escalate_by_ladder)
@@ -211,12 +206,9 @@ class MainWindow(QMainWindow):
         return menu
 
     # --- export menu (feat/exports) ----------------------------------------------------------------------
-    def _build_export_menu(self) -> None:
+    def _build_export_menu(self, export_menu: type[ExportMenu]) -> None:
         """导出 menu: 简报/通报 editor and the 台账, all run off the GUI thread (see desktop/ui/export_menu.py)."""
-        from desktop.ui.export_menu import ExportMenu
-
-        assert self.meetings_panel is not None  # built by `attach`, just before
-        self.export_menu = ExportMenu(self, self.ops, self.today, self.form, self.issue_panel, self.meetings_panel,
+        self.export_menu = export_menu(self, self.ops, self.today, self.form, self.issue_panel, self.meetings_panel,
                                       self.issue_actions, self.statusBar())
         # 总览: a unit's row of 超期问题 drills down to its issues, and from there to the 督办 dialog for them.
         self.field_tabs.dashboard.supervise_requested.connect(
@@ -246,10 +238,10 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, change: Change) -> None:
         """The one listener for what a write changed: each view re-reads its part; field tabs lazily."""
-        assert self.field_tabs is not None  # attached
+        if change.replaced:
+            self._replaced()
+            return
         if change.everything:
-            if change.replaced:
-                self.undo_stack.clear()  # its commands belong to the workspace that was replaced
             self.reload()
             return
         if change.issues:  # rows, history, tree badges and reminders re-read on the worker (ui/edit_refresh.py)
@@ -309,7 +301,7 @@ class MainWindow(QMainWindow):
         the ladder's reason (nothing escalates until the clerk confirms)."""
         self.navigator.open_reminder("issue", issue_id, 0)
         row = self.issue_panel.current_row()
-        if self.issue_actions is not None and row is not None and row.id == issue_id:
+        if row is not None and row.id == issue_id:
             self.issue_actions.escalate(reason=reason)
 
     def show_error(self, message: str) -> None:
@@ -321,7 +313,7 @@ class MainWindow(QMainWindow):
         window_state.save(self, self.settings, self.issue_panel.table.horizontalHeader(), self.tree)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self.meetings_panel is not None:
+        if self._built:
             self.meetings_panel.flush_minutes()  # never lose typed minutes on close
         self.save_state()
         super().closeEvent(event)

@@ -14,14 +14,13 @@ and accept them without a modal loop.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
-from desktop.services import office_settings
 from desktop.services.figures import Rate
 from desktop.services.meetings import actions as meetings
 from desktop.services.meetings import agenda
@@ -34,6 +33,7 @@ from desktop.ui.dialogs.issue_picker_dialog import IssuePickerDialog
 from desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop.ui.follow import Follow
 from desktop.ui.forms.ui_meetings_panel import Ui_MeetingsPanel
+from desktop.ui.meeting_facts import open_meeting_dialog
 from desktop.ui.minutes_autosave import MinutesAutosave
 from desktop.ui.models.meeting_table import MeetingTableModel
 from desktop.ui.ops import Change, Ops
@@ -161,6 +161,16 @@ class MeetingsPanel(QWidget):
                 return query(session)
 
         self.ops.run(work, then, failed or (lambda message: QMessageBox.warning(self, "无法完成", message)))
+
+    def cached_choices(self) -> MeetingChoices | None:
+        return self._choices
+
+    def keep_choices(self, choices: MeetingChoices) -> None:
+        self._choices = choices
+
+    def show_after_write(self, meeting_id: int) -> None:
+        """The meeting to show once the re-read after a write arrives."""
+        self._select_after = meeting_id
 
     def with_choices(self, then: Callable[[MeetingChoices], None]) -> None:
         """The lists a dialog offers (units, people, projects …): those the last reload brought, or read first."""
@@ -314,41 +324,8 @@ class MeetingsPanel(QWidget):
 
     # --- meeting facts ------------------------------------------------------------------------------------
     def meeting_dialog(self, initial: MeetingInput | None, opened: Callable[[MeetingDialog], None]) -> None:
-        """Read what the dialog offers (lists, the office's name, the 第N次 in use), then `opened(dialog)`."""
-        meeting_id = self.current_meeting_id() if initial is not None else None
-        cached = self._choices
-
-        def facts(session: Any) -> tuple[MeetingChoices, str, dict[tuple[str, int], int]]:
-            issuer = str(office_settings.get(session, "office_name") or "")
-            return cached or load_choices(session), issuer, meetings.numbers_in_use(session)
-
-        def arrived(answer: tuple[MeetingChoices, str, dict[tuple[str, int], int]]) -> None:
-            choices, issuer, numbers = answer
-            self._choices = choices
-            when = datetime.combine(self.today, datetime.min.time()).replace(hour=9)
-            dialog = MeetingDialog(choices, lambda kind, year: numbers.get((kind, year), 0) + 1, initial=initial,
-                                   default_when=when, default_issuer=issuer, parent=self)
-
-            def submit() -> object:
-                data = dialog.value()
-
-                def work(workspace: Workspace) -> int:
-                    with workspace.db.transaction() as session:
-                        if meeting_id is None:
-                            return meetings.create_meeting(session, data).id
-                        return meetings.update_meeting(session, meeting_id, data).id
-
-                def done(saved: int) -> None:
-                    dialog.saved_id = saved
-                    self._select_after = saved
-                    self.announce(Change(meetings=True))
-
-                return dialog.wait_for(self.ops, work, done)  # a refusal stays beside the input
-
-            dialog.submit = submit
-            opened(dialog)
-
-        self.read(facts, arrived)
+        """新建会议 / 会议信息: the dialog, once what it offers is read (`ui/meeting_facts.py`)."""
+        open_meeting_dialog(self, initial, opened)
 
     def new_meeting(self, then: Callable[[int], None] | None = None) -> None:
         """新建会议: the dialog opens once its lists are read; `then(id)` once the meeting is written (the re-read

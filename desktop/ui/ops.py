@@ -2,7 +2,12 @@
 
 `Ops` is owned by the main window. Panels, controllers and dialogs are given it where they used to be given a
 `Workspace`: it answers `db`, `data_dir`, `database_file` … from whatever workspace it holds now, so a restore, a
-server switch or a new operator (`replace`) is followed by every part by construction — nobody keeps an old handle.
+server switch or a new operator (`swap`) is followed by every part by construction — nobody keeps an old handle.
+
+It may hold nothing: at start-up until the data is open (`open` on the worker, then `receive`), and after a restore
+whose reopen failed. Work asked while it holds nothing is refused here, in one place (the caller's `on_broken`
+ends its waiting; the window says once, in Chinese, that no data is open) — no part guards against it itself.
+`receive` and `swap` tell every part with the same broadcast, `Change(everything=True, replaced=True)`.
 
 `run(work, on_done, on_failed)` runs `work(workspace)` (a service call) on one serialised worker thread and hands
 the result back on the GUI thread. A `UserError` goes to the caller's `on_failed` (its inline label or message
@@ -13,6 +18,7 @@ what to re-read.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +36,23 @@ from desktop.ui.ops_worker import Job, Relay
 if TYPE_CHECKING:
     from desktop.db.engine import Database
     from desktop.workspace import Workspace
+
+log = logging.getLogger(__name__)
+NOTHING_OPEN = "数据库没有打开，不能进行操作。"
+
+
+class NothingHeld(UserError):
+    """Work asked while `Ops` holds no workspace (start-up, or a restore whose reopen failed): refused."""
+
+    def __init__(self) -> None:
+        super().__init__(NOTHING_OPEN)
+
+
+@dataclass(frozen=True)
+class ReopenFailed:
+    """A swap's answer when `make` gave nothing to hold: why, in Chinese."""
+
+    message: str
 
 
 @dataclass(frozen=True)
@@ -62,10 +85,14 @@ EVERYTHING = Change(everything=True)
 class Ops(QObject):
     changed = Signal(object)  # a Change
     idle = Signal()  # the last operation asked for has answered (and its callbacks have run)
+    lost = Signal(str)  # a restore's reopen failed: nothing is held now (why, in Chinese)
 
     def __init__(self, workspace: Workspace | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        # The workspace held last, kept after a failed reopen (closed): a later restore reopens its folder under
+        # its operator.
+        self._last = workspace
         self._parent = parent
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # serial: one operation at a time, in the order asked
@@ -79,12 +106,19 @@ class Ops(QObject):
     # --- the handle ------------------------------------------------------------------------------------------
     @property
     def workspace(self) -> Workspace:
-        assert self._workspace is not None, "no workspace attached yet"
+        if self._workspace is None:
+            raise NothingHeld
         return self._workspace
 
     @property
-    def attached(self) -> bool:
+    def holds(self) -> bool:
+        """Whether a workspace is held (the window's state: its menus act only then)."""
         return self._workspace is not None
+
+    @property
+    def last(self) -> Workspace | None:
+        """The workspace held now or, after a failed reopen, the one held last (closed): its folder and operator."""
+        return self._workspace or self._last
 
     @property
     def db(self) -> Database:
@@ -113,30 +147,58 @@ class Ops(QObject):
     def is_empty(self) -> bool:
         return self.workspace.is_empty()
 
-    def attach(self, workspace: Workspace) -> None:
-        """The first workspace (start-up): no broadcast, the window loads it itself."""
-        self._workspace = workspace
+    def open(self, opener: Callable[[], Workspace | None], on_done: Callable[[Workspace | None], None]) -> None:
+        """Start-up: `opener()` (imports and the open, ~1 s) on the worker while the window paints; its answer
+        (None: the open failed, and the caller's guarded open says why) to `on_done`. Nothing is held yet: the
+        caller checks the password and the operator, then hands the workspace to `receive`."""
+        self._submit(opener, on_done, None, None)
 
-    def swap(self, make: Callable[[Workspace], tuple[Workspace, str | None]],
+    def receive(self, workspace: Workspace) -> None:
+        """Hold the opened workspace from now on and tell every part: the same `Change(everything=True,
+        replaced=True)` a restore sends, so a start fills the window exactly as a restore refills it."""
+        assert self._workspace is None, "a workspace is held: a restore replaces it through swap"
+        self._workspace = self._last = workspace
+        self.changed.emit(Change(everything=True, replaced=True))
+
+    def swap(self, make: Callable[[Workspace], tuple[Workspace | None, str | None]],
              on_done: Callable[[str | None], None] | None = None) -> None:
         """A restore: on the worker, after every operation asked before it, close the workspace held and let
         `make(old)` give the one to hold from now on (it restores the file in between, and reopens the old data
         when the restore is refused). The new one is held before the next operation starts, so nothing ever runs
         on a closed handle, and nobody waits on the GUI thread. Then every part is told (`EVERYTHING`, replaced)
-        and `on_done(refusal or None)` runs."""
+        and `on_done(refusal or None)` runs.
 
-        def work(old: Workspace) -> str | None:
-            old.close()
-            new, problem = make(old)
+        When `make` raises or gives nothing, nothing is held: the closed handle is never kept, every part is told
+        the same way, `lost` says why (the window offers the backups and exit), `on_done` gets the reason, and
+        every operation until the next successful swap is refused. After a failed reopen `old` is the closed
+        workspace held last (its folder and operator)."""
+
+        def work() -> str | ReopenFailed | None:
+            old = self.last
+            assert old is not None, "nothing was ever held"
+            if self._workspace is not None:
+                self._workspace = None  # from here on nothing runs on it, whatever `make` does
+                old.close()
+            try:
+                new, problem = make(old)
+            except Exception as exc:  # an unreadable file, a full disk, a bug: nothing is held, said in Chinese
+                log.exception("reopen after a restore failed")
+                new, problem = None, str(exc) if isinstance(exc, UserError) else "发生意外错误，详情已记入日志"
             self._workspace = new  # on the worker: the next operation in the queue is handed the new one
+            if new is None:
+                return ReopenFailed(f"数据未能重新打开：{problem or '没有可打开的数据'}")
+            self._last = new
             return problem
 
-        def done(problem: str | None) -> None:
+        def done(answer: str | ReopenFailed | None) -> None:
             self.changed.emit(Change(everything=True, replaced=True))
+            if isinstance(answer, ReopenFailed):
+                self.lost.emit(answer.message)
+                answer = answer.message
             if on_done is not None:
-                on_done(problem)
+                on_done(answer)
 
-        self.run(work, done, on_broken=(lambda: on_done("发生意外错误，详情已记入日志。")) if on_done else None)
+        self._submit(work, done, None, (lambda: on_done("发生意外错误，详情已记入日志。")) if on_done else None)
 
     def set_operator(self, name: str, on_done: Callable[[None], None] | None = None) -> None:
         """更改操作人: set on the worker, in order with the writes asked before and after it, on the workspace held
@@ -160,12 +222,16 @@ class Ops(QObject):
 
     def run(self, work: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None,
             on_failed: Callable[[str], None] | None = None, *,
-            on_broken: Callable[[], None] | None = None, attached: bool = True) -> None:
+            on_broken: Callable[[], None] | None = None) -> None:
         """Run `work(workspace)` on the worker; `on_done(result)` or `on_failed(message)` on the GUI thread.
 
-        Any other failure is shown here, once; `on_broken()` then lets the caller undo its waiting state.
-        `attached=False` (start-up only: the work opens the workspace itself) hands `work` whatever is held then,
-        which may be None."""
+        Any other failure is shown here, once; `on_broken()` then lets the caller undo its waiting state. Work
+        that finds nothing held when its turn comes is refused here: `on_broken()`, nothing shown (the window
+        already says that no data is open)."""
+        self._submit(lambda: work(self.workspace), on_done, on_failed, on_broken)  # the one held when it runs
+
+    def _submit(self, call: Callable[[], Any], on_done: Callable[[Any], None] | None,
+                on_failed: Callable[[str], None] | None, on_broken: Callable[[], None] | None) -> None:
         relay = Relay()
         self._relays.add(relay)
 
@@ -182,7 +248,10 @@ class Ops(QObject):
             if not self._alive():
                 return
             try:
-                if isinstance(exc, DamagedDatabase):
+                if isinstance(exc, NothingHeld):
+                    if on_broken is not None:
+                        on_broken()
+                elif isinstance(exc, DamagedDatabase):
                     self.report_damage(str(exc))
                     if on_broken is not None:
                         on_broken()
@@ -197,8 +266,7 @@ class Ops(QObject):
 
         relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        held = (lambda: self.workspace) if attached else (lambda: self._workspace)
-        self.pool.start(Job(lambda: work(held()), relay))  # the workspace held when it runs
+        self.pool.start(Job(call, relay))
 
     def query(self, service: Callable[..., Any], *args: object, on_done: Callable[[Any], None] | None = None,
               on_failed: Callable[[str], None] | None = None) -> None:

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QStatusBar
 
 from desktop import APP_NAME
+from desktop.db.migrate import MigrationError
 from desktop.errors import UserError
 from desktop.services import first_screen
 from desktop.services.backup.restore import restore_archive
@@ -29,7 +30,7 @@ from desktop.ui.dialogs.server_dialog import ServerDialog
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.ops import Ops
 from desktop.ui.startup import offer_recovery
-from desktop.workspace import Workspace, open_workspace
+from desktop.workspace import Workspace, WorkspaceError, open_workspace
 
 
 class ReliabilityActions:
@@ -57,7 +58,9 @@ class ReliabilityActions:
         self.backup_action.setEnabled(ops.db.is_sqlite)
         self.idle_lock = IdleLock(window, ops)
         self._offering = False
+        self.data_dir = ops.data_dir  # a restore reopens this folder, also when nothing is held any more
         ops.damage_handler = self.offer_restore
+        ops.lost.connect(lambda message: QTimer.singleShot(0, lambda: self.reopen_failed(message)))
 
     def _action(self, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self.window)
@@ -75,7 +78,7 @@ class ReliabilityActions:
         city's restore is seconds); every view then re-reads. `finished(None)`, or with the refusal (the data as
         it was is reopened); without `finished` a refusal is shown here."""
 
-        def make(old: Workspace) -> tuple[Workspace, str | None]:
+        def make(old: Workspace) -> tuple[Workspace | None, str | None]:
             operator, data_dir = old.db.operator, old.data_dir
             problem = None
             try:
@@ -84,15 +87,38 @@ class ReliabilityActions:
                 problem = str(exc)
             except OSError as exc:
                 problem = f"文件操作失败（{exc.strerror or exc}）"
-            return open_workspace(data_dir, operator=operator), problem
+            try:
+                return open_workspace(data_dir, operator=operator), problem
+            except (WorkspaceError, MigrationError) as exc:  # nothing to hold: `Ops` says so and holds nothing
+                return None, str(exc)
 
         def done(problem: str | None) -> None:
             if finished is not None:
                 finished(problem)
-            elif problem is not None:
+            elif problem is not None and self.ops.holds:  # a failed reopen is said by `reopen_failed`
                 QMessageBox.critical(self.window, APP_NAME, f"恢复失败，当前数据未改动：{problem}")
 
         self.ops.swap(make, done)
+
+    def reopen_failed(self, message: str) -> None:
+        """A restore's reopen failed (`Ops.lost`): nothing is held and nothing can be done on the data. Say so,
+        and offer the newest good backup of the folder or to leave the program."""
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                          f"{message}\n\n当前没有打开任何数据，不能进行任何操作。可以从数据文件夹中最近的完好备份恢复，"
+                          "或退出程序（退出后可用 keyproj restore 从其他位置的备份恢复）。", parent=self.window)
+        restore = box.addButton("从备份恢复(&R)…", QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton("退出程序(&X)", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        self.exec_box(box)
+        if box.clickedButton() is leave:
+            self.window.close()
+        elif box.clickedButton() is restore:
+            offer_recovery(self.data_dir, message, self.window,
+                           restore=lambda path, passphrase: self.restore_from(path, passphrase=passphrase))
+
+    def exec_box(self, box: QMessageBox) -> None:
+        """Show a question box modally (tests replace this to press a button)."""
+        box.exec()
 
     def offer_restore(self, message: str) -> None:
         """A read met a broken file: name it, offer the newest good backup (naming the damaged ones skipped) and
@@ -105,7 +131,7 @@ class ReliabilityActions:
             return
         self._offering = True
         try:
-            offer_recovery(ops.data_dir, message, self.window,
+            offer_recovery(self.data_dir, message, self.window,
                            restore=lambda path, passphrase: self.restore_from(path, passphrase=passphrase))
         finally:
             self._offering = False

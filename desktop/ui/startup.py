@@ -1,11 +1,16 @@
 """Start-up steps of the window program that guard the data: server password, operator name, a damaged
-database (never start empty: offer the newest good backup), the password lock, and the daily backup."""
+database (never start empty: offer the newest good backup), the password lock, the daily backup and the weekly
+full check on the window's worker, and what the next start may show first.
+
+This module is on the data side of the window (it imports the database layer): `desktop/app.py` imports it on
+the worker while the window paints (`Ops.open`), and uses it once the data is open."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -13,8 +18,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from desktop import APP_NAME
 from desktop.db.migrate import MigrationError
 from desktop.errors import UserError
-from desktop.services import app_lock, operators
+from desktop.paths import database_file
+from desktop.services import app_lock, first_screen, operators
 from desktop.services.backup import archive as backups
+from desktop.services.backup import full_check
 from desktop.services.backup.restore import restore_archive
 from desktop.services.encryption import office_key
 from desktop.ui.dialogs.lock_dialogs import PasswordDialog
@@ -25,11 +32,14 @@ from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.ui.ops import Ops
 from desktop.workspace import Workspace, WorkspaceError, open_read_only, open_workspace
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 DAILY_BACKUP_FAILED = "今日自动备份失败："
 
-__all__ = ["admit_operator", "ask_operator", "daily_backup", "lock_enabled", "open_guarded", "server_url",
-           "unlock"]
+__all__ = ["admit_operator", "ask_operator", "daily_backup", "first_screen_to_keep", "lock_enabled", "open_guarded",
+           "server_url", "start_daily_backup", "start_full_check", "unlock"]
 
 
 def server_url(settings: QSettings, parent: QWidget | None = None) -> tuple[bool, str | None]:
@@ -70,6 +80,18 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
         return open_workspace(data_dir, database_url, operator=operator, allow_new_beside_backups=fresh_ok)
     except (WorkspaceError, MigrationError) as exc:
         QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
+
+
+def open_quietly(data_dir: Path, database_url: str | None, operator: str, read_only: bool) -> Workspace | None:
+    """The start-up's open on the worker, saying nothing: None on any failure, which the guarded open (on the GUI
+    thread) then meets again and explains."""
+    try:
+        if read_only:
+            return open_read_only(data_dir, operator=operator)
+        return open_workspace(data_dir, database_url, operator=operator)
+    except Exception:  # any failure is met again, and explained, by the guarded open
+        log.info("the quiet open failed; the guarded open explains it", exc_info=True)
         return None
 
 
@@ -192,3 +214,61 @@ def daily_backup(workspace: Workspace) -> str | None:
     if result is None:
         return None
     return "；".join([f"已自动备份：{result.path.name}", *result.warnings])
+
+
+def start_daily_backup(window: MainWindow, answered: Callable[[], None] | None = None) -> None:
+    """The day's backup on the window's worker (5-7 s at city size), never on the GUI thread; a status-bar note
+    says it runs and what it made. `answered` (the start-up probe) is called once it is made, skipped or failed."""
+    window.statusBar().showMessage("正在进行今日自动备份（如已备份则跳过）……", 15000)
+
+    def done(note: str | None) -> None:
+        failed = note is not None and note.startswith(DAILY_BACKUP_FAILED)
+        window.statusBar().showMessage(note or "今日已备份", 0 if failed else 15000)  # a failure stays in view
+        if answered is not None:
+            answered()
+
+    window.ops.run(daily_backup, done, on_broken=answered)
+
+
+def start_full_check(window: MainWindow, data_dir: Path) -> str | None:
+    """The full check (`services/backup/full_check`) on the window's worker, after the day's backup, when it is
+    due: once a week and after a start that follows a crash. Damage is offered the newest good backup (`Ops`); a
+    passed check is a status-bar line; a 操作日志 chain that does not verify is said in a dialog. Returns why it
+    runs (None: not due)."""
+    reason = full_check.begin_session(data_dir)
+    if reason is None or not window.ops.db.is_sqlite:
+        return None
+    window.statusBar().showMessage(f"正在进行完整性检查（{reason}）……", 15000)
+
+    def done(result: full_check.FullCheck | None) -> None:
+        if result is not None:
+            window.statusBar().showMessage(result.note, 15000)
+
+    def failed(message: str) -> None:
+        window.statusBar().showMessage("完整性检查未通过", 0)
+        QMessageBox.warning(window, APP_NAME, message)
+
+    window.ops.run(lambda workspace: full_check.run_full_check(workspace, reason), done, failed)
+    return reason
+
+
+def first_screen_to_keep(window: MainWindow, workspace: Workspace) -> dict[str, object] | None:
+    """What the next start may show before the database opens: nothing for a server database, nothing while the
+    password lock is on (the data must not be readable before the password), nothing before every issue loaded."""
+    if workspace.database_file is None or lock_enabled(workspace):
+        return None
+    return window.first_screen_data()
+
+
+def end_session(window: MainWindow, data_dir: Path) -> None:
+    """A normal exit of a writable folder: the next start's first screen kept (or discarded: nothing held, a
+    server, a password, not everything loaded), then the workspace held now closed, and the exit noted (the next
+    start is not one after a crash)."""
+    ops = window.ops
+    keep = first_screen_to_keep(window, ops.workspace) if ops.holds else None
+    ops.close()
+    if keep is None:
+        first_screen.discard(data_dir)
+    else:
+        first_screen.save(data_dir, database_file(data_dir), window.today, **keep)  # type: ignore[arg-type]
+    full_check.end_session(data_dir)

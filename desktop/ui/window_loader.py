@@ -1,7 +1,7 @@
 """Loading the main window's data: a start-up first screen, the two-step load on the worker, and 刷新.
 
 Split from the window so the window only wires parts together. It is given the views it fills (tree, issue table,
-meetings, field tabs, reminders), never the window. Everything it reads is a service call in `ui/window_data.py`;
+meetings, field tabs, reminders), never the window. Everything it reads is a service call in `ui/window_data.py`,
 that module (and with it SQLAlchemy) is imported only once the database is open, so the first screen can paint
 before it. The start-up load runs on the window's one worker (`Ops.run`), like every other read.
 """
@@ -21,13 +21,13 @@ from desktop.errors import DamagedDatabase
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
 from desktop.services.issues.row import IssueRow
 from desktop.services.projects.node import ProjectNode
+from desktop.ui import data_side
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.ops import Ops
 from desktop.ui.project_tree_controller import ProjectTreeController
 
 if TYPE_CHECKING:
-    from desktop.ui.field_tabs import FieldTabs
-    from desktop.ui.meetings_panel import MeetingsPanel
+    from desktop.services.meetings.rows import DecisionRow, MeetingRow
     from desktop.ui.window_data import Loaded, Rest
     from desktop.workspace import Workspace
 
@@ -39,7 +39,11 @@ class WindowLoader(QObject):
     first_data_shown = Signal()  # start-up: tree and the newest issues are on screen, the rest is loading
 
     def __init__(self, ops: Ops, tree: ProjectTreeController, issue_panel: IssuePanel, status_bar: QStatusBar,
-                 today: date, parent: QWidget) -> None:
+                 today: date, parent: QWidget, *,
+                 show_meetings: Callable[[list[MeetingRow], dict[int, list[DecisionRow]]], None],
+                 mark_stale: Callable[[], None], reload_reminders: Callable[[], None]) -> None:
+        """`show_meetings`, `mark_stale` (the field tabs) and `reload_reminders` reach the window's data-side
+        parts; they are called only when a load answers, which needs a workspace held (`Ops`)."""
         super().__init__(parent)
         self.ops = ops
         self.tree = tree
@@ -49,20 +53,14 @@ class WindowLoader(QObject):
         self._parent = parent
         self.due_soon_days = 7
         self.complete = False  # every issue and meeting loaded (not only a first screen or first page)
-        self.meetings_panel: MeetingsPanel | None = None  # given by `attach`
-        self.field_tabs: FieldTabs | None = None
-        self.reload_reminders: Callable[[], None] = lambda: None
+        self.show_meetings = show_meetings
+        self.mark_stale = mark_stale
+        self.reload_reminders = reload_reminders
         self.busy = QProgressBar(parent)
         self.busy.setRange(0, 0)  # indeterminate: the row count is not known before the query returns
         self.busy.setMaximumWidth(160)
         self.busy.hide()
         status_bar.addPermanentWidget(self.busy)
-
-    def attach(self, meetings_panel: MeetingsPanel, field_tabs: FieldTabs, reload_reminders: Callable[[], None]
-               ) -> None:
-        self.meetings_panel = meetings_panel
-        self.field_tabs = field_tabs
-        self.reload_reminders = reload_reminders
 
     def show_first_screen(self, first: FirstScreen) -> None:
         self._show_issues_and_tree(first.years, first.tree_year, first.due_soon_days, first.rows, first.nodes,
@@ -88,8 +86,7 @@ class WindowLoader(QObject):
     def reload(self) -> None:
         """Load everything on the worker in one step (刷新, "everything changed" after an import, a merge or a
         restore); the views keep what they show until the answer arrives, then `data_loaded`."""
-        from desktop.ui import window_data
-
+        window_data = data_side.load().window_data
         self.status_bar.showMessage("正在载入数据……")
         self.busy.show()
         year, today = self.tree.year_combo.currentData(), self.today
@@ -102,16 +99,14 @@ class WindowLoader(QObject):
         first the tree and one screen of the newest issues (without pinyin keys, which need a 0.3 s dictionary
         load), then every issue and the meetings. `first_data_shown` and `data_loaded` mark the two steps.
         """
-        from desktop.ui import window_data
-
+        window_data = data_side.load().window_data
         self.status_bar.showMessage("正在载入数据……")
         self.busy.show()
         year, today = self.tree.year_combo.currentData(), self.today
         self._load(lambda ws: _read(ws, window_data.fetch, year, today, FIRST_PAGE), self._on_first_page)
 
     def _on_first_page(self, loaded: Loaded) -> None:
-        from desktop.ui import window_data
-
+        window_data = data_side.load().window_data
         self._apply(loaded)
         self.first_data_shown.emit()
         self._load(lambda ws: _read(ws, window_data.fetch_rest), self._on_rest)
@@ -129,12 +124,11 @@ class WindowLoader(QObject):
         self.ops.run(step, then, self._on_failed, on_broken=self._on_broken)
 
     def _on_rest(self, rest: Rest) -> None:
-        assert self.meetings_panel is not None  # attached
         rows, meetings, decisions = rest
         self.busy.hide()
         self.complete = True
         self.issue_panel.set_rows(rows)
-        self.meetings_panel.set_data(meetings, decisions)
+        self.show_meetings(meetings, decisions)
         gc.freeze()  # the rows stay until the next load (see ui/window_data.py)
         self.reload_reminders()
         self._loaded_message(len(rows), len(meetings))
@@ -154,11 +148,10 @@ class WindowLoader(QObject):
         self.status_bar.showMessage("载入数据失败")
 
     def _apply(self, loaded: Loaded) -> None:
-        assert self.meetings_panel is not None and self.field_tabs is not None  # attached
         self._show_issues_and_tree(loaded.years, loaded.tree_year, loaded.due_soon_days, loaded.rows, loaded.nodes,
                                    complete=loaded.complete)
-        self.meetings_panel.set_data(loaded.meetings, loaded.decisions)
-        self.field_tabs.mark_stale()
+        self.show_meetings(loaded.meetings, loaded.decisions)
+        self.mark_stale()
         if loaded.complete:
             self.complete = True
             gc.freeze()

@@ -57,6 +57,7 @@ def test_downgrade_refuses_while_an_investment_round_exists(db_demo_workspace, t
     with db_demo_workspace.db.transaction() as session:
         send_investment_round(session, out, year=2026, month=11, today=date(2026, 11, 25))
     engine = db_demo_workspace.db.engine
+    downgrade(engine, THIS)  # later migrations first: this one is under test
     before = contents(engine)
     with pytest.raises(Exception, match="投资进度填报轮次"):
         downgrade(engine, previous_of(THIS))

@@ -53,8 +53,10 @@ def _files(folder: Path) -> dict[str, bytes]:
             if p.is_file() and p.relative_to(folder).parts[0] != "logs" and not p.name.endswith(("-wal", "-shm"))}
 
 
-def test_an_encrypted_backup_holds_nothing_readable(sealed_office, capsys) -> None:
-    result = backups.automatic_backup(sealed_office.db, sealed_office.data_dir, backups.Reason.MANUAL)
+def test_an_encrypted_backup_holds_nothing_readable(sealed_office, capsys, tmp_path) -> None:
+    result = backups.automatic_backup(sealed_office.db, sealed_office.data_dir, backups.Reason.MANUAL,
+                                      mirror_dir=tmp_path / "U盘")
+    assert result.mirrored_to is not None and result.mirrored_to.read_bytes() == result.path.read_bytes()
     with zipfile.ZipFile(result.path) as zf:
         assert sorted(zf.namelist()) == ["manifest.json", "payload.kpseal"]
         manifest = json.loads(zf.read("manifest.json"))
@@ -187,7 +189,42 @@ def test_a_damaged_database_is_restored_from_an_encrypted_backup_with_the_passph
     monkeypatch.setenv("KEYPROJ_PASSPHRASE", PASSPHRASE)
     assert main(["restore", str(archive), "--yes", "--data-dir", str(ws.data_dir)]) == 0, capsys.readouterr().err
     assert _first_project(ws.data_dir) == ws.project_name
-    assert any(backups_dir(ws.data_dir).glob("恢复前的数据库文件_*"))
+    # the damaged file is kept beside the database, not in backups/ (which holds only encrypted files)
+    assert any((ws.data_dir / "撤销用副本").glob("恢复前的数据库文件_*"))
+    assert not any(backups_dir(ws.data_dir).glob("恢复前的数据库文件_*"))
+
+
+def test_with_encryption_on_backups_holds_only_encrypted_files(sealed_office, tmp_path) -> None:
+    """The program's plain working copies (before a merge, a schema upgrade, the file a restore replaces) stay
+    beside the database: a copy of backups/ on a stick reveals nothing."""
+    from desktop.services.exchange.selection import ExportScope, ScopeKind
+    from tests.services.exchange.twooffices import ROOM, make_office, pair, seed
+
+    ws = sealed_office
+    team = make_office(tmp_path / "team", "现代服务业专班", "专班张三")
+    try:
+        with ws.db.transaction() as s:
+            from desktop.services.exchange import office
+
+            office.set_name(s, ROOM)
+        pair(team, ws, tmp_path)
+        seed(team)
+        from desktop.services.exchange.export import export_package
+        from desktop.services.exchange.merge import apply_merge, undo_last_merge
+        from desktop.services.exchange.package import read_package
+
+        package = tmp_path / "p.kpx"
+        export_package(team, ExportScope(ScopeKind.ALL), package, recipient=ROOM)
+        result = apply_merge(ws, read_package(package), {})
+        assert result.backup_path is not None and result.backup_path.parent == ws.data_dir / "撤销用副本"
+        undo_last_merge(ws)  # the undo still finds its copy
+    finally:
+        team.close()
+    archive = backups.automatic_backup(ws.db, ws.data_dir, backups.Reason.MANUAL).path
+    ws.close()
+    restore_archive(archive, ws.data_dir, passphrase=PASSPHRASE)
+    stored = [p for p in backups_dir(ws.data_dir).rglob("*") if p.is_file()]
+    assert stored and all(p.suffix == ".zip" and backups.inspect_archive(p).encrypted for p in stored)
 
 
 def test_keyproj_encryption_on_status_passphrase_off(demo_workspace, capsys, monkeypatch) -> None:
@@ -220,3 +257,20 @@ def test_keyproj_encryption_on_status_passphrase_off(demo_workspace, capsys, mon
     demo_workspace.close()
     monkeypatch.setenv("KEYPROJ_PASSPHRASE", PASSPHRASE)  # the backup opens with the passphrase of its day
     assert main(["restore", str(archive), "--yes", *data]) == 0, capsys.readouterr().err
+
+
+def test_an_upgrade_of_an_encrypting_office_keeps_its_plain_copy_out_of_backups(sealed_office) -> None:
+    """The start that upgrades the schema: the restorable backup before it is encrypted, and migrate.py's raw
+    copy for rolling back a failed step goes beside the database."""
+    from desktop.db.migrate import newest_revision
+    from tests.db.migration_support import downgrade, previous_of
+
+    ws = sealed_office
+    downgrade(ws.db.engine, previous_of(newest_revision()))
+    ws.close()
+    reopened = open_workspace(ws.data_dir, operator="测试员")
+    reopened.close()
+    raw = list((ws.data_dir / "撤销用副本").glob("迁移前备份_*.sqlite3"))
+    assert raw and not list(backups_dir(ws.data_dir).glob("*.sqlite3"))
+    upgrades = [p for p in backups_dir(ws.data_dir).glob("*.zip") if "升级前" in p.name]
+    assert upgrades and all(backups.inspect_archive(p).encrypted for p in upgrades)

@@ -154,8 +154,9 @@ def test_full_mirror_is_a_chinese_warning(demo_workspace, tmp_path: Path) -> Non
 def test_window_starts_and_keeps_the_failure_in_view(qtbot, full_disk: Path, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings
 
-    from desktop.app import create_application, start_daily_backup
+    from desktop.app import create_application
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.startup import start_daily_backup
 
     create_application()
     ws = open_workspace(full_disk, operator="测试员")

@@ -67,14 +67,14 @@ def _args(**kw) -> argparse.Namespace:
 
 
 def _close_windows_soon(seen: list[str]) -> None:
-    """Close the main window once it is up (the event loop is then left), polling until it appears."""
+    """Close the main window once it shows the data (the event loop is then left), polling until it does."""
     from desktop.ui.main_window import MainWindow
 
     timer = QTimer(QApplication.instance())
 
     def close() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
+            if isinstance(widget, MainWindow) and widget.isVisible() and widget.complete:
                 seen.append(widget.windowTitle())
                 timer.stop()
                 widget.close()
@@ -98,21 +98,16 @@ def test_first_start_offers_demo_data(qapp, tmp_path: Path, monkeypatch: pytest.
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    from desktop.ui import startup
-
-    creating: list[list[str]] = []
-    real_open = startup.open_guarded
-
-    def open_guarded(*a, **k):  # type: ignore[no-untyped-def]
-        creating.append(_notices())  # what the newcomer sees while the database is created
-        return real_open(*a, **k)
-
-    monkeypatch.setattr(startup, "open_guarded", open_guarded)
+    creating: list[list[str]] = []  # what the newcomer sees while the database is created, tick by tick
+    ticks = QTimer(QApplication.instance())
+    ticks.timeout.connect(lambda: creating.append(_notices()))
+    ticks.start(20)  # it ticks only while the GUI thread is free: the database is created on the worker
     seen: list[str] = []
     _close_windows_soon(seen)
     assert app_module.run_gui(_args(data_dir=tmp_path / "data")) == 0
+    ticks.stop()
     assert asked and "演示数据" in asked[0]
-    assert creating == [["第一次使用：正在创建数据库，请稍候……"]]
+    assert ["第一次使用：正在创建数据库，请稍候……"] in creating
     assert "重点项目包保工作台" in seen
     # the hooks were installed first thing: an error anywhere in the session goes to the data folder's log
     import sys
@@ -236,3 +231,47 @@ def test_read_only_folder_opens_read_only_when_chosen(qapp, tmp_path: Path, monk
         assert seen["title"] == "重点项目包保工作台（只读）" and seen["projects"] == 1
         assert "不能保存修改，未做任何改动" in str(seen["refused"])
         assert digest(folder) == before  # not a byte written: no backup, no log, no first screen
+
+
+def test_exit_closes_the_workspace_held_then_not_the_start_ups(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """A restore during the session replaces the workspace opened at start: the exit of `run_gui` closes the one
+    held then (and the start-up's was closed by the restore)."""
+    from desktop.services.backup import archive as backups
+    from desktop.services.projects import actions as projects
+    from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
+    from desktop.ui.main_window import MainWindow
+    from desktop.workspace import Workspace
+
+    folder = tmp_path / "data"
+    ws = open_workspace(folder, operator="测试员")
+    with ws.db.transaction() as s:
+        projects.create_project(s, projects.ProjectInput(code="2026-001", name="紫云府项目", list_year=2026))
+    archive = backups.create_archive(ws.db.engine, folder, tmp_path / "b.zip").path
+    ws.close()
+    closed: list[Workspace] = []
+    real_close = Workspace.close
+    monkeypatch.setattr(Workspace, "close", lambda self: (closed.append(self), real_close(self))[1])
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: 1)
+    held: list[Workspace] = []
+    timer = QTimer(QApplication.instance())
+
+    def drive() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if not (isinstance(widget, MainWindow) and widget.isVisible() and widget.complete
+                    and not widget.ops.busy()):
+                continue
+            if not held:
+                held.append(widget.ops.workspace)  # the start-up's
+                widget.reliability.restore_from(archive)
+            elif widget.ops.workspace is not held[0]:
+                held.append(widget.ops.workspace)  # the restored one
+                timer.stop()
+                widget.close()
+
+    timer.timeout.connect(drive)
+    timer.start(50)
+    assert app_module.run_gui(_args(data_dir=folder, operator="测试员")) == 0
+    timer.stop()
+    assert len(held) == 2 and held[0] in closed
+    assert closed[-1] is held[1]  # at exit: the workspace held then

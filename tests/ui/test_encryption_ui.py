@@ -4,6 +4,8 @@ a wrong passphrase is said in the preview (checked on the worker, nothing closed
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import func, select
@@ -14,6 +16,7 @@ from desktop.services.backup import archive as backups
 from desktop.services.encryption import office_key
 from desktop.ui.dialogs.restore_preview import RestorePreviewDialog
 from desktop.ui.main_window import MainWindow
+from desktop.workspace import open_workspace
 from tests.ui.helpers import restore, settle, wait_for_dialog, wait_loaded
 
 PASSPHRASE = "区重点办口令2026"
@@ -111,3 +114,94 @@ def test_an_encrypted_backup_is_listed_as_such_and_restored_with_the_passphrase(
     assert encrypted_rows  # the automatic 恢复前 backup is encrypted too, its counts not shown
     dialog.close()
     window.workspace.close()
+
+
+def test_an_encrypted_package_is_opened_with_the_passphrase_asked_in_the_window(qtbot, tmp_path,
+                                                                              monkeypatch) -> None:
+    """导入数据包… on a package sealed to this office: the passphrase is asked, a wrong one comes back as the
+    refusal (decrypted on the worker, nothing changed), the right one reaches the preview with the signature."""
+    from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+    from desktop.services.exchange import trust
+    from desktop.services.exchange.selection import ExportScope, ScopeKind
+    from desktop.ui import exchange_menu
+    from desktop.ui.dialogs.merge_preview import MergePreviewDialog
+    from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+    from desktop.ui.ops import Ops
+    from tests.services.exchange.twooffices import open_offices, snapshot
+
+    offices = open_offices(tmp_path)
+    try:
+        for ws in (offices.room, offices.team):
+            with ws.db.transaction() as s:
+                office_key.enable(s, PASSPHRASE, PASSPHRASE)
+        trust.export_own_key(offices.room, tmp_path / "room.kpk")
+        trust.register_peer(offices.team, tmp_path / "room.kpk")  # now with the room's encryption key
+        package = offices.send("加密包.kpx", ExportScope(ScopeKind.ALL))
+        create_application()
+        parent = QMainWindow()
+        qtbot.addWidget(parent)
+        ops = Ops(offices.room, parent)
+        menu = exchange_menu.ExchangeMenu(parent, ops, date.today(), QMenu(parent))
+        typed = ["不对的口令不对的口令", PASSPHRASE]
+        asked: list[str] = []
+
+        def answer(self) -> int:
+            asked.append(self.form.message_label.text())
+            self.form.password_edit.setText(typed.pop(0))
+            self._accept()
+            return self.result()
+
+        monkeypatch.setattr(PassphraseDialog, "exec", answer)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+        warnings: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+        shown: dict[str, object] = {}
+        monkeypatch.setattr(MergePreviewDialog, "exec",
+                            lambda self: shown.update(plan=self.plan, verdict=self.verdict) or 0)
+        before = snapshot(offices.room)
+        menu.import_package_dialog()
+        qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+        assert "已加密给本单位" in asked[0] and "加密口令不正确" in warnings[0]
+        assert snapshot(offices.room) == before
+        menu.import_package_dialog()
+        qtbot.waitUntil(lambda: "plan" in shown, timeout=20_000)
+        assert shown["verdict"].trusted
+        ops.pool.waitForDone()
+    finally:
+        offices.team.close()
+        offices.room.close()
+
+
+def test_at_start_a_damaged_database_offers_the_encrypted_backup_and_asks_its_passphrase(
+        qtbot, demo_workspace, monkeypatch) -> None:
+    """No window yet: the newest good backup is found without any secret; a wrong passphrase is said in the
+    preview, which asks again; the right one restores."""
+    from desktop.paths import database_file
+    from desktop.ui import startup
+
+    with demo_workspace.db.transaction() as s:
+        office_key.enable(s, PASSPHRASE, PASSPHRASE)
+    archive = backups.automatic_backup(demo_workspace.db, demo_workspace.data_dir, backups.Reason.DAILY).path
+    demo_workspace.close()
+    database_file(demo_workspace.data_dir).write_bytes(b"\0" * 4096)
+    create_application()
+    typed, errors = ["错的口令错的口令", PASSPHRASE], []
+
+    def answer(self) -> int:
+        errors.append(self.form.error_label.text())
+        assert self.form.passphrase_edit.isVisibleTo(self) and "已加密（密钥指纹" in self.form.contents_edit.toPlainText()
+        self.form.passphrase_edit.setText(typed.pop(0))
+        self._accept()
+        return self.result()
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", answer)
+    assert startup.offer_recovery(demo_workspace.data_dir, "数据库已损坏", None, operator="测试员")
+    assert errors[0] == "" and "加密口令不正确" in errors[1] and not typed
+    ws = open_workspace(demo_workspace.data_dir, operator="测试员")
+    try:
+        with ws.db.read() as s:
+            assert s.scalar(select(func.count(Issue.id))) == 300
+    finally:
+        ws.close()
+    assert archive.exists()

@@ -31,6 +31,13 @@ def test_send_collect_and_see_the_grid(qtbot, demo_workspace, today, tmp_path: P
     dialog.form.month_spin.setValue(11)
     qtbot.waitUntil(lambda: not dialog.loading and dialog.form.round_edit.text() == ROUND, timeout=20_000)
     assert "个项目" in dialog.form.unit_list.item(0).text()
+    units = [dialog.form.unit_list.item(n).text() for n in range(dialog.form.unit_list.count())]
+    dialog.form.by_combo.setCurrentIndex(1)  # 每个建设单位（项目业主）一份: the owners as the projects record them
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    owners = [dialog.form.unit_list.item(n).text() for n in range(dialog.form.unit_list.count())]
+    assert dialog.by() == "owner" and owners and owners != units and all("个项目" in o for o in owners)
+    dialog.form.by_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.form.unit_list.count() == len(units), timeout=20_000)
     dialog.form.folder_edit.setText(str(out))
     dialog.form.none_button.click()
     dialog.form.unit_list.item(0).setCheckState(Qt.CheckState.Checked)

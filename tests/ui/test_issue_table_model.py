@@ -99,7 +99,7 @@ def test_panel_filters_by_pinyin_status_and_overdue(qtbot) -> None:
 
 def test_background_loading_fills_the_table(qtbot, demo_workspace, today, tmp_path) -> None:
     create_application()
-    window = MainWindow(demo_workspace, today=today, load_in_background=True,
+    window = MainWindow(demo_workspace, today=today,
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
@@ -132,7 +132,7 @@ def test_background_loading_reports_failure(qtbot, demo_workspace, today, tmp_pa
     import desktop.services.issues.rows as issue_rows
 
     monkeypatch.setattr(issue_rows, "load_issue_rows", broken)
-    window = MainWindow(demo_workspace, today=today, load_in_background=True,
+    window = MainWindow(demo_workspace, today=today,
                         settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(reported), timeout=30_000)

@@ -344,7 +344,7 @@ def test_damaged_text_in_the_window_names_the_table_and_offers_the_backup(qtbot,
         monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: boxes.append(text))
     damaged = startup.open_guarded(data_dir, None, "测试员")  # quick_check passes: the page structure is intact
     assert damaged is not None
-    window = MainWindow(damaged, settings=_settings(tmp_path), load_in_background=True)
+    window = MainWindow(damaged, settings=_settings(tmp_path))
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.ops.changed, timeout=30_000):  # the restore replaces the workspace
@@ -375,7 +375,7 @@ def test_first_start_asks_the_operator_and_records_it(qtbot, tmp_path, monkeypat
 
     def close_window() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow) and widget.isVisible():
+            if isinstance(widget, MainWindow) and widget.isVisible() and widget.complete:
                 seen.append(widget.workspace.db.operator)
                 with widget.workspace.db.transaction() as s:
                     s.add(Unit(name="区住建局"))
@@ -476,8 +476,8 @@ def test_window_runs_the_full_check_when_due_and_offers_the_backup_on_damage(qtb
                                                                            tmp_path) -> None:
     """Due (never made, or after a crash): the full check runs on the worker; a pass is a status-bar line, a
     flipped byte in an issue text (which the start-up quick_check misses) goes to the backup offer."""
-    from desktop.app import start_full_check
     from desktop.services.backup import full_check
+    from desktop.ui.startup import start_full_check
     from desktop.workspace import open_workspace
     from tests.reliability.damage import flip_inside_text
 
@@ -497,7 +497,7 @@ def test_window_runs_the_full_check_when_due_and_offers_the_backup_on_damage(qtb
     settle(qtbot, window)
     window.ops.workspace.close()  # nothing runs on the worker now: the file is damaged behind the window's back
     flip_inside_text(database_file(folder), "issue", "description", issue_id)
-    window.ops.attach(open_workspace(folder, operator="测试员"))  # the quick check at open passes it
+    window.ops._workspace = open_workspace(folder, operator="测试员")  # behind its back; the open's quick check passes
     offered: list[str] = []
     window.ops.damage_handler = offered.append
     (folder / full_check.STATE_FILE).write_text('{"running": true}', encoding="utf-8")  # the last run crashed

@@ -196,7 +196,7 @@ def test_every_change_reaches_the_window(qtbot, demo_workspace, today, tmp_path)
 
 
 def test_the_daily_backup_runs_on_the_worker_with_a_note(qtbot, demo_workspace, today, tmp_path) -> None:
-    from desktop.app import start_daily_backup
+    from desktop.ui.startup import start_daily_backup
 
     window = open_window(qtbot, demo_workspace, today, tmp_path)
     qtbot.waitUntil(lambda: not window.ops.busy(), timeout=30_000)  # whatever the window started on its own
@@ -314,3 +314,56 @@ def test_a_merge_runs_on_the_worker_and_every_part_follows(qtbot, today, tmp_pat
     finally:
         offices.team.close()
         offices.room.close()
+
+
+def test_a_restore_whose_reopen_fails_holds_nothing_and_offers_the_backups(qtbot, demo_workspace, today, tmp_path,
+                                                                         monkeypatch) -> None:
+    """`Ops.swap` when the reopen itself fails: no closed handle is kept, every part is told, the window says so
+    in Chinese and offers the backups or exit; no operation runs until a restore opens the data again."""
+    from desktop.ui import reliability_menu
+    from desktop.workspace import WorkspaceError
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = open_window(qtbot, demo_workspace, today, tmp_path)
+    archive = backups.create_archive(demo_workspace.db.engine, demo_workspace.data_dir, tmp_path / "b.zip").path
+    real_open = reliability_menu.open_workspace
+
+    def unopenable(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise WorkspaceError("数据库文件被其他程序占用，无法打开")
+
+    monkeypatch.setattr(reliability_menu, "open_workspace", unopenable)
+    boxes: list[str] = []
+    monkeypatch.setattr(reliability_menu.ReliabilityActions, "exec_box", lambda self, box: boxes.append(box.text()))
+    seen: list[Change] = []
+    window.ops.changed.connect(seen.append)
+    window.reliability.restore_from(archive)
+    qtbot.waitUntil(lambda: bool(boxes), timeout=60_000)
+    settle(qtbot, window)
+
+    assert not window.ops.holds and demo_workspace.db.engine.pool.checkedout() == 0
+    assert seen == [Change(everything=True, replaced=True)]  # every part was told
+    assert boxes == ["数据未能重新打开：数据库文件被其他程序占用，无法打开\n\n当前没有打开任何数据，不能进行任何操作。"
+                     "可以从数据文件夹中最近的完好备份恢复，或退出程序（退出后可用 keyproj restore 从其他位置的备份恢复）。"]
+    assert not window.form.menu_bar.isEnabled() and not window.form.issue_tool_bar.isEnabled()
+    assert window.statusBar().currentMessage() == "数据未能重新打开，当前不能进行任何操作"
+    assert window.first_screen_data() is None  # what is shown is not the data's content any more
+    ran: list[object] = []
+    refused: list[bool] = []
+    window.ops.run(ran.append, on_broken=lambda: refused.append(True))  # nothing runs on the closed workspace
+    qtbot.waitUntil(lambda: bool(refused))
+    assert ran == [] and window.ops.errors_shown == []
+
+    monkeypatch.setattr(reliability_menu, "open_workspace", real_open)  # the backup offered: restored, reopened
+    window.reliability.restore_from(archive)
+    qtbot.waitUntil(lambda: window.ops.holds, timeout=60_000)
+    settle(qtbot, window)
+    assert window.form.menu_bar.isEnabled() and window.issue_panel.model.rowCount() == 300
+    with window.workspace.db.read() as s:
+        assert len(s.scalars(select(Issue.id)).all()) == 300
+
+    monkeypatch.setattr(reliability_menu, "open_workspace", unopenable)  # fails again: this time 退出程序
+    monkeypatch.setattr(reliability_menu.ReliabilityActions, "exec_box",
+                        lambda self, box: next(b for b in box.buttons() if "退出" in b.text()).click())
+    window.reliability.restore_from(archive)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert not window.ops.holds

@@ -16,9 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop import paths
-from desktop.app import create_application, first_screen_to_keep
+from desktop.app import create_application
 from desktop.services import app_lock, first_screen
 from desktop.ui.main_window import MainWindow
+from desktop.ui.startup import first_screen_to_keep
 from desktop.workspace import Workspace, open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +91,7 @@ def test_shown_then_completed_with_live_data(qtbot, demo_workspace: Workspace, t
     ws = open_workspace(folder, operator="测试员")
     try:
         with qtbot.waitSignal(window.data_loaded, timeout=30_000):
-            window.attach(ws, load_in_background=True)
+            window.ops.receive(ws)  # the broadcast a restore sends fills the window
         assert window.form.menu_bar.isEnabled() and window.form.issue_tool_bar.isEnabled()
         assert window.issue_panel.model.total_count() == full.issue_panel.model.total_count()
         assert window.project_nodes() == full.project_nodes()
@@ -179,14 +180,15 @@ def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_w
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(RestorePreviewDialog, "exec", accept)
-    quiet_opens: list[object] = []
-    real_open = app_module._open_behind_first_screen
+    guarded: list[bool] = []
+    real_guarded = app_module._open_guarded
 
-    def quiet_open(*args):  # type: ignore[no-untyped-def]
-        quiet_opens.append(real_open(*args))
-        return quiet_opens[-1]
+    def open_guarded(window, *args):  # type: ignore[no-untyped-def]
+        shown = window.issue_panel.model.rowCount() == first_screen.FIRST_PAGE and not window.ops.holds
+        guarded.append(shown)
+        return real_guarded(window, *args)
 
-    monkeypatch.setattr(app_module, "_open_behind_first_screen", quiet_open)
+    monkeypatch.setattr(app_module, "_open_guarded", open_guarded)
     monkeypatch.setattr(app_module, "QSettings", lambda: QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat))
 
     def close_when_loaded() -> None:
@@ -201,6 +203,24 @@ def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_w
     timer.start(100)
     assert app_module.run_gui(argparse.Namespace(data_dir=folder, operator="测试员")) == 0
     timer.stop()
-    assert quiet_opens == [None]  # the first screen was shown; its quiet open refused the damaged file
+    assert guarded == [True]  # the first screen was shown; the worker's quiet open refused the damaged file
     assert len(offered) == 1 and "问题：300" in offered[0]
     assert seen == [(True, 300)]
+
+
+def test_the_window_reaches_its_data_side_through_one_import_boundary() -> None:
+    """The first paint's modules import the data side (SQLAlchemy, the tabs, menus and actions) only through
+    `data_side.load()`; every other import sits at module level (app.py's demo generator, loaded on a first start
+    only, and the CLI's entry point aside)."""
+    import ast
+
+    allowed = {("app.py", "load_demo"), ("app.py", "main"), ("ui/data_side.py", "load")}
+    found = set()
+    for name in ("app.py", "ui/main_window.py", "ui/window_loader.py", "ui/data_side.py"):
+        tree = ast.parse((ROOT / "desktop" / name).read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                for node in ast.walk(function):
+                    if isinstance(node, ast.Import | ast.ImportFrom):
+                        found.add((name, function.name))
+    assert found == allowed

@@ -63,5 +63,7 @@ class ExchangePeerKey(Base):
     name: Mapped[str] = mapped_column(String(128), nullable=False, unique=True)
     public_key: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)  # base64 of the 32 raw bytes
     fingerprint: Mapped[str] = mapped_column(String(64), nullable=False)
+    # X25519, base64: packages for this office are sealed to it when encryption is on (none until it sends one)
+    encryption_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     registered_at: Mapped[datetime] = mapped_column(DateTime, default=now, nullable=False)
     operator: Mapped[str] = mapped_column(String(64), nullable=False)

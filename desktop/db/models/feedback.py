@@ -49,6 +49,9 @@ ONE_RECORD = ("(CASE WHEN issue_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN decis
               " + (CASE WHEN project_id IS NULL THEN 0 ELSE 1 END) = 1")
 
 
+ONE_RECIPIENT = "(unit_id IS NULL) <> (recipient IS NULL)"
+
+
 class FeedbackItem(RowMixin, Base):
     """One issue on one unit's form, as sent; `answer_sha256` is the digest of the unit's last answer taken."""
 
@@ -56,10 +59,14 @@ class FeedbackItem(RowMixin, Base):
     __table_args__ = (UniqueConstraint("round_id", "issue_id", name="uq_feedback_item_round_issue"),
                       UniqueConstraint("round_id", "decision_id", name="uq_feedback_item_round_decision"),
                       UniqueConstraint("round_id", "project_id", name="uq_feedback_item_round_project"),
-                      CheckConstraint(ONE_RECORD, name="one_record"))
+                      CheckConstraint(ONE_RECORD, name="one_record"),
+                      CheckConstraint(ONE_RECIPIENT, name="one_recipient"))
 
     round_id: Mapped[int] = mapped_column(ForeignKey("feedback_round.id", ondelete="CASCADE"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    # Whom the form went to: a unit, or (an investment round sent to the projects' owners, migration 0031) the
+    # owner's name as the project records it; exactly one of the two.
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    recipient: Mapped[str | None] = mapped_column(String(200))
     # The item is an issue or a decided item (migration 0025): exactly one of the two is set.
     issue_id: Mapped[int | None] = mapped_column(ForeignKey("issue.id", ondelete="RESTRICT"), index=True)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id", ondelete="RESTRICT"), index=True)
@@ -74,10 +81,18 @@ class FeedbackItem(RowMixin, Base):
     answered_version: Mapped[int | None] = mapped_column(Integer)
 
     round: Mapped[FeedbackRound] = relationship(back_populates="items")
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit | None] = relationship()
     issue: Mapped[Issue | None] = relationship()
     decision: Mapped[Decision | None] = relationship()
     project: Mapped[Project | None] = relationship()
+
+    @property
+    def addressee(self) -> str:
+        """The unit's name, or the owner's: whom the form went to."""
+        if self.recipient is not None:
+            return self.recipient
+        assert self.unit is not None
+        return self.unit.name
 
     @property
     def record(self) -> Issue | Decision | Project:
@@ -92,9 +107,11 @@ class FeedbackReply(RowMixin, Base):
     """One returned file taken in (collect), with what it brought."""
 
     __tablename__ = "feedback_reply"
+    __table_args__ = (CheckConstraint(ONE_RECIPIENT, name="one_recipient"),)
 
     round_id: Mapped[int] = mapped_column(ForeignKey("feedback_round.id", ondelete="CASCADE"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    recipient: Mapped[str | None] = mapped_column(String(200))  # as on FeedbackItem
     file_name: Mapped[str] = mapped_column(String(255), nullable=False)
     file_sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
     received_on: Mapped[date] = mapped_column(Date, nullable=False)
@@ -103,7 +120,7 @@ class FeedbackReply(RowMixin, Base):
     backup_file: Mapped[str | None] = mapped_column(Text)
 
     round: Mapped[FeedbackRound] = relationship(back_populates="replies")
-    unit: Mapped[Unit] = relationship()
+    unit: Mapped[Unit | None] = relationship()
 
 
 REQUEST_KIND_CHECK = "kind IN ('done', 'extension', 'coordination')"

@@ -61,6 +61,40 @@ def write_sealed(inner: Path, target: Path, manifest: dict[str, Any], setting: A
 
 
 MANIFEST_NAME = "manifest.json"
+PLAIN_COPIES_DIRNAME = "撤销用副本"
+
+
+def plain_copies_dir(data_dir: Path, setting: Any, *, sealed_anyway: bool = False) -> Path:
+    """Where the program's own plain working copies go: the copy before a merge (kept to undo it), the copy before
+    a schema upgrade, the database set aside by a restore. Without encryption, `backups/` as always; with it, a
+    folder of the data folder beside the database, so that `backups/` (which an office copies to a stick) holds
+    only encrypted files and the plain copies sit only where the plain database already is. `sealed_anyway`: the
+    setting cannot be read (a damaged database) but the backup being restored is encrypted."""
+    from desktop.paths import backups_dir
+
+    if office_key.encrypting_key(setting) is None and not sealed_anyway:
+        return backups_dir(data_dir)
+    return Path(data_dir) / PLAIN_COPIES_DIRNAME
+
+
+def setting_in_file(db_file: Path) -> Any:
+    """The encryption setting of a database file read without opening it for writing; None when the file is
+    missing or unreadable (a damaged file, which a restore replaces)."""
+    import sqlite3
+
+    from desktop.db.integrity import connect_read_only
+
+    if not Path(db_file).is_file() or Path(db_file).stat().st_size == 0:
+        return None
+    try:
+        conn = connect_read_only(Path(db_file))
+        try:
+            row = conn.execute("SELECT value FROM app_setting WHERE key = ?", (office_key.SETTING,)).fetchone()
+        finally:
+            conn.close()
+        return json.loads(row[0]) if row and row[0] else None
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
 
 
 def open_to_scratch(archive: Path, encryption: dict[str, Any], passphrase: str | None, folder: Path) -> Path:

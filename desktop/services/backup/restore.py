@@ -26,7 +26,7 @@ from desktop.db.engine import make_engine, sqlite_url
 from desktop.db.faults import disk_full_message, is_disk_full
 from desktop.db.integrity import check_file
 from desktop.db.migrate import alembic_config
-from desktop.paths import RESTORE_JOURNAL, attachments_dir, backups_dir, database_file
+from desktop.paths import RESTORE_JOURNAL, attachments_dir, database_file
 from desktop.services import operators
 from desktop.services.backup import encrypted
 from desktop.services.backup.archive import (
@@ -121,7 +121,9 @@ def _restore_plain(archive: Path, readable: Path, info: BackupInfo, data_dir: Pa
         safety = _backup_current(live, data_dir, now)
         hook("safety_backup")
 
-        aside = backups_dir(data_dir) / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
+        kept = encrypted.plain_copies_dir(data_dir, encrypted.setting_in_file(live),
+                                          sealed_anyway=info.encryption is not None)
+        aside = kept / f"恢复前的数据库文件_{(now or datetime.now()):%Y%m%d_%H%M%S}"
         carry_log(staged, live, info, operator=operator, safety=safety, aside=aside, list_operator=listed)
         hook("log_carried")
         _write_journal(data_dir, {"staged": staged.name, "aside": str(aside), "archive": str(archive)})

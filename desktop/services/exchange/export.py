@@ -16,10 +16,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop import scratch
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
 from desktop.services import attachment_files
-from desktop.services.exchange import codec, keys, office
+from desktop.services.encryption import sealed
+from desktop.services.exchange import codec, keys, office, sealed_package
 from desktop.services.exchange.package import write_package
 from desktop.services.exchange.selection import ExportScope, ScopeKind, select_rows
 from desktop.workspace import Workspace
@@ -31,6 +33,7 @@ class ExportResult:
     package_id: str
     counts: dict[str, int]
     since: datetime | None
+    encrypted_to: str | None = None  # the recipient's encryption key fingerprint, when sealed
 
     @property
     def total_rows(self) -> int:
@@ -38,9 +41,11 @@ class ExportResult:
 
 
 def export_package(workspace: Workspace, scope: ExportScope, target: Path, *, recipient: str | None,
-                   today: date | None = None) -> ExportResult:
+                   today: date | None = None, encrypt: bool = True) -> ExportResult:
     """Write `target` (.kpx) with the rows of `scope`, signed with this office's key; record it in the history
-    and the recipient's baselines."""
+    and the recipient's baselines. When this office has 加密备份和数据包 on, the package is sealed to the
+    recipient's registered encryption key (refused, nothing written, when it has none); `encrypt=False`
+    (`--no-encrypt`) writes it plain all the same, which the history row says."""
     recipient = (recipient or "").strip() or None
     if scope.kind is ScopeKind.SINCE_LAST and not recipient:
         raise UserError("按“上次发送以来的变动”导出时，必须填写接收单位。")
@@ -67,15 +72,30 @@ def export_package(workspace: Workspace, scope: ExportScope, target: Path, *, re
         scope_info = scope.as_dict(ref_name)
         if selection.since:
             scope_info["since"] = selection.since.isoformat(sep=" ")
-        manifest = write_package(Path(target), sender=me.as_dict(), recipient=recipient, scope=scope_info,
-                                 tables=tables, deletions=deletions, audit=audit, attachments=attachments,
-                                 key=signing_key)
+        sealed_to = sealed_package.recipient_key(session, recipient) if encrypt else None
+        if sealed_to is None:
+            manifest = write_package(Path(target), sender=me.as_dict(), recipient=recipient, scope=scope_info,
+                                     tables=tables, deletions=deletions, audit=audit, attachments=attachments,
+                                     key=signing_key)
+        else:  # the plain package stays in the data folder, never beside the target (a USB stick)
+            plain = scratch.scratch_file(workspace.data_dir, "package.kpx")
+            try:
+                manifest = write_package(plain, sender=me.as_dict(), recipient=recipient, scope=scope_info,
+                                         tables=tables, deletions=deletions, audit=audit,
+                                         attachments=attachments, key=signing_key)
+                sealed_package.seal_file(plain, Path(target), sealed_to, recipient or "")
+            finally:
+                plain.unlink(missing_ok=True)
+            scope_info["encrypted_to"] = sealed.fingerprint(sealed_to)
+        if not encrypt:
+            scope_info["not_encrypted"] = True
         if recipient:
             _remember_baselines(session, recipient, tables)
         session.add(ExchangeRecord(package_id=manifest["package_id"], direction="sent", peer_name=recipient or "（未指定）",
                                    operator=workspace.db.operator, scope=scope_info, counts=manifest["counts"],
                                    file_name=str(target), audit_high_water=high_water))
-    return ExportResult(Path(target), manifest["package_id"], manifest["counts"], selection.since)
+    return ExportResult(Path(target), manifest["package_id"], manifest["counts"], selection.since,
+                        scope_info.get("encrypted_to"))
 
 
 def _ref_name(session: Session, scope: ExportScope, index: codec.UuidIndex) -> str | None:

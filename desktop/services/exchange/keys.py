@@ -126,15 +126,25 @@ class OfficeKey:
     office_id: str
     name: str
     public_key: str
+    encryption_key: str | None = None  # X25519 (base64) when the office encrypts packages sent to it
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
 
+    @property
+    def encryption_fingerprint(self) -> str | None:
+        return fingerprint(self.encryption_key) if self.encryption_key else None
 
-def write_key_file(target: Path, key: Ed25519PrivateKey, office_id: str, name: str) -> OfficeKey:
+
+def write_key_file(target: Path, key: Ed25519PrivateKey, office_id: str, name: str,
+                   encryption_key: str | None = None) -> OfficeKey:
+    """`encryption_key`: this office's X25519 public key (when it has switched encryption on), covered by the
+    self-signature like the rest, so the peer seals packages for us to the key we handed over."""
     body = {"format": KEY_FORMAT, "format_version": 1, "office_id": office_id, "name": name,
             "public_key": public_text(key.public_key())}
+    if encryption_key:
+        body["encryption_key"] = encryption_key
     document = {**body, "self_signature": signature_of(key, body)}
     target = Path(target)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
@@ -145,7 +155,7 @@ def write_key_file(target: Path, key: Ed25519PrivateKey, office_id: str, name: s
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"无法写出公钥文件 {target}：{exc.strerror or exc}") from exc
-    return OfficeKey(office_id, name, body["public_key"])
+    return OfficeKey(office_id, name, body["public_key"], encryption_key or None)
 
 
 def read_key_file(path: Path) -> OfficeKey:
@@ -171,4 +181,13 @@ def read_key_file(path: Path) -> OfficeKey:
     name = document["name"].strip()
     if not name or len(name) > 128 or len(document["office_id"]) > 36:
         raise KeyFileError(f"公钥文件 {path.name} 中的单位名称或编号无效，未登记。")
-    return OfficeKey(document["office_id"], name, document["public_key"])
+    encryption = document.get("encryption_key")
+    if encryption is not None:
+        try:
+            valid = isinstance(encryption, str) and len(base64.b64decode(encryption.encode("ascii"),
+                                                                         validate=True)) == 32
+        except (binascii.Error, UnicodeEncodeError):
+            valid = False
+        if not valid:
+            raise KeyFileError(f"公钥文件 {path.name} 中的加密公钥无效，未登记。")
+    return OfficeKey(document["office_id"], name, document["public_key"], encryption)

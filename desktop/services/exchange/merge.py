@@ -22,6 +22,7 @@ from desktop.db.backup import backup_sqlite
 from desktop.db.models import AuditLog, ExchangeBaseline, ExchangeRecord
 from desktop.errors import UserError
 from desktop.services import attachment_files
+from desktop.services.backup import encrypted
 from desktop.services.exchange import codec, office, steps
 from desktop.services.exchange.export import remember
 from desktop.services.exchange.merge_undo import undo_last_merge  # noqa: F401 - re-exported
@@ -66,8 +67,9 @@ def apply_merge(workspace: Workspace, package: Package, decisions: dict[tuple[st
     backup_path = None
     if workspace.db.is_sqlite:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = encrypted.plain_copies_dir(workspace.data_dir, encrypted.setting_of(workspace.db.engine))
         backup_path = backup_sqlite(workspace.db.engine,
-                                    workspace.backups_dir / f"合并前备份_{stamp}_{package.package_id[:8]}.sqlite3")
+                                    folder / f"合并前备份_{stamp}_{package.package_id[:8]}.sqlite3")
     try:
         result = _merge(workspace, package, decisions, backup_path)
     except IntegrityError as exc:
@@ -92,7 +94,7 @@ def _merge(workspace: Workspace, package: Package, decisions: dict[tuple[str, st
         session.add(ExchangeRecord(
             package_id=package.package_id, direction="received", peer_name=package.sender_name,
             peer_office_id=package.sender_id, operator=workspace.db.operator, scope=package.manifest.get("scope"),
-            counts=result.counts, file_name=str(package.path) if package.path else None,
+            counts=result.counts, file_name=str(package.source) if package.source else None,
             backup_path=str(backup_path) if backup_path else None, audit_high_water=high_water,
         ))
     return result

@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop import __version__
 from desktop.errors import UserError
+from desktop.services.encryption import sealed
 from desktop.services.exchange import keys, stream
 
 FORMAT = "keyproj-exchange"
@@ -80,6 +81,13 @@ class Package:
     attachment_hashes: set[str] = field(default_factory=set)
     signature_state: str = "none"  # none / valid / invalid: against the key the package itself names
     signer_key: str | None = None  # that key (base64), when the signature is valid
+    origin: Path | None = None  # the file the user chose, when `path` is its decrypted copy (`sealed_package`)
+    encrypted: bool = False
+
+    @property
+    def source(self) -> Path | None:
+        """The file to name to the user and in the history."""
+        return self.origin or self.path
 
     @property
     def signed(self) -> bool:
@@ -183,6 +191,8 @@ def read_package(path: Path, progress: Callable[[int, int], None] | None = None)
         raise PackageError(f"无法读取数据包 {path.name}：{exc.strerror or exc}") from exc
     if size > MAX_PACKAGE_BYTES:
         raise PackageError(f"数据包 {path.name} 大小为 {size // (1024 * 1024)} MB，超过 1024 MB 的上限，已拒绝导入。")
+    if sealed.is_sealed(path):
+        raise PackageError(f"数据包 {path.name} 已加密，需要输入本单位的加密口令才能打开。")
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:

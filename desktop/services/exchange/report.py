@@ -24,7 +24,7 @@ def header_lines(plan: MergePlan) -> list[str]:
     contents = "，".join(f"{ENTITY_LABELS.get(k, k)}{v}" for k, v in m.get("counts", {}).items()
                         if v and k in ENTITY_LABELS)
     lines = [
-        f"数据包：{plan.package.path.name if plan.package.path else ''}（编号 {plan.package.package_id}）",
+        f"数据包：{plan.package.source.name if plan.package.source else ''}（编号 {plan.package.package_id}）",
         f"来自：{plan.package.sender_name}；导出时间：{m.get('created_at', '')}；范围：{scope_text(m.get('scope'))}",
         f"内容：{contents or '无记录'}；删除记录 {m.get('counts', {}).get('deletions', 0)} 条；"
         f"附件 {m.get('counts', {}).get('attachments', 0)} 个",

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditLog, ExchangePeerKey, ExchangeRecord
 from desktop.errors import UserError
+from desktop.services import office_settings
 from desktop.services.exchange import keys, office
 from desktop.services.exchange.package import Package
 from desktop.workspace import Workspace
@@ -63,18 +64,28 @@ class Verdict:
 
 # --- this office's key ------------------------------------------------------------------------------------------
 def own_key(workspace: Workspace) -> keys.OfficeKey:
-    """This office's id, exchange name and public key (the id and key pair are made on first use)."""
+    """This office's id, exchange name and public keys (the id and signing key pair are made on first use; the
+    encryption key when 加密备份和数据包 is on)."""
     with workspace.db.transaction() as session:
         me = office.identity(session)
+        encryption = _own_encryption_key(session)
     private = keys.office_private_key(workspace.data_dir)
-    return keys.OfficeKey(me.id, me.name, keys.public_text(private.public_key()))
+    return keys.OfficeKey(me.id, me.name, keys.public_text(private.public_key()), encryption)
 
 
 def export_own_key(workspace: Workspace, target: Path) -> keys.OfficeKey:
     with workspace.db.transaction() as session:
         me = office.identity(session)
+        encryption = _own_encryption_key(session)
     private = keys.office_private_key(workspace.data_dir)
-    return keys.write_key_file(target, private, me.id, me.name)
+    return keys.write_key_file(target, private, me.id, me.name, encryption)
+
+
+def _own_encryption_key(session: Session) -> str | None:
+    from desktop.services.encryption import office_key
+
+    public = office_key.encrypting_key(office_settings.get(session, office_key.SETTING))
+    return office_key.public_key_text(public) if public else None
 
 
 # --- peers --------------------------------------------------------------------------------------------------------
@@ -98,6 +109,8 @@ def register_peer(workspace: Workspace, path: Path, name: str | None = None) -> 
                 raise UserError("这是本单位自己的公钥，不需要登记。")
         for peer in list_peers(session):
             if peer.office_id == found.office_id and peer.public_key == found.public_key:
+                if found.encryption_key and found.encryption_key != peer.encryption_key:
+                    return _update_encryption_key(session, workspace, peer, found, path)
                 raise UserError(f"该公钥已登记为「{peer.name}」（指纹 {peer.fingerprint}），无需重复登记。")
             if peer.office_id == found.office_id:
                 raise UserError(f"已登记的「{peer.name}」使用另一把公钥（指纹 {peer.fingerprint}），与此文件"
@@ -109,13 +122,30 @@ def register_peer(workspace: Workspace, path: Path, name: str | None = None) -> 
                                 "如是另一单位，请用 --name（窗口中为“登记名称”）另起名称。")
         operator = str(session.info.get("operator") or workspace.db.operator)
         peer = ExchangePeerKey(office_id=found.office_id, name=shown, public_key=found.public_key,
-                               fingerprint=found.fingerprint, operator=operator)
+                               fingerprint=found.fingerprint, operator=operator, encryption_key=found.encryption_key)
         session.add(peer)
         session.flush()
+        sealed_to = (f"；加密公钥指纹 {found.encryption_fingerprint}" if found.encryption_key else "")
         session.add(AuditLog(operator=operator, action="create", entity="exchange_peer_key", entity_id=peer.id,
                              field="public_key", new_value=f"登记「{shown}」的公钥，指纹 {found.fingerprint}"
-                             f"（单位编号 {found.office_id}，文件 {Path(path).name}）"))
+                             f"{sealed_to}（单位编号 {found.office_id}，文件 {Path(path).name}）"))
         session.expunge(peer)
+    return peer
+
+
+def _update_encryption_key(session: Session, workspace: Workspace, peer: ExchangePeerKey, found: keys.OfficeKey,
+                           path: Path) -> ExchangePeerKey:
+    """A paired office (same id, same signing key) handed over a .kpk with a new encryption key: that key is
+    taken on the same row (the self-signature by the registered signing key vouches for it), with its row."""
+    operator = str(session.info.get("operator") or workspace.db.operator)
+    old = keys.fingerprint(peer.encryption_key) if peer.encryption_key else "无"
+    peer.encryption_key = found.encryption_key
+    session.add(AuditLog(operator=operator, action="update", entity="exchange_peer_key", entity_id=peer.id,
+                         field="encryption_key", old_value=f"加密公钥指纹 {old}",
+                         new_value=f"「{peer.name}」的加密公钥，指纹 {found.encryption_fingerprint}"
+                                   f"（文件 {Path(path).name}）"))
+    session.flush()
+    session.expunge(peer)
     return peer
 
 

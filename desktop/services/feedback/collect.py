@@ -61,8 +61,9 @@ def journal_text(unit: str, file_name: str, day: date, row: RowReport) -> str:
         parts.append(answer.progress)
     if answer.status and answer.status != "已办结":
         parts.append(f"办理状态：{answer.status}")
-    if answer.expected:
-        parts.append(f"预计完成时间：{answer.expected.isoformat()}")
+    if answer.expected:  # beside 已办结 the unit's date is the day it says it finished (confirmed by the office)
+        label = "办结日期（单位填写）" if answer.status == "已办结" else "预计完成时间"
+        parts.append(f"{label}：{answer.expected.isoformat()}")
     if answer.coordination:
         parts.append(f"需协调事项：{answer.coordination}")
     if answer.person:
@@ -138,7 +139,8 @@ def _write(session: Session, preview: CollectPreview, include_conflicts: bool, d
             assert report.unit is not None and report.round_name is not None
             issue = new_problems.record(session, problem, report.unit, report.round_name, report.name, day)
             result.new_issues.append(issue.id)
-        session.add(FeedbackReply(round_id=report.round_id, unit_id=report.unit_id, file_name=report.name[:255],
+        session.add(FeedbackReply(round_id=report.round_id, unit_id=report.unit_id, recipient=report.recipient,
+                                  file_name=report.name[:255],
                                   file_sha256=report.sha256, received_on=day, items_updated=len(rows),
                                   operator=operator_of(session),
                                   backup_file=str(backup_path) if backup_path else None))
@@ -149,8 +151,10 @@ def _first_reply(session: Session, report: FileReport) -> bool:
     """A file with nothing new still counts as the unit's reply when it is the first from that unit."""
     if report.round_id is None or report.refusal or report.already:
         return False
-    return session.scalars(select(FeedbackReply.id).where(
-        FeedbackReply.round_id == report.round_id, FeedbackReply.unit_id == report.unit_id)).first() is None
+    whose = FeedbackReply.unit_id == report.unit_id if report.unit_id is not None \
+        else FeedbackReply.recipient == report.recipient
+    return session.scalars(select(FeedbackReply.id).where(FeedbackReply.round_id == report.round_id, whose)) \
+        .first() is None
 
 
 def _take(session: Session, report: FileReport, row: RowReport, day: date, result: CollectResult,

@@ -57,7 +57,7 @@ def assignment_notices(session: Session, round_name: str) -> list[FeedbackNotice
     profile = str(office_settings.get(session, "font_profile"))
     by_unit: dict[str, list[FeedbackItem]] = {}
     for item in round_.items:
-        by_unit.setdefault(item.unit.name, []).append(item)
+        by_unit.setdefault(item.addressee, []).append(item)
     notices = []
     for unit, items in by_unit.items():
         rows = tuple((str(item.position), str(item.sent_values.get("项目", "")), str(item.sent_values.get("问题", "")),

@@ -158,7 +158,7 @@ class _Judge:
                     ref = (kind, record_id)
                     if ref not in self.newest or round_id > self.newest[ref][0]:
                         self.newest[ref] = (round_id, name)
-        missing = {item.unit_id for item in self.items.values()} - set(self.units)
+        missing = {item.unit_id for item in self.items.values() if item.unit_id is not None} - set(self.units)
         if missing:
             self.units.update(self.session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(missing))).all())
 
@@ -175,7 +175,8 @@ class _Judge:
         if round_ is None or issue is None or item is None or item.issue_version != key.version:
             result.reasons.append(f"{row.where('校验码')}：本库中没有这一轮次或问题的发出记录，未采用")
             return result
-        unit_name = self.units[item.unit_id]
+        unit_name = item.recipient if item.unit_id is None else self.units[item.unit_id]
+        assert unit_name is not None
         result.round_name, result.unit = round_.name, unit_name
         result.project = item.sent_values.get("项目", "")
         if isinstance(issue, Project):
@@ -196,12 +197,12 @@ class _Judge:
             return result
         if report.round_id is None:
             report.round_id, report.round_name = round_.id, round_.name
-            report.unit_id, report.unit = item.unit_id, unit_name
+            report.unit_id, report.unit, report.recipient = item.unit_id, unit_name, item.recipient
         if round_.id != report.round_id:
             result.reasons.append(f"{row.where()}：属于轮次“{round_.name}”，与本文件其他行的轮次“{report.round_name}”"
                                   "不同（行被复制自其他表格），未采用")
             return result
-        if item.unit_id != report.unit_id:
+        if (item.unit_id, item.recipient) != (report.unit_id, report.recipient):
             result.reasons.append(f"{row.where()}：属于“{unit_name}”的反馈表，不是本文件单位“{report.unit}”的，"
                                   "未采用")
             return result

@@ -61,15 +61,17 @@ def round_states(session: Session, today: date | None = None) -> list[RoundState
     states = []
     for round_ in rounds:
         state = RoundState(round_.name, round_.sent_on, round_.deadline, kind=round_.kind)
-        by_unit: dict[int, UnitState] = {}
+        # By addressee: a unit, or the project owner an investment round went to (migration 0031).
+        by_unit: dict[tuple[int | None, str | None], UnitState] = {}
         for item in round_.items:
-            if item.unit_id not in by_unit:
-                by_unit[item.unit_id] = UnitState(item.unit.name, 0)
-            by_unit[item.unit_id].items += 1
+            key = (item.unit_id, item.recipient)
+            if key not in by_unit:
+                by_unit[key] = UnitState(item.addressee, 0)
+            by_unit[key].items += 1
             if item.answer_sha256 is not None:
-                by_unit[item.unit_id].items_updated += 1
+                by_unit[key].items_updated += 1
         for reply in round_.replies:
-            unit = by_unit.get(reply.unit_id)
+            unit = by_unit.get((reply.unit_id, reply.recipient))
             if unit is None:
                 continue
             unit.files += 1
@@ -124,11 +126,15 @@ def due_replies(session: Session, start: date, end: date, unit_id: int | None = 
     for round_ in _due_rounds(session, start, end):
         first: dict[int, date] = {}
         for reply in round_.replies:
+            if reply.unit_id is None:
+                continue
             if reply.unit_id not in first or reply.received_on < first[reply.unit_id]:
                 first[reply.unit_id] = reply.received_on
         units: dict[int, str] = {}
         items: dict[int, list[int]] = {}
         for item in round_.items:
+            if item.unit is None:  # a project owner, not a unit: not in the units' 及时率 (see round_states)
+                continue
             units.setdefault(item.unit_id, item.unit.name)
             tally = items.setdefault(item.unit_id, [0, 0])
             tally[0] += 1
@@ -157,7 +163,7 @@ def updated_items(session: Session, start: date, end: date, unit_id: int | None 
     found = []
     for round_ in _due_rounds(session, start, end):
         for item in round_.items:
-            if item.answer_sha256 is None or (unit_id is not None and item.unit_id != unit_id) \
+            if item.answer_sha256 is None or item.unit is None or (unit_id is not None and item.unit_id != unit_id) \
                     or (unit is not None and item.unit.name != unit):
                 continue
             sent = item.sent_values or {}

@@ -94,6 +94,7 @@ class FileReport:
     # The 新增问题 sheet, judged (services/feedback/new_problems.py); only for a file whose rows are the office's.
     new_problems: list[NewProblem] = field(default_factory=list)
     kind: str = ISSUE_KIND  # which form the file is (INVESTMENT_KIND: a 投资进度填报表)
+    recipient: str | None = None  # the project owner a 投资进度填报表 went to (then unit_id is None)
 
     @property
     def name(self) -> str:

@@ -177,6 +177,10 @@ class BackupDialog(QDialog):
         self.form.status_label.setText("正在恢复……")
 
         def finished(problem: str | None) -> None:
+            if problem is not None and not self.ops.holds:  # the reopen failed: the window says so, once
+                self._restore_ended(False)
+                self.reject()  # nothing can be listed or restored through a workspace that is not there
+                return
             if problem is not None:
                 self.form.status_label.setText("")
                 QMessageBox.critical(self, APP_NAME, f"恢复失败，当前数据未改动：{problem}")

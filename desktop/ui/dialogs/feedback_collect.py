@@ -272,7 +272,7 @@ class FeedbackCollectDialog(QDialog):
         if result.batch_id is not None:
             lines.append("如需整体撤销本次收取：反馈 → 反馈情况 → 撤销最近一次收取。")
         if result.requests:
-            lines.append("需办公室处理的申请：")
+            lines.append("需办公室处理的申请（反馈 → 单位申请，或待办提醒中处理）：")
             lines += [f"  {line}" for line in result.requests]
         self.summary_text = "\n".join(lines)
         box = QMessageBox(QMessageBox.Icon.Information, "收取反馈", self.summary_text, QMessageBox.StandardButton.Ok,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QDialog, QHeaderView, QInputDialog, QTableWidgetItem, QWidget
 
@@ -46,6 +47,7 @@ class FeedbackRequestsDialog(QDialog):
         self.ask_text: Callable[[str, str], str | None] = self._ask_text
         self.ask_date: Callable[[str], date | None] = self._ask_date
         self.ask_level: Callable[[list[tuple[str, str]], str], tuple[str, str] | None] = self._ask_level
+        self.form.request_table.verticalHeader().hide()  # the 编号 column names each request
         header = self.form.request_table.horizontalHeader()
         for column in range(9):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -79,6 +81,8 @@ class FeedbackRequestsDialog(QDialog):
         self.ops.run(work, self._loaded, self.form.error_label.setText)
 
     def _loaded(self, rows: list[RequestRow]) -> None:
+        if not shiboken6.isValid(self):  # closed (and deleted) while the list was read
+            return
         current = self.current()
         self.rows = rows
         table = self.form.request_table
@@ -211,6 +215,9 @@ class FeedbackRequestsDialog(QDialog):
                 step(session)
 
         def done(_none: None) -> None:
+            if not shiboken6.isValid(self):
+                self._notify_from(issue_id)
+                return
             self.done_text = f"已{label}：{row.unit} · {row.text[:30]}"
             self.form.error_label.setText("")
             self.form.summary_label.setText(self.done_text)
@@ -238,6 +245,9 @@ class FeedbackRequestsDialog(QDialog):
                 requests.undo_decision(session, request_id, on=today)
 
         def done(_none: None) -> None:
+            if not shiboken6.isValid(self):
+                self._notify_from(issue_id)
+                return
             self.done_text = f"已撤销对单位申请 {request_id} 的处理，该申请重新待处理。"
             self.form.summary_label.setText(self.done_text)
             self._notify([issue_id] if issue_id is not None else [])
@@ -246,6 +256,11 @@ class FeedbackRequestsDialog(QDialog):
 
     def _notify(self, issue_ids: list[int]) -> None:
         self.ops.notify(Change(issues=frozenset(issue_ids), decisions=not issue_ids, settings=True))
+
+    def _notify_from(self, issue_id: int | None) -> None:
+        """The dialog closed before the decision was answered: the window still hears of it."""
+        ids = [issue_id] if issue_id is not None else []
+        self.ops.notify(Change(issues=frozenset(ids), decisions=not ids, settings=True))
 
     # --- asking --------------------------------------------------------------------------------------------
     def _ask_text(self, title: str, label: str) -> str | None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
 from desktop.db.models.feedback import INVESTMENT_KIND, ISSUE_KIND
-from desktop.services.feedback.invest_send import due_month
+from desktop.services.feedback.invest_send import BY_UNIT, RECIPIENTS, due_month
 from desktop.ui.forms.ui_feedback_send_dialog import Ui_FeedbackSendDialog
 from desktop.ui.ops import Change, Ops
 from desktop.ui.widgets.date_edit import check_dates
@@ -38,8 +38,11 @@ class FeedbackSendDialog(QDialog):
         self.form = Ui_FeedbackSendDialog()
         self.form.setupUi(self)
         investment = kind == INVESTMENT_KIND
-        for widget in (self.form.month_label, self.form.year_spin, self.form.month_spin):
+        for widget in (self.form.month_label, self.form.year_spin, self.form.month_spin, self.form.by_label,
+                       self.form.by_combo):
             widget.setVisible(investment)
+        for by, label in RECIPIENTS.items():
+            self.form.by_combo.addItem(f"每个{label}一份", by)
         if investment:
             self.setWindowTitle("发出投资进度填报表")
             self.form.deadline_label.setText("报送截止：")
@@ -50,6 +53,7 @@ class FeedbackSendDialog(QDialog):
             self.form.month_spin.setValue(month)
             self.form.year_spin.valueChanged.connect(self._month_changed)
             self.form.month_spin.valueChanged.connect(self._month_changed)
+            self.form.by_combo.currentIndexChanged.connect(self._month_changed)
         self.form.folder_edit.setText(str(folder))
         self.form.deadline_edit.set_today(today)
         self.result: SendResult | None = None
@@ -66,12 +70,16 @@ class FeedbackSendDialog(QDialog):
     def month(self) -> tuple[int, int]:
         return self.form.year_spin.value(), self.form.month_spin.value()
 
+    def by(self) -> str:
+        """Whom an investment round's forms go to: BY_UNIT or BY_OWNER (建设单位)."""
+        return str(self.form.by_combo.currentData() or BY_UNIT)
+
     def _month_changed(self) -> None:
         self._load()
 
     def _load(self) -> None:
         """What can be sent, read on the worker (for an investment round: for the chosen month)."""
-        today, kind, (year, month) = self.today, self.kind, self.month()
+        today, kind, (year, month), by = self.today, self.kind, self.month(), self.by()
         self.loading = True
         self.form.error_label.setText("正在读取有未办结问题的单位……" if kind == ISSUE_KIND
                                       else f"正在读取{year}年{month}月应填报投资的项目……")
@@ -81,13 +89,13 @@ class FeedbackSendDialog(QDialog):
 
             with workspace.db.read() as session:
                 if kind == INVESTMENT_KIND:
-                    return invest_send.send_choices(session, today, year, month)
+                    return invest_send.send_choices(session, today, year, month, by)
                 return send.send_choices(session, today)
 
-        self.ops.run(work, lambda choices: self._loaded(choices, (year, month)), self._refused)
+        self.ops.run(work, lambda choices: self._loaded(choices, (year, month, by)), self._refused)
 
-    def _loaded(self, choices: SendChoices, month: tuple[int, int] | None = None) -> None:
-        if self.kind == INVESTMENT_KIND and month != self.month():  # the month changed meanwhile: its answer follows
+    def _loaded(self, choices: SendChoices, asked: tuple[int, int, str] | None = None) -> None:
+        if self.kind == INVESTMENT_KIND and asked != (*self.month(), self.by()):  # changed meanwhile: its answer follows
             return
         self.loading = False
         self.form.error_label.clear()
@@ -147,7 +155,7 @@ class FeedbackSendDialog(QDialog):
             self.form.error_label.setText(f"保存反馈表的文件夹“{folder}”不存在，请重新选择。")
             return
         name, notices, today = self.form.round_edit.text().strip(), self.form.notice_check.isChecked(), self.today
-        kind, (year, month) = self.kind, self.month()
+        kind, (year, month), by = self.kind, self.month(), self.by()
         self.sending = True
         self.form.button_box.setEnabled(False)
         self.form.error_label.setText("正在生成反馈表……")
@@ -159,7 +167,7 @@ class FeedbackSendDialog(QDialog):
             with workspace.db.transaction() as session:
                 if kind == INVESTMENT_KIND:
                     return send_investment_round(session, folder, year=year, month=month, units=units,
-                                                 deadline=deadline, name=name, today=today), []
+                                                 deadline=deadline, name=name, today=today, by=by), []
                 return send_with_notices(session, folder, notices=notices, units=units, deadline=deadline,
                                          name=name, today=today)
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,6 +80,8 @@ class FeedbackStatusDialog(QDialog):
         self.ops.run(work, self._loaded, self.form.error_label.setText)
 
     def _loaded(self, states: list[RoundState]) -> None:
+        if not shiboken6.isValid(self):  # closed (and deleted) while the rounds were read
+            return
         previous = self.form.round_combo.currentText()
         self.states = states
         combo = self.form.round_combo

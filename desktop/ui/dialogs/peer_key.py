@@ -17,7 +17,8 @@ class PeerKeyDialog(QDialog):
         self.form = Ui_PeerKeyDialog()
         self.form.setupUi(self)
         self.form.file_name_label.setText(f"{found.name}（编号 {found.office_id}）")
-        self.form.fingerprint_label.setText(found.fingerprint)
+        self.form.fingerprint_label.setText(found.fingerprint + (f"\n加密公钥指纹：{found.encryption_fingerprint}"
+                                                                 if found.encryption_key else ""))
         self.form.name_edit.setText(found.name)
         self.ok_button = self.form.button_box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("登记")

@@ -31,13 +31,14 @@ class Ui_FeedbackRequestsDialog(object):
         self.top_layout.setObjectName(u"top_layout")
         self.summary_label = QLabel(FeedbackRequestsDialog)
         self.summary_label.setObjectName(u"summary_label")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.summary_label.sizePolicy().hasHeightForWidth())
+        self.summary_label.setSizePolicy(sizePolicy)
         self.summary_label.setWordWrap(True)
 
         self.top_layout.addWidget(self.summary_label)
-
-        self.top_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.top_layout.addItem(self.top_spacer)
 
         self.show_all_check = QCheckBox(FeedbackRequestsDialog)
         self.show_all_check.setObjectName(u"show_all_check")

@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 from desktop.ui.widgets.date_edit import DateEdit
 
@@ -52,6 +52,16 @@ class Ui_FeedbackSendDialog(object):
         self.month_spin.setMaximum(12)
 
         self.month_layout.addWidget(self.month_spin)
+
+        self.by_label = QLabel(FeedbackSendDialog)
+        self.by_label.setObjectName(u"by_label")
+
+        self.month_layout.addWidget(self.by_label)
+
+        self.by_combo = QComboBox(FeedbackSendDialog)
+        self.by_combo.setObjectName(u"by_combo")
+
+        self.month_layout.addWidget(self.by_combo)
 
         self.month_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -150,6 +160,7 @@ class Ui_FeedbackSendDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.month_label.setBuddy(self.year_spin)
+        self.by_label.setBuddy(self.by_combo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(FeedbackSendDialog)
@@ -160,6 +171,7 @@ class Ui_FeedbackSendDialog(object):
         self.month_label.setText(QCoreApplication.translate("FeedbackSendDialog", u"\u586b\u62a5\u6708\u4efd\uff1a", None))
         self.year_spin.setSuffix(QCoreApplication.translate("FeedbackSendDialog", u"\u5e74", None))
         self.month_spin.setSuffix(QCoreApplication.translate("FeedbackSendDialog", u"\u6708", None))
+        self.by_label.setText(QCoreApplication.translate("FeedbackSendDialog", u"\u3000\u53d1\u7ed9\uff1a", None))
         self.round_label.setText(QCoreApplication.translate("FeedbackSendDialog", u"\u8f6e\u6b21\u540d\u79f0\uff1a", None))
         self.deadline_label.setText(QCoreApplication.translate("FeedbackSendDialog", u"\u53cd\u9988\u622a\u6b62\uff1a", None))
         self.folder_label.setText(QCoreApplication.translate("FeedbackSendDialog", u"\u4fdd\u5b58\u5230\u6587\u4ef6\u5939\uff1a", None))

@@ -319,3 +319,74 @@ def test_inserted_column_duplicated_row_other_sheet_and_csv(sent, tmp_path: Path
     report = preview_collect(ws.db, [target], today=TODAY).files[0]
     assert report.refusal is None and report.count(Verdict.NEW) == 1
     assert next(r for r in report.rows if r.verdict is Verdict.NEW).answer.amount == 125_000
+
+
+def test_owner_round_trip(demo_workspace, tmp_path: Path) -> None:
+    """Sent per project owner (建设单位, not a unit of the directory): one form per owner, collected back, listed in
+    反馈情况 by owner, left out of the units' 反馈及时率; a row of another owner's form copied in is refused."""
+    from desktop.services.feedback.status import due_replies
+
+    out = tmp_path / "owners"
+    out.mkdir()
+    with demo_workspace.db.transaction() as session:
+        owners = {p.owner for p in session.scalars(select(Project).where(
+            Project.list_year == 2026, Project.annual_plan_yuan > 0, Project.removed_on.is_(None)))}
+        result = send_investment_round(session, out, year=2026, month=11, deadline=date(2026, 12, 2), today=TODAY,
+                                       by="owner")
+        with pytest.raises(UserError, match="找不到建设单位“没有这家公司”"):
+            send_investment_round(session, out, year=2026, month=11, today=TODAY, by="owner", units=["没有这家公司"],
+                                  name="另一轮")
+    assert sorted(f.unit for f in result.forms) == sorted(o.strip() for o in owners if o and o.strip())
+    first, second = sorted(result.forms, key=lambda f: -f.items)[:2]
+    assert first.path.name == f"{first.unit}_投资进度填报表_{ROUND}.xlsx"
+    assert load_workbook(first.path).active["A2"].value.startswith(f"填报单位：{first.unit}")
+    back = fill(first.path, tmp_path / "back" / first.path.name, {1: {"本月完成": 33}})
+    other = rows_of(second.path)[0]  # a row of another owner's form pasted under the last row
+    workbook = load_workbook(back)
+    sheet = workbook.active
+    for name, column in COLUMN.items():
+        sheet.cell(sheet.max_row + 1 if name == "序号" else sheet.max_row, column).value = other[name]
+    sheet.cell(sheet.max_row, COLUMN["本月完成"]).value = 44
+    workbook.save(back)
+    report = preview_collect(demo_workspace.db, [back], today=TODAY).files[0]
+    assert report.unit == first.unit and report.unit_id is None and report.recipient == first.unit
+    assert report.count(Verdict.NEW) == 1
+    (pasted,) = [r for r in report.rows if r.verdict is Verdict.REFUSED]
+    assert f"属于“{second.unit}”的反馈表，不是本文件单位“{first.unit}”的" in pasted.reasons[0]
+    done = collect(demo_workspace.db, [back], data_dir=demo_workspace.data_dir, today=TODAY)
+    assert done.taken == 1
+    with demo_workspace.db.read() as session:
+        (reply,) = session.scalars(select(FeedbackReply)).all()
+        assert reply.unit_id is None and reply.recipient == first.unit
+        state = next(s for s in round_states(session, date(2026, 12, 5)) if s.name == ROUND)
+        assert {u.unit for u in state.units} == {f.unit for f in result.forms}
+        assert next(u for u in state.units if u.unit == first.unit).label == "已报"
+        assert due_replies(session, date(2026, 12, 1), date(2026, 12, 31)) == []  # owners are not ranked units
+
+
+def test_second_round_for_late_units_and_undo_refused_after_an_office_edit(sent, tmp_path: Path) -> None:
+    """再发一轮 of an investment round asks the late units for the same month again; a collect whose figure the
+    office has since changed is not undone over that change."""
+    from desktop.exporters.feedback_job import second_round
+    from desktop.services.importing.undo import UndoRefused
+
+    ws, result, form = sent
+    filled = fill(form.path, tmp_path / "back" / form.path.name, {1: {"本月完成": 70}})
+    done = collect(ws.db, [filled], data_dir=ws.data_dir, today=date(2026, 11, 30))
+    out = tmp_path / "second"
+    out.mkdir()
+    with ws.db.transaction() as session:
+        again = second_round(session, ROUND, out, today=date(2026, 12, 5), deadline=date(2026, 12, 9))
+    assert again.round_name == f"{ROUND}（第2轮）" and len(again.forms) == len(result.forms) - 1
+    assert form.unit not in {f.unit for f in again.forms}
+    assert all(f.path.name.endswith(f"_投资进度填报表_{ROUND}（第2轮）.xlsx") for f in again.forms)
+    with ws.db.read() as session:
+        state = next(s for s in round_states(session, date(2026, 12, 5)) if s.name == again.round_name)
+        assert state.kind == "investment" and state.form_name == "投资进度填报表"
+    with ws.db.transaction() as session:
+        project = _project(session, form.path, 1)
+        investment.save_month(session, 2026, 11, {project.id: investment.MonthEntry(800_000)})
+    with pytest.raises(UndoRefused):
+        undo_collect(ws.db, done.batch_id, data_dir=ws.data_dir)
+    with ws.db.read() as session:
+        assert _grid_row(session, project.id).amount == 800_000

@@ -73,6 +73,8 @@ def test_collect_records_requests_and_changes_no_status_or_deadline(collected) -
             ("done", "pending", date(2026, 11, 28)), ("done", "pending", None),
             ("extension", "pending", date(2027, 1, 15)), ("coordination", "pending", None)]
         assert found[ids[4]].unit_text == "需协调事项：请市自然资源局协调用地指标"
+        done_note = session.get(Issue, ids[1]).notes[-1].text
+        assert done_note.endswith("单位报告已办结，待办公室确认。已取得施工许可；办结日期（单位填写）：2026-11-28")
         assert all(r.file_name == form.path.name and r.reported_on == BACK for r in found.values())
         for n, snap in before.items():  # status, deadline and level as they were: nothing decided yet
             issue = session.get(Issue, snap[0])
@@ -257,3 +259,42 @@ def test_cli_lists_and_decides_requests(collected, capsys) -> None:
     assert main(["feedback", "requests", *data, "--all"]) == 0
     listed = capsys.readouterr().out
     assert "已确认办结" in listed and "已答复" in listed and "办公室已协调" in listed
+
+
+def test_a_decided_items_reported_done_awaits_confirmation_too(demo_workspace, tmp_path: Path) -> None:
+    from desktop.db.models import Decision, Meeting, Unit
+    from desktop.services.meetings.actions import DecisionInput, add_decision
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with demo_workspace.db.transaction() as session:
+        meeting = session.scalars(select(Meeting).order_by(Meeting.id)).first()
+        unit_id = session.scalars(select(Unit.id).order_by(Unit.id)).first()
+        decision_id = add_decision(session, meeting.id, DecisionInput("月底前完成临时用电接入", unit_id,
+                                                                      deadline=date(2026, 12, 20))).id
+        send_round(session, out, units=[session.get(Unit, unit_id).name], deadline=date(2026, 12, 2),
+                   name="议定事项轮", today=SENT)
+        from desktop.db.models import FeedbackItem
+
+        sent = session.scalars(select(FeedbackItem).where(FeedbackItem.decision_id == decision_id)).one()
+        unit, position = sent.unit.name, sent.position
+    form = next(out.glob(f"{unit}_问题办理反馈表_议定事项轮.xlsx"))
+    back = fill(form, tmp_path / "back" / form.name, {position: {"办理进展": "已接通", "办理状态": "已办结"}})
+    collect(demo_workspace.db, [back], data_dir=demo_workspace.data_dir, today=BACK)
+    with demo_workspace.db.transaction() as session:
+        request = session.scalars(select(FeedbackRequest).where(FeedbackRequest.decision_id == decision_id)).one()
+        assert (request.kind, request.state, request.issue_id) == ("done", "pending", None)
+        assert session.get(Decision, decision_id).status == "assigned"  # nothing decided yet
+        request_id = request.id
+    with demo_workspace.db.transaction() as session:
+        requests.confirm_done(session, request_id, done_on=date(2026, 11, 29), on=DECIDED)
+    with demo_workspace.db.read() as session:
+        decision = session.get(Decision, decision_id)
+        assert (decision.status, decision.resolved_on) == ("resolved", date(2026, 11, 29))
+        assert decision.notes[-1].kind == "resolve"
+    with demo_workspace.db.transaction() as session:
+        requests.undo_decision(session, request_id, on=DECIDED)
+    with demo_workspace.db.read() as session:
+        decision = session.get(Decision, decision_id)
+        assert (decision.status, decision.resolved_on) == ("assigned", None)
+        assert decision.notes[-1].kind == "undo"

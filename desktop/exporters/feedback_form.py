@@ -7,21 +7,29 @@ key in the hidden last column is what the office trusts. Sorting, filtering and 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from zipfile import ZIP_DEFLATED, ZipFile
 
-from lxml.etree import Element, SubElement
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop.atomic import atomic_path
-from desktop.exporters.xlsx._stream import LedgerCell, LedgerSheet, StyleBook, StyleRef, add_sheet
-from desktop.exporters.xlsx.safe import cell_text, is_formula_like
+from desktop.exporters.xlsx._stream import (
+    LedgerCell,
+    LedgerSheet,
+    StyleBook,
+    StylePreset,
+    StyleRef,
+)
+from desktop.exporters.xlsx.safe import FORMULA_TRIGGERS, cell_text, is_formula_like, kept_as_is
 from desktop.importers.feedback_form import (
     FIRST_DATA_ROW,
     HEADER_ROW,
@@ -30,6 +38,7 @@ from desktop.importers.feedback_form import (
     KEY_FIELD,
     NEW_FIELDS,
     NEW_SHEET,
+    OFFICE_FIELDS,
     TITLE_ROW,
     UNIT_FIELDS,
     UNIT_ROW,
@@ -50,9 +59,8 @@ INSTRUCTION = ("填表说明：灰色列由办公室填写，请勿修改；请�
                "填好后按原文件（.xlsx）于反馈截止日期前报回。")
 
 
-@dataclass(frozen=True)
-class FormLine:
-    """One item as the office writes it: the locked cells and the row's signed key."""
+class FormLine(NamedTuple):
+    """One item as the office writes it: the locked cells and the row's signed key (a tuple: ~20,000 a round)."""
 
     project: str
     problem: str
@@ -95,6 +103,12 @@ class _Styles:
         self.plain_date = book.style(font=_PLAIN, alignment=top, border=_BORDER, number_format="yyyy-mm-dd")
 
 
+@functools.cache
+def _preset() -> StylePreset[_Styles]:
+    """The form's styles, registered once per process (the same for every form)."""
+    return StylePreset(_Styles)
+
+
 def _text(book: StyleBook, plain: StyleRef, quoted: StyleRef, value: object) -> LedgerCell:
     """A string cell whatever its first character (as put_text: formula-like text kept as typed, quote-prefixed)."""
     text = cell_text(value)
@@ -112,51 +126,60 @@ def _heading(sheet: LedgerSheet, book: StyleBook, styles: _Styles, last: str, ti
         sheet.merge(CellRange(f"A{row}:{last}{row}"))
 
 
-class _Row(tuple):  # type: ignore[type-arg]
-    """A data row of (style index, value, kind) triples, written by FormSheet as one lxml element."""
+_XML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
 
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def _row_element(row: _Row, index: int) -> Element:
-    """The row's XML as openpyxl's cell writer would make it (inline strings, numbers, styled empty cells), built
-    in one go: the cell writer's per-cell context managers were most of a city round's time."""
-    element = Element("row", r=str(index))
-    for letter, (style, value, kind) in zip(_LETTERS, row, strict=False):
-        ref = f"{letter}{index}"
-        if value is None or value == "":
-            SubElement(element, "c", r=ref, s=style, t="n")
-        elif kind == "s":
-            text = SubElement(SubElement(SubElement(element, "c", r=ref, s=style, t="inlineStr"), "is"), "t")
-            if value != value.strip():
-                text.set(_XML_SPACE, "preserve")
-            text.text = value
-        else:
-            SubElement(SubElement(element, "c", r=ref, s=style, t="n"), "v").text = str(value)
-    return element
+def _inline(ref: str, style: str, text: str) -> str:
+    """An inline string cell as openpyxl's cell writer makes it (xml:space kept where the text has outer
+    spaces; a carriage return as a character reference, which an XML parser would otherwise turn into a line
+    feed). `text` is cell_text's: nothing XML forbids is left in it."""
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    for char, reference in _XML_ESCAPES:
+        if char in text:
+            text = text.replace(char, reference)
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 class FormSheet(LedgerSheet):
-    """The streamed sheet, with the data rows (`_Row`) written as whole elements; other rows as LedgerSheet."""
+    """The streamed sheet whose data rows are written as one block of row XML.
 
-    def _values_to_row(self, values: Any, row_idx: int) -> Any:
-        return values if isinstance(values, _Row) else super()._values_to_row(values, row_idx)
+    A city's round is some 20,000 rows: building them as cells (or lxml elements) was most of the send's time
+    (desktop/bench/feedback_round.py). The rows are formatted as text here and put, encoded once, where openpyxl
+    wrote a placeholder row; everything else in the sheet (columns, panes, protection, validations, merges) is
+    openpyxl's own writing. The part has no XML declaration, so it is UTF-8 whatever openpyxl escaped as ASCII.
+    """
 
-    def _get_writer(self) -> None:
-        first = self._writer is None
-        super()._get_writer()  # type: ignore[misc]
-        if not first:
+    _PLACEHOLDER = "keyproj-form-rows"
+
+    def __init__(self, parent: Workbook, title: str) -> None:
+        super().__init__(parent=parent, title=title)
+        self._block: tuple[int, bytes] | None = None
+
+    def append_block(self, first: int, xml: str, count: int, style: StyleRef) -> None:
+        """Rows `first`…`first + count - 1` as `xml` (the sheet's last rows: nothing may be appended after)."""
+        if first != self.rows_written + 1:
+            raise ValueError(f"the block starts at row {first}, the sheet is at row {self.rows_written + 1}")
+        self.append([LedgerCell(self, style, self._PLACEHOLDER, "s")])
+        self._block = (first, xml.encode("utf-8"))
+        self.rows_written += count - 1
+
+    def append(self, row: Any) -> None:
+        if self._block is not None:
+            raise RuntimeError("no row may follow the block of data rows")
+        super().append(row)
+
+    def close(self) -> None:
+        super().close()
+        if self._block is None:
             return
-        plain = self._writer.write_row
-
-        def write_row(xf: Any, row: Any, row_idx: int) -> None:
-            if isinstance(row, _Row):
-                xf.write(_row_element(row, row_idx))
-            else:
-                plain(xf, row, row_idx)
-
-        self._writer.write_row = write_row
+        first, block = self._block
+        path = Path(self._writer.out)
+        xml = path.read_bytes()
+        start = xml.index(f'<row r="{first}">'.encode("ascii"))
+        end = xml.index(b"</row>", start) + len(b"</row>")
+        if self._PLACEHOLDER.encode("ascii") not in xml[start:end]:
+            raise RuntimeError(f"placeholder row {first} not found in the sheet written by openpyxl")
+        path.write_bytes(b"".join((xml[:start], block, xml[end:])))
 
 
 def _sheet(workbook: Workbook, title: str) -> FormSheet:
@@ -172,8 +195,8 @@ def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Pat
     and a cell-by-cell workbook spent most of its time on style look-ups (desktop/bench/feedback_round.py)."""
     workbook = Workbook(write_only=True)
     sheet = _sheet(workbook, SHEET_TITLE)
-    book = StyleBook(sheet)
-    styles = _Styles(book)
+    book = _preset().book(sheet)
+    styles = _preset().styles
     for column, name in enumerate(HEADERS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[name]
     sheet.column_dimensions[get_column_letter(len(HEADERS))].hidden = True
@@ -185,17 +208,8 @@ def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Pat
              f"责任单位：{heading.unit}　　反馈截止：{_cn(heading.deadline)}", INSTRUCTION)
     sheet.append([_text(book, styles.header_unit if name in UNIT_FIELDS else styles.header_office,
                         styles.header_office, name) for name in HEADERS])
-    unit_cells = [(str((styles.unit_date if name == "预计完成时间" else styles.unit_text if name == "联系电话"
-                        else styles.unit)[1]), None, "n") for name in UNIT_FIELDS]
-    office, quoted = str(styles.office[1]), str(styles.office_quoted[1])
-
-    def text(value: str) -> tuple[str, str | None, str]:
-        shown = cell_text(value)
-        return (quoted if is_formula_like(shown) else office), shown or None, "s"
-
-    for offset, line in enumerate(lines):
-        sheet.append(_Row([(office, offset + 1, "n"), text(line.project), text(line.problem), text(line.deadline),
-                           text(line.status), *unit_cells, text(line.key)]))
+    if lines:
+        sheet.append_block(FIRST_DATA_ROW, _data_rows(styles, lines), len(lines), styles.office)
     unit_columns = {name: HEADERS.index(name) + 1 for name in UNIT_FIELDS}
     if lines:
         _validations(sheet, unit_columns, FIRST_DATA_ROW, FIRST_DATA_ROW + len(lines) - 1)
@@ -209,8 +223,48 @@ def write_form(target: Path, heading: FormHeading, lines: list[FormLine]) -> Pat
     protection.formatCells = False
     _new_problem_sheet(workbook, heading)
     with atomic_path(target) as tmp:
-        workbook.save(tmp)
+        _save(workbook, tmp)
     return target
+
+
+def _save(workbook: Workbook, path: Path) -> None:
+    """openpyxl's save_workbook at deflate's fastest level.
+
+    Compressing was the largest single cost left in a city round's 60 forms; at level 1 it takes under half the
+    time and a form averages 73 KB instead of the 65 KB openpyxl wrote (its rows are UTF-8 rather than character
+    references, which offsets most of the weaker compression), the cells the same."""
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1)
+    workbook.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    ExcelWriter(workbook, archive).save()
+
+
+def _data_rows(styles: _Styles, lines: list[FormLine]) -> str:
+    """The data rows' XML: 序号 and the office's cells locked and grey, the unit's cells open and empty."""
+    office, quoted = str(styles.office[1]), str(styles.office_quoted[1])
+    unit_cells = "".join(f'<c r="{letter}{{row}}" s="{style[1]}" t="n"/>' for letter, style in zip(
+        _LETTERS[len(OFFICE_FIELDS):], (styles.unit_date if name == "预计完成时间" else styles.unit_text
+                                         if name == "联系电话" else styles.unit for name in UNIT_FIELDS),
+        strict=False))
+    letters = (*_LETTERS[1:len(OFFICE_FIELDS)], _LETTERS[len(OFFICE_FIELDS) + len(UNIT_FIELDS)])
+    texts = [(line.project, line.problem, line.deadline, line.status, line.key) for line in lines]
+    # cell_text on each of ~100,000 cells was a fifth of a city round; one scan says when it would change nothing.
+    shown = (lambda text: text) if kept_as_is([t for row in texts for t in row]) else cell_text
+    parts: list[str] = []
+    add = parts.append
+
+    def cell(letter: str, row: int, value: str) -> str:
+        text = shown(value)
+        if not text:
+            return f'<c r="{letter}{row}" s="{office}" t="n"/>'
+        return _inline(f"{letter}{row}", quoted if text[0] in FORMULA_TRIGGERS else office, text)
+
+    project, problem, deadline, status, key = letters
+    for number, (a, b, c, d, e) in enumerate(texts, start=1):
+        row = FIRST_DATA_ROW + number - 1
+        add(f'<row r="{row}"><c r="A{row}" s="{office}" t="n"><v>{number}</v></c>{cell(project, row, a)}'
+            f'{cell(problem, row, b)}{cell(deadline, row, c)}{cell(status, row, d)}{unit_cells.format(row=row)}'
+            f'{cell(key, row, e)}</row>')
+    return "".join(parts)
 
 
 def _print_setup(sheet: LedgerSheet) -> None:
@@ -227,10 +281,23 @@ NEW_INSTRUCTION = ("填表说明：如在办理中发现新的问题，请逐条
 _NEW_WIDTHS = {"序号": 6, "项目名称": 28, "问题描述": 48, "发现日期": 14, "建议完成时限": 16, "需协调事项": 24, "备注": 20}
 
 
+@functools.cache
+def _new_rows() -> str:
+    """The 新增问题 sheet's numbered empty rows, bordered, 发现日期 as a date (the same in every form)."""
+    styles = _preset().styles
+    plain, day = styles.plain_cell[1], styles.plain_date[1]
+    found = NEW_FIELDS.index("发现日期")
+    return "".join(
+        f'<row r="{row}"><c r="A{row}" s="{plain}" t="n"><v>{row - FIRST_DATA_ROW + 1}</v></c>'
+        + "".join(f'<c r="{letter}{row}" s="{day if column == found else plain}" t="n"/>'
+                  for column, letter in enumerate(_LETTERS[1:len(NEW_FIELDS)], start=1)) + "</row>"
+        for row in range(FIRST_DATA_ROW, FIRST_DATA_ROW + NEW_ROWS))
+
+
 def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
-    sheet = add_sheet(workbook, NEW_SHEET)
-    book = StyleBook(sheet)
-    styles = _Styles(book)
+    sheet = _sheet(workbook, NEW_SHEET)
+    book = _preset().book(sheet)
+    styles = _preset().styles
     for column, name in enumerate(NEW_FIELDS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _NEW_WIDTHS[name]
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
@@ -240,10 +307,7 @@ def _new_problem_sheet(workbook: Workbook, heading: FormHeading) -> None:
              NEW_INSTRUCTION)
     sheet.append([_text(book, styles.header_unit, styles.header_unit, name) for name in NEW_FIELDS])
     found = NEW_FIELDS.index("发现日期")
-    for offset in range(NEW_ROWS):
-        sheet.append([book.cell(styles.plain_cell, offset + 1)] +
-                     [book.cell(styles.plain_date if column == found else styles.plain_cell)
-                      for column in range(1, len(NEW_FIELDS))])
+    sheet.append_block(FIRST_DATA_ROW, _new_rows(), NEW_ROWS, styles.plain_cell)
     when = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                           allow_blank=True, showErrorMessage=True, errorTitle="发现日期",
                           error="请填写日期，如 2026-12-31")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
+from desktop.services.feedback import requests
 from desktop.services.issues import actions as issues
 from desktop.services.issues import undo as issue_undo
 from desktop.services.issues.actions import IssueInput
@@ -231,8 +232,6 @@ class RequestDecisionCommand(_ServiceCommand):
 
     def _undo(self) -> Work:
         def work(workspace: Workspace) -> None:
-            from desktop.services.feedback import requests
-
             with workspace.db.transaction() as session:
                 requests.undo_decision(session, self.request_id, on=self.today)
 

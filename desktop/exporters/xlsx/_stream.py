@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from openpyxl.worksheet.cell_range import CellRange
 
 StyleRef = tuple[StyleArray, int]
+T = TypeVar("T")
 
 
 class LedgerCell(Cell):
@@ -156,3 +158,43 @@ class StyleBook:
 
     def cell(self, style: StyleRef, value: Any = None, data_type: str = "n") -> LedgerCell:
         return LedgerCell(self._sheet, style, value, data_type)
+
+
+def _copy(found: IndexedList) -> IndexedList:
+    """An IndexedList copy without hashing its items again (a dict copy keeps the stored hashes)."""
+    copy = IndexedList()
+    list.extend(copy, found)
+    copy._dict = dict(found._dict)
+    copy.clean = found.clean
+    return copy
+
+
+class StylePreset(Generic[T]):
+    """A set of styles registered once per process and copied into each new workbook.
+
+    Registering a style hashes its font, fill, border and alignment through openpyxl's descriptors, which is slow;
+    a writer that makes many small workbooks with the same few styles (a feedback round: 60 forms, issue #19's
+    send target) pays it once. The copies are the lists openpyxl would have built, so every index is the same.
+    """
+
+    _LISTS = ("_fonts", "_fills", "_borders", "_alignments", "_protections", "_number_formats", "_cell_styles")
+
+    def __init__(self, register: Callable[[StyleBook], T]) -> None:
+        workbook = Workbook(write_only=True)
+        book = StyleBook(add_sheet(workbook, "styles"))
+        self.styles = register(book)
+        self._cache = dict(book._cache)
+        self._lists = {name: getattr(workbook, name) for name in self._LISTS}
+
+    def book(self, sheet: WriteOnlyWorksheet) -> StyleBook:
+        """A StyleBook for `sheet` with the preset's styles in place (the workbook must have no styles of its own)."""
+        workbook = sheet.parent
+        if getattr(workbook, "_style_preset", None) is not self:
+            if len(workbook._cell_styles) != 1 or len(workbook._fonts) != 1:
+                raise ValueError("a style preset goes into a workbook with no styles of its own")
+            for name, found in self._lists.items():
+                setattr(workbook, name, _copy(found))
+            workbook._style_preset = self
+        book = StyleBook(sheet)
+        book._cache.update(self._cache)
+        return book

@@ -87,6 +87,15 @@ def cell_text(value: Any) -> str:
     return text
 
 
+def kept_as_is(texts: list[str]) -> bool:
+    """True when :func:`cell_text` would return every one of `texts` unchanged: one scan of them all, so a
+    writer of many cells can skip the per-cell work when nothing needs escaping or cutting."""
+    if any(len(text) > MAX_CELL_CHARS // 2 for text in texts):
+        return False
+    joined = "\n".join(texts)
+    return "_x" not in joined and _FORBIDDEN_RE.search(joined) is None
+
+
 def is_formula_like(text: str) -> bool:
     """True when a spreadsheet program could take ``text`` for a formula if it were not marked as text."""
     return bool(text) and text[0] in FORMULA_TRIGGERS

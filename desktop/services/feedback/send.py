@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from desktop.services.importing.bulk import _executemany as executemany
 from desktop.services.journal import operator_of
 
 OPEN_STATUSES = tuple(s.value for s in IssueStatus if s.is_open)
+_LABELS = {s.value: s.label for s in IssueStatus}
 # Reply time when the clerk names no deadline; an office may store its own under this key.
 REPLY_DAYS_KEY = "feedback_reply_days"
 DEFAULT_REPLY_DAYS = 7
@@ -108,10 +110,9 @@ def _units(session: Session, names: list[str] | None) -> list[Unit]:
     return found
 
 
-@dataclass(frozen=True)
-class _Open:
-    """One open issue or decided item as its form row needs it (read as plain columns: a city's round is ~20,000
-    rows); `decision` tells which."""
+class _Open(NamedTuple):
+    """One open issue or decided item as its form row needs it (read as plain columns into a tuple: a city's round
+    is ~20,000 rows); `decision` tells which."""
 
     id: int
     uuid: uuid.UUID
@@ -139,25 +140,29 @@ def _open_decisions(session: Session, units: list[Unit]) -> dict[int, list[_Open
         shown = deadline_text or (deadline.isoformat() if deadline else "")
         said = f"议定事项（{year}年第{number}次{MeetingType(kind).label}）：{text}"
         found.setdefault(unit_id, []).append(_Open(decision_id, decision_uuid, version, {
-            "项目": project or "", "问题": said, "完成时限": shown, "当前状态": IssueStatus(status).label},
+            "项目": project or "", "问题": said, "完成时限": shown, "当前状态": _LABELS[status]},
             deadline, decision=True))
     return found
 
 
 def _open_issues(session: Session, units: list[Unit], issue_ids: Collection[int] | None) -> dict[int, list[_Open]]:
-    """Per unit id, its open issues in form order (deadline first, undated last), in one read."""
+    """Per unit id, its open issues, in one read (in no order: send_round sorts them with the decided items).
+
+    Read through the session's connection: plain columns need none of the ORM's row handling, which was a third
+    of this read for a city's 20,000 rows."""
     stmt = (select(Issue.id, Issue.uuid, Issue.version, Issue.lead_unit_id, Issue.description, Issue.deadline,
                    Issue.deadline_text, Issue.status, Project.name)
             .join(Project, Project.id == Issue.project_id, isouter=True)
-            .where(Issue.lead_unit_id.in_([unit.id for unit in units]), Issue.status.in_(OPEN_STATUSES))
-            .order_by(Issue.deadline.is_(None), Issue.deadline, Issue.id))
+            .where(Issue.lead_unit_id.in_([unit.id for unit in units]), Issue.status.in_(OPEN_STATUSES)))
     if issue_ids is not None:
         stmt = stmt.where(Issue.id.in_(list(issue_ids)))
     found: dict[int, list[_Open]] = {}
-    for issue_id, issue_uuid, version, unit_id, text, deadline, deadline_text, status, project in session.execute(stmt):
+    session.flush()
+    for issue_id, issue_uuid, version, unit_id, text, deadline, deadline_text, status, project in \
+            session.connection().execute(stmt):
         shown = deadline_text or (deadline.isoformat() if deadline else "")
         found.setdefault(unit_id, []).append(_Open(issue_id, issue_uuid, version, {
-            "项目": project or "", "问题": text, "完成时限": shown, "当前状态": IssueStatus(status).label}, deadline))
+            "项目": project or "", "问题": text, "完成时限": shown, "当前状态": _LABELS[status]}, deadline))
     return found
 
 
@@ -213,6 +218,7 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
     session.flush()
     written: list[Path] = []
     items: list[dict[str, object]] = []
+    sign = keys.signer(round_.uuid, secret)
     try:
         for unit, issues in plans:
             target = out_dir / form_file_name(unit.name, round_name)
@@ -225,7 +231,7 @@ def send_round(session: Session, out_dir: Path, *, units: list[str] | None = Non
                               "issue_id": None if issue.decision else issue.id,
                               "decision_id": issue.id if issue.decision else None, "project_id": None,
                               "issue_version": issue.version, "sent_values": values})
-                key = keys.encode(keys.RowKey(round_.uuid, issue.uuid, issue.version), secret)
+                key = sign(issue.uuid, issue.version)
                 lines.append(FormLine(values["项目"], values["问题"], values["完成时限"], values["当前状态"], key))
             write_form(target, FormHeading(round_name, unit.name, deadline, office), lines)
             written.append(target)

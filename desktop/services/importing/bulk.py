@@ -219,9 +219,12 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     marks = ", ".join("?" for _ in columns) if dialect.paramstyle == "qmark" else ", ".join("%s" for _ in columns)
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES ({marks})"
-    params = [tuple(value if proc is None or value is None else proc(value)
-                    for proc, value in zip(processors, (row[name] for name in columns), strict=True))
-              for row in rows]
+    # Column by column: a generator per row was most of the cost for the 40,000 rows of a feedback round.
+    values: list[list[Any]] = []
+    for name, proc in zip(columns, processors, strict=True):
+        column = [row[name] for row in rows]
+        values.append(column if proc is None else [None if value is None else proc(value) for value in column])
+    params = list(zip(*values, strict=True))
     connection.exec_driver_sql(sql, params)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from desktop.errors import UserError
 from desktop.ui.widgets.date_edit import check_dates
 from desktop.ui.widgets.fitting import fit_to_screen
+from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 if TYPE_CHECKING:
     from desktop.ui.ops import Change, Ops
@@ -39,6 +40,7 @@ class FormDialog(QDialog):
         fit_to_screen(self)  # clamped to the screen's available area when shown
         self.form = form
         self.form.setupUi(self)
+        ok_on_ctrl_return(self, self.form.button_box)
         self.submit: Callable[[], object] | None = None
         self.pending = False  # OK was pressed and the worker has not answered yet
         self._connect_base_signals()

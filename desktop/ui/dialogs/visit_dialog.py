@@ -17,6 +17,7 @@ from desktop.ui.dialogs.base import WorkerDialog, WorkerLink
 from desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
 from desktop.ui.widgets.date_edit import check_dates
 from desktop.ui.widgets.fitting import fit_to_screen
+from desktop.ui.widgets.ok_keys import ok_on_ctrl_return
 
 if TYPE_CHECKING:
     from desktop.services.directory import Choice
@@ -36,6 +37,7 @@ class VisitDialog(WorkerDialog):
         self.today = today
         self.form = Ui_VisitDialog()
         self.form.setupUi(self)
+        ok_on_ctrl_return(self, self.form.button_box)
         self.link = WorkerLink(self, ops, self.form.button_box, self.form.error_label)
         self.visit_id: int | None = None
         self._photos: list[Path] = []

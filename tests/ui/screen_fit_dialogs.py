@@ -127,6 +127,8 @@ class DialogWalk:
             self.lock_dialog()
             self.merge_preview()
             self.peer_key()
+            self.recovery_sheet()
+            self.passphrase()
         finally:
             self.uninstall()
         return self.seen
@@ -252,6 +254,22 @@ class DialogWalk:
         key_file = trust.export_own_key(self.window.workspace, self.tmp / "本单位公钥.kpk")
         assert read_key_file(self.tmp / "本单位公钥.kpk") == key_file
         self.step(lambda: PeerKeyDialog(key_file, self.window).exec())
+
+    def recovery_sheet(self) -> None:
+        """The recovery code shown once after 加密备份和数据包 is switched on (the menu's dialog asks a passphrase
+        first, which the walk does not type)."""
+        from desktop.services.encryption.office_key import Enabled
+        from desktop.ui.dialogs.encryption_dialog import RecoverySheetDialog
+
+        enabled = Enabled(recovery_code="ABCD-EFGH-IJKL-MNOP-QRST-UVWX", fingerprint="12:34:56:78:9A:BC:DE:F0")
+        self.step(lambda: RecoverySheetDialog("某某区重点项目服务中心", enabled, self.window).exec())
+
+    def passphrase(self) -> None:
+        """The passphrase asked before an encrypted backup or package is opened, with the longest message it says."""
+        from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        message = "备份“备份_2026-11-25_083000.zip”已用本单位密钥加密。请输入加密口令（或恢复码）以读取它。"
+        self.step(lambda: PassphraseDialog(message, self.window).exec())
 
     def click(self, button: QPushButton) -> None:
         if button.isEnabled():

@@ -218,6 +218,11 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
     if writer.done_defaulted:
         result.notes.append(f"{len(writer.done_defaulted)} 行已办结但办结日期未填，未记录（不按完成时限或导入日推定）："
                             f"{_rows_text(writer.done_defaulted)}")
+    folded = writer.resolver.folded
+    if folded:
+        pairs = [f"{what}“{written}”→“{name}”" for (what, written), name in list(folded.items())[:10]]
+        result.notes.append("以下写法与已有名称只差空格或全角、半角，按同一记录导入：" + "；".join(pairs)
+                            + (f"等 {len(folded)} 处" if len(folded) > 10 else ""))
     new_projects = writer.resolver.created_projects
     if new_projects and preview.kind != "projects":
         names = "、".join(p.name for p in new_projects[:5]) + ("等" if len(new_projects) > 5 else "")

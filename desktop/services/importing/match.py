@@ -141,6 +141,9 @@ class Resolver:
         # The user's 张三（副区长）=张三: a person's name as written → the name to use (leaders and people alike).
         self._person_aliases = {name_key(name): target for name, target in (person_aliases or {}).items()
                                 if name_key(target)}
+        # Names found under another spelling that differs only in spaces or full/half width (张 三 for 张三):
+        # the same name by match_key, so the same record — and said in the report ((what, as written) → name).
+        self.folded: dict[tuple[str, str], str] = {}
         self.on_create = on_create
         # With `on_defer`, new projects and their assignments are handed over instead of added to the session:
         # the issue import stores them with bulk statements (import_bulk), thousands at a time.
@@ -210,7 +213,16 @@ class Resolver:
             unit = Unit(name=stored_text(name) or "")
             self._created(unit)
             self._units[key] = unit
+        else:
+            self._fold("单位", name, unit.name)
         return unit
+
+    def _fold(self, what: str, written: str | None, name: str) -> None:
+        if written == name:  # nearly every cell: no work per row
+            return
+        text = stored_text(written) or ""
+        if text != name:
+            self.folded.setdefault((what, text), name)
 
     def units(self, text: str | None, exclude: Unit | None = None) -> list[Unit]:
         found = [unit for unit in (self.unit(name) for name in split_units(text)) if unit is not None]
@@ -231,6 +243,8 @@ class Resolver:
             self._created(person)
             self._people[(key, unit_key)] = person
             self._people_any.setdefault(key, person)
+        else:
+            self._fold("人员", name, person.name)
         return person
 
     def leader(self, name: str | None) -> Leader | None:
@@ -243,6 +257,8 @@ class Resolver:
             leader = Leader(name=stored_text(name) or "")
             self._created(leader)
             self._leaders[key] = leader
+        else:
+            self._fold("包保领导", name, leader.name)
         return leader
 
     def task_force(self, name: str | None) -> TaskForce | None:

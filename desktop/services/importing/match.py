@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, LeaderRole, MeetingType, ProjectStage
@@ -32,6 +33,7 @@ from desktop.db.models import (
 )
 from desktop.importers.text import match_key, stored_text
 from desktop.importers.values import is_placeholder
+from desktop.services.importing.bulk import Deferred
 
 # 配合单位 cells list several units: 区住建局、区城管局 / 区住建局，区城管局 / 区住建局;区城管局.
 _UNIT_SEPARATORS = re.compile(r"[、，,；;/\n]+")
@@ -178,8 +180,8 @@ class Resolver:
         self.created_projects: list[Project] = []
 
     def _created(self, obj: object) -> None:
-        deferrable = isinstance(obj, Project) or (isinstance(obj, Assignment) and inspect(obj.project).transient)
-        if self.on_defer is not None and deferrable:
+        if isinstance(obj, Deferred):
+            assert self.on_defer is not None
             self.on_defer(obj)
             return
         self.session.add(obj)
@@ -291,10 +293,12 @@ class Resolver:
         return self._projects_by_name.get(name_key(name)) if name else None
 
     def new_project(self, name: str, list_year: int, code: str | None = None,
-                    stage: str = ProjectStage.PRELIMINARY.value) -> Project:
+                    stage: str = ProjectStage.PRELIMINARY.value) -> Project:  # or a Deferred one, read alike
         """A project the ledger names but the database lacks; without a code it gets IMP-年度-序号."""
-        project = Project(code=stored_text(code) or self._generated_code(list_year), name=stored_text(name) or name,
-                          list_year=list_year, stage=stage, total_investment_yuan=0, annual_plan_yuan=0)
+        fields = {"code": stored_text(code) or self._generated_code(list_year), "name": stored_text(name) or name,
+                  "list_year": list_year, "stage": stage, "total_investment_yuan": 0, "annual_plan_yuan": 0}
+        # Handed to the bulk write (on_defer) as its values, not as an ORM object, when the import defers.
+        project: Any = Deferred(Project, **fields) if self.on_defer is not None else Project(**fields)
         self._created(project)
         self.remember_project(project)
         self.created_projects.append(project)
@@ -323,7 +327,9 @@ class Resolver:
         if key in self._assigned or key in self._new_assignments:
             return
         self._new_assignments.add(key)
-        self._created(Assignment(project=project, leader=leader, role=LeaderRole.LEAD.value, start_date=start))
+        fields = {"project": project, "leader": leader, "role": LeaderRole.LEAD.value, "start_date": start}
+        # A deferred project's assignment is deferred with it (written in bulk once the project has its id).
+        self._created(Deferred(Assignment, **fields) if isinstance(project, Deferred) else Assignment(**fields))
 
     # --- enterprises -------------------------------------------------------------------------------------
     def find_enterprise(self, credit_code: str | None, name: str | None) -> Enterprise | None:

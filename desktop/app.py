@@ -28,7 +28,7 @@ from desktop.db.operator_name import operator_problem
 from desktop.paths import database_file, default_data_dir
 from desktop.platform_check import refuse_if_no_window
 from desktop.services import first_screen
-from desktop.ui import crash
+from desktop.ui import crash, data_side
 from desktop.ui.dialogs import operator_dialog
 from desktop.ui.dialogs.server_dialog import load as load_server
 from desktop.ui.main_window import MainWindow
@@ -202,9 +202,7 @@ def _server_url(given: str | None, settings: QSettings, local_only: bool) -> tup
     else None for the local folder."""
     if given is not None or local_only or not load_server(settings).enabled:
         return True, given
-    from desktop.ui import startup  # a server: its URL is built by the database layer
-
-    return startup.server_url(settings)
+    return data_side.load().startup.server_url(settings)  # a server: its URL is built by the database layer
 
 
 def _fill(window: MainWindow, workspace: Workspace, settings: QSettings, probe: StartupProbe | None, *,
@@ -212,8 +210,7 @@ def _fill(window: MainWindow, workspace: Workspace, settings: QSettings, probe: 
     """The data is open: the password, the operator, the demo offer for an empty database; then the window is
     filled (`Ops.receive`: "everything changed", as after a restore) and the day's backup and the weekly check
     start on the worker. False (the workspace closed) when the user cancels."""
-    from desktop.ui import startup  # the data side, imported by the worker's open: in sys.modules now
-
+    startup = data_side.load().startup  # imported by the worker's open already
     if not startup.unlock(workspace, window) or not startup.admit_operator(workspace, settings, window):
         workspace.close()
         return False
@@ -305,17 +302,8 @@ def _open(window: MainWindow, data_dir: Path, database_url: str | None, operator
         # A newcomer who sees no sign of life starts the program again and is told it is already running.
         creating = _busy_notice("第一次使用：正在创建数据库，请稍候……")
 
-    def opener() -> Workspace | None:
-        from desktop.ui import main_window, startup  # noqa: F401 - imported here, used by the GUI thread
-        from desktop.workspace import open_read_only, open_workspace
-
-        main_window.preload()
-        try:
-            if read_only:
-                return open_read_only(data_dir, operator=operator)
-            return open_workspace(data_dir, database_url, operator=operator)
-        except Exception:  # any failure is met again, and explained, by the guarded open
-            return None
+    def opener() -> Workspace | None:  # the database layer's imports too, off the GUI thread
+        return data_side.load().startup.open_quietly(data_dir, database_url, operator, read_only)
 
     opened: list[Workspace | None] = []
     loop = QEventLoop()
@@ -341,8 +329,7 @@ def _open_guarded(window: MainWindow, data_dir: Path, database_url: str | None, 
                   read_only: bool) -> Workspace | None:
     """The open again on the GUI thread after the worker's failed: it meets the failure, explains it and offers
     the newest good backup for a damaged file."""
-    from desktop.ui import startup  # imported by the worker's open
-
+    startup = data_side.load().startup  # imported by the worker's open already
     if read_only:
         return startup.open_read_only_guarded(data_dir, operator, parent=window)
     return startup.open_guarded(data_dir, database_url, operator, parent=window)
@@ -368,9 +355,7 @@ def _end(window: MainWindow, data_dir: Path, lock: QLockFile | None) -> None:
     if lock is None:
         window.ops.close()
         return
-    from desktop.ui import startup  # the data side, imported by the worker's open
-
-    startup.end_session(window, data_dir)
+    data_side.load().startup.end_session(window, data_dir)
     lock.unlock()
 
 

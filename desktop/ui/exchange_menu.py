@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.errors import UserError
 from desktop.services.exchange import sealed_package, trust
-from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey
+from desktop.services.exchange.keys import KEY_SUFFIX, OfficeKey, read_key_file
 from desktop.services.exchange.merge import preview
 from desktop.services.exchange.package import SUFFIX, read_package
 from desktop.ui.dialogs.exchange_export import ExchangeExportDialog
 from desktop.ui.dialogs.exchange_history import ExchangeHistoryDialog
 from desktop.ui.dialogs.merge_preview import MergePreviewDialog
 from desktop.ui.dialogs.passphrase_dialog import ask_passphrase
+from desktop.ui.dialogs.peer_key import PeerKeyDialog
 from desktop.ui.ops_progress import Cancelled, OpsRunner, Progress
 
 if TYPE_CHECKING:
@@ -138,9 +139,6 @@ class ExchangeMenu(QObject):
     def register_key_dialog(self) -> None:
         """Register a peer office from its .kpk after the user compared the fingerprint (shown before anything is
         stored) and chose the name it is known by here."""
-        from desktop.services.exchange.keys import read_key_file
-        from desktop.ui.dialogs.peer_key import PeerKeyDialog
-
         parent = self.parent_widget
         path, _ = QFileDialog.getOpenFileName(parent, "选择对方单位的公钥文件", str(Path.home()),
                                               f"公钥文件 (*{KEY_SUFFIX});;所有文件 (*)")

@@ -18,13 +18,12 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QU
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop.db.models.feedback import INVESTMENT_KIND, ISSUE_KIND
-from desktop.ui.dialogs.feedback_collect import dropped_paths
+from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog, dropped_paths
+from desktop.ui.dialogs.feedback_requests import FeedbackRequestsDialog
+from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
+from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
 
 if TYPE_CHECKING:
-    from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog
-    from desktop.ui.dialogs.feedback_requests import FeedbackRequestsDialog
-    from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
-    from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
     from desktop.ui.ops import Ops
 
 MENU_TITLE = "反馈(&B)"
@@ -82,8 +81,6 @@ class FeedbackMenu(QObject):
         return super().eventFilter(watched, event)
 
     def open_send(self, kind: str = ISSUE_KIND) -> FeedbackSendDialog:
-        from desktop.ui.dialogs.feedback_send import FeedbackSendDialog
-
         dialog = FeedbackSendDialog(self.ops, self.today, self.folder, self.window, kind=kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._remember(Path(dialog.form.folder_edit.text())))
@@ -92,8 +89,6 @@ class FeedbackMenu(QObject):
         return dialog
 
     def open_collect(self, paths: list[Path] | None = None) -> FeedbackCollectDialog:
-        from desktop.ui.dialogs.feedback_collect import FeedbackCollectDialog
-
         if self.collect_dialog is not None and self.collect_dialog.isVisible():
             if paths:
                 self.collect_dialog.set_paths(self.collect_dialog.paths + paths)
@@ -107,8 +102,6 @@ class FeedbackMenu(QObject):
         return dialog
 
     def open_status(self) -> FeedbackStatusDialog:
-        from desktop.ui.dialogs.feedback_status import FeedbackStatusDialog
-
         dialog = FeedbackStatusDialog(self.ops, self.today, self.folder, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -117,8 +110,6 @@ class FeedbackMenu(QObject):
 
     def open_requests(self, request_id: int | None = None) -> FeedbackRequestsDialog:
         """The units' requests; `request_id` (from the 待办 panel) is selected once the list is read."""
-        from desktop.ui.dialogs.feedback_requests import FeedbackRequestsDialog
-
         if self.requests_dialog is not None and self.requests_dialog.isVisible():
             dialog = self.requests_dialog
         else:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 from desktop import APP_NAME, __version__
 from desktop.services.first_screen import FirstScreen
 from desktop.services.projects.node import ProjectNode
-from desktop.ui import tree_keys, window_state
+from desktop.ui import data_side, tree_keys, window_state
 from desktop.ui.forms.ui_main_window import Ui_MainWindow
 from desktop.ui.issue_history_panel import IssueHistoryPanel
 from desktop.ui.issue_panel import IssuePanel
@@ -32,35 +32,16 @@ from desktop.ui.reminder_panel import ReminderPanel, Reminders
 from desktop.ui.widgets.fitting import PathLabel, fit_to_screen
 from desktop.ui.window_loader import WindowLoader
 
-# Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): imported by `attach`, after
-# the start-up first screen is painted. The module-level imports above stay free of it
-# (tests/ui/test_start_with_first_screen.py).
+# Everything below reads the database or acts on it and imports SQLAlchemy (~0.7 s): type names only here, reached
+# at run time through `data_side.load()` (the window's one import boundary). The module-level imports above stay
+# free of it (tests/ui/test_start_with_first_screen.py).
 if TYPE_CHECKING:
+    from desktop.ui.export_menu import ExportMenu
     from desktop.ui.field_tabs import FieldTabs
     from desktop.ui.issue_actions import IssueActions
     from desktop.ui.meetings_panel import MeetingsPanel
     from desktop.ui.project_actions import ProjectActions
     from desktop.workspace import Workspace
-
-
-def preload() -> None:
-    """Import what `attach` and the loaders need: safe in a worker thread (no widget is created by an import), so
-    the start-up imports them there while the first screen stays responsive."""
-    from desktop.ui import (  # noqa: F401
-        edit_refresh,
-        exchange_menu,
-        feedback_menu,
-        field_tabs,
-        import_menu,
-        issue_actions,
-        issue_selection,
-        meeting_actions,
-        meetings_panel,
-        navigation,
-        project_actions,
-        reliability_menu,
-        window_data,
-    )
 
 
 class MainWindow(QMainWindow):
@@ -148,53 +129,44 @@ class MainWindow(QMainWindow):
 
     def _build_parts(self) -> None:
         """What acts on the data (tabs, menus, actions). Their modules import the database layer, which the first
-        screen paints without: this is the one place the window imports them (the start-up imports them on the
-        worker while the database opens, `preload`)."""
-        from desktop.ui import feedback_menu, import_menu, meeting_actions, reliability_menu
-        from desktop.ui.edit_refresh import EditRefresh
-        from desktop.ui.exchange_menu import ExchangeMenu
-        from desktop.ui.field_tabs import FieldTabs
-        from desktop.ui.issue_actions import IssueActions
-        from desktop.ui.issue_selection import IssueSelection
-        from desktop.ui.meetings_panel import MeetingsPanel
-        from desktop.ui.navigation import Navigator
-        from desktop.ui.project_actions import ProjectActions
-
+        screen paints without: they are reached through the window's one import boundary, `data_side.load()`
+        (the start-up loads it on the worker while the database opens)."""
+        parts = data_side.load()
         self._built = True
-        self.meetings_panel = MeetingsPanel(self.ops, today=self.today, parent=self)
+        self.meetings_panel = parts.MeetingsPanel(self.ops, today=self.today, parent=self)
         self.form.meetings_layout.addWidget(self.meetings_panel)
         # Field-work tabs: dashboard, investment, visits, enterprises.
-        self.field_tabs = FieldTabs(self.form.main_tabs, self.ops, self.today,
+        self.field_tabs = parts.FieldTabs(self.form.main_tabs, self.ops, self.today,
                                     on_open=lambda entity, item_id: self.navigator.open_record(entity, item_id))
-        self.refresh = EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
+        self.refresh = parts.EditRefresh(self.ops, self.issue_panel, self.tree, self.reminder_panel, self.today,
                                    due_soon_days=lambda: self.due_soon_days, show_reminders=self._show_reminders,
                                    show_selected=lambda i, history: self.selection.show_after_edit(i, history),
                                    reload=self.reload)
-        self.issue_actions = IssueActions(self, self.ops, self.form, self.issue_panel, self.tree, self.today,
+        self.issue_actions = parts.IssueActions(self, self.ops, self.form, self.issue_panel, self.tree, self.today,
                                           lambda issue_id: self.refresh.select_when_shown(issue_id))
-        self.selection = IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
+        self.selection = parts.IssueSelection(self.ops, self.issue_panel, self.history_panel, self.statusBar(),
                                         self.issue_actions, lambda: self.refresh.quiet)
         self.undo_stack = self.issue_actions.undo_stack
-        self.project_actions = ProjectActions(self, self.ops, self.form, self.tree, self.today, self.undo_stack,
+        self.project_actions = parts.ProjectActions(self, self.ops, self.form, self.tree, self.today, self.undo_stack,
                                               self.show_error)
-        self.navigator = Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
+        self.navigator = parts.Navigator(self.ops, self.form, self.tree, self.issue_panel, self.meetings_panel,
                                    self.field_tabs, self.project_actions, self.statusBar(), self.show_error)
         # 提交会议研究: selected issues onto a meeting's agenda (context menu and the 会议 menu).
-        self.submit_to_meeting_action = meeting_actions.install(self, self.form, self.meetings_panel, self.issue_panel,
+        self.submit_to_meeting_action = parts.meeting_actions.install(self, self.form, self.meetings_panel, self.issue_panel,
                                                                 self.add_menu_actions)
         self.issue_actions.extra_context_actions.append(self.submit_to_meeting_action)
         # 文件 → 导出数据包 / 导入数据包 / 数据交换记录
-        self.exchange_menu = ExchangeMenu(self, self.ops, self.today, self.form.file_menu, before=self.form.quit_action)
+        self.exchange_menu = parts.ExchangeMenu(self, self.ops, self.today, self.form.file_menu, before=self.form.quit_action)
         self._connect_signals()
-        self._build_export_menu()
-        self.import_actions = import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
+        self._build_export_menu(parts.ExportMenu)
+        self.import_actions = parts.import_menu.install(self, self.ops, self.form.file_menu)  # 文件 → 导入台账 / 导入记录
         # 反馈 → 发出 / 收取 / 反馈情况, and drops of returned forms on the window
-        self.feedback_menu = feedback_menu.install(self, self.ops, self.today, self.add_menu_actions,
+        self.feedback_menu = parts.feedback_menu.install(self, self.ops, self.today, self.add_menu_actions,
                                                    self.undo_stack)
         if self.form.project_tree_view.model() is not None:  # a first screen is shown: the actions follow it
             self.tree.rescope()
         # 文件 → 备份与恢复 / 操作日志 / 更改操作人 / 密码锁 / 数据库服务器, and the idle lock
-        self.reliability = reliability_menu.install(self, self.ops, self.form.file_menu, self.form.quit_action,
+        self.reliability = parts.reliability_menu.install(self, self.ops, self.form.file_menu, self.form.quit_action,
                                                     self.settings, self.today)
 
     def _connect_signals(self) -> None:
@@ -234,12 +206,9 @@ class MainWindow(QMainWindow):
         return menu
 
     # --- export menu (feat/exports) ----------------------------------------------------------------------
-    def _build_export_menu(self) -> None:
+    def _build_export_menu(self, export_menu: type[ExportMenu]) -> None:
         """导出 menu: 简报/通报 editor and the 台账, all run off the GUI thread (see desktop/ui/export_menu.py)."""
-        from desktop.ui.export_menu import ExportMenu
-
-        assert self.meetings_panel is not None  # built by `attach`, just before
-        self.export_menu = ExportMenu(self, self.ops, self.today, self.form, self.issue_panel, self.meetings_panel,
+        self.export_menu = export_menu(self, self.ops, self.today, self.form, self.issue_panel, self.meetings_panel,
                                       self.issue_actions, self.statusBar())
         # 总览: a unit's row of 超期问题 drills down to its issues, and from there to the 督办 dialog for them.
         self.field_tabs.dashboard.supervise_requested.connect(

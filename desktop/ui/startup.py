@@ -83,6 +83,18 @@ def open_guarded(data_dir: Path, database_url: str | None, operator: str,
         return None
 
 
+def open_quietly(data_dir: Path, database_url: str | None, operator: str, read_only: bool) -> Workspace | None:
+    """The start-up's open on the worker, saying nothing: None on any failure, which the guarded open (on the GUI
+    thread) then meets again and explains."""
+    try:
+        if read_only:
+            return open_read_only(data_dir, operator=operator)
+        return open_workspace(data_dir, database_url, operator=operator)
+    except Exception:  # any failure is met again, and explained, by the guarded open
+        log.info("the quiet open failed; the guarded open explains it", exc_info=True)
+        return None
+
+
 def open_read_only_guarded(data_dir: Path, operator: str, parent: QWidget | None = None) -> Workspace | None:
     """A read-only folder opened read-only (`open_read_only`); a refusal is said, and nothing is offered that would
     write (a restore cannot write there either)."""

@@ -1,7 +1,7 @@
 """Loading the main window's data: a start-up first screen, the two-step load on the worker, and 刷新.
 
 Split from the window so the window only wires parts together. It is given the views it fills (tree, issue table,
-meetings, field tabs, reminders), never the window. Everything it reads is a service call in `ui/window_data.py`;
+meetings, field tabs, reminders), never the window. Everything it reads is a service call in `ui/window_data.py`,
 that module (and with it SQLAlchemy) is imported only once the database is open, so the first screen can paint
 before it. The start-up load runs on the window's one worker (`Ops.run`), like every other read.
 """
@@ -21,6 +21,7 @@ from desktop.errors import DamagedDatabase
 from desktop.services.first_screen import FIRST_PAGE, FirstScreen
 from desktop.services.issues.row import IssueRow
 from desktop.services.projects.node import ProjectNode
+from desktop.ui import data_side
 from desktop.ui.issue_panel import IssuePanel
 from desktop.ui.ops import Ops
 from desktop.ui.project_tree_controller import ProjectTreeController
@@ -85,8 +86,7 @@ class WindowLoader(QObject):
     def reload(self) -> None:
         """Load everything on the worker in one step (刷新, "everything changed" after an import, a merge or a
         restore); the views keep what they show until the answer arrives, then `data_loaded`."""
-        from desktop.ui import window_data
-
+        window_data = data_side.load().window_data
         self.status_bar.showMessage("正在载入数据……")
         self.busy.show()
         year, today = self.tree.year_combo.currentData(), self.today
@@ -99,16 +99,14 @@ class WindowLoader(QObject):
         first the tree and one screen of the newest issues (without pinyin keys, which need a 0.3 s dictionary
         load), then every issue and the meetings. `first_data_shown` and `data_loaded` mark the two steps.
         """
-        from desktop.ui import window_data
-
+        window_data = data_side.load().window_data
         self.status_bar.showMessage("正在载入数据……")
         self.busy.show()
         year, today = self.tree.year_combo.currentData(), self.today
         self._load(lambda ws: _read(ws, window_data.fetch, year, today, FIRST_PAGE), self._on_first_page)
 
     def _on_first_page(self, loaded: Loaded) -> None:
-        from desktop.ui import window_data
-
+        window_data = data_side.load().window_data
         self._apply(loaded)
         self.first_data_shown.emit()
         self._load(lambda ws: _read(ws, window_data.fetch_rest), self._on_rest)

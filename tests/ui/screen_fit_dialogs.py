@@ -125,8 +125,11 @@ class DialogWalk:
             self.meetings()
             self.field_tabs()
             self.lock_dialog()
+            self.encryption_dialogs()
             self.merge_preview()
             self.peer_key()
+            self.recovery_sheet()
+            self.passphrase()
         finally:
             self.uninstall()
         return self.seen
@@ -223,6 +226,18 @@ class DialogWalk:
 
         self.step(lambda: PasswordDialog(self.window.ops, self.window, message="请输入密码打开程序。").exec())
 
+    def encryption_dialogs(self) -> None:
+        """The passphrase prompt of an encrypted package and the recovery sheet shown once at switch-on (neither
+        is reached from a menu without an encrypted package or a first switch-on)."""
+        from desktop.services.encryption.office_key import Enabled
+        from desktop.ui.dialogs.encryption_dialog import RecoverySheetDialog
+        from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        self.step(lambda: PassphraseDialog("数据包 发调度室.kpx 已加密给本单位。请输入本单位的加密口令（或恢复码）以解密；"
+                                           "解密后照常校验签名并显示合并预览。", self.window).exec())
+        enabled = Enabled("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2", "1A2B 3C4D 5E6F 7A8B 9C0D 1E2F 3A4B 5C6D")
+        self.step(lambda: RecoverySheetDialog("区重点项目服务保障办公室", enabled, self.window).exec())
+
     def merge_preview(self) -> None:
         """Another office receives this office's package (its own is refused before any dialog)."""
         from desktop.services.exchange.merge import preview
@@ -252,6 +267,22 @@ class DialogWalk:
         key_file = trust.export_own_key(self.window.workspace, self.tmp / "本单位公钥.kpk")
         assert read_key_file(self.tmp / "本单位公钥.kpk") == key_file
         self.step(lambda: PeerKeyDialog(key_file, self.window).exec())
+
+    def recovery_sheet(self) -> None:
+        """The recovery code shown once after 加密备份和数据包 is switched on (the menu's dialog asks a passphrase
+        first, which the walk does not type)."""
+        from desktop.services.encryption.office_key import Enabled
+        from desktop.ui.dialogs.encryption_dialog import RecoverySheetDialog
+
+        enabled = Enabled(recovery_code="ABCD-EFGH-IJKL-MNOP-QRST-UVWX", fingerprint="12:34:56:78:9A:BC:DE:F0")
+        self.step(lambda: RecoverySheetDialog("某某区重点项目服务中心", enabled, self.window).exec())
+
+    def passphrase(self) -> None:
+        """The passphrase asked before an encrypted backup or package is opened, with the longest message it says."""
+        from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        message = "备份“备份_2026-11-25_083000.zip”已用本单位密钥加密。请输入加密口令（或恢复码）以读取它。"
+        self.step(lambda: PassphraseDialog(message, self.window).exec())
 
     def click(self, button: QPushButton) -> None:
         if button.isEnabled():

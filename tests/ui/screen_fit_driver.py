@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(workspace, today=TODAY, settings=settings)
     window.show()  # as app.py shows it: the .ui's size, no resize by the caller
     settle()
+    loaded(window, settle)
     report.window("MainWindow", window, available)
     report.width("shown", window.width())
     walk_main_window(window, report, settle)
@@ -160,6 +161,19 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     workspace.close()
     return 0
+
+
+def loaded(window, settle) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the data the window loads on its worker (under a loaded CI machine this takes seconds): the walk
+    measures the window with its tree and table filled, as a user sees it."""
+    import time
+
+    for _ in range(2400):
+        if not window.ops.busy() and window.form.project_tree_view.model() is not None:
+            break
+        settle()
+        time.sleep(0.05)
+    settle()
 
 
 def walk_main_window(window, report: Report, settle) -> None:  # type: ignore[no-untyped-def]

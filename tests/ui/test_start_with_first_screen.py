@@ -206,3 +206,21 @@ def test_damaged_database_behind_a_first_screen_is_never_worked_on(qtbot, demo_w
     assert guarded == [True]  # the first screen was shown; the worker's quiet open refused the damaged file
     assert len(offered) == 1 and "问题：300" in offered[0]
     assert seen == [(True, 300)]
+
+
+def test_the_window_reaches_its_data_side_through_one_import_boundary() -> None:
+    """The first paint's modules import the data side (SQLAlchemy, the tabs, menus and actions) only through
+    `data_side.load()`; every other import sits at module level (app.py's demo generator, loaded on a first start
+    only, and the CLI's entry point aside)."""
+    import ast
+
+    allowed = {("app.py", "load_demo"), ("app.py", "main"), ("ui/data_side.py", "load")}
+    found = set()
+    for name in ("app.py", "ui/main_window.py", "ui/window_loader.py", "ui/data_side.py"):
+        tree = ast.parse((ROOT / "desktop" / name).read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                for node in ast.walk(function):
+                    if isinstance(node, ast.Import | ast.ImportFrom):
+                        found.add((name, function.name))
+    assert found == allowed

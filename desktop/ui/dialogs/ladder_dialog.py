@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidgetItem, QWidget
 
-from desktop.services.supervision.ladder import ACTIONS, DEFAULT_LADDER, LadderStep, load_ladder, save_ladder
+from desktop.services.supervision.ladder import (
+    ACTIONS,
+    DEFAULT_LADDER,
+    LadderStep,
+    load_ladder,
+    parse_ladder,
+    save_ladder,
+)
 from desktop.ui.dialogs.base import PENDING, FormDialog, WorkerLink
 from desktop.ui.forms.ui_ladder_dialog import Ui_LadderDialog
 from desktop.ui.ops import Change
@@ -96,8 +103,6 @@ class LadderDialog(FormDialog):
 
 
 def _default_steps() -> list[LadderStep]:
-    from desktop.services.supervision.ladder import parse_ladder
-
     return parse_ladder(DEFAULT_LADDER)
 
 

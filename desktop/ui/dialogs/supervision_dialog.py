@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QWidget
 
+from desktop.services import office_settings
+from desktop.services.supervision.kinds import SupervisionKind
+from desktop.services.supervision.notices import NoticeRequest, candidates, requirement_text
 from desktop.ui.forms.ui_supervision_dialog import Ui_SupervisionDialog
 from desktop.ui.ops import Change, Ops
 from desktop.ui.widgets.date_edit import check_dates
@@ -40,8 +43,6 @@ class SupervisionDialog(QDialog):
     def __init__(self, ops: Ops, today: date, export_dir: Path, parent: QWidget | None = None, *,
                  kind: str | None = None, unit_id: int | None = None,
                  issue_ids: list[int] | None = None) -> None:
-        from desktop.services.supervision.kinds import SupervisionKind
-
         super().__init__(parent)
         self.ops = ops
         self.today = today
@@ -73,14 +74,9 @@ class SupervisionDialog(QDialog):
 
     # --- reading what is owed ---------------------------------------------------------------------------------
     def kind(self) -> Any:
-        from desktop.services.supervision.kinds import SupervisionKind
-
         return SupervisionKind(self.form.kind_combo.currentData())
 
     def reload(self) -> None:
-        from desktop.services import office_settings
-        from desktop.services.supervision.notices import candidates
-
         issued_on = self.form.issued_edit.value()
         if issued_on is None:
             return
@@ -127,8 +123,6 @@ class SupervisionDialog(QDialog):
 
     def _propose_requirement(self) -> None:
         """The default text names the reply deadline: it follows the kind and the 回复期限 until the clerk edits it."""
-        from desktop.services.supervision.notices import requirement_text
-
         reply_due = self.form.reply_edit.value()
         if reply_due is None or not self.office:
             return
@@ -169,8 +163,6 @@ class SupervisionDialog(QDialog):
         self.form.error_label.setText(message)
 
     def accept(self) -> None:
-        from desktop.services.supervision.notices import NoticeRequest
-
         if self.loading or self.issuing:
             return
         stop = check_dates(self)

@@ -84,19 +84,23 @@ def seal(conn: Connection) -> int:
     if conn.dialect.name == "postgresql":  # one committer at a time reads the head and extends it
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_KEY})
     seq, previous = head(conn) or (0, GENESIS)
-    rows = conn.execute(select(*[_T.c[n] for n in HASHED]).where(_T.c.chain_seq.is_(None)).order_by(_T.c.id)).all()
-    links = []
-    for row in rows:
-        seq += 1
-        previous = digest(previous, seq, row)
-        links.append((seq, previous, row.id))
     # the driver's own executemany: a bulk import links tens of thousands of rows, and SQLAlchemy's per-row
     # parameter handling would cost more than the hashing
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     statement = f"UPDATE audit_log SET chain_seq = {mark}, row_hash = {mark} WHERE id = {mark}"
-    for start in range(0, len(links), _BATCH):
-        conn.exec_driver_sql(statement, links[start:start + _BATCH])
-    return len(links)
+    unlinked = select(*[_T.c[n] for n in HASHED]).where(_T.c.chain_seq.is_(None)).order_by(_T.c.id).limit(_BATCH)
+    linked = 0
+    # A batch at a time, each linked before the next is read (the next unlinked rows follow in id order): a
+    # 50,000-row import's 170,000 log rows are never all in memory at once.
+    while rows := conn.execute(unlinked).all():
+        links = []
+        for row in rows:
+            seq += 1
+            previous = digest(previous, seq, row)
+            links.append((seq, previous, row.id))
+        conn.exec_driver_sql(statement, links)
+        linked += len(links)
+    return linked
 
 
 def head(conn: Connection) -> tuple[int, str] | None:

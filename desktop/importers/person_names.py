@@ -84,6 +84,8 @@ def person_hints(ledger_names: Sequence[str], directory: Iterable[str], role: st
             hints.append(PersonHint(name, known[core], True, "去掉职务、称谓后相同", role))
             continue
         bare = core or match_key(name)
+        if not known:
+            continue  # nobody to sound alike (a first import into an empty directory): pypinyin is not loaded
         if by_sound is None:  # read aloud only when some name needs it (pypinyin loads on first use)
             by_sound = {}
             for key, other in known.items():

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.gc_pause import collector_paused
 from desktop.importers.fields import KindSpec, get_kind
 from desktop.importers.grid import SheetGrid
 from desktop.importers.header import HeaderInfo, find_header, propose_mapping
@@ -227,7 +228,14 @@ def build_preview(
     ledger writes them to the unit to use instead (the user's answer to a 可能是同一单位 hint), `person_aliases`
     person names to the person (可能是同一人).
     """
-    path = Path(path)
+    with collector_paused():  # tens of thousands of rows alive and none of them garbage (desktop/gc_pause)
+        return _build_preview(Path(path), kind, mapping, context_year, sheet, saved, context_month, unit_aliases,
+                              person_aliases)
+
+
+def _build_preview(path: Path, kind: str, mapping: Mapping | dict[int, str] | None, context_year: int | None,
+                   sheet: str | None, saved: Sequence[Mapping], context_month: int | None,
+                   unit_aliases: dict[str, str] | None, person_aliases: dict[str, str] | None) -> ImportPreview:
     spec = get_kind(kind)
     grids = read_sheets(path)
     chosen_sheets, other_sheets = _choose_sheets(grids, spec, sheet, path.name)

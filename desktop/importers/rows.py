@@ -50,7 +50,7 @@ _GROUP_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（
 _TRAILING_PUNCT = "。.;；:：、 "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowProblem:
     """One thing wrong in one cell (or row); `blocking` problems keep the row out."""
 
@@ -84,9 +84,10 @@ class SkippedRow:
     sheet: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PreviewRow:
-    """A data row: typed `values` by field code, the cell texts in `raw`, its problems."""
+    """A data row: typed `values` by field code, the cell texts in `raw`, its problems. Slotted: a 50,000-row
+    ledger keeps 50,000 of them through the dry run and the import."""
 
     row: int
     values: dict[str, Any] = field(default_factory=dict)

@@ -9,37 +9,23 @@ thread runner in the window.
 from __future__ import annotations
 
 import contextlib
-import gc
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
+from desktop.gc_pause import collector_paused
 
 
 @contextmanager
 def _no_gc_in_this_thread() -> Iterator[None]:
     """Python's cyclic GC runs in whichever thread happens to allocate; collecting a cycle that holds Qt widgets
     from a worker thread destroys them off the GUI thread and crashes (seen: a segfault in the test run). So the
-    collector is paused while a job runs (a second or two) and left to the GUI thread afterwards."""
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
+    collector is paused while a job runs (a second or two) and left to the GUI thread afterwards; the pause is the
+    process-wide one large imports take too (desktop/gc_pause), so neither switches it on under the other."""
+    with collector_paused():
         yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 class Relay(QObject):

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.db.models import Assignment, Issue, Leader, Person, Unit
@@ -141,3 +141,20 @@ def test_cli_person_alias_is_remembered_said_and_can_be_taken_back(tmp_path: Pat
         assert aliases.load(session, "person") == {}
         leaders = {a.project.name: a.leader.name for a in session.scalars(select(Assignment))}
     assert leaders == {"甲项目": "张三", "乙项目": "张三", "丙项目": "张三同志"}
+
+
+def test_a_name_differing_only_in_spaces_or_width_is_the_same_record_and_said(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """张 三 / 区住房和城乡建设局 written with a full-width space: the same name by the import's comparison key, so the
+    same record (as a second import of one ledger must find it) — and the report names each such spelling."""
+    _directory(workspace)
+    path = _ledger(tmp_path / "2026年问题.xlsx", [
+        ["甲项目", "道路未通", "区住房和城乡建设局\u3000", "李 明", "张  三", date(2026, 2, 1)],
+        ["乙项目", "用电未接入", "区住房和城乡建设局", "李明", "张三", date(2026, 2, 2)],
+    ])
+    result = apply_import(workspace.db, build_preview(path, "issues"), today=TODAY)
+    assert "说明：以下写法与已有名称只差空格或全角、半角，按同一记录导入：包保领导“张  三”→“张三”；人员“李 明”→“李明”" in (
+        result.summary_lines())
+    assert not result.person_proposals
+    with workspace.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 1
+        assert session.scalar(select(func.count()).select_from(Leader)) == 1

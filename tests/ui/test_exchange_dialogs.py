@@ -59,3 +59,37 @@ def test_history_dialog_lists_and_undoes(qtbot, offices, monkeypatch) -> None:
     wait_loaded(qtbot, dialog)
     assert dialog.data_changed and snapshot(offices.room) == before
     assert dialog.model.index(0, 1).data() == "撤销合并" and not dialog.form.undo_button.isEnabled()
+
+
+def test_export_dialog_seals_for_an_encrypting_pair_and_refuses_or_goes_plain_otherwise(
+        qtbot, offices, tmp_path: Path, monkeypatch) -> None:
+    """导出数据包… with 加密备份和数据包 on: refused (nothing written) while the room handed over no encryption key,
+    written plain only with 不加密 ticked; sealed once the room's new .kpk is registered."""
+    from desktop.services.encryption import office_key, sealed
+    from desktop.services.exchange import trust
+
+    with offices.team.db.transaction() as s:
+        office_key.enable(s, "专班的加密口令2026", "专班的加密口令2026")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+
+    def export(name: str, *, plain: bool = False) -> Path:
+        dialog = ExchangeExportDialog(Ops(offices.team))
+        qtbot.addWidget(dialog)
+        wait_loaded(qtbot, dialog)
+        dialog.form.recipient_combo.setEditText(ROOM)
+        target = tmp_path / name
+        dialog.form.file_edit.setText(str(target))
+        dialog.form.plain_check.setChecked(plain)
+        dialog.form.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+        wait_for_dialog(dialog)
+        return target
+
+    refused = export("refused.kpx")
+    assert not refused.exists() and "没有加密公钥" in warnings[-1] and "勾选“不加密”" in warnings[-1]
+    assert export("plain.kpx", plain=True).read_bytes().startswith(b"PK")
+    with offices.room.db.transaction() as s:
+        office_key.enable(s, "调度室的加密口令2026", "调度室的加密口令2026")
+    trust.export_own_key(offices.room, tmp_path / "room.kpk")
+    trust.register_peer(offices.team, tmp_path / "room.kpk")
+    assert export("sealed.kpx").read_bytes().startswith(sealed.MAGIC)

@@ -43,10 +43,10 @@ def recipient_key(session: Session, recipient: str | None) -> bytes | None:
     peer = session.scalars(select(ExchangePeerKey).where(ExchangePeerKey.name == recipient)).first()
     if peer is None:
         raise UserError(f"本单位已开启加密数据包，但接收单位「{recipient}」的公钥尚未登记，无法加密给它。请先登记对方的"
-                        "公钥文件（数据交换 → 登记对方公钥），或在命令中加 --no-encrypt 不加密导出。未导出。")
+                        "公钥文件（文件 → 登记对方公钥），或选择不加密导出（窗口中勾选“不加密”，命令中加 --no-encrypt）。未导出。")
     if not peer.encryption_key:
         raise UserError(f"本单位已开启加密数据包，但「{recipient}」登记的公钥文件中没有加密公钥：请对方开启加密后重新"
-                        "导出公钥文件，在此再登记一次；或在命令中加 --no-encrypt 不加密导出。未导出。")
+                        "导出公钥文件，在此再登记一次；或选择不加密导出（窗口中勾选“不加密”，命令中加 --no-encrypt）。未导出。")
     return sealed.unb64(peer.encryption_key)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.db.engine import Database
 from desktop.db.models import AuditLog, ImportBatch, ImportItem, RowMixin
 from desktop.errors import UserError
+from desktop.gc_pause import collector_paused
 from desktop.importers.preview import ImportPreview
 from desktop.importers.rows import PreviewRow, sheet_prefix
 from desktop.services.backup import archive as backups
@@ -36,7 +37,7 @@ from desktop.services.importing.hints import (
     unit_proposals,
 )
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult, RowOutcome, RowStatus
-from desktop.services.importing.rows import RowWriter, json_value
+from desktop.services.importing.rows import RowWriter, json_value, where_of
 from desktop.services.journal import operator_of
 
 
@@ -218,6 +219,11 @@ def _result(preview: ImportPreview, outcomes: list[RowOutcome], books: _Bookkeep
     if writer.done_defaulted:
         result.notes.append(f"{len(writer.done_defaulted)} 行已办结但办结日期未填，未记录（不按完成时限或导入日推定）："
                             f"{_rows_text(writer.done_defaulted)}")
+    folded = writer.resolver.folded
+    if folded:
+        pairs = [f"{what}“{written}”→“{name}”" for (what, written), name in list(folded.items())[:10]]
+        result.notes.append("以下写法与已有名称只差空格或全角、半角，按同一记录导入：" + "；".join(pairs)
+                            + (f"等 {len(folded)} 处" if len(folded) > 10 else ""))
     new_projects = writer.resolver.created_projects
     if new_projects and preview.kind != "projects":
         names = "、".join(p.name for p in new_projects[:5]) + ("等" if len(new_projects) > 5 else "")
@@ -235,8 +241,8 @@ def _sheets_text(preview: ImportPreview) -> str:
     return text if len(text) <= 128 else text[:120].rstrip("、") + f"等{len(names)}个"
 
 
-def _rows_text(rows: list[str], limit: int = 20) -> str:
-    shown = "、".join(rows[:limit])
+def _rows_text(rows: list[PreviewRow], limit: int = 20) -> str:
+    shown = "、".join(where_of(row) for row in rows[:limit])
     return shown + (f"等 {len(rows)} 行" if len(rows) > limit else "")
 
 
@@ -244,17 +250,18 @@ def dry_run_import(db: Database, preview: ImportPreview, *, policy: DuplicatePol
                    today: date | None = None) -> ImportResult:
     """What importing would do, row by row, without changing anything (the transaction is rolled back)."""
     day = today or date.today()
-    session = db.new_session()
-    try:
-        session.begin()
-        outcomes, books, writer = _run(session, preview, policy, day)
-        return _result(preview, outcomes, books, writer, dry_run=True)
-    except _Unplaced as unplaced:
-        session.rollback()
-        raise _locate(db, preview, policy, day, unplaced) from unplaced.cause
-    finally:
-        session.rollback()
-        session.close()
+    with collector_paused():  # every row's records alive until the end, none of them garbage (desktop/gc_pause)
+        session = db.new_session()
+        try:
+            session.begin()
+            outcomes, books, writer = _run(session, preview, policy, day)
+            return _result(preview, outcomes, books, writer, dry_run=True)
+        except _Unplaced as unplaced:
+            session.rollback()
+            raise _locate(db, preview, policy, day, unplaced) from unplaced.cause
+        finally:
+            session.rollback()
+            session.close()
 
 
 def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolicy = DuplicatePolicy.SKIP,
@@ -265,7 +272,12 @@ def apply_import(db: Database, preview: ImportPreview, *, policy: DuplicatePolic
     Rows the dry run marks duplicate/conflicting/invalid are left out (duplicates are updated instead when
     `policy` is UPDATE). A rotated safety backup (database and attachments) goes to `data_dir`'s backups first.
     """
-    day = today or date.today()
+    with collector_paused():  # every row's records alive until the commit, none of them garbage (desktop/gc_pause)
+        return _apply(db, preview, policy, data_dir, source, today or date.today())
+
+
+def _apply(db: Database, preview: ImportPreview, policy: DuplicatePolicy, data_dir: Path | None,
+           source: Path | None, day: date) -> ImportResult:
     _check_importable(preview)
     backup_path = None
     if data_dir is not None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, inspect, select
+from sqlalchemy import Table, func, inspect, select
 from sqlalchemy import types as sa_types
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
@@ -28,8 +29,12 @@ from desktop.db.models.base import RowMixin, now
 
 # Issue columns given as related objects while rows are collected; their ids are only known after the flush.
 _REFERENCES = {"project": "project_id", "category": "category_id", "lead_unit": "lead_unit_id", "person": "person_id"}
+# The fields of a new issue, in the order _Pending keeps them (the keys RowWriter._issues gives).
+_ISSUE_FIELDS = ("description", "found_on", "project", "enterprise_id", "category", "found_by", "source", "visit_id",
+                 "level", "lead_unit", "person", "deadline", "deadline_text", "latest_progress", "phased_plan",
+                 "feedback", "status", "resolved_on", "closed_on")
 # Issues written per executemany round (with their notes and audit rows): bounds the write's memory.
-WRITE_CHUNK = 2_000
+WRITE_CHUNK = 1_000
 
 
 class BulkRefused(Exception):
@@ -45,13 +50,51 @@ class BulkRefused(Exception):
         self.column = column
 
 
-@dataclass
+class Deferred:
+    """A project or assignment the issue import creates, kept as its column values and related records until the
+    bulk write inserts it, not as an ORM object: the 16,667 projects and assignments a 50,000-row ledger creates
+    were, as ORM instances with their state and back-reference collections, a fifth of the import's memory.
+    Read like the record (`project.name`, `project.list_year`); `id` and `version` are set once it is inserted."""
+
+    __slots__ = ("id", "model", "values", "version")
+
+    def __init__(self, model: type[RowMixin], **values: Any) -> None:
+        self.model = model
+        self.values = values
+        self.id: int | None = None
+        self.version: int | None = None
+
+    def __getattr__(self, name: str) -> Any:  # only for names that are not slots: the record's own fields
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass(slots=True)
 class _Pending:
+    """One new issue until its chunk is written: the issue's fields as a tuple in `_ISSUE_FIELDS` order (a
+    dictionary per row cost a kilobyte each), the sheet row it came from, named only if the database refuses it."""
+
     row: int
-    values: dict[str, Any]
+    values: tuple[Any, ...]
     supporting: list[Unit]
     note: str
-    where: str = ""
+    sheet: str | None = None
+
+    @property
+    def where(self) -> str:
+        return (f"工作表“{self.sheet}”" if self.sheet else "") + f"第{self.row}行"
+
+
+class _Wheres:
+    """The sheet rows of `pending`, each spelled out (第5行) only when a refusal names it."""
+
+    def __init__(self, pending: list[_Pending]) -> None:
+        self.pending = pending
+
+    def __iter__(self) -> Iterator[str]:
+        return (item.where for item in self.pending)
 
 
 class BulkIssues:
@@ -61,15 +104,16 @@ class BulkIssues:
         self.operator = operator
         self.noted_on = noted_on
         self.pending: list[_Pending] = []
-        self.deferred: list[tuple[RowMixin, int, str]] = []
+        self.deferred: list[tuple[Deferred, int, str]] = []
 
-    def defer(self, obj: object, row: int, where: str = "") -> None:
+    def defer(self, obj: Deferred, row: int, where: str = "") -> None:
         """A new project or assignment, stored in bulk before the issues that refer to it."""
-        assert isinstance(obj, RowMixin)
         self.deferred.append((obj, row, where))
 
-    def add(self, row: int, values: dict[str, Any], supporting: list[Unit], note: str, where: str = "") -> None:
-        self.pending.append(_Pending(row, values, supporting, note, where))
+    def add(self, row: int, values: dict[str, Any], supporting: list[Unit], note: str, sheet: str | None = None
+            ) -> None:
+        """One new issue: `values` has every field of `_ISSUE_FIELDS` (references as records, ids once written)."""
+        self.pending.append(_Pending(row, tuple(values[key] for key in _ISSUE_FIELDS), supporting, note, sheet))
 
     def write(self, session: Session) -> list[tuple[str, int, int]]:
         if not self.pending and not self.deferred:
@@ -79,9 +123,11 @@ class BulkIssues:
         created = self._write_deferred(session, stamp)
         if not self.pending:
             return created
-        for start in range(0, len(self.pending), WRITE_CHUNK):
-            created += self._write_issues(session, self.pending[start:start + WRITE_CHUNK], stamp)
-        self.pending = []
+        pending, self.pending = self.pending, []
+        while pending:
+            chunk = pending[:WRITE_CHUNK]
+            del pending[:WRITE_CHUNK]  # each chunk let go once written: the next one reuses its memory
+            created += self._write_issues(session, chunk, stamp)
         return created
 
     def _write_issues(self, session: Session, pending: list[_Pending], stamp: datetime) -> list[tuple[str, int, int]]:
@@ -91,12 +137,13 @@ class BulkIssues:
         created: list[tuple[str, int, int]] = []
         issue_rows = []
         for item in pending:
-            values = {key: value for key, value in item.values.items() if key not in _REFERENCES}
+            values = {key: value for key, value in zip(_ISSUE_FIELDS, item.values, strict=True) if key not in _REFERENCES}
+            given = dict(zip(_ISSUE_FIELDS, item.values, strict=True))
             for key, column in _REFERENCES.items():
-                obj = item.values.get(key)
+                obj = given.get(key)
                 values[column] = obj.id if obj is not None else None
             issue_rows.append({**values, "uuid": uuid.uuid4(), "created_at": stamp, "updated_at": stamp, "version": 1})
-        wheres = [item.where for item in pending]
+        wheres = _Wheres(pending)
         issue_ids = self._insert(session, Issue, issue_rows, wheres)
         note_rows = [
             {"issue_id": issue_id, "kind": "import", "noted_on": self.noted_on, "text": item.note,
@@ -119,29 +166,33 @@ class BulkIssues:
         """Insert the deferred projects, then their assignments (which need the projects' ids)."""
         created: list[tuple[str, int, int]] = []
         for model in (Project, Assignment):
-            objects = [(obj, row, where) for obj, row, where in self.deferred if isinstance(obj, model)]
-            if not objects:
-                continue
-            rows = [_row_of(obj, stamp) for obj, _row, _where in objects]
-            wheres = [where for _obj, _row, where in objects]
-            ids = self._insert(session, model, rows, wheres)
-            for (obj, row, _where), row_id in zip(objects, ids, strict=True):
-                obj.id = row_id  # transient object: the id is all the issue rows need from it
-                obj.version = 1
-                created.append((model.__tablename__, row_id, row))
-            summary = "name" if model is Project else "role"
-            self._audit(session, model.__tablename__, ids, rows, summary, stamp, wheres)
+            every = [(obj, row, where) for obj, row, where in self.deferred if obj.model is model]
+            # A chunk at a time, as the issues: the INSERT values of 16,667 projects at once were the write's peak.
+            for start in range(0, len(every), WRITE_CHUNK):
+                objects = every[start:start + WRITE_CHUNK]
+                rows = [_row_of(obj, stamp) for obj, _row, _where in objects]
+                wheres = [where for _obj, _row, where in objects]
+                ids = self._insert(session, model, rows, wheres)
+                for (obj, row, _where), row_id in zip(objects, ids, strict=True):
+                    obj.id = row_id  # the id is all the issue rows need from it
+                    obj.version = 1
+                    created.append((model.__tablename__, row_id, row))
+                summary = "name" if model is Project else "role"
+                self._audit(session, model.__tablename__, ids, rows, summary, stamp, wheres)
         self.deferred = []
         return created
 
     @staticmethod
-    def _insert(session: Session, model: type[RowMixin], rows: list[dict[str, Any]], wheres: list[str]) -> list[int]:
+    def _insert(session: Session, model: type[RowMixin], rows: list[dict[str, Any]], wheres: Iterable[str]) -> list[int]:
         """Plain executemany, then the new ids looked up by the UUIDs generated here.
 
         Not INSERT … RETURNING: on SQLite, RETURNING in a guaranteed order makes SQLAlchemy send one statement
         per row, which is most of the cost this module exists to avoid.
         """
+        before = _top_id(session, model) if session.get_bind().dialect.name == "sqlite" else None
         _checked(session, model.__table__, rows, wheres)
+        if before is not None and (ids_in_order := _sqlite_ids(session, model, rows, before)) is not None:
+            return ids_in_order
         ids: dict[uuid.UUID, int] = {}
         keys = [row["uuid"] for row in rows]
         for start in range(0, len(keys), 500):
@@ -151,13 +202,31 @@ class BulkIssues:
         return [ids[key] for key in keys]
 
     def _audit(self, session: Session, entity: str, ids: list[int], rows: list[dict[str, Any]], summary: str,
-               at: datetime, wheres: list[str]) -> None:
+               at: datetime, wheres: Iterable[str]) -> None:
         _checked(session, AuditLog.__table__, [
             {"at": at, "operator": self.operator, "action": "create", "entity": entity, "entity_id": row_id,
              "entity_uuid": str(row["uuid"]), "field": None, "old_value": None,
              "new_value": str(row[summary])[:200]}
             for row_id, row in zip(ids, rows, strict=True)
         ], wheres)
+
+
+def _top_id(session: Session, model: type[RowMixin]) -> int:
+    return session.execute(select(func.max(model.id))).scalar() or 0
+
+
+def _sqlite_ids(session: Session, model: type[RowMixin], rows: list[dict[str, Any]], before: int) -> list[int] | None:
+    """The new rows' ids without looking each up by its UUID, when SQLite gave them one after the other: it numbers
+    each inserted row one past the largest id, in the order inserted, and the import holds the write lock, so
+    when exactly len(rows) rows lie above the previous top and their ids are contiguous, they are ours, in order
+    (checked by the first and last UUID). None otherwise (an AUTOINCREMENT gap, anything unexpected): look up."""
+    top, count = session.execute(select(func.max(model.id), func.count()).where(model.id > before)).one()
+    if not rows or count != len(rows) or top - before != len(rows):
+        return None
+    ends = dict(session.execute(select(model.id, model.uuid).where(model.id.in_((before + 1, top)))).all())
+    if ends.get(before + 1) != rows[0]["uuid"] or ends.get(top) != rows[-1]["uuid"]:
+        return None
+    return list(range(before + 1, top + 1))
 
 
 def _processor(column_type: Any, dialect: Any) -> Any:
@@ -169,7 +238,7 @@ def _processor(column_type: Any, dialect: Any) -> Any:
     return processor
 
 
-def _checked(session: Session, table: Table, rows: list[dict[str, Any]], wheres: list[str]) -> None:
+def _checked(session: Session, table: Table, rows: list[dict[str, Any]], wheres: Iterable[str]) -> None:
     """`_executemany` under a savepoint; refused, the rows are tried one by one (each under its own savepoint)
     so that `BulkRefused` names the first sheet row the database refuses. Only on that error path: a refused
     import is rolled back as a whole, the single-row tries included."""
@@ -228,20 +297,22 @@ def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     connection.exec_driver_sql(sql, params)
 
 
-def _row_of(obj: RowMixin, stamp: datetime) -> dict[str, Any]:
-    """The INSERT values of a transient object: its columns, related objects' ids, the bookkeeping defaults."""
-    mapper = inspect(type(obj))
+def _row_of(obj: Deferred, stamp: datetime) -> dict[str, Any]:
+    """The INSERT values of a deferred record: its columns, related records' ids, the bookkeeping defaults (as the
+    ORM would fill them in for an object given the same values)."""
+    mapper = inspect(obj.model)
     values: dict[str, Any] = {}
+    given = obj.values
     for column in mapper.columns:
         if column.key == "id":
             continue
-        value = getattr(obj, column.key)
+        value = given.get(column.key)
         if value is None and column.default is not None and not callable(column.default.arg):
             value = column.default.arg
         values[column.key] = value
     for relationship in mapper.relationships:
         local = list(relationship.local_columns)
-        related = obj.__dict__.get(relationship.key)
+        related = given.get(relationship.key)
         if len(local) == 1 and related is not None and not isinstance(related, list):
             values[local[0].key] = related.id
     values.update(uuid=uuid.uuid4(), created_at=stamp, updated_at=stamp, version=1)

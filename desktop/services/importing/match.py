@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.enums import CategoryKind, LeaderRole, MeetingType, ProjectStage
@@ -32,6 +33,7 @@ from desktop.db.models import (
 )
 from desktop.importers.text import match_key, stored_text
 from desktop.importers.values import is_placeholder
+from desktop.services.importing.bulk import Deferred
 
 # 配合单位 cells list several units: 区住建局、区城管局 / 区住建局，区城管局 / 区住建局;区城管局.
 _UNIT_SEPARATORS = re.compile(r"[、，,；;/\n]+")
@@ -141,6 +143,9 @@ class Resolver:
         # The user's 张三（副区长）=张三: a person's name as written → the name to use (leaders and people alike).
         self._person_aliases = {name_key(name): target for name, target in (person_aliases or {}).items()
                                 if name_key(target)}
+        # Names found under another spelling that differs only in spaces or full/half width (张 三 for 张三):
+        # the same name by match_key, so the same record — and said in the report ((what, as written) → name).
+        self.folded: dict[tuple[str, str], str] = {}
         self.on_create = on_create
         # With `on_defer`, new projects and their assignments are handed over instead of added to the session:
         # the issue import stores them with bulk statements (import_bulk), thousands at a time.
@@ -175,8 +180,8 @@ class Resolver:
         self.created_projects: list[Project] = []
 
     def _created(self, obj: object) -> None:
-        deferrable = isinstance(obj, Project) or (isinstance(obj, Assignment) and inspect(obj.project).transient)
-        if self.on_defer is not None and deferrable:
+        if isinstance(obj, Deferred):
+            assert self.on_defer is not None
             self.on_defer(obj)
             return
         self.session.add(obj)
@@ -210,7 +215,16 @@ class Resolver:
             unit = Unit(name=stored_text(name) or "")
             self._created(unit)
             self._units[key] = unit
+        else:
+            self._fold("单位", name, unit.name)
         return unit
+
+    def _fold(self, what: str, written: str | None, name: str) -> None:
+        if written == name:  # nearly every cell: no work per row
+            return
+        text = stored_text(written) or ""
+        if text != name:
+            self.folded.setdefault((what, text), name)
 
     def units(self, text: str | None, exclude: Unit | None = None) -> list[Unit]:
         found = [unit for unit in (self.unit(name) for name in split_units(text)) if unit is not None]
@@ -231,6 +245,8 @@ class Resolver:
             self._created(person)
             self._people[(key, unit_key)] = person
             self._people_any.setdefault(key, person)
+        else:
+            self._fold("人员", name, person.name)
         return person
 
     def leader(self, name: str | None) -> Leader | None:
@@ -243,6 +259,8 @@ class Resolver:
             leader = Leader(name=stored_text(name) or "")
             self._created(leader)
             self._leaders[key] = leader
+        else:
+            self._fold("包保领导", name, leader.name)
         return leader
 
     def task_force(self, name: str | None) -> TaskForce | None:
@@ -275,10 +293,12 @@ class Resolver:
         return self._projects_by_name.get(name_key(name)) if name else None
 
     def new_project(self, name: str, list_year: int, code: str | None = None,
-                    stage: str = ProjectStage.PRELIMINARY.value) -> Project:
+                    stage: str = ProjectStage.PRELIMINARY.value) -> Project:  # or a Deferred one, read alike
         """A project the ledger names but the database lacks; without a code it gets IMP-年度-序号."""
-        project = Project(code=stored_text(code) or self._generated_code(list_year), name=stored_text(name) or name,
-                          list_year=list_year, stage=stage, total_investment_yuan=0, annual_plan_yuan=0)
+        fields = {"code": stored_text(code) or self._generated_code(list_year), "name": stored_text(name) or name,
+                  "list_year": list_year, "stage": stage, "total_investment_yuan": 0, "annual_plan_yuan": 0}
+        # Handed to the bulk write (on_defer) as its values, not as an ORM object, when the import defers.
+        project: Any = Deferred(Project, **fields) if self.on_defer is not None else Project(**fields)
         self._created(project)
         self.remember_project(project)
         self.created_projects.append(project)
@@ -307,7 +327,9 @@ class Resolver:
         if key in self._assigned or key in self._new_assignments:
             return
         self._new_assignments.add(key)
-        self._created(Assignment(project=project, leader=leader, role=LeaderRole.LEAD.value, start_date=start))
+        fields = {"project": project, "leader": leader, "role": LeaderRole.LEAD.value, "start_date": start}
+        # A deferred project's assignment is deferred with it (written in bulk once the project has its id).
+        self._created(Deferred(Assignment, **fields) if isinstance(project, Deferred) else Assignment(**fields))
 
     # --- enterprises -------------------------------------------------------------------------------------
     def find_enterprise(self, credit_code: str | None, name: str | None) -> Enterprise | None:

@@ -51,7 +51,7 @@ class DuplicatePolicy(StrEnum):
     UPDATE = "update"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowOutcome:
     row: int
     status: RowStatus

@@ -52,14 +52,14 @@ class RowWriter(InvestmentRows):
         defer = (lambda obj: self.bulk.defer(obj, self.row, self.where)) if preview.kind == "issues" else None
         self.resolver = Resolver(session, lambda obj: track(obj, self.row), defer, preview.unit_aliases,
                                  preview.person_aliases)
-        self.seen: dict[object, tuple[str, dict[str, Any]]] = {}
+        self.seen: dict[object, PreviewRow] = {}  # the first row of each key (the row itself: nothing copied)
         # Rows whose found date / 办结日期 the ledger does not give: the summary names them (nothing silent).
-        self.found_defaulted: list[str] = []
+        self.found_defaulted: list[PreviewRow] = []
         # 可能是同一单位 / 可能重复: for the user to decide (services/importing/hints.py), set before rows are written.
         self.hints: list[str] = []
         self.proposals: list[UnitProposal] = []  # 住建局 → 区住建局? (the wizard's check boxes)
         self.remembered: list[tuple[str, str, str]] = []  # spellings confirmed earlier, applied (and said)
-        self.done_defaulted: list[str] = []
+        self.done_defaulted: list[PreviewRow] = []
         self._issue_cache: dict[tuple[object, str, date | None], int] | None = None
         self._decision_cache: dict[tuple[int, str], int] | None = None
         self._months: dict[tuple[int, int], dict[int, InvestmentReport]] | None = None
@@ -75,7 +75,7 @@ class RowWriter(InvestmentRows):
 
     def write(self, row: PreviewRow) -> RowOutcome:
         self.row = row.row
-        self.where = _where(row)  # named if the database refuses what this row writes
+        self.where = where_of(row)  # named if the database refuses what this row writes
         over = too_long(self.preview, row)
         if over is not None:
             outcome = RowOutcome(row.row, RowStatus.INVALID, over)
@@ -91,15 +91,15 @@ class RowWriter(InvestmentRows):
         (`keep_both`, issues and decided items, a 请核对 line) or refused as 与已有数据不一致 naming the fields."""
         first = self.seen.get(key)
         if first is None:
-            self.seen[key] = (_where(row), row.values)
+            self.seen[key] = row
             return None
-        where, values = first
+        where, values = where_of(first), first.values
         differ = _differences(self.preview.kind, values, row.values)
         if not differ:
             return RowOutcome(row.row, RowStatus.DUPLICATE, f"与本文件{where}重复，未重复导入")
         side = "；".join(differ)
         if keep_both:
-            self.hints.append(f"可能重复：{_where(row)}与{where}{what}，但{side}，两行都已导入，请核对")
+            self.hints.append(f"可能重复：{where_of(row)}与{where}{what}，但{side}，两行都已导入，请核对")
             return None
         return RowOutcome(row.row, RowStatus.CONFLICT,
                           f"与本文件{where}{what}，但{side}，未导入；请核对后在文件中保留正确的一行再导入")
@@ -251,16 +251,15 @@ class RowWriter(InvestmentRows):
         text = f"{self._source(row)}。{status_text}"
         if found_notice:
             text += f"；{found_notice}"
-            self.found_defaulted.append(_where(row))
+            self.found_defaulted.append(row)
         if done_notice:
-            self.done_defaulted.append(_where(row))
+            self.done_defaulted.append(row)
         if v.get("feedback"):
             text += f"；企业评价：{Feedback(v['feedback']).label}"
         if v.get("remarks"):
             text += f"；备注：{v['remarks']}"
         text += _unread_cells(row)
-        self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text,
-                      _where(row))
+        self.bulk.add(row.row, values, self.resolver.units(v.get("supporting_units"), lead_unit), text, row.sheet)
         return RowOutcome(row.row, RowStatus.NEW, "；".join(n for n in (found_notice, done_notice) if n))
 
     def _update_tracked(self, item: Issue | Decision, v: dict[str, Any], row: PreviewRow,
@@ -329,7 +328,7 @@ class RowWriter(InvestmentRows):
         lead_unit = self.resolver.unit(v.get("lead_unit"))
         fields, status_text, notice = self._life_cycle(v, True)
         if notice:
-            self.done_defaulted.append(_where(row))
+            self.done_defaulted.append(row)
         decision = Decision(
             meeting=meeting, seq=seq, text=v["text"], project=self._project(row), lead_unit=lead_unit,
             person=self.resolver.person(v.get("person"), lead_unit), deadline=v.get("deadline"),
@@ -379,7 +378,7 @@ class RowWriter(InvestmentRows):
         return RowOutcome(row.row, RowStatus.NEW)
 
 
-def _where(row: PreviewRow) -> str:
+def where_of(row: PreviewRow) -> str:
     """第5行, or 工作表“专班二”第5行 when several sheets are imported."""
     return (f"工作表“{row.sheet}”" if row.sheet else "") + f"第{row.row}行"
 

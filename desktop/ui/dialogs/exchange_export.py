@@ -99,12 +99,14 @@ class ExchangeExportDialog(WorkerDialog):
             QMessageBox.warning(self, "导出数据包", "请填写本单位名称和保存位置。")
             return
         scope, recipient, today = self.scope(), self.form.recipient_combo.currentText(), self.today
+        encrypt = not self.form.plain_check.isChecked()  # only matters when the office encrypts its packages
 
         def work(workspace: Workspace) -> ExportResult:
             try:
                 with workspace.db.transaction() as session:
                     office.set_name(session, name)
-                return export_package(workspace, scope, Path(target), recipient=recipient, today=today)
+                return export_package(workspace, scope, Path(target), recipient=recipient, today=today,
+                                      encrypt=encrypt)
             except OSError as exc:
                 raise UserError(str(exc)) from exc
 

@@ -14,12 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
-    QListWidgetItem,
     QMessageBox,
     QTableWidgetItem,
     QWidget,
@@ -35,6 +34,7 @@ from desktop.services.importing import mappings as import_mappings
 from desktop.services.importing.apply import NothingToImport, apply_import, dry_run_import
 from desktop.services.importing.outcome import DuplicatePolicy, ImportResult
 from desktop.services.importing.undo import undo_import
+from desktop.ui.dialogs.import_checks import NameChecks
 from desktop.ui.forms.ui_import_wizard import Ui_ImportWizard
 from desktop.ui.models.import_preview import ImportPreviewModel
 from desktop.ui.ops import EVERYTHING
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
 NOT_IMPORTED = "（不导入）"
 FILE_FILTER = "台账文件 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
-_KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a check box's "unit" or "person"
 
 
 class ImportWizard(QWizard):
@@ -76,13 +75,8 @@ class ImportWizard(QWizard):
         self._guess: tuple[Path, KindGuess] | None = None
         self._kind_touched = False
         self._advance = False
-        # 可能是同一单位: every (name → unit) asked in this import, and the user's answer (name → name: its own unit).
-        self.asked_aliases: dict[str, str] = {}
-        self.unit_aliases: dict[str, str] = {}
-        # 可能是同一人 (张三（副区长） → 张三), asked and answered the same way.
-        self.asked_people: dict[str, str] = {}
-        self.person_aliases: dict[str, str] = {}
-        self._filling_checks = False
+        # 可能是同一单位 / 可能是同一人: every name asked in this import and the user's answer.
+        self.checks = NameChecks(self.form.check_list, self.form.check_label, self._answered)
         for code, spec in KINDS.items():
             self.form.kind_combo.addItem(_KIND_TEXT.get(code, spec.label), code)
         self.form.policy_combo.addItem("跳过（保留系统中已有的数据）", DuplicatePolicy.SKIP.value)
@@ -101,7 +95,6 @@ class ImportWizard(QWizard):
         f.kind_combo.activated.connect(self._kind_chosen)
         f.policy_combo.currentIndexChanged.connect(self._policy_changed)
         f.undo_button.clicked.connect(self._undo)
-        f.check_list.itemChanged.connect(self._alias_toggled)
 
     # --- inputs -----------------------------------------------------------------------------------------
     @property
@@ -304,7 +297,7 @@ class ImportWizard(QWizard):
         policy = self.policy
         save = self.form.save_mapping_check.isChecked()
 
-        self.asked_aliases, self.unit_aliases, self.asked_people, self.person_aliases = {}, {}, {}, {}
+        self.checks.reset()
 
         def work(workspace: Workspace) -> tuple[ImportPreview, ImportResult | None]:
             preview = build_preview(path, kind, columns, year, context_month=month)
@@ -341,75 +334,25 @@ class ImportWizard(QWizard):
             where = f"工作表“{skipped.sheet}”" if skipped.sheet else ""
             self.form.skipped_list.addItem(f"{where}第{skipped.row}行：{skipped.reason}")
         self.form.skipped_label.setText(f"跳过的行及原因（{len(preview.skipped)} 行）：")
-        self._fill_checks(dry)
+        self.checks.fill(dry)
         view = self.form.preview_view
         view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             view.setColumnWidth(column, min(view.columnWidth(column), 260))
 
-    def _fill_checks(self, dry: ImportResult | None) -> None:
-        """请核对: one check box per unit spelling that is probably a known unit (ticked = the same unit, used for
-        this import and remembered), spellings confirmed earlier (ticked; unticking makes the name a unit of its
-        own and forgets the spelling when imported), then the other questions (near-duplicates) as plain lines."""
-        for name, target in (dry.unit_proposals if dry is not None else []):
-            self.asked_aliases.setdefault(name, target)
-        for name, target in (dry.remembered_aliases if dry is not None else []):
-            if name not in self.asked_aliases:
-                self.asked_aliases[name] = target
-                self.unit_aliases.setdefault(name, target)
-        for name, target in (dry.person_proposals if dry is not None else []):
-            self.asked_people.setdefault(name, target)
-        for name, target in (dry.remembered_person_aliases if dry is not None else []):
-            if name not in self.asked_people:
-                self.asked_people[name] = target
-                self.person_aliases.setdefault(name, target)
-        self._filling_checks = True
-        try:
-            listing = self.form.check_list
-            listing.clear()
-            for kind, asked, answers, what in (("unit", self.asked_aliases, self.unit_aliases, "同一单位"),
-                                               ("person", self.asked_people, self.person_aliases, "同一人")):
-                for name, target in asked.items():
-                    item = QListWidgetItem(f"“{name}”与“{target}”是{what}（勾选后按“{target}”导入，并记住这一写法）")
-                    item.setData(Qt.ItemDataRole.UserRole, name)
-                    item.setData(_KIND_ROLE, kind)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    same = answers.get(name) == target
-                    item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
-                    listing.addItem(item)
-            for hint in (dry.hints if dry is not None else []):
-                if not hint.startswith(("可能是同一单位", "可能是同一人")):  # those are the check boxes above
-                    listing.addItem(hint)
-            count = listing.count()
-            self.form.check_label.setText(f"请核对（{count} 项）：可能是同一单位或同一人的写法，勾选即按已有的单位或人员导入，"
-                                          "不勾选则按原写法新建；可能重复的行两行都会导入" if count else
-                                          "请核对：没有需要确认的单位、人名写法或可能重复的行。")
-        finally:
-            self._filling_checks = False
-
-    def set_unit_alias(self, name: str, same: bool, kind: str = "unit") -> None:
-        """Tick (or untick) 可能是同一单位 (`kind` "person": 可能是同一人) for `name`, as the user does in the list."""
-        listing = self.form.check_list
-        for line in range(listing.count()):
-            item = listing.item(line)
-            if item.data(Qt.ItemDataRole.UserRole) == name and item.data(_KIND_ROLE) == kind:
-                item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
-                return
-        raise KeyError(name)
+    def set_unit_alias(self, name: str, same: bool) -> None:
+        """Tick (or untick) 可能是同一单位 for `name`, as the user does in the list."""
+        self.checks.set(name, same, "unit")
 
     def set_person_alias(self, name: str, same: bool) -> None:
-        self.set_unit_alias(name, same, "person")
+        """Tick (or untick) 可能是同一人 for `name`."""
+        self.checks.set(name, same, "person")
 
-    def _alias_toggled(self, item: QListWidgetItem) -> None:
-        name = item.data(Qt.ItemDataRole.UserRole)
-        if self._filling_checks or name is None or self.preview is None:
+    def _answered(self) -> None:
+        if self.preview is None:
             return
-        same = item.checkState() == Qt.CheckState.Checked
-        if item.data(_KIND_ROLE) == "person":
-            self.person_aliases[name] = self.asked_people[name] if same else name
-        else:
-            self.unit_aliases[name] = self.asked_aliases[name] if same else name
-        preview = replace(self.preview, unit_aliases=dict(self.unit_aliases), person_aliases=dict(self.person_aliases))
+        preview = replace(self.preview, unit_aliases=dict(self.checks.answers["unit"]),
+                          person_aliases=dict(self.checks.answers["person"]))
         policy = self.policy
         self._run("正在按确认的写法重新检查……", lambda ws: (preview, _dry_run(ws.db, preview, policy)), self._previewed)
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_ExchangeExportDialog(object):
     def setupUi(self, ExchangeExportDialog):
@@ -102,6 +102,11 @@ class Ui_ExchangeExportDialog(object):
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.signature_label)
 
+        self.plain_check = QCheckBox(ExchangeExportDialog)
+        self.plain_check.setObjectName(u"plain_check")
+
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.plain_check)
+
 
         self.main_layout.addLayout(self.form_layout)
 
@@ -135,6 +140,7 @@ class Ui_ExchangeExportDialog(object):
         self.file_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u4fdd\u5b58\u5230\uff1a", None))
         self.browse_button.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u6d4f\u89c8\u2026", None))
         self.key_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u7b7e\u540d\uff1a", None))
+        self.plain_check.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u4e0d\u52a0\u5bc6\uff08\u672c\u5355\u4f4d\u5df2\u5f00\u542f\u52a0\u5bc6\u3001\u4f46\u63a5\u6536\u5355\u4f4d\u5c1a\u672a\u767b\u8bb0\u52a0\u5bc6\u516c\u94a5\u65f6\u624d\u7528\uff09", None))
         self.info_label.setText(QCoreApplication.translate("ExchangeExportDialog", u"\u6570\u636e\u5305\uff08.kpx\uff09\u5305\u542b\u6240\u9009\u8bb0\u5f55\u53ca\u5176\u6240\u5c5e\u9879\u76ee\u3001\u5355\u4f4d\u3001\u4eba\u5458\u3001\u7c7b\u522b\u7b49\uff0c\u9644\u4ef6\u4e00\u5e76\u5e26\u4e0a\uff1b\u6587\u4ef6\u5e26\u6821\u9a8c\u548c\u5e76\u7528\u672c\u5355\u4f4d\u5bc6\u94a5\u7b7e\u540d\uff0c\u63a5\u6536\u65b9\u987b\u5148\u767b\u8bb0\u672c\u5355\u4f4d\u516c\u94a5\uff08\u6587\u4ef6 \u2192 \u672c\u5355\u4f4d\u516c\u94a5\u2026 \u5bfc\u51fa\uff09\uff0c\u5bfc\u5165\u524d\u6838\u9a8c\u7b7e\u540d\u5e76\u663e\u793a\u5408\u5e76\u9884\u89c8\u3002", None))
     # retranslateUi
 

@@ -2,4 +2,4 @@
 
 APP_NAME = "重点项目包保工作台"
 APP_ID = "KeyProj"
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -3,12 +3,12 @@
 ;     python -m pip install -e ".[build]"
 ;     pyinstaller --noconfirm build.spec            -> dist\keyproj\
 ; then compile this script:
-;     "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\keyproj.iss   -> dist\keyproj-setup-0.1.0.exe
+;     "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\keyproj.iss   -> dist\keyproj-setup-0.2.0.exe
 ; Per-user install by default (no administrator rights needed on locked-down office PCs); the data folder
 ; (%LOCALAPPDATA%\KeyProj) is never touched by install or uninstall.
 
 #define AppName "重点项目包保工作台"
-#define AppVersion "0.1.0"
+#define AppVersion "0.2.0"
 #define AppExe "keyproj.exe"
 
 [Setup]

@@ -23,9 +23,26 @@ def today() -> date:
     return TODAY
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database file, migrated once per run (every migration from an empty file takes 1–2 s); the
+    `workspace` fixtures start from copies of it. Migrating a new file stays tested by the start-up and
+    migration tests, which make their own folders. The file holds no row beyond its schema version (the
+    office id and keys are made on first use), so copies are as distinct as new files."""
+    folder = tmp_path_factory.mktemp("empty-database")
+    open_workspace(folder, operator="测试员").close()
+    return folder / "keyproj.sqlite3"
+
+
+def _copy_of_empty(empty_database: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(empty_database, folder / empty_database.name)
+    return folder
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(tmp_path / "data", operator="测试员")
+def workspace(tmp_path: Path, empty_database: Path) -> Iterator[Workspace]:
+    ws = open_workspace(_copy_of_empty(empty_database, tmp_path / "data"), operator="测试员")
     yield ws
     ws.close()
 
@@ -74,17 +91,29 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def db_workspace(backend: str, tmp_path: Path) -> Iterator[Workspace]:
+def db_workspace(backend: str, tmp_path: Path, empty_database: Path,
+                 request: pytest.FixtureRequest) -> Iterator[Workspace]:
     """A migrated, empty workspace on SQLite and, when reachable, on PostgreSQL."""
     if backend == "sqlite":
-        ws = open_workspace(tmp_path / "data", operator="测试员")
+        ws = open_workspace(_copy_of_empty(empty_database, tmp_path / "data"), operator="测试员")
         yield ws
         ws.close()
         return
-    url = pg_support.create_database()
+    url = pg_support.create_database(template=request.getfixturevalue("pg_empty_template"))
     ws = open_workspace(tmp_path / "data", url, operator="测试员")
     yield ws
     ws.close()
+    pg_support.drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated, empty PostgreSQL database that `db_workspace` copies (CREATE DATABASE … TEMPLATE), for the
+    same reason as `empty_database`."""
+    name = f"kp_empty_{os.getpid()}"
+    url = pg_support.create_database(name=name)
+    open_workspace(tmp_path_factory.mktemp("pg-empty"), url, operator="测试员").close()
+    yield name
     pg_support.drop_database(url)
 
 

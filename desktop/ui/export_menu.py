@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 from desktop.db.enums import BriefingKind
 from desktop.exporters import jobs
 from desktop.services.scope import Period
-from desktop.ui.ledger_print import LedgerPrint
+from desktop.ui.ledger_print import LEDGER_LABELS, SHOWN_ISSUES, LedgerPrint
 from desktop.ui.ops_progress import Cancelled, OpsRunner, Progress
 
 if TYPE_CHECKING:
@@ -76,23 +76,23 @@ class ExportMenu(QObject):
         self.summary_editor: SummaryEditor | None = None
         menu = QMenu("导出(&O)", parent)
         self.menu = menu
-        self.briefing_action = menu.addAction("工作简报…", lambda: self.open_editor(BriefingKind.BRIEFING))
-        self.notice_action = menu.addAction("工作通报…", lambda: self.open_editor(BriefingKind.NOTICE))
-        self.summary_action = menu.addAction("工作总结（年度、上半年）…", lambda: self.open_summary())
+        self.briefing_action = menu.addAction("工作简报(&J)…", lambda: self.open_editor(BriefingKind.BRIEFING))
+        self.notice_action = menu.addAction("工作通报(&T)…", lambda: self.open_editor(BriefingKind.NOTICE))
+        self.summary_action = menu.addAction("工作总结（年度、上半年）(&Z)…", lambda: self.open_summary())
         self.summary_action.setStatusTip("按数据起草年度或上半年工作总结，修改后印发并按原样保存")
-        self.minutes_action = menu.addAction("会议纪要（Word）…", lambda: self.export_minutes())
+        self.minutes_action = menu.addAction("会议纪要（Word）(&W)…", lambda: self.export_minutes())
         self.minutes_action.setStatusTip("选择一次会议，按会议页的版式选项导出会议纪要")
         menu.addSeparator()
-        self.shown_issues_action = menu.addAction("问题台账（按当前表格筛选和排序）…", self.export_shown_issues)
+        self.shown_issues_action = menu.addAction(f"{LEDGER_LABELS[SHOWN_ISSUES]}…", self.export_shown_issues)
         self.ledger_actions = {
-            kind: menu.addAction(f"{label}…", lambda k=kind: self.export_ledger(k))
+            kind: menu.addAction(f"{LEDGER_LABELS.get(kind, label)}…", lambda k=kind: self.export_ledger(k))
             for kind, label in jobs.LEDGER_KINDS.items()
         }
-        self.template_action = menu.addAction("按上级模板填报…", self.open_template_fill)
-        self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）…",
+        self.template_action = menu.addAction("按上级模板填报(&M)…", self.open_template_fill)
+        self.supervision_action = menu.addAction("签发督办文书（提示单、督办单、催办通知）(&F)…",
                                                  lambda: self.open_supervision())
         self.supervision_action.setStatusTip("对超期或临期问题向责任单位签发编号的督办文书，并记入每项问题的办理进展")
-        self.register_action = menu.addAction("督办文书登记簿（回复、撤回、重印）…", lambda: self.open_register())
+        self.register_action = menu.addAction("督办文书登记簿（回复、撤回、重印）(&G)…", lambda: self.open_register())
         self.register_action.setStatusTip("已签发的提示单、督办单、催办通知及其回复情况；登记回复、撤回误发的文书、按原样重新打印")
         # The same from the issue table: its context menu and the 问题 menu, for the selected items.
         self.supervise_selected_action = QAction("对选中问题签发督办文书…", parent)
@@ -110,12 +110,12 @@ class ExportMenu(QObject):
         self.ladder_action.triggered.connect(lambda: self.open_ladder())
         form.issue_menu.insertAction(form.issue_settings_action, self.ladder_action)
         menu.addSeparator()
-        self.minutes_preview_action = menu.addAction("会议纪要打印预览…", lambda: self.export_minutes("preview"))
-        self.minutes_pdf_action = menu.addAction("会议纪要（PDF）…", lambda: self.export_minutes("pdf"))
+        self.minutes_preview_action = menu.addAction("会议纪要打印预览(&V)…", lambda: self.export_minutes("preview"))
+        self.minutes_pdf_action = menu.addAction("会议纪要（PDF）(&P)…", lambda: self.export_minutes("pdf"))
         self.ledger_print = LedgerPrint(self, menu)
         menu.addSeparator()
-        self.settings_action = menu.addAction("简报与通报设置…", self.open_settings)
-        self.columns_action = menu.addAction("台账打印列…", self.open_ledger_columns)
+        self.settings_action = menu.addAction("简报与通报设置(&N)…", self.open_settings)
+        self.columns_action = menu.addAction("台账打印列(&C)…", self.open_ledger_columns)
         self.columns_action.setStatusTip("选择各台账打印哪些列（按台账保存）；列多时自动用A3横向纸")
         form.menu_bar.insertMenu(form.help_menu.menuAction(), menu)
 

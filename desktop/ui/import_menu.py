@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.ui.dialogs.import_history import ImportHistoryDialog
-from desktop.ui.dialogs.import_wizard import ImportWizard
-
+# The dialogs bring the importers (11 modules): loaded when the user opens one, not by every start.
 if TYPE_CHECKING:
+    from desktop.ui.dialogs.import_history import ImportHistoryDialog
+    from desktop.ui.dialogs.import_wizard import ImportWizard
     from desktop.ui.ops import Ops
 
 
@@ -33,12 +33,16 @@ def install(window: QWidget, ops: Ops, menu: QMenu) -> tuple[QAction, QAction]:
 
 
 def open_wizard(window: QWidget, ops: Ops) -> ImportWizard:
+    from desktop.ui.dialogs.import_wizard import ImportWizard
+
     wizard = ImportWizard(ops, window)  # an import broadcasts "everything"
     wizard.open()
     return wizard
 
 
 def open_history(window: QWidget, ops: Ops) -> ImportHistoryDialog:
+    from desktop.ui.dialogs.import_history import ImportHistoryDialog
+
     dialog = ImportHistoryDialog(ops, window)  # an undo broadcasts "everything"
     dialog.open()
     return dialog

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from desktop.workspace import Workspace
 
 SHOWN_ISSUES = "shown-issues"  # the issue table's visible rows, in their on-screen order
+SHOWN_ISSUES_LABEL = "问题台账（按当前表格筛选和排序）"
+# The ledgers' menu entries with their letters: 导出 and its two print submenus give a ledger the same letter.
+LEDGER_LABELS = {SHOWN_ISSUES: f"{SHOWN_ISSUES_LABEL}(&S)", "ledger-issues": "问题台账(&I)",
+                 "ledger-decisions": "议定事项台账(&Y)", "ledger-projects": "重点项目台账(&X)",
+                 "investment": "投资进度表(&D)", "responsibility": "包保责任表(&B)"}
 AskPdfPath = Callable[[str, str], Path | None]
 
 
@@ -38,13 +43,14 @@ class LedgerPrint(QObject):
         self.ask_pdf_path: AskPdfPath = lambda title, suggested: printing.ask_pdf_path(self.parent_widget, title,
                                                                                        suggested)
         self.last_pdf: Path | None = None
-        self.preview_menu = menu.addMenu("打印预览台账")
-        self.pdf_menu = menu.addMenu("台账导出PDF")
-        labels = {SHOWN_ISSUES: "问题台账（按当前表格筛选和排序）", **jobs.LEDGER_KINDS}
-        self.preview_actions = {kind: self.preview_menu.addAction(f"{label}…", lambda k=kind: self.preview(k))
-                                for kind, label in labels.items()}
-        self.pdf_actions = {kind: self.pdf_menu.addAction(f"{label}…", lambda k=kind: self.export_pdf(k))
-                            for kind, label in labels.items()}
+        self.preview_menu = menu.addMenu("打印预览台账(&L)")
+        self.pdf_menu = menu.addMenu("台账导出PDF(&H)")
+        labels = {SHOWN_ISSUES: SHOWN_ISSUES_LABEL, **jobs.LEDGER_KINDS}
+        shown = {kind: LEDGER_LABELS.get(kind, label) for kind, label in labels.items()}
+        self.preview_actions = {kind: self.preview_menu.addAction(f"{text}…", lambda k=kind: self.preview(k))
+                                for kind, text in shown.items()}
+        self.pdf_actions = {kind: self.pdf_menu.addAction(f"{text}…", lambda k=kind: self.export_pdf(k))
+                            for kind, text in shown.items()}
         self.labels = labels
 
     def _request(self, kind: str) -> jobs.LedgerRequest | None:

@@ -125,7 +125,6 @@ class DialogWalk:
             self.meetings()
             self.field_tabs()
             self.lock_dialog()
-            self.encryption_dialogs()
             self.merge_preview()
             self.peer_key()
             self.recovery_sheet()
@@ -225,18 +224,6 @@ class DialogWalk:
         from desktop.ui.dialogs.lock_dialogs import PasswordDialog
 
         self.step(lambda: PasswordDialog(self.window.ops, self.window, message="请输入密码打开程序。").exec())
-
-    def encryption_dialogs(self) -> None:
-        """The passphrase prompt of an encrypted package and the recovery sheet shown once at switch-on (neither
-        is reached from a menu without an encrypted package or a first switch-on)."""
-        from desktop.services.encryption.office_key import Enabled
-        from desktop.ui.dialogs.encryption_dialog import RecoverySheetDialog
-        from desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
-
-        self.step(lambda: PassphraseDialog("数据包 发调度室.kpx 已加密给本单位。请输入本单位的加密口令（或恢复码）以解密；"
-                                           "解密后照常校验签名并显示合并预览。", self.window).exec())
-        enabled = Enabled("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2", "1A2B 3C4D 5E6F 7A8B 9C0D 1E2F 3A4B 5C6D")
-        self.step(lambda: RecoverySheetDialog("区重点项目服务保障办公室", enabled, self.window).exec())
 
     def merge_preview(self) -> None:
         """Another office receives this office's package (its own is refused before any dialog)."""

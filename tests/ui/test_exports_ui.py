@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -41,15 +42,37 @@ def no_modal_boxes(monkeypatch) -> list[str]:
 def test_export_menu_lists_every_document(window) -> None:
     menu = window.export_menu.menu
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["工作简报…", "工作通报…", "工作总结（年度、上半年）…", "会议纪要（Word）…", "问题台账（按当前表格筛选和排序）…", "问题台账…",
-                     "议定事项台账…", "重点项目台账…", "投资进度表…", "包保责任表…", "按上级模板填报…",
-                     "签发督办文书（提示单、督办单、催办通知）…", "督办文书登记簿（回复、撤回、重印）…",
-                     "会议纪要打印预览…", "会议纪要（PDF）…", "打印预览台账", "台账导出PDF", "简报与通报设置…",
-                     "台账打印列…"]
+    assert texts == ["工作简报(&J)…", "工作通报(&T)…", "工作总结（年度、上半年）(&Z)…", "会议纪要（Word）(&W)…",
+                     "问题台账（按当前表格筛选和排序）(&S)…", "问题台账(&I)…", "议定事项台账(&Y)…", "重点项目台账(&X)…",
+                     "投资进度表(&D)…", "包保责任表(&B)…", "按上级模板填报(&M)…",
+                     "签发督办文书（提示单、督办单、催办通知）(&F)…", "督办文书登记簿（回复、撤回、重印）(&G)…",
+                     "会议纪要打印预览(&V)…", "会议纪要（PDF）(&P)…", "打印预览台账(&L)", "台账导出PDF(&H)",
+                     "简报与通报设置(&N)…", "台账打印列(&C)…"]
+    ledgers = ["问题台账（按当前表格筛选和排序）(&S)…", "问题台账(&I)…", "议定事项台账(&Y)…", "重点项目台账(&X)…",
+               "投资进度表(&D)…", "包保责任表(&B)…"]
     for sub in (window.export_menu.ledger_print.preview_menu, window.export_menu.ledger_print.pdf_menu):
-        assert [a.text() for a in sub.actions()] == ["问题台账（按当前表格筛选和排序）…", "问题台账…", "议定事项台账…",
-                                                    "重点项目台账…", "投资进度表…", "包保责任表…"]
+        assert [a.text() for a in sub.actions()] == ledgers
+    # every entry has its own letter, in the menu and in each submenu (the same ledger, the same letter)
+    for shown in (menu, window.export_menu.ledger_print.preview_menu, window.export_menu.ledger_print.pdf_menu):
+        letters = [re.findall(r"&(\w)", a.text()) for a in shown.actions() if not a.isSeparator()]
+        assert all(len(found) == 1 for found in letters), shown.title()
+        assert len({found[0].upper() for found in letters}) == len(letters), shown.title()
     assert menu.menuAction() in window.menuBar().actions()
+
+
+def test_a_letter_in_the_open_export_menu_picks_its_entry(qtbot, window) -> None:
+    menu = window.export_menu.menu
+    picked: list[str] = []
+    for action, name in ((window.export_menu.columns_action, "columns"),
+                         (window.export_menu.ledger_actions["ledger-decisions"], "decisions")):
+        action.triggered.disconnect()
+        action.triggered.connect(lambda _checked=False, n=name: picked.append(n))
+    for key in (Qt.Key.Key_C, Qt.Key.Key_Y):
+        menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitUntil(menu.isVisible)
+        qtbot.keyClick(menu, key)
+        qtbot.waitUntil(lambda: not menu.isVisible())
+    assert picked == ["columns", "decisions"]
 
 
 def test_shown_issues_export_follows_filter_and_sort(qtbot, window, tmp_path) -> None:

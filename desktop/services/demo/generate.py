@@ -80,16 +80,14 @@ def load_demo(session: Session, today: date | None = None, *, seed: int = 202212
                   for i, n in enumerate(N.ISSUE_CATEGORIES)]
     session.add_all(project_cats + issue_cats)
 
-    city = Unit(name="市级部门", kind="市级", sort_order=0)
-    district = Unit(name="区级部门", kind="区级", sort_order=1)
-    streets_root = Unit(name="街道（乡）", kind="街乡", sort_order=2)
-    session.add_all([city, district, streets_root])
+    # Only units that can lead or support an item: 市级部门, 区级部门 and 街道（乡） are how the list is ordered
+    # (sort_order), not units, and as rows they were offered as a 责任单位 in every unit chooser.
     units: list[Unit] = []
     for i, name in enumerate(N.CITY_UNITS):
-        units.append(Unit(name=name, parent=city, kind="部门", sort_order=10 + i))
+        units.append(Unit(name=name, kind="部门", sort_order=10 + i))
     for i, name in enumerate(N.DISTRICT_UNITS):
-        units.append(Unit(name=name, parent=district, kind="部门", sort_order=100 + i))
-    street_units = [Unit(name=f"{s}办事处" if s.endswith("街道") else f"{s}人民政府", parent=streets_root, kind="街乡",
+        units.append(Unit(name=name, kind="部门", sort_order=100 + i))
+    street_units = [Unit(name=f"{s}办事处" if s.endswith("街道") else f"{s}人民政府", kind="街乡",
                          sort_order=200 + i) for i, s in enumerate(N.STREETS)]
     units += street_units
     session.add_all(units)

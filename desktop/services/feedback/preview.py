@@ -27,7 +27,7 @@ from desktop.importers.feedback_form import (
     FormRow,
 )
 from desktop.importers.investment_form import InvestFile, read_returned
-from desktop.importers.safety import ImportRefused
+from desktop.importers.safety import CSV_SUFFIXES, ImportRefused
 from desktop.importers.text import match_key
 from desktop.importers.values import Invalid, parse_date
 from desktop.services.feedback import keys, new_problems
@@ -70,6 +70,11 @@ def build_preview(session: Session, paths: list[Path], *, round_name: str | None
     return CollectPreview(files)
 
 
+# A returned CSV keeps the hidden 校验码 column when saved from the form, but not when it was saved in a character
+# set without Chinese (every text a question mark) or the column was dropped: no row of it can be verified.
+CSV_LOST = ("（CSV 文件另存时可能丢失了隐藏的“校验码”列或中文文字，行无法核对。请在 WPS/Excel 中打开办公室发出的"
+            "反馈表，填好后另存为 .xlsx 报回。）")
+
 class _Judge:
     def __init__(self, session: Session, secret: bytes | None, round_name: str | None, today: date) -> None:
         self.session = session
@@ -94,12 +99,16 @@ class _Judge:
             report.already = (f"文件“{path.name}”与{earlier.received_on.isoformat()}收取的“{earlier.file_name}”"
                               "内容完全相同，已收取过，没有新内容。")
             return report
+        csv = path.suffix.lower() in CSV_SUFFIXES
         try:
             form = read_returned(path)
         except ImportRefused as exc:
-            report.refusal = str(exc)
+            report.refusal = str(exc) + (CSV_LOST if csv else "")
             return report
         report.notes.extend(form.skipped)
+        if csv:
+            report.notes.append(f"文件“{path.name}”是 CSV 格式：只有一个工作表，没有“新增问题”表；每行按校验码核对后采用。"
+                                "单位如填报了新增问题，请其报回 .xlsx 原文件。")
         if isinstance(form, InvestFile):
             report.kind = INVESTMENT_KIND
         decoded = [self._decode(row) for row in form.rows]
@@ -108,7 +117,7 @@ class _Judge:
             report.rows.append(self.row(report, row, key))
         if not any(r.item_id for r in report.rows):
             report.refusal = (f"文件“{path.name}”中没有一行能与本办公室发出的反馈表对应（校验码无效或缺失），"
-                              "未采用任何内容。")
+                              "未采用任何内容。" + (CSV_LOST if csv else ""))
         elif not isinstance(form, InvestFile) and form.new_problems:
             report.new_problems = new_problems.judge(self.session, form.new_problems, self.today)
         return report

@@ -71,6 +71,30 @@ def _newest_audit_id(path: Path) -> int:
         conn.close()
 
 
+def _stamp_taken_back(workspace: Workspace, staged: sqlite3.Connection) -> None:
+    """Every record the merge changed comes back with its pre-merge values as a NEW revision of this office,
+    above the one merged. The sender remembers that we hold what it sent (its baseline, written at export); were
+    the old revision number put back, our next edit would carry a number it takes for its own past, and our
+    package would be judged older ("已是较新版本") and never arrive: the two offices would not converge. Taking a
+    merge back is a change made here, as an issue undo is. Rows the merge added are gone (the sender keeps its
+    own and sends them again); rows it deleted come back as they were."""
+    raw = workspace.db.engine.raw_connection()
+    try:
+        live: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
+        for (table,) in staged.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            columns = {row[1] for row in staged.execute(f'PRAGMA table_info("{table}")')}
+            if not {"uuid", "revision", "revised_by"} <= columns:
+                continue
+            merged = dict(live.execute(f'SELECT uuid, revision FROM "{table}"').fetchall())
+            before = staged.execute(f'SELECT uuid, revision FROM "{table}"').fetchall()
+            bumped = [(merged[key] + 1, key) for key, revision in before
+                      if key in merged and merged[key] != revision]
+            staged.executemany(f'UPDATE "{table}" SET revision = ?, revised_by = NULL WHERE uuid = ?', bumped)
+        staged.commit()
+    finally:
+        raw.close()
+
+
 def _undo_copy(workspace: Workspace, backup: Path, last: ExchangeRecord, carried: list[dict[str, Any]]) -> Path:
     """A temporary copy of the pre-merge backup with the log rows written since (the merge's own) carried over,
     the 撤销合并 row and the history entry added: what the database becomes, prepared before it is touched."""
@@ -83,6 +107,7 @@ def _undo_copy(workspace: Workspace, backup: Path, last: ExchangeRecord, carried
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
+            _stamp_taken_back(workspace, target)
         finally:
             target.close()
             source.close()

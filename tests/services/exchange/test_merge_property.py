@@ -141,6 +141,8 @@ def _comparable(ws: Workspace) -> dict:
 @example(ops=[("step", "team"), ("send", "room", OURS), ("step", "room"), ("edit", "room", "latest_progress", "调度专")])
 @example(ops=[("undo", "room"), ("step", "team"), ("send", "room", THEIRS), ("undo", "team"),
               ("edit", "room", "project", "手")])
+@example(ops=[("edit", "room", "latest_progress", "室结已手展"), ("edit", "room", "latest_progress", "手班专"),
+              ("undo", "team"), ("send", "room", THEIRS), ("undo", "team"), ("step", "team")])  # a merge taken back
 def test_two_offices_converge_and_never_go_back(template: Path, tmp_path_factory: pytest.TempPathFactory,
                                                 ops: list[tuple]) -> None:
     run = Run(template, tmp_path_factory.mktemp("run"))

@@ -24,7 +24,7 @@ class ImportBatch(RowMixin, Base):
     rows_updated: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rows_skipped: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     summary: Mapped[str | None] = mapped_column(Text)
-    backup_file: Mapped[str | None] = mapped_column(String(255))
+    backup_file: Mapped[str | None] = mapped_column(Text)  # a full path: deep data folders exceed 255
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     items: Mapped[list[ImportItem]] = relationship(

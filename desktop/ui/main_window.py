@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__
@@ -68,6 +68,11 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.setWindowTitle(APP_NAME)
         self._built = False  # the parts that act on data (tabs, menus, actions): built at the first workspace
+        # Every action that acts on data, in one non-exclusive group: while nothing is held the group is off, so
+        # their keyboard shortcuts (Ctrl+N, Ctrl+I …) do not fire either — a disabled menu bar alone leaves them
+        # live. An action's own setEnabled (by selection) is kept by Qt and applies again when the group is on.
+        self.data_actions = QActionGroup(self)
+        self.data_actions.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
 
         self.issue_panel = IssuePanel(self, today=self.today)
         self.form.issues_layout.addWidget(self.issue_panel)
@@ -107,8 +112,20 @@ class MainWindow(QMainWindow):
         can be asked of the data, and the status bar says why."""
         self.form.menu_bar.setEnabled(False)
         self.form.issue_tool_bar.setEnabled(False)
+        self._gather_data_actions()
+        self.data_actions.setEnabled(False)
         self.loader.busy.setVisible(busy)
         self.statusBar().showMessage(message)
+
+    def _gather_data_actions(self) -> None:
+        """Put every action of the window (its menus', the tool bar's, the parts') in `data_actions`, but 退出 and
+        关于, which need no data. A group's newcomer takes the group's state."""
+        keep = {self.form.quit_action, self.form.about_action}
+        for action in self.findChildren(QAction):
+            if action in keep or action.isSeparator() or action.menu() is not None:
+                continue
+            if action.actionGroup() is None:
+                self.data_actions.addAction(action)
 
     def _replaced(self) -> None:
         """Ops holds a new workspace (the start-up's, or a restore's): build the data-side parts the first time,
@@ -121,6 +138,8 @@ class MainWindow(QMainWindow):
             self._build_parts()
         else:
             self.undo_stack.clear()  # its commands belong to the workspace that was replaced
+        self._gather_data_actions()  # those the parts just built added too
+        self.data_actions.setEnabled(True)
         self.form.menu_bar.setEnabled(True)
         self.form.issue_tool_bar.setEnabled(True)
         where = self.ops.database_file or self.ops.db.url

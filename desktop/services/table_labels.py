@@ -59,7 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "sent_values": "发出内容", "answer_sha256": "答复校验值", "answered_version": "答复时问题版本",
     "total_number": "总期号", "period_from": "统计起日", "period_to": "统计止日", "scope": "范围", "figures": "数据",
     "purpose": "用途", "signature": "表头特征", "header_version": "表头版本", "settings": "填报设置",
-    "file_id": "模板文件", "last_used_at": "最近使用时间",
+    "file_id": "模板文件", "last_used_at": "最近使用时间", "recipient": "填报对象（建设单位）",
 }
 
 # Where one table names a field more precisely than the generic name (the issue history reads these).

@@ -113,9 +113,10 @@ def test_file_size_limit_gives_chinese_message_and_intact_database(tmp_path: Pat
 
 
 def test_full_disk_gives_chinese_message_and_intact_database(tmp_path: Path) -> None:
-    # A fresh database and the WAL its migrations leave behind take ~1.5 MB (0019_feedback_rounds tipped 1536 KB
-    # over before the first write): 2 MB leaves room for the unit and a few batches before the disk fills.
-    with tiny_filesystem(tmp_path / "small", 2048) as mount:
+    # A fresh database and the WAL its migrations leave behind grow with each migration (0019 tipped 1536 KB over,
+    # 0031 tipped 2048 KB over before the first write): 3 MB leaves room for the unit and a few batches before the
+    # disk fills — the test asserts that batches were written first.
+    with tiny_filesystem(tmp_path / "small", 3072) as mount:
         data_dir = mount / "data"
         open_workspace(data_dir).close()
         proc = subprocess.run([sys.executable, str(WRITER), str(data_dir), "0"],
